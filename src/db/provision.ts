@@ -1,0 +1,27 @@
+// Finds the database to use: DATABASE_URL when set, otherwise the embedded PostgreSQL.
+import { defaultDataDir, ensureDatabase, startEmbeddedPostgres } from "./embedded.js";
+
+export interface ProvisionedDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export const EMBEDDED_DATABASE = "roadmap";
+export const EMBEDDED_PORT = 54329;
+
+export async function provisionDatabase(options: {
+  databaseUrl?: string;
+  dataDir?: string;
+  port?: number;
+  onLog?: (line: string) => void;
+}): Promise<ProvisionedDatabase> {
+  if (options.databaseUrl) return { url: options.databaseUrl, embedded: false, stop: async () => undefined };
+  const server = await startEmbeddedPostgres({
+    dataDir: options.dataDir ?? defaultDataDir("postgres"),
+    port: options.port ?? EMBEDDED_PORT,
+    onLog: options.onLog,
+  });
+  await ensureDatabase(server.serverUrl, EMBEDDED_DATABASE);
+  return { url: server.urlFor(EMBEDDED_DATABASE), embedded: true, stop: () => server.stop() };
+}
