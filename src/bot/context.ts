@@ -1,0 +1,29 @@
+import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
+import type { Context } from "grammy";
+import type { i18n } from "i18next";
+import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import type { Account } from "../services/users.js";
+import type { Lang, Translate } from "./i18n.js";
+
+export interface BotDeps {
+  db: Db;
+  i18n: i18n;
+  log: Logger;
+  adminIds: readonly bigint[];
+  now: () => Date;
+}
+
+/** What every handler, inside a conversation or not, can rely on. */
+export interface AppFlavor {
+  deps: BotDeps;
+  log: Logger;
+  /** null for updates without a person (channel posts). */
+  account: Account | null;
+  lang: Lang;
+  t: Translate;
+}
+
+export type ConvContext = Context & AppFlavor;
+export type BotContext = ConversationFlavor<Context & AppFlavor>;
+export type BotConversation = Conversation<BotContext, ConvContext>;

@@ -1,0 +1,129 @@
+// "Can I get a loan?": five questions, then every rule of Direction 2 with its outcome.
+import { z } from "zod";
+import { checkEligibility, type EligibilityAnswers, type LoanUse } from "../../domain/eligibility.js";
+import { rateOn } from "../../domain/rates.js";
+import { LOAN } from "../../domain/rules.js";
+import { parseEligibilityCallback, type EligibilityCallback } from "../callback-data/eligibility.js";
+import type { BotConversation, ConvContext } from "../context.js";
+import { formatNumber } from "../format.js";
+import * as keyboards from "../keyboards/eligibility.js";
+import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+
+export const ELIGIBILITY_CONVERSATION = "eligibility";
+const STEPS = ["kind", "tax", "purpose", "uses", "jobs"] as const;
+type Step = (typeof STEPS)[number];
+type Draft = Partial<Omit<EligibilityAnswers, "uses">> & { uses: LoanUse[] };
+type Move = "next" | "back" | "repeat";
+
+const jobsAnswer = z.string().trim().regex(/^\d{1,5}$/).transform(Number);
+
+async function ask(ctx: ConvContext, step: Step, draft: Draft): Promise<void> {
+  const t = ctx.t;
+  const questions = {
+    kind: () => ctx.reply(t("entrepreneur:ask.kind"), { reply_markup: keyboards.businessKindKeyboard(t) }),
+    tax: () => ctx.reply(t("entrepreneur:ask.tax"), { reply_markup: keyboards.taxKeyboard(t) }),
+    purpose: () => ctx.reply(t("entrepreneur:ask.purpose"), { reply_markup: keyboards.purposeKeyboard(t) }),
+    uses: () => ctx.reply(t("entrepreneur:ask.uses"), { reply_markup: keyboards.usesKeyboard(t, draft.uses) }),
+    jobs: () => ctx.reply(t("entrepreneur:ask.jobs"), { reply_markup: keyboards.jobsKeyboard(t) }),
+  };
+  await questions[step]();
+}
+
+/** Applies a button of the current step to the draft; false when the button belongs elsewhere. */
+function applyButton(step: Step, data: EligibilityCallback, draft: Draft): boolean {
+  const [, question, value] = data;
+  if (step === "kind" && question === "kind") draft.businessKind = value;
+  else if (step === "tax" && question === "tax") draft.taxRegistered = value === "yes";
+  else if (step === "purpose" && question === "purpose") draft.purpose = value;
+  else return false;
+  return true;
+}
+
+async function answer(conversation: BotConversation, step: Step, draft: Draft): Promise<[ConvContext, Move]> {
+  for (;;) {
+    const ctx = await conversation.wait();
+    const t = ctx.t;
+    if (ctx.callbackQuery) {
+      const data = parseEligibilityCallback(ctx.callbackQuery.data);
+      if (data?.[1] === "back") {
+        await ctx.answerCallbackQuery();
+        return [ctx, "back"];
+      }
+      if (step === "uses" && data?.[1] === "use") {
+        const use = data[2];
+        draft.uses = draft.uses.includes(use) ? draft.uses.filter((u) => u !== use) : [...draft.uses, use];
+        await ctx.answerCallbackQuery();
+        await ctx.editMessageReplyMarkup({ reply_markup: keyboards.usesKeyboard(t, draft.uses) });
+        continue;
+      }
+      if (step === "uses" && data?.[1] === "done") {
+        if (draft.uses.length === 0) {
+          await ctx.answerCallbackQuery({ text: t("entrepreneur:uses_empty"), show_alert: true });
+          continue;
+        }
+        await ctx.answerCallbackQuery();
+        return [ctx, "next"];
+      }
+      if (data && applyButton(step, data, draft)) {
+        await ctx.answerCallbackQuery();
+        await ctx.editMessageReplyMarkup().catch(() => undefined); // the question is answered
+        return [ctx, "next"];
+      }
+      await ctx.answerCallbackQuery({ text: t("entrepreneur:use_latest_buttons") });
+      continue;
+    }
+    if (step === "jobs" && ctx.message?.text !== undefined) {
+      const jobs = jobsAnswer.safeParse(ctx.message.text);
+      if (jobs.success) {
+        draft.newJobs = jobs.data;
+        return [ctx, "next"];
+      }
+      await ctx.reply(t("entrepreneur:jobs_invalid"));
+      return [ctx, "repeat"];
+    }
+    await ctx.reply(t("entrepreneur:use_buttons"));
+    return [ctx, "repeat"];
+  }
+}
+
+function verdictText(ctx: ConvContext, answers: EligibilityAnswers): string {
+  const { t, lang } = ctx;
+  const verdict = checkEligibility(answers);
+  const lines = verdict.rules.map(({ rule, passed }) => `${passed ? "✅" : "❌"} ${t(`entrepreneur:rule.${rule}`)}`);
+  const head = t(verdict.eligible ? "entrepreneur:verdict.eligible" : "entrepreneur:verdict.not_eligible");
+  if (!verdict.eligible) {
+    const fixes = verdict.rules.filter((r) => !r.passed).map(({ rule }) => `• ${t(`entrepreneur:fix.${rule}`)}`);
+    return [head, "", ...lines, "", t("entrepreneur:verdict.to_change"), ...fixes].join("\n");
+  }
+  const rate = rateOn(ctx.deps.now());
+  const limits = t("entrepreneur:verdict.limits", {
+    maxAmount: formatNumber(LOAN.maxAmountMci * rate.mci, lang),
+    maxMci: formatNumber(LOAN.maxAmountMci, lang),
+    year: rate.validFrom.slice(0, 4),
+    maxTerm: answers.purpose === "working_capital" ? LOAN.maxWorkingCapitalTermMonths : LOAN.maxTermMonths,
+    maxRate: LOAN.maxRatePercent,
+  });
+  return [head, "", ...lines, "", limits].join("\n");
+}
+
+export async function eligibilityConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
+  const draft: Draft = { uses: [] };
+  let current = ctx;
+  let index = 0;
+  await current.reply(current.t("entrepreneur:intro"));
+  while (index < STEPS.length) {
+    const step = STEPS[index]!;
+    await ask(current, step, draft);
+    const [next, move] = await answer(conversation, step, draft);
+    current = next;
+    if (move === "back" && index === 0) {
+      await current.reply(current.t("cancel.done"), { reply_markup: mainMenuKeyboard(current.t, current.account) });
+      return;
+    }
+    if (move === "back") index--;
+    if (move === "next") index++;
+  }
+  await current.reply(verdictText(current, draft as EligibilityAnswers), {
+    reply_markup: mainMenuKeyboard(current.t, current.account),
+  });
+}

@@ -1,0 +1,58 @@
+// Commands and buttons that work everywhere, also in the middle of a conversation.
+import { Composer } from "grammy";
+import { setLanguage } from "../../services/users.js";
+import { LANGUAGE_CALLBACK, parseLanguageChoice } from "../callback-data/language.js";
+import type { BotContext } from "../context.js";
+import { ELIGIBILITY_CONVERSATION } from "../conversations/eligibility.js";
+import { menuItemOf } from "../keyboards/main-menu.js";
+import { askLanguage, showHelp, showMenu, showWelcome } from "./replies.js";
+
+async function leaveConversations(ctx: BotContext): Promise<boolean> {
+  const active = Object.keys(ctx.conversation.active()).length > 0;
+  if (active) await ctx.conversation.exitAll();
+  return active;
+}
+
+export function commandsFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.command("start", async (ctx) => {
+    await leaveConversations(ctx);
+    if (!ctx.account?.language) return askLanguage(ctx, ctx.match || undefined);
+    return showWelcome(ctx);
+  });
+
+  feature.command("language", (ctx) => askLanguage(ctx));
+  feature.command("help", (ctx) => showHelp(ctx));
+  feature.command("menu", (ctx) => showMenu(ctx));
+  feature.command("cancel", async (ctx) => showMenu(ctx, (await leaveConversations(ctx)) ? "cancel.done" : "cancel.nothing"));
+
+  feature.callbackQuery(LANGUAGE_CALLBACK, async (ctx) => {
+    const choice = parseLanguageChoice(ctx.callbackQuery.data);
+    if (!choice || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+    const firstTime = ctx.account.language === null;
+    await setLanguage(ctx.deps.db, ctx.account.userId, choice.lang);
+    ctx.account = { ...ctx.account, language: choice.lang };
+    ctx.lang = choice.lang;
+    ctx.t = ctx.deps.i18n.getFixedT(choice.lang);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("language.changed"));
+    return firstTime ? showWelcome(ctx) : showMenu(ctx);
+  });
+
+  feature.on("message:text", async (ctx, next) => {
+    const item = menuItemOf(ctx.message.text, ctx.deps.i18n);
+    if (item === "language") return askLanguage(ctx);
+    if (item === "help") return showHelp(ctx);
+    if (item === "loans") {
+      await leaveConversations(ctx);
+      return ctx.conversation.enter(ELIGIBILITY_CONVERSATION);
+    }
+    const allowed = item === "jobs" || item === "faq" || (item === "staff" && ctx.account?.isStaff) || (item === "admin" && ctx.account?.isAdmin);
+    if (!item || !allowed) return next();
+    await leaveConversations(ctx);
+    return showMenu(ctx, `soon.${item}`);
+  });
+
+  return feature;
+}

@@ -1,0 +1,8 @@
+import type { Lang } from "./i18n.js";
+
+const LOCALES: Record<Lang, string> = { kk: "kk-KZ", ru: "ru-RU" };
+
+/** 204190000 → "204 190 000" with the digit grouping of the language. */
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 }).format(value);
+}

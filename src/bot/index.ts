@@ -1,0 +1,46 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type ApiClientOptions } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { createPrismaStorage } from "../db/prisma-storage.js";
+import type { BotContext, BotDeps, ConvContext } from "./context.js";
+import { ELIGIBILITY_CONVERSATION, eligibilityConversation } from "./conversations/eligibility.js";
+import { commandsFeature } from "./features/commands.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { accountMiddleware } from "./middlewares/account.js";
+import { errorBoundary } from "./middlewares/error-boundary.js";
+
+export interface CreateBotOptions {
+  token: string;
+  botInfo?: UserFromGetMe;
+  client?: ApiClientOptions;
+}
+
+/** The chat key that sessions, conversations and the runner's sequentialize share. */
+export function sessionKey(ctx: { chat?: { id: number }; from?: { id: number } }): string | undefined {
+  return (ctx.chat?.id ?? ctx.from?.id)?.toString();
+}
+
+export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(options.token, { botInfo: options.botInfo, client: options.client });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  // One update at a time per chat, so that a conversation never sees two answers at once.
+  bot.use(sequentialize(sessionKey));
+  bot.use(errorBoundary(deps));
+  const privateChats = bot.chatType("private");
+  privateChats.use(accountMiddleware(deps));
+  privateChats.use(
+    conversations<BotContext, ConvContext>({
+      storage: { type: "key", version: 1, getStorageKey: sessionKey, adapter: createPrismaStorage(deps.db, "conversation") },
+      plugins: [accountMiddleware(deps)],
+    }),
+  );
+  privateChats.use(commandsFeature());
+  privateChats.use(createConversation(eligibilityConversation, ELIGIBILITY_CONVERSATION));
+  privateChats.use(fallbackFeature());
+
+  bot.catch((error) => deps.log.error({ err: error.error, update_id: error.ctx.update.update_id }, "unhandled bot error"));
+  return bot;
+}

@@ -1,0 +1,85 @@
+// The environment, read once and validated: an invalid setting stops the start with one line.
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const telegramIds = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const parts = (value ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+    const bad = parts.find((part) => !/^\d{1,20}$/.test(part));
+    if (bad !== undefined) {
+      ctx.addIssue({ code: "custom", message: `"${bad}" is not a Telegram user id (digits, comma-separated)` });
+      return z.NEVER;
+    }
+    return parts.map((part) => BigInt(part));
+  });
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const schema = z
+  .object({
+    BOT_TOKEN: z.string({ error: "is required: the token @BotFather gave you" }).regex(/^\d+:[\w-]{20,}$/, {
+      error: "does not look like a bot token (digits, a colon, then letters)",
+    }),
+    DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional()),
+    BOT_MODE: z.preprocess(emptyAsUndefined, z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling")),
+    WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an https:// URL" }).optional()),
+    WEBHOOK_SECRET: optionalString,
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(8080)),
+    TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional()),
+    ADMIN_TELEGRAM_IDS: telegramIds,
+    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
+    SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: "must be true or false" }).optional()),
+    DATA_DIR: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE !== "webhook") return;
+    if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+    if (!env.WEBHOOK_SECRET || env.WEBHOOK_SECRET.length < 16) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "must be at least 16 characters when BOT_MODE=webhook" });
+    } else if (!/^[A-Za-z0-9_-]+$/.test(env.WEBHOOK_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "may hold only letters, digits, _ and - (Telegram's rule)" });
+    }
+  });
+
+export interface Config {
+  botToken: string;
+  databaseUrl?: string;
+  mode: "polling" | "webhook";
+  webhook?: { url: string; secret: string; port: number };
+  port: number;
+  apiRoot?: string;
+  adminIds: readonly bigint[];
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** Demo data goes in by default only on the embedded database. */
+  seedDemoData: boolean;
+  dataDir?: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = issue.path[0] === undefined ? "configuration" : String(issue.path[0]);
+    const message = issue.code === "invalid_type" && issue.input === undefined ? issue.message : issue.message;
+    throw new ConfigError(`${variable} ${message}`);
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    databaseUrl: e.DATABASE_URL,
+    mode: e.BOT_MODE,
+    webhook: e.BOT_MODE === "webhook" ? { url: e.WEBHOOK_URL!, secret: e.WEBHOOK_SECRET!, port: e.PORT } : undefined,
+    port: e.PORT,
+    apiRoot: e.TELEGRAM_API_ROOT,
+    adminIds: e.ADMIN_TELEGRAM_IDS,
+    logLevel: e.LOG_LEVEL,
+    seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+  };
+}

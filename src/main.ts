@@ -1,0 +1,81 @@
+// Composition root: config → logger → database → bot → polling | webhook; clean shutdown.
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { Server } from "node:http";
+import { publishCommands } from "./bot/commands.js";
+import { createI18n } from "./bot/i18n.js";
+import { createBot } from "./bot/index.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createPrismaClient } from "./db/client.js";
+import { applyMigrations } from "./db/migrate.js";
+import { provisionDatabase } from "./db/provision.js";
+import { seedDatabase } from "./db/seed/index.js";
+import { createLogger } from "./logger.js";
+import { createHttpServer } from "./server/http.js";
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Configuration error: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+async function main() {
+  const config = readConfig();
+  const log = createLogger(config.logLevel);
+  const database = await provisionDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onLog: (line) => log.trace({ postgres: line }),
+  });
+  log.info({ embedded: database.embedded }, "database ready");
+  const applied = await applyMigrations(database.url);
+  if (applied.length) log.info({ applied }, "migrations applied");
+  const db = createPrismaClient(database.url);
+  const seeded = await seedDatabase(db, { demo: config.seedDemoData });
+  if (seeded.reference || seeded.demo) log.info(seeded, "data seeded");
+
+  const i18n = await createI18n();
+  const bot = createBot({ db, i18n, log, adminIds: config.adminIds, now: () => new Date() }, {
+    token: config.botToken,
+    client: config.apiRoot ? { apiRoot: config.apiRoot } : undefined,
+  });
+  await bot.init();
+  await publishCommands(bot, i18n, log);
+
+  let runner: RunnerHandle | undefined;
+  let server: Server | undefined;
+  if (config.webhook) {
+    const { url, secret, port } = config.webhook;
+    server = createHttpServer({ db, bot, webhookPath: new URL(url).pathname, secret });
+    await new Promise<void>((resolve) => server!.listen(port, resolve));
+    await bot.api.setWebhook(url, { secret_token: secret });
+    log.info({ port, bot: bot.botInfo.username }, "webhook mode: listening");
+  } else {
+    await bot.api.deleteWebhook();
+    runner = run(bot);
+    log.info({ bot: bot.botInfo.username }, "polling: the bot is running");
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping");
+    if (runner?.isRunning()) await runner.stop(); // waits for the updates in progress
+    if (server) await new Promise((resolve) => server!.close(resolve));
+    await db.$disconnect();
+    await database.stop();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+// createBot(deps) on a real database, with people who talk to it and a record of its answers.
+import type { Bot } from "grammy";
+import type { i18n } from "i18next";
+import type { Update } from "grammy/types";
+import pino from "pino";
+import type { BotContext } from "../../src/bot/context.js";
+import { createI18n, type Lang } from "../../src/bot/i18n.js";
+import { createBot } from "../../src/bot/index.js";
+import type { Db } from "../../src/db/client.js";
+import { createFakeTelegram, type ApiCall, type FakeTelegram } from "./telegram.js";
+
+export const BOT_INFO = {
+  id: 42, is_bot: true as const, first_name: "Roadmap", username: "roadmap_test_bot",
+  can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
+  can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
+};
+
+let i18nInstance: Promise<i18n> | undefined;
+export const testI18n = () => (i18nInstance ??= createI18n());
+
+export interface Reply {
+  method: string;
+  text: string;
+  /** Inline buttons as [label, callback data]. */
+  buttons: Array<[string, string]>;
+  /** Reply-keyboard labels. */
+  keyboard: string[];
+  messageId?: number;
+}
+
+function toReply(call: ApiCall): Reply {
+  const markup = call.payload.reply_markup as
+    | { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>>; keyboard?: Array<Array<{ text: string } | string>> }
+    | undefined;
+  return {
+    method: call.method,
+    text: String(call.payload.text ?? ""),
+    buttons: (markup?.inline_keyboard ?? []).flat().map((b) => [b.text, b.callback_data ?? ""]),
+    keyboard: (markup?.keyboard ?? []).flat().map((b) => (typeof b === "string" ? b : b.text)),
+    messageId: call.payload.message_id as number | undefined,
+  };
+}
+
+export interface Harness {
+  bot: Bot<BotContext>;
+  telegram: FakeTelegram;
+  i18n: i18n;
+  t(lang: Lang, key: string, options?: Record<string, unknown>): string;
+  person(options?: { id?: number; languageCode?: string; firstName?: string }): Person;
+}
+
+let nextUpdateId = 1;
+let nextPersonId = 7_000_000;
+
+export async function createHarness(db: Db, options: { adminIds?: bigint[]; now?: () => Date } = {}): Promise<Harness> {
+  const telegram = createFakeTelegram();
+  const i18n = await testI18n();
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const bot = createBot(
+    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()) },
+    { token: "123456:TEST-token-for-the-recording-client", botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
+  );
+  const harness: Harness = {
+    bot,
+    telegram,
+    i18n,
+    t: (lang, key, opts) => i18n.getFixedT(lang)(key, opts),
+    person: (opts = {}) => new Person(harness, opts.id ?? nextPersonId++, opts.languageCode ?? "ru", opts.firstName ?? "Айгерім"),
+  };
+  return harness;
+}
+
+export class Person {
+  private messageId = 1;
+  constructor(private readonly harness: Harness, readonly id: number, readonly languageCode: string, readonly firstName: string) {}
+
+  private get from() {
+    return { id: this.id, is_bot: false, first_name: this.firstName, language_code: this.languageCode };
+  }
+  private get chat() {
+    return { id: this.id, type: "private" as const, first_name: this.firstName };
+  }
+
+  /** Feeds one update to the bot and returns what the bot sent because of it. */
+  async deliver(update: Omit<Update, "update_id">): Promise<Reply[]> {
+    const before = this.harness.telegram.calls.length;
+    await this.harness.bot.handleUpdate({ update_id: nextUpdateId++, ...update } as Update);
+    return this.harness.telegram.calls.slice(before).map(toReply);
+  }
+
+  send(text: string): Promise<Reply[]> {
+    const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }] : undefined;
+    return this.deliver({ message: { message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat: this.chat, from: this.from, text, entities } });
+  }
+
+  /** Presses an inline button, found by its label or callback data among the bot's messages to this person. */
+  press(labelOrData: string): Promise<Reply[]> {
+    const sent = this.sentToMe().reverse();
+    const owner = sent.find((reply) => reply.buttons.some(([label, data]) => label === labelOrData || data === labelOrData));
+    const button = owner?.buttons.find(([label, data]) => label === labelOrData || data === labelOrData);
+    if (!button) throw new Error(`no button "${labelOrData}" in the bot's messages`);
+    return this.pressData(button[1], owner?.messageId ?? 1000);
+  }
+
+  /** Sends callback data as Telegram would, also data no button carries (forged or stale). */
+  pressData(data: string, messageId = 1000): Promise<Reply[]> {
+    return this.deliver({
+      callback_query: {
+        id: String(nextUpdateId), from: this.from, chat_instance: "test", data,
+        message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: this.chat, text: "" },
+      },
+    } as Omit<Update, "update_id">);
+  }
+
+  /** Everything the bot sent or edited in this chat, oldest first. */
+  sentToMe(): Reply[] {
+    return this.harness.telegram.calls.filter((call) => Number(call.payload.chat_id) === this.id).map(toReply);
+  }
+}
