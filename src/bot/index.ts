@@ -8,6 +8,7 @@ import type { BotContext, BotDeps, ConvContext } from "./context.js";
 import { ELIGIBILITY_CONVERSATION, eligibilityConversation } from "./conversations/eligibility.js";
 import { commandsFeature } from "./features/commands.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { menuFeature } from "./features/menu.js";
 import { accountMiddleware } from "./middlewares/account.js";
 import { errorBoundary } from "./middlewares/error-boundary.js";
 
@@ -39,6 +40,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   );
   privateChats.use(commandsFeature());
   privateChats.use(createConversation(eligibilityConversation, ELIGIBILITY_CONVERSATION));
+  privateChats.use(menuFeature());
   privateChats.use(fallbackFeature());
 
   bot.catch((error) => deps.log.error({ err: error.error, update_id: error.ctx.update.update_id }, "unhandled bot error"));

@@ -13,6 +13,7 @@ export const BOT_INFO = {
   id: 42, is_bot: true as const, first_name: "Roadmap", username: "roadmap_test_bot",
   can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
   can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
+  can_manage_bots: false, supports_join_request_queries: false,
 };
 
 let i18nInstance: Promise<i18n> | undefined;

@@ -1,9 +1,9 @@
-// Commands and buttons that work everywhere, also in the middle of a conversation.
+// Commands and buttons that work everywhere, also in the middle of a conversation
+// (installed before the conversations, so that they see every update first).
 import { Composer } from "grammy";
 import { setLanguage } from "../../services/users.js";
 import { LANGUAGE_CALLBACK, parseLanguageChoice } from "../callback-data/language.js";
 import type { BotContext } from "../context.js";
-import { ELIGIBILITY_CONVERSATION } from "../conversations/eligibility.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
 import { askLanguage, showHelp, showMenu, showWelcome } from "./replies.js";
 
@@ -40,18 +40,13 @@ export function commandsFeature(): Composer<BotContext> {
     return firstTime ? showWelcome(ctx) : showMenu(ctx);
   });
 
+  // A menu entry leaves whatever conversation was going on; the menu feature then opens it.
   feature.on("message:text", async (ctx, next) => {
     const item = menuItemOf(ctx.message.text, ctx.deps.i18n);
     if (item === "language") return askLanguage(ctx);
     if (item === "help") return showHelp(ctx);
-    if (item === "loans") {
-      await leaveConversations(ctx);
-      return ctx.conversation.enter(ELIGIBILITY_CONVERSATION);
-    }
-    const allowed = item === "jobs" || item === "faq" || (item === "staff" && ctx.account?.isStaff) || (item === "admin" && ctx.account?.isAdmin);
-    if (!item || !allowed) return next();
-    await leaveConversations(ctx);
-    return showMenu(ctx, `soon.${item}`);
+    if (item) await leaveConversations(ctx);
+    return next();
   });
 
   return feature;
