@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+
+const TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345";
+
+describe("configuration", () => {
+  it("needs only BOT_TOKEN: polling on the embedded database with demo data", () => {
+    const config = loadConfig({ BOT_TOKEN: TOKEN });
+    expect(config).toMatchObject({ botToken: TOKEN, mode: "polling", databaseUrl: undefined, seedDemoData: true, logLevel: "info", adminIds: [] });
+  });
+
+  it("reads admins, the API root and a server database (no demo data unless asked)", () => {
+    const config = loadConfig({
+      BOT_TOKEN: TOKEN, ADMIN_TELEGRAM_IDS: " 12, 34 ", TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
+      DATABASE_URL: "postgresql://u:p@db:5432/roadmap", LOG_LEVEL: "debug",
+    });
+    expect(config.adminIds).toEqual([12n, 34n]);
+    expect(config.apiRoot).toBe("http://127.0.0.1:8081");
+    expect(config.seedDemoData).toBe(false);
+    expect(loadConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgres://db/x", SEED_DEMO_DATA: "true" }).seedDemoData).toBe(true);
+  });
+
+  it("accepts webhook mode with its URL and a long enough secret", () => {
+    const config = loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.kz/tg", WEBHOOK_SECRET: "a".repeat(16), PORT: "9000" });
+    expect(config.webhook).toEqual({ url: "https://bot.example.kz/tg", secret: "a".repeat(16), port: 9000 });
+  });
+
+  it.each([
+    [{}, /^BOT_TOKEN is required/],
+    [{ BOT_TOKEN: "nonsense" }, /^BOT_TOKEN does not look like a bot token/],
+    [{ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://x/y" }, /^DATABASE_URL must be a postgresql:\/\/ URL/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "socket" }, /^BOT_MODE must be polling or webhook/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_SECRET: "a".repeat(16) }, /^WEBHOOK_URL is required when BOT_MODE=webhook/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.kz/h", WEBHOOK_SECRET: "short" }, /^WEBHOOK_SECRET must be at least 16 characters/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.kz/h", WEBHOOK_SECRET: "sixteen chars!!!!" }, /^WEBHOOK_SECRET may hold only/],
+    [{ BOT_TOKEN: TOKEN, PORT: "99999" }, /^PORT /],
+    [{ BOT_TOKEN: TOKEN, ADMIN_TELEGRAM_IDS: "12,abc" }, /^ADMIN_TELEGRAM_IDS "abc" is not a Telegram user id/],
+    [{ BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, /^LOG_LEVEL must be one of/],
+    [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "not a url" }, /^TELEGRAM_API_ROOT must be a URL/],
+  ])("refuses %j with one line naming the variable", (env, message) => {
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
+  });
+});
