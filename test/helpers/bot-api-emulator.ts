@@ -1,0 +1,69 @@
+// A small Bot API emulator on 127.0.0.1 for end-to-end tests of the real process: it
+// accepts every method, records it, and serves queued updates through getUpdates.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Update } from "grammy/types";
+import { BOT_INFO } from "./harness.js";
+import type { ApiCall } from "./telegram.js";
+
+export interface BotApiEmulator {
+  apiRoot: string;
+  calls: ApiCall[];
+  push(update: Omit<Update, "update_id">): void;
+  waitFor(predicate: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
+  close(): Promise<void>;
+}
+
+export async function startBotApiEmulator(): Promise<BotApiEmulator> {
+  const calls: ApiCall[] = [];
+  const queue: Update[] = [];
+  let nextUpdateId = 1;
+  let messageId = 1;
+
+  const answer = (method: string, payload: Record<string, unknown>): unknown => {
+    if (method === "getMe") return BOT_INFO;
+    if (method === "getUpdates") {
+      const offset = Number(payload.offset ?? 0);
+      return queue.filter((update) => update.update_id >= offset);
+    }
+    const chat = { id: Number(payload.chat_id), type: "private" };
+    if (method.startsWith("send") || method.startsWith("edit")) {
+      return { message_id: Number(payload.message_id ?? ++messageId), date: Math.floor(Date.now() / 1000), chat, text: payload.text };
+    }
+    return true;
+  };
+
+  const server: Server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", async () => {
+      const method = (request.url ?? "").split("/").at(-1)!.split("?")[0]!;
+      const payload = body && request.headers["content-type"]?.includes("json") ? (JSON.parse(body) as Record<string, unknown>) : {};
+      if (method !== "getUpdates") calls.push({ method, payload });
+      let result = answer(method, payload);
+      if (method === "getUpdates" && (result as Update[]).length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 200)); // a short long-poll
+        result = answer(method, payload);
+      }
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    calls,
+    push: (update) => queue.push({ update_id: nextUpdateId++, ...update } as Update),
+    async waitFor(predicate, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = calls.find(predicate);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no such call within ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(", ")}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
