@@ -1,0 +1,47 @@
+// Numbers the way people type them in Kazakh and Russian chats.
+
+const MULTIPLIERS: Array<[RegExp, number]> = [
+  [/^(млрд|миллиард\p{L}*|mlrd|bn)$/u, 1_000_000_000],
+  [/^(млн|миллион\p{L}*|mln|m)$/u, 1_000_000],
+  [/^(тыс|тысяч\p{L}*|мың|k)$/u, 1_000],
+];
+const CURRENCY = /\s*(₸|тг|тенге|теңге|kzt)\.?$/u;
+
+function decimal(text: string): number | null {
+  return /^\d+([.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : null;
+}
+
+/** "5 000 000", "5000000", "5 млн", "5,5 млн", "5.5 млн ₸" → tiyn; null when it is not an amount. */
+export function parseAmountTiyn(input: string): number | null {
+  let text = input.trim().toLowerCase().replace(/[\u00a0\u202f]/g, " ").replace(CURRENCY, "");
+  let multiplier = 1;
+  const word = text.match(/^(.*?)\s*(\p{L}+)\.?$/u);
+  if (word) {
+    const found = MULTIPLIERS.find(([pattern]) => pattern.test(word[2]!));
+    if (!found) return null;
+    multiplier = found[1];
+    text = word[1]!;
+  }
+  if (/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(text)) text = text.replaceAll(" ", "");
+  const value = decimal(text);
+  if (value === null) return null;
+  const tiyn = Math.round(value * multiplier * 100);
+  return Number.isSafeInteger(tiyn) ? tiyn : null;
+}
+
+/** "36", "36 мес", "3 года", "3 жыл" → months. */
+export function parseMonths(input: string): number | null {
+  const match = input.trim().toLowerCase().match(/^(\d{1,3})\s*(\p{L}*)\.?$/u);
+  if (!match) return null;
+  const count = Number(match[1]);
+  const unit = match[2]!;
+  if (unit === "" || /^(мес|месяц\p{L}*|ай|айға)$/u.test(unit)) return count;
+  if (/^(год|года|лет|жыл|жылға)$/u.test(unit)) return count * 12;
+  return null;
+}
+
+/** "6", "5,5", "5.5 %" → percent. */
+export function parsePercent(input: string): number | null {
+  const text = input.trim().replace(/\s*%$/, "");
+  return decimal(text);
+}
