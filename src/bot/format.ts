@@ -6,3 +6,8 @@ const LOCALES: Record<Lang, string> = { kk: "kk-KZ", ru: "ru-RU" };
 export function formatNumber(value: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 }).format(value);
 }
+
+/** Tiyn → "86 066,43" (always two decimals). */
+export function formatMoney(tiyn: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(tiyn / 100);
+}

@@ -5,7 +5,9 @@ import { Bot, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createPrismaStorage } from "../db/prisma-storage.js";
 import type { BotContext, BotDeps, ConvContext } from "./context.js";
+import { CALCULATOR_CONVERSATION, calculatorConversation } from "./conversations/calculator.js";
 import { ELIGIBILITY_CONVERSATION, eligibilityConversation } from "./conversations/eligibility.js";
+import { loansFeature } from "./features/loans.js";
 import { commandsFeature } from "./features/commands.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { menuFeature } from "./features/menu.js";
@@ -40,6 +42,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   );
   privateChats.use(commandsFeature());
   privateChats.use(createConversation(eligibilityConversation, ELIGIBILITY_CONVERSATION));
+  privateChats.use(createConversation(calculatorConversation, CALCULATOR_CONVERSATION));
+  privateChats.use(loansFeature());
   privateChats.use(menuFeature());
   privateChats.use(fallbackFeature());
 

@@ -12,6 +12,34 @@ export interface FakeTelegram {
   failNext(method: string, description: string): void;
 }
 
+/** JSON bodies, and multipart ones (files): a file field becomes its name and bytes. */
+async function readPayload(init?: RequestInit): Promise<Record<string, unknown>> {
+  if (typeof init?.body === "string") return JSON.parse(init.body) as Record<string, unknown>;
+  if (!init?.body) return {};
+  // grammY streams multipart bodies as a Node Readable, in a terse form undici's parser refuses.
+  const chunks: Buffer[] = [];
+  for await (const chunk of init.body as unknown as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
+  const body = Buffer.concat(chunks);
+  const contentType = String((init.headers as Record<string, string>)["content-type"]);
+  const delimiter = Buffer.from(`--${contentType.split("boundary=")[1]}`);
+  const payload: Record<string, unknown> = {};
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after and before
+    const split = part.indexOf("\r\n\r\n");
+    const headers = part.subarray(0, split).toString();
+    const content = part.subarray(split + 4);
+    const name = /name="?([^";\r\n]+)"?/.exec(headers)![1]!;
+    const filename = /filename="?([^";\r\n]+)"?/.exec(headers)?.[1];
+    if (filename) payload[`${name}_file`] = { name: filename, bytes: content };
+    else payload[name] = /^[[{]/.test(content.toString()) ? JSON.parse(content.toString()) : content.toString();
+    start = next;
+  }
+  return payload;
+}
+
 export function createFakeTelegram(): FakeTelegram {
   const calls: ApiCall[] = [];
   const failures = new Map<string, string>();
@@ -30,8 +58,7 @@ export function createFakeTelegram(): FakeTelegram {
   const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const method = url.split("/").at(-1)!;
-    const body = typeof init?.body === "string" ? init.body : "{}";
-    const payload = JSON.parse(body) as Record<string, unknown>;
+    const payload = await readPayload(init);
     calls.push({ method, payload });
     const failure = failures.get(method);
     if (failure !== undefined) {

@@ -22,6 +22,7 @@ const lastText = (replies: { method: string; text: string }[]) => replies.filter
 
 async function answerAll(person: Person, answers: { kind: string; tax: string; purpose: string; uses: string[]; jobs: string }) {
   await person.send(harness.t("ru", "menu.loans"));
+  await person.press("loans:check");
   await person.press(`elig:kind:${answers.kind}`);
   await person.press(`elig:tax:${answers.tax}`);
   await person.press(`elig:purpose:${answers.purpose}`);
@@ -64,6 +65,7 @@ describe("the loan eligibility check", () => {
   it("asks again on a wrong answer, goes back with the back button, and speaks Kazakh", async () => {
     const person = await readyPerson("kk");
     await person.send(harness.t("kk", "menu.loans"));
+    await person.press("loans:check");
     const typed = await person.send("білмеймін");
     expect(typed.map((r) => r.text)).toEqual([harness.t("kk", "entrepreneur:use_buttons"), harness.t("kk", "entrepreneur:ask.kind")]);
     await person.press("elig:kind:sme");
@@ -86,6 +88,7 @@ describe("the loan eligibility check", () => {
   it("ticks and unticks uses on the same message", async () => {
     const person = await readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
+  await person.press("loans:check");
     await person.press("elig:kind:sme");
     await person.press("elig:tax:yes");
     await person.press("elig:purpose:investment");
@@ -101,6 +104,7 @@ describe("/cancel", () => {
   it("leaves the conversation at any step and returns to the menu", async () => {
     const person = await readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
+  await person.press("loans:check");
     await person.press("elig:kind:sme");
     const [cancelled] = await person.send("/cancel");
     expect(cancelled!.text).toBe(harness.t("ru", "cancel.done"));
@@ -117,6 +121,7 @@ describe("a conversation and a restart", () => {
   it("continues on a new bot built on the same database", async () => {
     const person = await readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
+  await person.press("loans:check");
     await person.press("elig:kind:private");
     await person.press("elig:tax:yes");
     expect(await database.db.session.count({ where: { key: `conversation:${person.id}` } })).toBe(1);

@@ -1,4 +1,5 @@
 // "Can I get a loan?": five questions, then every rule of Direction 2 with its outcome.
+import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { checkEligibility, type EligibilityAnswers, type LoanUse } from "../../domain/eligibility.js";
 import { rateOn } from "../../domain/rates.js";
@@ -123,7 +124,11 @@ export async function eligibilityConversation(conversation: BotConversation, ctx
     if (move === "back") index--;
     if (move === "next") index++;
   }
-  await current.reply(verdictText(current, draft as EligibilityAnswers), {
-    reply_markup: mainMenuKeyboard(current.t, current.account),
+  const answers = draft as EligibilityAnswers;
+  const eligible = checkEligibility(answers).eligible;
+  await current.reply(verdictText(current, answers), {
+    reply_markup: eligible
+      ? new InlineKeyboard().text(current.t("loans:menu.calc"), `loans:calc:${answers.purpose}`)
+      : mainMenuKeyboard(current.t, current.account),
   });
 }

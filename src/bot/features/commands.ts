@@ -40,6 +40,12 @@ export function commandsFeature(): Composer<BotContext> {
     return firstTime ? showWelcome(ctx) : showMenu(ctx);
   });
 
+  // A button of the loans section starts something new: the old conversation ends.
+  feature.callbackQuery(/^loans:/, async (ctx, next) => {
+    await leaveConversations(ctx);
+    return next();
+  });
+
   // A menu entry leaves whatever conversation was going on; the menu feature then opens it.
   feature.on("message:text", async (ctx, next) => {
     const item = menuItemOf(ctx.message.text, ctx.deps.i18n);

@@ -1,7 +1,6 @@
 // The main menu's entries (installed after the conversations, which they may enter).
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { ELIGIBILITY_CONVERSATION } from "../conversations/eligibility.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
 import { showMenu } from "./replies.js";
 
@@ -9,7 +8,6 @@ export function menuFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.on("message:text", async (ctx, next) => {
     const item = menuItemOf(ctx.message.text, ctx.deps.i18n);
-    if (item === "loans") return ctx.conversation.enter(ELIGIBILITY_CONVERSATION);
     const allowed = item === "jobs" || item === "faq" || (item === "staff" && ctx.account?.isStaff) || (item === "admin" && ctx.account?.isAdmin);
     if (!item || !allowed) return next();
     return showMenu(ctx, `soon.${item}`);

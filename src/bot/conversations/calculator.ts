@@ -1,0 +1,135 @@
+// The repayment calculator: purpose (unless carried over), amount, term, rate, grace, schedule kind.
+import { InputFile } from "grammy";
+import type { LoanPurpose } from "../../domain/eligibility.js";
+import {
+  buildSchedule, checkAmount, checkGrace, checkRate, checkTerm, maxGraceMonths, maxTermMonths,
+  type LimitViolation, type LoanTerms, type ScheduleKind,
+} from "../../domain/loan.js";
+import { parseAmountTiyn, parseMonths, parsePercent } from "../../domain/numbers.js";
+import { rateOn } from "../../domain/rates.js";
+import { LOAN } from "../../domain/rules.js";
+import { scheduleWorkbook } from "../../services/schedule-workbook.js";
+import { parseCalcCallback } from "../callback-data/loans.js";
+import type { BotConversation, ConvContext } from "../context.js";
+import { formatMoney, formatNumber } from "../format.js";
+import { calcBackKeyboard, calcKindKeyboard, calcPurposeKeyboard } from "../keyboards/loans.js";
+import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+
+export const CALCULATOR_CONVERSATION = "calculator";
+const STEPS = ["purpose", "amount", "term", "rate", "grace", "kind"] as const;
+type Step = (typeof STEPS)[number];
+interface Draft { purpose?: LoanPurpose; amountTiyn?: number; termMonths?: number; ratePercent?: number; graceMonths?: number; kind?: ScheduleKind }
+
+function violationText(ctx: ConvContext, violation: LimitViolation): string {
+  const { t, lang } = ctx;
+  switch (violation.rule) {
+    case "amount_positive": return t("loans:calc.limit.amount_positive");
+    case "amount_max": return t("loans:calc.limit.amount_max", { max: formatMoney(violation.maxTiyn, lang), mci: formatNumber(LOAN.maxAmountMci, lang) });
+    case "term_range": return t("loans:calc.limit.term_range", { max: violation.maxMonths });
+    case "rate_max": return t("loans:calc.limit.rate_max", { max: violation.maxPercent });
+    case "grace_max": return t("loans:calc.limit.grace_max", { max: violation.maxMonths });
+  }
+}
+
+function ask(ctx: ConvContext, step: Step, draft: Draft) {
+  const t = ctx.t;
+  if (step === "purpose") return ctx.reply(t("loans:calc.ask.purpose"), { reply_markup: calcPurposeKeyboard(t) });
+  if (step === "kind") return ctx.reply(t("loans:calc.ask.kind"), { reply_markup: calcKindKeyboard(t) });
+  const max = {
+    amount: formatMoney(LOAN.maxAmountMci * rateOn(ctx.deps.now()).mci * 100, ctx.lang),
+    term: maxTermMonths(draft.purpose ?? "investment"),
+    rate: LOAN.maxRatePercent,
+    grace: maxGraceMonths(draft.termMonths ?? 0),
+  }[step];
+  return ctx.reply(t(`loans:calc.ask.${step}`, { max }), { reply_markup: calcBackKeyboard(t) });
+}
+
+/** Reads a typed answer into the draft: an error text when it is not acceptable, else null. */
+function readText(ctx: ConvContext, step: Step, text: string, draft: Draft): string | null {
+  const t = ctx.t;
+  if (step === "amount") {
+    const tiyn = parseAmountTiyn(text);
+    if (tiyn === null) return t("loans:calc.invalid.amount");
+    const violation = checkAmount(tiyn, rateOn(ctx.deps.now()).mci);
+    if (violation) return violationText(ctx, violation);
+    draft.amountTiyn = tiyn;
+  } else if (step === "term") {
+    const months = parseMonths(text);
+    if (months === null) return t("loans:calc.invalid.term");
+    const violation = checkTerm(months, draft.purpose!);
+    if (violation) return violationText(ctx, violation);
+    draft.termMonths = months;
+  } else if (step === "rate") {
+    const rate = parsePercent(text);
+    if (rate === null) return t("loans:calc.invalid.rate");
+    const violation = checkRate(rate);
+    if (violation) return violationText(ctx, violation);
+    draft.ratePercent = rate;
+  } else if (step === "grace") {
+    const months = parseMonths(text);
+    if (months === null) return t("loans:calc.invalid.grace");
+    const violation = checkGrace(months, draft.termMonths!);
+    if (violation) return violationText(ctx, violation);
+    draft.graceMonths = months;
+  } else {
+    return t("entrepreneur:use_buttons");
+  }
+  return null;
+}
+
+async function answer(conversation: BotConversation, step: Step, draft: Draft): Promise<[ConvContext, "next" | "back" | "repeat"]> {
+  for (;;) {
+    const ctx = await conversation.wait();
+    if (ctx.callbackQuery) {
+      const data = parseCalcCallback(ctx.callbackQuery.data);
+      await ctx.answerCallbackQuery();
+      if (data?.[1] === "back") return [ctx, "back"];
+      if (step === "purpose" && data?.[1] === "purpose") draft.purpose = data[2];
+      else if (step === "kind" && data?.[1] === "kind") draft.kind = data[2];
+      else continue; // a button of an earlier message
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      return [ctx, "next"];
+    }
+    const error = readText(ctx, step, ctx.message?.text ?? "", draft);
+    if (error === null) return [ctx, "next"];
+    await ctx.reply(error);
+    return [ctx, "repeat"];
+  }
+}
+
+async function sendResult(ctx: ConvContext, terms: LoanTerms) {
+  const { t, lang } = ctx;
+  const schedule = buildSchedule(terms);
+  const regular = schedule.payments.filter((p) => p.principal > 0);
+  const money = (tiyn: number) => formatMoney(tiyn, lang);
+  const lines = [t("loans:calc.result.title")];
+  if (terms.kind === "annuity") lines.push(t("loans:calc.result.annuity", { payment: money(regular[0]!.total) }));
+  else lines.push(t("loans:calc.result.equal_principal", { first: money(regular[0]!.total), last: money(regular.at(-1)!.total) }));
+  if (terms.graceMonths > 0) lines.push(t("loans:calc.result.grace", { months: terms.graceMonths, interest: money(schedule.payments[0]!.interest) }));
+  lines.push(t("loans:calc.result.totals", { interest: money(schedule.totalInterest), total: money(schedule.totalPaid) }));
+  await ctx.reply(lines.join("\n\n"), { reply_markup: mainMenuKeyboard(t, ctx.account) });
+  const file = await scheduleWorkbook(schedule, {
+    sheet: t("loans:xlsx.sheet"), month: t("loans:xlsx.month"), principal: t("loans:xlsx.principal"),
+    interest: t("loans:xlsx.interest"), payment: t("loans:xlsx.payment"), balance: t("loans:xlsx.balance"), total: t("loans:xlsx.total"),
+  });
+  await ctx.replyWithDocument(new InputFile(file, t("loans:xlsx.file_name")), { caption: t("loans:xlsx.caption") });
+}
+
+export async function calculatorConversation(conversation: BotConversation, ctx: ConvContext, purpose?: LoanPurpose): Promise<void> {
+  const draft: Draft = { purpose };
+  const steps = STEPS.filter((step) => step !== "purpose" || !purpose);
+  let current = ctx;
+  await current.reply(current.t("loans:calc.intro"));
+  for (let index = 0; index < steps.length; ) {
+    await ask(current, steps[index]!, draft);
+    const [next, move] = await answer(conversation, steps[index]!, draft);
+    current = next;
+    if (move === "back" && index === 0) {
+      await current.reply(current.t("cancel.done"), { reply_markup: mainMenuKeyboard(current.t, current.account) });
+      return;
+    }
+    if (move === "back") index--;
+    if (move === "next") index++;
+  }
+  await sendResult(current, draft as LoanTerms);
+}

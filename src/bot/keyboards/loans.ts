@@ -1,0 +1,27 @@
+import { InlineKeyboard } from "grammy";
+import { LOAN_PURPOSES } from "../../domain/eligibility.js";
+import type { Translate } from "../i18n.js";
+
+export function loansMenuKeyboard(t: Translate): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("loans:menu.check"), "loans:check").row()
+    .text(t("loans:menu.calc"), "loans:calc").row()
+    .text(t("loans:menu.got"), "loans:got").row()
+    .text(t("loans:menu.obligations"), "loans:obligations").row()
+    .text(t("loans:menu.where"), "loans:where");
+}
+
+export function calcPurposeKeyboard(t: Translate): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const purpose of LOAN_PURPOSES) keyboard.text(t(`entrepreneur:purpose.${purpose}`), `calc:purpose:${purpose}`).row();
+  return keyboard.text(t("menu.back"), "calc:back");
+}
+
+export function calcKindKeyboard(t: Translate): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("loans:calc.kind_annuity"), "calc:kind:annuity").row()
+    .text(t("loans:calc.kind_equal_principal"), "calc:kind:equal_principal").row()
+    .text(t("menu.back"), "calc:back");
+}
+
+export const calcBackKeyboard = (t: Translate) => new InlineKeyboard().text(t("menu.back"), "calc:back");

@@ -1,0 +1,141 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import type { ApiCall } from "../helpers/telegram.js";
+
+let database: TestDatabase;
+let harness: Harness;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  harness = await createHarness(database.db, { now: () => new Date("2021-06-01T00:00:00Z") });
+});
+afterAll(() => database.drop());
+
+async function readyPerson(lang: "kk" | "ru" = "ru"): Promise<Person> {
+  const person = harness.person({ languageCode: lang });
+  await person.send("/start");
+  await person.press(`lang:${lang}`);
+  return person;
+}
+
+const sentTexts = (replies: { method: string; text: string }[]) => replies.filter((r) => r.method === "sendMessage").map((r) => r.text);
+const normalise = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+async function readWorkbook(call: ApiCall) {
+  const file = Object.entries(call.payload).find(([key]) => key.endsWith("_file"))![1] as { name: string; bytes: Buffer };
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file.bytes as never);
+  return { name: file.name, sheet: workbook.worksheets[0]! };
+}
+
+describe("the repayment calculator", () => {
+  it("computes an annuity with a grace period and sends the schedule as XLSX in the person's language", async () => {
+    const person = await readyPerson();
+    await person.send(harness.t("ru", "menu.loans"));
+    const start = await person.press("loans:calc");
+    expect(sentTexts(start)).toEqual([harness.t("ru", "loans:calc.intro"), harness.t("ru", "loans:calc.ask.purpose")]);
+    const amountQuestion = await person.press("calc:purpose:investment");
+    expect(normalise(sentTexts(amountQuestion)[0]!)).toBe(normalise(harness.t("ru", "loans:calc.ask.amount", { max: "204 190 000,00" })));
+    await person.send("1 млн");
+    await person.send("12");
+    await person.send("6");
+    const kindQuestion = await person.send("4");
+    expect(sentTexts(kindQuestion)).toEqual([harness.t("ru", "loans:calc.ask.kind")]);
+    const replies = await person.press("calc:kind:annuity");
+
+    const summary = normalise(sentTexts(replies)[0]!);
+    expect(summary).toContain(normalise(harness.t("ru", "loans:calc.result.annuity", { payment: "127 828,86" })));
+    expect(summary).toContain(normalise(harness.t("ru", "loans:calc.result.grace", { months: 4, interest: "5 000,00" })));
+    const document = harness.telegram.calls.filter((c) => c.method === "sendDocument").at(-1)!;
+    expect(document.payload.caption).toBe(harness.t("ru", "loans:xlsx.caption"));
+    const { name, sheet } = await readWorkbook(document);
+    expect(name).toBe(harness.t("ru", "loans:xlsx.file_name"));
+    expect(sheet.name).toBe(harness.t("ru", "loans:xlsx.sheet"));
+    expect(sheet.getRow(1).values).toEqual([undefined, ...["month", "principal", "interest", "payment", "balance"].map((k) => harness.t("ru", `loans:xlsx.${k}`))]);
+    expect(sheet.rowCount).toBe(1 + 12 + 1);
+    expect(sheet.getRow(2).values).toEqual([undefined, 1, 0, 5000, 5000, 1_000_000]);
+    expect(sheet.getRow(6).getCell(4).value).toBe(127_828.86);
+    expect(sheet.getRow(13).getCell(5).value).toBe(0);
+    const totals = sheet.getRow(14);
+    expect(totals.getCell(1).value).toBe(harness.t("ru", "loans:xlsx.total"));
+    expect(totals.getCell(2).value).toBe(1_000_000);
+    expect(typeof totals.getCell(3).value).toBe("number");
+  });
+
+  it("shows first and last payment for equal principal, in Kazakh", async () => {
+    const person = await readyPerson("kk");
+    await person.send(harness.t("kk", "menu.loans"));
+    await person.press("loans:calc");
+    await person.press("calc:purpose:working_capital");
+    await person.send("1 200 000");
+    await person.send("1 жыл");
+    await person.send("6");
+    await person.send("0");
+    const replies = await person.press("calc:kind:equal_principal");
+    const summary = normalise(sentTexts(replies)[0]!);
+    expect(summary).toContain(normalise(harness.t("kk", "loans:calc.result.equal_principal", { first: "106 000,00", last: "100 500,00" })));
+    expect(summary).not.toContain(harness.t("kk", "loans:calc.result.grace", { months: 0, interest: "0" }).slice(0, 20));
+    const { sheet } = await readWorkbook(harness.telegram.calls.filter((c) => c.method === "sendDocument").at(-1)!);
+    expect(sheet.getRow(1).getCell(2).value).toBe(harness.t("kk", "loans:xlsx.principal"));
+    expect(sheet.getRow(14).getCell(3).value).toBe(39_000);
+  });
+
+  it("refuses each limit with its reason and asks again", async () => {
+    const person = await readyPerson();
+    await person.send(harness.t("ru", "menu.loans"));
+    await person.press("loans:calc");
+    await person.press("calc:purpose:working_capital");
+    const tooMuch = await person.send("205 млн");
+    expect(normalise(sentTexts(tooMuch)[0]!)).toBe(normalise(harness.t("ru", "loans:calc.limit.amount_max", { max: "204 190 000,00", mci: "70 000" })));
+    expect(sentTexts(tooMuch)[1]).toMatch(/^Сумма кредита/);
+    expect(sentTexts(await person.send("пять миллионов"))[0]).toBe(harness.t("ru", "loans:calc.invalid.amount"));
+    await person.send("5,5 млн");
+    expect(sentTexts(await person.send("61"))[0]).toBe(harness.t("ru", "loans:calc.limit.term_range", { max: 60 }));
+    await person.send("60");
+    expect(sentTexts(await person.send("6,5"))[0]).toBe(harness.t("ru", "loans:calc.limit.rate_max", { max: 6 }));
+    await person.send("6");
+    expect(sentTexts(await person.send("21"))[0]).toBe(harness.t("ru", "loans:calc.limit.grace_max", { max: 20 }));
+    const kind = await person.send("20");
+    expect(sentTexts(kind)).toEqual([harness.t("ru", "loans:calc.ask.kind")]);
+  });
+
+  it("goes back a step with the back button", async () => {
+    const person = await readyPerson();
+    await person.send(harness.t("ru", "menu.loans"));
+    await person.press("loans:calc");
+    await person.press("calc:purpose:investment");
+    await person.send("3 млн");
+    const back = await person.press("calc:back");
+    expect(normalise(sentTexts(back)[0]!)).toMatch(/^Сумма кредита/);
+  });
+
+  it("starts from an eligible verdict with the purpose carried over", async () => {
+    const person = await readyPerson();
+    await person.send(harness.t("ru", "menu.loans"));
+    await person.press("loans:check");
+    await person.press("elig:kind:sme");
+    await person.press("elig:tax:yes");
+    await person.press("elig:purpose:working_capital");
+    await person.press("elig:use:business");
+    await person.press("elig:done");
+    const verdict = await person.send("2");
+    expect(verdict.at(-1)!.buttons).toEqual([[harness.t("ru", "loans:menu.calc"), "loans:calc:working_capital"]]);
+    const calc = await person.press("loans:calc:working_capital");
+    expect(normalise(sentTexts(calc)[1]!)).toMatch(/^Сумма кредита/); // no purpose question
+    await person.send("1 млн");
+    expect(sentTexts(await person.send("61"))[0]).toBe(harness.t("ru", "loans:calc.limit.term_range", { max: 60 }));
+  });
+});
+
+describe("where to apply", () => {
+  it("names both regional lenders and the usual documents", async () => {
+    const person = await readyPerson("kk");
+    await person.send(harness.t("kk", "menu.loans"));
+    const [text] = sentTexts(await person.press("loans:where"));
+    expect(text).toContain("«Аграрлық несие корпорациясы» АҚ");
+    expect(text).toContain("АШҚҚҚ");
+    expect(text).toContain(harness.t("kk", "loans:where.documents"));
+  });
+});
