@@ -11,6 +11,8 @@ import { provisionDatabase } from "./db/provision.js";
 import { seedDatabase } from "./db/seed/index.js";
 import { createLogger } from "./logger.js";
 import { createHttpServer } from "./server/http.js";
+import { lazyBoss } from "./jobs/boss.js";
+import { createReminderScheduler, startReminderWorker } from "./jobs/reminders.js";
 
 function readConfig(): Config {
   try {
@@ -38,12 +40,15 @@ async function main() {
   if (seeded.reference || seeded.demo) log.info(seeded, "data seeded");
 
   const i18n = await createI18n();
-  const bot = createBot({ db, i18n, log, adminIds: config.adminIds, now: () => new Date() }, {
+  const jobs = lazyBoss(database.url, log);
+  const reminders = createReminderScheduler(jobs.get);
+  const bot = createBot({ db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders }, {
     token: config.botToken,
     client: config.apiRoot ? { apiRoot: config.apiRoot } : undefined,
   });
   await bot.init();
   await publishCommands(bot, i18n, log);
+  await startReminderWorker(await jobs.get(), { db, api: bot.api, i18n, log });
 
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
@@ -66,6 +71,7 @@ async function main() {
     log.info({ signal }, "stopping");
     if (runner?.isRunning()) await runner.stop(); // waits for the updates in progress
     if (server) await new Promise((resolve) => server!.close(resolve));
+    await jobs.stop(); // lets a reminder being sent finish
     await db.$disconnect();
     await database.stop();
     log.info("stopped");

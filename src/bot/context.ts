@@ -2,6 +2,7 @@ import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { i18n } from "i18next";
 import type { Db } from "../db/client.js";
+import type { ReminderScheduler } from "../jobs/reminders.js";
 import type { Logger } from "../logger.js";
 import type { Account } from "../services/users.js";
 import type { Lang, Translate } from "./i18n.js";
@@ -12,6 +13,7 @@ export interface BotDeps {
   log: Logger;
   adminIds: readonly bigint[];
   now: () => Date;
+  reminders: ReminderScheduler;
 }
 
 /** What every handler, inside a conversation or not, can rely on. */

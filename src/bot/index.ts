@@ -7,7 +7,9 @@ import { createPrismaStorage } from "../db/prisma-storage.js";
 import type { BotContext, BotDeps, ConvContext } from "./context.js";
 import { CALCULATOR_CONVERSATION, calculatorConversation } from "./conversations/calculator.js";
 import { ELIGIBILITY_CONVERSATION, eligibilityConversation } from "./conversations/eligibility.js";
+import { LOAN_RECEIVED_CONVERSATION, loanReceivedConversation } from "./conversations/loan-received.js";
 import { loansFeature } from "./features/loans.js";
+import { obligationsFeature } from "./features/obligations.js";
 import { commandsFeature } from "./features/commands.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { menuFeature } from "./features/menu.js";
@@ -43,7 +45,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(commandsFeature());
   privateChats.use(createConversation(eligibilityConversation, ELIGIBILITY_CONVERSATION));
   privateChats.use(createConversation(calculatorConversation, CALCULATOR_CONVERSATION));
+  privateChats.use(createConversation(loanReceivedConversation, LOAN_RECEIVED_CONVERSATION));
   privateChats.use(loansFeature());
+  privateChats.use(obligationsFeature());
   privateChats.use(menuFeature());
   privateChats.use(fallbackFeature());
 

@@ -67,3 +67,20 @@ export const YEARLY_RATES: readonly YearlyRate[] = [
   { validFrom: "2020-04-01", minimumWage: 42_500, mci: 2_778 },
   { validFrom: "2021-01-01", minimumWage: 42_500, mci: 2_917 },
 ];
+
+/**
+ * When the bot reminds a borrower of the two obligations of LOAN (the reminder days are the
+ * bot's policy, chosen ahead of each deadline): targeted use on days 60, 80 and 89 before the
+ * 90-day deadline; the jobs at months 18, 22 and 23 before the 24-month deadline.
+ */
+export const OBLIGATION_REMINDERS = {
+  targetedUseDays: [60, 80, 89],
+  jobsMonths: [18, 22, 23],
+  /** 09:00 in Kazakhstan (UTC+5). */
+  hourUtc: 4,
+} as const;
+
+/** Direction 2 (loans) came with the revision of 9 February 2021 (order No. 24-ө): no programme loan is older. */
+export const LOANS_DIRECTION_FROM = "2021-02-09";
+/** A sanity bound for "jobs promised" typed by a person. */
+export const MAX_JOBS_PROMISED = 10_000;

@@ -7,6 +7,8 @@ import type { BotContext } from "../../src/bot/context.js";
 import { createI18n, type Lang } from "../../src/bot/i18n.js";
 import { createBot } from "../../src/bot/index.js";
 import type { Db } from "../../src/db/client.js";
+import { lazyBoss } from "../../src/jobs/boss.js";
+import { createReminderScheduler, type ReminderScheduler } from "../../src/jobs/reminders.js";
 import { createFakeTelegram, type ApiCall, type FakeTelegram } from "./telegram.js";
 
 export const BOT_INFO = {
@@ -44,6 +46,7 @@ function toReply(call: ApiCall): Reply {
 
 export interface Harness {
   bot: Bot<BotContext>;
+  jobs?: ReturnType<typeof lazyBoss>;
   telegram: FakeTelegram;
   i18n: i18n;
   t(lang: Lang, key: string, options?: Record<string, unknown>): string;
@@ -53,16 +56,31 @@ export interface Harness {
 let nextUpdateId = 1;
 let nextPersonId = 7_000_000;
 
-export async function createHarness(db: Db, options: { adminIds?: bigint[]; now?: () => Date } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  adminIds?: bigint[];
+  now?: () => Date;
+  /** Gives the bot a real pg-boss job queue on this database (for reminders). */
+  databaseUrl?: string;
+}
+
+const noJobQueue: ReminderScheduler = {
+  schedule: () => Promise.reject(new Error("this test has no job queue: pass databaseUrl to createHarness")),
+  cancel: () => Promise.reject(new Error("this test has no job queue: pass databaseUrl to createHarness")),
+};
+
+export async function createHarness(db: Db, options: HarnessOptions = {}): Promise<Harness> {
   const telegram = createFakeTelegram();
   const i18n = await testI18n();
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const jobs = options.databaseUrl ? lazyBoss(options.databaseUrl, log) : undefined;
+  const reminders = jobs ? createReminderScheduler(jobs.get) : noJobQueue;
   const bot = createBot(
-    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()) },
+    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders },
     { token: "123456:TEST-token-for-the-recording-client", botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
   );
   const harness: Harness = {
     bot,
+    jobs,
     telegram,
     i18n,
     t: (lang, key, opts) => i18n.getFixedT(lang)(key, opts),

@@ -7,6 +7,8 @@ import { ELIGIBILITY_CONVERSATION } from "../conversations/eligibility.js";
 import { loansMenuKeyboard } from "../keyboards/loans.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
 import { showLenders } from "./lenders.js";
+import { showObligations } from "./obligations.js";
+import { LOAN_RECEIVED_CONVERSATION } from "../conversations/loan-received.js";
 
 export function loansFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -25,7 +27,8 @@ export function loansFeature(): Composer<BotContext> {
     if (action === "check") return ctx.conversation.enter(ELIGIBILITY_CONVERSATION);
     if (action === "calc") return ctx.conversation.enter(CALCULATOR_CONVERSATION, purpose);
     if (action === "where") return showLenders(ctx);
-    return ctx.reply(ctx.t(`soon.${action}`));
+    if (action === "got") return ctx.conversation.enter(LOAN_RECEIVED_CONVERSATION);
+    return showObligations(ctx);
   });
 
   return feature;

@@ -1,0 +1,88 @@
+// "I got the loan": the day the money arrived and the jobs promised; then the reminders.
+import { InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { LOANS_DIRECTION_FROM, MAX_JOBS_PROMISED } from "../../domain/rules.js";
+import { createObligation, saveReminderJobs } from "../../services/obligations.js";
+import type { BotConversation, ConvContext } from "../context.js";
+import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+import { formatDate } from "../obligation-messages.js";
+
+export const LOAN_RECEIVED_CONVERSATION = "loan-received";
+
+const dateAnswer = z
+  .string()
+  .trim()
+  .regex(/^\d{1,2}[./-]\d{1,2}[./-]\d{4}$/)
+  .transform((text) => {
+    const [d, m, y] = text.split(/[./-]/).map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    return day.getUTCDate() === d && day.getUTCMonth() === m - 1 ? day : null;
+  });
+const jobsAnswer = z.string().trim().regex(/^\d{1,5}$/).transform(Number);
+const back = (ctx: ConvContext) => new InlineKeyboard().text(ctx.t("menu.back"), "got:back");
+
+async function waitText(conversation: BotConversation): Promise<[ConvContext, string | null]> {
+  for (;;) {
+    const ctx = await conversation.wait();
+    if (ctx.callbackQuery?.data === "got:back") {
+      await ctx.answerCallbackQuery();
+      return [ctx, null];
+    }
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: ctx.t("entrepreneur:use_latest_buttons") });
+      continue;
+    }
+    return [ctx, ctx.message?.text ?? ""];
+  }
+}
+
+export async function loanReceivedConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
+  let current = ctx;
+  let receivedOn: Date | null = null;
+  let jobs: number | null = null;
+  const today = await conversation.external((outside) => outside.deps.now().getTime());
+  while (jobs === null) {
+    const asking = receivedOn ? "jobs" : "date";
+    await current.reply(current.t(`loans:got.ask_${asking}`), { reply_markup: back(current) });
+    const [next, text] = await waitText(conversation);
+    current = next;
+    if (text === null) {
+      if (!receivedOn) return void (await current.reply(current.t("cancel.done"), { reply_markup: mainMenuKeyboard(current.t, current.account) }));
+      receivedOn = null;
+      continue;
+    }
+    if (asking === "date") {
+      const parsed = dateAnswer.safeParse(text);
+      const day = parsed.success ? parsed.data : null;
+      if (!day) await current.reply(current.t("loans:got.invalid_date"));
+      else if (day.getTime() > today) await current.reply(current.t("loans:got.future_date"));
+      else if (day < new Date(LOANS_DIRECTION_FROM)) await current.reply(current.t("loans:got.too_early", { from: formatDate(new Date(LOANS_DIRECTION_FROM)) }));
+      else receivedOn = day;
+      continue;
+    }
+    const parsed = jobsAnswer.safeParse(text);
+    if (parsed.success && parsed.data >= 1 && parsed.data <= MAX_JOBS_PROMISED) jobs = parsed.data;
+    else await current.reply(current.t("loans:got.invalid_jobs", { max: MAX_JOBS_PROMISED }));
+  }
+
+  const userId = current.account!.userId;
+  const saved = await conversation.external(async (outside) => {
+    const obligation = await createObligation(outside.deps.db, { userId, receivedOn: receivedOn!, jobsPromised: jobs! });
+    const ids = await outside.deps.reminders.schedule(obligation, new Date(today));
+    await saveReminderJobs(outside.deps.db, obligation.id, ids);
+    return {
+      targetedUseDueOn: obligation.targetedUseDueOn.toISOString(),
+      jobsDueOn: obligation.jobsDueOn.toISOString(),
+      reminders: Object.values(ids).flat().length,
+    };
+  });
+  await current.reply(
+    current.t("loans:got.saved", {
+      useDue: formatDate(new Date(saved.targetedUseDueOn)),
+      jobsDue: formatDate(new Date(saved.jobsDueOn)),
+      jobs,
+      count: saved.reminders,
+    }),
+    { reply_markup: mainMenuKeyboard(current.t, current.account) },
+  );
+}
