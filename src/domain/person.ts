@@ -1,0 +1,42 @@
+// What a job seeker types about themselves, checked and normalised.
+import { ADULT_AGE, YOUTH_AGE } from "./rules.js";
+
+/** Letters of the Kazakh, Russian or Latin alphabets, spaces, hyphen, apostrophe; 2 to 100 characters. */
+export function normaliseFullName(input: string): string | null {
+  const name = input.normalize("NFC").trim().replace(/\s+/g, " ").replace(/[’ʼ`]/g, "'");
+  if (name.length < 2 || name.length > 100) return null;
+  if (!/^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі' -]+$/.test(name)) return null;
+  return /[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі].*[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(name) ? name : null;
+}
+
+/** A Kazakhstan number in any usual form (+7 7XX XXX XX XX, 8 7XX…, 7XX…) → +77XXXXXXXXX. */
+export function normalisePhone(input: string): string | null {
+  const digits = input.replace(/[\s()\-.]/g, "");
+  const match = /^(?:\+?7|8)?(7\d{9})$/.exec(digits);
+  return match ? `+7${match[1]}` : null;
+}
+
+export type SeekerStatus = "registered_unemployed" | "job_seeker" | "being_laid_off" | "unpaid_leave" | "student";
+
+export interface SeekerFacts {
+  age: number;
+  status: SeekerStatus;
+  studying: boolean;
+  working: boolean;
+}
+
+export const isYouth = (age: number) => age >= YOUTH_AGE.min && age <= YOUTH_AGE.max;
+export const isMinor = (age: number) => age < ADULT_AGE;
+/** NEET youth: young, not in employment, education or training — derived, never chosen. */
+export const isNeet = (f: SeekerFacts) => isYouth(f.age) && !f.studying && !f.working;
+export const isStudent = (f: SeekerFacts) => f.status === "student" || f.studying;
+const isUnemployedYouth = (f: SeekerFacts) =>
+  isYouth(f.age) && !f.working && (f.status === "registered_unemployed" || f.status === "job_seeker");
+
+/**
+ * 002, hiring: unemployed youth, NEET youth and students go first, equal among themselves (0);
+ * everyone else after them (1). Within a group, earlier applications first.
+ */
+export function priorityGroup(f: SeekerFacts): 0 | 1 {
+  return isUnemployedYouth(f) || isNeet(f) || isStudent(f) ? 0 : 1;
+}
