@@ -10,6 +10,7 @@ import { ELIGIBILITY_CONVERSATION, eligibilityConversation } from "./conversatio
 import { LOAN_RECEIVED_CONVERSATION, loanReceivedConversation } from "./conversations/loan-received.js";
 import { loansFeature } from "./features/loans.js";
 import { obligationsFeature } from "./features/obligations.js";
+import { projectsFeature } from "./features/projects.js";
 import { commandsFeature } from "./features/commands.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { menuFeature } from "./features/menu.js";
@@ -48,6 +49,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(createConversation(loanReceivedConversation, LOAN_RECEIVED_CONVERSATION));
   privateChats.use(loansFeature());
   privateChats.use(obligationsFeature());
+  privateChats.use(projectsFeature());
   privateChats.use(menuFeature());
   privateChats.use(fallbackFeature());
 

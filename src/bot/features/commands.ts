@@ -5,7 +5,16 @@ import { setLanguage } from "../../services/users.js";
 import { LANGUAGE_CALLBACK, parseLanguageChoice } from "../callback-data/language.js";
 import type { BotContext } from "../context.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
+import { showProjectCard } from "./projects.js";
 import { askLanguage, showHelp, showMenu, showWelcome } from "./replies.js";
+
+/** `start=p<id>` opens a project's card (shared links); true when the payload was one. */
+async function openDeepLink(ctx: BotContext, payload: string | undefined): Promise<boolean> {
+  const project = /^p([1-9]\d{0,8})$/.exec(payload ?? "");
+  if (!project) return false;
+  await showProjectCard(ctx, (text, other) => ctx.reply(text, other), Number(project[1]), "-");
+  return true;
+}
 
 async function leaveConversations(ctx: BotContext): Promise<boolean> {
   const active = Object.keys(ctx.conversation.active()).length > 0;
@@ -19,7 +28,7 @@ export function commandsFeature(): Composer<BotContext> {
   feature.command("start", async (ctx) => {
     await leaveConversations(ctx);
     if (!ctx.account?.language) return askLanguage(ctx, ctx.match || undefined);
-    return showWelcome(ctx);
+    if (!(await openDeepLink(ctx, ctx.match))) return showWelcome(ctx);
   });
 
   feature.command("language", (ctx) => askLanguage(ctx));
@@ -37,7 +46,9 @@ export function commandsFeature(): Composer<BotContext> {
     ctx.t = ctx.deps.i18n.getFixedT(choice.lang);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("language.changed"));
-    return firstTime ? showWelcome(ctx) : showMenu(ctx);
+    if (firstTime) await showWelcome(ctx);
+    else await showMenu(ctx);
+    await openDeepLink(ctx, choice.payload);
   });
 
   // A button of the loans section starts something new: the old conversation ends.

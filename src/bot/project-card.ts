@@ -1,0 +1,34 @@
+// The project card: every figure of the monitoring map a job seeker needs, in their language.
+import { referralQuota } from "../domain/quota.js";
+import type { ProjectCard } from "../services/projects.js";
+import { formatNumber } from "./format.js";
+import type { Lang, Translate } from "./i18n.js";
+import { formatDate } from "./obligation-messages.js";
+
+export function projectCardText(t: Translate, lang: Lang, project: ProjectCard): string {
+  const name = (o: { nameKk: string; nameRu: string }) => (lang === "kk" ? o.nameKk : o.nameRu);
+  const money = (value: number | bigint) => formatNumber(Number(value), lang);
+  const positions = project.positions.map((position) =>
+    t("projects:card.position", {
+      profession: name(position.profession),
+      open: Math.max(0, position.count - position._count.applications),
+      count: position.count,
+      wage: money(position.monthlyWage),
+      minors: position.suitableForMinors ? t("projects:card.minors") : "",
+    }),
+  );
+  return [
+    `🏗 ${name(project)}`,
+    t("projects:card.kind", { group: t(`projects:group.${project.objectGroup}`), work: t(`projects:work.${project.workKind}`), status: t(`projects:status.${project.status}`) }),
+    t("projects:card.place", { district: name(project.district), region: name(project.district.region) }),
+    t("projects:card.contractor", { contractor: project.contractor?.name ?? t("projects:card.no_contractor") }),
+    t("projects:card.dates", { start: formatDate(project.startDate), end: formatDate(project.endDate) }),
+    t("projects:card.cost", { cost: money(project.estimatedCost) }),
+    t("projects:card.jobs", { jobs: project.plannedJobs, permanent: project.permanentJobs }),
+    t("projects:card.wage", { wage: money(project.averageWage) }),
+    t("projects:card.quota", { quota: referralQuota(project.plannedJobs, project.quotaPercent), percent: project.quotaPercent, issued: project._count.applications }),
+    "",
+    t("projects:card.positions"),
+    ...positions,
+  ].join("\n");
+}

@@ -1,0 +1,79 @@
+// Finding the programme's open projects: near a point, or in a district; and one project's card.
+import type { Db } from "../db/client.js";
+import { Prisma } from "../generated/prisma/client.js";
+
+export const PAGE_SIZE = 5;
+/** "Near me" pages through the nearest 50 open projects. */
+export const NEAR_LIMIT = 50;
+
+export interface ProjectListItem {
+  id: number;
+  nameKk: string;
+  nameRu: string;
+  districtKk: string;
+  districtRu: string;
+  openPlaces: number;
+  distanceKm: number | null;
+}
+
+export interface ProjectPage {
+  items: ProjectListItem[];
+  page: number;
+  pages: number;
+}
+
+// Places still open on a position: its count less the active referrals (referred or hired).
+const OPEN_PLACES = Prisma.sql`(
+  select coalesce(sum(greatest(s.count - (select count(*) from "Application" a
+    where a."positionId" = s.id and a.status in ('referred', 'hired')), 0)), 0)::int
+  from "Position" s where s."projectId" = p.id)`;
+const OPEN = Prisma.sql`p.status in ('planned', 'in_progress')`;
+
+const distance = (lat: number, lon: number) => Prisma.sql`(2 * 6371.0088 * asin(sqrt(
+  power(sin(radians(p.lat - ${lat}) / 2), 2) +
+  cos(radians(${lat})) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${lon}) / 2), 2))))`;
+
+async function page(db: Db, where: Prisma.Sql, order: Prisma.Sql, dist: Prisma.Sql, requested: number, cap?: number): Promise<ProjectPage> {
+  const rows = await db.$queryRaw<Array<ProjectListItem & { total: number }>>`
+    with open_projects as (
+      select p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu",
+             ${OPEN_PLACES} as "openPlaces", ${dist}::float as "distanceKm"
+      from "Project" p join "District" d on d.id = p."districtId"
+      where ${OPEN} and ${where}
+    ), ranked as (
+      select * from open_projects where "openPlaces" > 0 order by ${order} limit ${cap ?? 1_000_000}
+    )
+    select *, (select count(*) from ranked)::int as total from ranked
+    order by ${order} limit ${PAGE_SIZE} offset ${Math.max(0, requested - 1) * PAGE_SIZE}`;
+  if (rows.length === 0 && requested > 1) return page(db, where, order, dist, 1, cap); // past the end: the first page
+  const total = rows[0]?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return { items: rows.map(({ total: _total, ...item }) => item), page: Math.min(requested, pages), pages };
+}
+
+export function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1): Promise<ProjectPage> {
+  return page(db, Prisma.sql`true`, Prisma.sql`"distanceKm", id`, distance(point.lat, point.lon), requested, NEAR_LIMIT);
+}
+
+export function openProjectsInDistrict(db: Db, districtId: number, requested = 1): Promise<ProjectPage> {
+  return page(db, Prisma.sql`p."districtId" = ${districtId}`, Prisma.sql`id`, Prisma.sql`null`, requested);
+}
+
+export function projectCard(db: Db, id: number) {
+  return db.project.findUnique({
+    where: { id },
+    include: {
+      district: { include: { region: true } },
+      contractor: true,
+      positions: {
+        include: { profession: true, _count: { select: { applications: { where: { status: { in: ["referred", "hired"] } } } } } },
+        orderBy: { id: "asc" },
+      },
+      _count: { select: { applications: { where: { status: { in: ["referred", "hired"] } } } } },
+    },
+  });
+}
+export type ProjectCard = NonNullable<Awaited<ReturnType<typeof projectCard>>>;
+
+export const regions = (db: Db) => db.region.findMany({ orderBy: { kato: "asc" } });
+export const districtsOf = (db: Db, regionId: number) => db.district.findMany({ where: { regionId }, orderBy: { kato: "asc" } });
