@@ -34,8 +34,17 @@ const schema = z
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: "must be true or false" }).optional()),
     DATA_DIR: optionalString,
+    PII_KEY: z.preprocess(
+      emptyAsUndefined,
+      z.string().refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(value), {
+        error: "must be 32 random bytes in base64 (openssl rand -base64 32)",
+      }).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.PII_KEY) {
+      ctx.addIssue({ code: "custom", path: ["PII_KEY"], message: "is required with DATABASE_URL: 32 random bytes in base64 (openssl rand -base64 32)" });
+    }
     if (env.BOT_MODE !== "webhook") return;
     if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     if (!env.WEBHOOK_SECRET || env.WEBHOOK_SECRET.length < 16) {
@@ -57,6 +66,8 @@ export interface Config {
   /** Demo data goes in by default only on the embedded database. */
   seedDemoData: boolean;
   dataDir?: string;
+  /** Key of the personal data at rest; generated into the data folder on the embedded database. */
+  piiKey?: Buffer;
 }
 
 export class ConfigError extends Error {}
@@ -66,8 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = issue.path[0] === undefined ? "configuration" : String(issue.path[0]);
-    const message = issue.code === "invalid_type" && issue.input === undefined ? issue.message : issue.message;
-    throw new ConfigError(`${variable} ${message}`);
+    throw new ConfigError(`${variable} ${issue.message}`);
   }
   const e = parsed.data;
   return {
@@ -81,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    piiKey: e.PII_KEY ? Buffer.from(e.PII_KEY, "base64") : undefined,
   };
 }

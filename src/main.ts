@@ -1,6 +1,7 @@
 // Composition root: config → logger → database → jobs → bot → polling | webhook; clean shutdown.
 import { run } from "@grammyjs/runner";
 import type { Server } from "node:http";
+import path from "node:path";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
@@ -13,6 +14,7 @@ import { lazyBoss } from "./jobs/boss.js";
 import { createReminderScheduler, startReminderWorker } from "./jobs/reminders.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createHttpServer } from "./server/http.js";
+import { createPii, loadOrCreateKeyFile } from "./services/pii.js";
 
 function readConfig(): Config {
   try {
@@ -56,11 +58,13 @@ async function main() {
   const seeded = await seedDatabase(db, { demo: config.seedDemoData });
   if (seeded.reference || seeded.demo) log.info(seeded, "data seeded");
 
+  // The embedded default keeps its key beside (not inside) PostgreSQL's data folder.
+  const pii = createPii(config.piiKey ?? loadOrCreateKeyFile(path.join(path.dirname(database.dataDir ?? "."), "pii.key")));
   const jobs = lazyBoss(database.url, log);
   onStop(() => jobs.stop()); // lets a reminder being sent finish
   const i18n = await createI18n();
   const bot = createBot(
-    { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get) },
+    { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii },
     { token: config.botToken, client: config.apiRoot ? { apiRoot: config.apiRoot } : undefined },
   );
   await bot.init();

@@ -4,6 +4,8 @@ import { defaultDataDir, ensureDatabase, startEmbeddedPostgres } from "./embedde
 export interface ProvisionedDatabase {
   url: string;
   embedded: boolean;
+  /** The embedded server's data folder. */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -17,11 +19,12 @@ export async function provisionDatabase(options: {
   onLog?: (line: string) => void;
 }): Promise<ProvisionedDatabase> {
   if (options.databaseUrl) return { url: options.databaseUrl, embedded: false, stop: async () => undefined };
+  const dataDir = options.dataDir ?? defaultDataDir("postgres");
   const server = await startEmbeddedPostgres({
-    dataDir: options.dataDir ?? defaultDataDir("postgres"),
+    dataDir,
     port: options.port ?? EMBEDDED_PORT,
     onLog: options.onLog,
   });
   await ensureDatabase(server.serverUrl, EMBEDDED_DATABASE);
-  return { url: server.urlFor(EMBEDDED_DATABASE), embedded: true, stop: () => server.stop() };
+  return { url: server.urlFor(EMBEDDED_DATABASE), embedded: true, dataDir, stop: () => server.stop() };
 }

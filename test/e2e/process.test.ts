@@ -38,7 +38,7 @@ describe("the program", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     emulator = await startBotApiEmulator();
-    program = startProgram({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url, SEED_DEMO_DATA: "false", LOG_LEVEL: "info" });
+    program = startProgram({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url, PII_KEY: Buffer.alloc(32, 3).toString("base64"), SEED_DEMO_DATA: "false", LOG_LEVEL: "info" });
     await until(() => program.output.stdout.includes("polling: the bot is running") || program.child.exitCode !== null, "the bot to start", 60_000);
   }, 90_000);
 

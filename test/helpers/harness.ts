@@ -7,6 +7,9 @@ import type { BotContext } from "../../src/bot/context.js";
 import { createI18n, type Lang } from "../../src/bot/i18n.js";
 import { createBot } from "../../src/bot/index.js";
 import type { Db } from "../../src/db/client.js";
+import { createPii } from "../../src/services/pii.js";
+
+export const TEST_PII_KEY = Buffer.alloc(32, 42);
 import { lazyBoss } from "../../src/jobs/boss.js";
 import { createReminderScheduler, type ReminderScheduler } from "../../src/jobs/reminders.js";
 import { createFakeTelegram, type ApiCall, type FakeTelegram } from "./telegram.js";
@@ -75,7 +78,7 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
   const jobs = options.databaseUrl ? lazyBoss(options.databaseUrl, log) : undefined;
   const reminders = jobs ? createReminderScheduler(jobs.get) : noJobQueue;
   const bot = createBot(
-    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders },
+    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders, pii: createPii(TEST_PII_KEY) },
     { token: "123456:TEST-token-for-the-recording-client", botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
   );
   const harness: Harness = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 
 const TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345";
+const KEY = Buffer.alloc(32, 1).toString("base64");
 
 describe("configuration", () => {
   it("needs only BOT_TOKEN: polling on the embedded database with demo data", () => {
@@ -12,12 +13,13 @@ describe("configuration", () => {
   it("reads admins, the API root and a server database (no demo data unless asked)", () => {
     const config = loadConfig({
       BOT_TOKEN: TOKEN, ADMIN_TELEGRAM_IDS: " 12, 34 ", TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
-      DATABASE_URL: "postgresql://u:p@db:5432/roadmap", LOG_LEVEL: "debug",
+      DATABASE_URL: "postgresql://u:p@db:5432/roadmap", LOG_LEVEL: "debug", PII_KEY: KEY,
     });
+    expect(config.piiKey?.length).toBe(32);
     expect(config.adminIds).toEqual([12n, 34n]);
     expect(config.apiRoot).toBe("http://127.0.0.1:8081");
     expect(config.seedDemoData).toBe(false);
-    expect(loadConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgres://db/x", SEED_DEMO_DATA: "true" }).seedDemoData).toBe(true);
+    expect(loadConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgres://db/x", PII_KEY: KEY, SEED_DEMO_DATA: "true" }).seedDemoData).toBe(true);
   });
 
   it("accepts webhook mode with its URL and a long enough secret", () => {
@@ -29,6 +31,8 @@ describe("configuration", () => {
     [{}, /^BOT_TOKEN is required/],
     [{ BOT_TOKEN: "nonsense" }, /^BOT_TOKEN does not look like a bot token/],
     [{ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://x/y" }, /^DATABASE_URL must be a postgresql:\/\/ URL/],
+    [{ BOT_TOKEN: TOKEN, DATABASE_URL: "postgresql://db/x" }, /^PII_KEY is required with DATABASE_URL/],
+    [{ BOT_TOKEN: TOKEN, PII_KEY: "c2hvcnQ=" }, /^PII_KEY must be 32 random bytes in base64/],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "socket" }, /^BOT_MODE must be polling or webhook/],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_SECRET: "a".repeat(16) }, /^WEBHOOK_URL is required when BOT_MODE=webhook/],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.kz/h", WEBHOOK_SECRET: "short" }, /^WEBHOOK_SECRET must be at least 16 characters/],
