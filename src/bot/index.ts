@@ -11,6 +11,8 @@ import { LOAN_RECEIVED_CONVERSATION, loanReceivedConversation } from "./conversa
 import { loansFeature } from "./features/loans.js";
 import { obligationsFeature } from "./features/obligations.js";
 import { projectsFeature } from "./features/projects.js";
+import { profileFeature } from "./features/profile.js";
+import { REGISTRATION_CONVERSATION, registrationConversation } from "./conversations/registration.js";
 import { commandsFeature } from "./features/commands.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { menuFeature } from "./features/menu.js";
@@ -49,7 +51,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(createConversation(loanReceivedConversation, LOAN_RECEIVED_CONVERSATION));
   privateChats.use(loansFeature());
   privateChats.use(obligationsFeature());
+  privateChats.use(createConversation(registrationConversation, REGISTRATION_CONVERSATION));
   privateChats.use(projectsFeature());
+  privateChats.use(profileFeature());
   privateChats.use(menuFeature());
   privateChats.use(fallbackFeature());
 

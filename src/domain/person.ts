@@ -16,7 +16,8 @@ export function normalisePhone(input: string): string | null {
   return match ? `+7${match[1]}` : null;
 }
 
-export type SeekerStatus = "registered_unemployed" | "job_seeker" | "being_laid_off" | "unpaid_leave" | "student";
+export const SEEKER_STATUSES = ["registered_unemployed", "job_seeker", "being_laid_off", "unpaid_leave", "student"] as const;
+export type SeekerStatus = (typeof SEEKER_STATUSES)[number];
 
 export interface SeekerFacts {
   age: number;

@@ -57,6 +57,12 @@ export function commandsFeature(): Composer<BotContext> {
     return next();
   });
 
+  // Registering starts anew, whatever was going on.
+  feature.callbackQuery(/^seek:register$/, async (ctx, next) => {
+    await leaveConversations(ctx);
+    return next();
+  });
+
   // A menu entry leaves whatever conversation was going on; the menu feature then opens it.
   feature.on("message:text", async (ctx, next) => {
     const item = menuItemOf(ctx.message.text, ctx.deps.i18n);

@@ -4,7 +4,10 @@ import type { Lang, Translate } from "../i18n.js";
 import type { ProjectPage } from "../../services/projects.js";
 
 export function jobsMenuKeyboard(t: Translate): InlineKeyboard {
-  return new InlineKeyboard().text(t("projects:menu.near"), "prj:ask").row().text(t("projects:menu.by_region"), projectsData.regions());
+  return new InlineKeyboard()
+    .text(t("projects:menu.near"), "prj:ask").row()
+    .text(t("projects:menu.by_region"), projectsData.regions()).row()
+    .text(t("projects:menu.profile"), "seek:profile");
 }
 
 export function locationRequestKeyboard(t: Translate): Keyboard {

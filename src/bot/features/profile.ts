@@ -1,0 +1,59 @@
+// "My profile": view it, register, or erase it after a confirmation.
+import { Composer, InlineKeyboard } from "grammy";
+import { ageOn } from "../../domain/iin.js";
+import { isNeet, isStudent } from "../../domain/person.js";
+import { eraseProfile, readProfile, type ProfileView } from "../../services/seekers.js";
+import type { BotContext, ConvContext } from "../context.js";
+import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
+import { formatDate } from "../obligation-messages.js";
+
+const maskIin = (iin: string) => `••••••••${iin.slice(-4)}`;
+
+export function profileText(ctx: ConvContext, profile: ProfileView): string {
+  const { t, lang } = ctx;
+  const name = (o: { nameKk: string; nameRu: string }) => (lang === "kk" ? o.nameKk : o.nameRu);
+  const age = ageOn(profile.birthDate, ctx.deps.now());
+  const facts = { age, status: profile.status, studying: profile.studying, working: profile.working };
+  const flags = [isNeet(facts) && t("seeker:profile.neet"), isStudent(facts) && t("seeker:profile.student")].filter(Boolean).join(", ");
+  const professions = profile.anyWork ? t("seeker:profile.any_work") : profile.professions.map((p) => name(p.profession)).join(", ");
+  return t("seeker:profile.card", {
+    name: profile.fullName, iin: maskIin(profile.iin), birth: formatDate(profile.birthDate), age, phone: profile.phone,
+    status: t(`seeker:status.${profile.status}`), flags: flags || "—", district: `${name(profile.district)}, ${name(profile.district.region)}`,
+    professions, relocate: t(profile.willingToRelocate ? "answer.yes" : "answer.no"),
+  });
+}
+
+export async function showProfile(ctx: ConvContext) {
+  const profile = ctx.account ? await readProfile(ctx.deps.db, ctx.deps.pii, ctx.account.userId) : null;
+  if (!profile) {
+    return ctx.reply(ctx.t("seeker:profile.none"), { reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.register"), "seek:register") });
+  }
+  return ctx.reply(profileText(ctx, profile), {
+    reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.redo"), "seek:register").row().text(ctx.t("seeker:profile.delete"), "seek:delete"),
+  });
+}
+
+export function profileFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.callbackQuery("seek:profile", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    return showProfile(ctx);
+  });
+  feature.callbackQuery("seek:register", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    return ctx.conversation.enter(REGISTRATION_CONVERSATION);
+  });
+  feature.callbackQuery("seek:delete", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    return ctx.reply(ctx.t("seeker:profile.delete_confirm"), {
+      reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.delete_yes"), "seek:delete:yes").row().text(ctx.t("seeker:profile.delete_no"), "seek:profile"),
+    });
+  });
+  feature.callbackQuery("seek:delete:yes", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (ctx.account) await eraseProfile(ctx.deps.db, ctx.account.userId);
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    return ctx.reply(ctx.t("seeker:profile.deleted"));
+  });
+  return feature;
+}
