@@ -12,6 +12,7 @@ import { loansFeature } from "./features/loans.js";
 import { obligationsFeature } from "./features/obligations.js";
 import { projectsFeature } from "./features/projects.js";
 import { profileFeature } from "./features/profile.js";
+import { applicationsFeature } from "./features/applications.js";
 import { REGISTRATION_CONVERSATION, registrationConversation } from "./conversations/registration.js";
 import { commandsFeature } from "./features/commands.js";
 import { fallbackFeature } from "./features/fallback.js";
@@ -54,6 +55,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(createConversation(registrationConversation, REGISTRATION_CONVERSATION));
   privateChats.use(projectsFeature());
   privateChats.use(profileFeature());
+  privateChats.use(applicationsFeature());
   privateChats.use(menuFeature());
   privateChats.use(fallbackFeature());
 

@@ -39,7 +39,7 @@ describe("projects near me", () => {
   it("lists the nearest open projects, nearest first, with the distance, five a page, editing the same message", async () => {
     const person = await ready();
     const [menu] = await person.send(harness.t("ru", "menu.jobs"));
-    expect(menu!.buttons.map(([, data]) => data)).toEqual(["prj:ask", "prj:reg", "seek:profile"]);
+    expect(menu!.buttons.map(([, data]) => data)).toEqual(["prj:ask", "prj:reg", "seek:profile", "apl:mine"]);
     const [ask] = (await person.press("prj:ask")).filter((r) => r.method === "sendMessage");
     expect(ask!.text).toBe(harness.t("ru", "projects:menu.ask_location"));
     const almaly = await database.db.district.findUniqueOrThrow({ where: { kato: ALMALY } });

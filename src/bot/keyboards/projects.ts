@@ -7,7 +7,8 @@ export function jobsMenuKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
     .text(t("projects:menu.near"), "prj:ask").row()
     .text(t("projects:menu.by_region"), projectsData.regions()).row()
-    .text(t("projects:menu.profile"), "seek:profile");
+    .text(t("projects:menu.profile"), "seek:profile").row()
+    .text(t("projects:menu.applications"), "apl:mine");
 }
 
 export function locationRequestKeyboard(t: Translate): Keyboard {
@@ -43,6 +44,7 @@ export function projectListKeyboard(t: Translate, lang: Lang, result: ProjectPag
 
 export function projectCardKeyboard(t: Translate, projectId: number, back: string, shareLink: string) {
   const keyboard = new InlineKeyboard()
+    .text(t("projects:card.apply"), `apl:start:${projectId}`).row()
     .text(t("projects:card.map"), projectsData.map(projectId))
     .url(t("projects:card.share"), `https://t.me/share/url?url=${encodeURIComponent(shareLink)}`);
   const list = listDataOf(back);

@@ -1,0 +1,86 @@
+// Applying for a referral from a project card, and "My applications".
+import { Composer, InlineKeyboard } from "grammy";
+import { relocationAllowance, wageFloor } from "../../domain/rates.js";
+import { RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
+import { checkApplication, myApplications, submitApplication, withdrawApplication, type ApplyRefusal } from "../../services/applications.js";
+import { projectCard } from "../../services/projects.js";
+import { readProfile } from "../../services/seekers.js";
+import { APPLICATIONS_CALLBACK, parseApplicationsCallback } from "../callback-data/applications.js";
+import { projectsData } from "../callback-data/projects.js";
+import type { BotContext, ConvContext } from "../context.js";
+import { formatNumber } from "../format.js";
+import { formatDate } from "../obligation-messages.js";
+
+const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => (ctx.lang === "kk" ? o.nameKk : o.nameRu);
+
+function refuse(ctx: ConvContext, refusal: ApplyRefusal) {
+  const keyboard = refusal === "no_profile" ? new InlineKeyboard().text(ctx.t("seeker:profile.register"), "seek:register") : undefined;
+  return ctx.reply(ctx.t(`applications:refusal.${refusal}`), { reply_markup: keyboard });
+}
+
+async function choosePosition(ctx: ConvContext, projectId: number) {
+  if (!(await ctx.deps.db.seekerProfile.count({ where: { userId: ctx.account!.userId } }))) return refuse(ctx, "no_profile");
+  const project = await projectCard(ctx.deps.db, projectId);
+  if (!project) return refuse(ctx, "not_found");
+  const keyboard = new InlineKeyboard();
+  for (const position of project.positions) {
+    const open = position.count - position._count.applications;
+    if (open > 0) keyboard.text(`${name(ctx, position.profession)} · ${formatNumber(position.monthlyWage, ctx.lang)} ₸`, `apl:pos:${position.id}`).row();
+  }
+  keyboard.text(ctx.t("menu.back"), projectsData.card(projectId, "-"));
+  return ctx.reply(ctx.t("applications:choose_position", { project: name(ctx, project) }), { reply_markup: keyboard });
+}
+
+async function confirm(ctx: ConvContext, positionId: number) {
+  const now = ctx.deps.now();
+  const check = await checkApplication(ctx.deps.db, ctx.account!.userId, positionId, now);
+  if (!check.ok) return refuse(ctx, check.refusal!);
+  const position = check.position!;
+  const lines = [
+    ctx.t("applications:confirm", { project: name(ctx, position.project), profession: name(ctx, position.profession), wage: formatNumber(position.monthlyWage, ctx.lang) }),
+    ctx.t("applications:wage_floor", { floor: formatNumber(wageFloor(now), ctx.lang) }),
+  ];
+  if (check.relocation) lines.push(ctx.t("applications:relocation", { allowance: formatNumber(relocationAllowance(now), ctx.lang), days: RELOCATION_ALLOWANCE_WORKING_DAYS }));
+  return ctx.reply(lines.join("\n\n"), {
+    reply_markup: new InlineKeyboard().text(ctx.t("applications:confirm_button"), `apl:ok:${positionId}`).row().text(ctx.t("menu.back"), `apl:start:${position.projectId}`),
+  });
+}
+
+async function submit(ctx: ConvContext, positionId: number) {
+  const userId = ctx.account!.userId;
+  const result = await submitApplication(ctx.deps.db, userId, positionId, ctx.deps.now());
+  if (!result.application) return refuse(ctx, result.refusal!);
+  const profile = await readProfile(ctx.deps.db, ctx.deps.pii, userId);
+  const documents = [ctx.t("applications:documents.identity"), ...(profile?.status === "student" || profile?.studying ? [ctx.t("applications:documents.study")] : [])];
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  return ctx.reply(ctx.t("applications:submitted", { number: result.application.number, documents: documents.map((d) => `• ${d}`).join("\n") }));
+}
+
+export async function showMyApplications(ctx: ConvContext) {
+  const applications = await myApplications(ctx.deps.db, ctx.account!.userId);
+  if (applications.length === 0) return ctx.reply(ctx.t("applications:none"));
+  const keyboard = new InlineKeyboard();
+  const lines = applications.map((a) => {
+    if (a.status === "submitted") keyboard.text(ctx.t("applications:withdraw", { number: a.number }), `apl:wd:${a.id}`).row();
+    return ctx.t("applications:item", { number: a.number, project: name(ctx, a.project), profession: name(ctx, a.position.profession), status: ctx.t(`applications:status.${a.status}`), date: formatDate(a.submittedAt) });
+  });
+  return ctx.reply([ctx.t("applications:title"), ...lines].join("\n\n"), { reply_markup: keyboard });
+}
+
+export function applicationsFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.callbackQuery(APPLICATIONS_CALLBACK, async (ctx) => {
+    const data = parseApplicationsCallback(ctx.callbackQuery.data);
+    if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+    await ctx.answerCallbackQuery();
+    if (data[1] === "mine") return showMyApplications(ctx);
+    const [, action, id] = data;
+    if (action === "start") return choosePosition(ctx, id);
+    if (action === "pos") return confirm(ctx, id);
+    if (action === "ok") return submit(ctx, id);
+    const withdrawn = await withdrawApplication(ctx.deps.db, ctx.account.userId, id, ctx.deps.now());
+    await ctx.reply(ctx.t(withdrawn ? "applications:withdrawn" : "applications:cannot_withdraw"));
+    return showMyApplications(ctx);
+  });
+  return feature;
+}
