@@ -1,26 +1,18 @@
 import { z } from "zod";
+import { colonSeparated } from "./codec.js";
 import { BUSINESS_KINDS, LOAN_PURPOSES, LOAN_USES } from "../../domain/eligibility.js";
 
 // elig:<question>:<answer>, elig:done, elig:back
-const schema = z
-  .string()
-  .max(64)
-  .transform((data) => data.split(":"))
-  .pipe(
-    z.union([
-      z.tuple([z.literal("elig"), z.literal("kind"), z.enum(BUSINESS_KINDS)]),
-      z.tuple([z.literal("elig"), z.literal("tax"), z.enum(["yes", "no"])]),
-      z.tuple([z.literal("elig"), z.literal("purpose"), z.enum(LOAN_PURPOSES)]),
-      z.tuple([z.literal("elig"), z.literal("use"), z.enum(LOAN_USES)]),
-      z.tuple([z.literal("elig"), z.enum(["done", "back"])]),
-    ]),
-  );
+export const parseEligibilityCallback = colonSeparated(
+  z.union([
+    z.tuple([z.literal("elig"), z.literal("kind"), z.enum(BUSINESS_KINDS)]),
+    z.tuple([z.literal("elig"), z.literal("tax"), z.enum(["yes", "no"])]),
+    z.tuple([z.literal("elig"), z.literal("purpose"), z.enum(LOAN_PURPOSES)]),
+    z.tuple([z.literal("elig"), z.literal("use"), z.enum(LOAN_USES)]),
+    z.tuple([z.literal("elig"), z.enum(["done", "back"])]),
+  ]),
+);
 
-export type EligibilityCallback = z.infer<typeof schema>;
+export type EligibilityCallback = NonNullable<ReturnType<typeof parseEligibilityCallback>>;
 
 export const eligibilityData = (...parts: string[]) => ["elig", ...parts].join(":");
-
-export function parseEligibilityCallback(data: string | undefined): EligibilityCallback | null {
-  const parsed = schema.safeParse(data ?? "");
-  return parsed.success ? parsed.data : null;
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { colonSeparated } from "./codec.js";
 
 // prj:ask (for a location) | prj:reg | prj:dist:<region> | prj:list:<district>:<page> | prj:near:<lat>:<lon>:<page>
 // prj:card:<project>:<back> | prj:map:<project>, where <back> is d,<district>,<page> | n,<lat>,<lon>,<page> | -
@@ -6,28 +7,18 @@ const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
 const coordinate = z.string().regex(/^-?\d{1,3}(\.\d{1,4})?$/).transform(Number);
 const back = z.string().regex(/^(-|d,[1-9]\d{0,8},[1-9]\d{0,3}|n,-?\d{1,3}(\.\d{1,4})?,-?\d{1,3}(\.\d{1,4})?,[1-9]\d{0,3})$/);
 
-const schema = z
-  .string()
-  .max(64)
-  .transform((data) => data.split(":"))
-  .pipe(
-    z.union([
-      z.tuple([z.literal("prj"), z.enum(["reg", "ask"])]),
-      z.tuple([z.literal("prj"), z.literal("dist"), id]),
-      z.tuple([z.literal("prj"), z.literal("list"), id, id]),
-      z.tuple([z.literal("prj"), z.literal("near"), coordinate, coordinate, id]),
-      z.tuple([z.literal("prj"), z.literal("card"), id, back]),
-      z.tuple([z.literal("prj"), z.literal("map"), id]),
-    ]),
-  );
+export const parseProjectsCallback = colonSeparated(
+  z.union([
+    z.tuple([z.literal("prj"), z.enum(["reg", "ask"])]),
+    z.tuple([z.literal("prj"), z.literal("dist"), id]),
+    z.tuple([z.literal("prj"), z.literal("list"), id, id]),
+    z.tuple([z.literal("prj"), z.literal("near"), coordinate, coordinate, id]),
+    z.tuple([z.literal("prj"), z.literal("card"), id, back]),
+    z.tuple([z.literal("prj"), z.literal("map"), id]),
+  ]),
+);
 
-export type ProjectsCallback = z.infer<typeof schema>;
 export const PROJECTS_CALLBACK = /^prj:/;
-
-export function parseProjectsCallback(data: string | undefined): ProjectsCallback | null {
-  const parsed = schema.safeParse(data ?? "");
-  return parsed.success ? parsed.data : null;
-}
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 

@@ -1,23 +1,14 @@
 import { z } from "zod";
+import { colonSeparated } from "./codec.js";
 import { SEEKER_STATUSES } from "../../domain/person.js";
 
 // reg:<back|yes|no|list|done|any> | reg:status:<s> | reg:region:<id> | reg:district:<id> | reg:prof:<id> | reg:page:<n>
 const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
-const schema = z
-  .string()
-  .max(64)
-  .transform((data) => data.split(":"))
-  .pipe(
-    z.union([
-      z.tuple([z.literal("reg"), z.enum(["back", "yes", "no", "list", "done", "any"])]),
-      z.tuple([z.literal("reg"), z.literal("status"), z.enum(SEEKER_STATUSES)]),
-      z.tuple([z.literal("reg"), z.enum(["region", "district", "prof", "page"]), id]),
-    ]),
-  );
+export const parseRegistrationCallback = colonSeparated(
+  z.union([
+    z.tuple([z.literal("reg"), z.enum(["back", "yes", "no", "list", "done", "any"])]),
+    z.tuple([z.literal("reg"), z.literal("status"), z.enum(SEEKER_STATUSES)]),
+    z.tuple([z.literal("reg"), z.enum(["region", "district", "prof", "page"]), id]),
+  ]),
+);
 
-export type RegistrationCallback = z.infer<typeof schema>;
-
-export function parseRegistrationCallback(data: string | undefined): RegistrationCallback | null {
-  const parsed = schema.safeParse(data ?? "");
-  return parsed.success ? parsed.data : null;
-}
