@@ -117,6 +117,17 @@ describe("/cancel", () => {
   });
 });
 
+describe("back from the first question", () => {
+  it("leaves for the menu", async () => {
+    const person = await readyPerson();
+    await person.send(harness.t("ru", "menu.loans"));
+    await person.press("loans:check");
+    const left = await person.press("elig:back");
+    expect(lastText(left)).toBe(harness.t("ru", "cancel.done"));
+    expect((await person.send("3"))[0]!.text).toBe(harness.t("ru", "fallback.unknown"));
+  });
+});
+
 describe("a conversation and a restart", () => {
   it("continues on a new bot built on the same database", async () => {
     const person = await readyPerson();

@@ -14,6 +14,7 @@ import type { BotConversation, ConvContext } from "../context.js";
 import { formatMoney, formatNumber } from "../format.js";
 import { calcBackKeyboard, calcKindKeyboard, calcPurposeKeyboard } from "../keyboards/loans.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+import { runSteps, type StepMove } from "./steps.js";
 
 export const CALCULATOR_CONVERSATION = "calculator";
 const STEPS = ["purpose", "amount", "term", "rate", "grace", "kind"] as const;
@@ -77,7 +78,7 @@ function readText(ctx: ConvContext, step: Step, text: string, draft: Draft): str
   return null;
 }
 
-async function answer(conversation: BotConversation, step: Step, draft: Draft): Promise<[ConvContext, "next" | "back" | "repeat"]> {
+async function answer(conversation: BotConversation, step: Step, draft: Draft): Promise<[ConvContext, StepMove]> {
   for (;;) {
     const ctx = await conversation.wait();
     if (ctx.callbackQuery) {
@@ -118,18 +119,7 @@ async function sendResult(ctx: ConvContext, terms: LoanTerms) {
 export async function calculatorConversation(conversation: BotConversation, ctx: ConvContext, purpose?: LoanPurpose): Promise<void> {
   const draft: Draft = { purpose };
   const steps = STEPS.filter((step) => step !== "purpose" || !purpose);
-  let current = ctx;
-  await current.reply(current.t("loans:calc.intro"));
-  for (let index = 0; index < steps.length; ) {
-    await ask(current, steps[index]!, draft);
-    const [next, move] = await answer(conversation, steps[index]!, draft);
-    current = next;
-    if (move === "back" && index === 0) {
-      await current.reply(current.t("cancel.done"), { reply_markup: mainMenuKeyboard(current.t, current.account) });
-      return;
-    }
-    if (move === "back") index--;
-    if (move === "next") index++;
-  }
-  await sendResult(current, draft as LoanTerms);
+  await ctx.reply(ctx.t("loans:calc.intro"));
+  const last = await runSteps(ctx, steps, (current, step) => ask(current, step, draft), (step) => answer(conversation, step, draft));
+  if (last) await sendResult(last, draft as LoanTerms);
 }

@@ -9,12 +9,12 @@ import type { BotConversation, ConvContext } from "../context.js";
 import { formatNumber } from "../format.js";
 import * as keyboards from "../keyboards/eligibility.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+import { runSteps, type StepMove } from "./steps.js";
 
 export const ELIGIBILITY_CONVERSATION = "eligibility";
 const STEPS = ["kind", "tax", "purpose", "uses", "jobs"] as const;
 type Step = (typeof STEPS)[number];
 type Draft = Partial<Omit<EligibilityAnswers, "uses">> & { uses: LoanUse[] };
-type Move = "next" | "back" | "repeat";
 
 const jobsAnswer = z.string().trim().regex(/^\d{1,5}$/).transform(Number);
 
@@ -40,7 +40,7 @@ function applyButton(step: Step, data: EligibilityCallback, draft: Draft): boole
   return true;
 }
 
-async function answer(conversation: BotConversation, step: Step, draft: Draft): Promise<[ConvContext, Move]> {
+async function answer(conversation: BotConversation, step: Step, draft: Draft): Promise<[ConvContext, StepMove]> {
   for (;;) {
     const ctx = await conversation.wait();
     const t = ctx.t;
@@ -109,26 +109,14 @@ function verdictText(ctx: ConvContext, answers: EligibilityAnswers): string {
 
 export async function eligibilityConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
   const draft: Draft = { uses: [] };
-  let current = ctx;
-  let index = 0;
-  await current.reply(current.t("entrepreneur:intro"));
-  while (index < STEPS.length) {
-    const step = STEPS[index]!;
-    await ask(current, step, draft);
-    const [next, move] = await answer(conversation, step, draft);
-    current = next;
-    if (move === "back" && index === 0) {
-      await current.reply(current.t("cancel.done"), { reply_markup: mainMenuKeyboard(current.t, current.account) });
-      return;
-    }
-    if (move === "back") index--;
-    if (move === "next") index++;
-  }
+  await ctx.reply(ctx.t("entrepreneur:intro"));
+  const last = await runSteps(ctx, STEPS, (current, step) => ask(current, step, draft), (step) => answer(conversation, step, draft));
+  if (!last) return;
   const answers = draft as EligibilityAnswers;
   const eligible = checkEligibility(answers).eligible;
-  await current.reply(verdictText(current, answers), {
+  await last.reply(verdictText(last, answers), {
     reply_markup: eligible
-      ? new InlineKeyboard().text(current.t("loans:menu.calc"), `loans:calc:${answers.purpose}`)
-      : mainMenuKeyboard(current.t, current.account),
+      ? new InlineKeyboard().text(last.t("loans:menu.calc"), `loans:calc:${answers.purpose}`)
+      : mainMenuKeyboard(last.t, last.account),
   });
 }
