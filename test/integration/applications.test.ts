@@ -63,7 +63,7 @@ describe("applying for a referral", () => {
   it("lets a minor apply only to positions suitable for minors, and asks a student for a study certificate", async () => {
     const person = await seeker("050306500114", ALMALY, { status: "student", studying: true }); // 16
     const mason = await position("mason");
-    expect(texts(await person.pressData(`apl:pos:${mason.id}`))[0]).toBe(harness.t("ru", "applications:refusal.minor"));
+    expect(texts(await person.pressData(`apl:pos:${mason.id}`))[0]).toBe(harness.t("ru", "applications:refusal.minor", { age: 18 }));
     const cleaner = await position("cleaner");
     const [confirm] = texts(await person.pressData(`apl:pos:${cleaner.id}`));
     expect(confirm).not.toContain(harness.t("ru", "applications:relocation", { allowance: "85\u00a0000", days: 3 })); // same district

@@ -50,7 +50,7 @@ describe("after the loan", () => {
     expect(texts(await person.send("12.11.2026"))).toEqual([harness.t("ru", "loans:got.ask_jobs")]);
     expect(texts(await person.send("0"))[0]).toBe(harness.t("ru", "loans:got.invalid_jobs", { max: 10_000 }));
     const saved = texts(await person.send("4"))[0];
-    expect(saved).toBe(harness.t("ru", "loans:got.saved", { useDue: "10.02.2027", jobsDue: "12.11.2028", jobs: 4, count: 6 }));
+    expect(saved).toBe(harness.t("ru", "loans:got.saved", { useDue: "10.02.2027", jobsDue: "12.11.2028", jobs: 4, count: 6, useDays: 90, jobsMonths: 24 }));
 
     const obligation = await database.db.loanObligation.findFirstOrThrow({ where: { user: { telegramId: BigInt(person.id) } } });
     expect(obligation).toMatchObject({ jobsPromised: 4 });

@@ -93,7 +93,7 @@ function verdictText(ctx: ConvContext, answers: EligibilityAnswers): string {
   const lines = verdict.rules.map(({ rule, passed }) => `${passed ? "✅" : "❌"} ${t(`entrepreneur:rule.${rule}`)}`);
   const head = t(verdict.eligible ? "entrepreneur:verdict.eligible" : "entrepreneur:verdict.not_eligible");
   if (!verdict.eligible) {
-    const fixes = verdict.rules.filter((r) => !r.passed).map(({ rule }) => `• ${t(`entrepreneur:fix.${rule}`)}`);
+    const fixes = verdict.rules.filter((r) => !r.passed).map(({ rule }) => `• ${t(`entrepreneur:fix.${rule}`, { months: LOAN.jobConfirmationMonths })}`);
     return [head, "", ...lines, "", t("entrepreneur:verdict.to_change"), ...fixes].join("\n");
   }
   const rate = rateOn(ctx.deps.now());

@@ -1,7 +1,7 @@
 // "I got the loan": the day the money arrived and the jobs promised; then the reminders.
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { LOANS_DIRECTION_FROM, MAX_JOBS_PROMISED } from "../../domain/rules.js";
+import { LOAN, LOANS_DIRECTION_FROM, MAX_JOBS_PROMISED } from "../../domain/rules.js";
 import { createObligation, saveReminderJobs } from "../../services/obligations.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
@@ -82,6 +82,8 @@ export async function loanReceivedConversation(conversation: BotConversation, ct
       jobsDue: formatDate(new Date(saved.jobsDueOn)),
       jobs,
       count: saved.reminders,
+      useDays: LOAN.targetedUseConfirmationDays,
+      jobsMonths: LOAN.jobConfirmationMonths,
     }),
     { reply_markup: mainMenuKeyboard(current.t, current.account) },
   );

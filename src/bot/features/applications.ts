@@ -1,7 +1,7 @@
 // Applying for a referral from a project card, and "My applications".
 import { Composer, InlineKeyboard } from "grammy";
 import { relocationAllowance, wageFloor } from "../../domain/rates.js";
-import { RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
+import { ADULT_AGE, RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
 import { checkApplication, myApplications, submitApplication, withdrawApplication, type ApplyRefusal } from "../../services/applications.js";
 import { projectCard } from "../../services/projects.js";
 import { readProfile } from "../../services/seekers.js";
@@ -15,7 +15,7 @@ const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => (ctx.l
 
 function refuse(ctx: ConvContext, refusal: ApplyRefusal) {
   const keyboard = refusal === "no_profile" ? new InlineKeyboard().text(ctx.t("seeker:profile.register"), "seek:register") : undefined;
-  return ctx.reply(ctx.t(`applications:refusal.${refusal}`), { reply_markup: keyboard });
+  return ctx.reply(ctx.t(`applications:refusal.${refusal}`, { age: ADULT_AGE }), { reply_markup: keyboard });
 }
 
 async function choosePosition(ctx: ConvContext, projectId: number) {
