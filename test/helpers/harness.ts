@@ -54,6 +54,8 @@ export interface Harness {
   i18n: i18n;
   t(lang: Lang, key: string, options?: Record<string, unknown>): string;
   person(options?: { id?: number; languageCode?: string; firstName?: string }): Person;
+  /** A new person who has pressed /start and chosen a language. */
+  readyPerson(lang?: Lang): Promise<Person>;
 }
 
 let nextUpdateId = 1;
@@ -88,6 +90,12 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
     i18n,
     t: (lang, key, opts) => i18n.getFixedT(lang)(key, opts),
     person: (opts = {}) => new Person(harness, opts.id ?? nextPersonId++, opts.languageCode ?? "ru", opts.firstName ?? "Айгерім"),
+    async readyPerson(lang = "ru") {
+      const person = harness.person({ languageCode: lang });
+      await person.send("/start");
+      await person.press(`lang:${lang}`);
+      return person;
+    },
   };
   return harness;
 }

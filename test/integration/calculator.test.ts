@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
 import type { ApiCall } from "../helpers/telegram.js";
 
 let database: TestDatabase;
@@ -13,12 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-async function readyPerson(lang: "kk" | "ru" = "ru"): Promise<Person> {
-  const person = harness.person({ languageCode: lang });
-  await person.send("/start");
-  await person.press(`lang:${lang}`);
-  return person;
-}
 
 const sentTexts = (replies: { method: string; text: string }[]) => replies.filter((r) => r.method === "sendMessage").map((r) => r.text);
 const normalise = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -32,7 +26,7 @@ async function readWorkbook(call: ApiCall) {
 
 describe("the repayment calculator", () => {
   it("computes an annuity with a grace period and sends the schedule as XLSX in the person's language", async () => {
-    const person = await readyPerson();
+    const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
     const start = await person.press("loans:calc");
     expect(sentTexts(start)).toEqual([harness.t("ru", "loans:calc.intro"), harness.t("ru", "loans:calc.ask.purpose")]);
@@ -65,7 +59,7 @@ describe("the repayment calculator", () => {
   });
 
   it("shows first and last payment for equal principal, in Kazakh", async () => {
-    const person = await readyPerson("kk");
+    const person = await harness.readyPerson("kk");
     await person.send(harness.t("kk", "menu.loans"));
     await person.press("loans:calc");
     await person.press("calc:purpose:working_capital");
@@ -83,7 +77,7 @@ describe("the repayment calculator", () => {
   });
 
   it("refuses each limit with its reason and asks again", async () => {
-    const person = await readyPerson();
+    const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
     await person.press("loans:calc");
     await person.press("calc:purpose:working_capital");
@@ -102,7 +96,7 @@ describe("the repayment calculator", () => {
   });
 
   it("goes back a step with the back button", async () => {
-    const person = await readyPerson();
+    const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
     await person.press("loans:calc");
     await person.press("calc:purpose:investment");
@@ -112,7 +106,7 @@ describe("the repayment calculator", () => {
   });
 
   it("starts from an eligible verdict with the purpose carried over", async () => {
-    const person = await readyPerson();
+    const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
     await person.press("loans:check");
     await person.press("elig:kind:sme");
@@ -131,7 +125,7 @@ describe("the repayment calculator", () => {
 
 describe("where to apply", () => {
   it("names both regional lenders and the usual documents", async () => {
-    const person = await readyPerson("kk");
+    const person = await harness.readyPerson("kk");
     await person.send(harness.t("kk", "menu.loans"));
     const [text] = sentTexts(await person.press("loans:where"));
     expect(text).toContain("«Аграрлық несие корпорациясы» АҚ");

@@ -11,12 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-async function readyPerson(lang: "kk" | "ru" = "ru", target = harness): Promise<Person> {
-  const person = target.person({ languageCode: lang });
-  await person.send("/start");
-  await person.press(`lang:${lang}`);
-  return person;
-}
 
 const lastText = (replies: { method: string; text: string }[]) => replies.filter((r) => r.method === "sendMessage").at(-1)?.text;
 
@@ -33,7 +27,7 @@ async function answerAll(person: Person, answers: { kind: string; tax: string; p
 
 describe("the loan eligibility check", () => {
   it("passes every rule for an eligible business and shows the programme's limits", async () => {
-    const person = await readyPerson();
+    const person = await harness.readyPerson();
     const replies = await answerAll(person, { kind: "individual", tax: "yes", purpose: "working_capital", uses: ["business"], jobs: "3" });
     const verdict = lastText(replies)!;
     expect(verdict.startsWith(harness.t("ru", "entrepreneur:verdict.eligible"))).toBe(true);
@@ -46,7 +40,7 @@ describe("the loan eligibility check", () => {
   it.each([
     ["consumer"], ["excisable"], ["housing"], ["land"], ["refinancing"],
   ])("refuses a forbidden use: %s, and says what to change", async (use) => {
-    const person = await readyPerson();
+    const person = await harness.readyPerson();
     const verdict = lastText(await answerAll(person, { kind: "sme", tax: "yes", purpose: "investment", uses: ["business", use], jobs: "2" }))!;
     expect(verdict.startsWith(harness.t("ru", "entrepreneur:verdict.not_eligible"))).toBe(true);
     expect(verdict).toContain(`❌ ${harness.t("ru", `entrepreneur:rule.not_${use}`)}`);
@@ -55,15 +49,15 @@ describe("the loan eligibility check", () => {
   });
 
   it("refuses a business not registered with the tax authority, and one creating no jobs", async () => {
-    const unregistered = lastText(await answerAll(await readyPerson(), { kind: "sme", tax: "no", purpose: "investment", uses: ["business"], jobs: "1" }))!;
+    const unregistered = lastText(await answerAll(await harness.readyPerson(), { kind: "sme", tax: "no", purpose: "investment", uses: ["business"], jobs: "1" }))!;
     expect(unregistered).toContain(`❌ ${harness.t("ru", "entrepreneur:rule.tax_registered")}`);
-    const noJobs = lastText(await answerAll(await readyPerson(), { kind: "sme", tax: "yes", purpose: "investment", uses: ["business"], jobs: "0" }))!;
+    const noJobs = lastText(await answerAll(await harness.readyPerson(), { kind: "sme", tax: "yes", purpose: "investment", uses: ["business"], jobs: "0" }))!;
     expect(noJobs).toContain(`❌ ${harness.t("ru", "entrepreneur:rule.new_jobs")}`);
     expect(noJobs).toContain(harness.t("ru", "entrepreneur:fix.new_jobs", { months: 24 }));
   });
 
   it("asks again on a wrong answer, goes back with the back button, and speaks Kazakh", async () => {
-    const person = await readyPerson("kk");
+    const person = await harness.readyPerson("kk");
     await person.send(harness.t("kk", "menu.loans"));
     await person.press("loans:check");
     const typed = await person.send("білмеймін");
@@ -86,7 +80,7 @@ describe("the loan eligibility check", () => {
   });
 
   it("ticks and unticks uses on the same message", async () => {
-    const person = await readyPerson();
+    const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
   await person.press("loans:check");
     await person.press("elig:kind:sme");
@@ -102,7 +96,7 @@ describe("the loan eligibility check", () => {
 
 describe("/cancel", () => {
   it("leaves the conversation at any step and returns to the menu", async () => {
-    const person = await readyPerson();
+    const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
   await person.press("loans:check");
     await person.press("elig:kind:sme");
@@ -119,7 +113,7 @@ describe("/cancel", () => {
 
 describe("back from the first question", () => {
   it("leaves for the menu", async () => {
-    const person = await readyPerson();
+    const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
     await person.press("loans:check");
     const left = await person.press("elig:back");
@@ -130,7 +124,7 @@ describe("back from the first question", () => {
 
 describe("a conversation and a restart", () => {
   it("continues on a new bot built on the same database", async () => {
-    const person = await readyPerson();
+    const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
   await person.press("loans:check");
     await person.press("elig:kind:private");

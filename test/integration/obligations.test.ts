@@ -31,9 +31,7 @@ async function jobRows(obligationId: number) {
 }
 
 async function borrower(): Promise<Person> {
-  const person = harness.person({ languageCode: "ru" });
-  await person.send("/start");
-  await person.press("lang:ru");
+  const person = await harness.readyPerson("ru");
   await person.send(harness.t("ru", "menu.loans"));
   return person;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 
 let database: TestDatabase;
@@ -28,16 +28,10 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-async function ready(lang: "kk" | "ru" = "ru"): Promise<Person> {
-  const person = harness.person({ languageCode: lang });
-  await person.send("/start");
-  await person.press(`lang:${lang}`);
-  return person;
-}
 
 describe("projects near me", () => {
   it("lists the nearest open projects, nearest first, with the distance, five a page, editing the same message", async () => {
-    const person = await ready();
+    const person = await harness.readyPerson();
     const [menu] = await person.send(harness.t("ru", "menu.jobs"));
     expect(menu!.buttons.map(([, data]) => data)).toEqual(["prj:ask", "prj:reg", "seek:profile", "apl:mine"]);
     const [ask] = (await person.press("prj:ask")).filter((r) => r.method === "sendMessage");
@@ -61,7 +55,7 @@ describe("projects near me", () => {
 
 describe("projects by region and district, and the card", () => {
   it("goes region → district → list → card → back to the list", async () => {
-    const person = await ready();
+    const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.jobs"));
     const regions = (await person.press("prj:reg")).find((r) => r.method === "editMessageText")!;
     expect(regions.buttons).toHaveLength(17);
@@ -83,7 +77,7 @@ describe("projects by region and district, and the card", () => {
   });
 
   it("sends the site as a venue", async () => {
-    const person = await ready("kk");
+    const person = await harness.readyPerson("kk");
     const replies = await person.pressData(`prj:map:${school.id}`);
     const venue = replies.find((r) => r.method === "sendVenue");
     expect(harness.telegram.calls.filter((c) => c.method === "sendVenue").at(-1)!.payload).toMatchObject({ latitude: 43.2, longitude: 76.9, title: "Школа № 7 (kk)" });
@@ -91,7 +85,7 @@ describe("projects by region and district, and the card", () => {
   });
 
   it("answers stale or forged project data without crashing", async () => {
-    const person = await ready();
+    const person = await harness.readyPerson();
     const missing = await person.pressData("prj:card:999999:-");
     expect(missing.find((r) => r.method === "sendMessage")!.text).toBe(harness.t("ru", "projects:card.not_found"));
     await person.pressData("prj:card:abc:-");
@@ -109,7 +103,7 @@ describe("the shared link /start p<id>", () => {
   });
 
   it("opens it directly for someone known, and says so when the project does not exist", async () => {
-    const person = await ready();
+    const person = await harness.readyPerson();
     const [card] = await person.send(`/start p${school.id}`);
     expect(card!.text.split("\n")[0]).toBe("🏗 Школа № 7");
     const [missing] = await person.send("/start p999999");

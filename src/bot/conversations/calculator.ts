@@ -45,36 +45,29 @@ function ask(ctx: ConvContext, step: Step, draft: Draft) {
   return ctx.reply(t(`loans:calc.ask.${step}`, { max }), { reply_markup: calcBackKeyboard(t) });
 }
 
+type TypedStep = "amount" | "term" | "rate" | "grace";
+
+/** Each typed answer: how it is read, which programme limit checks it, where it goes in the draft. */
+const TYPED: Record<TypedStep, {
+  parse: (text: string) => number | null;
+  check: (value: number, draft: Draft, ctx: ConvContext) => LimitViolation | null;
+  keep: (value: number, draft: Draft) => void;
+}> = {
+  amount: { parse: parseAmountTiyn, check: (v, _d, ctx) => checkAmount(v, rateOn(ctx.deps.now()).mci), keep: (v, d) => (d.amountTiyn = v) },
+  term: { parse: parseMonths, check: (v, d) => checkTerm(v, d.purpose!), keep: (v, d) => (d.termMonths = v) },
+  rate: { parse: parsePercent, check: (v) => checkRate(v), keep: (v, d) => (d.ratePercent = v) },
+  grace: { parse: parseMonths, check: (v, d) => checkGrace(v, d.termMonths!), keep: (v, d) => (d.graceMonths = v) },
+};
+
 /** Reads a typed answer into the draft: an error text when it is not acceptable, else null. */
 function readText(ctx: ConvContext, step: Step, text: string, draft: Draft): string | null {
-  const t = ctx.t;
-  if (step === "amount") {
-    const tiyn = parseAmountTiyn(text);
-    if (tiyn === null) return t("loans:calc.invalid.amount");
-    const violation = checkAmount(tiyn, rateOn(ctx.deps.now()).mci);
-    if (violation) return violationText(ctx, violation);
-    draft.amountTiyn = tiyn;
-  } else if (step === "term") {
-    const months = parseMonths(text);
-    if (months === null) return t("loans:calc.invalid.term");
-    const violation = checkTerm(months, draft.purpose!);
-    if (violation) return violationText(ctx, violation);
-    draft.termMonths = months;
-  } else if (step === "rate") {
-    const rate = parsePercent(text);
-    if (rate === null) return t("loans:calc.invalid.rate");
-    const violation = checkRate(rate);
-    if (violation) return violationText(ctx, violation);
-    draft.ratePercent = rate;
-  } else if (step === "grace") {
-    const months = parseMonths(text);
-    if (months === null) return t("loans:calc.invalid.grace");
-    const violation = checkGrace(months, draft.termMonths!);
-    if (violation) return violationText(ctx, violation);
-    draft.graceMonths = months;
-  } else {
-    return t("entrepreneur:use_buttons");
-  }
+  if (step === "purpose" || step === "kind") return ctx.t("entrepreneur:use_buttons");
+  const { parse, check, keep } = TYPED[step];
+  const value = parse(text);
+  if (value === null) return ctx.t(`loans:calc.invalid.${step}`);
+  const violation = check(value, draft, ctx);
+  if (violation) return violationText(ctx, violation);
+  keep(value, draft);
   return null;
 }
 
