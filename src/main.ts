@@ -1,5 +1,6 @@
 // Composition root: config → logger → database → jobs → bot → polling | webhook; clean shutdown.
 import { run } from "@grammyjs/runner";
+import { Api } from "grammy";
 import type { Server } from "node:http";
 import path from "node:path";
 import { publishCommands } from "./bot/commands.js";
@@ -11,6 +12,7 @@ import { applyMigrations } from "./db/migrate.js";
 import { provisionDatabase } from "./db/provision.js";
 import { seedDatabase } from "./db/seed/index.js";
 import { lazyBoss } from "./jobs/boss.js";
+import { createOutbox, startNotificationWorker } from "./jobs/outbox.js";
 import { createReminderScheduler, startReminderWorker } from "./jobs/reminders.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createHttpServer } from "./server/http.js";
@@ -63,13 +65,16 @@ async function main() {
   const jobs = lazyBoss(database.url, log);
   onStop(() => jobs.stop()); // lets a reminder being sent finish
   const i18n = await createI18n();
+  const client = config.apiRoot ? { apiRoot: config.apiRoot } : undefined;
   const bot = createBot(
-    { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii },
-    { token: config.botToken, client: config.apiRoot ? { apiRoot: config.apiRoot } : undefined },
+    { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii, outbox: createOutbox(jobs.get) },
+    { token: config.botToken, client },
   );
   await bot.init();
   await publishCommands(bot, i18n, log);
   await startReminderWorker(await jobs.get(), { db, api: bot.api, i18n, log });
+  // The outbox retries by itself (with Telegram's retry_after): its Api has no auto-retry.
+  await startNotificationWorker(await jobs.get(), { db, api: new Api(config.botToken, client), i18n, log });
 
   if (config.webhook) {
     const { url, secret, port } = config.webhook;

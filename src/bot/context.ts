@@ -3,6 +3,7 @@ import type { Context } from "grammy";
 import type { i18n } from "i18next";
 import type { Db } from "../db/client.js";
 import type { ReminderScheduler } from "../jobs/reminders.js";
+import type { Outbox } from "../services/notifications.js";
 import type { Pii } from "../services/pii.js";
 import type { Logger } from "../logger.js";
 import type { Account } from "../services/users.js";
@@ -16,6 +17,7 @@ export interface BotDeps {
   now: () => Date;
   reminders: ReminderScheduler;
   pii: Pii;
+  outbox: Outbox;
 }
 
 /** What every handler, inside a conversation or not, can rely on. */

@@ -11,3 +11,6 @@ export function formatNumber(value: number, lang: Lang): string {
 export function formatMoney(tiyn: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(tiyn / 100);
 }
+
+/** 2021-04-01 → "01.04.2021", as dates are written in Kazakhstan. */
+export const formatDate = (day: Date) => day.toISOString().slice(0, 10).split("-").reverse().join(".");

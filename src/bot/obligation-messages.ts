@@ -1,3 +1,4 @@
+import { formatDate } from "./format.js";
 // Texts about a borrower's obligations: the reminders and the list.
 import { InlineKeyboard } from "grammy";
 import type { ObligationSeries } from "../domain/obligations.js";
@@ -15,7 +16,6 @@ export interface ObligationView {
 }
 
 /** 2021-03-01 → 01.03.2021, as dates are written in Kazakhstan. */
-export const formatDate = (day: Date) => day.toISOString().slice(0, 10).split("-").reverse().join(".");
 
 const dueOf = (o: ObligationView, series: ObligationSeries) => (series === "targeted_use" ? o.targetedUseDueOn : o.jobsDueOn);
 const doneOf = (o: ObligationView, series: ObligationSeries) => (series === "targeted_use" ? o.targetedUseDoneAt : o.jobsDoneAt);

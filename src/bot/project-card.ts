@@ -1,9 +1,9 @@
 // The project card: every figure of the monitoring map a job seeker needs, in their language.
-import { referralQuota } from "../domain/quota.js";
+import { commissionedJobsForCentre, referralQuota } from "../domain/quota.js";
+import { COMMISSIONED_JOBS_PERCENT, COMMISSIONED_SMALL_STAFF, COMMISSIONED_SMALL_STAFF_MINIMUM } from "../domain/rules.js";
 import type { ProjectCard } from "../services/projects.js";
-import { formatNumber } from "./format.js";
+import { formatDate, formatNumber } from "./format.js";
 import type { Lang, Translate } from "./i18n.js";
-import { formatDate } from "./obligation-messages.js";
 
 export function projectCardText(t: Translate, lang: Lang, project: ProjectCard): string {
   const name = (o: { nameKk: string; nameRu: string }) => (lang === "kk" ? o.nameKk : o.nameRu);
@@ -27,8 +27,18 @@ export function projectCardText(t: Translate, lang: Lang, project: ProjectCard):
     t("projects:card.jobs", { jobs: project.plannedJobs, permanent: project.permanentJobs }),
     t("projects:card.wage", { wage: money(project.averageWage) }),
     t("projects:card.quota", { quota: referralQuota(project.plannedJobs, project.quotaPercent), percent: project.quotaPercent, issued: project._count.applications }),
+    ...(project.status === "commissioned" ? [commissioningLine(t, project)] : []),
     "",
     t("projects:card.positions"),
     ...positions,
   ].join("\n");
+}
+
+/** After commissioning: the centre fills 15 % of the permanent jobs, at least one when the staff is under 6. */
+export function commissioningLine(t: Translate, project: { permanentJobs: number; commissionedAt: Date | null }): string {
+  return t("projects:card.commissioned", {
+    date: project.commissionedAt ? formatDate(project.commissionedAt) : "—", permanent: project.permanentJobs,
+    centre: commissionedJobsForCentre(project.permanentJobs), percent: COMMISSIONED_JOBS_PERCENT,
+    minimum: COMMISSIONED_SMALL_STAFF_MINIMUM, small: COMMISSIONED_SMALL_STAFF,
+  });
 }

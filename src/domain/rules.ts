@@ -84,3 +84,18 @@ export const OBLIGATION_REMINDERS = {
 export const LOANS_DIRECTION_FROM = "2021-02-09";
 /** A sanity bound for "jobs promised" typed by a person. */
 export const MAX_JOBS_PROMISED = 10_000;
+
+/**
+ * The notification outbox's patience (the bot's policy, not the programme's): a message is tried
+ * at most 8 times, the retries 5 s apart and doubling; Telegram's own retry_after wins when given.
+ */
+export const OUTBOX_RETRY = { maxAttempts: 8, firstDelaySeconds: 5 } as const;
+
+/** 002: the programme's first edition, order No. 55-ө of 27.03.2020; no programme contract is older. */
+export const PROGRAMME_START = "2020-03-27";
+
+/** The bot's policy for staff invitations (issue 4): a link works once, for 72 hours. */
+export const INVITATION_TTL_HOURS = 72;
+
+/** At most this many rows in one imported monitoring-map file (issue 4). */
+export const IMPORT_MAX_ROWS = 10_000;

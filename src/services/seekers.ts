@@ -46,6 +46,7 @@ export async function saveProfile(db: Db, pii: Pii, userId: number, input: Profi
     const profile = await tx.seekerProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
     await tx.seekerProfession.deleteMany({ where: { profileId: profile.id } });
     await tx.seekerProfession.createMany({ data: input.professionIds.map((professionId) => ({ profileId: profile.id, professionId })) });
+    await tx.subscription.updateMany({ where: { userId }, data: { districtId: input.districtId } }); // follows a move
   });
 }
 

@@ -31,6 +31,8 @@ export async function findOrCreateAccount(db: Db, person: TelegramPerson, adminI
       update: {},
     });
   }
+  // Writing again after blocking the bot: messages may be sent again.
+  if (user.blockedAt) user = await db.user.update({ where: { id: user.id }, data: { blockedAt: null } });
   if (user.roles.includes("admin") !== shouldBeAdmin) {
     const roles: Role[] = shouldBeAdmin ? [...user.roles, "admin"] : user.roles.filter((role) => role !== "admin");
     user = await db.user.update({ where: { id: user.id }, data: { roles } });

@@ -10,7 +10,10 @@ import type { Db } from "../../src/db/client.js";
 import { createPii } from "../../src/services/pii.js";
 
 export const TEST_PII_KEY = Buffer.alloc(32, 42);
-import { lazyBoss } from "../../src/jobs/boss.js";
+import { Api } from "grammy";
+import { lazyBoss, NOTIFY_QUEUE } from "../../src/jobs/boss.js";
+import { createOutbox, processNotifyJob, type DeliveryOutcome, type NotifyJob } from "../../src/jobs/outbox.js";
+import type { Outbox } from "../../src/services/notifications.js";
 import { createReminderScheduler, type ReminderScheduler } from "../../src/jobs/reminders.js";
 import { createFakeTelegram, type ApiCall, type FakeTelegram } from "./telegram.js";
 
@@ -56,6 +59,10 @@ export interface Harness {
   person(options?: { id?: number; languageCode?: string; firstName?: string }): Person;
   /** A new person who has pressed /start and chosen a language. */
   readyPerson(lang?: Lang): Promise<Person>;
+  /** Does the outbox worker's work now: takes every due notification job from pg-boss and delivers it. */
+  flushNotifications(): Promise<DeliveryOutcome[]>;
+  /** The Api the outbox worker uses (no auto-retry), recording into the same fake Telegram. */
+  outboxApi: Api;
 }
 
 let nextUpdateId = 1;
@@ -68,10 +75,10 @@ export interface HarnessOptions {
   databaseUrl?: string;
 }
 
-const noJobQueue: ReminderScheduler = {
-  schedule: () => Promise.reject(new Error("this test has no job queue: pass databaseUrl to createHarness")),
-  cancel: () => Promise.reject(new Error("this test has no job queue: pass databaseUrl to createHarness")),
-};
+const noQueue = () => Promise.reject(new Error("this test has no job queue: pass databaseUrl to createHarness"));
+const noJobQueue: ReminderScheduler = { schedule: noQueue, cancel: noQueue };
+const noOutbox: Outbox = { enqueue: noQueue };
+const TOKEN = "123456:TEST-token-for-the-recording-client";
 
 export async function createHarness(db: Db, options: HarnessOptions = {}): Promise<Harness> {
   const telegram = createFakeTelegram();
@@ -79,10 +86,12 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const jobs = options.databaseUrl ? lazyBoss(options.databaseUrl, log) : undefined;
   const reminders = jobs ? createReminderScheduler(jobs.get) : noJobQueue;
+  const outbox = jobs ? createOutbox(jobs.get) : noOutbox;
   const bot = createBot(
-    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders, pii: createPii(TEST_PII_KEY) },
-    { token: "123456:TEST-token-for-the-recording-client", botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
+    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders, pii: createPii(TEST_PII_KEY), outbox },
+    { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
   );
+  const outboxApi = new Api(TOKEN, { fetch: telegram.fetch });
   const harness: Harness = {
     bot,
     jobs,
@@ -90,6 +99,22 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
     i18n,
     t: (lang, key, opts) => i18n.getFixedT(lang)(key, opts),
     person: (opts = {}) => new Person(harness, opts.id ?? nextPersonId++, opts.languageCode ?? "ru", opts.firstName ?? "Айгерім"),
+    outboxApi,
+    async flushNotifications() {
+      if (!jobs) throw new Error("this test has no job queue: pass databaseUrl to createHarness");
+      const boss = await jobs.get();
+      const outcomes: DeliveryOutcome[] = [];
+      for (;;) {
+        const batch = await boss.fetch<NotifyJob>(NOTIFY_QUEUE, { batchSize: 50 });
+        if (!batch.length) return outcomes;
+        for (const job of batch) {
+          const outcome = await processNotifyJob(boss, { db, api: outboxApi, i18n, log }, job);
+          outcomes.push(outcome);
+          if (typeof outcome === "object" && "failed" in outcome) await boss.fail(NOTIFY_QUEUE, job.id, { error: outcome.failed });
+          else await boss.complete(NOTIFY_QUEUE, job.id);
+        }
+      }
+    },
     async readyPerson(lang = "ru") {
       const person = harness.person({ languageCode: lang });
       await person.send("/start");

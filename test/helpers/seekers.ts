@@ -1,5 +1,5 @@
 import type { Db } from "../../src/db/client.js";
-import { readIin } from "../../src/domain/iin.js";
+import { iinCheckDigit, readIin } from "../../src/domain/iin.js";
 import { createPii } from "../../src/services/pii.js";
 import { saveProfile, type ProfileInput } from "../../src/services/seekers.js";
 import { TEST_PII_KEY, type Person } from "./harness.js";
@@ -14,4 +14,14 @@ export async function registerSeeker(db: Db, person: Person, input: Partial<Prof
     professionIds: [], anyWork: true, willingToRelocate: true, ...input, birthDate: facts.birthDate, sex: facts.sex, districtId: district.id,
   });
   return user;
+}
+
+let serial = 1000;
+/** A valid IIN for a birth date (YYMMDD) and the century-and-sex digit (3/4: 1900s, 5/6: 2000s); a new one each call. */
+export function makeIin(birth: string, centurySex: 3 | 4 | 5 | 6 = 3): string {
+  for (;;) {
+    const first11 = `${birth}${centurySex}${String(serial++).padStart(4, "0")}`;
+    const check = iinCheckDigit(first11);
+    if (check !== null) return `${first11}${check}`;
+  }
 }

@@ -8,8 +8,8 @@ export interface ApiCall {
 export interface FakeTelegram {
   calls: ApiCall[];
   fetch: typeof fetch;
-  /** Makes the next call of a method fail with this error description. */
-  failNext(method: string, description: string): void;
+  /** Makes the next call of a method fail with this error description (400 unless told). */
+  failNext(method: string, description: string, code?: number, parameters?: { retry_after?: number }): void;
 }
 
 /** JSON bodies, and multipart ones (files): a file field becomes its name and bytes. */
@@ -42,7 +42,7 @@ async function readPayload(init?: RequestInit): Promise<Record<string, unknown>>
 
 export function createFakeTelegram(): FakeTelegram {
   const calls: ApiCall[] = [];
-  const failures = new Map<string, string>();
+  const failures = new Map<string, { description: string; code: number; parameters?: { retry_after?: number } }>();
   let messageId = 1000;
 
   const resultFor = (method: string, payload: Record<string, unknown>): unknown => {
@@ -63,12 +63,13 @@ export function createFakeTelegram(): FakeTelegram {
     const failure = failures.get(method);
     if (failure !== undefined) {
       failures.delete(method);
-      return new Response(JSON.stringify({ ok: false, error_code: 400, description: failure }), { status: 400 });
+      const { description, code, parameters } = failure;
+      return new Response(JSON.stringify({ ok: false, error_code: code, description, parameters }), { status: code });
     }
     return new Response(JSON.stringify({ ok: true, result: resultFor(method, payload) }), {
       headers: { "content-type": "application/json" },
     });
   }) as typeof fetch;
 
-  return { calls, fetch: fakeFetch, failNext: (method, description) => failures.set(method, description) };
+  return { calls, fetch: fakeFetch, failNext: (method, description, code = 400, parameters) => failures.set(method, { description, code, parameters }) };
 }

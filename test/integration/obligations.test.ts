@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REMINDER_QUEUE } from "../../src/jobs/boss.js";
 import { deliverReminder, startReminderWorker } from "../../src/jobs/reminders.js";
-import { formatDate } from "../../src/bot/obligation-messages.js";
+import { formatDate } from "../../src/bot/format.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { createHarness, type Harness, type Person } from "../helpers/harness.js";
 

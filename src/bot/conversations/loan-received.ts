@@ -5,7 +5,7 @@ import { LOAN, LOANS_DIRECTION_FROM, MAX_JOBS_PROMISED } from "../../domain/rule
 import { createObligation, saveReminderJobs } from "../../services/obligations.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
-import { formatDate } from "../obligation-messages.js";
+import { formatDate } from "../format.js";
 
 export const LOAN_RECEIVED_CONVERSATION = "loan-received";
 

@@ -8,7 +8,7 @@ import { districtsOf, regions } from "../../services/projects.js";
 import { parseRegistrationCallback } from "../callback-data/registration.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import * as keyboards from "../keyboards/registration.js";
-import { formatDate } from "../obligation-messages.js";
+import { formatDate } from "../format.js";
 
 export const STEPS = ["name", "iin", "iin_confirm", "phone", "status", "studying", "working", "place", "place_confirm", "professions", "relocate"] as const;
 export type Step = (typeof STEPS)[number];

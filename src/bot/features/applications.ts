@@ -9,7 +9,7 @@ import { APPLICATIONS_CALLBACK, parseApplicationsCallback } from "../callback-da
 import { projectsData } from "../callback-data/projects.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { formatNumber } from "../format.js";
-import { formatDate } from "../obligation-messages.js";
+import { formatDate } from "../format.js";
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => (ctx.lang === "kk" ? o.nameKk : o.nameRu);
 

@@ -5,7 +5,7 @@ import { isNeet, isStudent } from "../../domain/person.js";
 import { eraseProfile, readProfile, type ProfileView } from "../../services/seekers.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
-import { formatDate } from "../obligation-messages.js";
+import { formatDate } from "../format.js";
 
 const maskIin = (iin: string) => `••••••••${iin.slice(-4)}`;
 

@@ -1,0 +1,26 @@
+// What staff may do with an application in each status, and how referrals are numbered.
+
+export type StaffAction = "refer" | "reject" | "hire" | "no_show";
+type Status = "submitted" | "referred" | "rejected" | "hired" | "no_show" | "withdrawn";
+
+/** An application is referred from "submitted"; hired or not shown up once referred; rejected before hiring. */
+export const ACTION_FROM: Record<StaffAction, readonly Status[]> = {
+  refer: ["submitted"],
+  reject: ["submitted", "referred"],
+  hire: ["referred"],
+  no_show: ["referred"],
+};
+
+export const ACTION_TO: Record<StaffAction, Status> = { refer: "referred", reject: "rejected", hire: "hired", no_show: "no_show" };
+
+export function canDo(action: StaffAction, status: Status): boolean {
+  return ACTION_FROM[action].includes(status);
+}
+
+/** A referral number, unique per region and year: ALM-2021-000123. */
+export function referralNumber(regionCode: string, year: number, sequence: number): string {
+  return `${regionCode}-${year}-${String(sequence).padStart(6, "0")}`;
+}
+
+export const REJECT_REASONS = ["requirements", "did_not_come", "position_filled", "other"] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];

@@ -1,0 +1,34 @@
+// The notification outbox: a message to a person caused by someone else's action is written in
+// the transaction of that action, with the pg-boss job that will send it.
+import type { Prisma } from "../generated/prisma/client.js";
+
+export const NOTIFICATION_KINDS = ["referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What a notification needs to be rendered at send time, in the person's language of that moment. */
+export type NotificationPayload = Record<string, string | number | null>;
+
+export interface NotificationInput {
+  userId: number;
+  kind: NotificationKind;
+  payload: NotificationPayload;
+  /** One event, one message: a second write with the same key is ignored. */
+  eventKey: string;
+}
+
+/** Puts the sending job into the caller's transaction (pg-boss in production). */
+export interface Outbox {
+  enqueue(tx: Prisma.TransactionClient, notificationId: number): Promise<void>;
+}
+
+/** Writes the notification and its job in the transaction `tx`; false when the event was already announced. */
+export async function notify(tx: Prisma.TransactionClient, outbox: Outbox, input: NotificationInput): Promise<boolean> {
+  const rows = await tx.$queryRaw<Array<{ id: number }>>`
+    insert into "Notification" ("eventKey", "userId", kind, payload)
+    values (${input.eventKey}, ${input.userId}, ${input.kind}, ${JSON.stringify(input.payload)}::jsonb)
+    on conflict ("eventKey") do nothing
+    returning id`;
+  if (rows.length === 0) return false;
+  await outbox.enqueue(tx, rows[0]!.id);
+  return true;
+}

@@ -1,0 +1,65 @@
+// Staff upkeep of their centres' projects: quota progress and the status of works.
+import type { Db } from "../db/client.js";
+import { nextStatus, type ProjectStatusName } from "../domain/project-status.js";
+import { referralQuota } from "../domain/quota.js";
+import { audit } from "./audit.js";
+import { NotAllowedError, staffDistrictIds } from "./staff.js";
+
+export interface QuotaProgress {
+  id: number;
+  nameKk: string;
+  nameRu: string;
+  status: ProjectStatusName;
+  jobs: number;
+  quota: number;
+  referred: number;
+  hired: number;
+  /** Referred people hired, as a percent of the quota (0 when the quota is 0). */
+  percentMet: number;
+}
+
+/** The centre's projects with their referral quota: issued referrals (referred or hired) and hires. */
+export async function quotaProgress(db: Db, userId: number): Promise<QuotaProgress[]> {
+  const districts = await staffDistrictIds(db, userId);
+  const projects = await db.project.findMany({ where: { districtId: { in: districts } }, orderBy: { id: "asc" } });
+  const counts = await db.application.groupBy({
+    by: ["projectId", "status"], where: { projectId: { in: projects.map((p) => p.id) }, status: { in: ["referred", "hired"] } }, _count: true,
+  });
+  const count = (projectId: number, status: string) => counts.find((c) => c.projectId === projectId && c.status === status)?._count ?? 0;
+  return projects.map((p) => {
+    const quota = referralQuota(p.plannedJobs, p.quotaPercent);
+    const hired = count(p.id, "hired");
+    return {
+      id: p.id, nameKk: p.nameKk, nameRu: p.nameRu, status: p.status, jobs: p.plannedJobs, quota,
+      referred: count(p.id, "referred") + hired, hired, percentMet: quota === 0 ? 0 : Math.round((hired / quota) * 1000) / 10,
+    };
+  });
+}
+
+export type StatusChange = { ok: true } | { ok: false; reason: "not_next" | "permanent_jobs_required" };
+
+/** Moves a project one step forward; commissioning records its permanent jobs. */
+export async function changeProjectStatus(
+  db: Db, userId: number, projectId: number, to: ProjectStatusName, now: Date, permanentJobs?: number,
+): Promise<StatusChange> {
+  const districts = await staffDistrictIds(db, userId);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`select id from "Project" where id = ${projectId} for update`;
+    const project = await tx.project.findFirst({ where: { id: projectId, districtId: { in: districts } } });
+    if (!project) throw new NotAllowedError();
+    if (nextStatus(project.status) !== to) return { ok: false, reason: "not_next" } as const;
+    const commissioning = to === "commissioned";
+    if (commissioning && (permanentJobs === undefined || !Number.isInteger(permanentJobs) || permanentJobs < 0)) {
+      return { ok: false, reason: "permanent_jobs_required" } as const;
+    }
+    await tx.project.update({
+      where: { id: projectId },
+      data: { status: to, ...(commissioning ? { permanentJobs, commissionedAt: now } : {}) },
+    });
+    await audit(tx, {
+      actorUserId: userId, action: "change_project_status", entity: "Project", entityId: projectId, at: now,
+      before: { status: project.status, permanentJobs: project.permanentJobs }, after: { status: to, permanentJobs: commissioning ? permanentJobs! : project.permanentJobs },
+    });
+    return { ok: true } as const;
+  });
+}
