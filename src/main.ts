@@ -6,6 +6,7 @@ import path from "node:path";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
+import { createDownloader } from "./bot/download.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createPrismaClient } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
@@ -67,7 +68,8 @@ async function main() {
   const i18n = await createI18n();
   const client = config.apiRoot ? { apiRoot: config.apiRoot } : undefined;
   const bot = createBot(
-    { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii, outbox: createOutbox(jobs.get) },
+    { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii, outbox: createOutbox(jobs.get),
+      download: createDownloader(config.botToken, config.apiRoot) },
     { token: config.botToken, client },
   );
   await bot.init();

@@ -18,6 +18,8 @@ export interface BotDeps {
   reminders: ReminderScheduler;
   pii: Pii;
   outbox: Outbox;
+  /** Downloads a file Telegram holds (its file_path from getFile). */
+  download: (filePath: string) => Promise<Buffer>;
 }
 
 /** What every handler, inside a conversation or not, can rely on. */

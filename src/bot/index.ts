@@ -17,6 +17,10 @@ import { REGISTRATION_CONVERSATION, registrationConversation } from "./conversat
 import { commandsFeature } from "./features/commands.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { menuFeature } from "./features/menu.js";
+import { staffFeature } from "./features/staff.js";
+import { adminFeature } from "./features/admin.js";
+import { STAFF_TYPED_CONVERSATION, staffTypedConversation } from "./conversations/staff-typed.js";
+import { CENTRE_EDITOR_CONVERSATION, centreEditorConversation } from "./conversations/centre-editor.js";
 import { accountMiddleware } from "./middlewares/account.js";
 import { errorBoundary } from "./middlewares/error-boundary.js";
 
@@ -56,6 +60,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(projectsFeature());
   privateChats.use(profileFeature());
   privateChats.use(applicationsFeature());
+  privateChats.use(createConversation(staffTypedConversation, STAFF_TYPED_CONVERSATION));
+  privateChats.use(createConversation(centreEditorConversation, CENTRE_EDITOR_CONVERSATION));
+  privateChats.use(staffFeature());
+  privateChats.use(adminFeature());
   privateChats.use(menuFeature());
   privateChats.use(fallbackFeature());
 

@@ -45,3 +45,20 @@ export function parsePercent(input: string): number | null {
   const text = input.trim().replace(/\s*%$/, "");
   return decimal(text);
 }
+
+/** "01.04.2021", "1/4/2021", "01-04-2021" → that day (UTC); null when it is no real date. */
+export function parseDay(input: string): Date | null {
+  const match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(input.trim());
+  if (!match) return null;
+  const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCDate() === d && day.getUTCMonth() === m - 1 ? day : null;
+}
+
+/** A whole count typed by a person (spaces allowed as thousands separators): "1 200" → 1200. */
+export function parseCount(input: string, max: number): number | null {
+  const text = input.trim().replace(/[\s\u00a0\u202f]/g, "");
+  if (!/^\d{1,7}$/.test(text)) return null;
+  const value = Number(text);
+  return value <= max ? value : null;
+}

@@ -6,6 +6,7 @@ import pino from "pino";
 import type { BotContext } from "../../src/bot/context.js";
 import { createI18n, type Lang } from "../../src/bot/i18n.js";
 import { createBot } from "../../src/bot/index.js";
+import { createDownloader } from "../../src/bot/download.js";
 import type { Db } from "../../src/db/client.js";
 import { createPii } from "../../src/services/pii.js";
 
@@ -88,7 +89,8 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
   const reminders = jobs ? createReminderScheduler(jobs.get) : noJobQueue;
   const outbox = jobs ? createOutbox(jobs.get) : noOutbox;
   const bot = createBot(
-    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders, pii: createPii(TEST_PII_KEY), outbox },
+    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders, pii: createPii(TEST_PII_KEY), outbox,
+      download: createDownloader(TOKEN, undefined, telegram.fetch) },
     { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
   );
   const outboxApi = new Api(TOKEN, { fetch: telegram.fetch });

@@ -8,6 +8,8 @@ export interface ApiCall {
 export interface FakeTelegram {
   calls: ApiCall[];
   fetch: typeof fetch;
+  /** A file the bot can fetch with getFile and download; returns its file_id. */
+  addFile(bytes: Buffer): string;
   /** Makes the next call of a method fail with this error description (400 unless told). */
   failNext(method: string, description: string, code?: number, parameters?: { retry_after?: number }): void;
 }
@@ -44,10 +46,15 @@ export function createFakeTelegram(): FakeTelegram {
   const calls: ApiCall[] = [];
   const failures = new Map<string, { description: string; code: number; parameters?: { retry_after?: number } }>();
   let messageId = 1000;
+  const files = new Map<string, Buffer>();
 
   const resultFor = (method: string, payload: Record<string, unknown>): unknown => {
     const chat = { id: Number(payload.chat_id), type: "private" };
     const date = Math.floor(Date.now() / 1000);
+    if (method === "getFile") {
+      const id = String(payload.file_id);
+      return { file_id: id, file_unique_id: id, file_size: files.get(id)?.length, file_path: `documents/${id}` };
+    }
     if (method.startsWith("send")) return { message_id: ++messageId, date, chat, text: payload.text };
     if (method === "editMessageText" || method === "editMessageReplyMarkup") {
       return { message_id: Number(payload.message_id), date, chat, text: payload.text };
@@ -58,6 +65,10 @@ export function createFakeTelegram(): FakeTelegram {
   const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const method = url.split("/").at(-1)!;
+    if (url.includes("/file/bot")) {
+      const bytes = files.get(method);
+      return bytes ? new Response(bytes) : new Response("not found", { status: 404 });
+    }
     const payload = await readPayload(init);
     calls.push({ method, payload });
     const failure = failures.get(method);
@@ -71,5 +82,11 @@ export function createFakeTelegram(): FakeTelegram {
     });
   }) as typeof fetch;
 
-  return { calls, fetch: fakeFetch, failNext: (method, description, code = 400, parameters) => failures.set(method, { description, code, parameters }) };
+  let nextFile = 1;
+  const addFile = (bytes: Buffer) => {
+    const id = `file-${nextFile++}`;
+    files.set(id, bytes);
+    return id;
+  };
+  return { calls, fetch: fakeFetch, addFile, failNext: (method, description, code = 400, parameters) => failures.set(method, { description, code, parameters }) };
 }

@@ -1,6 +1,7 @@
 // "I got the loan": the day the money arrived and the jobs promised; then the reminders.
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
+import { parseDay } from "../../domain/numbers.js";
 import { LOAN, LOANS_DIRECTION_FROM, MAX_JOBS_PROMISED } from "../../domain/rules.js";
 import { createObligation, saveReminderJobs } from "../../services/obligations.js";
 import type { BotConversation, ConvContext } from "../context.js";
@@ -9,15 +10,6 @@ import { formatDate } from "../format.js";
 
 export const LOAN_RECEIVED_CONVERSATION = "loan-received";
 
-const dateAnswer = z
-  .string()
-  .trim()
-  .regex(/^\d{1,2}[./-]\d{1,2}[./-]\d{4}$/)
-  .transform((text) => {
-    const [d, m, y] = text.split(/[./-]/).map(Number) as [number, number, number];
-    const day = new Date(Date.UTC(y, m - 1, d));
-    return day.getUTCDate() === d && day.getUTCMonth() === m - 1 ? day : null;
-  });
 const jobsAnswer = z.string().trim().regex(/^\d{1,5}$/).transform(Number);
 const back = (ctx: ConvContext) => new InlineKeyboard().text(ctx.t("menu.back"), "got:back");
 
@@ -52,8 +44,7 @@ export async function loanReceivedConversation(conversation: BotConversation, ct
       continue;
     }
     if (asking === "date") {
-      const parsed = dateAnswer.safeParse(text);
-      const day = parsed.success ? parsed.data : null;
+      const day = parseDay(text);
       if (!day) await current.reply(current.t("loans:got.invalid_date"));
       else if (day.getTime() > today) await current.reply(current.t("loans:got.future_date"));
       else if (day < new Date(LOANS_DIRECTION_FROM)) await current.reply(current.t("loans:got.too_early", { from: formatDate(new Date(LOANS_DIRECTION_FROM)) }));

@@ -1,15 +1,30 @@
 // Commands and buttons that work everywhere, also in the middle of a conversation
 // (installed before the conversations, so that they see every update first).
 import { Composer } from "grammy";
+import { acceptInvitation } from "../../services/centres.js";
 import { setLanguage } from "../../services/users.js";
 import { LANGUAGE_CALLBACK, parseLanguageChoice } from "../callback-data/language.js";
 import type { BotContext } from "../context.js";
-import { menuItemOf } from "../keyboards/main-menu.js";
+import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
 import { showProjectCard } from "./projects.js";
 import { askLanguage, showHelp, showMenu, showWelcome } from "./replies.js";
 
-/** `start=p<id>` opens a project's card (shared links); true when the payload was one. */
+/** `start=s<token>`: an invitation to a centre's staff; forged, used and expired ones change nothing. */
+async function acceptStaffInvitation(ctx: BotContext, token: string) {
+  const outcome = await acceptInvitation(ctx.deps.db, ctx.deps.outbox, ctx.account!.userId, token, ctx.deps.now());
+  if (!outcome.ok) return ctx.reply(ctx.t(`staff:invitation.${outcome.reason}`));
+  ctx.account = { ...ctx.account!, isStaff: true };
+  const centre = await ctx.deps.db.employmentCentre.findUniqueOrThrow({ where: { id: outcome.centreId } });
+  return ctx.reply(ctx.t("staff:invitation.accepted", { centre: ctx.lang === "kk" ? centre.nameKk : centre.nameRu }), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
+}
+
+/** `start=p<id>` opens a project's card (shared links), `start=s<token>` accepts an invitation; true when the payload was one. */
 async function openDeepLink(ctx: BotContext, payload: string | undefined): Promise<boolean> {
+  const invitation = /^s([A-Za-z0-9_-]{24})$/.exec(payload ?? "");
+  if (invitation) {
+    await acceptStaffInvitation(ctx, invitation[1]!);
+    return true;
+  }
   const project = /^p([1-9]\d{0,8})$/.exec(payload ?? "");
   if (!project) return false;
   await showProjectCard(ctx, (text, other) => ctx.reply(text, other), Number(project[1]), "-");
@@ -51,8 +66,9 @@ export function commandsFeature(): Composer<BotContext> {
     await openDeepLink(ctx, choice.payload);
   });
 
-  // A button of the loans section starts something new: the old conversation ends.
-  feature.callbackQuery(/^loans:/, async (ctx, next) => {
+  // A button of the loans, staff or admin sections starts something new: the old conversation ends
+  // (the buttons inside a conversation have their own prefixes, or stf:typed).
+  feature.callbackQuery(/^(loans:|stf:(?!typed)|adm:)/, async (ctx, next) => {
     await leaveConversations(ctx);
     return next();
   });

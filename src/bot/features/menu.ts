@@ -8,7 +8,7 @@ export function menuFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.on("message:text", async (ctx, next) => {
     const item = menuItemOf(ctx.message.text, ctx.deps.i18n);
-    const allowed = item === "faq" || (item === "staff" && ctx.account?.isStaff) || (item === "admin" && ctx.account?.isAdmin);
+    const allowed = item === "faq";
     if (!item || !allowed) return next();
     return showMenu(ctx, `soon.${item}`);
   });

@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { guessLang } from "../i18n.js";
+import { NotAllowedError } from "../../services/staff.js";
 
 /** Logs any error with its update id and tells the person, in their language, to try again. */
 export function errorBoundary(deps: BotDeps): MiddlewareFn<BotContext> {
@@ -9,10 +10,12 @@ export function errorBoundary(deps: BotDeps): MiddlewareFn<BotContext> {
     try {
       await next();
     } catch (error) {
-      ctx.log.error({ err: error }, "update failed");
+      const refused = error instanceof NotAllowedError; // a forged or stale button outside the person's reach
+      if (refused) ctx.log.warn({ data: ctx.callbackQuery?.data }, "refused: outside the person's reach");
+      else ctx.log.error({ err: error }, "update failed");
       if (!ctx.chat) return;
       const t = ctx.t ?? deps.i18n.getFixedT(guessLang(ctx.from?.language_code));
-      await ctx.reply(t("errors.generic")).catch((replyError) => ctx.log.warn({ err: replyError }, "could not report the error"));
+      await ctx.reply(t(refused ? "errors.not_allowed" : "errors.generic")).catch((replyError) => ctx.log.warn({ err: replyError }, "could not report the error"));
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     }
   };

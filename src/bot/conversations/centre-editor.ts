@@ -1,0 +1,106 @@
+// An admin creates or edits an employment centre: names and addresses in both languages, the
+// phone, then the districts it covers. Editing offers "keep" for each current value.
+import { InlineKeyboard } from "grammy";
+import { normalisePhone } from "../../domain/person.js";
+import { centreDetails, saveCentre } from "../../services/centres.js";
+import { districtsOf, regions } from "../../services/projects.js";
+import { adminData, parseCentreEditorCallback } from "../callback-data/admin.js";
+import type { BotConversation, ConvContext } from "../context.js";
+
+export const CENTRE_EDITOR_CONVERSATION = "centre-editor";
+
+const FIELDS = ["nameKk", "nameRu", "addressKk", "addressRu", "phone"] as const;
+type Field = (typeof FIELDS)[number];
+type Unit = { id: number; nameKk: string; nameRu: string };
+
+const readField = (field: Field, text: string): string | null => {
+  if (field === "phone") return normalisePhone(text) ?? (/^\+?[\d\s()-]{6,20}$/.test(text.trim()) ? text.trim() : null);
+  const value = text.trim().replace(/\s+/g, " ");
+  return value.length >= 3 && value.length <= 200 ? value : null;
+};
+
+function districtsKeyboard(ctx: ConvContext, units: Unit[], chosen: number[]) {
+  const keyboard = new InlineKeyboard();
+  units.forEach((unit, i) => {
+    keyboard.text(`${chosen.includes(unit.id) ? "✅ " : ""}${ctx.lang === "kk" ? unit.nameKk : unit.nameRu}`, `admc:d:${unit.id}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  return keyboard.row().text(ctx.t("admin:editor.other_region"), "admc:regions").row().text(ctx.t("admin:editor.save"), "admc:save");
+}
+
+function regionsKeyboard(ctx: ConvContext, units: Unit[]) {
+  const keyboard = new InlineKeyboard();
+  units.forEach((unit, i) => {
+    keyboard.text(ctx.lang === "kk" ? unit.nameKk : unit.nameRu, `admc:r:${unit.id}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  return keyboard;
+}
+
+export async function centreEditorConversation(conversation: BotConversation, ctx: ConvContext, centreId?: number): Promise<void> {
+  const existing = await conversation.external(async (outside) => {
+    const centre = centreId ? await centreDetails(outside.deps.db, centreId) : null;
+    if (!centre) return null;
+    const { nameKk, nameRu, addressKk, addressRu, phone } = centre;
+    return { nameKk, nameRu, addressKk, addressRu, phone, districtIds: centre.districts.map((d) => d.districtId) };
+  });
+  const draft: Partial<Record<Field, string>> = {};
+  let current = ctx;
+  for (let index = 0; index < FIELDS.length; ) {
+    const field = FIELDS[index]!;
+    const keyboard = new InlineKeyboard().text(current.t("menu.back"), "admc:back");
+    if (existing) keyboard.row().text(current.t("admin:editor.keep", { value: existing[field].slice(0, 40) }), "admc:keep");
+    await current.reply(current.t(`admin:editor.ask.${field}`), { reply_markup: keyboard });
+    current = await conversation.wait();
+    const data = parseCentreEditorCallback(current.callbackQuery?.data)?.[1];
+    if (current.callbackQuery) await current.answerCallbackQuery();
+    if (data === "back") {
+      if (index === 0) return void (await current.reply(current.t("cancel.done"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), adminData.home()) }));
+      index--;
+      continue;
+    }
+    const value = data === "keep" && existing ? existing[field] : current.message?.text !== undefined ? readField(field, current.message.text) : null;
+    if (value === null) {
+      await current.reply(current.t(`admin:editor.invalid.${field === "phone" ? "phone" : "text"}`));
+      continue;
+    }
+    draft[field] = value;
+    index++;
+  }
+
+  let chosen = existing?.districtIds ?? [];
+  const allRegions = await conversation.external(async (outside) => (await regions(outside.deps.db)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+  await current.reply(current.t("admin:editor.ask.region"), { reply_markup: regionsKeyboard(current, allRegions) });
+  let units: Unit[] = [];
+  for (;;) {
+    current = await conversation.wait();
+    const data = parseCentreEditorCallback(current.callbackQuery?.data);
+    if (!data) {
+      if (current.callbackQuery) await current.answerCallbackQuery({ text: current.t("entrepreneur:use_latest_buttons") });
+      else await current.reply(current.t("entrepreneur:use_buttons"));
+      continue;
+    }
+    await current.answerCallbackQuery();
+    const [, what, value] = data;
+    if (what === "regions") await current.editMessageText(current.t("admin:editor.ask.region"), { reply_markup: regionsKeyboard(current, allRegions) });
+    if (what === "r") {
+      units = await conversation.external(async (outside) => (await districtsOf(outside.deps.db, value!)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+      await current.editMessageText(current.t("admin:editor.ask.districts"), { reply_markup: districtsKeyboard(current, units, chosen) });
+    }
+    if (what === "d") {
+      const id = value!;
+      chosen = chosen.includes(id) ? chosen.filter((d) => d !== id) : [...chosen, id];
+      await current.editMessageReplyMarkup({ reply_markup: districtsKeyboard(current, units, chosen) });
+    }
+    if (what === "save" && chosen.length === 0) await current.reply(current.t("admin:editor.invalid.no_districts"));
+    else if (what === "save") break;
+  }
+
+  const saved = await conversation.external(async (outside) => {
+    const centre = await saveCentre(outside.deps.db, outside.account!.userId, centreId, { ...(draft as Record<Field, string>), districtIds: chosen });
+    return centre.id;
+  });
+  await current.reply(current.t("admin:editor.saved", { count: chosen.length }), {
+    reply_markup: new InlineKeyboard().text(current.t("admin:centre.open"), adminData.centre(saved)),
+  });
+}

@@ -1,0 +1,106 @@
+// Staff actions that need typed answers: hired (contract date, wage), rejected for another
+// reason (its text), commissioned (permanent jobs). Back on the first question returns to the card.
+import { InlineKeyboard } from "grammy";
+import { parseAmountTiyn, parseCount, parseDay } from "../../domain/numbers.js";
+import { changeProjectStatus } from "../../services/project-upkeep.js";
+import { actOnApplication, type ActionInput, type ActionResult } from "../../services/referrals.js";
+import type { BotConversation, ConvContext } from "../context.js";
+import { staffData } from "../callback-data/staff.js";
+import { actionReply } from "../features/staff-queue.js";
+
+export const STAFF_TYPED_CONVERSATION = "staff-typed";
+
+export type StaffTask =
+  | { kind: "hire"; applicationId: number }
+  | { kind: "reject_other"; applicationId: number }
+  | { kind: "commission"; projectId: number };
+
+type Question = "contract_date" | "wage" | "note" | "permanent_jobs";
+const QUESTIONS: Record<StaffTask["kind"], Question[]> = {
+  hire: ["contract_date", "wage"],
+  reject_other: ["note"],
+  commission: ["permanent_jobs"],
+};
+
+/** Each answer as typed, read; null when it cannot be taken. */
+const READ: Record<Question, (text: string) => string | number | null> = {
+  contract_date: (text) => parseDay(text)?.toISOString() ?? null,
+  wage: (text) => {
+    const tiyn = parseAmountTiyn(text);
+    return tiyn !== null && tiyn > 0 && tiyn % 100 === 0 ? tiyn / 100 : null;
+  },
+  note: (text) => (text.trim().length >= 3 && text.trim().length <= 300 ? text.trim() : null),
+  permanent_jobs: (text) => parseCount(text, 100_000),
+};
+
+const BACK = "stf:typed:back";
+const back = (ctx: ConvContext) => new InlineKeyboard().text(ctx.t("menu.back"), BACK);
+
+async function waitText(conversation: BotConversation): Promise<[ConvContext, string | null]> {
+  for (;;) {
+    const ctx = await conversation.wait();
+    if (ctx.callbackQuery?.data === BACK) {
+      await ctx.answerCallbackQuery();
+      return [ctx, null];
+    }
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: ctx.t("entrepreneur:use_latest_buttons") });
+      continue;
+    }
+    if (ctx.message?.text !== undefined) return [ctx, ctx.message.text];
+    await ctx.reply(ctx.t("staff:typed.text_please"));
+  }
+}
+
+/** Which question a refusal sends the person back to. */
+const REASK: Partial<Record<string, Question>> = { bad_contract_date: "contract_date", wage_below_floor: "wage" };
+
+export async function staffTypedConversation(conversation: BotConversation, ctx: ConvContext, task: StaffTask): Promise<void> {
+  const questions = QUESTIONS[task.kind];
+  const answers: Partial<Record<Question, string | number>> = {};
+  let current = ctx;
+  for (let index = 0; index < questions.length; ) {
+    const question = questions[index]!;
+    await current.reply(current.t(`staff:typed.ask.${question}`), { reply_markup: back(current) });
+    const [next, text] = await waitText(conversation);
+    current = next;
+    if (text === null) {
+      if (index === 0) {
+        const to = task.kind === "commission" ? staffData.project(task.projectId) : staffData.card(task.applicationId);
+        return void (await current.reply(current.t("staff:typed.cancelled"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), to) }));
+      }
+      index--;
+      continue;
+    }
+    const value = READ[question](text);
+    if (value === null) {
+      await current.reply(current.t(`staff:typed.invalid.${question}`));
+      continue;
+    }
+    answers[question] = value;
+    index++;
+    if (index < questions.length) continue;
+
+    const outcome = await conversation.external(async (outside) => {
+      const deps = { db: outside.deps.db, outbox: outside.deps.outbox, now: outside.deps.now() };
+      const userId = outside.account!.userId;
+      if (task.kind === "commission") {
+        const changed = await changeProjectStatus(outside.deps.db, userId, task.projectId, "commissioned", deps.now, Number(answers.permanent_jobs));
+        return { text: outside.t(changed.ok ? "staff:project.commissioned" : `staff:project.refusal.${changed.reason}`), refusal: null };
+      }
+      const input: ActionInput = task.kind === "hire"
+        ? { action: "hire", contractDate: new Date(String(answers.contract_date)), wage: Number(answers.wage) }
+        : { action: "reject", reason: "other", note: String(answers.note) };
+      const result: ActionResult = await actOnApplication(deps, userId, task.applicationId, input);
+      return { text: actionReply(outside, input, result), refusal: result.ok ? null : result.refusal };
+    });
+    const reask = outcome.refusal ? REASK[outcome.refusal] : undefined;
+    if (reask) {
+      await current.reply(outcome.text);
+      index = questions.indexOf(reask);
+      continue;
+    }
+    const to = task.kind === "commission" ? staffData.project(task.projectId) : staffData.card(task.applicationId);
+    await current.reply(outcome.text, { reply_markup: new InlineKeyboard().text(current.t("staff:typed.open"), to) });
+  }
+}

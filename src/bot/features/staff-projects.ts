@@ -1,0 +1,71 @@
+// "Our projects": quota progress, the status of works, and importing the monitoring map.
+import { InlineKeyboard } from "grammy";
+import { nextStatus } from "../../domain/project-status.js";
+import { IMPORT_MAX_ROWS } from "../../domain/rules.js";
+import { importProjects, type ImportResult } from "../../services/import/import-projects.js";
+import { IMPORT_COLUMNS, UnreadableFileError } from "../../services/import/project-rows.js";
+import { changeProjectStatus, quotaProgress } from "../../services/project-upkeep.js";
+import { staffData } from "../callback-data/staff.js";
+import type { ConvContext } from "../context.js";
+import { commissioningLine } from "../project-card.js";
+
+type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
+const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => (ctx.lang === "kk" ? o.nameKk : o.nameRu);
+
+export async function showOurProjects(ctx: ConvContext, show: Show) {
+  const projects = await quotaProgress(ctx.deps.db, ctx.account!.userId);
+  const keyboard = new InlineKeyboard();
+  for (const p of projects.slice(0, 40)) keyboard.text(`${name(ctx, p)} · ${p.percentMet} %`, staffData.project(p.id)).row();
+  keyboard.text(ctx.t("menu.back"), staffData.home());
+  return show(ctx.t(projects.length ? "staff:projects.title" : "staff:projects.empty", { count: projects.length }), keyboard);
+}
+
+export async function showStaffProject(ctx: ConvContext, show: Show, projectId: number) {
+  const progress = (await quotaProgress(ctx.deps.db, ctx.account!.userId)).find((p) => p.id === projectId);
+  const project = progress && (await ctx.deps.db.project.findUnique({ where: { id: projectId } }));
+  if (!progress || !project) return ctx.reply(ctx.t("errors.not_allowed"));
+  const lines = [
+    `🏗 ${name(ctx, project)}`,
+    ctx.t("staff:projects.progress", {
+      status: ctx.t(`projects:status.${project.status}`), jobs: progress.jobs, quota: progress.quota, percent: project.quotaPercent,
+      referred: progress.referred, hired: progress.hired, met: progress.percentMet,
+    }),
+  ];
+  if (project.status === "commissioned") lines.push(commissioningLine(ctx.t, project));
+  const keyboard = new InlineKeyboard();
+  const next = nextStatus(project.status);
+  if (next) keyboard.text(ctx.t(`staff:projects.move_to.${next}`), staffData.status(projectId, next)).row();
+  keyboard.text(ctx.t("staff:home.queue"), staffData.queue(1, "all", projectId)).row().text(ctx.t("menu.back"), staffData.projects());
+  return show(lines.join("\n\n"), keyboard);
+}
+
+/** Moves a project to the next status (commissioning asks for the permanent jobs first, in a conversation). */
+export async function moveProject(ctx: ConvContext, projectId: number, to: "planned" | "in_progress" | "completed") {
+  const changed = await changeProjectStatus(ctx.deps.db, ctx.account!.userId, projectId, to, ctx.deps.now());
+  if (!changed.ok) await ctx.reply(ctx.t(`staff:project.refusal.${changed.reason}`));
+  return showStaffProject(ctx, (text, markup) => ctx.reply(text, { reply_markup: markup }), projectId);
+}
+
+export function importHelp(ctx: ConvContext) {
+  return ctx.reply(ctx.t("staff:import.help", { columns: IMPORT_COLUMNS.join(", "), max: IMPORT_MAX_ROWS }));
+}
+
+function importReport(ctx: ConvContext, result: ImportResult): string {
+  const lines = [ctx.t("staff:import.done", { created: result.created, updated: result.updated, rejected: result.rejected.length, announced: result.announced })];
+  const shown = result.rejected.slice(0, 30).map((p) => ctx.t("staff:import.problem", { line: p.line, column: p.column, reason: ctx.t(`staff:import.reason.${p.reason}`) }));
+  if (result.rejected.length > shown.length) shown.push(ctx.t("staff:import.more", { count: result.rejected.length - shown.length }));
+  return [...lines, ...shown].join("\n");
+}
+
+/** A document from staff or an admin: the monitoring map to import. */
+export async function importDocument(ctx: ConvContext, file: { name: string; download: () => Promise<Buffer> }) {
+  if (!/\.(csv|xlsx)$/i.test(file.name)) return ctx.reply(ctx.t("staff:import.unreadable.format"));
+  await ctx.reply(ctx.t("staff:import.reading"));
+  try {
+    const result = await importProjects(ctx.deps.db, ctx.deps.outbox, { userId: ctx.account!.userId, isAdmin: ctx.account!.isAdmin }, { buffer: await file.download(), name: file.name });
+    return ctx.reply(importReport(ctx, result));
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return ctx.reply(ctx.t(`staff:import.unreadable.${error.reason}`, { max: IMPORT_MAX_ROWS, columns: IMPORT_COLUMNS.join(", ") }));
+  }
+}

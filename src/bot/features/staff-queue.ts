@@ -1,0 +1,125 @@
+// The staff's queue of applications, the applicant card and the actions on it.
+import { InlineKeyboard } from "grammy";
+import { ageOn } from "../../domain/iin.js";
+import { isNeet, isStudent } from "../../domain/person.js";
+import { REJECT_REASONS, type RejectReason } from "../../domain/referral.js";
+import { actOnApplication, type ActionInput, type ActionResult } from "../../services/referrals.js";
+import { applicantCard, revealIin, staffProjects, staffQueue } from "../../services/staff.js";
+import { staffData, type QueueStatusFilter } from "../callback-data/staff.js";
+import type { ConvContext } from "../context.js";
+import { formatDate, formatNumber } from "../format.js";
+import { RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
+import { relocationAllowance } from "../../domain/rates.js";
+
+type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
+const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => (ctx.lang === "kk" ? o.nameKk : o.nameRu);
+const STATUS_FILTERS: QueueStatusFilter[] = ["all", "submitted", "referred", "hired", "rejected", "no_show", "withdrawn"];
+
+export function staffHomeKeyboard(ctx: ConvContext) {
+  return new InlineKeyboard()
+    .text(ctx.t("staff:home.queue"), staffData.queue(1)).row()
+    .text(ctx.t("staff:home.projects"), staffData.projects()).row()
+    .text(ctx.t("staff:home.import"), staffData.import());
+}
+
+export async function showQueue(ctx: ConvContext, show: Show, page: number, status: QueueStatusFilter, projectId: number) {
+  const userId = ctx.account!.userId;
+  const result = await staffQueue(ctx.deps.db, userId, { status: status === "all" ? undefined : status, projectId: projectId || undefined }, page);
+  const project = projectId ? await ctx.deps.db.project.findUnique({ where: { id: projectId } }) : null;
+  const keyboard = new InlineKeyboard();
+  for (const item of result.items) {
+    const who = item.user?.profile?.fullName ?? ctx.t("staff:queue.anonymous");
+    const star = item.priorityGroup === 0 ? "⭐ " : "";
+    keyboard.text(`${star}${item.number} · ${who} · ${ctx.t(`applications:status.${item.status}`)}`, staffData.card(item.id)).row();
+  }
+  if (result.pages > 1) {
+    keyboard.text("◀️", staffData.queue(Math.max(1, result.page - 1), status, projectId));
+    keyboard.text(ctx.t("projects:list.page", { page: result.page, pages: result.pages }), staffData.queue(result.page, status, projectId));
+    keyboard.text("▶️", staffData.queue(Math.min(result.pages, result.page + 1), status, projectId)).row();
+  }
+  keyboard.text(ctx.t("staff:queue.filter_status"), staffData.chooseStatus(status, projectId))
+    .text(ctx.t("staff:queue.filter_project"), staffData.chooseProject(status)).row()
+    .text(ctx.t("menu.back"), staffData.home());
+  const filter = `${ctx.t(`staff:queue.status.${status}`)}${project ? `, ${name(ctx, project)}` : ""}`;
+  const key = result.total === 0 ? "staff:queue.empty" : "staff:queue.title";
+  return show(ctx.t(key, { filter, total: result.total, page: result.page, pages: result.pages }), keyboard);
+}
+
+export function statusFilterKeyboard(ctx: ConvContext, projectId: number) {
+  const keyboard = new InlineKeyboard();
+  STATUS_FILTERS.forEach((status, i) => {
+    keyboard.text(ctx.t(`staff:queue.status.${status}`), staffData.queue(1, status, projectId));
+    if (i % 2 === 1) keyboard.row();
+  });
+  return keyboard;
+}
+
+export async function projectFilterKeyboard(ctx: ConvContext, status: QueueStatusFilter) {
+  const keyboard = new InlineKeyboard().text(ctx.t("staff:queue.all_projects"), staffData.queue(1, status, 0)).row();
+  for (const project of (await staffProjects(ctx.deps.db, ctx.account!.userId)).slice(0, 30)) {
+    keyboard.text(name(ctx, project), staffData.queue(1, status, project.id)).row();
+  }
+  return keyboard;
+}
+
+export async function showApplicant(ctx: ConvContext, show: Show, applicationId: number) {
+  const { application, person } = await applicantCard(ctx.deps.db, ctx.deps.pii, ctx.account!.userId, applicationId);
+  const t = ctx.t;
+  const lines = [
+    t("staff:card.application", {
+      number: application.number, date: formatDate(application.submittedAt), status: t(`applications:status.${application.status}`),
+      project: name(ctx, application.project), profession: name(ctx, application.position.profession),
+      priority: t(application.priorityGroup === 0 ? "staff:card.priority_first" : "staff:card.priority_general"),
+    }),
+  ];
+  if (application.referralNumber) lines.push(t("staff:card.referral", { referral: application.referralNumber }));
+  if (person) {
+    const age = ageOn(person.birthDate, ctx.deps.now());
+    const facts = { age, status: person.status, studying: person.studying, working: person.working };
+    const flags = [isNeet(facts) && t("seeker:profile.neet"), isStudent(facts) && t("seeker:profile.student")].filter(Boolean).join(", ") || "—";
+    lines.push(t("staff:card.person", {
+      name: person.fullName, age, status: t(`seeker:status.${person.status}`), flags,
+      district: `${name(ctx, person.district)}, ${name(ctx, person.district.region)}`,
+      professions: person.anyWork ? t("seeker:profile.any_work") : person.professions.map((p) => name(ctx, p.profession)).join(", "),
+      relocate: t(person.willingToRelocate ? "answer.yes" : "answer.no"), phone: person.phone, iin: `••••••••${person.iinLast4}`,
+    }));
+  } else lines.push(t("staff:card.erased"));
+  const keyboard = new InlineKeyboard();
+  if (application.status === "submitted") keyboard.text(t("staff:action.refer"), staffData.action("ref", applicationId)).row();
+  if (application.status === "referred") {
+    keyboard.text(t("staff:action.hire"), staffData.action("hire", applicationId)).text(t("staff:action.no_show"), staffData.action("ns", applicationId)).row();
+  }
+  if (application.status === "submitted" || application.status === "referred") keyboard.text(t("staff:action.reject"), staffData.action("rej", applicationId)).row();
+  if (person) keyboard.text(t("staff:action.show_iin"), staffData.action("iin", applicationId)).row();
+  keyboard.text(t("staff:queue.back"), staffData.queue(1));
+  return show(lines.join("\n\n"), keyboard);
+}
+
+export function rejectReasonsKeyboard(ctx: ConvContext, applicationId: number) {
+  const keyboard = new InlineKeyboard();
+  for (const reason of REJECT_REASONS) keyboard.text(ctx.t(`staff:reject_reason.${reason}`), staffData.reject(applicationId, reason)).row();
+  return keyboard.text(ctx.t("menu.back"), staffData.card(applicationId));
+}
+
+/** The answer to an action: what was done (with the referral number or the relocation reminder) or why not. */
+export function actionReply(ctx: ConvContext, input: ActionInput, result: ActionResult): string {
+  if (!result.ok) return ctx.t(`staff:refusal.${result.refusal}`, { floor: formatNumber(result.floor ?? 0, ctx.lang) });
+  const lines = [ctx.t(`staff:done.${input.action}`, { referral: result.referralNumber ?? "" })];
+  if (input.action === "hire" && result.relocationDue) {
+    lines.push(ctx.t("staff:done.relocation_due", { allowance: formatNumber(relocationAllowance(input.contractDate), ctx.lang), days: RELOCATION_ALLOWANCE_WORKING_DAYS }));
+  }
+  return lines.join("\n\n");
+}
+
+export async function act(ctx: ConvContext, applicationId: number, input: ActionInput) {
+  const result = await actOnApplication({ db: ctx.deps.db, outbox: ctx.deps.outbox, now: ctx.deps.now() }, ctx.account!.userId, applicationId, input);
+  await ctx.reply(actionReply(ctx, input, result));
+  return showApplicant(ctx, (text, markup) => ctx.reply(text, { reply_markup: markup }), applicationId);
+}
+
+export async function showIin(ctx: ConvContext, applicationId: number) {
+  const iin = await revealIin(ctx.deps.db, ctx.deps.pii, ctx.account!.userId, applicationId);
+  return ctx.reply(iin ? ctx.t("staff:card.iin", { iin }) : ctx.t("staff:card.erased"), { protect_content: true });
+}
+
+export const rejectWith = (reason: Exclude<RejectReason, "other">): ActionInput => ({ action: "reject", reason });

@@ -1,0 +1,63 @@
+// The employment-centre staff's section: the queue, the applicant card and its actions, our
+// projects and the import. Only for staff; the services check the centre's districts again.
+import { Composer, InlineKeyboard } from "grammy";
+import { parseStaffCallback, STAFF_CALLBACK, staffData } from "../callback-data/staff.js";
+import type { BotContext, ConvContext } from "../context.js";
+import { STAFF_TYPED_CONVERSATION, type StaffTask } from "../conversations/staff-typed.js";
+import { menuItemOf } from "../keyboards/main-menu.js";
+import { importDocument, importHelp, moveProject, showOurProjects, showStaffProject } from "./staff-projects.js";
+import {
+  act, projectFilterKeyboard, rejectReasonsKeyboard, rejectWith, showApplicant, showIin, showQueue, staffHomeKeyboard, statusFilterKeyboard,
+} from "./staff-queue.js";
+
+/** Telegram lets bots download files up to 20 MB. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+const editing = (ctx: ConvContext) => (text: string, markup?: InlineKeyboard) =>
+  ctx.callbackQuery ? ctx.editMessageText(text, { reply_markup: markup }) : ctx.reply(text, { reply_markup: markup });
+
+export function staffFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const staffOnly = feature.filter((ctx) => ctx.account?.isStaff === true || ctx.account?.isAdmin === true);
+
+  staffOnly.on("message:text", (ctx, next) => {
+    if (menuItemOf(ctx.message.text, ctx.deps.i18n) !== "staff" || !ctx.account?.isStaff) return next();
+    return ctx.reply(ctx.t("staff:home.title"), { reply_markup: staffHomeKeyboard(ctx) });
+  });
+
+  staffOnly.on("message:document", async (ctx) => {
+    const document = ctx.message.document;
+    if ((document.file_size ?? 0) > MAX_FILE_BYTES) return ctx.reply(ctx.t("staff:import.too_big"));
+    return importDocument(ctx, {
+      name: document.file_name ?? "",
+      download: async () => ctx.deps.download((await ctx.getFile()).file_path ?? ""),
+    });
+  });
+
+  feature.callbackQuery(STAFF_CALLBACK, async (ctx) => {
+    const data = parseStaffCallback(ctx.callbackQuery.data);
+    if (!data || !ctx.account?.isStaff) return ctx.answerCallbackQuery({ text: ctx.t(data ? "errors.not_allowed" : "fallback.stale_button") });
+    await ctx.answerCallbackQuery();
+    const show = editing(ctx);
+    const enter = (task: StaffTask) => ctx.conversation.enter(STAFF_TYPED_CONVERSATION, task);
+    switch (data[1]) {
+      case "home": return show(ctx.t("staff:home.title"), staffHomeKeyboard(ctx));
+      case "q": return showQueue(ctx, show, data[2], data[3], data[4]);
+      case "qs": return show(ctx.t("staff:queue.choose_status"), statusFilterKeyboard(ctx, data[3]));
+      case "qp": return show(ctx.t("staff:queue.choose_project"), await projectFilterKeyboard(ctx, data[2]));
+      case "a": return showApplicant(ctx, show, data[2]);
+      case "iin": return showIin(ctx, data[2]);
+      case "ref": return act(ctx, data[2], { action: "refer" });
+      case "ns": return act(ctx, data[2], { action: "no_show" });
+      case "rej": return show(ctx.t("staff:reject_reason.choose"), rejectReasonsKeyboard(ctx, data[2]));
+      case "rr": return data[3] === "other" ? enter({ kind: "reject_other", applicationId: data[2] }) : act(ctx, data[2], rejectWith(data[3]));
+      case "hire": return enter({ kind: "hire", applicationId: data[2] });
+      case "prj": return showOurProjects(ctx, show);
+      case "p": return showStaffProject(ctx, show, data[2]);
+      case "st": return data[3] === "commissioned" ? enter({ kind: "commission", projectId: data[2] }) : moveProject(ctx, data[2], data[3]);
+      case "imp": return importHelp(ctx);
+    }
+  });
+
+  return feature;
+}
