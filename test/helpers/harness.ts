@@ -150,6 +150,17 @@ export class Person {
     return this.deliver({ message: { message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat: this.chat, from: this.from, text, entities } });
   }
 
+  /** Sends a file as a document, as Telegram would (the bot fetches it with getFile). */
+  sendDocument(fileName: string, bytes: Buffer): Promise<Reply[]> {
+    const fileId = this.harness.telegram.addFile(bytes);
+    return this.deliver({
+      message: {
+        message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat: this.chat, from: this.from,
+        document: { file_id: fileId, file_unique_id: fileId, file_name: fileName, file_size: bytes.length },
+      },
+    });
+  }
+
   /** Presses an inline button, found by its label or callback data among the bot's messages to this person. */
   press(labelOrData: string): Promise<Reply[]> {
     const sent = this.sentToMe().reverse();

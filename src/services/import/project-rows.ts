@@ -45,13 +45,20 @@ async function readXlsx(buffer: Buffer): Promise<string[][]> {
   return rows;
 }
 
+/** Comma-separated, or semicolon-separated as Excel saves CSV in Kazakh and Russian settings. */
+function parseCsv(text: string): string[][] {
+  const headerLine = text.slice(0, text.indexOf("\n") === -1 ? undefined : text.indexOf("\n"));
+  const delimiter = headerLine.includes(",") ? "," : ";";
+  return parse(text, { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true });
+}
+
 /** The file's table; UnreadableFileError when it is neither a readable CSV nor XLSX with our header. */
 export async function readTable(buffer: Buffer, fileName: string): Promise<RawRow[]> {
   let table: string[][];
   try {
     table = /\.xlsx$/i.test(fileName)
       ? await readXlsx(buffer)
-      : parse(buffer.toString("utf8").replace(/^\uFEFF/, ""), { delimiter: [",", ";"], skip_empty_lines: true, trim: true, relax_column_count: true });
+      : parseCsv(buffer.toString("utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError("format", error instanceof Error ? error.message : undefined);
