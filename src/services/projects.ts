@@ -3,6 +3,30 @@ import type { Db } from "../db/client.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 export const PAGE_SIZE = 5;
+
+export const WORK_KINDS = ["construction", "capital_repair", "medium_repair", "current_repair", "reconstruction", "modular", "temporary"] as const;
+export type WorkKindName = (typeof WORK_KINDS)[number];
+
+/** The list's filters: only projects needing one of my professions; one kind of work (null: any). */
+export interface ListFilter {
+  mine: boolean;
+  kind: WorkKindName | null;
+}
+
+export interface ListQuery {
+  /** With `mine`: the professions of the person's profile. */
+  professionIds?: number[];
+  kind?: WorkKindName | null;
+}
+
+function filterSql(query: ListQuery): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (query.professionIds?.length) {
+    parts.push(Prisma.sql`exists (select 1 from "Position" s where s."projectId" = p.id and s."professionId" = any(${query.professionIds}::int[]))`);
+  }
+  if (query.kind) parts.push(Prisma.sql`p."workKind" = ${query.kind}::"WorkKind"`);
+  return parts.length ? Prisma.join(parts, " and ") : Prisma.sql`true`;
+}
 /** "Near me" pages through the nearest 50 open projects. */
 export const NEAR_LIMIT = 50;
 
@@ -51,12 +75,12 @@ async function page(db: Db, where: Prisma.Sql, order: Prisma.Sql, dist: Prisma.S
   return { items: rows.map(({ total: _total, ...item }) => item), page: Math.min(requested, pages), pages };
 }
 
-export function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1): Promise<ProjectPage> {
-  return page(db, Prisma.sql`true`, Prisma.sql`"distanceKm", id`, distance(point.lat, point.lon), requested, NEAR_LIMIT);
+export function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
+  return page(db, filterSql(query), Prisma.sql`"distanceKm", id`, distance(point.lat, point.lon), requested, NEAR_LIMIT);
 }
 
-export function openProjectsInDistrict(db: Db, districtId: number, requested = 1): Promise<ProjectPage> {
-  return page(db, Prisma.sql`p."districtId" = ${districtId}`, Prisma.sql`id`, Prisma.sql`null`, requested);
+export function openProjectsInDistrict(db: Db, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
+  return page(db, Prisma.sql`p."districtId" = ${districtId} and ${filterSql(query)}`, Prisma.sql`id`, Prisma.sql`null`, requested);
 }
 
 export function projectCard(db: Db, id: number) {
@@ -77,3 +101,10 @@ export type ProjectCard = NonNullable<Awaited<ReturnType<typeof projectCard>>>;
 
 export const regions = (db: Db) => db.region.findMany({ orderBy: { kato: "asc" } });
 export const districtsOf = (db: Db, regionId: number) => db.district.findMany({ where: { regionId }, orderBy: { kato: "asc" } });
+
+/** The professions a person's "my professions" filter uses: none for "any work" or no profile. */
+export async function filterProfessions(db: Db, userId: number | undefined): Promise<number[]> {
+  if (!userId) return [];
+  const profile = await db.seekerProfile.findUnique({ where: { userId }, include: { professions: true } });
+  return profile && !profile.anyWork ? profile.professions.map((p) => p.professionId) : [];
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
+import { makeIin, registerSeeker } from "../helpers/seekers.js";
 
 let database: TestDatabase;
 let harness: Harness;
@@ -73,7 +74,7 @@ describe("projects by region and district, and the card", () => {
     const share = card.buttons.find(([label]) => label === harness.t("ru", "projects:card.share"));
     expect(share).toBeDefined();
     const back = card.buttons.find(([label]) => label === harness.t("ru", "projects:card.back"))!;
-    expect(back[1]).toBe(alatau[1]); // the same page of the same district
+    expect(back[1]).toBe(`${alatau[1]}:0-`); // the same page of the same district, with the filter it showed (none)
   });
 
   it("sends the site as a venue", async () => {
@@ -108,5 +109,42 @@ describe("the shared link /start p<id>", () => {
     expect(card!.text.split("\n")[0]).toBe("🏗 Школа № 7");
     const [missing] = await person.send("/start p999999");
     expect(missing!.text).toBe(harness.t("ru", "projects:card.not_found"));
+  });
+});
+
+describe("the list's filters", () => {
+  it("shows only my professions by default when the profile has some; both filters can be changed and survive paging", async () => {
+    const district = "751410000";
+    await addProject(database.db, { districtKato: district, name: "Кладка", lat: 43.3, lon: 76.9, positions: [{ code: "mason", count: 4 }] });
+    const welding = await addProject(database.db, { districtKato: district, name: "Сварка", lat: 43.3, lon: 76.9, positions: [{ code: "welder", count: 4 }] });
+    await database.db.project.update({ where: { id: welding.id }, data: { workKind: "current_repair" } });
+    const districtId = (await database.db.district.findUniqueOrThrow({ where: { kato: district } })).id;
+    const mason = await database.db.profession.findUniqueOrThrow({ where: { code: "mason" } });
+    const person = await harness.readyPerson();
+    await registerSeeker(database.db, person, { iin: makeIin("900101"), districtKato: district, professionIds: [mason.id], anyWork: false });
+
+    const names = (reply: { buttons: Array<[string, string]> }) => reply.buttons.filter(([, d]) => d.startsWith("prj:card")).map(([label]) => label);
+    const open = async (data: string) => (await person.pressData(data)).find((r) => r.method === "editMessageText")!;
+    const mine = await open(`prj:list:${districtId}:1`);
+    expect(names(mine)).toEqual(["Кладка"]);
+    expect(mine.text).toContain(harness.t("ru", "projects:filter.active", { filters: harness.t("ru", "projects:filter.mine_on") }));
+    const toggle = mine.buttons.find(([label]) => label === harness.t("ru", "projects:filter.mine_on_button"))!;
+    const all = await open(toggle[1]);
+    expect(names(all)).toEqual(["Кладка", "Сварка"]);
+
+    const kinds = await open(all.buttons.find(([label]) => label.startsWith("🔧"))![1]);
+    const repair = kinds.buttons.find(([label]) => label === harness.t("ru", "projects:work.current_repair"))!;
+    const repairs = await open(repair[1]);
+    expect(names(repairs)).toEqual(["Сварка"]);
+    // The card's back button keeps both filters.
+    const card = await open(repairs.buttons.find(([label]) => label === "Сварка")![1]);
+    const back = await open(card.buttons.find(([label]) => label === harness.t("ru", "projects:card.back"))![1]);
+    expect(names(back)).toEqual(["Сварка"]);
+
+    // Someone without a profile sees everything and no "my professions" toggle.
+    const stranger = await harness.readyPerson();
+    const list = (await stranger.pressData(`prj:list:${districtId}:1`)).find((r) => r.method === "editMessageText")!;
+    expect(names(list)).toEqual(["Кладка", "Сварка"]);
+    expect(list.buttons.some(([label]) => label.includes(harness.t("ru", "projects:filter.mine_off_button")))).toBe(false);
   });
 });

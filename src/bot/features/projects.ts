@@ -1,12 +1,14 @@
 // Finding work: projects near a shared location or by region and district, and their cards.
 import { Composer } from "grammy";
 import {
-  districtsOf, nearestOpenProjects, openProjectsInDistrict, projectCard, regions, type ProjectPage,
+  districtsOf, filterProfessions, nearestOpenProjects, openProjectsInDistrict, projectCard, regions, type ListFilter, type ProjectPage,
 } from "../../services/projects.js";
-import { parseProjectsCallback, projectsData } from "../callback-data/projects.js";
+import { decodeFilter, parseProjectsCallback, projectsData } from "../callback-data/projects.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
-import { jobsMenuKeyboard, locationRequestKeyboard, projectCardKeyboard, projectListKeyboard, unitsKeyboard } from "../keyboards/projects.js";
+import {
+  jobsMenuKeyboard, locationRequestKeyboard, projectCardKeyboard, projectListKeyboard, unitsKeyboard, workKindsKeyboard,
+} from "../keyboards/projects.js";
 import { projectCardText } from "../project-card.js";
 
 type Show = (text: string, markup: Parameters<ConvContext["reply"]>[1]) => Promise<unknown>;
@@ -15,24 +17,46 @@ type Show = (text: string, markup: Parameters<ConvContext["reply"]>[1]) => Promi
 const showerFor = (ctx: ConvContext): Show => (text, other) =>
   ctx.callbackQuery ? ctx.editMessageText(text, other as never) : ctx.reply(text, other);
 
-async function showNear(ctx: ConvContext, show: Show, lat: number, lon: number, page: number) {
-  const result: ProjectPage = await nearestOpenProjects(ctx.deps.db, { lat, lon }, page);
-  if (result.items.length === 0) return show(ctx.t("projects:list.empty"), undefined);
-  return show(ctx.t("projects:list.title_near", { page: result.page, pages: result.pages }), {
-    reply_markup: projectListKeyboard(ctx.t, ctx.lang, result, (p) => projectsData.near(lat, lon, p), (p) => projectsData.backToNear(lat, lon, p)),
+/** The filter in force: the one carried by the button, or afresh "my professions" when the profile has some. */
+async function resolveFilter(ctx: ConvContext, carried: ListFilter | undefined) {
+  const professionIds = await filterProfessions(ctx.deps.db, ctx.account?.userId);
+  const filter: ListFilter = carried ?? { mine: professionIds.length > 0, kind: null };
+  if (professionIds.length === 0) filter.mine = false;
+  return { filter, query: { professionIds: filter.mine ? professionIds : undefined, kind: filter.kind }, canFilterMine: professionIds.length > 0 };
+}
+
+function filterLine(ctx: ConvContext, filter: ListFilter): string {
+  const parts = [filter.mine && ctx.t("projects:filter.mine_on"), filter.kind && ctx.t(`projects:work.${filter.kind}`)].filter(Boolean);
+  return parts.length ? `\n${ctx.t("projects:filter.active", { filters: parts.join(", ") })}` : "";
+}
+
+async function showNear(ctx: ConvContext, show: Show, lat: number, lon: number, page: number, carried?: ListFilter) {
+  const { filter, query, canFilterMine } = await resolveFilter(ctx, carried);
+  const result: ProjectPage = await nearestOpenProjects(ctx.deps.db, { lat, lon }, page, query);
+  const text = result.items.length === 0
+    ? ctx.t(carried?.mine || filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty")
+    : ctx.t("projects:list.title_near", { page: result.page, pages: result.pages });
+  return show(text + filterLine(ctx, filter), {
+    reply_markup: projectListKeyboard(ctx.t, ctx.lang, result, {
+      pageData: (p, f = filter) => projectsData.near(lat, lon, p, f), back: (p) => projectsData.backToNear(lat, lon, p, filter), filter, canFilterMine,
+    }),
   });
 }
 
-async function showDistrict(ctx: ConvContext, show: Show, districtId: number, page: number) {
+async function showDistrict(ctx: ConvContext, show: Show, districtId: number, page: number, carried?: ListFilter) {
   const district = await ctx.deps.db.district.findUnique({ where: { id: districtId } });
   if (!district) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-  const result = await openProjectsInDistrict(ctx.deps.db, districtId, page);
+  const { filter, query, canFilterMine } = await resolveFilter(ctx, carried);
+  const result = await openProjectsInDistrict(ctx.deps.db, districtId, page, query);
   const name = ctx.lang === "kk" ? district.nameKk : district.nameRu;
   const text = result.items.length === 0
-    ? ctx.t("projects:list.empty_district", { district: name })
+    ? ctx.t(filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty_district", { district: name })
     : ctx.t("projects:list.title_district", { district: name, page: result.page, pages: result.pages });
-  return show(text, {
-    reply_markup: projectListKeyboard(ctx.t, ctx.lang, result, (p) => projectsData.district(districtId, p), (p) => projectsData.backToDistrict(districtId, p), [ctx.t("menu.back"), projectsData.districts(district.regionId)]),
+  return show(text + filterLine(ctx, filter), {
+    reply_markup: projectListKeyboard(ctx.t, ctx.lang, result, {
+      pageData: (p, f = filter) => projectsData.district(districtId, p, f), back: (p) => projectsData.backToDistrict(districtId, p, filter), filter, canFilterMine,
+      up: [ctx.t("menu.back"), projectsData.districts(district.regionId)],
+    }),
   });
 }
 
@@ -74,9 +98,11 @@ export function projectsFeature(): Composer<BotContext> {
           reply_markup: unitsKeyboard(await districtsOf(ctx.deps.db, data[2]), ctx.lang, (id) => projectsData.district(id, 1), [ctx.t("menu.back"), projectsData.regions()]),
         });
       case "list":
-        return showDistrict(ctx, show, data[2], data[3]);
+        return showDistrict(ctx, show, data[2], data[3], decodeFilter(data[4]));
       case "near":
-        return showNear(ctx, show, data[2], data[3], data[4]);
+        return showNear(ctx, show, data[2], data[3], data[4], decodeFilter(data[5]));
+      case "kinds":
+        return show(ctx.t("projects:filter.choose_kind"), { reply_markup: workKindsKeyboard(ctx.t, data[2]) });
       case "card":
         return showProjectCard(ctx, show, data[2], data[3]);
       case "map": {

@@ -1,7 +1,7 @@
 import { InlineKeyboard, Keyboard } from "grammy";
-import { listDataOf, projectsData } from "../callback-data/projects.js";
+import { decodeFilter, listDataOf, projectsData } from "../callback-data/projects.js";
 import type { Lang, Translate } from "../i18n.js";
-import type { ProjectPage } from "../../services/projects.js";
+import { WORK_KINDS, type ListFilter, type ProjectPage } from "../../services/projects.js";
 
 export function jobsMenuKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
@@ -26,8 +26,18 @@ export function unitsKeyboard(units: Array<{ id: number; nameKk: string; nameRu:
   return keyboard;
 }
 
-/** One button per project, then ◀️ x / y ▶️ (editing the same message), then back. */
-export function projectListKeyboard(t: Translate, lang: Lang, result: ProjectPage, pageData: (page: number) => string, back: (page: number) => string, up?: [string, string]) {
+export interface ListKeyboardOptions {
+  pageData: (page: number, filter?: ListFilter) => string;
+  back: (page: number) => string;
+  filter: ListFilter;
+  /** The "my professions" toggle only for a profile with professions. */
+  canFilterMine: boolean;
+  up?: [string, string];
+}
+
+/** One button per project, then ◀️ x / y ▶️ (editing the same message), the filters, then back. */
+export function projectListKeyboard(t: Translate, lang: Lang, result: ProjectPage, options: ListKeyboardOptions) {
+  const { pageData, back, filter } = options;
   const keyboard = new InlineKeyboard();
   for (const item of result.items) {
     const distance = item.distanceKm === null ? "" : ` · ${item.distanceKm.toFixed(1)} ${t("projects:km")}`;
@@ -38,7 +48,20 @@ export function projectListKeyboard(t: Translate, lang: Lang, result: ProjectPag
     keyboard.text(t("projects:list.page", { page: result.page, pages: result.pages }), pageData(result.page));
     keyboard.text(result.page < result.pages ? "▶️" : "·", result.page < result.pages ? pageData(result.page + 1) : pageData(result.page)).row();
   }
-  if (up) keyboard.text(up[0], up[1]);
+  if (options.canFilterMine) keyboard.text(t(filter.mine ? "projects:filter.mine_on_button" : "projects:filter.mine_off_button"), pageData(1, { ...filter, mine: !filter.mine }));
+  keyboard.text(t("projects:filter.kind_button", { kind: filter.kind ? t(`projects:work.${filter.kind}`) : t("projects:filter.any_kind") }), projectsData.kinds(back(1))).row();
+  if (options.up) keyboard.text(options.up[0], options.up[1]);
+  return keyboard;
+}
+
+/** The kinds of work, each opening the list (first page) with that filter; "any" clears it. */
+export function workKindsKeyboard(t: Translate, back: string) {
+  const filter = decodeFilter(back.split(",").at(-1)) ?? { mine: false, kind: null };
+  const keyboard = new InlineKeyboard().text(t("projects:filter.any_kind"), listDataOf(back, { page: 1, filter: { ...filter, kind: null } }) ?? "prj:reg").row();
+  WORK_KINDS.forEach((kind, i) => {
+    keyboard.text(t(`projects:work.${kind}`), listDataOf(back, { page: 1, filter: { ...filter, kind } }) ?? "prj:reg");
+    if (i % 2 === 1) keyboard.row();
+  });
   return keyboard;
 }
 
