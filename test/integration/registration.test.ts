@@ -22,7 +22,7 @@ const from = (person: Person) => ({ id: person.id, is_bot: false, first_name: "A
 async function startRegistration(lang: "kk" | "ru" = "ru") {
   const person = await harness.readyPerson(lang);
   await person.send(harness.t(lang, "menu.jobs"));
-  await person.press("seek:profile");
+  await person.pressData("seek:profile");
   const consent = await person.press("seek:register");
   expect(texts(consent)).toEqual([harness.t(lang, "seeker:consent.text")]);
   return person;
@@ -159,11 +159,64 @@ describe("deleting my data", () => {
     const project = await addProject(database.db, { districtKato: "751710000", name: "Парк", lat: 43.25, lon: 76.9 });
     const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(person.id) } });
     await database.db.application.create({ data: { number: "DEL-1", userId: user.id, projectId: project.id, positionId: project.positions[0]!.id, priorityGroup: 0, isYouth: true } });
-    await person.press("seek:profile");
+    await person.pressData("seek:profile");
     expect(texts(await person.press("seek:delete"))).toEqual([harness.t("ru", "seeker:profile.delete_confirm")]);
     expect(texts(await person.press("seek:delete:yes"))).toEqual([harness.t("ru", "seeker:profile.deleted")]);
     expect(await database.db.seekerProfile.findUnique({ where: { id: profile.id } })).toBeNull();
     expect(await database.db.consent.count({ where: { userId: user.id } })).toBe(0);
     expect(await database.db.application.findUniqueOrThrow({ where: { number: "DEL-1" } })).toMatchObject({ userId: null, isYouth: true });
+  });
+});
+
+describe("changing one field of the profile", () => {
+  async function registered() {
+    const person = await harness.readyPerson();
+    const { registerSeeker, makeIin } = await import("../helpers/seekers.js");
+    await registerSeeker(database.db, person, { iin: makeIin("900101"), districtKato: "751710000", fullName: "Асқар Бекұлы" });
+    return person;
+  }
+  const pii = createPii(TEST_PII_KEY);
+
+  it("asks only that field's question, with the same checks, and keeps everything else", async () => {
+    const person = await registered();
+    const profile = (await person.pressData("seek:profile")).find((r) => r.method === "sendMessage")!;
+    expect(profile.buttons.map(([, data]) => data)).toEqual(expect.arrayContaining(["seek:edit:phone", "seek:edit:place", "seek:edit:professions", "seek:sub:on"]));
+    const before = (await profileOf(person))!;
+
+    expect(texts(await person.press("seek:edit:phone"))).toContain(harness.t("ru", "seeker:ask.phone"));
+    expect(texts(await person.send("12345"))[0]).toBe(harness.t("ru", "seeker:invalid.phone"));
+    expect(texts(await person.send("8 (701) 555-44-33"))).toEqual([harness.t("ru", "seeker:edit.saved")]);
+    const after = (await profileOf(person))!;
+    expect(pii.decrypt(after.phoneCipher)).toBe("+77015554433");
+    expect(pii.decrypt(after.iinCipher)).toBe(pii.decrypt(before.iinCipher)); // ciphers change with each saving (a new IV)
+    expect({ ...after, phoneCipher: "", iinCipher: "", updatedAt: 0 }).toEqual({ ...before, phoneCipher: "", iinCipher: "", updatedAt: 0 });
+  });
+
+  it("leaves the profile as it was on back, and changes the district through the list", async () => {
+    const person = await registered();
+    await person.pressData("seek:profile");
+    await person.press("seek:edit:name");
+    expect(texts(await person.press("reg:back"))).toEqual([harness.t("ru", "seeker:edit.cancelled")]);
+    expect((await profileOf(person))!.fullName).toBe("Асқар Бекұлы");
+
+    await person.press("seek:edit:place");
+    await person.press("reg:list");
+    const almaty = await database.db.region.findFirstOrThrow({ where: { districts: { some: { kato: "751510000" } } } });
+    await person.pressData(`reg:region:${almaty.id}`);
+    const bostandyk = await database.db.district.findUniqueOrThrow({ where: { kato: "751510000" } });
+    expect(texts(await person.pressData(`reg:district:${bostandyk.id}`))).toEqual([harness.t("ru", "seeker:edit.saved")]);
+    expect((await profileOf(person))!.districtId).toBe(bostandyk.id);
+  });
+
+  it("turns the new-project subscription on for the profile's district, and off", async () => {
+    const person = await registered();
+    await person.pressData("seek:profile");
+    const [on, profile] = (await person.press("seek:sub:on")).filter((r) => r.method === "sendMessage");
+    expect(on!.text).toBe(harness.t("ru", "seeker:subscription.on"));
+    expect(profile!.buttons.map(([, d]) => d)).toContain("seek:sub:off");
+    const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(person.id) }, include: { subscriptions: true, profile: true } });
+    expect(user.subscriptions.map((s) => s.districtId)).toEqual([user.profile!.districtId]);
+    await person.press("seek:sub:off");
+    expect(await database.db.subscription.count({ where: { userId: user.id } })).toBe(0);
   });
 });

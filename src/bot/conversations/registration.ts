@@ -1,9 +1,9 @@
 // Job-seeker registration: consent first, then the questions of registration-steps.ts.
 import { InlineKeyboard } from "grammy";
-import { recordConsent, saveProfile } from "../../services/seekers.js";
+import { readProfile, recordConsent, saveProfile } from "../../services/seekers.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
-import { ask, read, STEPS, type Draft } from "./registration-steps.js";
+import { ask, read, STEPS, type Draft, type Step } from "./registration-steps.js";
 
 export const REGISTRATION_CONVERSATION = "registration";
 
@@ -22,25 +22,57 @@ async function askConsent(conversation: BotConversation, ctx: ConvContext): Prom
 
 const toMenu = (ctx: ConvContext, key: string) => ctx.reply(ctx.t(key), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
 
-export async function registrationConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
-  const [afterConsent, agreed] = await askConsent(conversation, ctx);
-  if (!agreed) return void (await toMenu(afterConsent, "seeker:consent.declined"));
-  const userId = afterConsent.account!.userId;
-  await conversation.external((outside) => recordConsent(outside.deps.db, userId));
+/** The questions each "change" button of "My profile" asks again. */
+export const EDIT_GROUPS = {
+  name: ["name"], iin: ["iin", "iin_confirm"], phone: ["phone"], status: ["status", "studying", "working"],
+  place: ["place", "place_confirm"], professions: ["professions"], relocate: ["relocate"],
+} as const satisfies Record<string, readonly Step[]>;
+export type EditField = keyof typeof EDIT_GROUPS;
 
-  const draft: Draft = { professionIds: [], anyWork: false, professionPage: 1, professionQuery: "" };
-  let current = afterConsent;
-  let index = 0;
+const loadDraft = (conversation: BotConversation, userId: number) =>
+  conversation.external(async (outside): Promise<Draft | null> => {
+    const profile = await readProfile(outside.deps.db, outside.deps.pii, userId);
+    if (!profile) return null;
+    return {
+      fullName: profile.fullName, iin: profile.iin, birthDate: profile.birthDate.toISOString(), sex: profile.sex, phone: profile.phone,
+      status: profile.status, studying: profile.studying, working: profile.working, districtId: profile.districtId,
+      professionIds: profile.professions.map((p) => p.professionId), anyWork: profile.anyWork, relocate: profile.willingToRelocate,
+      professionPage: 1, professionQuery: "",
+    };
+  });
+
+/**
+ * Registration (consent, then every question), or with `edit` one field of an existing profile:
+ * only that field's questions, the same checks, the rest kept.
+ */
+export async function registrationConversation(conversation: BotConversation, ctx: ConvContext, edit?: EditField): Promise<void> {
+  let current = ctx;
+  let draft: Draft = { professionIds: [], anyWork: false, professionPage: 1, professionQuery: "" };
+  const userId = ctx.account!.userId;
+  if (edit) {
+    const loaded = await loadDraft(conversation, userId);
+    if (!loaded) return void (await toMenu(ctx, "seeker:profile.none"));
+    draft = loaded;
+  } else {
+    const [afterConsent, agreed] = await askConsent(conversation, ctx);
+    if (!agreed) return void (await toMenu(afterConsent, "seeker:consent.declined"));
+    await conversation.external((outside) => recordConsent(outside.deps.db, userId));
+    current = afterConsent;
+  }
+
+  if (edit === "professions") draft.anyWork = false; // chosen again, "any work" included
+  const group: readonly Step[] = edit ? EDIT_GROUPS[edit] : STEPS;
+  let index = STEPS.indexOf(group[0]!);
   let asked = false;
-  while (index < STEPS.length) {
+  while (index < STEPS.length && group.includes(STEPS[index]!)) {
     const step = STEPS[index]!;
     if (!asked) await ask(conversation, current, step, draft);
     current = await conversation.wait();
     const move = await read(conversation, current, step, draft);
     asked = move === "wait";
-    if (move === "stop") return void (await toMenu(current, "seeker:registration.stopped"));
+    if (move === "stop") return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "seeker:registration.stopped"));
     if (move === "back") {
-      if (index === 0) return void (await toMenu(current, "cancel.done"));
+      if (step === group[0]) return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "cancel.done"));
       index = step === "professions" ? STEPS.indexOf("place") : index - 1;
     } else if (move === "next") index++;
     else if (typeof move === "object") index = STEPS.indexOf(move.goto);
@@ -50,7 +82,7 @@ export async function registrationConversation(conversation: BotConversation, ct
     saveProfile(outside.deps.db, outside.deps.pii, userId, {
       fullName: draft.fullName!, iin: draft.iin!, birthDate: new Date(draft.birthDate!), sex: draft.sex!, phone: draft.phone!,
       status: draft.status!, studying: draft.studying!, working: draft.working!, districtId: draft.districtId!,
-      professionIds: draft.professionIds, anyWork: draft.anyWork, willingToRelocate: draft.relocate!,
+      professionIds: draft.anyWork ? [] : draft.professionIds, anyWork: draft.anyWork, willingToRelocate: draft.relocate!,
     }));
-  await toMenu(current, "seeker:registration.done");
+  await toMenu(current, edit ? "seeker:edit.saved" : "seeker:registration.done");
 }

@@ -74,7 +74,7 @@ export function commandsFeature(): Composer<BotContext> {
   });
 
   // Registering starts anew, whatever was going on.
-  feature.callbackQuery(/^seek:register$/, async (ctx, next) => {
+  feature.callbackQuery(/^seek:(register|edit:)/, async (ctx, next) => {
     await leaveConversations(ctx);
     return next();
   });

@@ -4,7 +4,13 @@ import { ageOn } from "../../domain/iin.js";
 import { isNeet, isStudent } from "../../domain/person.js";
 import { eraseProfile, readProfile, type ProfileView } from "../../services/seekers.js";
 import type { BotContext, ConvContext } from "../context.js";
-import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
+import { EDIT_GROUPS, REGISTRATION_CONVERSATION, type EditField } from "../conversations/registration.js";
+import { isSubscribed, setSubscription } from "../../services/subscriptions.js";
+import { z } from "zod";
+import { colonSeparated } from "../callback-data/codec.js";
+
+const parseProfileCallback = (data: string | undefined) =>
+  colonSeparated(z.tuple([z.literal("seek"), z.literal("edit"), z.enum(Object.keys(EDIT_GROUPS) as [EditField, ...EditField[]])]))(data)?.[2] ?? null;
 import { formatDate } from "../format.js";
 
 const maskIin = (iin: string) => `••••••••${iin.slice(-4)}`;
@@ -28,9 +34,16 @@ export async function showProfile(ctx: ConvContext) {
   if (!profile) {
     return ctx.reply(ctx.t("seeker:profile.none"), { reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.register"), "seek:register") });
   }
-  return ctx.reply(profileText(ctx, profile), {
-    reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.redo"), "seek:register").row().text(ctx.t("seeker:profile.delete"), "seek:delete"),
+  const subscribed = await isSubscribed(ctx.deps.db, ctx.account!.userId);
+  const keyboard = new InlineKeyboard();
+  (Object.keys(EDIT_GROUPS) as EditField[]).forEach((field, i) => {
+    keyboard.text(ctx.t(`seeker:edit.field.${field}`), `seek:edit:${field}`);
+    if (i % 2 === 1) keyboard.row();
   });
+  keyboard.row()
+    .text(ctx.t(subscribed ? "seeker:subscription.turn_off" : "seeker:subscription.turn_on"), subscribed ? "seek:sub:off" : "seek:sub:on").row()
+    .text(ctx.t("seeker:profile.delete"), "seek:delete");
+  return ctx.reply(profileText(ctx, profile), { reply_markup: keyboard });
 }
 
 export function profileFeature(): Composer<BotContext> {
@@ -42,6 +55,19 @@ export function profileFeature(): Composer<BotContext> {
   feature.callbackQuery("seek:register", async (ctx) => {
     await ctx.answerCallbackQuery();
     return ctx.conversation.enter(REGISTRATION_CONVERSATION);
+  });
+  feature.callbackQuery(/^seek:edit:/, async (ctx) => {
+    const field = parseProfileCallback(ctx.callbackQuery.data);
+    await ctx.answerCallbackQuery();
+    if (!field) return ctx.reply(ctx.t("fallback.stale_button"));
+    return ctx.conversation.enter(REGISTRATION_CONVERSATION, field);
+  });
+  feature.callbackQuery(/^seek:sub:(on|off)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const on = ctx.callbackQuery.data === "seek:sub:on";
+    const done = await setSubscription(ctx.deps.db, ctx.account!.userId, on);
+    await ctx.reply(ctx.t(!done ? "seeker:profile.none" : on ? "seeker:subscription.on" : "seeker:subscription.off"));
+    return showProfile(ctx);
   });
   feature.callbackQuery("seek:delete", async (ctx) => {
     await ctx.answerCallbackQuery();
