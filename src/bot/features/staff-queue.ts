@@ -25,7 +25,7 @@ export function staffHomeKeyboard(ctx: ConvContext) {
 export async function showQueue(ctx: ConvContext, show: Show, page: number, status: QueueStatusFilter, projectId: number) {
   const userId = ctx.account!.userId;
   const result = await staffQueue(ctx.deps.db, userId, { status: status === "all" ? undefined : status, projectId: projectId || undefined }, page);
-  const project = projectId ? await ctx.deps.db.project.findUnique({ where: { id: projectId } }) : null;
+  const project = projectId ? (await staffProjects(ctx.deps.db, userId)).find((p) => p.id === projectId) : undefined;
   const keyboard = new InlineKeyboard();
   for (const item of result.items) {
     const who = item.user?.profile?.fullName ?? ctx.t("staff:queue.anonymous");
