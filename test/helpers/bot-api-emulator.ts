@@ -14,6 +14,18 @@ export interface BotApiEmulator {
   close(): Promise<void>;
 }
 
+/** JSON bodies; of multipart ones (files), the plain fields such as chat_id. */
+function readPayload(body: Buffer, contentType: string): Record<string, unknown> {
+  if (body.length === 0) return {};
+  if (contentType.includes("json")) return JSON.parse(body.toString("utf8")) as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  // latin1 keeps every byte (files are binary); the plain fields are then read back as UTF-8
+  for (const match of body.toString("latin1").matchAll(/name="([^"]+)"\r\n\r\n([^\r]*)\r\n/g)) {
+    fields[match[1]!] = Buffer.from(match[2]!, "latin1").toString("utf8");
+  }
+  return fields;
+}
+
 export async function startBotApiEmulator(): Promise<BotApiEmulator> {
   const calls: ApiCall[] = [];
   const queue: Update[] = [];
@@ -34,11 +46,11 @@ export async function startBotApiEmulator(): Promise<BotApiEmulator> {
   };
 
   const server: Server = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk) => (body += chunk));
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", async () => {
       const method = (request.url ?? "").split("/").at(-1)!.split("?")[0]!;
-      const payload = body && request.headers["content-type"]?.includes("json") ? (JSON.parse(body) as Record<string, unknown>) : {};
+      const payload = readPayload(Buffer.concat(chunks), request.headers["content-type"] ?? "");
       if (method !== "getUpdates") calls.push({ method, payload });
       let result = answer(method, payload);
       if (method === "getUpdates" && (result as Update[]).length === 0) {
