@@ -1,8 +1,6 @@
 // Whole journeys through the real program (src/main.ts) and the Bot API emulator: an admin invites
 // a staff member, a job seeker registers, finds a project near them and applies, the staff member
 // issues the referral and the job seeker is told by the outbox worker; an entrepreneur gets a schedule.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import type { i18n as I18n } from "i18next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotApiEmulator, type BotApiEmulator } from "../helpers/bot-api-emulator.js";
@@ -12,54 +10,18 @@ import { testI18n } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin } from "../helpers/seekers.js";
 import { addCentre } from "../helpers/staff.js";
+import { buttonsOf, Chat, startProgram, type Program } from "../helpers/program.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const TOKEN = "123456:E2E-token-for-the-journeys";
 const ADMIN = 70_001;
 let database: TestDatabase;
 let emulator: BotApiEmulator;
 let i18n: I18n;
-let program: ReturnType<typeof spawn>;
-let output = "";
-
-/** One person's chat with the bot through the emulator. */
-class Chat {
-  private messageId = 1;
-  constructor(readonly id: number, readonly lang: "kk" | "ru" = "ru") {}
-  private get from() {
-    return { id: this.id, is_bot: false, first_name: `P${this.id}`, language_code: this.lang };
-  }
-  private get chat() {
-    return { id: this.id, type: "private", first_name: `P${this.id}` };
-  }
-  t(key: string, options?: Record<string, unknown>) {
-    return i18n.getFixedT(this.lang)(key, options);
-  }
-  /** Pushes an update and waits for the bot's call that `until` accepts, among the calls it makes to this chat. */
-  private async exchange(update: Record<string, unknown>, until: (call: ApiCall) => boolean): Promise<ApiCall> {
-    const before = emulator.calls.length;
-    emulator.push(update as never);
-    return emulator.waitFor((call) => emulator.calls.indexOf(call) >= before && Number(call.payload.chat_id) === this.id && until(call), 30_000);
-  }
-  send(text: string, until: (call: ApiCall) => boolean = () => true) {
-    const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] : undefined;
-    return this.exchange({ message: { message_id: this.messageId++, date: 0, chat: this.chat, from: this.from, text, entities } }, until);
-  }
-  location(latitude: number, longitude: number, until: (call: ApiCall) => boolean) {
-    return this.exchange({ message: { message_id: this.messageId++, date: 0, chat: this.chat, from: this.from, location: { latitude, longitude } } }, until);
-  }
-  press(data: string, until: (call: ApiCall) => boolean = (call) => call.method !== "answerCallbackQuery") {
-    return this.exchange({ callback_query: { id: String(this.messageId++), from: this.from, chat_instance: "e2e", data, message: { message_id: 500, date: 0, chat: this.chat, text: "" } } }, until);
-  }
-  async start() {
-    await this.send("/start");
-    await this.press(`lang:${this.lang}`, (call) => call.payload.text === this.t("start.welcome"));
-  }
-}
+let program: Program;
 
 const text = (expected: string) => (call: ApiCall) => call.payload.text === expected;
-const buttons = (call: ApiCall) =>
-  ((call.payload.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> })?.inline_keyboard ?? []).flat();
+const buttons = buttonsOf;
+const person = (id: number, lang: "kk" | "ru" = "ru") => new Chat(emulator, i18n, async (update) => emulator.push(update as never), id, lang);
 
 beforeAll(async () => {
   i18n = await testI18n();
@@ -67,43 +29,34 @@ beforeAll(async () => {
   emulator = await startBotApiEmulator();
   await addCentre(database.db, ["751710000"], "ЦЗН Алмалинского района");
   await addProject(database.db, { districtKato: "751710000", name: "Школа № 15", lat: 43.2567, lon: 76.9286, positions: [{ code: "mason", count: 5, wage: 150_000 }] });
-  program = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: root, stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url,
-      PII_KEY: Buffer.alloc(32, 5).toString("base64"), SEED_DEMO_DATA: "false", LOG_LEVEL: "info", ADMIN_TELEGRAM_IDS: String(ADMIN),
-    },
+  program = startProgram({
+    BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url,
+    PII_KEY: Buffer.alloc(32, 5).toString("base64"), SEED_DEMO_DATA: "false", LOG_LEVEL: "info", ADMIN_TELEGRAM_IDS: String(ADMIN),
   });
-  program.stdout!.on("data", (chunk) => (output += chunk));
-  program.stderr!.on("data", (chunk) => (output += chunk));
-  const deadline = Date.now() + 60_000;
-  while (!output.includes("polling: the bot is running")) {
-    if (Date.now() > deadline || program.exitCode !== null) throw new Error(`the bot did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await program.ready("polling: the bot is running");
 }, 90_000);
 
 afterAll(async () => {
-  program.kill("SIGTERM");
-  await new Promise((resolve) => program.once("exit", resolve));
+  program.child.kill("SIGTERM");
+  await program.exited;
   await emulator.close();
   await database.drop();
 });
 
 describe("journeys through the real program", () => {
   it("admin invites staff; a job seeker registers, applies near them; the referral reaches them", async () => {
-    const admin = new Chat(ADMIN);
+    const admin = person(ADMIN);
     await admin.start();
     const centre = await database.db.employmentCentre.findFirstOrThrow();
     const invitation = await admin.press(`adm:inv:${centre.id}`);
     const token = /start=(s[A-Za-z0-9_-]{24})/.exec(String(invitation.payload.text))![1]!;
 
-    const staff = new Chat(70_002, "kk");
+    const staff = person(70_002, "kk");
     await staff.send(`/start ${token}`);
     await staff.press(`lang:kk:${token}`, text(staff.t("staff:invitation.accepted", { centre: "ЦЗН Алмалинского района (kk)" })));
     await admin.send("/menu", text(admin.t("notifications:invitation_used", { centre: "ЦЗН Алмалинского района", person: "P70002" })));
 
-    const seeker = new Chat(70_003);
+    const seeker = person(70_003);
     await seeker.start();
     await seeker.press("seek:register", text(seeker.t("seeker:consent.text")));
     await seeker.press("reg:yes", text(seeker.t("seeker:ask.name")));
@@ -144,7 +97,7 @@ describe("journeys through the real program", () => {
   }, 120_000);
 
   it("an entrepreneur computes the repayments and receives the schedule file", async () => {
-    const entrepreneur = new Chat(70_004);
+    const entrepreneur = person(70_004);
     await entrepreneur.start();
     await entrepreneur.send(entrepreneur.t("menu.loans"));
     await entrepreneur.press("loans:calc");

@@ -1,26 +1,11 @@
 // The real program (src/main.ts, as `npm start` runs it) against the Bot API emulator.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotApiEmulator, type BotApiEmulator } from "../helpers/bot-api-emulator.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { testI18n } from "../helpers/harness.js";
+import { startProgram } from "../helpers/program.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const TOKEN = "123456:E2E-token-for-the-bot-api-emulator";
-
-function startProgram(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output = { stdout: "", stderr: "" };
-  child.stdout!.on("data", (chunk) => (output.stdout += chunk));
-  child.stderr!.on("data", (chunk) => (output.stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output, exited };
-}
 
 async function until(check: () => boolean, what: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
