@@ -1,3 +1,4 @@
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { OUTBOX_RETRY } from "../domain/rules.js";
 import type { Logger } from "../logger.js";
@@ -14,14 +15,26 @@ export interface BossOptions {
 export async function startBoss(databaseUrl: string, log: Logger, options: BossOptions = {}): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 4, application_name: "roadmap-bot-jobs", ...options });
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
-  await boss.start();
-  await boss.createQueue(REMINDER_QUEUE);
-  // A job not finished in 60 s is taken for lost (its process died) and tried again.
-  await boss.createQueue(NOTIFY_QUEUE, {
-    name: NOTIFY_QUEUE, retryLimit: OUTBOX_RETRY.maxAttempts + 2, retryDelay: OUTBOX_RETRY.firstDelaySeconds, retryBackoff: true, expireInSeconds: 60,
-  });
+  // Instances starting together on a new database would deadlock creating pg-boss's tables and
+  // queues: one at a time, under an advisory lock.
+  const lock = new pg.Client({ connectionString: databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query("select pg_advisory_lock($1)", [SETUP_LOCK]);
+    await boss.start();
+    await boss.createQueue(REMINDER_QUEUE);
+    // A job not finished in 60 s is taken for lost (its process died) and tried again.
+    await boss.createQueue(NOTIFY_QUEUE, {
+      name: NOTIFY_QUEUE, retryLimit: OUTBOX_RETRY.maxAttempts + 2, retryDelay: OUTBOX_RETRY.firstDelaySeconds, retryBackoff: true, expireInSeconds: 60,
+    });
+  } finally {
+    await lock.end(); // ends the session, which releases the lock
+  }
   return boss;
 }
+
+/** Any constant: the advisory lock of pg-boss's set-up. */
+const SETUP_LOCK = 7_340_001;
 
 export interface LazyBoss {
   get(): Promise<PgBoss>;

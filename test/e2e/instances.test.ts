@@ -1,0 +1,110 @@
+// Two instances of the real program in webhook mode on one PostgreSQL, updates handed to them in
+// turn: a registration started on one finishes on the other, and both work the notification
+// outbox while each message is sent exactly once.
+import { createServer } from "node:net";
+import type { i18n as I18n } from "i18next";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotApiEmulator, type BotApiEmulator } from "../helpers/bot-api-emulator.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { testI18n } from "../helpers/harness.js";
+import { Chat, startProgram, text, type Program } from "../helpers/program.js";
+import { addProject } from "../helpers/projects.js";
+import { makeIin } from "../helpers/seekers.js";
+import { addCentre } from "../helpers/staff.js";
+
+const TOKEN = "123456:E2E-token-for-two-instances";
+const SECRET = "two-instances-secret-token";
+let database: TestDatabase;
+let emulator: BotApiEmulator;
+let i18n: I18n;
+const instances: Array<{ program: Program; port: number }> = [];
+let turn = 0;
+
+const freePort = () => new Promise<number>((resolve) => {
+  const server = createServer().listen(0, "127.0.0.1", () => {
+    const { port } = server.address() as { port: number };
+    server.close(() => resolve(port));
+  });
+});
+
+/** Posts each update to the next instance, as a load balancer would; resolves once it is handled. */
+async function toNextInstance(update: Record<string, unknown>) {
+  const { port } = instances[turn++ % instances.length]!;
+  const response = await fetch(`http://127.0.0.1:${port}/hook`, {
+    method: "POST", body: JSON.stringify({ update_id: 1_000 + turn, ...update }),
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+  });
+  if (!response.ok) throw new Error(`instance on ${port} answered ${response.status}`);
+}
+
+beforeAll(async () => {
+  i18n = await testI18n();
+  database = await createTestDatabase();
+  emulator = await startBotApiEmulator();
+  for (let i = 0; i < 2; i++) {
+    const port = await freePort();
+    const program = startProgram({
+      BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url, PII_KEY: Buffer.alloc(32, 9).toString("base64"),
+      SEED_DEMO_DATA: "false", LOG_LEVEL: "info", BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}/hook`, WEBHOOK_SECRET: SECRET, PORT: String(port),
+    });
+    instances.push({ program, port });
+  }
+  await Promise.all(instances.map(({ program }) => program.ready("webhook mode: listening")));
+}, 120_000);
+
+afterAll(async () => {
+  for (const { program } of instances) program.child.kill("SIGTERM");
+  await Promise.all(instances.map(({ program }) => program.exited));
+  await emulator.close();
+  await database.drop();
+});
+
+describe("two webhook instances on one database", () => {
+  it("continue one registration across both, and send each notification once", async () => {
+    const seeker = new Chat(emulator, i18n, toNextInstance, 80_001);
+    await seeker.start();
+    await seeker.press("seek:register", text(seeker.t("seeker:consent.text")));
+    await seeker.press("reg:yes", text(seeker.t("seeker:ask.name")));
+    await seeker.send("Нұрлан Әбенов", text(seeker.t("seeker:ask.iin")));
+    await seeker.send(makeIin("000505", 5), text(seeker.t("seeker:ask.iin_confirm", { birth: "05.05.2000", sex: seeker.t("seeker:sex.male") })));
+    await seeker.press("reg:yes", text(seeker.t("seeker:ask.phone_typed")));
+    await seeker.send("87012223344", text(seeker.t("seeker:ask.status")));
+    await seeker.press("reg:status:job_seeker", text(seeker.t("seeker:ask.studying")));
+    await seeker.press("reg:no", text(seeker.t("seeker:ask.working")));
+    await seeker.press("reg:no", text(seeker.t("seeker:ask.place_or_list")));
+    await seeker.location(43.25, 76.92, (call) => String(call.payload.text).includes("Алмалин"));
+    await seeker.press("reg:yes", text(seeker.t("seeker:ask.professions")));
+    await seeker.press("reg:any", text(seeker.t("seeker:ask.relocate")));
+    await seeker.press("reg:yes", text(seeker.t("seeker:registration.done")));
+    const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: 80_001n }, include: { profile: true } });
+    expect(user.profile).toMatchObject({ fullName: "Нұрлан Әбенов", willingToRelocate: true });
+
+    // Ten referrals at once: both instances' workers race for the notifications.
+    const centre = await addCentre(database.db, ["751710000"], "ЦЗН");
+    const staffUser = await database.db.user.create({ data: { telegramId: 80_002n, language: "ru", roles: ["staff"], staff: { create: { centreId: centre.id } } } });
+    const { actOnApplication } = await import("../../src/services/referrals.js");
+    const { createOutbox } = await import("../../src/jobs/outbox.js");
+    const { lazyBoss } = await import("../../src/jobs/boss.js");
+    const pino = (await import("pino")).default;
+    const jobs = lazyBoss(database.url, pino({ level: "silent" }));
+    const seekers: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const project = await addProject(database.db, { districtKato: "751710000", name: `Объект ${i}`, lat: 43.25, lon: 76.92 });
+      const person = await database.db.user.create({ data: { telegramId: BigInt(81_000 + i), language: "kk" } });
+      const application = await database.db.application.create({
+        data: { number: `E-${i}`, userId: person.id, projectId: project.id, positionId: project.positions[0]!.id, priorityGroup: 1, homeDistrictId: project.districtId },
+      });
+      await actOnApplication({ db: database.db, outbox: createOutbox(jobs.get), now: new Date() }, staffUser.id, application.id, { action: "refer" });
+      seekers.push(81_000 + i);
+    }
+    await jobs.stop();
+    const deadline = Date.now() + 30_000;
+    while ((await database.db.notification.count({ where: { sentAt: null } })) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // time for a duplicate to show up, were there one
+    const perSeeker = seekers.map((id) => emulator.calls.filter((call) => call.method === "sendMessage" && Number(call.payload.chat_id) === id).length);
+    expect(perSeeker).toEqual(Array(10).fill(1));
+    const sentBy = instances.map(({ program }) => program.output.stdout.split("\n").filter((line) => line.includes('"outcome":"sent"')).length);
+    console.log(`notifications sent by each instance: ${sentBy.join(" and ")}`);
+    expect(sentBy.reduce((a, b) => a + b)).toBe(10);
+  }, 120_000);
+});
