@@ -1,5 +1,8 @@
 import type { Lang } from "./i18n.js";
 
+/** A record's name in the person's language. */
+export const localName = (lang: Lang, o: { nameKk: string; nameRu: string }) => (lang === "kk" ? o.nameKk : o.nameRu);
+
 const LOCALES: Record<Lang, string> = { kk: "kk-KZ", ru: "ru-RU" };
 
 /** 204190000 → "204 190 000" with the digit grouping of the language. */

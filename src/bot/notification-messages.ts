@@ -6,7 +6,7 @@ import type { Db } from "../db/client.js";
 import type { Notification, Prisma, User } from "../generated/prisma/client.js";
 import type { NotificationKind } from "../services/notifications.js";
 import { projectsData } from "./callback-data/projects.js";
-import { formatDate, formatNumber } from "./format.js";
+import { formatDate, formatNumber, localName } from "./format.js";
 import type { Lang } from "./i18n.js";
 
 export interface RenderedMessage {
@@ -15,7 +15,7 @@ export interface RenderedMessage {
 }
 
 type Client = Db | Prisma.TransactionClient;
-const nameIn = (lang: Lang) => (o: { nameKk: string; nameRu: string }) => (lang === "kk" ? o.nameKk : o.nameRu);
+const nameIn = (lang: Lang) => (o: { nameKk: string; nameRu: string }) => localName(lang, o);
 
 async function applicationMessage(db: Client, i18n: i18n, lang: Lang, kind: NotificationKind, payload: Record<string, unknown>) {
   const t = i18n.getFixedT(lang);

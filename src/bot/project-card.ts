@@ -2,11 +2,11 @@
 import { commissionedJobsForCentre, referralQuota } from "../domain/quota.js";
 import { COMMISSIONED_JOBS_PERCENT, COMMISSIONED_SMALL_STAFF, COMMISSIONED_SMALL_STAFF_MINIMUM } from "../domain/rules.js";
 import type { ProjectCard } from "../services/projects.js";
-import { formatDate, formatNumber } from "./format.js";
+import { formatDate, formatNumber, localName } from "./format.js";
 import type { Lang, Translate } from "./i18n.js";
 
 export function projectCardText(t: Translate, lang: Lang, project: ProjectCard): string {
-  const name = (o: { nameKk: string; nameRu: string }) => (lang === "kk" ? o.nameKk : o.nameRu);
+  const name = (o: { nameKk: string; nameRu: string }) => localName(lang, o);
   const money = (value: number | bigint) => formatNumber(Number(value), lang);
   const positions = project.positions.map((position) =>
     t("projects:card.position", {

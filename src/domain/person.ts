@@ -34,6 +34,9 @@ export const isStudent = (f: SeekerFacts) => f.status === "student" || f.studyin
 const isUnemployedYouth = (f: SeekerFacts) =>
   isYouth(f.age) && !f.working && (f.status === "registered_unemployed" || f.status === "job_seeker");
 
+/** The group that goes first (see priorityGroup). */
+export const PRIORITY_GROUP = 0;
+
 /**
  * 002, hiring: unemployed youth, NEET youth and students go first, equal among themselves (0);
  * everyone else after them (1). Within a group, earlier applications first.

@@ -1,5 +1,8 @@
 // What staff may do with an application in each status, and how referrals are numbered.
 
+/** 002, quota: an active referral takes a place of its position until it ends; hired people keep it. */
+export const PLACE_TAKING_STATUSES = ["referred", "hired"] as const;
+
 export type StaffAction = "refer" | "reject" | "hire" | "no_show";
 type Status = "submitted" | "referred" | "rejected" | "hired" | "no_show" | "withdrawn";
 

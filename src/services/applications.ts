@@ -2,10 +2,10 @@
 import type { Db } from "../db/client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { ageOn } from "../domain/iin.js";
+import { PLACE_TAKING_STATUSES } from "../domain/referral.js";
 import { isMinor, isNeet, isStudent, isYouth, priorityGroup } from "../domain/person.js";
 
 const ACTIVE = ["submitted", "referred", "hired"] as const;
-const TAKING_PLACE = ["referred", "hired"] as const;
 
 export type ApplyRefusal = "no_profile" | "not_found" | "project_closed" | "minor" | "already_applied" | "no_room";
 
@@ -26,7 +26,7 @@ export async function checkApplication(db: Db | Prisma.TransactionClient, userId
   if (isMinor(ageOn(profile.birthDate, now)) && !position.suitableForMinors) return { ok: false, refusal: "minor", position };
   const active = await db.application.count({ where: { userId, projectId: position.projectId, status: { in: [...ACTIVE] } } });
   if (active > 0) return { ok: false, refusal: "already_applied", position };
-  const taken = await db.application.count({ where: { positionId, status: { in: [...TAKING_PLACE] } } });
+  const taken = await db.application.count({ where: { positionId, status: { in: [...PLACE_TAKING_STATUSES] } } });
   if (taken >= position.count) return { ok: false, refusal: "no_room", position };
   return { ok: true, position, relocation: position.project.districtId !== profile.districtId && profile.willingToRelocate };
 }

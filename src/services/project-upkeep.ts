@@ -2,6 +2,7 @@
 import type { Db } from "../db/client.js";
 import { nextStatus, type ProjectStatusName } from "../domain/project-status.js";
 import { referralQuota } from "../domain/quota.js";
+import { PLACE_TAKING_STATUSES } from "../domain/referral.js";
 import { audit } from "./audit.js";
 import { NotAllowedError, staffDistrictIds } from "./staff.js";
 
@@ -23,7 +24,7 @@ export async function quotaProgress(db: Db, userId: number): Promise<QuotaProgre
   const districts = await staffDistrictIds(db, userId);
   const projects = await db.project.findMany({ where: { districtId: { in: districts } }, orderBy: { id: "asc" } });
   const counts = await db.application.groupBy({
-    by: ["projectId", "status"], where: { projectId: { in: projects.map((p) => p.id) }, status: { in: ["referred", "hired"] } }, _count: true,
+    by: ["projectId", "status"], where: { projectId: { in: projects.map((p) => p.id) }, status: { in: [...PLACE_TAKING_STATUSES] } }, _count: true,
   });
   const count = (projectId: number, status: string) => counts.find((c) => c.projectId === projectId && c.status === status)?._count ?? 0;
   return projects.map((p) => {

@@ -1,5 +1,6 @@
 // Finding the programme's open projects: near a point, or in a district; and one project's card.
 import type { Db } from "../db/client.js";
+import { PLACE_TAKING_STATUSES } from "../domain/referral.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 export const PAGE_SIZE = 5;
@@ -49,7 +50,7 @@ export interface ProjectPage {
 // Places still open on a position: its count less the active referrals (referred or hired).
 const OPEN_PLACES = Prisma.sql`(
   select coalesce(sum(greatest(s.count - (select count(*) from "Application" a
-    where a."positionId" = s.id and a.status in ('referred', 'hired')), 0)), 0)::int
+    where a."positionId" = s.id and a.status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[])), 0)), 0)::int
   from "Position" s where s."projectId" = p.id)`;
 const OPEN = Prisma.sql`p.status in ('planned', 'in_progress')`;
 
@@ -90,10 +91,10 @@ export function projectCard(db: Db, id: number) {
       district: { include: { region: true } },
       contractor: true,
       positions: {
-        include: { profession: true, _count: { select: { applications: { where: { status: { in: ["referred", "hired"] } } } } } },
+        include: { profession: true, _count: { select: { applications: { where: { status: { in: [...PLACE_TAKING_STATUSES] } } } } } },
         orderBy: { id: "asc" },
       },
-      _count: { select: { applications: { where: { status: { in: ["referred", "hired"] } } } } },
+      _count: { select: { applications: { where: { status: { in: [...PLACE_TAKING_STATUSES] } } } } },
     },
   });
 }

@@ -2,7 +2,7 @@
 // transaction with its event, its audit entry and the seeker's notification.
 import type { Db } from "../db/client.js";
 import { wageFloor } from "../domain/rates.js";
-import { ACTION_TO, canDo, referralNumber, type RejectReason, type StaffAction } from "../domain/referral.js";
+import { ACTION_TO, canDo, PLACE_TAKING_STATUSES, referralNumber, type RejectReason, type StaffAction } from "../domain/referral.js";
 import { PROGRAMME_START } from "../domain/rules.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { audit } from "./audit.js";
@@ -26,8 +26,6 @@ export type ActionInput =
   | { action: "reject"; reason: RejectReason; note?: string }
   | { action: "hire"; contractDate: Date; wage: number }
   | { action: "no_show" };
-
-const TAKING_PLACE = ["referred", "hired"] as const;
 
 /** Locks the application (two staff pressing at once act one after the other) and checks its status. */
 async function lockApplication(tx: Prisma.TransactionClient, userId: number, applicationId: number, action: StaffAction) {
@@ -56,7 +54,7 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
     if (input.action === "refer") {
       // The position's row lock makes two referrals for its last place wait for each other.
       await tx.$queryRaw`select id from "Position" where id = ${application.positionId} for update`;
-      const taken = await tx.application.count({ where: { positionId: application.positionId, status: { in: [...TAKING_PLACE] } } });
+      const taken = await tx.application.count({ where: { positionId: application.positionId, status: { in: [...PLACE_TAKING_STATUSES] } } });
       if (taken >= application.position.count) return { ok: false, refusal: "no_room" };
       const region = application.project.district.region;
       result.referralNumber = await nextReferralNumber(tx, region.id, region.code, now.getUTCFullYear());

@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotApiEmulator, type BotApiEmulator } from "../helpers/bot-api-emulator.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { testI18n } from "../helpers/harness.js";
-import { Chat, startProgram, text, type Program } from "../helpers/program.js";
+import { Chat, registerThroughChat, startProgram, type Program } from "../helpers/program.js";
 import { addProject } from "../helpers/projects.js";
-import { makeIin } from "../helpers/seekers.js";
 import { addCentre } from "../helpers/staff.js";
 
 const TOKEN = "123456:E2E-token-for-two-instances";
@@ -63,19 +62,7 @@ describe("two webhook instances on one database", () => {
   it("continue one registration across both, and send each notification once", async () => {
     const seeker = new Chat(emulator, i18n, toNextInstance, 80_001);
     await seeker.start();
-    await seeker.press("seek:register", text(seeker.t("seeker:consent.text")));
-    await seeker.press("reg:yes", text(seeker.t("seeker:ask.name")));
-    await seeker.send("Нұрлан Әбенов", text(seeker.t("seeker:ask.iin")));
-    await seeker.send(makeIin("000505", 5), text(seeker.t("seeker:ask.iin_confirm", { birth: "05.05.2000", sex: seeker.t("seeker:sex.male") })));
-    await seeker.press("reg:yes", text(seeker.t("seeker:ask.phone_typed")));
-    await seeker.send("87012223344", text(seeker.t("seeker:ask.status")));
-    await seeker.press("reg:status:job_seeker", text(seeker.t("seeker:ask.studying")));
-    await seeker.press("reg:no", text(seeker.t("seeker:ask.working")));
-    await seeker.press("reg:no", text(seeker.t("seeker:ask.place_or_list")));
-    await seeker.location(43.25, 76.92, (call) => String(call.payload.text).includes("Алмалин"));
-    await seeker.press("reg:yes", text(seeker.t("seeker:ask.professions")));
-    await seeker.press("reg:any", text(seeker.t("seeker:ask.relocate")));
-    await seeker.press("reg:yes", text(seeker.t("seeker:registration.done")));
+    await registerThroughChat(seeker, { name: "Нұрлан Әбенов", birth: "000505", centurySex: 5, phone: "87012223344", status: "job_seeker", relocate: true });
     const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: 80_001n }, include: { profile: true } });
     expect(user.profile).toMatchObject({ fullName: "Нұрлан Әбенов", willingToRelocate: true });
 

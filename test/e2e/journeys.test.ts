@@ -4,13 +4,11 @@
 import type { i18n as I18n } from "i18next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotApiEmulator, type BotApiEmulator } from "../helpers/bot-api-emulator.js";
-import type { ApiCall } from "../helpers/telegram.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { testI18n } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
-import { makeIin } from "../helpers/seekers.js";
 import { addCentre } from "../helpers/staff.js";
-import { buttonsOf, Chat, startProgram, type Program } from "../helpers/program.js";
+import { buttonsOf, Chat, registerThroughChat, startProgram, text, type Program } from "../helpers/program.js";
 
 const TOKEN = "123456:E2E-token-for-the-journeys";
 const ADMIN = 70_001;
@@ -19,7 +17,6 @@ let emulator: BotApiEmulator;
 let i18n: I18n;
 let program: Program;
 
-const text = (expected: string) => (call: ApiCall) => call.payload.text === expected;
 const buttons = buttonsOf;
 const person = (id: number, lang: "kk" | "ru" = "ru") => new Chat(emulator, i18n, async (update) => emulator.push(update as never), id, lang);
 
@@ -58,19 +55,7 @@ describe("journeys through the real program", () => {
 
     const seeker = person(70_003);
     await seeker.start();
-    await seeker.press("seek:register", text(seeker.t("seeker:consent.text")));
-    await seeker.press("reg:yes", text(seeker.t("seeker:ask.name")));
-    await seeker.send("Айгерім Серікқызы", text(seeker.t("seeker:ask.iin")));
-    await seeker.send(makeIin("050315", 6), text(seeker.t("seeker:ask.iin_confirm", { birth: "15.03.2005", sex: seeker.t("seeker:sex.female") })));
-    await seeker.press("reg:yes", text(seeker.t("seeker:ask.phone_typed")));
-    await seeker.send("+7 701 234 56 78", text(seeker.t("seeker:ask.status")));
-    await seeker.press("reg:status:registered_unemployed", text(seeker.t("seeker:ask.studying")));
-    await seeker.press("reg:no", text(seeker.t("seeker:ask.working")));
-    await seeker.press("reg:no", text(seeker.t("seeker:ask.place_or_list")));
-    await seeker.location(43.25, 76.92, (call) => String(call.payload.text).includes("Алмалин"));
-    await seeker.press("reg:yes", text(seeker.t("seeker:ask.professions")));
-    await seeker.press("reg:any", text(seeker.t("seeker:ask.relocate")));
-    await seeker.press("reg:no", text(seeker.t("seeker:registration.done")));
+    await registerThroughChat(seeker, { name: "Айгерім Серікқызы", birth: "050315", centurySex: 6, phone: "+7 701 234 56 78", status: "registered_unemployed", relocate: false });
 
     const list = await seeker.location(43.2567, 76.9286, text(seeker.t("projects:list.title_near", { page: 1, pages: 1 })));
     const card = buttons(list).find((b) => b.text.startsWith("Школа № 15"))!;

@@ -7,14 +7,6 @@ import { startProgram } from "../helpers/program.js";
 
 const TOKEN = "123456:E2E-token-for-the-bot-api-emulator";
 
-async function until(check: () => boolean, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe("the program", () => {
   let database: TestDatabase;
   let emulator: BotApiEmulator;
@@ -24,7 +16,7 @@ describe("the program", () => {
     database = await createTestDatabase();
     emulator = await startBotApiEmulator();
     program = startProgram({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url, PII_KEY: Buffer.alloc(32, 3).toString("base64"), SEED_DEMO_DATA: "false", LOG_LEVEL: "info" });
-    await until(() => program.output.stdout.includes("polling: the bot is running") || program.child.exitCode !== null, "the bot to start", 60_000);
+    await program.ready("polling: the bot is running");
   }, 90_000);
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { i18n as I18n } from "i18next";
 import type { BotApiEmulator } from "./bot-api-emulator.js";
+import { makeIin } from "./seekers.js";
 import type { ApiCall } from "./telegram.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -81,4 +82,34 @@ export class Chat {
     await this.send("/start");
     await this.press(`lang:${this.lang}`, text(this.t("start.welcome")));
   }
+}
+
+export interface SeekerAnswers {
+  name: string;
+  /** YYMMDD and the IIN's century-and-sex digit (3/4: 1900s, 5/6: 2000s; odd: male). */
+  birth: string;
+  centurySex: 3 | 4 | 5 | 6;
+  phone: string;
+  status: "registered_unemployed" | "job_seeker";
+  relocate: boolean;
+}
+
+/** Goes through the whole registration as a person would (not studying, not working, "any work"), home near Almaly district. */
+export async function registerThroughChat(chat: Chat, answers: SeekerAnswers) {
+  const [yy, mm, dd] = [answers.birth.slice(0, 2), answers.birth.slice(2, 4), answers.birth.slice(4, 6)];
+  const birth = `${dd}.${mm}.${answers.centurySex <= 4 ? "19" : "20"}${yy}`;
+  const sex = chat.t(answers.centurySex % 2 === 1 ? "seeker:sex.male" : "seeker:sex.female");
+  await chat.press("seek:register", text(chat.t("seeker:consent.text")));
+  await chat.press("reg:yes", text(chat.t("seeker:ask.name")));
+  await chat.send(answers.name, text(chat.t("seeker:ask.iin")));
+  await chat.send(makeIin(answers.birth, answers.centurySex), text(chat.t("seeker:ask.iin_confirm", { birth, sex })));
+  await chat.press("reg:yes", text(chat.t("seeker:ask.phone_typed")));
+  await chat.send(answers.phone, text(chat.t("seeker:ask.status")));
+  await chat.press(`reg:status:${answers.status}`, text(chat.t("seeker:ask.studying")));
+  await chat.press("reg:no", text(chat.t("seeker:ask.working")));
+  await chat.press("reg:no", text(chat.t("seeker:ask.place_or_list")));
+  await chat.location(43.25, 76.92, (call) => String(call.payload.text).includes("Алмалин"));
+  await chat.press("reg:yes", text(chat.t("seeker:ask.professions")));
+  await chat.press("reg:any", text(chat.t("seeker:ask.relocate")));
+  await chat.press(answers.relocate ? "reg:yes" : "reg:no", text(chat.t("seeker:registration.done")));
 }

@@ -5,6 +5,7 @@ import { normalisePhone } from "../../domain/person.js";
 import { centreDetails, saveCentre } from "../../services/centres.js";
 import { districtsOf, regions } from "../../services/projects.js";
 import { adminData, parseCentreEditorCallback } from "../callback-data/admin.js";
+import { unitsKeyboard } from "../keyboards/projects.js";
 import type { BotConversation, ConvContext } from "../context.js";
 
 export const CENTRE_EDITOR_CONVERSATION = "centre-editor";
@@ -19,23 +20,14 @@ const readField = (field: Field, text: string): string | null => {
   return value.length >= 3 && value.length <= 200 ? value : null;
 };
 
+const ticked = (unit: Unit): Unit => ({ ...unit, nameKk: `✅ ${unit.nameKk}`, nameRu: `✅ ${unit.nameRu}` });
+
 function districtsKeyboard(ctx: ConvContext, units: Unit[], chosen: number[]) {
-  const keyboard = new InlineKeyboard();
-  units.forEach((unit, i) => {
-    keyboard.text(`${chosen.includes(unit.id) ? "✅ " : ""}${ctx.lang === "kk" ? unit.nameKk : unit.nameRu}`, `admc:d:${unit.id}`);
-    if (i % 2 === 1) keyboard.row();
-  });
-  return keyboard.row().text(ctx.t("admin:editor.other_region"), "admc:regions").row().text(ctx.t("admin:editor.save"), "admc:save");
+  return unitsKeyboard(units.map((unit) => (chosen.includes(unit.id) ? ticked(unit) : unit)), ctx.lang, (id) => `admc:d:${id}`)
+    .row().text(ctx.t("admin:editor.other_region"), "admc:regions").row().text(ctx.t("admin:editor.save"), "admc:save");
 }
 
-function regionsKeyboard(ctx: ConvContext, units: Unit[]) {
-  const keyboard = new InlineKeyboard();
-  units.forEach((unit, i) => {
-    keyboard.text(ctx.lang === "kk" ? unit.nameKk : unit.nameRu, `admc:r:${unit.id}`);
-    if (i % 2 === 1) keyboard.row();
-  });
-  return keyboard;
-}
+const regionsKeyboard = (ctx: ConvContext, units: Unit[]) => unitsKeyboard(units, ctx.lang, (id) => `admc:r:${id}`);
 
 export async function centreEditorConversation(conversation: BotConversation, ctx: ConvContext, centreId?: number): Promise<void> {
   const existing = await conversation.external(async (outside) => {

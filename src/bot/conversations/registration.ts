@@ -3,6 +3,7 @@ import { InlineKeyboard } from "grammy";
 import { readProfile, recordConsent, saveProfile } from "../../services/seekers.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+import type { EditField } from "../callback-data/profile.js";
 import { ask, read, STEPS, type Draft, type Step } from "./registration-steps.js";
 
 export const REGISTRATION_CONVERSATION = "registration";
@@ -23,11 +24,10 @@ async function askConsent(conversation: BotConversation, ctx: ConvContext): Prom
 const toMenu = (ctx: ConvContext, key: string) => ctx.reply(ctx.t(key), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
 
 /** The questions each "change" button of "My profile" asks again. */
-export const EDIT_GROUPS = {
+const EDIT_GROUPS: Record<EditField, readonly Step[]> = {
   name: ["name"], iin: ["iin", "iin_confirm"], phone: ["phone"], status: ["status", "studying", "working"],
   place: ["place", "place_confirm"], professions: ["professions"], relocate: ["relocate"],
-} as const satisfies Record<string, readonly Step[]>;
-export type EditField = keyof typeof EDIT_GROUPS;
+};
 
 const loadDraft = (conversation: BotConversation, userId: number) =>
   conversation.external(async (outside): Promise<Draft | null> => {

@@ -5,11 +5,11 @@ import { assertAdmin, centreDetails, createInvitation, listCentres, removeStaff 
 import { ADMIN_CALLBACK, adminData, parseAdminCallback } from "../callback-data/admin.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { CENTRE_EDITOR_CONVERSATION } from "../conversations/centre-editor.js";
-import { formatDate } from "../format.js";
+import { formatDate, localName } from "../format.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
 
 type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
-const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => (ctx.lang === "kk" ? o.nameKk : o.nameRu);
+const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
 async function showHome(ctx: ConvContext, show: Show) {
   const centres = await listCentres(ctx.deps.db);
@@ -83,7 +83,7 @@ export function adminFeature(): Composer<BotContext> {
       case "inv": {
         const { token, expiresAt } = await createInvitation(ctx.deps.db, ctx.account.userId, data[2], ctx.deps.now());
         const link = `https://t.me/${ctx.me.username}?start=s${token}`;
-        return ctx.reply(ctx.t("admin:invitation.created", { link, expires: `${formatDate(expiresAt)} ${expiresAt.toISOString().slice(11, 16)} UTC` }));
+        return ctx.reply(ctx.t("admin:invitation.created", { link, expires: `${formatDate(expiresAt)} ${expiresAt.toISOString().slice(11, 16)}` }));
       }
       case "rm": {
         const removed = await removeStaff(ctx.deps.db, ctx.deps.outbox, ctx.account.userId, data[2], data[3], ctx.deps.now());

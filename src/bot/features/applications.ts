@@ -8,10 +8,10 @@ import { readProfile } from "../../services/seekers.js";
 import { APPLICATIONS_CALLBACK, parseApplicationsCallback } from "../callback-data/applications.js";
 import { projectsData } from "../callback-data/projects.js";
 import type { BotContext, ConvContext } from "../context.js";
-import { formatNumber } from "../format.js";
+import { formatNumber, localName } from "../format.js";
 import { formatDate } from "../format.js";
 
-const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => (ctx.lang === "kk" ? o.nameKk : o.nameRu);
+const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
 function refuse(ctx: ConvContext, refusal: ApplyRefusal) {
   const keyboard = refusal === "no_profile" ? new InlineKeyboard().text(ctx.t("seeker:profile.register"), "seek:register") : undefined;

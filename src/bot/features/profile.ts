@@ -4,20 +4,16 @@ import { ageOn } from "../../domain/iin.js";
 import { isNeet, isStudent } from "../../domain/person.js";
 import { eraseProfile, readProfile, type ProfileView } from "../../services/seekers.js";
 import type { BotContext, ConvContext } from "../context.js";
-import { EDIT_GROUPS, REGISTRATION_CONVERSATION, type EditField } from "../conversations/registration.js";
+import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
 import { isSubscribed, setSubscription } from "../../services/subscriptions.js";
-import { z } from "zod";
-import { colonSeparated } from "../callback-data/codec.js";
-
-const parseProfileCallback = (data: string | undefined) =>
-  colonSeparated(z.tuple([z.literal("seek"), z.literal("edit"), z.enum(Object.keys(EDIT_GROUPS) as [EditField, ...EditField[]])]))(data)?.[2] ?? null;
-import { formatDate } from "../format.js";
+import { EDIT_FIELDS, parseEditField } from "../callback-data/profile.js";
+import { formatDate, localName } from "../format.js";
 
 const maskIin = (iin: string) => `••••••••${iin.slice(-4)}`;
 
 export function profileText(ctx: ConvContext, profile: ProfileView): string {
   const { t, lang } = ctx;
-  const name = (o: { nameKk: string; nameRu: string }) => (lang === "kk" ? o.nameKk : o.nameRu);
+  const name = (o: { nameKk: string; nameRu: string }) => localName(lang, o);
   const age = ageOn(profile.birthDate, ctx.deps.now());
   const facts = { age, status: profile.status, studying: profile.studying, working: profile.working };
   const flags = [isNeet(facts) && t("seeker:profile.neet"), isStudent(facts) && t("seeker:profile.student")].filter(Boolean).join(", ");
@@ -36,7 +32,7 @@ export async function showProfile(ctx: ConvContext) {
   }
   const subscribed = await isSubscribed(ctx.deps.db, ctx.account!.userId);
   const keyboard = new InlineKeyboard();
-  (Object.keys(EDIT_GROUPS) as EditField[]).forEach((field, i) => {
+  EDIT_FIELDS.forEach((field, i) => {
     keyboard.text(ctx.t(`seeker:edit.field.${field}`), `seek:edit:${field}`);
     if (i % 2 === 1) keyboard.row();
   });
@@ -57,7 +53,7 @@ export function profileFeature(): Composer<BotContext> {
     return ctx.conversation.enter(REGISTRATION_CONVERSATION);
   });
   feature.callbackQuery(/^seek:edit:/, async (ctx) => {
-    const field = parseProfileCallback(ctx.callbackQuery.data);
+    const field = parseEditField(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
     if (!field) return ctx.reply(ctx.t("fallback.stale_button"));
     return ctx.conversation.enter(REGISTRATION_CONVERSATION, field);

@@ -6,11 +6,12 @@ import { importProjects, type ImportResult } from "../../services/import/import-
 import { IMPORT_COLUMNS, UnreadableFileError } from "../../services/import/project-rows.js";
 import { changeProjectStatus, quotaProgress } from "../../services/project-upkeep.js";
 import { staffData } from "../callback-data/staff.js";
+import { localName } from "../format.js";
 import type { ConvContext } from "../context.js";
 import { commissioningLine } from "../project-card.js";
 
 type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
-const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => (ctx.lang === "kk" ? o.nameKk : o.nameRu);
+const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
 export async function showOurProjects(ctx: ConvContext, show: Show) {
   const projects = await quotaProgress(ctx.deps.db, ctx.account!.userId);

@@ -1,18 +1,18 @@
 // The staff's queue of applications, the applicant card and the actions on it.
 import { InlineKeyboard } from "grammy";
 import { ageOn } from "../../domain/iin.js";
-import { isNeet, isStudent } from "../../domain/person.js";
+import { isNeet, isStudent, PRIORITY_GROUP } from "../../domain/person.js";
 import { REJECT_REASONS, type RejectReason } from "../../domain/referral.js";
 import { actOnApplication, type ActionInput, type ActionResult } from "../../services/referrals.js";
 import { applicantCard, revealIin, staffProjects, staffQueue } from "../../services/staff.js";
 import { staffData, type QueueStatusFilter } from "../callback-data/staff.js";
 import type { ConvContext } from "../context.js";
-import { formatDate, formatNumber } from "../format.js";
+import { formatDate, formatNumber, localName } from "../format.js";
 import { RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
 import { relocationAllowance } from "../../domain/rates.js";
 
 type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
-const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => (ctx.lang === "kk" ? o.nameKk : o.nameRu);
+const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 const STATUS_FILTERS: QueueStatusFilter[] = ["all", "submitted", "referred", "hired", "rejected", "no_show", "withdrawn"];
 
 export function staffHomeKeyboard(ctx: ConvContext) {
@@ -29,7 +29,7 @@ export async function showQueue(ctx: ConvContext, show: Show, page: number, stat
   const keyboard = new InlineKeyboard();
   for (const item of result.items) {
     const who = item.user?.profile?.fullName ?? ctx.t("staff:queue.anonymous");
-    const star = item.priorityGroup === 0 ? "⭐ " : "";
+    const star = item.priorityGroup === PRIORITY_GROUP ? "⭐ " : "";
     keyboard.text(`${star}${item.number} · ${who} · ${ctx.t(`applications:status.${item.status}`)}`, staffData.card(item.id)).row();
   }
   if (result.pages > 1) {
@@ -69,7 +69,7 @@ export async function showApplicant(ctx: ConvContext, show: Show, applicationId:
     t("staff:card.application", {
       number: application.number, date: formatDate(application.submittedAt), status: t(`applications:status.${application.status}`),
       project: name(ctx, application.project), profession: name(ctx, application.position.profession),
-      priority: t(application.priorityGroup === 0 ? "staff:card.priority_first" : "staff:card.priority_general"),
+      priority: t(application.priorityGroup === PRIORITY_GROUP ? "staff:card.priority_first" : "staff:card.priority_general"),
     }),
   ];
   if (application.referralNumber) lines.push(t("staff:card.referral", { referral: application.referralNumber }));

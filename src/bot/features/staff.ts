@@ -1,7 +1,7 @@
 // The employment-centre staff's section: the queue, the applicant card and its actions, our
 // projects and the import. Only for staff; the services check the centre's districts again.
 import { Composer, InlineKeyboard } from "grammy";
-import { parseStaffCallback, STAFF_CALLBACK, staffData } from "../callback-data/staff.js";
+import { parseStaffCallback, STAFF_CALLBACK } from "../callback-data/staff.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { STAFF_TYPED_CONVERSATION, type StaffTask } from "../conversations/staff-typed.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
