@@ -1,0 +1,87 @@
+// What a person receives for a monthly report: a short summary, the quota chart (PNG), the
+// XLSX workbook and the CSV, in the person's language.
+import { InputFile, type Api } from "grammy";
+import { CENTRE_HIRING_SHARE_AIM, COMMISSIONED_JOBS_PERCENT } from "../../domain/rules.js";
+import { percentOf, type ReportMonth } from "../../domain/report.js";
+import type { MonthlyReport } from "../../services/reports/monthly-report.js";
+import type { ResolvedScope } from "../../services/reports/report-scope.js";
+import { formatNumber, localName } from "../format.js";
+import type { Lang, Translate } from "../i18n.js";
+import { quotaChartPng } from "./quota-chart.js";
+import { reportCsv, reportWorkbook } from "./report-files.js";
+import { reportTables } from "./report-tables.js";
+
+export interface ReportFile {
+  kind: "photo" | "document";
+  data: Buffer;
+  filename: string;
+}
+
+export interface ReportBundle {
+  summary: string;
+  files: ReportFile[];
+}
+
+export const monthName = (t: Translate, month: ReportMonth) => t("report:month_name", { month: t(`report:months.${month.month}`), year: month.year });
+
+const percentText = (value: number | null, lang: Lang) => (value === null ? "—" : `${formatNumber(value, lang)} %`);
+
+function summaryText(report: MonthlyReport, scopeName: string, lang: Lang, t: Translate): string {
+  const count = (n: number) => formatNumber(n, lang);
+  const sum = <T>(items: T[], value: (item: T) => number) => items.reduce((total, item) => total + value(item), 0);
+  const quota = sum(report.districts, (d) => d.quota);
+  const hired = sum(report.districts, (d) => d.hired);
+  return [
+    t("report:summary.title", { month: monthName(t, report.month), scope: scopeName }),
+    t("report:summary.contractors", { count: count(report.contractors.length) }),
+    t("report:summary.projects", {
+      started: count(sum(report.kinds, (k) => k.started)), finished: count(sum(report.kinds, (k) => k.finished)), in_progress: count(sum(report.kinds, (k) => k.inProgress)),
+    }),
+    t("report:summary.jobs", {
+      jobs: count(report.jobs.jobsCreated), hired: count(report.jobs.hiredThroughReferrals),
+      wage: report.jobs.averageWage === null ? "—" : count(report.jobs.averageWage),
+    }),
+    t("report:summary.share", { share: percentText(report.jobs.centreShare, lang), aim: CENTRE_HIRING_SHARE_AIM * 100 }),
+    t("report:summary.quota", { met: percentText(percentOf(hired, quota), lang), hired: count(hired), quota: count(quota) }),
+    t("report:summary.commissioned", {
+      count: count(report.commissioned.length), met: count(report.commissioned.filter((c) => c.met).length), percent: COMMISSIONED_JOBS_PERCENT,
+    }),
+    t("report:summary.plan", {
+      jobs: percentText(percentOf(sum(report.regions, (r) => r.jobsCreated), sum(report.regions, (r) => r.plannedJobs)), lang),
+      permanent: percentText(percentOf(sum(report.regions, (r) => r.permanentCreated), sum(report.regions, (r) => r.plannedPermanent)), lang),
+    }),
+    t("report:summary.files"),
+  ].join("\n");
+}
+
+export async function reportBundle(report: MonthlyReport, scope: ResolvedScope, lang: Lang, t: Translate): Promise<ReportBundle> {
+  const scopeName = scope.name ? localName(lang, scope.name) : t("report:country");
+  const title = `${t("report:file_title")} — ${monthName(t, report.month)} — ${scopeName}`;
+  const tables = reportTables(report, lang, t);
+  // The country's chart is by region: two hundred districts would not be readable on a phone.
+  const lines = scope.districtIds === null ? report.regionQuotas : report.districts;
+  const bars = lines.filter((l) => l.percentMet !== null).map((l) => ({ label: localName(lang, l), percent: l.percentMet! }));
+  const chart = await quotaChartPng(bars, {
+    title: t("report:chart.title", { month: monthName(t, report.month) }),
+    subtitle: t(scope.districtIds === null ? "report:chart.subtitle_regions" : "report:chart.subtitle_districts", { scope: scopeName }),
+    line: percentText(100, lang),
+    formatPercent: (value) => percentText(value, lang),
+  });
+  const base = `report-${report.month.key}-${scope.slug}`;
+  const files: ReportFile[] = [
+    ...(chart ? [{ kind: "photo" as const, data: chart, filename: `${base}.png` }] : []),
+    { kind: "document", data: await reportWorkbook(tables, t, title), filename: `${base}.xlsx` },
+    { kind: "document", data: reportCsv(tables, t, title), filename: `${base}.csv` },
+  ];
+  return { summary: summaryText(report, scopeName, lang, t), files };
+}
+
+/** The summary, then the chart and the files, in that order. */
+export async function sendReportBundle(api: Api, chatId: number, bundle: ReportBundle): Promise<void> {
+  await api.sendMessage(chatId, bundle.summary);
+  for (const file of bundle.files) {
+    const input = new InputFile(file.data, file.filename);
+    if (file.kind === "photo") await api.sendPhoto(chatId, input);
+    else await api.sendDocument(chatId, input);
+  }
+}

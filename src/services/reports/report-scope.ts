@@ -1,0 +1,41 @@
+// Whose districts a report covers. Staff: their centres' districts; admins: a region or the
+// country. Checked here again, whatever the button said.
+import type { Db } from "../../db/client.js";
+import { assertAdmin } from "../centres.js";
+import { NotAllowedError, staffDistrictIds } from "../staff.js";
+import type { DistrictFilter, Named } from "./monthly-report.js";
+
+export type ReportScope = { kind: "mine" } | { kind: "country" } | { kind: "region"; regionId: number };
+
+export interface ResolvedScope {
+  districtIds: DistrictFilter;
+  /** null: the whole country */
+  name: Named | null;
+  /** For file names: "kz", "region-5", "centre-3" */
+  slug: string;
+}
+
+const joinNames = (names: Named[]): Named => ({
+  nameKk: names.map((n) => n.nameKk).join(", "),
+  nameRu: names.map((n) => n.nameRu).join(", "),
+});
+
+export async function centreScope(db: Db, centreId: number): Promise<ResolvedScope | null> {
+  const centre = await db.employmentCentre.findUnique({ where: { id: centreId }, include: { districts: true } });
+  if (!centre) return null;
+  return { districtIds: centre.districts.map((d) => d.districtId), name: centre, slug: `centre-${centre.id}` };
+}
+
+export async function resolveScope(db: Db, userId: number, scope: ReportScope): Promise<ResolvedScope> {
+  if (scope.kind === "mine") {
+    const districtIds = await staffDistrictIds(db, userId);
+    if (districtIds.length === 0) throw new NotAllowedError();
+    const centres = await db.employmentCentre.findMany({ where: { staff: { some: { userId } } }, orderBy: { id: "asc" } });
+    return { districtIds, name: joinNames(centres), slug: centres.length === 1 ? `centre-${centres[0]!.id}` : "centres" };
+  }
+  await assertAdmin(db, userId);
+  if (scope.kind === "country") return { districtIds: null, name: null, slug: "kz" };
+  const region = await db.region.findUnique({ where: { id: scope.regionId }, include: { districts: { select: { id: true } } } });
+  if (!region) throw new NotAllowedError();
+  return { districtIds: region.districts.map((d) => d.id), name: region, slug: `region-${region.id}` };
+}
