@@ -1,5 +1,6 @@
 // The environment, read once and validated: an invalid setting stops the start with one line.
 import { z } from "zod";
+import { DEFAULT_MONTHLY_SCHEDULE, type MonthlySchedule } from "./domain/report.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -18,6 +19,8 @@ const telegramIds = z
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+/** Five cron fields (minute hour day month weekday), in Kazakhstan's time. */
+const cron = z.preprocess(emptyAsUndefined, z.string().regex(/^\S+( \S+){4}$/, { error: 'must be a cron expression of five fields, such as "0 9 1 * *"' }).optional());
 
 const schema = z
   .object({
@@ -34,6 +37,8 @@ const schema = z
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: "must be true or false" }).optional()),
     DATA_DIR: optionalString,
+    MONTHLY_REPORT_CRON: cron,
+    FIGURES_REMINDER_CRON: cron,
     PII_KEY: z.preprocess(
       emptyAsUndefined,
       z.string().refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(value), {
@@ -68,6 +73,8 @@ export interface Config {
   dataDir?: string;
   /** Key of the personal data at rest; generated into the data folder on the embedded database. */
   piiKey?: Buffer;
+  /** When the monthly report and the figures reminder go out. */
+  monthlySchedule: MonthlySchedule;
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     piiKey: e.PII_KEY ? Buffer.from(e.PII_KEY, "base64") : undefined,
+    monthlySchedule: {
+      reportCron: e.MONTHLY_REPORT_CRON ?? DEFAULT_MONTHLY_SCHEDULE.reportCron,
+      reminderCron: e.FIGURES_REMINDER_CRON ?? DEFAULT_MONTHLY_SCHEDULE.reminderCron,
+    },
   };
 }

@@ -14,6 +14,7 @@ import { provisionDatabase } from "./db/provision.js";
 import { seedDatabase } from "./db/seed/index.js";
 import { lazyBoss } from "./jobs/boss.js";
 import { createOutbox, startNotificationWorker } from "./jobs/outbox.js";
+import { startMonthlyJobs } from "./jobs/monthly.js";
 import { createReminderScheduler, startReminderWorker } from "./jobs/reminders.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createHttpServer } from "./server/http.js";
@@ -66,9 +67,10 @@ async function main() {
   const jobs = lazyBoss(database.url, log);
   onStop(() => jobs.stop()); // lets a reminder being sent finish
   const i18n = await createI18n();
+  const outbox = createOutbox(jobs.get);
   const client = config.apiRoot ? { apiRoot: config.apiRoot } : undefined;
   const bot = createBot(
-    { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii, outbox: createOutbox(jobs.get),
+    { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii, outbox,
       download: createDownloader(config.botToken, config.apiRoot) },
     { token: config.botToken, client },
   );
@@ -77,6 +79,7 @@ async function main() {
   await startReminderWorker(await jobs.get(), { db, api: bot.api, i18n, log });
   // The outbox retries by itself (with Telegram's retry_after): its Api has no auto-retry.
   await startNotificationWorker(await jobs.get(), { db, api: new Api(config.botToken, client), i18n, log });
+  await startMonthlyJobs(await jobs.get(), { db, outbox, log, now: () => new Date() }, config.monthlySchedule);
 
   if (config.webhook) {
     const { url, secret, port } = config.webhook;

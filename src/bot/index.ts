@@ -19,6 +19,7 @@ import { fallbackFeature } from "./features/fallback.js";
 import { menuFeature } from "./features/menu.js";
 import { staffFeature } from "./features/staff.js";
 import { adminFeature } from "./features/admin.js";
+import { reportsFeature } from "./features/reports.js";
 import { STAFF_TYPED_CONVERSATION, staffTypedConversation } from "./conversations/staff-typed.js";
 import { CENTRE_EDITOR_CONVERSATION, centreEditorConversation } from "./conversations/centre-editor.js";
 import { accountMiddleware } from "./middlewares/account.js";
@@ -64,6 +65,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(createConversation(centreEditorConversation, CENTRE_EDITOR_CONVERSATION));
   privateChats.use(staffFeature());
   privateChats.use(adminFeature());
+  privateChats.use(reportsFeature());
   privateChats.use(menuFeature());
   privateChats.use(fallbackFeature());
 

@@ -7,11 +7,20 @@ import type { Notification, Prisma, User } from "../generated/prisma/client.js";
 import type { NotificationKind } from "../services/notifications.js";
 import { projectsData } from "./callback-data/projects.js";
 import { formatDate, formatNumber, localName } from "./format.js";
-import type { Lang } from "./i18n.js";
+import type { Lang, Translate } from "./i18n.js";
+import { MONTHLY_REPORT_DAY } from "../domain/rules.js";
+import { parseReportMonth } from "../domain/report.js";
+import { missingFigures } from "../services/reports/monthly-figures.js";
+import { buildMonthlyReport } from "../services/reports/monthly-report.js";
+import { centreScope, COUNTRY_SCOPE } from "../services/reports/report-scope.js";
+import { staffData } from "./callback-data/staff.js";
+import { monthName, reportBundle, type ReportFile } from "./reports/report-bundle.js";
 
 export interface RenderedMessage {
   text: string;
   keyboard?: InlineKeyboard;
+  /** Sent after the text: the monthly report's chart and files. */
+  files?: ReportFile[];
 }
 
 type Client = Db | Prisma.TransactionClient;
@@ -47,6 +56,27 @@ async function applicationMessage(db: Client, i18n: i18n, lang: Lang, kind: Noti
   };
 }
 
+/** The reminder of the 8th, as things stand when it is sent: null once every figure is in. */
+async function figuresReminder(db: Client, t: Translate, lang: Lang, payload: Record<string, unknown>): Promise<RenderedMessage | null> {
+  const month = parseReportMonth(String(payload.month));
+  const centre = await db.employmentCentre.findUnique({ where: { id: Number(payload.centreId) } });
+  if (!month || !centre) return null;
+  const [missing] = await missingFigures(db, month, centre.id);
+  if (!missing) return null;
+  const shown = missing.projects.slice(0, REMINDER_BUTTONS);
+  const keyboard = new InlineKeyboard();
+  for (const project of shown) keyboard.text(localName(lang, project), staffData.figures(project.id, month.key)).row();
+  return {
+    text: t("notifications:figures_missing", {
+      month: monthName(t, month), centre: localName(lang, centre), count: missing.projects.length, day: MONTHLY_REPORT_DAY,
+    }),
+    keyboard,
+  };
+}
+
+/** At most this many project buttons under the reminder; the staff's project list has the rest. */
+const REMINDER_BUTTONS = 10;
+
 export async function renderNotification(db: Client, i18n: i18n, notification: Notification & { user: User }): Promise<RenderedMessage | null> {
   const lang: Lang = notification.user.language === "kk" ? "kk" : "ru";
   const t = i18n.getFixedT(lang);
@@ -66,6 +96,15 @@ export async function renderNotification(db: Client, i18n: i18n, notification: N
         keyboard: new InlineKeyboard().text(t("notifications:open_card"), projectsData.card(project.id, "-")),
       };
     }
+    case "monthly_report": {
+      const month = parseReportMonth(String(payload.month));
+      const scope = payload.centreId ? await centreScope(db, Number(payload.centreId)) : COUNTRY_SCOPE;
+      if (!month || !scope) return null;
+      const bundle = await reportBundle(await buildMonthlyReport(db, scope.districtIds, month), scope, lang, t);
+      return { text: bundle.summary, files: bundle.files };
+    }
+    case "figures_missing":
+      return figuresReminder(db, t, lang, payload);
     case "invitation_used":
     case "staff_removed": {
       const centre = await db.employmentCentre.findUnique({ where: { id: Number(payload.centreId) } });

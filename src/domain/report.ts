@@ -10,6 +10,16 @@ export const FIGURES_REMINDER_DAY = MONTHLY_REPORT_DAY - 2;
 export const REPORT_TIME_ZONE = "Asia/Almaty";
 export const REPORT_HOUR = 9;
 
+export interface MonthlySchedule {
+  reportCron: string;
+  reminderCron: string;
+}
+
+export const DEFAULT_MONTHLY_SCHEDULE: MonthlySchedule = {
+  reportCron: `0 ${REPORT_HOUR} ${REPORT_SEND_DAY} * *`,
+  reminderCron: `0 ${REPORT_HOUR} ${FIGURES_REMINDER_DAY} * *`,
+};
+
 /** Kazakhstan's time (UTC+5 since 1 March 2024, the whole country): the calendar month of a moment. */
 const KAZAKHSTAN_OFFSET_HOURS = 5;
 

@@ -5,10 +5,15 @@ import type { Logger } from "../logger.js";
 
 export const REMINDER_QUEUE = "loan-reminder";
 export const NOTIFY_QUEUE = "notify";
+export const MONTHLY_REPORT_QUEUE = "monthly-report";
+export const FIGURES_REMINDER_QUEUE = "figures-reminder";
 
 export interface BossOptions {
   /** How often pg-boss looks for expired jobs (those of a worker that died); tests shorten it. */
   maintenanceIntervalSeconds?: number;
+  /** How often an instance looks whether a schedule is due (pg-boss: 30 s); tests shorten it. */
+  cronMonitorIntervalSeconds?: number;
+  cronWorkerIntervalSeconds?: number;
 }
 
 /** pg-boss on the bot's own PostgreSQL: jobs survive restarts and are shared by every instance. */
@@ -23,6 +28,8 @@ export async function startBoss(databaseUrl: string, log: Logger, options: BossO
     await lock.query("select pg_advisory_lock($1)", [SETUP_LOCK]);
     await boss.start();
     await boss.createQueue(REMINDER_QUEUE);
+    await boss.createQueue(MONTHLY_REPORT_QUEUE);
+    await boss.createQueue(FIGURES_REMINDER_QUEUE);
     // A job not finished in 60 s is taken for lost (its process died) and tried again.
     await boss.createQueue(NOTIFY_QUEUE, {
       name: NOTIFY_QUEUE, retryLimit: OUTBOX_RETRY.maxAttempts + 2, retryDelay: OUTBOX_RETRY.firstDelaySeconds, retryBackoff: true, expireInSeconds: 60,

@@ -9,6 +9,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import type { Outbox } from "../services/notifications.js";
 import { renderNotification } from "../bot/notification-messages.js";
+import { sendFiles } from "../bot/reports/report-bundle.js";
 import { NOTIFY_QUEUE } from "./boss.js";
 
 export interface NotifyJob {
@@ -63,7 +64,10 @@ export async function deliverNotification(deps: OutboxDeps, notificationId: numb
     if (!message) return giveUp("gone", "its subject no longer exists");
     const attempts = notification.attempts + 1;
     try {
-      await deps.api.sendMessage(Number(notification.user.telegramId), message.text, { reply_markup: message.keyboard });
+      const chatId = Number(notification.user.telegramId);
+      await deps.api.sendMessage(chatId, message.text, { reply_markup: message.keyboard });
+      // A failure among the files sends the whole message again on the retry: better twice than never.
+      await sendFiles(deps.api, chatId, message.files ?? []);
       await tx.notification.update({ where: { id: notificationId }, data: { sentAt: new Date(), attempts } });
       return "sent";
     } catch (error) {

@@ -2,7 +2,9 @@
 // the transaction of that action, with the pg-boss job that will send it.
 import type { Prisma } from "../generated/prisma/client.js";
 
-export const NOTIFICATION_KINDS = ["referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed"] as const;
+export const NOTIFICATION_KINDS = [
+  "referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed", "monthly_report", "figures_missing",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What a notification needs to be rendered at send time, in the person's language of that moment. */

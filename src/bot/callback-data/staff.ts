@@ -2,10 +2,12 @@ import { z } from "zod";
 import { REJECT_REASONS } from "../../domain/referral.js";
 import { PROJECT_STATUSES } from "../../domain/project-status.js";
 import { colonSeparated } from "./codec.js";
+import { monthPart, yearPart } from "./reports.js";
 
 // stf:home | stf:q:<page>:<status|all>:<project|0> | stf:qp:<status|all> (choose the project filter)
 // stf:a|iin|ref|rej|hire|ns:<application> | stf:rr:<application>:<reason>
 // stf:prj | stf:p:<project> | stf:st:<project>:<status> | stf:imp
+// stf:fy:<project>:<year> (months to enter figures for) | stf:fm:<project>:<yyyy-mm>
 const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
 const page = z.string().regex(/^[1-9]\d{0,4}$/).transform(Number);
 const queueStatus = z.enum(["all", "submitted", "referred", "rejected", "hired", "no_show", "withdrawn"]);
@@ -20,6 +22,8 @@ export const parseStaffCallback = colonSeparated(
     z.tuple([z.literal("stf"), z.enum(["a", "iin", "ref", "rej", "hire", "ns", "p"]), id]),
     z.tuple([z.literal("stf"), z.literal("rr"), id, z.enum(REJECT_REASONS)]),
     z.tuple([z.literal("stf"), z.literal("st"), id, z.enum(PROJECT_STATUSES)]),
+    z.tuple([z.literal("stf"), z.literal("fy"), id, yearPart]),
+    z.tuple([z.literal("stf"), z.literal("fm"), id, monthPart]),
   ]),
 );
 export type QueueStatusFilter = z.infer<typeof queueStatus>;
@@ -36,6 +40,8 @@ export const staffData = {
   project: (projectId: number) => `stf:p:${projectId}`,
   status: (projectId: number, status: (typeof PROJECT_STATUSES)[number]) => `stf:st:${projectId}:${status}`,
   import: () => "stf:imp",
+  figuresYear: (projectId: number, year: number) => `stf:fy:${projectId}:${year}`,
+  figures: (projectId: number, month: string) => `stf:fm:${projectId}:${month}`,
 };
 
 export const STAFF_CALLBACK = /^stf:/;

@@ -1,8 +1,13 @@
 // Staff actions that need typed answers: hired (contract date, wage), rejected for another
-// reason (its text), commissioned (permanent jobs). Back on the first question returns to the card.
+// reason (its text), commissioned (permanent jobs), a project's figures of a month (work done,
+// jobs created). Back on the first question returns to the card.
 import { InlineKeyboard } from "grammy";
 import { parseAmountTiyn, parseCount, parseDay } from "../../domain/numbers.js";
+import { parseReportMonth } from "../../domain/report.js";
 import { changeProjectStatus } from "../../services/project-upkeep.js";
+import { recordMonthlyFigure } from "../../services/reports/monthly-figures.js";
+import { formatNumber } from "../format.js";
+import { monthName } from "../reports/report-bundle.js";
 import { actOnApplication, type ActionInput, type ActionResult } from "../../services/referrals.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { staffData } from "../callback-data/staff.js";
@@ -13,25 +18,38 @@ export const STAFF_TYPED_CONVERSATION = "staff-typed";
 export type StaffTask =
   | { kind: "hire"; applicationId: number }
   | { kind: "reject_other"; applicationId: number }
-  | { kind: "commission"; projectId: number };
+  | { kind: "commission"; projectId: number }
+  | { kind: "figures"; projectId: number; month: string };
 
-type Question = "contract_date" | "wage" | "note" | "permanent_jobs";
+type Question = "contract_date" | "wage" | "note" | "permanent_jobs" | "work_done" | "jobs_created";
 const QUESTIONS: Record<StaffTask["kind"], Question[]> = {
   hire: ["contract_date", "wage"],
   reject_other: ["note"],
   commission: ["permanent_jobs"],
+  figures: ["work_done", "jobs_created"],
 };
+
+/** Whole tenge from "150 000", "1,5 млн ₸"…; null when not a whole, non-negative amount. */
+function wholeTenge(text: string): number | null {
+  const tiyn = parseAmountTiyn(text);
+  return tiyn !== null && tiyn >= 0 && tiyn % 100 === 0 ? tiyn / 100 : null;
+}
 
 /** Each answer as typed, read; null when it cannot be taken. */
 const READ: Record<Question, (text: string) => string | number | null> = {
   contract_date: (text) => parseDay(text)?.toISOString() ?? null,
   wage: (text) => {
-    const tiyn = parseAmountTiyn(text);
-    return tiyn !== null && tiyn > 0 && tiyn % 100 === 0 ? tiyn / 100 : null;
+    const tenge = wholeTenge(text);
+    return tenge ? tenge : null;
   },
   note: (text) => (text.trim().length >= 3 && text.trim().length <= 300 ? text.trim() : null),
   permanent_jobs: (text) => parseCount(text, 100_000),
+  work_done: wholeTenge,
+  jobs_created: (text) => parseCount(text, 100_000),
 };
+
+/** Where "back" and "open" lead: the project's card or the application's. */
+const cardOf = (task: StaffTask) => (task.kind === "commission" || task.kind === "figures" ? staffData.project(task.projectId) : staffData.card(task.applicationId));
 
 const BACK = "stf:typed:back";
 const back = (ctx: ConvContext) => new InlineKeyboard().text(ctx.t("menu.back"), BACK);
@@ -66,8 +84,7 @@ export async function staffTypedConversation(conversation: BotConversation, ctx:
     current = next;
     if (text === null) {
       if (index === 0) {
-        const to = task.kind === "commission" ? staffData.project(task.projectId) : staffData.card(task.applicationId);
-        return void (await current.reply(current.t("staff:typed.cancelled"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), to) }));
+        return void (await current.reply(current.t("staff:typed.cancelled"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), cardOf(task)) }));
       }
       index--;
       continue;
@@ -84,6 +101,15 @@ export async function staffTypedConversation(conversation: BotConversation, ctx:
     const outcome = await conversation.external(async (outside) => {
       const deps = { db: outside.deps.db, outbox: outside.deps.outbox, now: outside.deps.now() };
       const userId = outside.account!.userId;
+      if (task.kind === "figures") {
+        const month = parseReportMonth(task.month)!;
+        const figures = { workDone: Number(answers.work_done), jobsCreated: Number(answers.jobs_created) };
+        const saved = await recordMonthlyFigure(outside.deps.db, userId, task.projectId, month, figures, deps.now);
+        const text = saved.ok
+          ? outside.t("report:figures.saved", { month: monthName(outside.t, month), work: formatNumber(figures.workDone, outside.lang), jobs: formatNumber(figures.jobsCreated, outside.lang) })
+          : outside.t(`report:figures.${saved.reason}`);
+        return { text, refusal: null };
+      }
       if (task.kind === "commission") {
         const changed = await changeProjectStatus(outside.deps.db, userId, task.projectId, "commissioned", deps.now, Number(answers.permanent_jobs));
         return { text: outside.t(changed.ok ? "staff:project.commissioned" : `staff:project.refusal.${changed.reason}`), refusal: null };
@@ -100,7 +126,6 @@ export async function staffTypedConversation(conversation: BotConversation, ctx:
       index = questions.indexOf(reask);
       continue;
     }
-    const to = task.kind === "commission" ? staffData.project(task.projectId) : staffData.card(task.applicationId);
-    await current.reply(outcome.text, { reply_markup: new InlineKeyboard().text(current.t("staff:typed.open"), to) });
+    await current.reply(outcome.text, { reply_markup: new InlineKeyboard().text(current.t("staff:typed.open"), cardOf(task)) });
   }
 }

@@ -7,6 +7,7 @@ import type { BotContext, ConvContext } from "../context.js";
 import { CENTRE_EDITOR_CONVERSATION } from "../conversations/centre-editor.js";
 import { formatDate, localName } from "../format.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
+import { reportButton } from "./reports.js";
 
 type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
@@ -15,7 +16,8 @@ async function showHome(ctx: ConvContext, show: Show) {
   const centres = await listCentres(ctx.deps.db);
   const keyboard = new InlineKeyboard();
   for (const centre of centres.slice(0, 40)) keyboard.text(`${name(ctx, centre)} · ${centre._count.staff}`, adminData.centre(centre.id)).row();
-  keyboard.text(ctx.t("admin:home.new_centre"), adminData.newCentre()).row().text(ctx.t("admin:home.audit"), adminData.log(1));
+  keyboard.text(ctx.t("admin:home.new_centre"), adminData.newCentre()).row().text(ctx.t("admin:home.audit"), adminData.log(1))
+    .row().text(...reportButton(ctx, { kind: "country" }));
   return show(ctx.t("admin:home.title", { count: centres.length }), keyboard);
 }
 

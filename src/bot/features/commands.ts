@@ -66,9 +66,9 @@ export function commandsFeature(): Composer<BotContext> {
     await openDeepLink(ctx, choice.payload);
   });
 
-  // A button of the loans, staff or admin sections starts something new: the old conversation ends
+  // A button of the loans, staff, admin or report sections starts something new: the old conversation ends
   // (the buttons inside a conversation have their own prefixes, or stf:typed).
-  feature.callbackQuery(/^(loans:|stf:(?!typed)|adm:)/, async (ctx, next) => {
+  feature.callbackQuery(/^(loans:|stf:(?!typed)|adm:|rep:)/, async (ctx, next) => {
     await leaveConversations(ctx);
     return next();
   });

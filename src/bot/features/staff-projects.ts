@@ -6,9 +6,14 @@ import { importProjects, type ImportResult } from "../../services/import/import-
 import { IMPORT_COLUMNS, UnreadableFileError } from "../../services/import/project-rows.js";
 import { changeProjectStatus, quotaProgress } from "../../services/project-upkeep.js";
 import { staffData } from "../callback-data/staff.js";
-import { localName } from "../format.js";
+import { formatNumber, localName } from "../format.js";
+import type { ReportMonth } from "../../domain/report.js";
+import { projectFigure } from "../../services/reports/monthly-figures.js";
+import { NotAllowedError, staffDistrictIds } from "../../services/staff.js";
 import type { ConvContext } from "../context.js";
 import { commissioningLine } from "../project-card.js";
+import { lastEndedYear, monthPicker } from "../keyboards/month-picker.js";
+import { monthName } from "../reports/report-bundle.js";
 
 type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
@@ -36,6 +41,7 @@ export async function showStaffProject(ctx: ConvContext, show: Show, projectId: 
   const keyboard = new InlineKeyboard();
   const next = nextStatus(project.status);
   if (next) keyboard.text(ctx.t(`staff:projects.move_to.${next}`), staffData.status(projectId, next)).row();
+  keyboard.text(ctx.t("report:figures.button"), staffData.figuresYear(projectId, lastEndedYear(ctx.deps.now()))).row();
   keyboard.text(ctx.t("staff:home.queue"), staffData.queue(1, "all", projectId)).row().text(ctx.t("menu.back"), staffData.projects());
   return show(lines.join("\n\n"), keyboard);
 }
@@ -69,4 +75,29 @@ export async function importDocument(ctx: ConvContext, file: { name: string; dow
     if (!(error instanceof UnreadableFileError)) throw error;
     return ctx.reply(ctx.t(`staff:import.unreadable.${error.reason}`, { max: IMPORT_MAX_ROWS, columns: IMPORT_COLUMNS.join(", ") }));
   }
+}
+
+/** A project of the staff member's districts; NotAllowedError for any other. */
+async function ownProject(ctx: ConvContext, projectId: number) {
+  const project = await ctx.deps.db.project.findFirst({ where: { id: projectId, districtId: { in: await staffDistrictIds(ctx.deps.db, ctx.account!.userId) } } });
+  if (!project) throw new NotAllowedError();
+  return project;
+}
+
+/** The months a project's figures can be entered for. */
+export async function chooseFiguresMonth(ctx: ConvContext, show: Show, projectId: number, year: number) {
+  const project = await ownProject(ctx, projectId);
+  return show(ctx.t("report:figures.choose_month", { project: name(ctx, project) }), monthPicker(ctx.t, year, ctx.deps.now(), {
+    month: (key) => staffData.figures(projectId, key), year: (y) => staffData.figuresYear(projectId, y), back: staffData.project(projectId),
+  }));
+}
+
+/** Before the figures are asked: what is already there for the month, if anything. */
+export async function showCurrentFigures(ctx: ConvContext, projectId: number, month: ReportMonth) {
+  await ownProject(ctx, projectId);
+  const current = await projectFigure(ctx.deps.db, projectId, month);
+  if (!current) return;
+  await ctx.reply(ctx.t("report:figures.current", {
+    month: monthName(ctx.t, month), work: formatNumber(Number(current.workDone), ctx.lang), jobs: formatNumber(current.jobsCreated, ctx.lang),
+  }));
 }

@@ -5,6 +5,7 @@ import { isNeet, isStudent, PRIORITY_GROUP } from "../../domain/person.js";
 import { REJECT_REASONS, type RejectReason } from "../../domain/referral.js";
 import { actOnApplication, type ActionInput, type ActionResult } from "../../services/referrals.js";
 import { applicantCard, revealIin, staffProjects, staffQueue } from "../../services/staff.js";
+import { reportButton } from "./reports.js";
 import { staffData, type QueueStatusFilter } from "../callback-data/staff.js";
 import type { ConvContext } from "../context.js";
 import { formatDate, formatNumber, localName } from "../format.js";
@@ -19,7 +20,8 @@ export function staffHomeKeyboard(ctx: ConvContext) {
   return new InlineKeyboard()
     .text(ctx.t("staff:home.queue"), staffData.queue(1)).row()
     .text(ctx.t("staff:home.projects"), staffData.projects()).row()
-    .text(ctx.t("staff:home.import"), staffData.import());
+    .text(ctx.t("staff:home.import"), staffData.import()).row()
+    .text(...reportButton(ctx, { kind: "mine" }));
 }
 
 export async function showQueue(ctx: ConvContext, show: Show, page: number, status: QueueStatusFilter, projectId: number) {

@@ -5,7 +5,8 @@ import { parseStaffCallback, STAFF_CALLBACK } from "../callback-data/staff.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { STAFF_TYPED_CONVERSATION, type StaffTask } from "../conversations/staff-typed.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
-import { importDocument, importHelp, moveProject, showOurProjects, showStaffProject } from "./staff-projects.js";
+import { parseReportMonth } from "../../domain/report.js";
+import { chooseFiguresMonth, importDocument, importHelp, moveProject, showCurrentFigures, showOurProjects, showStaffProject } from "./staff-projects.js";
 import {
   act, projectFilterKeyboard, rejectReasonsKeyboard, rejectWith, showApplicant, showIin, showQueue, staffHomeKeyboard, statusFilterKeyboard,
 } from "./staff-queue.js";
@@ -56,6 +57,13 @@ export function staffFeature(): Composer<BotContext> {
       case "p": return showStaffProject(ctx, show, data[2]);
       case "st": return data[3] === "commissioned" ? enter({ kind: "commission", projectId: data[2] }) : moveProject(ctx, data[2], data[3]);
       case "imp": return importHelp(ctx);
+      case "fy": return chooseFiguresMonth(ctx, show, data[2], data[3]);
+      case "fm": {
+        const month = parseReportMonth(data[3]);
+        if (!month || month.end > ctx.deps.now()) return ctx.reply(ctx.t("report:figures.future_month"));
+        await showCurrentFigures(ctx, data[2], month);
+        return enter({ kind: "figures", projectId: data[2], month: month.key });
+      }
     }
   });
 

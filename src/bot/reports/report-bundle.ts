@@ -79,7 +79,11 @@ export async function reportBundle(report: MonthlyReport, scope: ResolvedScope, 
 /** The summary, then the chart and the files, in that order. */
 export async function sendReportBundle(api: Api, chatId: number, bundle: ReportBundle): Promise<void> {
   await api.sendMessage(chatId, bundle.summary);
-  for (const file of bundle.files) {
+  await sendFiles(api, chatId, bundle.files);
+}
+
+export async function sendFiles(api: Api, chatId: number, files: ReportFile[]): Promise<void> {
+  for (const file of files) {
     const input = new InputFile(file.data, file.filename);
     if (file.kind === "photo") await api.sendPhoto(chatId, input);
     else await api.sendDocument(chatId, input);

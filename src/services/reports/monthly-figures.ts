@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import type { ReportMonth } from "../../domain/report.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import { underWayIn } from "./sql.js";
+import { underWayIn, type Client } from "./sql.js";
 import { NotAllowedError, staffDistrictIds } from "../staff.js";
 
 export interface FigureInput {
@@ -45,7 +45,7 @@ export interface MissingFigures {
 }
 
 /** Projects under way in the month without figures for it, by centre (one centre when given). */
-export async function missingFigures(db: Db, month: ReportMonth, centreId?: number): Promise<MissingFigures[]> {
+export async function missingFigures(db: Client, month: ReportMonth, centreId?: number): Promise<MissingFigures[]> {
   const rows = await db.$queryRaw<Array<{ centreId: number; id: number; nameKk: string; nameRu: string }>>`
     select cd."centreId", p.id, p."nameKk", p."nameRu"
     from "Project" p join "CentreDistrict" cd on cd."districtId" = p."districtId"

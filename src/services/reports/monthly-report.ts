@@ -2,11 +2,10 @@
 // the whole country: every figure is a PostgreSQL aggregate; JavaScript only applies the
 // programme's rounding rules (src/domain) to per-project totals.
 import { Prisma } from "../../generated/prisma/client.js";
-import type { Db } from "../../db/client.js";
 import { commissionedJobsForCentre, referralQuota } from "../../domain/quota.js";
 import { percentOf, type ReportMonth } from "../../domain/report.js";
 import type { ObjectGroup, ProjectStatus, WorkKind } from "../../generated/prisma/enums.js";
-import { inDistricts, underWayIn, type DistrictFilter } from "./sql.js";
+import { inDistricts, underWayIn, type Client, type DistrictFilter } from "./sql.js";
 
 export interface Named {
   nameKk: string;
@@ -107,7 +106,7 @@ interface ProjectRow {
  * One row per project of the districts that had started by the month's end or had a referral by
  * then, with its figures of the month and its referrals and hires up to the month's end.
  */
-function projectRows(db: Db, districtIds: DistrictFilter, m: ReportMonth) {
+function projectRows(db: Client, districtIds: DistrictFilter, m: ReportMonth) {
   return db.$queryRaw<ProjectRow[]>`
     with scope as (
       select p.* from "Project" p
@@ -150,7 +149,7 @@ function projectRows(db: Db, districtIds: DistrictFilter, m: ReportMonth) {
 interface KindRow { objectGroup: ObjectGroup; workKind: WorkKind; started: number; finished: number; inProgress: number }
 
 /** Started in the month (and no longer planned); finished in the month; still under way at its end. */
-function kindRows(db: Db, districtIds: DistrictFilter, m: ReportMonth) {
+function kindRows(db: Client, districtIds: DistrictFilter, m: ReportMonth) {
   return db.$queryRaw<KindRow[]>`
     with flags as (
       select p."objectGroup", p."workKind",
@@ -171,7 +170,7 @@ function kindRows(db: Db, districtIds: DistrictFilter, m: ReportMonth) {
 }
 
 /** Contractors of the projects under way at some time in the month. */
-function contractorRows(db: Db, districtIds: DistrictFilter, m: ReportMonth) {
+function contractorRows(db: Client, districtIds: DistrictFilter, m: ReportMonth) {
   return db.$queryRaw<ContractorLine[]>`
     select c.name, c.bin, count(*)::int as projects
     from "Project" p join "Contractor" c on c.id = p."contractorId"
@@ -187,7 +186,7 @@ interface PlanRow { id: number; nameKk: string; nameRu: string; plannedJobs: num
  * year up to the month's end against the jobs of the projects starting that year; permanent
  * jobs of objects commissioned in the year against those of the projects due to end that year.
  */
-function planRows(db: Db, districtIds: DistrictFilter, m: ReportMonth) {
+function planRows(db: Client, districtIds: DistrictFilter, m: ReportMonth) {
   return db.$queryRaw<PlanRow[]>`
     with projects as (
       select p.*, d."regionId" from "Project" p join "District" d on d.id = p."districtId"
@@ -216,7 +215,7 @@ function quotaLine(id: number, names: Named, quota: number, referred: number, hi
   return { id, ...names, quota, referred, hired, percentMet: percentOf(hired, quota) };
 }
 
-export async function buildMonthlyReport(db: Db, districtIds: DistrictFilter, month: ReportMonth): Promise<MonthlyReport> {
+export async function buildMonthlyReport(db: Client, districtIds: DistrictFilter, month: ReportMonth): Promise<MonthlyReport> {
   const [rows, kinds, contractors, plans] = await Promise.all([
     projectRows(db, districtIds, month), kindRows(db, districtIds, month), contractorRows(db, districtIds, month), planRows(db, districtIds, month),
   ]);

@@ -1,6 +1,7 @@
 // Whose districts a report covers. Staff: their centres' districts; admins: a region or the
 // country. Checked here again, whatever the button said.
 import type { Db } from "../../db/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { assertAdmin } from "../centres.js";
 import { NotAllowedError, staffDistrictIds } from "../staff.js";
 import type { DistrictFilter, Named } from "./monthly-report.js";
@@ -20,7 +21,9 @@ const joinNames = (names: Named[]): Named => ({
   nameRu: names.map((n) => n.nameRu).join(", "),
 });
 
-export async function centreScope(db: Db, centreId: number): Promise<ResolvedScope | null> {
+export const COUNTRY_SCOPE: ResolvedScope = { districtIds: null, name: null, slug: "kz" };
+
+export async function centreScope(db: Db | Prisma.TransactionClient, centreId: number): Promise<ResolvedScope | null> {
   const centre = await db.employmentCentre.findUnique({ where: { id: centreId }, include: { districts: true } });
   if (!centre) return null;
   return { districtIds: centre.districts.map((d) => d.districtId), name: centre, slug: `centre-${centre.id}` };
@@ -34,7 +37,7 @@ export async function resolveScope(db: Db, userId: number, scope: ReportScope): 
     return { districtIds, name: joinNames(centres), slug: centres.length === 1 ? `centre-${centres[0]!.id}` : "centres" };
   }
   await assertAdmin(db, userId);
-  if (scope.kind === "country") return { districtIds: null, name: null, slug: "kz" };
+  if (scope.kind === "country") return COUNTRY_SCOPE;
   const region = await db.region.findUnique({ where: { id: scope.regionId }, include: { districts: { select: { id: true } } } });
   if (!region) throw new NotAllowedError();
   return { districtIds: region.districts.map((d) => d.id), name: region, slug: `region-${region.id}` };

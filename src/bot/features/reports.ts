@@ -1,0 +1,64 @@
+// The monthly monitoring report on request: staff for their centres' districts, admins for a
+// region or the country; a month is chosen, then the summary, the chart and the files come.
+import { Composer, InlineKeyboard } from "grammy";
+import { parseReportMonth } from "../../domain/report.js";
+import { assertAdmin } from "../../services/centres.js";
+import { buildMonthlyReport } from "../../services/reports/monthly-report.js";
+import { resolveScope, type ReportScope } from "../../services/reports/report-scope.js";
+import { adminData } from "../callback-data/admin.js";
+import { parseReportCallback, REPORT_CALLBACK, reportData } from "../callback-data/reports.js";
+import { staffData } from "../callback-data/staff.js";
+import type { BotContext, ConvContext } from "../context.js";
+import { localName } from "../format.js";
+import { lastEndedYear, monthPicker } from "../keyboards/month-picker.js";
+import { monthName, reportBundle, sendReportBundle } from "../reports/report-bundle.js";
+
+/** The button that opens the report from the staff or the admin home. */
+export const reportButton = (ctx: ConvContext, scope: ReportScope) =>
+  [ctx.t("report:menu_button"), scope.kind === "mine" ? reportData.year(scope, lastEndedYear(ctx.deps.now())) : reportData.scopes()] as const;
+
+async function scopesKeyboard(ctx: ConvContext) {
+  const year = lastEndedYear(ctx.deps.now());
+  const regions = await ctx.deps.db.region.findMany({ orderBy: { kato: "asc" } });
+  const keyboard = new InlineKeyboard().text(ctx.t("report:country"), reportData.year({ kind: "country" }, year)).row();
+  regions.forEach((region, i) => {
+    keyboard.text(localName(ctx.lang, region), reportData.year({ kind: "region", regionId: region.id }, year));
+    if (i % 2 === 1) keyboard.row();
+  });
+  return keyboard.row().text(ctx.t("menu.back"), adminData.home());
+}
+
+async function sendReport(ctx: ConvContext, scope: ReportScope, monthKey: string) {
+  const month = parseReportMonth(monthKey);
+  if (!month || month.end > ctx.deps.now()) return ctx.reply(ctx.t("fallback.stale_button"));
+  const resolved = await resolveScope(ctx.deps.db, ctx.account!.userId, scope);
+  await ctx.reply(ctx.t("report:preparing", { month: monthName(ctx.t, month) }));
+  const report = await buildMonthlyReport(ctx.deps.db, resolved.districtIds, month);
+  await sendReportBundle(ctx.api, ctx.chat!.id, await reportBundle(report, resolved, ctx.lang, ctx.t));
+}
+
+export function reportsFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.callbackQuery(REPORT_CALLBACK, async (ctx) => {
+    const data = parseReportCallback(ctx.callbackQuery.data);
+    if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+    await ctx.answerCallbackQuery();
+    const show = (text: string, markup: InlineKeyboard) => ctx.editMessageText(text, { reply_markup: markup });
+    switch (data[1]) {
+      case "s":
+        await assertAdmin(ctx.deps.db, ctx.account.userId);
+        return show(ctx.t("report:choose_scope"), await scopesKeyboard(ctx));
+      case "y": {
+        const [, , scope, year] = data;
+        await resolveScope(ctx.deps.db, ctx.account.userId, scope);
+        return show(ctx.t("report:choose_month", { year }), monthPicker(ctx.t, year, ctx.deps.now(), {
+          month: (key) => reportData.month(scope, key), year: (y) => reportData.year(scope, y),
+          back: scope.kind === "mine" ? staffData.home() : reportData.scopes(),
+        }));
+      }
+      case "m":
+        return sendReport(ctx, data[2], data[3]);
+    }
+  });
+  return feature;
+}
