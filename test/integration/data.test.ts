@@ -115,6 +115,18 @@ describe("the demo data", () => {
     expect(uncovered).toBe(0);
   });
 
+  it("gives every started project monthly figures from its first to its last month, adding up to its planned jobs", async () => {
+    const mismatches = await database.db.$queryRaw<Array<{ id: number }>>`
+      select p.id from "Project" p left join "MonthlyFigure" f on f."projectId" = p.id
+      where p.status <> 'planned'
+      group by p.id
+      having coalesce(sum(f."jobsCreated"), 0) <> p."plannedJobs"
+        or min(f.month) <> date_trunc('month', p."startDate")::date or max(f.month) <> date_trunc('month', p."endDate")::date`;
+    expect(mismatches).toEqual([]);
+    expect(await database.db.monthlyFigure.count({ where: { project: { status: "planned" } } })).toBe(0);
+    expect(await database.db.monthlyFigure.count()).toBeGreaterThan(10_000);
+  });
+
   it("is the same rows on every run", async () => {
     const again = await createTestDatabase();
     try {

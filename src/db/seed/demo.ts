@@ -29,6 +29,22 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
+/**
+ * Monthly figures of every project that has started: its jobs and cost spread evenly over the
+ * months of its works (whole numbers that add up to its planned jobs), so that reports have data.
+ */
+async function seedDemoFigures(tx: Prisma.TransactionClient) {
+  await tx.$executeRaw`
+    insert into "MonthlyFigure" ("projectId", month, "workDone", "jobsCreated")
+    select p.id, (date_trunc('month', p."startDate") + (k - 1) * interval '1 month')::date,
+      (p."estimatedCost" / c.n)::bigint, (p."plannedJobs" * k / c.n - p."plannedJobs" * (k - 1) / c.n)::int
+    from "Project" p
+      cross join lateral (select ((extract(year from p."endDate") - extract(year from p."startDate")) * 12
+        + extract(month from p."endDate") - extract(month from p."startDate") + 1)::int as n) c
+      cross join lateral generate_series(1, c.n) k
+    where p.status <> 'planned'`;
+}
+
 export async function seedDemoData(db: Db): Promise<{ projects: number; positions: number }> {
   const random = createRandom(DEMO_SEED);
   const regions = await db.region.findMany({ include: { districts: { orderBy: { kato: "asc" } } }, orderBy: { kato: "asc" } });
@@ -106,6 +122,7 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
     await insertChunks(positions, (data) => tx.position.createMany({ data }));
     await tx.$executeRawUnsafe(`select setval(pg_get_serial_sequence('"Contractor"', 'id'), (select max(id) from "Contractor"))`);
     await tx.$executeRawUnsafe(`select setval(pg_get_serial_sequence('"Project"', 'id'), (select max(id) from "Project"))`);
+    await seedDemoFigures(tx);
     await seedCentres(tx, random);
   }, { timeout: 120_000 });
   return { projects: projects.length, positions: positions.length };
