@@ -1,6 +1,6 @@
 // Two instances of the real program in webhook mode on one PostgreSQL, updates handed to them in
-// turn: a registration started on one finishes on the other, and both work the notification
-// outbox while each message is sent exactly once.
+// turn: a registration started on one finishes on the other, both work the notification outbox
+// while each message is sent exactly once, and the monthly schedule fires once.
 import { createServer } from "node:net";
 import type { i18n as I18n } from "i18next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ let emulator: BotApiEmulator;
 let i18n: I18n;
 const instances: Array<{ program: Program; port: number }> = [];
 let turn = 0;
+const ADMIN = 80_003;
 
 const freePort = () => new Promise<number>((resolve) => {
   const server = createServer().listen(0, "127.0.0.1", () => {
@@ -36,15 +37,26 @@ async function toNextInstance(update: Record<string, unknown>) {
   if (!response.ok) throw new Error(`instance on ${port} answered ${response.status}`);
 }
 
+/**
+ * A cron expression for the first minute that starts at least 30 s from now, in Almaty's time:
+ * the instances are up by then, and pg-boss (which looks every 30 s) sees it due within that minute.
+ */
+function cronOfAComingMinute(): string {
+  const at = new Date(Math.ceil((Date.now() + 30_000) / 60_000) * 60_000 + 5 * 3_600_000);
+  return `${at.getUTCMinutes()} ${at.getUTCHours()} * * *`;
+}
+
 beforeAll(async () => {
   i18n = await testI18n();
   database = await createTestDatabase();
   emulator = await startBotApiEmulator();
+  await database.db.user.create({ data: { telegramId: BigInt(ADMIN), language: "ru", roles: ["admin"] } });
+  const reportCron = cronOfAComingMinute();
   for (let i = 0; i < 2; i++) {
     const port = await freePort();
     const program = startProgram({
       BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url, PII_KEY: Buffer.alloc(32, 9).toString("base64"),
-      SEED_DEMO_DATA: "false", LOG_LEVEL: "info", BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}/hook`, WEBHOOK_SECRET: SECRET, PORT: String(port),
+      SEED_DEMO_DATA: "false", LOG_LEVEL: "info", BOT_MODE: "webhook", ADMIN_TELEGRAM_IDS: String(ADMIN), MONTHLY_REPORT_CRON: reportCron, WEBHOOK_URL: `http://127.0.0.1:${port}/hook`, WEBHOOK_SECRET: SECRET, PORT: String(port),
     });
     instances.push({ program, port });
   }
@@ -94,4 +106,19 @@ describe("two webhook instances on one database", () => {
     console.log(`notifications sent by each instance: ${sentBy.join(" and ")}`);
     expect(sentBy.reduce((a, b) => a + b)).toBe(10);
   }, 120_000);
+
+  it("fire the monthly report once: the admin gets it once, from one of them", async () => {
+    const isReport = (call: { method: string; payload: Record<string, unknown> }) =>
+      call.method === "sendMessage" && Number(call.payload.chat_id) === ADMIN && String(call.payload.text).startsWith("📊");
+    await emulator.waitFor(isReport, 150_000);
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // time for a second firing to show up, were there one
+    expect(emulator.calls.filter(isReport)).toHaveLength(1);
+    const files = emulator.calls.filter((call) => call.method === "sendDocument" && Number(call.payload.chat_id) === ADMIN);
+    expect(files).toHaveLength(2); // XLSX and CSV; the chart comes too when a project had a quota by then
+    const [jobs] = await database.db.$queryRaw<Array<{ count: number }>>`select count(*)::int as count from pgboss.job where name = 'monthly-report'`;
+    expect(jobs!.count).toBe(1);
+    const ranBy = instances.map(({ program }) => program.output.stdout.split("\n").filter((line) => line.includes('"queue":"monthly-report"')).length);
+    console.log(`monthly report jobs run by each instance: ${ranBy.join(" and ")}`);
+    expect(ranBy.reduce((a, b) => a + b)).toBe(1);
+  }, 180_000);
 });
