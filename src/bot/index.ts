@@ -16,7 +16,7 @@ import { applicationsFeature } from "./features/applications.js";
 import { REGISTRATION_CONVERSATION, registrationConversation } from "./conversations/registration.js";
 import { commandsFeature } from "./features/commands.js";
 import { fallbackFeature } from "./features/fallback.js";
-import { menuFeature } from "./features/menu.js";
+import { faqFeature } from "./features/faq.js";
 import { staffFeature } from "./features/staff.js";
 import { adminFeature } from "./features/admin.js";
 import { reportsFeature } from "./features/reports.js";
@@ -66,7 +66,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(staffFeature());
   privateChats.use(adminFeature());
   privateChats.use(reportsFeature());
-  privateChats.use(menuFeature());
+  privateChats.use(faqFeature());
   privateChats.use(fallbackFeature());
 
   bot.catch((error) => deps.log.error({ err: error.error, update_id: error.ctx.update.update_id }, "unhandled bot error"));

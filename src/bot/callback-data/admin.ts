@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { colonSeparated } from "./codec.js";
 
-// adm:home | adm:new | adm:log:<page> | adm:c|edit|inv|staff:<centre> | adm:rm:<centre>:<user>
+// adm:home | adm:new | adm:faq (unanswered questions) | adm:log:<page> | adm:c|edit|inv|staff:<centre> | adm:rm:<centre>:<user>
 const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
 
 export const parseAdminCallback = colonSeparated(
   z.union([
-    z.tuple([z.literal("adm"), z.enum(["home", "new"])]),
+    z.tuple([z.literal("adm"), z.enum(["home", "new", "faq"])]),
     z.tuple([z.literal("adm"), z.enum(["log", "c", "edit", "inv", "staff"]), id]),
     z.tuple([z.literal("adm"), z.literal("rm"), id, id]),
   ]),
@@ -15,6 +15,7 @@ export const parseAdminCallback = colonSeparated(
 export const adminData = {
   home: () => "adm:home",
   newCentre: () => "adm:new",
+  unanswered: () => "adm:faq",
   log: (page: number) => `adm:log:${page}`,
   centre: (id: number) => `adm:c:${id}`,
   edit: (id: number) => `adm:edit:${id}`,

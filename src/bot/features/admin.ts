@@ -1,6 +1,7 @@
 // Administration: employment centres, invitation links for their staff, the staff list, the audit log.
 import { Composer, InlineKeyboard } from "grammy";
 import { auditPage, AUDIT_PAGE_SIZE } from "../../services/audit.js";
+import { unansweredQuestions } from "../../services/faq/questions.js";
 import { assertAdmin, centreDetails, createInvitation, listCentres, removeStaff } from "../../services/centres.js";
 import { ADMIN_CALLBACK, adminData, parseAdminCallback } from "../callback-data/admin.js";
 import type { BotContext, ConvContext } from "../context.js";
@@ -17,7 +18,8 @@ async function showHome(ctx: ConvContext, show: Show) {
   const keyboard = new InlineKeyboard();
   for (const centre of centres.slice(0, 40)) keyboard.text(`${name(ctx, centre)} · ${centre._count.staff}`, adminData.centre(centre.id)).row();
   keyboard.text(ctx.t("admin:home.new_centre"), adminData.newCentre()).row().text(ctx.t("admin:home.audit"), adminData.log(1))
-    .row().text(...reportButton(ctx, { kind: "country" }));
+    .row().text(...reportButton(ctx, { kind: "country" }))
+    .row().text(ctx.t("faq:unanswered.button"), adminData.unanswered());
   return show(ctx.t("admin:home.title", { count: centres.length }), keyboard);
 }
 
@@ -60,6 +62,13 @@ async function showAudit(ctx: ConvContext, show: Show, page: number) {
   return show([ctx.t("admin:audit.title", { page }), ...lines].join("\n") || ctx.t("admin:audit.empty"), keyboard);
 }
 
+async function showUnanswered(ctx: ConvContext, show: Show) {
+  const questions = await unansweredQuestions(ctx.deps.db);
+  const lines = questions.map((q) => ctx.t("faq:unanswered.line", { count: q.count, text: q.text.length > 150 ? `${q.text.slice(0, 149)}…` : q.text }));
+  const text = questions.length ? [ctx.t("faq:unanswered.title"), ...lines].join("\n") : ctx.t("faq:unanswered.empty");
+  return show(text, new InlineKeyboard().text(ctx.t("menu.back"), adminData.home()));
+}
+
 export function adminFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const admins = feature.filter((ctx) => ctx.account?.isAdmin === true);
@@ -78,6 +87,7 @@ export function adminFeature(): Composer<BotContext> {
     switch (data[1]) {
       case "home": return showHome(ctx, show);
       case "new": return ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION);
+      case "faq": return showUnanswered(ctx, show);
       case "edit": return ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION, data[2]);
       case "c": return showCentre(ctx, show, data[2]);
       case "staff": return showStaff(ctx, show, data[2]);

@@ -1,0 +1,81 @@
+// Questions in people's own words: any text that no conversation or menu took is looked up in the
+// knowledge base (prisma/data/faq.ts). The answer comes in the question's language with its source,
+// up to three related questions and "this did not help"; under the confidence threshold there is
+// no guess — the menu and the employment centre's contact instead.
+import { Composer, InlineKeyboard } from "grammy";
+import type { FaqEntry } from "../../../prisma/data/faq.js";
+import { detectLanguage } from "../../services/faq/text.js";
+import { faqIndex, markUnhelpful, recordQuestion } from "../../services/faq/questions.js";
+import { FAQ_CALLBACK, faqData, parseFaqCallback } from "../callback-data/faq.js";
+import type { BotContext, ConvContext } from "../context.js";
+import { localName } from "../format.js";
+import type { Lang } from "../i18n.js";
+import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
+
+/** Popular questions offered when the FAQ section is opened. */
+const STARTERS = ["who_referred", "wage", "relocation_allowance", "loan_who"];
+
+function entryText(ctx: ConvContext, entry: FaqEntry, lang: Lang): string {
+  const t = ctx.deps.i18n.getFixedT(lang);
+  const text = entry[lang];
+  return t("faq:answer", { question: text.q, answer: text.a, source: text.source });
+}
+
+function entriesKeyboard(entries: FaqEntry[], lang: Lang, keyboard = new InlineKeyboard()) {
+  for (const entry of entries) keyboard.text(entry[lang].q, faqData.entry(entry.id)).row();
+  return keyboard;
+}
+
+/** The employment centre of the person's district, when they have a profile; else the general advice. */
+async function centreContact(ctx: ConvContext, lang: Lang): Promise<string> {
+  const t = ctx.deps.i18n.getFixedT(lang);
+  const profile = ctx.account ? await ctx.deps.db.seekerProfile.findUnique({ where: { userId: ctx.account.userId }, select: { districtId: true } }) : null;
+  const centre = profile
+    ? await ctx.deps.db.employmentCentre.findFirst({ where: { districts: { some: { districtId: profile.districtId } } }, orderBy: { id: "asc" } })
+    : null;
+  if (!centre) return t("faq:contact_any");
+  return t("faq:contact_centre", { centre: localName(lang, centre), address: lang === "kk" ? centre.addressKk : centre.addressRu, phone: centre.phone });
+}
+
+async function answerQuestion(ctx: ConvContext, question: string) {
+  const lang = detectLanguage(question) ?? ctx.lang;
+  const t = ctx.deps.i18n.getFixedT(lang);
+  const match = faqIndex().search(question);
+  const questionId = await recordQuestion(ctx.deps.db, { userId: ctx.account!.userId, text: question, language: lang, entryId: match?.entry.id ?? null });
+  if (!match) {
+    return ctx.reply(t("faq:no_answer", { contact: await centreContact(ctx, lang) }), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
+  }
+  const keyboard = entriesKeyboard(match.related, lang).text(t("faq:not_helpful"), faqData.notHelpful(questionId));
+  return ctx.reply(entryText(ctx, match.entry, lang), { reply_markup: keyboard });
+}
+
+export function faqFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.on("message:text", async (ctx, next) => {
+    const text = ctx.message.text;
+    if (!ctx.account || text.startsWith("/")) return next();
+    if (menuItemOf(text, ctx.deps.i18n) === "faq") {
+      const starters = STARTERS.map((id) => faqIndex().entry(id)).filter((e): e is FaqEntry => e !== undefined);
+      return ctx.reply(ctx.t("faq:intro"), { reply_markup: entriesKeyboard(starters, ctx.lang) });
+    }
+    return answerQuestion(ctx, text);
+  });
+
+  feature.callbackQuery(FAQ_CALLBACK, async (ctx) => {
+    const data = parseFaqCallback(ctx.callbackQuery.data);
+    if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+    if (data[1] === "no") {
+      const marked = await markUnhelpful(ctx.deps.db, ctx.account.userId, data[2]);
+      await ctx.answerCallbackQuery();
+      if (!marked) return ctx.reply(ctx.t("fallback.stale_button"));
+      return ctx.reply(ctx.t("faq:recorded", { contact: await centreContact(ctx, ctx.lang) }));
+    }
+    const entry = faqIndex().entry(data[2]);
+    await ctx.answerCallbackQuery();
+    if (!entry) return ctx.reply(ctx.t("fallback.stale_button"));
+    return ctx.reply(entryText(ctx, entry, ctx.lang));
+  });
+
+  return feature;
+}

@@ -1,0 +1,39 @@
+// The questions people typed: each kept (with the entry it got, if any) so that admins can see
+// what the knowledge base does not answer yet, the most frequent first.
+import type { Db } from "../../db/client.js";
+import { FAQ_ENTRIES } from "../../../prisma/data/faq.js";
+import { createFaqIndex, type FaqIndex } from "./faq-index.js";
+
+/** A question is stored up to this length (long texts are cut, never refused). */
+const STORED_LENGTH = 500;
+
+let shared: FaqIndex | undefined;
+/** The index of the knowledge base, built once per process (about 60 entries: milliseconds). */
+export const faqIndex = () => (shared ??= createFaqIndex(FAQ_ENTRIES));
+
+export async function recordQuestion(db: Db, input: { userId: number; text: string; language: string; entryId: string | null }): Promise<number> {
+  const row = await db.faqQuestion.create({ data: { ...input, text: input.text.trim().slice(0, STORED_LENGTH) } });
+  return row.id;
+}
+
+/** "This did not help": only for the person's own question; false when it is not theirs. */
+export async function markUnhelpful(db: Db, userId: number, questionId: number): Promise<boolean> {
+  const { count } = await db.faqQuestion.updateMany({ where: { id: questionId, userId }, data: { helpful: false } });
+  return count === 1;
+}
+
+export interface UnansweredQuestion {
+  text: string;
+  count: number;
+}
+
+/** Questions without an answer or marked unhelpful, grouped by their text (case and spaces aside), most asked first. */
+export function unansweredQuestions(db: Db, limit = 20): Promise<UnansweredQuestion[]> {
+  return db.$queryRaw<UnansweredQuestion[]>`
+    select min(text) as text, count(*)::int as count
+    from "FaqQuestion"
+    where "entryId" is null or helpful = false
+    group by lower(regexp_replace(trim(text), '\\s+', ' ', 'g'))
+    order by count(*) desc, max("createdAt") desc
+    limit ${limit}`;
+}
