@@ -105,7 +105,7 @@ describe("/cancel", () => {
     expect(cancelled!.keyboard).toContain(harness.t("ru", "menu.loans"));
     // the conversation is gone: a number is no longer an answer
     const [after] = await person.send("3");
-    expect(after!.text).toBe(harness.t("ru", "fallback.unknown"));
+    expect(after!.text).toBe(harness.t("ru", "faq:no_answer", { contact: harness.t("ru", "faq:contact_any") }));
     const [nothing] = await person.send("/cancel");
     expect(nothing!.text).toBe(harness.t("ru", "cancel.nothing"));
   });
@@ -118,7 +118,7 @@ describe("back from the first question", () => {
     await person.press("loans:check");
     const left = await person.press("elig:back");
     expect(lastText(left)).toBe(harness.t("ru", "cancel.done"));
-    expect((await person.send("3"))[0]!.text).toBe(harness.t("ru", "fallback.unknown"));
+    expect((await person.send("3"))[0]!.text).toBe(harness.t("ru", "faq:no_answer", { contact: harness.t("ru", "faq:contact_any") }));
   });
 });
 

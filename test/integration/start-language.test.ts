@@ -87,7 +87,7 @@ describe("anything unrecognised", () => {
     await person.send("/start");
     await person.press("lang:kk");
     const [reply] = await person.send("сәлем, бұл не?");
-    expect(reply!.text).toBe(harness.t("kk", "fallback.unknown"));
+    expect(reply!.text).toBe(harness.t("kk", "faq:no_answer", { contact: harness.t("kk", "faq:contact_any") }));
     expect(reply!.keyboard).toContain(harness.t("kk", "menu.help"));
   });
 
