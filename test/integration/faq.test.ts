@@ -42,13 +42,13 @@ describe("a question in the person's own words", () => {
 
   it("opens a related question, and records 'did not help' for the admins", async () => {
     const person = await harness.readyPerson("ru");
-    const [reply] = await person.send("какая ставка по займу");
+    const [reply] = await person.send("ставка и срок кредита");
     const related = reply!.buttons.find(([, data]) => data.startsWith("faq:e:"))!;
     const opened = await person.press(related[1]);
     expect(opened.find((r) => r.method === "sendMessage")!.text).toBe(answerOf("ru", related[1].slice("faq:e:".length)));
     const marked = await person.press(harness.t("ru", "faq:not_helpful"));
     expect(marked.find((r) => r.method === "sendMessage")!.text).toBe(harness.t("ru", "faq:recorded", { contact: harness.t("ru", "faq:contact_any") }));
-    expect((await database.db.faqQuestion.findFirstOrThrow({ where: { text: "какая ставка по займу" } })).helpful).toBe(false);
+    expect((await database.db.faqQuestion.findFirstOrThrow({ where: { text: "ставка и срок кредита" } })).helpful).toBe(false);
   });
 
   it("does not let someone mark another person's question", async () => {
@@ -82,7 +82,7 @@ describe("a question the knowledge base cannot answer", () => {
     const lines = text.split("\n");
     expect(lines[0]).toBe(harness.t("ru", "faq:unanswered.title"));
     expect(lines[1]).toMatch(/^2 × Ертең\s+ауа райы қандай$/i);
-    expect(lines).toContain(harness.t("ru", "faq:unanswered.line", { count: 1, text: "какая ставка по займу" }));
+    expect(lines).toContain(harness.t("ru", "faq:unanswered.line", { count: 1, text: "ставка и срок кредита" }));
   });
 
   it("is not the admins' list for anyone else", async () => {
