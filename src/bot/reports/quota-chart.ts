@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import { renderAsync } from "@resvg/resvg-js";
 
-export const CHART_FONT_FILES = ["dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"].map((file) =>
+const CHART_FONT_FILES = ["dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"].map((file) =>
   createRequire(import.meta.url).resolve(file),
 );
 const FONT = "DejaVu Sans";
