@@ -2,6 +2,7 @@
 import type { Db } from "../db/client.js";
 import { nextStatus, type ProjectStatusName } from "../domain/project-status.js";
 import { referralQuota } from "../domain/quota.js";
+import { percentOf } from "../domain/report.js";
 import { PLACE_TAKING_STATUSES } from "../domain/referral.js";
 import { audit } from "./audit.js";
 import { NotAllowedError, staffDistrictIds } from "./staff.js";
@@ -32,7 +33,7 @@ export async function quotaProgress(db: Db, userId: number): Promise<QuotaProgre
     const hired = count(p.id, "hired");
     return {
       id: p.id, nameKk: p.nameKk, nameRu: p.nameRu, status: p.status, jobs: p.plannedJobs, quota,
-      referred: count(p.id, "referred") + hired, hired, percentMet: quota === 0 ? 0 : Math.round((hired / quota) * 1000) / 10,
+      referred: count(p.id, "referred") + hired, hired, percentMet: percentOf(hired, quota) ?? 0,
     };
   });
 }

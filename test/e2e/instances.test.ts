@@ -3,6 +3,7 @@
 // while each message is sent exactly once, and the monthly schedule fires once.
 import { createServer } from "node:net";
 import type { i18n as I18n } from "i18next";
+import { MEDEU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotApiEmulator, type BotApiEmulator } from "../helpers/bot-api-emulator.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
@@ -79,7 +80,7 @@ describe("two webhook instances on one database", () => {
     expect(user.profile).toMatchObject({ fullName: "Нұрлан Әбенов", willingToRelocate: true });
 
     // Ten referrals at once: both instances' workers race for the notifications.
-    const centre = await addCentre(database.db, ["751710000"], "ЦЗН");
+    const centre = await addCentre(database.db, [MEDEU], "ЦЗН");
     const staffUser = await database.db.user.create({ data: { telegramId: 80_002n, language: "ru", roles: ["staff"], staff: { create: { centreId: centre.id } } } });
     const { actOnApplication } = await import("../../src/services/referrals.js");
     const { createOutbox } = await import("../../src/jobs/outbox.js");
@@ -88,7 +89,7 @@ describe("two webhook instances on one database", () => {
     const jobs = lazyBoss(database.url, pino({ level: "silent" }));
     const seekers: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const project = await addProject(database.db, { districtKato: "751710000", name: `Объект ${i}`, lat: 43.25, lon: 76.92 });
+      const project = await addProject(database.db, { districtKato: MEDEU, name: `Объект ${i}`, lat: 43.25, lon: 76.92 });
       const person = await database.db.user.create({ data: { telegramId: BigInt(81_000 + i), language: "kk" } });
       const application = await database.db.application.create({
         data: { number: `E-${i}`, userId: person.id, projectId: project.id, positionId: project.positions[0]!.id, priorityGroup: 1, homeDistrictId: project.districtId },

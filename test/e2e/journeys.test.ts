@@ -2,6 +2,7 @@
 // a staff member, a job seeker registers, finds a project near them and applies, the staff member
 // issues the referral and the job seeker is told by the outbox worker; an entrepreneur gets a schedule.
 import type { i18n as I18n } from "i18next";
+import { MEDEU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotApiEmulator, type BotApiEmulator } from "../helpers/bot-api-emulator.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
@@ -24,8 +25,8 @@ beforeAll(async () => {
   i18n = await testI18n();
   database = await createTestDatabase();
   emulator = await startBotApiEmulator();
-  await addCentre(database.db, ["751710000"], "ЦЗН Алмалинского района");
-  await addProject(database.db, { districtKato: "751710000", name: "Школа № 15", lat: 43.2567, lon: 76.9286, positions: [{ code: "mason", count: 5, wage: 150_000 }] });
+  await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района");
+  await addProject(database.db, { districtKato: MEDEU, name: "Школа № 15", lat: 43.2567, lon: 76.9286, positions: [{ code: "mason", count: 5, wage: 150_000 }] });
   program = startProgram({
     BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url,
     PII_KEY: Buffer.alloc(32, 5).toString("base64"), SEED_DEMO_DATA: "false", LOG_LEVEL: "info", ADMIN_TELEGRAM_IDS: String(ADMIN),
@@ -50,8 +51,8 @@ describe("journeys through the real program", () => {
 
     const staff = person(70_002, "kk");
     await staff.send(`/start ${token}`);
-    await staff.press(`lang:kk:${token}`, text(staff.t("staff:invitation.accepted", { centre: "ЦЗН Алмалинского района (kk)" })));
-    await admin.send("/menu", text(admin.t("notifications:invitation_used", { centre: "ЦЗН Алмалинского района", person: "P70002" })));
+    await staff.press(`lang:kk:${token}`, text(staff.t("staff:invitation.accepted", { centre: "ЦЗН Медеуского района (kk)" })));
+    await admin.send("/menu", text(admin.t("notifications:invitation_used", { centre: "ЦЗН Медеуского района", person: "P70002" })));
 
     const seeker = person(70_003);
     await seeker.start();

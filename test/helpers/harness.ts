@@ -38,6 +38,11 @@ export interface Reply {
   messageId?: number;
 }
 
+/** The texts of the messages the bot sent among these replies. */
+export const sentTexts = (replies: Reply[]) => replies.filter((r) => r.method === "sendMessage").map((r) => r.text);
+/** The same with the messages it edited in place (screens opened by buttons). */
+export const shownTexts = (replies: Reply[]) => replies.filter((r) => r.method === "sendMessage" || r.method === "editMessageText").map((r) => r.text);
+
 function toReply(call: ApiCall): Reply {
   const markup = call.payload.reply_markup as
     | { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>>; keyboard?: Array<Array<{ text: string } | string>> }

@@ -3,9 +3,7 @@
 import type { Db } from "../../src/db/client.js";
 import type { ApplicationStatus, ObjectGroup, ProjectStatus, WorkKind } from "../../src/generated/prisma/enums.js";
 
-export const ALMALY = "751110000"; // Almaty city
-export const BOSTANDYK = "751410000"; // Almaty city
-export const KYZYLORDA_CITY = "431000000"; // Kyzylorda region
+import { ALMALY, BOSTANDYK, KYZYLORDA_CITY } from "./places.js";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -42,6 +42,9 @@ async function readPayload(init?: RequestInit): Promise<Record<string, unknown>>
   return payload;
 }
 
+/** The file a call uploaded (sendDocument, sendPhoto): its name and bytes. */
+export const fileOf = (call: ApiCall) => Object.entries(call.payload).find(([key]) => key.endsWith("_file"))![1] as { name: string; bytes: Buffer };
+
 export function createFakeTelegram(): FakeTelegram {
   const calls: ApiCall[] = [];
   const failures = new Map<string, { description: string; code: number; parameters?: { retry_after?: number } }>();

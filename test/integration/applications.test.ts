@@ -1,13 +1,12 @@
+import { MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitApplication } from "../../src/services/applications.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import { createHarness, type Harness, type Person, sentTexts } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 import { registerSeeker } from "../helpers/seekers.js";
 
 const NOW = new Date("2021-06-01T08:00:00Z");
-const ALMALY = "751710000";
-const BOSTANDYK = "751510000";
 let database: TestDatabase;
 let harness: Harness;
 let project: Awaited<ReturnType<typeof addProject>>;
@@ -16,16 +15,15 @@ beforeAll(async () => {
   database = await createTestDatabase();
   harness = await createHarness(database.db, { now: () => NOW });
   project = await addProject(database.db, {
-    districtKato: ALMALY, name: "Поликлиника № 3", lat: 43.25, lon: 76.92,
+    districtKato: MEDEU, name: "Поликлиника № 3", lat: 43.25, lon: 76.92,
     positions: [{ code: "mason", count: 5, wage: 140_000 }, { code: "cleaner", count: 2, wage: 90_000, minors: true }, { code: "welder", count: 1 }],
   });
 });
 afterAll(() => database.drop());
 
-const texts = (replies: { method: string; text: string }[]) => replies.filter((r) => r.method === "sendMessage").map((r) => r.text);
 const position = (code: string) => database.db.position.findFirstOrThrow({ where: { projectId: project.id, profession: { code } } });
 
-async function seeker(iin: string, districtKato = BOSTANDYK, extra = {}): Promise<Person> {
+async function seeker(iin: string, districtKato = ZHETYSU, extra = {}): Promise<Person> {
   const person = harness.person();
   await registerSeeker(database.db, person, { iin, districtKato, ...extra });
   return person;
@@ -36,7 +34,7 @@ describe("applying for a referral", () => {
     const person = harness.person();
     await person.send("/start");
     await person.press("lang:ru");
-    const [reply] = await person.pressData(`apl:start:${project.id}`).then(texts);
+    const [reply] = await person.pressData(`apl:start:${project.id}`).then(sentTexts);
     expect(reply).toBe(harness.t("ru", "applications:refusal.no_profile"));
   });
 
@@ -46,28 +44,28 @@ describe("applying for a referral", () => {
     const buttons = choose.at(-1)!.buttons.map(([label]) => label);
     expect(buttons[0]).toMatch(/^Каменщик · 140\s000 ₸$/);
     const mason = await position("mason");
-    const [confirm] = texts(await person.pressData(`apl:pos:${mason.id}`));
+    const [confirm] = sentTexts(await person.pressData(`apl:pos:${mason.id}`));
     expect(confirm).toContain(harness.t("ru", "applications:wage_floor", { floor: "85\u00a0000" }));
     expect(confirm).toContain(harness.t("ru", "applications:relocation", { allowance: "85\u00a0000", days: 3 }));
-    const [done] = texts(await person.pressData(`apl:ok:${mason.id}`));
+    const [done] = sentTexts(await person.pressData(`apl:ok:${mason.id}`));
     const application = await database.db.application.findFirstOrThrow({ where: { positionId: mason.id }, include: { events: true } });
     expect(application).toMatchObject({ status: "submitted", priorityGroup: 0, isYouth: true, isNeet: true, relocated: true });
     expect(application.number).toMatch(/^Z-2021-\d{6}$/);
     expect(application.events.map((e) => e.status)).toEqual(["submitted"]);
     expect(done).toBe(harness.t("ru", "applications:submitted", { number: application.number, documents: `• ${harness.t("ru", "applications:documents.identity")}` }));
 
-    const [again] = texts(await person.pressData(`apl:pos:${mason.id}`));
+    const [again] = sentTexts(await person.pressData(`apl:pos:${mason.id}`));
     expect(again).toBe(harness.t("ru", "applications:refusal.already_applied"));
   });
 
   it("lets a minor apply only to positions suitable for minors, and asks a student for a study certificate", async () => {
-    const person = await seeker("050306500114", ALMALY, { status: "student", studying: true }); // 16
+    const person = await seeker("050306500114", MEDEU, { status: "student", studying: true }); // 16
     const mason = await position("mason");
-    expect(texts(await person.pressData(`apl:pos:${mason.id}`))[0]).toBe(harness.t("ru", "applications:refusal.minor", { age: 18 }));
+    expect(sentTexts(await person.pressData(`apl:pos:${mason.id}`))[0]).toBe(harness.t("ru", "applications:refusal.minor", { age: 18 }));
     const cleaner = await position("cleaner");
-    const [confirm] = texts(await person.pressData(`apl:pos:${cleaner.id}`));
+    const [confirm] = sentTexts(await person.pressData(`apl:pos:${cleaner.id}`));
     expect(confirm).not.toContain(harness.t("ru", "applications:relocation", { allowance: "85\u00a0000", days: 3 })); // same district
-    const [done] = texts(await person.pressData(`apl:ok:${cleaner.id}`));
+    const [done] = sentTexts(await person.pressData(`apl:ok:${cleaner.id}`));
     expect(done).toContain(harness.t("ru", "applications:documents.study"));
   });
 
@@ -76,7 +74,7 @@ describe("applying for a referral", () => {
     const other = await database.db.user.create({ data: { telegramId: 99n } });
     await database.db.application.create({ data: { number: "FULL-1", userId: other.id, projectId: project.id, positionId: welder.id, status: "referred", priorityGroup: 1 } });
     const person = await seeker("851231400232");
-    expect(texts(await person.pressData(`apl:pos:${welder.id}`))[0]).toBe(harness.t("ru", "applications:refusal.no_room"));
+    expect(sentTexts(await person.pressData(`apl:pos:${welder.id}`))[0]).toBe(harness.t("ru", "applications:refusal.no_room"));
   });
 
   it("makes one application from two simultaneous confirmations", async () => {
@@ -101,10 +99,10 @@ describe("my applications", () => {
     expect(list.buttons).toEqual([[harness.t("ru", "applications:withdraw", { number: application.number }), `apl:wd:${application.id}`]]);
 
     const stranger = await seeker("600707100046");
-    expect(texts(await stranger.pressData(`apl:wd:${application.id}`))[0]).toBe(harness.t("ru", "applications:cannot_withdraw"));
+    expect(sentTexts(await stranger.pressData(`apl:wd:${application.id}`))[0]).toBe(harness.t("ru", "applications:cannot_withdraw"));
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
 
-    expect(texts(await person.pressData(`apl:wd:${application.id}`))[0]).toBe(harness.t("ru", "applications:withdrawn"));
+    expect(sentTexts(await person.pressData(`apl:wd:${application.id}`))[0]).toBe(harness.t("ru", "applications:withdrawn"));
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id }, include: { events: true } })).events.map((e) => e.status)).toEqual(["submitted", "withdrawn"]);
   });
 });

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
-import type { ApiCall } from "../helpers/telegram.js";
+import { createHarness, type Harness, sentTexts } from "../helpers/harness.js";
+import { fileOf, type ApiCall } from "../helpers/telegram.js";
 
 let database: TestDatabase;
 let harness: Harness;
@@ -14,11 +14,10 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 
-const sentTexts = (replies: { method: string; text: string }[]) => replies.filter((r) => r.method === "sendMessage").map((r) => r.text);
 const normalise = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
 async function readWorkbook(call: ApiCall) {
-  const file = Object.entries(call.payload).find(([key]) => key.endsWith("_file"))![1] as { name: string; bytes: Buffer };
+  const file = fileOf(call);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file.bytes as never);
   return { name: file.name, sheet: workbook.worksheets[0]! };

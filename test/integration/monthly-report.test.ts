@@ -6,7 +6,8 @@ import { buildMonthlyReport, type MonthlyReport } from "../../src/services/repor
 import { resolveScope } from "../../src/services/reports/report-scope.js";
 import { NotAllowedError } from "../../src/services/staff.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { addReportData, ALMALY } from "../helpers/report-data.js";
+import { addReportData } from "../helpers/report-data.js";
+import { ALMALY } from "../helpers/places.js";
 
 const MAY = reportMonth(2021, 5);
 let database: TestDatabase;

@@ -11,7 +11,8 @@ import { staffData } from "../../src/bot/callback-data/staff.js";
 import { formatNumber } from "../../src/bot/format.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { createHarness, type Harness, type Person } from "../helpers/harness.js";
-import { addReportData, ALMALY, BOSTANDYK, KYZYLORDA_CITY } from "../helpers/report-data.js";
+import { addReportData } from "../helpers/report-data.js";
+import { ALMALY, BOSTANDYK, KYZYLORDA_CITY } from "../helpers/places.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
 
 // 09:00 on 1 June 2021 in Almaty, as the bot sees it: the report is May's.

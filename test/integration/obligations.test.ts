@@ -4,7 +4,7 @@ import { REMINDER_QUEUE } from "../../src/jobs/boss.js";
 import { deliverReminder, startReminderWorker } from "../../src/jobs/reminders.js";
 import { formatDate } from "../../src/bot/format.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import { createHarness, type Harness, type Person, sentTexts } from "../helpers/harness.js";
 
 const TODAY = new Date("2026-11-22T10:00:00Z");
 let database: TestDatabase;
@@ -36,18 +36,17 @@ async function borrower(): Promise<Person> {
   return person;
 }
 
-const texts = (replies: { method: string; text: string }[]) => replies.filter((r) => r.method === "sendMessage").map((r) => r.text);
 
 describe("after the loan", () => {
   it("records the loan and schedules six reminders as delayed jobs", async () => {
     const person = await borrower();
-    expect(texts(await person.press("loans:got"))).toEqual([harness.t("ru", "loans:got.ask_date")]);
-    expect(texts(await person.send("31.02.2026"))[0]).toBe(harness.t("ru", "loans:got.invalid_date"));
-    expect(texts(await person.send("01.12.2026"))[0]).toBe(harness.t("ru", "loans:got.future_date"));
-    expect(texts(await person.send("01.01.2021"))[0]).toBe(harness.t("ru", "loans:got.too_early", { from: "09.02.2021" }));
-    expect(texts(await person.send("12.11.2026"))).toEqual([harness.t("ru", "loans:got.ask_jobs")]);
-    expect(texts(await person.send("0"))[0]).toBe(harness.t("ru", "loans:got.invalid_jobs", { max: 10_000 }));
-    const saved = texts(await person.send("4"))[0];
+    expect(sentTexts(await person.press("loans:got"))).toEqual([harness.t("ru", "loans:got.ask_date")]);
+    expect(sentTexts(await person.send("31.02.2026"))[0]).toBe(harness.t("ru", "loans:got.invalid_date"));
+    expect(sentTexts(await person.send("01.12.2026"))[0]).toBe(harness.t("ru", "loans:got.future_date"));
+    expect(sentTexts(await person.send("01.01.2021"))[0]).toBe(harness.t("ru", "loans:got.too_early", { from: "09.02.2021" }));
+    expect(sentTexts(await person.send("12.11.2026"))).toEqual([harness.t("ru", "loans:got.ask_jobs")]);
+    expect(sentTexts(await person.send("0"))[0]).toBe(harness.t("ru", "loans:got.invalid_jobs", { max: 10_000 }));
+    const saved = sentTexts(await person.send("4"))[0];
     expect(saved).toBe(harness.t("ru", "loans:got.saved", { useDue: "10.02.2027", jobsDue: "12.11.2028", jobs: 4, count: 6, useDays: 90, jobsMonths: 24 }));
 
     const obligation = await database.db.loanObligation.findFirstOrThrow({ where: { user: { telegramId: BigInt(person.id) } } });
@@ -89,7 +88,7 @@ describe("after the loan", () => {
     await person.send("3");
     const obligation = await database.db.loanObligation.findFirstOrThrow({ where: { user: { telegramId: BigInt(person.id) } } });
 
-    const list = texts(await person.press("loans:obligations"))[0]!;
+    const list = sentTexts(await person.press("loans:obligations"))[0]!;
     expect(list).toContain(harness.t("ru", "loans:obligations.targeted_use_open", { due: "10.02.2027", jobs: 3 }));
     expect(list).toContain(harness.t("ru", "loans:obligations.jobs_open", { due: "12.11.2028", jobs: 3 }));
 
@@ -102,7 +101,7 @@ describe("after the loan", () => {
 
     const done = await person.pressData(`oblg:done:${obligation.id}:targeted_use`);
     expect(done.find((r) => r.method === "answerCallbackQuery")).toBeDefined();
-    expect(texts(done)[0]).toContain(harness.t("ru", "loans:obligations.targeted_use_done", { due: "10.02.2027", jobs: 3 }));
+    expect(sentTexts(done)[0]).toContain(harness.t("ru", "loans:obligations.targeted_use_done", { due: "10.02.2027", jobs: 3 }));
     const jobs = await jobRows(obligation.id);
     expect(jobs.filter((j) => j.series === "targeted_use").map((j) => j.state)).toEqual(["cancelled", "cancelled", "cancelled"]);
     expect(jobs.filter((j) => j.series === "jobs").map((j) => j.state)).toEqual(["created", "created", "created"]);
@@ -112,7 +111,7 @@ describe("after the loan", () => {
 
   it("says so when there is no loan yet", async () => {
     const person = await borrower();
-    expect(texts(await person.press("loans:obligations"))).toEqual([harness.t("ru", "loans:obligations.none")]);
+    expect(sentTexts(await person.press("loans:obligations"))).toEqual([harness.t("ru", "loans:obligations.none")]);
   });
 
   it("formats dates as people in Kazakhstan write them", () => {

@@ -1,6 +1,7 @@
 // The notification outbox on a real pg-boss: written with the change, sent once, retried on
 // Telegram errors, given up for people who blocked the bot, and not lost across a restart.
 import pino from "pino";
+import { MEDEU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lazyBoss, NOTIFY_QUEUE } from "../../src/jobs/boss.js";
 import { startNotificationWorker } from "../../src/jobs/outbox.js";
@@ -15,7 +16,6 @@ import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
 
 const NOW = new Date("2021-06-01T08:00:00Z");
-const ALMALY = "751710000";
 let database: TestDatabase;
 let harness: Harness;
 let staffUserId: number;
@@ -24,9 +24,9 @@ let positionId: number;
 beforeAll(async () => {
   database = await createTestDatabase();
   harness = await createHarness(database.db, { now: () => NOW, databaseUrl: database.url });
-  const project = await addProject(database.db, { districtKato: ALMALY, name: "Школа № 5", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 10 }] });
+  const project = await addProject(database.db, { districtKato: MEDEU, name: "Школа № 5", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 10 }] });
   positionId = project.positions[0]!.id;
-  const centre = await addCentre(database.db, [ALMALY]);
+  const centre = await addCentre(database.db, [MEDEU]);
   staffUserId = (await makeStaff(database.db, harness.person(), centre.id)).id;
 });
 afterAll(async () => {
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 async function appliedSeeker(): Promise<{ person: Person; applicationId: number; userId: number }> {
   const person = harness.person();
-  const user = await registerSeeker(database.db, person, { iin: makeIin("900101"), districtKato: ALMALY });
+  const user = await registerSeeker(database.db, person, { iin: makeIin("900101"), districtKato: MEDEU });
   await database.db.user.update({ where: { id: user.id }, data: { language: "kk" } });
   const { application } = await submitApplication(database.db, user.id, positionId, NOW);
   return { person, applicationId: application!.id, userId: user.id };

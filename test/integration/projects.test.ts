@@ -1,3 +1,4 @@
+import { ALMALY, BOSTANDYK, MEDEU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
@@ -6,7 +7,6 @@ import { makeIin, registerSeeker } from "../helpers/seekers.js";
 
 let database: TestDatabase;
 let harness: Harness;
-const ALMALY = "751710000"; // a district of Almaty city
 let school: Awaited<ReturnType<typeof addProject>>;
 
 const user = (id: number) => ({ id, is_bot: false, first_name: "Ерлан" });
@@ -14,15 +14,15 @@ const user = (id: number) => ({ id, is_bot: false, first_name: "Ерлан" });
 beforeAll(async () => {
   database = await createTestDatabase();
   harness = await createHarness(database.db);
-  const almaly = await database.db.district.findUniqueOrThrow({ where: { kato: ALMALY } });
+  const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
   // twelve open projects at growing distances north of a point, one full, one finished
-  for (let i = 1; i <= 12; i++) await addProject(database.db, { districtKato: ALMALY, name: `Проект ${String(i).padStart(2, "0")}`, lat: almaly.lat + i * 0.01, lon: almaly.lon });
-  const full = await addProject(database.db, { districtKato: ALMALY, name: "Заполненный", lat: almaly.lat, lon: almaly.lon, positions: [{ code: "welder", count: 1 }] });
+  for (let i = 1; i <= 12; i++) await addProject(database.db, { districtKato: MEDEU, name: `Проект ${String(i).padStart(2, "0")}`, lat: medeu.lat + i * 0.01, lon: medeu.lon });
+  const full = await addProject(database.db, { districtKato: MEDEU, name: "Заполненный", lat: medeu.lat, lon: medeu.lon, positions: [{ code: "welder", count: 1 }] });
   const someone = await database.db.user.create({ data: { telegramId: 1n } });
   await database.db.application.create({ data: { number: "T-1", userId: someone.id, projectId: full.id, positionId: full.positions[0]!.id, status: "referred", priorityGroup: 1 } });
-  await addProject(database.db, { districtKato: ALMALY, name: "Завершённый", lat: almaly.lat, lon: almaly.lon, status: "completed" });
+  await addProject(database.db, { districtKato: MEDEU, name: "Завершённый", lat: medeu.lat, lon: medeu.lon, status: "completed" });
   school = await addProject(database.db, {
-    districtKato: "751110000", name: "Школа № 7", lat: 43.2, lon: 76.9,
+    districtKato: ALMALY, name: "Школа № 7", lat: 43.2, lon: 76.9,
     positions: [{ code: "mason", count: 8, wage: 150_000 }, { code: "cleaner", count: 3, wage: 90_000, minors: true }],
   });
   await database.db.application.create({ data: { number: "T-2", userId: someone.id, projectId: school.id, positionId: school.positions[0]!.id, status: "hired", priorityGroup: 1 } });
@@ -37,8 +37,8 @@ describe("projects near me", () => {
     expect(menu!.buttons.map(([, data]) => data)).toEqual(["prj:ask", "prj:reg", "seek:profile", "apl:mine"]);
     const [ask] = (await person.press("prj:ask")).filter((r) => r.method === "sendMessage");
     expect(ask!.text).toBe(harness.t("ru", "projects:menu.ask_location"));
-    const almaly = await database.db.district.findUniqueOrThrow({ where: { kato: ALMALY } });
-    const replies = await person.deliver({ message: { message_id: 5, date: 0, chat: { id: person.id, type: "private" }, from: user(person.id), location: { latitude: almaly.lat, longitude: almaly.lon } } } as never);
+    const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
+    const replies = await person.deliver({ message: { message_id: 5, date: 0, chat: { id: person.id, type: "private" }, from: user(person.id), location: { latitude: medeu.lat, longitude: medeu.lon } } } as never);
     const list = replies.at(-1)!;
     expect(list.text).toBe(harness.t("ru", "projects:list.title_near", { page: 1, pages: 3 }));
     const names = list.buttons.filter(([, d]) => d.startsWith("prj:card")).map(([label]) => label);
@@ -114,7 +114,7 @@ describe("the shared link /start p<id>", () => {
 
 describe("the list's filters", () => {
   it("shows only my professions by default when the profile has some; both filters can be changed and survive paging", async () => {
-    const district = "751410000";
+    const district = BOSTANDYK;
     await addProject(database.db, { districtKato: district, name: "Кладка", lat: 43.3, lon: 76.9, positions: [{ code: "mason", count: 4 }] });
     const welding = await addProject(database.db, { districtKato: district, name: "Сварка", lat: 43.3, lon: 76.9, positions: [{ code: "welder", count: 4 }] });
     await database.db.project.update({ where: { id: welding.id }, data: { workKind: "current_repair" } });

@@ -2,18 +2,17 @@
 // the subscription messages a new or re-opened project sends.
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import { MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMPORT_COLUMNS } from "../../src/services/import/project-rows.js";
 import { setSubscription } from "../../src/services/subscriptions.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import { createHarness, type Harness, type Person, shownTexts } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
 
 const NOW = new Date("2021-06-01T08:00:00Z");
-const ALMALY = "751710000";
-const BOSTANDYK = "751510000";
 let database: TestDatabase;
 let harness: Harness;
 let staff: Person;
@@ -22,19 +21,18 @@ beforeAll(async () => {
   database = await createTestDatabase();
   harness = await createHarness(database.db, { now: () => NOW, databaseUrl: database.url });
   staff = harness.person();
-  await makeStaff(database.db, staff, (await addCentre(database.db, [ALMALY, BOSTANDYK])).id);
+  await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU, ZHETYSU])).id);
 });
 afterAll(async () => {
   await harness.jobs?.stop();
   await database.drop();
 });
 
-const texts = (replies: { method: string; text: string }[]) => replies.filter((r) => r.method === "sendMessage" || r.method === "editMessageText").map((r) => r.text);
 const SAMPLE = readFileSync(new URL("../../docs/projects-sample.csv", import.meta.url));
 const header = IMPORT_COLUMNS.join(",");
 const row = (values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>) => {
   const base: Record<string, string> = {
-    external_id: "T-1", name_kk: "Жоба", name_ru: "Проект", district_kato: ALMALY, object_group: "social", work_kind: "construction", status: "planned",
+    external_id: "T-1", name_kk: "Жоба", name_ru: "Проект", district_kato: MEDEU, object_group: "social", work_kind: "construction", status: "planned",
     contractor_name: "ТОО «Тест»", contractor_bin: "", estimated_cost: "1000000", start_date: "2021-05-01", end_date: "2021-12-01", planned_jobs: "10",
     permanent_jobs: "2", average_wage: "150000", quota_percent: "20", lat: "43.25", lon: "76.92", positions: "mason:5:150000",
   };
@@ -44,23 +42,23 @@ const csv = (...rows: string[]) => Buffer.from([header, ...rows].join("\n"));
 
 describe("our projects", () => {
   it("show the quota progress and move a project forward one status at a time", async () => {
-    const project = await addProject(database.db, { districtKato: ALMALY, name: "Детсад", lat: 43.2, lon: 76.9, status: "planned", jobs: 12 });
-    const [list] = texts(await staff.pressData("stf:prj"));
+    const project = await addProject(database.db, { districtKato: MEDEU, name: "Детсад", lat: 43.2, lon: 76.9, status: "planned", jobs: 12 });
+    const [list] = shownTexts(await staff.pressData("stf:prj"));
     expect(list).toBe(harness.t("ru", "staff:projects.title", { count: 1 }));
-    const [card] = texts(await staff.pressData(`stf:p:${project.id}`));
+    const [card] = shownTexts(await staff.pressData(`stf:p:${project.id}`));
     expect(card).toContain(harness.t("ru", "staff:projects.progress", { status: harness.t("ru", "projects:status.planned"), jobs: 12, quota: 3, percent: 20, referred: 0, hired: 0, met: 0 }));
 
-    expect(texts(await staff.pressData(`stf:st:${project.id}:completed`))[0]).toBe(harness.t("ru", "staff:project.refusal.not_next"));
+    expect(shownTexts(await staff.pressData(`stf:st:${project.id}:completed`))[0]).toBe(harness.t("ru", "staff:project.refusal.not_next"));
     await staff.pressData(`stf:st:${project.id}:in_progress`);
     await staff.pressData(`stf:st:${project.id}:completed`);
     expect((await database.db.project.findUniqueOrThrow({ where: { id: project.id } })).status).toBe("completed");
 
     await staff.pressData(`stf:st:${project.id}:commissioned`);
-    expect(texts(await staff.send("пять"))[0]).toBe(harness.t("ru", "staff:typed.invalid.permanent_jobs"));
+    expect(shownTexts(await staff.send("пять"))[0]).toBe(harness.t("ru", "staff:typed.invalid.permanent_jobs"));
     await staff.send("5");
     const saved = await database.db.project.findUniqueOrThrow({ where: { id: project.id } });
     expect(saved).toMatchObject({ status: "commissioned", permanentJobs: 5 });
-    const [after] = texts(await staff.pressData(`stf:p:${project.id}`));
+    const [after] = shownTexts(await staff.pressData(`stf:p:${project.id}`));
     // 15 % of 5 is under one person: the staff is under 6, so at least one.
     expect(after).toContain(harness.t("ru", "projects:card.commissioned", { date: "01.06.2021", permanent: 5, centre: 1, percent: 15, minimum: 1, small: 6 }));
     expect(await database.db.auditLog.count({ where: { action: "change_project_status", entityId: String(project.id) } })).toBe(3);
@@ -69,7 +67,7 @@ describe("our projects", () => {
 
 describe("importing the monitoring map", () => {
   it("creates the sample file's projects, then updates them by external id", async () => {
-    const [, report] = texts(await staff.sendDocument("projects-sample.csv", SAMPLE));
+    const [, report] = shownTexts(await staff.sendDocument("projects-sample.csv", SAMPLE));
     expect(report).toBe(harness.t("ru", "staff:import.done", { created: 2, updated: 0, rejected: 0, announced: 0 }));
     const school = await database.db.project.findUniqueOrThrow({ where: { externalId: "ALM-2021-S-001" }, include: { positions: true, contractor: true } });
     expect(school).toMatchObject({ nameRu: "Капитальный ремонт школы № 12", plannedJobs: 40, status: "in_progress" });
@@ -79,7 +77,7 @@ describe("importing the monitoring map", () => {
     expect(sidewalks.quotaPercent).toBe(20); // empty: the programme's 20 %
     expect(sidewalks.positions.find((p) => p.suitableForMinors)).toBeDefined();
 
-    const [, again] = texts(await staff.sendDocument("projects-sample.csv", SAMPLE));
+    const [, again] = shownTexts(await staff.sendDocument("projects-sample.csv", SAMPLE));
     expect(again).toBe(harness.t("ru", "staff:import.done", { created: 0, updated: 2, rejected: 0, announced: 0 }));
     expect(await database.db.project.count({ where: { externalId: { startsWith: "ALM-2021-" } } })).toBe(2);
   });
@@ -93,7 +91,7 @@ describe("importing the monitoring map", () => {
       row({ external_id: "B-5", district_kato: "711210000" }), // Astana: not this centre's
       row({ external_id: "B-1" }),
     );
-    const [, report] = texts(await staff.sendDocument("bad.csv", file));
+    const [, report] = shownTexts(await staff.sendDocument("bad.csv", file));
     const reason = (key: string) => harness.t("ru", `staff:import.reason.${key}`);
     expect(report).toContain(harness.t("ru", "staff:import.done", { created: 1, updated: 0, rejected: 5, announced: 0 }));
     expect(report).toContain(harness.t("ru", "staff:import.problem", { line: 3, column: "district_kato", reason: reason("bad_kato") }));
@@ -106,11 +104,11 @@ describe("importing the monitoring map", () => {
 
   it("changes nothing for a file it cannot read", async () => {
     const before = await database.db.project.count();
-    expect(texts(await staff.sendDocument("broken.xlsx", Buffer.from("this is no spreadsheet")))[1]).toBe(harness.t("ru", "staff:import.unreadable.format"));
-    expect(texts(await staff.sendDocument("cols.csv", Buffer.from("name,district\nШкола,751710000")))[1]).toBe(harness.t("ru", "staff:import.unreadable.columns", { columns: IMPORT_COLUMNS.join(", "), max: 10_000 }));
+    expect(shownTexts(await staff.sendDocument("broken.xlsx", Buffer.from("this is no spreadsheet")))[1]).toBe(harness.t("ru", "staff:import.unreadable.format"));
+    expect(shownTexts(await staff.sendDocument("cols.csv", Buffer.from("name,district\nШкола,751710000")))[1]).toBe(harness.t("ru", "staff:import.unreadable.columns", { columns: IMPORT_COLUMNS.join(", "), max: 10_000 }));
     const tooMany = csv(...Array.from({ length: 10_001 }, (_, i) => row({ external_id: `M-${i}` })));
-    expect(texts(await staff.sendDocument("many.csv", tooMany))[1]).toBe(harness.t("ru", "staff:import.unreadable.too_many_rows", { columns: IMPORT_COLUMNS.join(", "), max: 10_000 }));
-    expect(texts(await staff.sendDocument("notes.txt", Buffer.from("hello")))[0]).toBe(harness.t("ru", "staff:import.unreadable.format"));
+    expect(shownTexts(await staff.sendDocument("many.csv", tooMany))[1]).toBe(harness.t("ru", "staff:import.unreadable.too_many_rows", { columns: IMPORT_COLUMNS.join(", "), max: 10_000 }));
+    expect(shownTexts(await staff.sendDocument("notes.txt", Buffer.from("hello")))[0]).toBe(harness.t("ru", "staff:import.unreadable.format"));
     expect(await database.db.project.count()).toBe(before);
   });
 
@@ -121,7 +119,7 @@ describe("importing the monitoring map", () => {
     for (let i = 0; i < 10_000; i++) sheet.addRow(row({ external_id: `X-${i}`, start_date: i === 0 ? "01.05.2021" : "2021-05-01" }).split(","));
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const started = performance.now();
-    const [, report] = texts(await staff.sendDocument("map.xlsx", buffer));
+    const [, report] = shownTexts(await staff.sendDocument("map.xlsx", buffer));
     console.log(`import of 10,000 XLSX rows: ${Math.round(performance.now() - started)} ms`);
     expect(report).toBe(harness.t("ru", "staff:import.done", { created: 10_000, updated: 0, rejected: 0, announced: 0 }));
     expect(await database.db.position.count({ where: { project: { externalId: { startsWith: "X-" } } } })).toBe(10_000);
@@ -130,7 +128,7 @@ describe("importing the monitoring map", () => {
   it("tells each matching subscriber once about a new or re-opened project", async () => {
     const mason = await database.db.profession.findUniqueOrThrow({ where: { code: "mason" } });
     const welder = await database.db.profession.findUniqueOrThrow({ where: { code: "welder" } });
-    const subscriber = async (professionIds: number[], district = BOSTANDYK) => {
+    const subscriber = async (professionIds: number[], district = ZHETYSU) => {
       const person = harness.person();
       const user = await registerSeeker(database.db, person, { iin: makeIin("900303"), districtKato: district, professionIds, anyWork: false });
       await setSubscription(database.db, user.id, true);
@@ -138,19 +136,19 @@ describe("importing the monitoring map", () => {
     };
     const masonHere = await subscriber([mason.id]);
     const welderHere = await subscriber([welder.id]);
-    const masonElsewhere = await subscriber([mason.id], ALMALY);
-    const district = await database.db.district.findUniqueOrThrow({ where: { kato: BOSTANDYK } });
+    const masonElsewhere = await subscriber([mason.id], MEDEU);
+    const district = await database.db.district.findUniqueOrThrow({ where: { kato: ZHETYSU } });
     const matchText = harness.t("ru", "notifications:project_match", { project: "Новая школа", district: district.nameRu });
 
-    const opened = row({ external_id: "S-1", name_ru: "Новая школа", district_kato: BOSTANDYK, status: "in_progress" });
-    const [, report] = texts(await staff.sendDocument("new.csv", csv(opened)));
+    const opened = row({ external_id: "S-1", name_ru: "Новая школа", district_kato: ZHETYSU, status: "in_progress" });
+    const [, report] = shownTexts(await staff.sendDocument("new.csv", csv(opened)));
     expect(report).toContain(harness.t("ru", "staff:import.done", { created: 1, updated: 0, rejected: 0, announced: 1 }));
     await staff.sendDocument("same.csv", csv(opened)); // still open: no news
     await harness.flushNotifications();
     const told = (person: Person) => person.sentToMe().filter((r) => r.text === matchText).length;
     expect([told(masonHere), told(welderHere), told(masonElsewhere)]).toEqual([1, 0, 0]);
 
-    await staff.sendDocument("closed.csv", csv(row({ external_id: "S-1", name_ru: "Новая школа", district_kato: BOSTANDYK, status: "completed" })));
+    await staff.sendDocument("closed.csv", csv(row({ external_id: "S-1", name_ru: "Новая школа", district_kato: ZHETYSU, status: "completed" })));
     await staff.sendDocument("reopened.csv", csv(opened));
     await harness.flushNotifications();
     expect(told(masonHere)).toBe(2);

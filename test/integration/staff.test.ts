@@ -1,5 +1,6 @@
 // Employment-centre staff through the bot: the queue, the applicant card, every action and its
 // refusals, the seeker's notifications, authorization across two centres, the last place.
+import { MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitApplication } from "../../src/services/applications.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
@@ -12,8 +13,6 @@ import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
 
 const NOW = new Date("2021-06-01T08:00:00Z");
-const ALMALY = "751710000";
-const BOSTANDYK = "751510000";
 let database: TestDatabase;
 let harness: Harness;
 let staff: Person;
@@ -24,12 +23,12 @@ let almatyCode: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   harness = await createHarness(database.db, { now: () => NOW, databaseUrl: database.url });
-  project = await addProject(database.db, { districtKato: ALMALY, name: "Школа № 9", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 20, wage: 150_000 }, { code: "welder", count: 3 }] });
+  project = await addProject(database.db, { districtKato: MEDEU, name: "Школа № 9", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 20, wage: 150_000 }, { code: "welder", count: 3 }] });
   staff = harness.person({ firstName: "Гүлнар" });
   otherStaff = harness.person({ firstName: "Ерлан" });
-  await makeStaff(database.db, staff, (await addCentre(database.db, [ALMALY], "ЦЗН Алмалинского района")).id);
-  await makeStaff(database.db, otherStaff, (await addCentre(database.db, [BOSTANDYK], "ЦЗН Бостандыкского района")).id);
-  almatyCode = (await database.db.district.findUniqueOrThrow({ where: { kato: ALMALY }, include: { region: true } })).region.code;
+  await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района")).id);
+  await makeStaff(database.db, otherStaff, (await addCentre(database.db, [ZHETYSU], "ЦЗН Жетысуского района")).id);
+  almatyCode = (await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU }, include: { region: true } })).region.code;
 });
 afterAll(async () => {
   await harness.jobs?.stop();
@@ -44,7 +43,7 @@ async function applicant(options: { birth?: string; century?: 3 | 4 | 5 | 6; sta
   professionIds ??= new Map((await database.db.profession.findMany()).map((p) => [p.code, p.id]));
   const person = harness.person();
   const iin = makeIin(options.birth ?? "800101", options.century ?? 3);
-  const user = await registerSeeker(database.db, person, { iin, districtKato: options.home ?? ALMALY, status: options.status ?? "job_seeker", fullName: `Заявитель ${person.id}` });
+  const user = await registerSeeker(database.db, person, { iin, districtKato: options.home ?? MEDEU, status: options.status ?? "job_seeker", fullName: `Заявитель ${person.id}` });
   const { application } = await submitApplication(database.db, user.id, position(options.code ?? "mason"), options.at ?? NOW);
   return { person, iin, user, application: application! };
 }
@@ -96,7 +95,7 @@ describe("the staff queue", () => {
   });
 
   it("records a hire only at two minimum wages or more, and reminds of the relocation allowance for someone from another district", async () => {
-    const { person, application } = await applicant({ home: BOSTANDYK });
+    const { person, application } = await applicant({ home: ZHETYSU });
     await staff.pressData(`stf:ref:${application.id}`);
     await staff.pressData(`stf:hire:${application.id}`);
     expect(sent(await staff.send("31.02.2021"))[0]).toBe(harness.t("ru", "staff:typed.invalid.contract_date"));
@@ -154,17 +153,17 @@ describe("authorization", () => {
     const { application } = await applicant();
     const stranger = await harness.readyPerson();
     const replies = await stranger.pressData(`stf:ref:${application.id}`);
-    expect(replies.find((r) => r.method === "answerCallbackQuery")).toBeDefined();
+    expect(replies.find((r) => r.method === "answerCallbackQuery")!.text).toBe(harness.t("ru", "errors.not_allowed"));
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
   });
 });
 
 describe("the last place", () => {
   it("goes to exactly one of two staff issuing it at the same moment", async () => {
-    const small = await addProject(database.db, { districtKato: ALMALY, name: "Баня", lat: 43.2, lon: 76.9, positions: [{ code: "mason", count: 1 }] });
+    const small = await addProject(database.db, { districtKato: MEDEU, name: "Баня", lat: 43.2, lon: 76.9, positions: [{ code: "mason", count: 1 }] });
     const apply = async () => {
       const person = harness.person();
-      const user = await registerSeeker(database.db, person, { iin: makeIin("850505"), districtKato: ALMALY });
+      const user = await registerSeeker(database.db, person, { iin: makeIin("850505"), districtKato: MEDEU });
       return (await submitApplication(database.db, user.id, small.positions[0]!.id, NOW)).application!;
     };
     const [a, b] = [await apply(), await apply()];

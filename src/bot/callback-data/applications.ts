@@ -9,4 +9,12 @@ export const parseApplicationsCallback = colonSeparated(
   ]),
 );
 
+export const applicationsData = {
+  mine: () => "apl:mine",
+  start: (projectId: number) => `apl:start:${projectId}`,
+  position: (positionId: number) => `apl:pos:${positionId}`,
+  confirm: (positionId: number) => `apl:ok:${positionId}`,
+  withdraw: (applicationId: number) => `apl:wd:${applicationId}`,
+};
+
 export const APPLICATIONS_CALLBACK = /^apl:/;

@@ -1,4 +1,5 @@
 // Administration: employment centres, invitation links for their staff, the staff list, the audit log.
+import { editOrReply, replying, type Show } from "../show.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { auditPage, AUDIT_PAGE_SIZE } from "../../services/audit.js";
 import { unansweredQuestions } from "../../services/faq/questions.js";
@@ -10,7 +11,6 @@ import { formatDate, localName } from "../format.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
 import { reportButton } from "./reports.js";
 
-type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
 async function showHome(ctx: ConvContext, show: Show) {
@@ -75,7 +75,7 @@ export function adminFeature(): Composer<BotContext> {
 
   admins.on("message:text", (ctx, next) => {
     if (menuItemOf(ctx.message.text, ctx.deps.i18n) !== "admin") return next();
-    return showHome(ctx, (text, markup) => ctx.reply(text, { reply_markup: markup }));
+    return showHome(ctx, replying(ctx));
   });
 
   feature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
@@ -83,7 +83,7 @@ export function adminFeature(): Composer<BotContext> {
     if (!data || !ctx.account?.isAdmin) return ctx.answerCallbackQuery({ text: ctx.t(data ? "errors.not_allowed" : "fallback.stale_button") });
     await assertAdmin(ctx.deps.db, ctx.account.userId);
     await ctx.answerCallbackQuery();
-    const show: Show = (text, markup) => ctx.editMessageText(text, { reply_markup: markup });
+    const show = editOrReply(ctx);
     switch (data[1]) {
       case "home": return showHome(ctx, show);
       case "new": return ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION);
@@ -100,7 +100,7 @@ export function adminFeature(): Composer<BotContext> {
       case "rm": {
         const removed = await removeStaff(ctx.deps.db, ctx.deps.outbox, ctx.account.userId, data[2], data[3], ctx.deps.now());
         await ctx.reply(ctx.t(removed ? "admin:staff.removed" : "admin:staff.not_member"));
-        return showStaff(ctx, (text, markup) => ctx.reply(text, { reply_markup: markup }), data[2]);
+        return showStaff(ctx, replying(ctx), data[2]);
       }
     }
   });

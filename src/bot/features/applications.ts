@@ -5,7 +5,7 @@ import { ADULT_AGE, RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules
 import { checkApplication, myApplications, submitApplication, withdrawApplication, type ApplyRefusal } from "../../services/applications.js";
 import { projectCard } from "../../services/projects.js";
 import { readProfile } from "../../services/seekers.js";
-import { APPLICATIONS_CALLBACK, parseApplicationsCallback } from "../callback-data/applications.js";
+import { APPLICATIONS_CALLBACK, applicationsData, parseApplicationsCallback } from "../callback-data/applications.js";
 import { projectsData } from "../callback-data/projects.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { formatNumber, localName } from "../format.js";
@@ -25,7 +25,7 @@ async function choosePosition(ctx: ConvContext, projectId: number) {
   const keyboard = new InlineKeyboard();
   for (const position of project.positions) {
     const open = position.count - position._count.applications;
-    if (open > 0) keyboard.text(`${name(ctx, position.profession)} · ${formatNumber(position.monthlyWage, ctx.lang)} ₸`, `apl:pos:${position.id}`).row();
+    if (open > 0) keyboard.text(`${name(ctx, position.profession)} · ${formatNumber(position.monthlyWage, ctx.lang)} ₸`, applicationsData.position(position.id)).row();
   }
   keyboard.text(ctx.t("menu.back"), projectsData.card(projectId, "-"));
   return ctx.reply(ctx.t("applications:choose_position", { project: name(ctx, project) }), { reply_markup: keyboard });
@@ -42,7 +42,7 @@ async function confirm(ctx: ConvContext, positionId: number) {
   ];
   if (check.relocation) lines.push(ctx.t("applications:relocation", { allowance: formatNumber(relocationAllowance(now), ctx.lang), days: RELOCATION_ALLOWANCE_WORKING_DAYS }));
   return ctx.reply(lines.join("\n\n"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("applications:confirm_button"), `apl:ok:${positionId}`).row().text(ctx.t("menu.back"), `apl:start:${position.projectId}`),
+    reply_markup: new InlineKeyboard().text(ctx.t("applications:confirm_button"), applicationsData.confirm(positionId)).row().text(ctx.t("menu.back"), applicationsData.start(position.projectId)),
   });
 }
 
@@ -61,7 +61,7 @@ export async function showMyApplications(ctx: ConvContext) {
   if (applications.length === 0) return ctx.reply(ctx.t("applications:none"));
   const keyboard = new InlineKeyboard();
   const lines = applications.map((a) => {
-    if (a.status === "submitted") keyboard.text(ctx.t("applications:withdraw", { number: a.number }), `apl:wd:${a.id}`).row();
+    if (a.status === "submitted") keyboard.text(ctx.t("applications:withdraw", { number: a.number }), applicationsData.withdraw(a.id)).row();
     return ctx.t("applications:item", { number: a.number, project: name(ctx, a.project), profession: name(ctx, a.position.profession), status: ctx.t(`applications:status.${a.status}`), date: formatDate(a.submittedAt) });
   });
   return ctx.reply([ctx.t("applications:title"), ...lines].join("\n\n"), { reply_markup: keyboard });

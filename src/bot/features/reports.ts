@@ -1,5 +1,6 @@
 // The monthly monitoring report on request: staff for their centres' districts, admins for a
 // region or the country; a month is chosen, then the summary, the chart and the files come.
+import { editOrReply } from "../show.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { parseReportMonth } from "../../domain/report.js";
 import { assertAdmin } from "../../services/centres.js";
@@ -43,7 +44,7 @@ export function reportsFeature(): Composer<BotContext> {
     const data = parseReportCallback(ctx.callbackQuery.data);
     if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     await ctx.answerCallbackQuery();
-    const show = (text: string, markup: InlineKeyboard) => ctx.editMessageText(text, { reply_markup: markup });
+    const show = editOrReply(ctx);
     switch (data[1]) {
       case "s":
         await assertAdmin(ctx.deps.db, ctx.account.userId);

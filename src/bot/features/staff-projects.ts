@@ -1,4 +1,5 @@
 // "Our projects": quota progress, the status of works, and importing the monitoring map.
+import { replying, type Show } from "../show.js";
 import { InlineKeyboard } from "grammy";
 import { nextStatus } from "../../domain/project-status.js";
 import { IMPORT_MAX_ROWS } from "../../domain/rules.js";
@@ -15,7 +16,6 @@ import { commissioningLine } from "../project-card.js";
 import { lastEndedYear, monthPicker } from "../keyboards/month-picker.js";
 import { monthName } from "../reports/report-bundle.js";
 
-type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
 export async function showOurProjects(ctx: ConvContext, show: Show) {
@@ -50,7 +50,7 @@ export async function showStaffProject(ctx: ConvContext, show: Show, projectId: 
 export async function moveProject(ctx: ConvContext, projectId: number, to: "planned" | "in_progress" | "completed") {
   const changed = await changeProjectStatus(ctx.deps.db, ctx.account!.userId, projectId, to, ctx.deps.now());
   if (!changed.ok) await ctx.reply(ctx.t(`staff:project.refusal.${changed.reason}`));
-  return showStaffProject(ctx, (text, markup) => ctx.reply(text, { reply_markup: markup }), projectId);
+  return showStaffProject(ctx, replying(ctx), projectId);
 }
 
 export function importHelp(ctx: ConvContext) {

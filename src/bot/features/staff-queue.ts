@@ -1,4 +1,5 @@
 // The staff's queue of applications, the applicant card and the actions on it.
+import { replying, type Show } from "../show.js";
 import { InlineKeyboard } from "grammy";
 import { ageOn } from "../../domain/iin.js";
 import { isNeet, isStudent, PRIORITY_GROUP } from "../../domain/person.js";
@@ -12,7 +13,6 @@ import { formatDate, formatNumber, localName } from "../format.js";
 import { RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
 import { relocationAllowance } from "../../domain/rates.js";
 
-type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 const STATUS_FILTERS: QueueStatusFilter[] = ["all", "submitted", "referred", "hired", "rejected", "no_show", "withdrawn"];
 
@@ -116,7 +116,7 @@ export function actionReply(ctx: ConvContext, input: ActionInput, result: Action
 export async function act(ctx: ConvContext, applicationId: number, input: ActionInput) {
   const result = await actOnApplication({ db: ctx.deps.db, outbox: ctx.deps.outbox, now: ctx.deps.now() }, ctx.account!.userId, applicationId, input);
   await ctx.reply(actionReply(ctx, input, result));
-  return showApplicant(ctx, (text, markup) => ctx.reply(text, { reply_markup: markup }), applicationId);
+  return showApplicant(ctx, replying(ctx), applicationId);
 }
 
 export async function showIin(ctx: ConvContext, applicationId: number) {

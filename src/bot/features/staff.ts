@@ -1,8 +1,9 @@
 // The employment-centre staff's section: the queue, the applicant card and its actions, our
 // projects and the import. Only for staff; the services check the centre's districts again.
-import { Composer, InlineKeyboard } from "grammy";
+import { editOrReply } from "../show.js";
+import { Composer } from "grammy";
 import { parseStaffCallback, STAFF_CALLBACK } from "../callback-data/staff.js";
-import type { BotContext, ConvContext } from "../context.js";
+import type { BotContext } from "../context.js";
 import { STAFF_TYPED_CONVERSATION, type StaffTask } from "../conversations/staff-typed.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
 import { parseReportMonth } from "../../domain/report.js";
@@ -13,9 +14,6 @@ import {
 
 /** Telegram lets bots download files up to 20 MB. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-const editing = (ctx: ConvContext) => (text: string, markup?: InlineKeyboard) =>
-  ctx.callbackQuery ? ctx.editMessageText(text, { reply_markup: markup }) : ctx.reply(text, { reply_markup: markup });
 
 export function staffFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -39,7 +37,7 @@ export function staffFeature(): Composer<BotContext> {
     const data = parseStaffCallback(ctx.callbackQuery.data);
     if (!data || !ctx.account?.isStaff) return ctx.answerCallbackQuery({ text: ctx.t(data ? "errors.not_allowed" : "fallback.stale_button") });
     await ctx.answerCallbackQuery();
-    const show = editing(ctx);
+    const show = editOrReply(ctx);
     const enter = (task: StaffTask) => ctx.conversation.enter(STAFF_TYPED_CONVERSATION, task);
     switch (data[1]) {
       case "home": return show(ctx.t("staff:home.title"), staffHomeKeyboard(ctx));

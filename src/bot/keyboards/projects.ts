@@ -1,4 +1,5 @@
 import { InlineKeyboard, Keyboard } from "grammy";
+import { applicationsData } from "../callback-data/applications.js";
 import { decodeFilter, listDataOf, projectsData } from "../callback-data/projects.js";
 import type { Lang, Translate } from "../i18n.js";
 import { WORK_KINDS, type ListFilter, type ProjectPage } from "../../services/projects.js";
@@ -8,7 +9,7 @@ export function jobsMenuKeyboard(t: Translate): InlineKeyboard {
     .text(t("projects:menu.near"), "prj:ask").row()
     .text(t("projects:menu.by_region"), projectsData.regions()).row()
     .text(t("projects:menu.profile"), "seek:profile").row()
-    .text(t("projects:menu.applications"), "apl:mine");
+    .text(t("projects:menu.applications"), applicationsData.mine());
 }
 
 export function locationRequestKeyboard(t: Translate): Keyboard {
@@ -67,7 +68,7 @@ export function workKindsKeyboard(t: Translate, back: string) {
 
 export function projectCardKeyboard(t: Translate, projectId: number, back: string, shareLink: string) {
   const keyboard = new InlineKeyboard()
-    .text(t("projects:card.apply"), `apl:start:${projectId}`).row()
+    .text(t("projects:card.apply"), applicationsData.start(projectId)).row()
     .text(t("projects:card.map"), projectsData.map(projectId))
     .url(t("projects:card.share"), `https://t.me/share/url?url=${encodeURIComponent(shareLink)}`);
   const list = listDataOf(back);

@@ -2,7 +2,7 @@
 // XLSX workbook and the CSV, in the person's language.
 import { InputFile, type Api } from "grammy";
 import { CENTRE_HIRING_SHARE_AIM, COMMISSIONED_JOBS_PERCENT } from "../../domain/rules.js";
-import { percentOf, type ReportMonth } from "../../domain/report.js";
+import type { ReportMonth } from "../../domain/report.js";
 import type { MonthlyReport } from "../../services/reports/monthly-report.js";
 import type { ResolvedScope } from "../../services/reports/report-scope.js";
 import { formatNumber, localName } from "../format.js";
@@ -28,28 +28,21 @@ const percentText = (value: number | null, lang: Lang) => (value === null ? "—
 
 function summaryText(report: MonthlyReport, scopeName: string, lang: Lang, t: Translate): string {
   const count = (n: number) => formatNumber(n, lang);
-  const sum = <T>(items: T[], value: (item: T) => number) => items.reduce((total, item) => total + value(item), 0);
-  const quota = sum(report.districts, (d) => d.quota);
-  const hired = sum(report.districts, (d) => d.hired);
+  const { kinds, quota, plan } = report.totals;
   return [
     t("report:summary.title", { month: monthName(t, report.month), scope: scopeName }),
     t("report:summary.contractors", { count: count(report.contractors.length) }),
-    t("report:summary.projects", {
-      started: count(sum(report.kinds, (k) => k.started)), finished: count(sum(report.kinds, (k) => k.finished)), in_progress: count(sum(report.kinds, (k) => k.inProgress)),
-    }),
+    t("report:summary.projects", { started: count(kinds.started), finished: count(kinds.finished), in_progress: count(kinds.inProgress) }),
     t("report:summary.jobs", {
       jobs: count(report.jobs.jobsCreated), hired: count(report.jobs.hiredThroughReferrals),
       wage: report.jobs.averageWage === null ? "—" : count(report.jobs.averageWage),
     }),
     t("report:summary.share", { share: percentText(report.jobs.centreShare, lang), aim: CENTRE_HIRING_SHARE_AIM * 100 }),
-    t("report:summary.quota", { met: percentText(percentOf(hired, quota), lang), hired: count(hired), quota: count(quota) }),
+    t("report:summary.quota", { met: percentText(quota.percentMet, lang), hired: count(quota.hired), quota: count(quota.quota) }),
     t("report:summary.commissioned", {
       count: count(report.commissioned.length), met: count(report.commissioned.filter((c) => c.met).length), percent: COMMISSIONED_JOBS_PERCENT,
     }),
-    t("report:summary.plan", {
-      jobs: percentText(percentOf(sum(report.regions, (r) => r.jobsCreated), sum(report.regions, (r) => r.plannedJobs)), lang),
-      permanent: percentText(percentOf(sum(report.regions, (r) => r.permanentCreated), sum(report.regions, (r) => r.plannedPermanent)), lang),
-    }),
+    t("report:summary.plan", { jobs: percentText(plan.jobsPercent, lang), permanent: percentText(plan.permanentPercent, lang) }),
     t("report:summary.files"),
   ].join("\n");
 }

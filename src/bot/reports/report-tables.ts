@@ -1,7 +1,6 @@
 // The monthly report as localized tables, one per section: the XLSX and the CSV are both made
 // from these, so the two files always agree.
 import { CENTRE_HIRING_SHARE_AIM } from "../../domain/rules.js";
-import { percentOf } from "../../domain/report.js";
 import type { MonthlyReport } from "../../services/reports/monthly-report.js";
 import { localName } from "../format.js";
 import type { Lang, Translate } from "../i18n.js";
@@ -31,7 +30,8 @@ export function reportTables(report: MonthlyReport, lang: Lang, t: Translate): R
   const total = t("report:total");
   const group = (g: string) => t(`projects:group.${g}`);
   const work = (w: string) => t(`projects:work.${w}`);
-  const { contractors, kinds, projects, districts, commissioned, regions, jobs } = report;
+  const { contractors, kinds, projects, districts, commissioned, regions, jobs, totals } = report;
+  const quotaTotals = [totals.quota.quota, totals.quota.referred, totals.quota.hired, totals.quota.percentMet];
 
   return [
     {
@@ -44,7 +44,7 @@ export function reportTables(report: MonthlyReport, lang: Lang, t: Translate): R
       section: "kinds",
       columns: [col("object_group", "text"), col("work_kind", "text"), col("started", "count"), col("finished", "count"), col("in_progress", "count")],
       rows: kinds.map((k) => [group(k.objectGroup), work(k.workKind), k.started, k.finished, k.inProgress]),
-      totals: [total, null, sum(kinds, (k) => k.started), sum(kinds, (k) => k.finished), sum(kinds, (k) => k.inProgress)],
+      totals: [total, null, totals.kinds.started, totals.kinds.finished, totals.kinds.inProgress],
     },
     {
       section: "projects",
@@ -58,8 +58,7 @@ export function reportTables(report: MonthlyReport, lang: Lang, t: Translate): R
         p.workDone, p.jobsCreated, p.plannedJobs, p.quota, p.referred, p.hired, p.percentMet,
       ]),
       totals: [
-        total, null, null, null, null, jobs.workDone, jobs.jobsCreated, sum(projects, (p) => p.plannedJobs), sum(projects, (p) => p.quota),
-        sum(projects, (p) => p.referred), sum(projects, (p) => p.hired), percentOf(sum(projects, (p) => p.hired), sum(projects, (p) => p.quota)),
+        total, null, null, null, null, jobs.workDone, jobs.jobsCreated, sum(projects, (p) => p.plannedJobs), ...quotaTotals,
       ],
     },
     {
@@ -78,10 +77,7 @@ export function reportTables(report: MonthlyReport, lang: Lang, t: Translate): R
       section: "quota",
       columns: [col("district", "text"), col("quota", "count"), col("referred", "count"), col("hired", "count"), col("percent_met", "percent")],
       rows: districts.map((d) => [name(d), d.quota, d.referred, d.hired, d.percentMet]),
-      totals: [
-        total, sum(districts, (d) => d.quota), sum(districts, (d) => d.referred), sum(districts, (d) => d.hired),
-        percentOf(sum(districts, (d) => d.hired), sum(districts, (d) => d.quota)),
-      ],
+      totals: [total, ...quotaTotals],
     },
     {
       section: "commissioned",
@@ -103,9 +99,8 @@ export function reportTables(report: MonthlyReport, lang: Lang, t: Translate): R
       ],
       rows: regions.map((r) => [name(r), r.plannedJobs, r.jobsCreated, r.jobsPercent, r.plannedPermanent, r.permanentCreated, r.permanentPercent]),
       totals: [
-        total, sum(regions, (r) => r.plannedJobs), sum(regions, (r) => r.jobsCreated), percentOf(sum(regions, (r) => r.jobsCreated), sum(regions, (r) => r.plannedJobs)),
-        sum(regions, (r) => r.plannedPermanent), sum(regions, (r) => r.permanentCreated),
-        percentOf(sum(regions, (r) => r.permanentCreated), sum(regions, (r) => r.plannedPermanent)),
+        total, totals.plan.plannedJobs, totals.plan.jobsCreated, totals.plan.jobsPercent,
+        totals.plan.plannedPermanent, totals.plan.permanentCreated, totals.plan.permanentPercent,
       ],
     },
   ];

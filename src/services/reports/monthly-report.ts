@@ -73,6 +73,15 @@ export interface PlanLine extends Named {
   permanentPercent: number | null;
 }
 
+export interface QuotaTotals {
+  quota: number;
+  referred: number;
+  hired: number;
+  percentMet: number | null;
+}
+
+export type PlanTotals = Omit<PlanLine, "id" | "nameKk" | "nameRu">;
+
 export interface MonthlyReport {
   month: ReportMonth;
   contractors: ContractorLine[];
@@ -91,7 +100,15 @@ export interface MonthlyReport {
   regionQuotas: QuotaLine[];
   commissioned: CommissionedLine[];
   regions: PlanLine[];
+  /** Sums of the sections, computed once for the tables' totals rows and the summary. */
+  totals: {
+    kinds: { started: number; finished: number; inProgress: number };
+    quota: QuotaTotals;
+    plan: PlanTotals;
+  };
 }
+
+const sum = <T>(items: T[], value: (item: T) => number) => items.reduce((total, item) => total + value(item), 0);
 
 export type { DistrictFilter };
 
@@ -211,6 +228,10 @@ function planRows(db: Client, districtIds: DistrictFilter, m: ReportMonth) {
     order by r.kato`;
 }
 
+const planPercents = (p: { plannedJobs: number; jobsCreated: number; plannedPermanent: number; permanentCreated: number }) => ({
+  jobsPercent: percentOf(p.jobsCreated, p.plannedJobs), permanentPercent: percentOf(p.permanentCreated, p.plannedPermanent),
+});
+
 function quotaLine(id: number, names: Named, quota: number, referred: number, hired: number): QuotaLine {
   return { id, ...names, quota, referred, hired, percentMet: percentOf(hired, quota) };
 }
@@ -242,9 +263,17 @@ export async function buildMonthlyReport(db: Client, districtIds: DistrictFilter
     return [...lines].map(([id, d]) => quotaLine(id, d.names, d.quota, d.referred, d.hired));
   };
 
-  const jobsCreated = rows.reduce((sum, r) => sum + r.jobsCreated, 0);
-  const hired = rows.reduce((sum, r) => sum + r.hiredInMonth, 0);
-  const wages = rows.reduce((sum, r) => sum + r.wageSum, 0);
+  const jobsCreated = sum(rows, (r) => r.jobsCreated);
+  const hired = sum(rows, (r) => r.hiredInMonth);
+  const wages = sum(rows, (r) => r.wageSum);
+
+  const totalQuota = sum(projects, (p) => p.quota);
+  const totalReferred = sum(projects, (p) => p.referred);
+  const totalHired = sum(projects, (p) => p.hired);
+  const planTotals = {
+    plannedJobs: sum(plans, (p) => p.plannedJobs), jobsCreated: sum(plans, (p) => p.jobsCreated),
+    plannedPermanent: sum(plans, (p) => p.plannedPermanent), permanentCreated: sum(plans, (p) => p.permanentCreated),
+  };
 
   const commissioned = rows
     .filter((r) => r.status === "commissioned" && r.commissionedAt !== null && r.commissionedAt < month.end)
@@ -263,7 +292,7 @@ export async function buildMonthlyReport(db: Client, districtIds: DistrictFilter
     projects,
     jobs: {
       jobsCreated,
-      workDone: rows.reduce((sum, r) => sum + r.workDone, 0),
+      workDone: sum(rows, (r) => r.workDone),
       hiredThroughReferrals: hired,
       averageWage: hired ? Math.round(wages / hired) : null,
       centreShare: percentOf(hired, jobsCreated),
@@ -271,8 +300,11 @@ export async function buildMonthlyReport(db: Client, districtIds: DistrictFilter
     districts: quotaBy((r) => [r.districtId, { nameKk: r.districtKk, nameRu: r.districtRu }]),
     regionQuotas: quotaBy((r) => [r.regionId, { nameKk: r.regionKk, nameRu: r.regionRu }]),
     commissioned,
-    regions: plans.map((p) => ({
-      ...p, jobsPercent: percentOf(p.jobsCreated, p.plannedJobs), permanentPercent: percentOf(p.permanentCreated, p.plannedPermanent),
-    })),
+    regions: plans.map((p) => ({ ...p, ...planPercents(p) })),
+    totals: {
+      kinds: { started: sum(kinds, (k) => k.started), finished: sum(kinds, (k) => k.finished), inProgress: sum(kinds, (k) => k.inProgress) },
+      quota: { quota: totalQuota, referred: totalReferred, hired: totalHired, percentMet: percentOf(totalHired, totalQuota) },
+      plan: { ...planTotals, ...planPercents(planTotals) },
+    },
   };
 }
