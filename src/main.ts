@@ -72,7 +72,7 @@ async function main() {
   const bot = createBot(
     { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii, outbox,
       download: createDownloader(config.botToken, config.apiRoot) },
-    { token: config.botToken, client },
+    { token: config.botToken, client, dropRepeatedUpdates: config.webhook !== undefined },
   );
   await bot.init();
   await publishCommands(bot, i18n, log);

@@ -24,11 +24,17 @@ import { STAFF_TYPED_CONVERSATION, staffTypedConversation } from "./conversation
 import { CENTRE_EDITOR_CONVERSATION, centreEditorConversation } from "./conversations/centre-editor.js";
 import { accountMiddleware } from "./middlewares/account.js";
 import { errorBoundary } from "./middlewares/error-boundary.js";
+import { groupsAndChannels, privateInput } from "./middlewares/chat-guards.js";
+import { oncePerUpdate } from "./middlewares/once-per-update.js";
+import { rateLimit, type RateLimit } from "./middlewares/rate-limit.js";
 
 export interface CreateBotOptions {
   token: string;
   botInfo?: UserFromGetMe;
   client?: ApiClientOptions;
+  /** Webhook mode: an update_id seen before (Telegram's redelivery) is dropped. */
+  dropRepeatedUpdates?: boolean;
+  rateLimit?: RateLimit;
 }
 
 /** The chat key that sessions, conversations and the runner's sequentialize share. */
@@ -43,8 +49,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   // One update at a time per chat, so that a conversation never sees two answers at once.
   bot.use(sequentialize(sessionKey));
   bot.use(errorBoundary(deps));
+  if (options.dropRepeatedUpdates) bot.use(oncePerUpdate(deps));
+  bot.use(rateLimit(deps, options.rateLimit));
+  bot.use(groupsAndChannels(deps));
   const privateChats = bot.chatType("private");
   privateChats.use(accountMiddleware(deps));
+  privateChats.use(privateInput());
   privateChats.use(
     conversations<BotContext, ConvContext>({
       storage: { type: "key", version: 1, getStorageKey: sessionKey, adapter: createPrismaStorage(deps.db, "conversation") },

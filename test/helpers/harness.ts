@@ -9,6 +9,7 @@ import { createBot } from "../../src/bot/index.js";
 import { createDownloader } from "../../src/bot/download.js";
 import type { Db } from "../../src/db/client.js";
 import { createPii } from "../../src/services/pii.js";
+import type { RateLimit } from "../../src/bot/middlewares/rate-limit.js";
 
 export const TEST_PII_KEY = Buffer.alloc(32, 42);
 import { Api } from "grammy";
@@ -79,7 +80,13 @@ export interface HarnessOptions {
   now?: () => Date;
   /** Gives the bot a real pg-boss job queue on this database (for reminders). */
   databaseUrl?: string;
+  /** The tests talk faster than any person: they get a wide limit unless they test the limit. */
+  rateLimit?: RateLimit;
+  /** As in webhook mode. */
+  dropRepeatedUpdates?: boolean;
 }
+
+const TEST_RATE_LIMIT: RateLimit = { updates: 10_000, perMilliseconds: 1_000 };
 
 const noQueue = () => Promise.reject(new Error("this test has no job queue: pass databaseUrl to createHarness"));
 const noJobQueue: ReminderScheduler = { schedule: noQueue, cancel: noQueue };
@@ -96,7 +103,8 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
   const bot = createBot(
     { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders, pii: createPii(TEST_PII_KEY), outbox,
       download: createDownloader(TOKEN, undefined, telegram.fetch) },
-    { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
+    { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch }, rateLimit: options.rateLimit ?? TEST_RATE_LIMIT,
+      dropRepeatedUpdates: options.dropRepeatedUpdates },
   );
   const outboxApi = new Api(TOKEN, { fetch: telegram.fetch });
   const harness: Harness = {

@@ -2,7 +2,7 @@
 import { ALATAU, MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, shownTexts } from "../helpers/harness.js";
+import { createHarness, type Harness, type Person, sentTexts, shownTexts } from "../helpers/harness.js";
 import { addCentre } from "../helpers/staff.js";
 
 const ADMIN_ID = 555_000_111;
@@ -56,8 +56,10 @@ describe("employment centres", () => {
     const someone = await harness.readyPerson();
     const before = await database.db.invitation.count();
     const replies = await someone.pressData("adm:inv:1");
-    expect(replies.find((r) => r.method === "answerCallbackQuery")!.text).toBe(harness.t("ru", "errors.not_allowed"));
+    expect(sentTexts(replies)).toEqual([harness.t("ru", "errors.not_allowed")]);
     expect(await database.db.invitation.count()).toBe(before);
+    const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(someone.id) } });
+    expect(await database.db.auditLog.count({ where: { actorUserId: user.id, action: "refused", entityId: "adm:inv:1" } })).toBe(1);
   });
 });
 

@@ -13,7 +13,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db);
+  harness = await createHarness(database.db, { dropRepeatedUpdates: true });
   const server = createHttpServer({ db: database.db, bot: harness.bot, webhookPath: "/telegram", secret: SECRET });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -37,6 +37,23 @@ describe("the webhook endpoint", () => {
     expect(response.status).toBe(200);
     const sent = harness.telegram.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === 4242);
     expect(sent.map((c) => c.payload.text)).toEqual([harness.t("ru", "language.choose")]);
+  });
+
+  it("processes an update Telegram sends twice only once, also when the second goes to another instance", async () => {
+    const other = await createHarness(database.db, { dropRepeatedUpdates: true });
+    const post = (body: unknown) => fetch(`${base}/telegram`, {
+      method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body: JSON.stringify(body),
+    });
+    const first = { ...update(10), message: { ...update(10).message, chat: { id: 4343, type: "private" }, from: { ...update(10).message.from, id: 4343 } } };
+    expect((await post(first)).status).toBe(200);
+    expect((await post(first)).status).toBe(200);
+    await other.bot.handleUpdate(first as never);
+    const answers = [...harness.telegram.calls, ...other.telegram.calls].filter((c) => c.method === "sendMessage" && c.payload.chat_id === 4343);
+    expect(answers).toHaveLength(1);
+    expect(await database.db.processedUpdate.count({ where: { updateId: 10n } })).toBe(1);
+    // the next update of the same chat is answered as usual
+    await post({ ...first, update_id: 11 });
+    expect(harness.telegram.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === 4343)).toHaveLength(2);
   });
 
   it("refuses an update without the secret token", async () => {

@@ -149,12 +149,23 @@ describe("authorization", () => {
     expect(queue.flatMap((r) => r.buttons).some(([label]) => label.includes(application.number))).toBe(false);
   });
 
-  it("refuses staff buttons to someone who is not staff", async () => {
+  it("refuses staff buttons to someone who is not staff, and keeps the attempt in the audit log", async () => {
     const { application } = await applicant();
     const stranger = await harness.readyPerson();
     const replies = await stranger.pressData(`stf:ref:${application.id}`);
-    expect(replies.find((r) => r.method === "answerCallbackQuery")!.text).toBe(harness.t("ru", "errors.not_allowed"));
+    expect(sent(replies)).toEqual([harness.t("ru", "errors.not_allowed")]);
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
+    const strangerUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(stranger.id) } });
+    const entries = await database.db.auditLog.findMany({ where: { actorUserId: strangerUser.id } });
+    expect(entries.map((e) => [e.action, e.entity, e.entityId])).toEqual([["refused", "callback", `stf:ref:${application.id}`]]);
+  });
+
+  it("keeps another centre's forged action in the audit log too", async () => {
+    const { application } = await applicant();
+    await otherStaff.pressData(`stf:ns:${application.id}`);
+    const other = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(otherStaff.id) } });
+    const entry = await database.db.auditLog.findFirst({ where: { actorUserId: other.id, action: "refused", entityId: `stf:ns:${application.id}` } });
+    expect(entry?.entity).toBe("callback");
   });
 });
 

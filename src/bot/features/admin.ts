@@ -80,8 +80,8 @@ export function adminFeature(): Composer<BotContext> {
 
   feature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
     const data = parseAdminCallback(ctx.callbackQuery.data);
-    if (!data || !ctx.account?.isAdmin) return ctx.answerCallbackQuery({ text: ctx.t(data ? "errors.not_allowed" : "fallback.stale_button") });
-    await assertAdmin(ctx.deps.db, ctx.account.userId);
+    if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+    await assertAdmin(ctx.deps.db, ctx.account.userId); // NotAllowedError, audited, for anyone else
     await ctx.answerCallbackQuery();
     const show = editOrReply(ctx);
     switch (data[1]) {

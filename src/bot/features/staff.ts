@@ -6,6 +6,7 @@ import { parseStaffCallback, STAFF_CALLBACK } from "../callback-data/staff.js";
 import type { BotContext } from "../context.js";
 import { STAFF_TYPED_CONVERSATION, type StaffTask } from "../conversations/staff-typed.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
+import { NotAllowedError } from "../../services/staff.js";
 import { parseReportMonth } from "../../domain/report.js";
 import { chooseFiguresMonth, importDocument, importHelp, moveProject, showCurrentFigures, showOurProjects, showStaffProject } from "./staff-projects.js";
 import {
@@ -35,7 +36,8 @@ export function staffFeature(): Composer<BotContext> {
 
   feature.callbackQuery(STAFF_CALLBACK, async (ctx) => {
     const data = parseStaffCallback(ctx.callbackQuery.data);
-    if (!data || !ctx.account?.isStaff) return ctx.answerCallbackQuery({ text: ctx.t(data ? "errors.not_allowed" : "fallback.stale_button") });
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+    if (!ctx.account?.isStaff) throw new NotAllowedError(); // a staff button from someone who is not: audited
     await ctx.answerCallbackQuery();
     const show = editOrReply(ctx);
     const enter = (task: StaffTask) => ctx.conversation.enter(STAFF_TYPED_CONVERSATION, task);

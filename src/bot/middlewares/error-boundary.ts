@@ -1,22 +1,47 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { guessLang } from "../i18n.js";
+import { isDatabaseUnavailable } from "../../db/unavailable.js";
+import { audit } from "../../services/audit.js";
 import { NotAllowedError } from "../../services/staff.js";
 
-/** Logs any error with its update id and tells the person, in their language, to try again. */
+type Failure = "not_allowed" | "unavailable" | "generic";
+
+function failureOf(error: unknown): Failure {
+  if (error instanceof NotAllowedError) return "not_allowed"; // a forged or stale button outside the person's reach
+  if (isDatabaseUnavailable(error)) return "unavailable";
+  return "generic";
+}
+
+/** A refused action is kept in the audit log: who pressed what (the data holds ids only). */
+async function auditRefusal(ctx: BotContext, deps: BotDeps) {
+  const data = ctx.callbackQuery?.data ?? "";
+  ctx.log.warn({ data }, "refused: outside the person's reach");
+  if (!ctx.account) return;
+  await audit(deps.db, { actorUserId: ctx.account.userId, action: "refused", entity: "callback", entityId: data, after: { telegramId: String(ctx.from?.id) } })
+    .catch((error) => ctx.log.error({ err: error }, "could not audit a refusal"));
+}
+
+/**
+ * Logs any error with its update id and tells the person, in their language, what happened:
+ * not allowed, the service briefly unavailable (the database does not answer: the process stays up
+ * and the next update tries again), or a generic "try again".
+ */
 export function errorBoundary(deps: BotDeps): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     ctx.log = deps.log.child({ update_id: ctx.update.update_id });
+    ctx.log.debug({ update: ctx.update }, "update");
     try {
       await next();
     } catch (error) {
-      const refused = error instanceof NotAllowedError; // a forged or stale button outside the person's reach
-      if (refused) ctx.log.warn({ data: ctx.callbackQuery?.data }, "refused: outside the person's reach");
+      const failure = failureOf(error);
+      if (failure === "not_allowed") await auditRefusal(ctx, deps);
+      else if (failure === "unavailable") ctx.log.warn({ err: error }, "database unavailable");
       else ctx.log.error({ err: error }, "update failed");
       if (!ctx.chat) return;
       const t = ctx.t ?? deps.i18n.getFixedT(guessLang(ctx.from?.language_code));
-      await ctx.reply(t(refused ? "errors.not_allowed" : "errors.generic")).catch((replyError) => ctx.log.warn({ err: replyError }, "could not report the error"));
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      await ctx.reply(t(`errors.${failure}`)).catch((replyError) => ctx.log.warn({ err: replyError }, "could not report the error"));
     }
   };
 }
