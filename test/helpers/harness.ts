@@ -9,6 +9,7 @@ import { createBot } from "../../src/bot/index.js";
 import { createDownloader } from "../../src/bot/download.js";
 import type { Db } from "../../src/db/client.js";
 import { createPii } from "../../src/services/pii.js";
+import type { Logger } from "../../src/logger.js";
 import type { RateLimit } from "../../src/bot/middlewares/rate-limit.js";
 
 export const TEST_PII_KEY = Buffer.alloc(32, 42);
@@ -82,6 +83,8 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** The tests talk faster than any person: they get a wide limit unless they test the limit. */
   rateLimit?: RateLimit;
+  /** The bot's log (silent unless TEST_LOG_LEVEL). */
+  log?: Logger;
   /** As in webhook mode. */
   dropRepeatedUpdates?: boolean;
 }
@@ -96,7 +99,7 @@ const TOKEN = "123456:TEST-token-for-the-recording-client";
 export async function createHarness(db: Db, options: HarnessOptions = {}): Promise<Harness> {
   const telegram = createFakeTelegram();
   const i18n = await testI18n();
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const jobs = options.databaseUrl ? lazyBoss(options.databaseUrl, log) : undefined;
   const reminders = jobs ? createReminderScheduler(jobs.get) : noJobQueue;
   const outbox = jobs ? createOutbox(jobs.get) : noOutbox;
