@@ -13,7 +13,7 @@ import { applyMigrations } from "./db/migrate.js";
 import { provisionDatabase } from "./db/provision.js";
 import { seedDatabase } from "./db/seed/index.js";
 import { lazyBoss } from "./jobs/boss.js";
-import { createOutbox, startNotificationWorker } from "./jobs/outbox.js";
+import { createOutbox, requeueUnsent, startNotificationWorker } from "./jobs/outbox.js";
 import { startMonthlyJobs } from "./jobs/monthly.js";
 import { createReminderScheduler, startReminderWorker } from "./jobs/reminders.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -79,6 +79,8 @@ async function main() {
   await startReminderWorker(await jobs.get(), { db, api: bot.api, i18n, log });
   // The outbox retries by itself (with Telegram's retry_after): its Api has no auto-retry.
   await startNotificationWorker(await jobs.get(), { db, api: new Api(config.botToken, client), i18n, log });
+  const requeued = await requeueUnsent(await jobs.get(), db);
+  if (requeued) log.info({ requeued }, "unsent notifications queued again");
   await startMonthlyJobs(await jobs.get(), { db, outbox, log, now: () => new Date() }, config.monthlySchedule);
 
   if (config.webhook) {

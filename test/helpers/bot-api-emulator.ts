@@ -11,6 +11,11 @@ export interface BotApiEmulator {
   calls: ApiCall[];
   push(update: Omit<Update, "update_id">): void;
   waitFor(predicate: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
+  /**
+   * The next call `predicate` accepts is neither recorded nor answered: a request still on its way
+   * to Telegram. Resolves when it has arrived (the caller then, say, kills the bot).
+   */
+  holdNext(predicate: (call: ApiCall) => boolean): Promise<ApiCall>;
   close(): Promise<void>;
 }
 
@@ -31,12 +36,15 @@ export async function startBotApiEmulator(): Promise<BotApiEmulator> {
   const queue: Update[] = [];
   let nextUpdateId = 1;
   let messageId = 1;
+  let hold: { predicate: (call: ApiCall) => boolean; arrived: (call: ApiCall) => void } | undefined;
 
   const answer = (method: string, payload: Record<string, unknown>): unknown => {
     if (method === "getMe") return BOT_INFO;
     if (method === "getUpdates") {
+      // as Telegram does, an offset confirms (forgets) every update before it
       const offset = Number(payload.offset ?? 0);
-      return queue.filter((update) => update.update_id >= offset);
+      while (queue.length && queue[0]!.update_id < offset) queue.shift();
+      return [...queue];
     }
     const chat = { id: Number(payload.chat_id), type: "private" };
     if (method.startsWith("send") || method.startsWith("edit")) {
@@ -51,6 +59,11 @@ export async function startBotApiEmulator(): Promise<BotApiEmulator> {
     request.on("end", async () => {
       const method = (request.url ?? "").split("/").at(-1)!.split("?")[0]!;
       const payload = readPayload(Buffer.concat(chunks), request.headers["content-type"] ?? "");
+      if (hold?.predicate({ method, payload })) {
+        hold.arrived({ method, payload });
+        hold = undefined;
+        return; // never answered
+      }
       if (method !== "getUpdates") calls.push({ method, payload });
       let result = answer(method, payload);
       if (method === "getUpdates" && (result as Update[]).length === 0) {
@@ -76,6 +89,7 @@ export async function startBotApiEmulator(): Promise<BotApiEmulator> {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
+    holdNext: (predicate) => new Promise((arrived) => (hold = { predicate, arrived })),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
