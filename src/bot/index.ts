@@ -25,6 +25,7 @@ import { CENTRE_EDITOR_CONVERSATION, centreEditorConversation } from "./conversa
 import { accountMiddleware } from "./middlewares/account.js";
 import { errorBoundary } from "./middlewares/error-boundary.js";
 import { groupsAndChannels, privateInput } from "./middlewares/chat-guards.js";
+import { cleanUpdate } from "./middlewares/clean-update.js";
 import { oncePerUpdate } from "./middlewares/once-per-update.js";
 import { rateLimit, type RateLimit } from "./middlewares/rate-limit.js";
 
@@ -51,6 +52,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(errorBoundary(deps));
   if (options.dropRepeatedUpdates) bot.use(oncePerUpdate(deps));
   bot.use(rateLimit(deps, options.rateLimit));
+  bot.use(cleanUpdate());
   bot.use(groupsAndChannels(deps));
   const privateChats = bot.chatType("private");
   privateChats.use(accountMiddleware(deps));

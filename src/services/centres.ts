@@ -53,9 +53,10 @@ export async function saveCentre(db: Db, actorUserId: number, id: number | undef
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** A one-time link token for a centre; only its hash is stored. */
-export async function createInvitation(db: Db, actorUserId: number, centreId: number, now: Date): Promise<{ token: string; expiresAt: Date }> {
+/** A one-time link token for a centre; only its hash is stored. null when the centre does not exist (a stale button). */
+export async function createInvitation(db: Db, actorUserId: number, centreId: number, now: Date): Promise<{ token: string; expiresAt: Date } | null> {
   await assertAdmin(db, actorUserId);
+  if (!(await db.employmentCentre.findUnique({ where: { id: centreId }, select: { id: true } }))) return null;
   const token = randomBytes(18).toString("base64url"); // 24 characters, fits start=s<token>
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_HOURS * 3_600_000);
   await db.$transaction(async (tx) => {

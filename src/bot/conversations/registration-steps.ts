@@ -9,6 +9,7 @@ import { parseRegistrationCallback } from "../callback-data/registration.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import * as keyboards from "../keyboards/registration.js";
 import { formatDate } from "../format.js";
+import { pointOf } from "../location.js";
 
 export const STEPS = ["name", "iin", "iin_confirm", "phone", "status", "studying", "working", "place", "place_confirm", "professions", "relocate"] as const;
 export type Step = (typeof STEPS)[number];
@@ -127,8 +128,8 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
     draft.phone = phone;
     return "next";
   }
-  if (message?.location && step === "place") {
-    const point = { lat: message.location.latitude, lon: message.location.longitude };
+  const point = pointOf(message?.location);
+  if (point && step === "place") {
     draft.suggested = await conversation.external(async (outside) => {
       const all = await outside.deps.db.district.findMany({ select: { id: true, nameKk: true, nameRu: true, lat: true, lon: true } });
       const { id, nameKk, nameRu } = nearest(point, all)!;

@@ -93,7 +93,9 @@ export function adminFeature(): Composer<BotContext> {
       case "staff": return showStaff(ctx, show, data[2]);
       case "log": return showAudit(ctx, show, data[2]);
       case "inv": {
-        const { token, expiresAt } = await createInvitation(ctx.deps.db, ctx.account.userId, data[2], ctx.deps.now());
+        const invitation = await createInvitation(ctx.deps.db, ctx.account.userId, data[2], ctx.deps.now());
+        if (!invitation) return ctx.reply(ctx.t("fallback.stale_button"));
+        const { token, expiresAt } = invitation;
         const link = `https://t.me/${ctx.me.username}?start=s${token}`;
         return ctx.reply(ctx.t("admin:invitation.created", { link, expires: `${formatDate(expiresAt)} ${expiresAt.toISOString().slice(11, 16)}` }));
       }

@@ -10,6 +10,7 @@ import {
   jobsMenuKeyboard, locationRequestKeyboard, projectCardKeyboard, projectListKeyboard, unitsKeyboard, workKindsKeyboard,
 } from "../keyboards/projects.js";
 import { projectCardText } from "../project-card.js";
+import { pointOf } from "../location.js";
 
 type Show = (text: string, markup: Parameters<ConvContext["reply"]>[1]) => Promise<unknown>;
 
@@ -78,9 +79,10 @@ export function projectsFeature(): Composer<BotContext> {
   });
 
   feature.on("message:location", async (ctx) => {
-    const { latitude, longitude } = ctx.message.location;
+    const point = pointOf(ctx.message.location);
+    if (!point) return ctx.reply(ctx.t("projects:menu.ask_location"), { reply_markup: locationRequestKeyboard(ctx.t) });
     await ctx.reply(ctx.t("projects:list.near_intro"), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
-    return showNear(ctx, showerFor(ctx), latitude, longitude, 1);
+    return showNear(ctx, showerFor(ctx), point.lat, point.lon, 1);
   });
 
   feature.callbackQuery(/^prj:/, async (ctx) => {
