@@ -7,6 +7,7 @@ import { projectCard } from "../../services/projects.js";
 import { readProfile } from "../../services/seekers.js";
 import { APPLICATIONS_CALLBACK, applicationsData, parseApplicationsCallback } from "../callback-data/applications.js";
 import { projectsData } from "../callback-data/projects.js";
+import { profileData } from "../callback-data/profile.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { formatNumber, localName } from "../format.js";
 import { formatDate } from "../format.js";
@@ -14,7 +15,7 @@ import { formatDate } from "../format.js";
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
 function refuse(ctx: ConvContext, refusal: ApplyRefusal) {
-  const keyboard = refusal === "no_profile" ? new InlineKeyboard().text(ctx.t("seeker:profile.register"), "seek:register") : undefined;
+  const keyboard = refusal === "no_profile" ? new InlineKeyboard().text(ctx.t("seeker:profile.register"), profileData.register()) : undefined;
   return ctx.reply(ctx.t(`applications:refusal.${refusal}`, { age: ADULT_AGE }), { reply_markup: keyboard });
 }
 

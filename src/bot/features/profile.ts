@@ -6,7 +6,7 @@ import { eraseProfile, readProfile, type ProfileView } from "../../services/seek
 import type { BotContext, ConvContext } from "../context.js";
 import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
 import { isSubscribed, setSubscription } from "../../services/subscriptions.js";
-import { EDIT_FIELDS, parseEditField } from "../callback-data/profile.js";
+import { EDIT_FIELDS, parseProfileCallback, PROFILE_CALLBACK, profileData } from "../callback-data/profile.js";
 import { formatDate, localName } from "../format.js";
 
 const maskIin = (iin: string) => `••••••••${iin.slice(-4)}`;
@@ -28,51 +28,40 @@ export function profileText(ctx: ConvContext, profile: ProfileView): string {
 export async function showProfile(ctx: ConvContext) {
   const profile = ctx.account ? await readProfile(ctx.deps.db, ctx.deps.pii, ctx.account.userId) : null;
   if (!profile) {
-    return ctx.reply(ctx.t("seeker:profile.none"), { reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.register"), "seek:register") });
+    return ctx.reply(ctx.t("seeker:profile.none"), { reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.register"), profileData.register()) });
   }
   const subscribed = await isSubscribed(ctx.deps.db, ctx.account!.userId);
   const keyboard = new InlineKeyboard();
   EDIT_FIELDS.forEach((field, i) => {
-    keyboard.text(ctx.t(`seeker:edit.field.${field}`), `seek:edit:${field}`);
+    keyboard.text(ctx.t(`seeker:edit.field.${field}`), profileData.edit(field));
     if (i % 2 === 1) keyboard.row();
   });
   keyboard.row()
-    .text(ctx.t(subscribed ? "seeker:subscription.turn_off" : "seeker:subscription.turn_on"), subscribed ? "seek:sub:off" : "seek:sub:on").row()
-    .text(ctx.t("seeker:profile.delete"), "seek:delete");
+    .text(ctx.t(subscribed ? "seeker:subscription.turn_off" : "seeker:subscription.turn_on"), profileData.subscription(!subscribed)).row()
+    .text(ctx.t("seeker:profile.delete"), profileData.delete());
   return ctx.reply(profileText(ctx, profile), { reply_markup: keyboard });
 }
 
 export function profileFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.callbackQuery("seek:profile", async (ctx) => {
+  feature.callbackQuery(PROFILE_CALLBACK, async (ctx) => {
+    const data = parseProfileCallback(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     await ctx.answerCallbackQuery();
-    return showProfile(ctx);
-  });
-  feature.callbackQuery("seek:register", async (ctx) => {
-    await ctx.answerCallbackQuery();
-    return ctx.conversation.enter(REGISTRATION_CONVERSATION);
-  });
-  feature.callbackQuery(/^seek:edit:/, async (ctx) => {
-    const field = parseEditField(ctx.callbackQuery.data);
-    await ctx.answerCallbackQuery();
-    if (!field) return ctx.reply(ctx.t("fallback.stale_button"));
-    return ctx.conversation.enter(REGISTRATION_CONVERSATION, field);
-  });
-  feature.callbackQuery(/^seek:sub:(on|off)$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    const on = ctx.callbackQuery.data === "seek:sub:on";
-    const done = await setSubscription(ctx.deps.db, ctx.account!.userId, on);
-    await ctx.reply(ctx.t(!done ? "seeker:profile.none" : on ? "seeker:subscription.on" : "seeker:subscription.off"));
-    return showProfile(ctx);
-  });
-  feature.callbackQuery("seek:delete", async (ctx) => {
-    await ctx.answerCallbackQuery();
-    return ctx.reply(ctx.t("seeker:profile.delete_confirm"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.delete_yes"), "seek:delete:yes").row().text(ctx.t("seeker:profile.delete_no"), "seek:profile"),
-    });
-  });
-  feature.callbackQuery("seek:delete:yes", async (ctx) => {
-    await ctx.answerCallbackQuery();
+    if (data[1] === "profile") return showProfile(ctx);
+    if (data[1] === "register") return ctx.conversation.enter(REGISTRATION_CONVERSATION);
+    if (data[1] === "edit") return ctx.conversation.enter(REGISTRATION_CONVERSATION, data[2]);
+    if (data[1] === "sub") {
+      const on = data[2] === "on";
+      const done = await setSubscription(ctx.deps.db, ctx.account!.userId, on);
+      await ctx.reply(ctx.t(!done ? "seeker:profile.none" : on ? "seeker:subscription.on" : "seeker:subscription.off"));
+      return showProfile(ctx);
+    }
+    if (data.length === 2) {
+      return ctx.reply(ctx.t("seeker:profile.delete_confirm"), {
+        reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.delete_yes"), profileData.deleteConfirmed()).row().text(ctx.t("seeker:profile.delete_no"), profileData.profile()),
+      });
+    }
     if (ctx.account) await eraseProfile(ctx.deps.db, ctx.account.userId);
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     return ctx.reply(ctx.t("seeker:profile.deleted"));

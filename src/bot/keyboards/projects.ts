@@ -1,6 +1,7 @@
 import { InlineKeyboard, Keyboard } from "grammy";
 import { applicationsData } from "../callback-data/applications.js";
 import { decodeFilter, listDataOf, projectsData } from "../callback-data/projects.js";
+import { profileData } from "../callback-data/profile.js";
 import type { Lang, Translate } from "../i18n.js";
 import { WORK_KINDS, type ListFilter, type ProjectPage } from "../../services/projects.js";
 
@@ -8,7 +9,7 @@ export function jobsMenuKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
     .text(t("projects:menu.near"), "prj:ask").row()
     .text(t("projects:menu.by_region"), projectsData.regions()).row()
-    .text(t("projects:menu.profile"), "seek:profile").row()
+    .text(t("projects:menu.profile"), profileData.profile()).row()
     .text(t("projects:menu.applications"), applicationsData.mine());
 }
 
