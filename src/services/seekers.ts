@@ -62,13 +62,15 @@ export type ProfileView = NonNullable<Awaited<ReturnType<typeof readProfile>>>;
 
 /**
  * Erases the profile and every personal field; applications stay only as anonymous rows
- * (their snapshot of age group and flags) for the reports.
+ * (their snapshot of age group and flags) for the reports. The questions the person typed go too:
+ * people type their IIN and phone in free text.
  */
 export async function eraseProfile(db: Db, userId: number): Promise<void> {
   await db.$transaction([
     db.application.updateMany({ where: { userId }, data: { userId: null } }),
     db.seekerProfile.deleteMany({ where: { userId } }),
     db.consent.deleteMany({ where: { userId } }),
+    db.faqQuestion.deleteMany({ where: { userId } }),
     db.user.update({ where: { id: userId }, data: { firstName: null, username: null } }),
   ]);
 }

@@ -118,3 +118,17 @@ describe("in a private chat", () => {
     }
   });
 });
+
+describe("Telegram answering an error", () => {
+  it.each([
+    ["429 with retry_after", 429, "Too Many Requests: retry after 1", { retry_after: 1 }],
+    ["500", 500, "Internal Server Error", undefined],
+  ] as const)("%s: the message is sent again and arrives", async (_, code, description, parameters) => {
+    const person = await harness.readyPerson("kk");
+    harness.telegram.failNext("sendMessage", description, code, parameters);
+    const replies = await person.send("/help");
+    const attempts = replies.filter((r) => r.method === "sendMessage").map((r) => r.text);
+    expect(attempts).toEqual([harness.t("kk", "help.text"), harness.t("kk", "help.text")]); // the refused one, then the retry
+    expect(sentTexts(replies)).not.toContain(harness.t("kk", "errors.generic"));
+  }, 20_000);
+});

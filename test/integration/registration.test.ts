@@ -159,11 +159,14 @@ describe("deleting my data", () => {
     const project = await addProject(database.db, { districtKato: MEDEU, name: "Парк", lat: 43.25, lon: 76.9 });
     const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(person.id) } });
     await database.db.application.create({ data: { number: "DEL-1", userId: user.id, projectId: project.id, positionId: project.positions[0]!.id, priorityGroup: 0, isYouth: true } });
+    await person.send("мой ИИН 950101300707, когда выплатят пособие?"); // a question with personal data in it
+    expect(await database.db.faqQuestion.count({ where: { userId: user.id } })).toBe(1);
     await person.pressData("seek:profile");
     expect(sentTexts(await person.press("seek:delete"))).toEqual([harness.t("ru", "seeker:profile.delete_confirm")]);
     expect(sentTexts(await person.press("seek:delete:yes"))).toEqual([harness.t("ru", "seeker:profile.deleted")]);
     expect(await database.db.seekerProfile.findUnique({ where: { id: profile.id } })).toBeNull();
     expect(await database.db.consent.count({ where: { userId: user.id } })).toBe(0);
+    expect(await database.db.faqQuestion.count({ where: { userId: user.id } })).toBe(0);
     expect(await database.db.application.findUniqueOrThrow({ where: { number: "DEL-1" } })).toMatchObject({ userId: null, isYouth: true });
   });
 });
