@@ -47,41 +47,85 @@ export interface ProjectPage {
   pages: number;
 }
 
-// Places still open on a position: its count less the active referrals (referred or hired).
-const OPEN_PLACES = Prisma.sql`(
+// Places still open on a project: its positions' counts less their active referrals (referred or hired).
+const openPlacesOf = (projectId: Prisma.Sql) => Prisma.sql`(
   select coalesce(sum(greatest(s.count - (select count(*) from "Application" a
     where a."positionId" = s.id and a.status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[])), 0)), 0)::int
-  from "Position" s where s."projectId" = p.id)`;
+  from "Position" s where s."projectId" = ${projectId})`;
+const OPEN_PLACES = openPlacesOf(Prisma.sql`p.id`);
 const OPEN = Prisma.sql`p.status in ('planned', 'in_progress')`;
 
 const distance = (lat: number, lon: number) => Prisma.sql`(2 * 6371.0088 * asin(sqrt(
   power(sin(radians(p.lat - ${lat}) / 2), 2) +
   cos(radians(${lat})) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${lon}) / 2), 2))))`;
 
-async function page(db: Db, where: Prisma.Sql, order: Prisma.Sql, dist: Prisma.Sql, requested: number, cap?: number): Promise<ProjectPage> {
+async function districtPage(db: Db, where: Prisma.Sql, requested: number): Promise<ProjectPage> {
   const rows = await db.$queryRaw<Array<ProjectListItem & { total: number }>>`
     with open_projects as (
       select p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu",
-             ${OPEN_PLACES} as "openPlaces", ${dist}::float as "distanceKm"
+             ${OPEN_PLACES} as "openPlaces", null::float as "distanceKm"
       from "Project" p join "District" d on d.id = p."districtId"
       where ${OPEN} and ${where}
     ), ranked as (
-      select * from open_projects where "openPlaces" > 0 order by ${order} limit ${cap ?? 1_000_000}
+      select * from open_projects where "openPlaces" > 0
     )
     select *, (select count(*) from ranked)::int as total from ranked
-    order by ${order} limit ${PAGE_SIZE} offset ${Math.max(0, requested - 1) * PAGE_SIZE}`;
-  if (rows.length === 0 && requested > 1) return page(db, where, order, dist, 1, cap); // past the end: the first page
+    order by id limit ${PAGE_SIZE} offset ${Math.max(0, requested - 1) * PAGE_SIZE}`;
+  if (rows.length === 0 && requested > 1) return districtPage(db, where, 1); // past the end: the first page
   const total = rows[0]?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return { items: rows.map(({ total: _total, ...item }) => item), page: Math.min(requested, pages), pages };
 }
 
-export function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
-  return page(db, filterSql(query), Prisma.sql`"distanceKm", id`, distance(point.lat, point.lon), requested, NEAR_LIMIT);
+/** The search box grows through these half-widths until it surely holds the nearest projects. */
+const NEAR_SEARCH_RADII_KM = [25, 100, 400, Infinity];
+const KM_PER_DEGREE = 111.2;
+
+/** A box around the point that holds every place within `radiusKm` (1 % wider for the sphere's curvature). */
+function boxAround(point: { lat: number; lon: number }, radiusKm: number): Prisma.Sql {
+  if (!Number.isFinite(radiusKm)) return Prisma.sql`true`;
+  const dLat = (radiusKm / KM_PER_DEGREE) * 1.01;
+  const poleward = Math.min(89, Math.abs(point.lat) + dLat);
+  const dLon = Math.min(180, (radiusKm / (KM_PER_DEGREE * Math.cos((poleward * Math.PI) / 180))) * 1.01);
+  return Prisma.sql`p.lat between ${point.lat - dLat} and ${point.lat + dLat} and p.lon between ${point.lon - dLon} and ${point.lon + dLon}`;
+}
+
+/**
+ * The nearest open projects with room, at most NEAR_LIMIT. Two things keep it fast with thousands of
+ * projects and a million applications: the distance is computed only inside a box (the (lat, lon)
+ * index), grown until the answer cannot change, and the open places are counted lazily, nearest
+ * first, until enough projects with room are found ("offset 0" keeps PostgreSQL from counting them
+ * for every project before sorting).
+ */
+export async function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
+  let rows: ProjectListItem[] = [];
+  for (const radiusKm of NEAR_SEARCH_RADII_KM) {
+    rows = await db.$queryRaw<ProjectListItem[]>`
+      select n.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu", n."openPlaces", n."distanceKm"
+      from (
+        select c.id, c."distanceKm", room.places as "openPlaces"
+        from (
+          select p.id, ${distance(point.lat, point.lon)}::float as "distanceKm" from "Project" p
+          where ${OPEN} and ${boxAround(point, radiusKm)} and ${filterSql(query)}
+          order by 2, 1 offset 0
+        ) c
+          cross join lateral (select ${openPlacesOf(Prisma.sql`c.id`)} as places) room
+        where room.places > 0
+        order by c."distanceKm", c.id
+        limit ${NEAR_LIMIT}
+      ) n
+      join "Project" p on p.id = n.id join "District" d on d.id = p."districtId"
+      order by n."distanceKm", n.id`;
+    // Exact when the box held NEAR_LIMIT projects with room, all within its radius.
+    if (rows.length === NEAR_LIMIT && rows.at(-1)!.distanceKm! <= radiusKm) break;
+  }
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const page = requested > pages ? 1 : Math.max(1, requested); // past the end: the first page
+  return { items: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), page, pages };
 }
 
 export function openProjectsInDistrict(db: Db, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
-  return page(db, Prisma.sql`p."districtId" = ${districtId} and ${filterSql(query)}`, Prisma.sql`id`, Prisma.sql`null`, requested);
+  return districtPage(db, Prisma.sql`p."districtId" = ${districtId} and ${filterSql(query)}`, requested);
 }
 
 export function projectCard(db: Db, id: number) {

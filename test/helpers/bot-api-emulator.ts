@@ -44,7 +44,7 @@ export async function startBotApiEmulator(): Promise<BotApiEmulator> {
       // as Telegram does, an offset confirms (forgets) every update before it
       const offset = Number(payload.offset ?? 0);
       while (queue.length && queue[0]!.update_id < offset) queue.shift();
-      return [...queue];
+      return queue.slice(0, Number(payload.limit ?? 100)); // at most 100 a call, as Telegram
     }
     const chat = { id: Number(payload.chat_id), type: "private" };
     if (method.startsWith("send") || method.startsWith("edit")) {

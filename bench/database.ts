@@ -1,0 +1,67 @@
+// The benchmarks' databases on their own embedded PostgreSQL (.data/bench-postgres), so the demo
+// database of `npm start` is left alone: `roadmap_bench` has the demo data and 1,000,000
+// applications; `roadmap_bench_updates` the demo data only, where people still find room to apply
+// (the million fill every position many times over). The first run fills them (a few minutes);
+// later runs reuse them.
+import { performance } from "node:perf_hooks";
+import { createPrismaClient, type Db } from "../src/db/client.js";
+import { defaultDataDir, ensureDatabase, startEmbeddedPostgres } from "../src/db/embedded.js";
+import { applyMigrations } from "../src/db/migrate.js";
+import { seedDatabase } from "../src/db/seed/index.js";
+
+export const APPLICATIONS = 1_000_000;
+const PORT = 54349;
+
+export interface BenchDatabase {
+  db: Db;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Spread over every position; statuses and dates cycle deterministically over 2020–2022. */
+async function fillApplications(db: Db, log: (line: string) => void) {
+  const existing = await db.application.count();
+  if (existing >= APPLICATIONS) return;
+  const started = performance.now();
+  await db.$executeRaw`
+    with positions as (select id, "projectId", row_number() over (order by id) as rn from "Position"),
+    total as (select count(*) as n from "Position")
+    insert into "Application" (number, "projectId", "positionId", status, "priorityGroup", "submittedAt", "updatedAt",
+      "referralNumber", "referredAt", "contractDate", wage, "hiredAt")
+    select 'BENCH-' || g, p."projectId", p.id, s.status::"ApplicationStatus", g % 2, d.submitted, d.submitted,
+      case when s.referred then 'BENCH-R-' || g end,
+      case when s.referred then d.submitted + interval '3 days' end,
+      case when s.status = 'hired' then (d.submitted + interval '8 days')::date end,
+      case when s.status = 'hired' then 90000 + (g % 100) * 1000 end,
+      case when s.status = 'hired' then d.submitted + interval '8 days' end
+    from generate_series(${existing + 1}::int, ${APPLICATIONS}::int) g
+      cross join total
+      join positions p on p.rn = 1 + (g::bigint * 7919) % total.n
+      cross join lateral (select timestamp '2020-04-01' + (g % 1000) * interval '1 day' as submitted) d
+      cross join lateral (select (array['submitted','submitted','submitted','referred','referred','hired','hired','rejected','no_show','withdrawn'])[1 + g % 10] as status,
+        (g % 10) between 3 and 6 or (g % 10) = 8 as referred) s`;
+  await db.$executeRawUnsafe(`analyze`);
+  log(`inserted ${APPLICATIONS - existing} applications in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+export interface BenchServer {
+  open(name: "roadmap_bench" | "roadmap_bench_updates", options: { applications: boolean }): Promise<BenchDatabase>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServer(log: (line: string) => void): Promise<BenchServer> {
+  const server = await startEmbeddedPostgres({ dataDir: defaultDataDir("bench-postgres"), port: PORT });
+  return {
+    async open(name, options) {
+      await ensureDatabase(server.serverUrl, name);
+      const url = server.urlFor(name);
+      await applyMigrations(url);
+      const db = createPrismaClient(url);
+      const seeded = await seedDatabase(db, { demo: true });
+      if (seeded.demo) log(`${name}: demo data seeded`);
+      if (options.applications) await fillApplications(db, log);
+      return { db, url, stop: () => db.$disconnect() };
+    },
+    stop: () => server.stop(),
+  };
+}

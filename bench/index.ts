@@ -1,0 +1,84 @@
+// `npm run bench`: every benchmark of issue 10, a table of the figures against their targets, and
+// bench/results.json with the machine, the date and every figure. It asserts nothing: a slow machine
+// gives slow figures. `npm run bench -- nearest queue` runs only those parts.
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { monthlyReports, nearestProjects, queuePages } from "./lookups.js";
+import { startBenchServer } from "./database.js";
+import { startupAndMemory } from "./process.js";
+import { updateThroughput } from "./throughput.js";
+
+const PARTS = ["updates", "nearest", "queue", "report", "process"] as const;
+type Part = (typeof PARTS)[number];
+const chosen = new Set<Part>(process.argv.slice(2).length ? (process.argv.slice(2) as Part[]) : PARTS);
+
+interface Row {
+  figure: string;
+  measured: number;
+  unit: string;
+  target: string;
+  met: boolean;
+}
+const rows: Row[] = [];
+const row = (figure: string, measured: number, unit: string, target: number, atMost = true) =>
+  rows.push({ figure, measured, unit, target: `${atMost ? "≤" : "≥"} ${target}`, met: atMost ? measured <= target : measured >= target });
+const results: Record<string, unknown> = {};
+const log = (line: string) => console.log(line);
+
+const server = await startBenchServer(log);
+try {
+  if (chosen.has("updates") || chosen.has("process")) {
+    const updates = await server.open("roadmap_bench_updates", { applications: false });
+    try {
+      if (chosen.has("updates")) {
+        const r = (results.updates = await updateThroughput(updates.db, updates.url));
+        log(`updates: ${r.bot.updates} measured at concurrency ${r.concurrency}; ${r.outcome.applications} applications and ${r.outcome.referrals} referrals made`);
+        row("1. updates per second (the bot)", r.bot.perSecond, "/s", 1_000, false);
+        row("1. update latency p99 (the bot)", r.bot.p99, "ms", 50);
+        row("1. updates per second (bare echo bot)", r.bareEcho.perSecond, "/s", 0, false);
+        row("1. ratio bot / bare echo bot", r.ratio, "", 0.5, false);
+      }
+      if (chosen.has("process")) {
+        const project = await updates.db.project.findFirstOrThrow({ where: { status: "in_progress" }, orderBy: { id: "asc" } });
+        const r = (results.process = await startupAndMemory(updates.url, project.id));
+        row("5. start-up to the first answered update", r.startupSeconds, "s", 3);
+        row(`5. RSS after ${r.updates} updates`, r.rssMegabytes, "MB", 200);
+      }
+    } finally {
+      await updates.stop();
+    }
+  }
+  if (chosen.has("nearest") || chosen.has("queue") || chosen.has("report")) {
+    const big = await server.open("roadmap_bench", { applications: true });
+    try {
+      results.data = { applications: await big.db.application.count(), projects: await big.db.project.count() };
+      if (chosen.has("nearest")) {
+        const r = (results.nearest = await nearestProjects(big.db));
+        row(`2. nearest projects p50 (${r.points} points)`, r.p50, "ms", 5);
+        row(`2. nearest projects p99 (${r.points} points)`, r.p99, "ms", 5);
+      }
+      if (chosen.has("queue")) {
+        const r = (results.queue = await queuePages(big.db));
+        row(`3. staff queue page 1 p99 (${r.total} in the queue)`, r.page1.p99, "ms", 20);
+        row("3. staff queue page 100 p99", r.page100.p99, "ms", 20);
+      }
+      if (chosen.has("report")) {
+        const r = (results.report = await monthlyReports(big.db));
+        row("4. monthly report, Almaty region (median)", r.region.p50, "ms", 1_000);
+        row("4. monthly report, the country (median)", r.country.p50, "ms", 3_000);
+      }
+    } finally {
+      await big.stop();
+    }
+  }
+} finally {
+  await server.stop();
+}
+
+const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+console.log(`\n${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}`);
+console.table(rows.map((r) => ({ figure: r.figure, measured: `${r.measured} ${r.unit}`.trim(), target: `${r.target} ${r.unit}`.trim(), met: r.met ? "yes" : "NO" })));
+const file = path.join(import.meta.dirname, "results.json");
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, rows, results }, null, 2)}\n`);
+console.log(`written ${path.relative(process.cwd(), file)}`);

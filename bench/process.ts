@@ -1,0 +1,84 @@
+// The real program (as the Dockerfile runs it: node --import tsx src/main.ts) against the Bot API
+// emulator: the time from its start to the first answered update, and its memory (RSS) after
+// 10,000 updates from 1,000 people.
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import type { Update } from "grammy/types";
+import { startBotApiEmulator } from "../test/helpers/bot-api-emulator.js";
+import { startProgram } from "../test/helpers/program.js";
+import { projectsData } from "../src/bot/callback-data/projects.js";
+import { createI18n } from "../src/bot/i18n.js";
+
+const TOKEN = "123456:BENCH-token-for-the-process-benchmark";
+const PEOPLE = 1_000;
+const FIRST_ID = 6_000_000;
+
+function rssMegabytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"))!;
+  return Math.round(Number(line.replace(/\D+/g, "")) / 1024);
+}
+
+/** Ten updates a person: the start, the language, the job menu, a location, the next page, a card, help, a question, the menu. */
+function personUpdates(id: number, jobs: string, projectId: number): Array<Omit<Update, "update_id">> {
+  const chat = { id, type: "private" as const, first_name: "Бенч" };
+  const from = { id, is_bot: false as const, first_name: "Бенч", language_code: "kk" };
+  const text = (t: string) => ({ message: { message_id: 1, date: 0, chat, from, text: t, ...(t.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: t.length }] } : {}) } });
+  const press = (data: string) => ({ callback_query: { id: "1", from, chat_instance: "bench", data, message: { message_id: 1, date: 0, chat, text: "" } } });
+  const [lat, lon] = [43.2 + (id % 100) / 1000, 76.9 + (id % 37) / 1000];
+  return [
+    text("/start"), press("lang:kk"), text(jobs), { message: { message_id: 1, date: 0, chat, from, location: { latitude: lat, longitude: lon } } },
+    press(projectsData.near(lat, lon, 2)), press(projectsData.card(projectId, "-")), text("/help"), text("жалақы қанша төленеді"), text("/menu"), text("/language"),
+  ] as Array<Omit<Update, "update_id">>;
+}
+
+export interface ProcessResult {
+  startupSeconds: number;
+  rssAtStartMegabytes: number;
+  updates: number;
+  rssMegabytes: number;
+  perSecond: number;
+}
+
+export async function startupAndMemory(databaseUrl: string, projectId: number): Promise<ProcessResult> {
+  const i18n = await createI18n();
+  const jobs = i18n.getFixedT("kk")("menu.jobs");
+  const emulator = await startBotApiEmulator();
+  const first = FIRST_ID - 1;
+  emulator.push(personUpdates(first, jobs, projectId)[0]!);
+  const started = performance.now();
+  const program = startProgram({
+    BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: databaseUrl, PII_KEY: Buffer.alloc(32, 11).toString("base64"),
+    SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+  });
+  let running = true;
+  try {
+    const exitedEarly = program.exited.then(() => {
+      if (running) throw new Error(`the program exited:\n${program.output.stderr}`);
+    });
+    await Promise.race([emulator.waitFor((call) => call.method === "sendMessage" && call.payload.chat_id === first, 60_000), exitedEarly]);
+    const startupSeconds = Math.round((performance.now() - started) / 10) / 100;
+    const rssAtStart = rssMegabytes(program.child.pid!);
+
+    const answersBefore = emulator.calls.length;
+    const updates = Array.from({ length: PEOPLE }, (_, i) => personUpdates(FIRST_ID + i, jobs, projectId));
+    // people take turns, as they would: everyone's first update, then everyone's second, …
+    for (let step = 0; step < updates[0]!.length; step++) for (const mine of updates) emulator.push(mine[step]!);
+    const total = PEOPLE * updates[0]!.length;
+    const sendStarted = performance.now();
+    // every update is answered by at least one call; wait until the calls stop growing
+    let last = -1;
+    while (emulator.calls.length !== last || emulator.calls.length - answersBefore < total) {
+      last = emulator.calls.length;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      if (performance.now() - sendStarted > 600_000) throw new Error("the program did not answer 10,000 updates in 10 minutes");
+    }
+    const seconds = (performance.now() - sendStarted) / 1000 - 1; // the last second only confirmed the quiet
+    return { startupSeconds, rssAtStartMegabytes: rssAtStart, updates: total, rssMegabytes: rssMegabytes(program.child.pid!), perSecond: Math.round(total / seconds) };
+  } finally {
+    running = false;
+    program.child.kill("SIGTERM");
+    await program.exited;
+    await emulator.close();
+  }
+}

@@ -1,0 +1,242 @@
+// Update throughput in-process on the real database: a fixed mix of job seekers (menu, a shared
+// location, the next page, a card, applying) and staff (the queue, an applicant's card, a referral)
+// through createBot(deps) at a fixed concurrency; then the same updates through a bare grammY bot
+// with the same persistent session storage that only echoes: the floor of any persistent bot.
+// Telegram is replaced by a fetch that answers at once.
+import { Bot, session, type Context, type SessionFlavor } from "grammy";
+import type { Update } from "grammy/types";
+import { sequentialize } from "@grammyjs/runner";
+import { performance } from "node:perf_hooks";
+import { applicationsData } from "../src/bot/callback-data/applications.js";
+import { projectsData } from "../src/bot/callback-data/projects.js";
+import { staffData } from "../src/bot/callback-data/staff.js";
+import { createI18n } from "../src/bot/i18n.js";
+import { createBot, sessionKey } from "../src/bot/index.js";
+import type { Db } from "../src/db/client.js";
+import { createPrismaStorage } from "../src/db/prisma-storage.js";
+import { iinCheckDigit } from "../src/domain/iin.js";
+import { PLACE_TAKING_STATUSES } from "../src/domain/referral.js";
+import { lazyBoss } from "../src/jobs/boss.js";
+import { createOutbox } from "../src/jobs/outbox.js";
+import { createReminderScheduler } from "../src/jobs/reminders.js";
+import { createLogger } from "../src/logger.js";
+import { submitApplication } from "../src/services/applications.js";
+import { createPii } from "../src/services/pii.js";
+import { saveProfile } from "../src/services/seekers.js";
+import { latency, type Latency } from "./stats.js";
+
+export const CONCURRENCY = 16;
+const SEEKER_SESSIONS = 440; // 40 of them warm-up
+const STAFF_SESSIONS = 330;
+const WARM_UP = { seekers: 40, staff: 30 };
+/** Telegram ids of the bench's people: deleted and made anew on every run. */
+const FIRST_ID = 5_000_000;
+const TOKEN = "123456:BENCH-token";
+export const BOT_INFO = {
+  id: 42, is_bot: true as const, first_name: "Roadmap", username: "roadmap_bench_bot", can_join_groups: false, can_read_all_group_messages: false,
+  supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
+  can_manage_bots: false, supports_join_request_queries: false,
+};
+
+/** Telegram, answering every call at once; counts the calls. */
+export function instantTelegram() {
+  const counter = { calls: 0 };
+  const fetch: typeof globalThis.fetch = (async (_url: string, init?: RequestInit) => {
+    counter.calls++;
+    const url = String(_url);
+    const method = url.slice(url.lastIndexOf("/") + 1);
+    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { chat_id?: number; text?: string }) : {};
+    const result = method.startsWith("send") || method.startsWith("edit")
+      ? { message_id: 1, date: 0, chat: { id: body.chat_id, type: "private" }, text: body.text }
+      : true;
+    return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
+  }) as typeof globalThis.fetch;
+  return { fetch, counter };
+}
+
+let nextUpdateId = 1;
+const person = (id: number) => ({
+  chat: { id, type: "private" as const, first_name: "Бенч" },
+  from: { id, is_bot: false as const, first_name: "Бенч", language_code: "ru" },
+});
+const message = (id: number, content: Record<string, unknown>) =>
+  ({ update_id: nextUpdateId++, message: { message_id: nextUpdateId, date: 0, ...person(id), ...content } }) as unknown as Update;
+const press = (id: number, data: string) =>
+  ({ update_id: nextUpdateId++, callback_query: { id: String(nextUpdateId), from: person(id).from, chat_instance: "bench", data, message: { message_id: 1, date: 0, chat: person(id).chat, text: "" } } }) as unknown as Update;
+
+let iinSerial = 0;
+function benchIin(): string {
+  for (;;) {
+    const first11 = `950101${3}${String(iinSerial++ % 10_000).padStart(4, "0")}`;
+    const check = iinCheckDigit(first11);
+    if (check !== null) return `${first11}${check}`;
+  }
+}
+
+/** Removes the people of an earlier run, with their applications. */
+async function clearEarlierRun(db: Db) {
+  const users = await db.user.findMany({ where: { telegramId: { gte: BigInt(FIRST_ID), lt: BigInt(FIRST_ID + 1_000_000) } }, select: { id: true, telegramId: true } });
+  const ids = users.map((u) => u.id);
+  await db.application.deleteMany({ where: { userId: { in: ids } } });
+  await db.session.deleteMany({ where: { key: { in: users.flatMap((u) => [`conversation:${u.telegramId}`, `echo:${u.telegramId}`]) } } });
+  await db.user.deleteMany({ where: { id: { in: ids } } });
+  await db.employmentCentre.deleteMany({ where: { nameRu: "Центр бенчмарка обновлений" } });
+}
+
+async function addSeeker(db: Db, pii: ReturnType<typeof createPii>, telegramId: number, districtId: number) {
+  const user = await db.user.create({ data: { telegramId: BigInt(telegramId), language: "ru", firstName: "Бенч" } });
+  await saveProfile(db, pii, user.id, {
+    fullName: "Бенч Бенчев", iin: benchIin(), birthDate: new Date("1995-01-01"), sex: "male", phone: "+77010000000", status: "job_seeker",
+    studying: false, working: false, districtId, professionIds: [], anyWork: true, willingToRelocate: true,
+  });
+  return user.id;
+}
+
+interface Sessions {
+  warmUp: Update[][];
+  measured: Update[][];
+}
+
+/** The people and what each of them will send, each at a position with room of an open project. */
+export async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: string): Promise<Sessions> {
+  await clearEarlierRun(db);
+  const positions = await db.$queryRaw<Array<{ id: number; projectId: number; lat: number; lon: number; districtId: number }>>`
+    select s.id, s."projectId", p.lat, p.lon, p."districtId" from "Position" s
+    join "Project" p on p.id = s."projectId"
+    where p.status in ('planned', 'in_progress')
+      and s.count > (select count(*) from "Application" a where a."positionId" = s.id and a.status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[]))
+    order by s.id`;
+  if (positions.length < 2 * Math.max(SEEKER_SESSIONS, STAFF_SESSIONS)) throw new Error(`only ${positions.length} positions with room`);
+  const districts = [...new Set(positions.map((p) => p.districtId))];
+  const centre = await db.employmentCentre.create({
+    data: { nameKk: "Бенчмарк орталығы", nameRu: "Центр бенчмарка обновлений", addressKk: "—", addressRu: "—", phone: "—", districts: { create: districts.map((districtId) => ({ districtId })) } },
+  });
+
+  let telegramId = FIRST_ID;
+  const seekerSessions: Update[][] = [];
+  for (let i = 0; i < SEEKER_SESSIONS; i++) {
+    const target = positions[i * 2]!; // every other position: the staff's applicants take the rest
+    const id = telegramId++;
+    await addSeeker(db, pii, id, target.districtId);
+    const [lat, lon] = [target.lat + 0.001, target.lon + 0.001];
+    seekerSessions.push([
+      message(id, { text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] }),
+      message(id, { text: jobsLabel }),
+      message(id, { location: { latitude: lat, longitude: lon } }),
+      press(id, projectsData.near(lat, lon, 2)),
+      press(id, projectsData.card(target.projectId, "-")),
+      press(id, applicationsData.start(target.projectId)),
+      press(id, applicationsData.position(target.id)),
+      press(id, applicationsData.confirm(target.id)),
+    ]);
+  }
+  const staffSessions: Update[][] = [];
+  for (let i = 0; i < STAFF_SESSIONS; i++) {
+    const target = positions[i * 2 + 1]!;
+    const applicant = await addSeeker(db, pii, telegramId++, target.districtId);
+    const { application } = await submitApplication(db, applicant, target.id, new Date());
+    if (!application) throw new Error("the bench's applicant could not apply");
+    const staff = await db.user.create({ data: { telegramId: BigInt(telegramId++), language: "ru", roles: ["staff"], staff: { create: { centreId: centre.id } } } });
+    const id = Number(staff.telegramId);
+    staffSessions.push([press(id, staffData.queue(1)), press(id, staffData.card(application.id)), press(id, staffData.action("ref", application.id))]);
+  }
+  // seekers and staff interleaved, as they would come
+  const interleave = (seekers: Update[][], staff: Update[][]) => seekers.flatMap((s, i) => (staff[i] ? [s, staff[i]!] : [s]));
+  return {
+    warmUp: interleave(seekerSessions.slice(0, WARM_UP.seekers), staffSessions.slice(0, WARM_UP.staff)),
+    measured: interleave(seekerSessions.slice(WARM_UP.seekers), staffSessions.slice(WARM_UP.staff)),
+  };
+}
+
+export interface Throughput extends Latency {
+  updates: number;
+  perSecond: number;
+  apiCallsPerUpdate: number;
+  /** The median by kind of update, to see where the time goes. */
+  medianByKind: Record<string, number>;
+}
+
+/** "text", "location", or a button's section and action ("prj:near", "stf:ref"). */
+function kindOf(update: Update): string {
+  if (update.callback_query) return update.callback_query.data!.split(":").slice(0, 2).join(":");
+  return update.message?.location ? "location" : (update.message?.text?.startsWith("/") ? update.message.text : "text");
+}
+
+/** `concurrency` chats at a time, each sending its updates one after the other, as Telegram delivers them. */
+async function drive(bot: { handleUpdate(update: Update): Promise<void> }, sessions: Update[][], concurrency: number, counter: { calls: number }): Promise<Throughput> {
+  const durations: number[] = [];
+  const byKind = new Map<string, number[]>();
+  const callsBefore = counter.calls;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < sessions.length) {
+      for (const update of sessions[next++]!) {
+        const t0 = performance.now();
+        await bot.handleUpdate(update);
+        const duration = performance.now() - t0;
+        durations.push(duration);
+        byKind.set(kindOf(update), [...(byKind.get(kindOf(update)) ?? []), duration]);
+      }
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    updates: durations.length, perSecond: Math.round(durations.length / seconds),
+    apiCallsPerUpdate: Math.round(((counter.calls - callsBefore) / durations.length) * 100) / 100, ...latency(durations),
+    medianByKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, latency(times).p50])),
+  };
+}
+
+type EchoContext = Context & SessionFlavor<{ updates: number }>;
+
+/** The floor: sequentialize, a session in the same Prisma storage read and written, an echo. */
+function echoBot(db: Db, fetch: typeof globalThis.fetch): Bot<EchoContext> {
+  const bot = new Bot<EchoContext>(TOKEN, { botInfo: BOT_INFO, client: { fetch } });
+  bot.use(sequentialize(sessionKey));
+  bot.use(session({ initial: () => ({ updates: 0 }), getSessionKey: sessionKey, storage: createPrismaStorage<{ updates: number }>(db, "echo") }));
+  bot.on("message", (ctx) => {
+    ctx.session.updates++;
+    return ctx.reply(ctx.message.text ?? "echo");
+  });
+  bot.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  return bot;
+}
+
+export interface ThroughputResult {
+  concurrency: number;
+  bot: Throughput;
+  bareEcho: Throughput;
+  ratio: number;
+  /** What the measured updates did, so that the figures are of the real work. */
+  outcome: { applications: number; referrals: number };
+}
+
+export async function updateThroughput(db: Db, url: string): Promise<ThroughputResult> {
+  const i18n = await createI18n();
+  const log = createLogger("silent");
+  const pii = createPii(Buffer.alloc(32, 11));
+  const sessions = await prepare(db, pii, i18n.getFixedT("ru")("menu.jobs"));
+  const jobs = lazyBoss(url, log);
+  await jobs.get();
+  const telegram = instantTelegram();
+  const bot = createBot(
+    { db, i18n, log, adminIds: [], now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii, outbox: createOutbox(jobs.get), download: async () => Buffer.alloc(0) },
+    { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
+  );
+  try {
+    await drive(bot, sessions.warmUp, CONCURRENCY, telegram.counter);
+    const measured = await drive(bot, sessions.measured, CONCURRENCY, telegram.counter);
+    const echo = echoBot(db, telegram.fetch);
+    await drive(echo, sessions.warmUp, CONCURRENCY, telegram.counter);
+    const bareEcho = await drive(echo, sessions.measured, CONCURRENCY, telegram.counter);
+    const benchUsers = { user: { telegramId: { gte: BigInt(FIRST_ID), lt: BigInt(FIRST_ID + 1_000_000) } } };
+    const outcome = {
+      applications: await db.application.count({ where: { ...benchUsers, status: "submitted" } }),
+      referrals: await db.application.count({ where: { ...benchUsers, status: "referred" } }),
+    };
+    return { concurrency: CONCURRENCY, bot: measured, bareEcho, ratio: Math.round((measured.perSecond / bareEcho.perSecond) * 100) / 100, outcome };
+  } finally {
+    await jobs.stop();
+  }
+}

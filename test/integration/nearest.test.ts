@@ -1,0 +1,69 @@
+// "Near me" against a brute-force answer: the search box grows until the nearest projects with room
+// cannot change, and positions without room are skipped, nearest first.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distanceKm } from "../../src/domain/geo.js";
+import { NEAR_LIMIT, nearestOpenProjects, PAGE_SIZE } from "../../src/services/projects.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { ALMALY, KYZYLORDA_CITY } from "../helpers/places.js";
+import { addProject } from "../helpers/projects.js";
+
+let database: TestDatabase;
+const ALMATY = { lat: 43.25, lon: 76.92 };
+/** The whole cluster is inside this point's smallest box, 13 to 33 km away, to its north-east. */
+const SOUTH_WEST = { lat: 43.1, lon: 76.72 };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // 70 projects around Almaty (within about 15 km), every fifth one full; one in Kyzylorda, 1,200 km west
+  for (let i = 0; i < 70; i++) {
+    const project = await addProject(database.db, { districtKato: ALMALY, name: `Объект ${i}`, lat: ALMATY.lat + ((i % 7) - 3) * 0.02, lon: ALMATY.lon + (Math.floor(i / 7) - 5) * 0.02, positions: [{ code: "mason", count: 1 }] });
+    if (i % 5 === 0) {
+      await database.db.application.create({ data: { number: `FULL-${i}`, projectId: project.id, positionId: project.positions[0]!.id, status: "referred", priorityGroup: 0 } });
+    }
+  }
+  await addProject(database.db, { districtKato: KYZYLORDA_CITY, name: "Кызылорда", lat: 44.85, lon: 65.5 });
+  // 26 km due west of SOUTH_WEST: just outside its smallest box, yet nearer than most of the cluster
+  await addProject(database.db, { districtKato: ALMALY, name: "На западе", lat: SOUTH_WEST.lat, lon: SOUTH_WEST.lon - 0.32 });
+}, 60_000);
+afterAll(() => database.drop());
+
+/** Every open project with room, by distance then id: what the query must equal. */
+async function bruteForce(point: { lat: number; lon: number }) {
+  const projects = await database.db.project.findMany({
+    where: { status: { in: ["planned", "in_progress"] } },
+    include: { positions: { include: { _count: { select: { applications: { where: { status: { in: ["referred", "hired"] } } } } } } } },
+  });
+  return projects
+    .filter((p) => p.positions.some((s) => s.count > s._count.applications))
+    .map((p) => ({ id: p.id, distance: distanceKm(point, p) }))
+    .sort((a, b) => a.distance - b.distance || a.id - b.id)
+    .slice(0, NEAR_LIMIT)
+    .map((p) => p.id);
+}
+
+async function allPages(point: { lat: number; lon: number }) {
+  const first = await nearestOpenProjects(database.db, point, 1);
+  const ids = first.items.map((item) => item.id);
+  for (let page = 2; page <= first.pages; page++) ids.push(...(await nearestOpenProjects(database.db, point, page)).items.map((item) => item.id));
+  return ids;
+}
+
+describe("the nearest projects with room", () => {
+  it.each([
+    ["in the middle of the cluster (the smallest box holds them)", ALMATY],
+    ["60 km away (the box grows once)", { lat: 43.25, lon: 77.66 }],
+    ["south-west of the cluster, with a nearer project just outside the smallest box", SOUTH_WEST],
+    ["300 km away", { lat: 45.9, lon: 77.0 }],
+    ["next to Kyzylorda, 1,200 km from the rest (no box)", { lat: 44.84, lon: 65.51 }],
+  ])("%s: the same as a brute-force search", async (_, point) => {
+    const expected = await bruteForce(point);
+    expect(expected).toHaveLength(NEAR_LIMIT);
+    expect(await allPages(point)).toEqual(expected);
+  });
+
+  it("has ten pages of five at most, and a page past the end is the first", async () => {
+    const first = await nearestOpenProjects(database.db, ALMATY, 1);
+    expect([first.pages, first.items.length]).toEqual([NEAR_LIMIT / PAGE_SIZE, PAGE_SIZE]);
+    expect((await nearestOpenProjects(database.db, ALMATY, 99)).items).toEqual(first.items);
+  });
+});
