@@ -1,7 +1,7 @@
 // What employment-centre staff may see: the applications for projects in their centres' districts.
 // Every function checks the person's centres again, whatever the button said.
 import type { Db } from "../db/client.js";
-import type { ApplicationStatus, Prisma } from "../generated/prisma/client.js";
+import { Prisma, type ApplicationStatus } from "../generated/prisma/client.js";
 import type { Pii } from "./pii.js";
 import { audit } from "./audit.js";
 
@@ -42,23 +42,38 @@ export interface QueueFilter {
   status?: ApplicationStatus;
 }
 
-/** The queue: priority group first (youth, NEET youth, students), then the time of applying. */
+/**
+ * Counting stops here: a queue is shown as "1000+" applications and "200+" pages beyond it. An exact
+ * count of a region's queue among a million applications took longer than the whole page.
+ */
+export const QUEUE_COUNT_CAP = 1_000;
+
+/**
+ * The queue: priority group first (youth, NEET youth, students), then the time of applying. The
+ * default view (submitted and referred) walks the partial index "Application_queue_idx" in this
+ * order and stops at the page; the district check is a semi-join, so that PostgreSQL keeps the
+ * index order (a join or IN list made it sort the whole region's queue).
+ */
 export async function staffQueue(db: Db, userId: number, filter: QueueFilter, requested: number) {
   const districts = await staffDistrictIds(db, userId);
-  const where: Prisma.ApplicationWhereInput = {
-    project: { districtId: { in: districts } },
-    status: filter.status ?? { in: ["submitted", "referred"] },
-    ...(filter.projectId ? { projectId: filter.projectId } : {}),
-  };
-  const total = await db.application.count({ where });
+  const statuses = filter.status ? [filter.status] : ["submitted", "referred"];
+  const where = Prisma.sql`a.status = any(${statuses}::"ApplicationStatus"[])
+    and exists (select 1 from "Project" p where p.id = a."projectId" and p."districtId" = any(${districts}::int[]))
+    ${filter.projectId ? Prisma.sql`and a."projectId" = ${filter.projectId}` : Prisma.empty}`;
+  const [{ counted }] = await db.$queryRaw<[{ counted: number }]>`
+    select count(*)::int as counted from (select 1 from "Application" a where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped`;
+  const total = Math.min(counted, QUEUE_COUNT_CAP);
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pages);
-  const items = await db.application.findMany({
-    where, orderBy: [{ priorityGroup: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
-    skip: (page - 1) * QUEUE_PAGE_SIZE, take: QUEUE_PAGE_SIZE,
+  const ids = await db.$queryRaw<Array<{ id: number }>>`
+    select a.id from "Application" a where ${where}
+    order by a."priorityGroup", a."submittedAt", a.id limit ${QUEUE_PAGE_SIZE} offset ${(page - 1) * QUEUE_PAGE_SIZE}`;
+  const rows = await db.application.findMany({
+    where: { id: { in: ids.map(({ id }) => id) } },
     include: { user: { include: { profile: { select: { fullName: true } } } }, position: { include: { profession: true } } },
   });
-  return { items, page, pages, total };
+  const items = ids.map(({ id }) => rows.find((row) => row.id === id)!);
+  return { items, page, pages, total, more: counted > QUEUE_COUNT_CAP };
 }
 
 /** Projects in the person's districts, for the queue's filter and "our projects". */

@@ -34,9 +34,10 @@ export async function showQueue(ctx: ConvContext, show: Show, page: number, stat
     const star = item.priorityGroup === PRIORITY_GROUP ? "⭐ " : "";
     keyboard.text(`${star}${item.number} · ${who} · ${ctx.t(`applications:status.${item.status}`)}`, staffData.card(item.id)).row();
   }
+  const pages = result.more ? `${result.pages}+` : result.pages;
   if (result.pages > 1) {
     keyboard.text("◀️", staffData.queue(Math.max(1, result.page - 1), status, projectId));
-    keyboard.text(ctx.t("projects:list.page", { page: result.page, pages: result.pages }), staffData.queue(result.page, status, projectId));
+    keyboard.text(ctx.t("projects:list.page", { page: result.page, pages }), staffData.queue(result.page, status, projectId));
     keyboard.text("▶️", staffData.queue(Math.min(result.pages, result.page + 1), status, projectId)).row();
   }
   keyboard.text(ctx.t("staff:queue.filter_status"), staffData.chooseStatus(status, projectId))
@@ -44,7 +45,8 @@ export async function showQueue(ctx: ConvContext, show: Show, page: number, stat
     .text(ctx.t("menu.back"), staffData.home());
   const filter = `${ctx.t(`staff:queue.status.${status}`)}${project ? `, ${name(ctx, project)}` : ""}`;
   const key = result.total === 0 ? "staff:queue.empty" : "staff:queue.title";
-  return show(ctx.t(key, { filter, total: result.total, page: result.page, pages: result.pages }), keyboard);
+  const total = result.more ? `${result.total}+` : result.total;
+  return show(ctx.t(key, { filter, total, page: result.page, pages }), keyboard);
 }
 
 export function statusFilterKeyboard(ctx: ConvContext, projectId: number) {

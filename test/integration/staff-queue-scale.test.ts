@@ -1,0 +1,44 @@
+// The staff queue beyond a thousand applications: counted up to the cap ("1000+"), in its order.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { QUEUE_COUNT_CAP, QUEUE_PAGE_SIZE } from "../../src/services/staff.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createHarness, type Harness, type Person, shownTexts } from "../helpers/harness.js";
+import { MEDEU } from "../helpers/places.js";
+import { addProject } from "../helpers/projects.js";
+import { addCentre, makeStaff } from "../helpers/staff.js";
+
+let database: TestDatabase;
+let harness: Harness;
+let staff: Person;
+const COUNT = QUEUE_COUNT_CAP + 7;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  harness = await createHarness(database.db);
+  const project = await addProject(database.db, { districtKato: MEDEU, name: "Стадион", lat: 43.2, lon: 76.9, positions: [{ code: "mason", count: 5 }] });
+  staff = harness.person();
+  await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU])).id);
+  // numbered by time; every third one in the priority group (0), the rest in the general one (1)
+  await database.db.application.createMany({
+    data: Array.from({ length: COUNT }, (_, i) => ({
+      number: `Q-${String(i).padStart(4, "0")}`, projectId: project.id, positionId: project.positions[0]!.id, status: "submitted" as const,
+      priorityGroup: i % 3 === 0 ? 0 : 1, submittedAt: new Date(Date.UTC(2021, 4, 1, 0, i)),
+    })),
+  });
+}, 60_000);
+afterAll(() => database.drop());
+
+describe("a queue of more than a thousand", () => {
+  it("shows '1000+' and '200+' pages, the priority group first, each by time", async () => {
+    const [screen] = (await staff.pressData("stf:q:1:all:0")).filter((r) => r.method === "editMessageText");
+    const pages = `${QUEUE_COUNT_CAP / QUEUE_PAGE_SIZE}+`;
+    expect(screen!.text).toBe(harness.t("ru", "staff:queue.title", { filter: harness.t("ru", "staff:queue.status.all"), total: `${QUEUE_COUNT_CAP}+`, page: 1, pages }));
+    expect(screen!.buttons.slice(0, QUEUE_PAGE_SIZE).map(([label]) => label.split(" · ")[0])).toEqual(["⭐ Q-0000", "⭐ Q-0003", "⭐ Q-0006", "⭐ Q-0009", "⭐ Q-0012"]);
+    // page 100: the priority group has 336 applications (67 pages and one), so page 100 is the general group's 33rd
+    const [deep] = (await staff.pressData("stf:q:100:all:0")).filter((r) => r.method === "editMessageText");
+    const general = Array.from({ length: COUNT }, (_, i) => i).filter((i) => i % 3 !== 0);
+    const expected = general.slice((100 - 1) * QUEUE_PAGE_SIZE - 336, 100 * QUEUE_PAGE_SIZE - 336).map((i) => `Q-${String(i).padStart(4, "0")}`);
+    expect(deep!.buttons.slice(0, QUEUE_PAGE_SIZE).map(([label]) => label.split(" · ")[0])).toEqual(expected);
+    expect(shownTexts(await staff.pressData("stf:q:100:all:0"))[0]).toContain(pages);
+  });
+});
