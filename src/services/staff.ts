@@ -51,15 +51,19 @@ export const QUEUE_COUNT_CAP = 1_000;
 /**
  * The queue: priority group first (youth, NEET youth, students), then the time of applying. The
  * default view (submitted and referred) walks the partial index "Application_queue_idx" in this
- * order and stops at the page; the district check is a semi-join, so that PostgreSQL keeps the
- * index order (a join or IN list made it sort the whole region's queue).
+ * order, checks the project against the list of the centre's projects inside the index, and stops
+ * at the page (with a join to the projects, PostgreSQL sorted the whole region's queue instead).
  */
 export async function staffQueue(db: Db, userId: number, filter: QueueFilter, requested: number) {
   const districts = await staffDistrictIds(db, userId);
-  const statuses = filter.status ? [filter.status] : ["submitted", "referred"];
-  const where = Prisma.sql`a.status = any(${statuses}::"ApplicationStatus"[])
-    and exists (select 1 from "Project" p where p.id = a."projectId" and p."districtId" = any(${districts}::int[]))
-    ${filter.projectId ? Prisma.sql`and a."projectId" = ${filter.projectId}` : Prisma.empty}`;
+  const projects = filter.projectId
+    ? [filter.projectId]
+    : (await db.project.findMany({ where: { districtId: { in: districts } }, select: { id: true } })).map(({ id }) => id);
+  const inReach = filter.projectId
+    ? Prisma.sql`exists (select 1 from "Project" p where p.id = a."projectId" and p."districtId" = any(${districts}::int[]))`
+    : Prisma.sql`true`;
+  const where = Prisma.sql`a.status = any(${filter.status ? [filter.status] : ["submitted", "referred"]}::"ApplicationStatus"[])
+    and a."projectId" = any(${projects}::int[]) and ${inReach}`;
   const [{ counted }] = await db.$queryRaw<[{ counted: number }]>`
     select count(*)::int as counted from (select 1 from "Application" a where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped`;
   const total = Math.min(counted, QUEUE_COUNT_CAP);
