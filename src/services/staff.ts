@@ -43,41 +43,43 @@ export interface QueueFilter {
 }
 
 /**
- * Counting stops here: a queue is shown as "1000+" applications and "200+" pages beyond it. An exact
- * count of a region's queue among a million applications took longer than the whole page.
+ * The queue is read up to this many applications: shown as "1000+" and "200+" pages beyond it. An
+ * exact count of a region's queue among a million applications took longer than the whole page.
  */
 export const QUEUE_COUNT_CAP = 1_000;
+
+/** The ids of the projects in the districts of the person's centres, in one round trip. */
+async function projectsInReach(db: Client, userId: number): Promise<number[]> {
+  const [row] = await db.$queryRaw<[{ ids: number[] | null }]>`
+    select array_agg(p.id) as ids from "Project" p where p."districtId" in (
+      select cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId" where sm."userId" = ${userId})`;
+  return row.ids ?? [];
+}
 
 /**
  * The queue: priority group first (youth, NEET youth, students), then the time of applying. The
  * default view (submitted and referred) walks the partial index "Application_queue_idx" in this
- * order, checks the project against the list of the centre's projects inside the index, and stops
- * at the page (with a join to the projects, PostgreSQL sorted the whole region's queue instead).
+ * order and checks the project inside the index against the list of the centre's projects. One
+ * ordered read of up to QUEUE_COUNT_CAP + 1 ids gives both the count and the page.
  */
 export async function staffQueue(db: Db, userId: number, filter: QueueFilter, requested: number) {
-  const districts = await staffDistrictIds(db, userId);
-  const projects = filter.projectId
-    ? [filter.projectId]
-    : (await db.project.findMany({ where: { districtId: { in: districts } }, select: { id: true } })).map(({ id }) => id);
-  const inReach = filter.projectId
-    ? Prisma.sql`exists (select 1 from "Project" p where p.id = a."projectId" and p."districtId" = any(${districts}::int[]))`
-    : Prisma.sql`true`;
-  const where = Prisma.sql`a.status = any(${filter.status ? [filter.status] : ["submitted", "referred"]}::"ApplicationStatus"[])
-    and a."projectId" = any(${projects}::int[]) and ${inReach}`;
-  const [{ counted }] = await db.$queryRaw<[{ counted: number }]>`
-    select count(*)::int as counted from (select 1 from "Application" a where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped`;
-  const total = Math.min(counted, QUEUE_COUNT_CAP);
+  const reach = await projectsInReach(db, userId);
+  const projects = filter.projectId ? reach.filter((id) => id === filter.projectId) : reach;
+  const ordered = await db.$queryRaw<Array<{ id: number }>>`
+    select a.id from "Application" a
+    where a.status = any(${filter.status ? [filter.status] : ["submitted", "referred"]}::"ApplicationStatus"[])
+      and a."projectId" = any(${projects}::int[])
+    order by a."priorityGroup", a."submittedAt", a.id limit ${QUEUE_COUNT_CAP + 1}`;
+  const total = Math.min(ordered.length, QUEUE_COUNT_CAP);
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pages);
-  const ids = await db.$queryRaw<Array<{ id: number }>>`
-    select a.id from "Application" a where ${where}
-    order by a."priorityGroup", a."submittedAt", a.id limit ${QUEUE_PAGE_SIZE} offset ${(page - 1) * QUEUE_PAGE_SIZE}`;
+  const ids = ordered.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE).map(({ id }) => id);
   const rows = await db.application.findMany({
-    where: { id: { in: ids.map(({ id }) => id) } },
+    where: { id: { in: ids } },
     include: { user: { include: { profile: { select: { fullName: true } } } }, position: { include: { profession: true } } },
   });
-  const items = ids.map(({ id }) => rows.find((row) => row.id === id)!);
-  return { items, page, pages, total, more: counted > QUEUE_COUNT_CAP };
+  const items = ids.map((id) => rows.find((row) => row.id === id)!);
+  return { items, page, pages, total, more: ordered.length > QUEUE_COUNT_CAP };
 }
 
 /** Projects in the person's districts, for the queue's filter and "our projects". */
