@@ -77,48 +77,38 @@ async function districtPage(db: Db, where: Prisma.Sql, requested: number): Promi
   return { items: rows.map(({ total: _total, ...item }) => item), page: Math.min(requested, pages), pages };
 }
 
-/** The search box grows through these half-widths until it surely holds the nearest projects. */
-const NEAR_SEARCH_RADII_KM = [25, 100, 400, Infinity];
-const KM_PER_DEGREE = 111.2;
-
-/** A box around the point that holds every place within `radiusKm` (1 % wider for the sphere's curvature). */
-function boxAround(point: { lat: number; lon: number }, radiusKm: number): Prisma.Sql {
-  if (!Number.isFinite(radiusKm)) return Prisma.sql`true`;
-  const dLat = (radiusKm / KM_PER_DEGREE) * 1.01;
-  const poleward = Math.min(89, Math.abs(point.lat) + dLat);
-  const dLon = Math.min(180, (radiusKm / (KM_PER_DEGREE * Math.cos((poleward * Math.PI) / 180))) * 1.01);
-  return Prisma.sql`p.lat between ${point.lat - dLat} and ${point.lat + dLat} and p.lon between ${point.lon - dLon} and ${point.lon + dLon}`;
+/** The point on the unit sphere, as the generated columns "unitX", "unitY", "unitZ" of Project hold it. */
+function unitVector(point: { lat: number; lon: number }): [number, number, number] {
+  const [lat, lon] = [(point.lat * Math.PI) / 180, (point.lon * Math.PI) / 180];
+  return [Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)];
 }
 
 /**
- * The nearest open projects with room, at most NEAR_LIMIT. Two things keep it fast with thousands of
- * projects and a million applications: the distance is computed only inside a box (the (lat, lon)
- * index), grown until the answer cannot change, and the open places are counted lazily, nearest
- * first, until enough projects with room are found ("offset 0" keeps PostgreSQL from counting them
- * for every project before sorting).
+ * The nearest open projects with room, at most NEAR_LIMIT. Fast with thousands of projects and a
+ * million applications because projects are ordered by the chord between unit vectors (no
+ * trigonometry per project), and the open places are counted lazily, nearest first, until enough
+ * projects with room are found ("offset 0" keeps PostgreSQL from counting them for every project
+ * before sorting). The great-circle distance is computed for the projects shown only.
  */
 export async function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
-  let rows: ProjectListItem[] = [];
-  for (const radiusKm of NEAR_SEARCH_RADII_KM) {
-    rows = await db.$queryRaw<ProjectListItem[]>`
-      select n.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu", n."openPlaces", n."distanceKm"
+  const [x, y, z] = unitVector(point);
+  const rows = await db.$queryRaw<ProjectListItem[]>`
+    select n.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu", n."openPlaces",
+           ${distance(point.lat, point.lon)}::float as "distanceKm"
+    from (
+      select c.id, c.chord, room.places as "openPlaces"
       from (
-        select c.id, c."distanceKm", room.places as "openPlaces"
-        from (
-          select p.id, ${distance(point.lat, point.lon)}::float as "distanceKm" from "Project" p
-          where ${OPEN} and ${boxAround(point, radiusKm)} and ${filterSql(query)}
-          order by 2, 1 offset 0
-        ) c
-          cross join lateral (select ${openPlacesOf(Prisma.sql`c.id`)} as places) room
-        where room.places > 0
-        order by c."distanceKm", c.id
-        limit ${NEAR_LIMIT}
-      ) n
-      join "Project" p on p.id = n.id join "District" d on d.id = p."districtId"
-      order by n."distanceKm", n.id`;
-    // Exact when the box held NEAR_LIMIT projects with room, all within its radius.
-    if (rows.length === NEAR_LIMIT && rows.at(-1)!.distanceKm! <= radiusKm) break;
-  }
+        select p.id, power(p."unitX" - ${x}, 2) + power(p."unitY" - ${y}, 2) + power(p."unitZ" - ${z}, 2) as chord
+        from "Project" p where ${OPEN} and ${filterSql(query)}
+        order by 2, 1 offset 0
+      ) c
+        cross join lateral (select ${openPlacesOf(Prisma.sql`c.id`)} as places) room
+      where room.places > 0
+      order by c.chord, c.id
+      limit ${NEAR_LIMIT}
+    ) n
+    join "Project" p on p.id = n.id join "District" d on d.id = p."districtId"
+    order by n.chord, n.id`;
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = requested > pages ? 1 : Math.max(1, requested); // past the end: the first page
   return { items: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), page, pages };
