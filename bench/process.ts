@@ -1,7 +1,9 @@
-// The real program (as the Dockerfile runs it: node --import tsx src/main.ts) against the Bot API
+// The real program (as the Dockerfile runs it: node --import tsx src/main.ts, with its memory
+// settings) against the Bot API
 // emulator: the time from its start to the first answered update, and its memory (RSS) after
 // 10,000 updates from 1,000 people.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Update } from "grammy/types";
 import { startBotApiEmulator } from "../test/helpers/bot-api-emulator.js";
@@ -12,6 +14,14 @@ import { createI18n } from "../src/bot/i18n.js";
 const TOKEN = "123456:BENCH-token-for-the-process-benchmark";
 const PEOPLE = 1_000;
 const FIRST_ID = 6_000_000;
+
+/** NODE_OPTIONS and MALLOC_ARENA_MAX as the Dockerfile sets them: the program is measured as it is shipped. */
+function dockerfileMemorySettings(): Record<string, string> {
+  const dockerfile = readFileSync(path.join(import.meta.dirname, "../Dockerfile"), "utf8");
+  const options = /^ENV NODE_OPTIONS="([^"]+)"/m.exec(dockerfile)?.[1];
+  const arenas = /MALLOC_ARENA_MAX=(\d+)/.exec(dockerfile)?.[1];
+  return { ...(options ? { NODE_OPTIONS: options } : {}), ...(arenas ? { MALLOC_ARENA_MAX: arenas } : {}) };
+}
 
 function rssMegabytes(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"))!;
@@ -48,8 +58,7 @@ export async function startupAndMemory(databaseUrl: string, projectId: number): 
   const started = performance.now();
   const program = startProgram({
     BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: databaseUrl, PII_KEY: Buffer.alloc(32, 11).toString("base64"),
-    SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-    ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+    SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", ...dockerfileMemorySettings(),
   });
   let running = true;
   try {
