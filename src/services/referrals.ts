@@ -56,9 +56,7 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
       await tx.$queryRaw`select id from "Position" where id = ${application.positionId} for update`;
       const taken = await tx.application.count({ where: { positionId: application.positionId, status: { in: [...PLACE_TAKING_STATUSES] } } });
       if (taken >= application.position.count) return { ok: false, refusal: "no_room" };
-      const region = application.project.district.region;
-      result.referralNumber = await nextReferralNumber(tx, region.id, region.code, now.getUTCFullYear());
-      Object.assign(data, { referralNumber: result.referralNumber, referredAt: now });
+      Object.assign(data, { referredAt: now });
     } else if (input.action === "reject") {
       Object.assign(data, { rejectReason: input.reason, rejectNote: input.reason === "other" ? input.note ?? null : null });
     } else if (input.action === "hire") {
@@ -72,19 +70,27 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
       Object.assign(data, { contractDate: input.contractDate, wage: input.wage, hiredAt: now, relocated: result.relocationDue });
     }
 
+    const status = ACTION_TO[input.action];
+    await tx.applicationEvent.create({ data: { applicationId, status, actorUserId: userId, at: now, note: input.action === "reject" ? input.reason : null } });
+    if (application.userId && input.action !== "no_show") {
+      const centre = await centreFor(tx, userId, application.project.districtId);
+      await notify(tx, deps.outbox, {
+        userId: application.userId, kind: status as "referred" | "rejected" | "hired",
+        payload: { applicationId, centreId: centre?.id ?? null }, eventKey: `application:${applicationId}:${status}`,
+      });
+    }
+    // Last, because the region's counter row stays locked until the commit: every referral of the
+    // region and year waits for it (taken first, it serialized the whole transaction).
+    if (input.action === "refer") {
+      const region = application.project.district.region;
+      result.referralNumber = await nextReferralNumber(tx, region.id, region.code, now.getUTCFullYear());
+      data.referralNumber = result.referralNumber;
+    }
     const updated = await tx.application.update({ where: { id: applicationId }, data });
-    await tx.applicationEvent.create({ data: { applicationId, status: updated.status, actorUserId: userId, at: now, note: input.action === "reject" ? input.reason : null } });
     await audit(tx, {
       actorUserId: userId, action: input.action, entity: "Application", entityId: applicationId, at: now,
       before: { status: application.status }, after: { status: updated.status, referralNumber: updated.referralNumber, rejectReason: updated.rejectReason, wage: updated.wage },
     });
-    if (application.userId && input.action !== "no_show") {
-      const centre = await centreFor(tx, userId, application.project.districtId);
-      await notify(tx, deps.outbox, {
-        userId: application.userId, kind: updated.status as "referred" | "rejected" | "hired",
-        payload: { applicationId, centreId: centre?.id ?? null }, eventKey: `application:${applicationId}:${updated.status}`,
-      });
-    }
     return result;
   }, { timeout: 20_000 });
 }
