@@ -32,14 +32,14 @@ const WARM_UP = { seekers: 40, staff: 30 };
 /** Telegram ids of the bench's people: deleted and made anew on every run. */
 const FIRST_ID = 5_000_000;
 const TOKEN = "123456:BENCH-token";
-export const BOT_INFO = {
+const BOT_INFO = {
   id: 42, is_bot: true as const, first_name: "Roadmap", username: "roadmap_bench_bot", can_join_groups: false, can_read_all_group_messages: false,
   supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
   can_manage_bots: false, supports_join_request_queries: false,
 };
 
 /** Telegram, answering every call at once; counts the calls. */
-export function instantTelegram() {
+function instantTelegram() {
   const counter = { calls: 0 };
   const fetch: typeof globalThis.fetch = (async (_url: string, init?: RequestInit) => {
     counter.calls++;
@@ -98,7 +98,7 @@ interface Sessions {
 }
 
 /** The people and what each of them will send, each at a position with room of an open project. */
-export async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: string): Promise<Sessions> {
+async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: string): Promise<Sessions> {
   await clearEarlierRun(db);
   const positions = await db.$queryRaw<Array<{ id: number; projectId: number; lat: number; lon: number; districtId: number }>>`
     select s.id, s."projectId", p.lat, p.lon, p."districtId" from "Position" s
