@@ -1,5 +1,5 @@
 // What the bot takes in: private chats only, and there only messages and button presses.
-import { Composer } from "grammy";
+import { Composer, type MiddlewareFn } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { LANGUAGES } from "../i18n.js";
 
@@ -31,11 +31,10 @@ export function groupsAndChannels(deps: BotDeps): Composer<BotContext> {
 }
 
 /** In a private chat, only new messages and button presses go on; a text no app could send is refused. */
-export function privateInput(): Composer<BotContext> {
-  const guard = new Composer<BotContext>();
-  guard.on(["message", "callback_query"], async (ctx, next) => {
-    if ((ctx.message?.text?.length ?? 0) <= MAX_TEXT_LENGTH) return next();
-    await ctx.reply(ctx.t("errors.too_long", { max: MAX_TEXT_LENGTH }));
-  });
-  return guard;
+export function privateInput(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    if (!ctx.message && !ctx.callbackQuery) return; // edits, reactions, membership changes: nothing to answer
+    if ((ctx.message?.text?.length ?? 0) > MAX_TEXT_LENGTH) return void (await ctx.reply(ctx.t("errors.too_long", { max: MAX_TEXT_LENGTH })));
+    await next();
+  };
 }
