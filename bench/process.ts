@@ -10,6 +10,7 @@ import { startBotApiEmulator } from "../test/helpers/bot-api-emulator.js";
 import { startProgram } from "../test/helpers/program.js";
 import { projectsData } from "../src/bot/callback-data/projects.js";
 import { createI18n } from "../src/bot/i18n.js";
+import { updatesFrom } from "./updates.js";
 
 const TOKEN = "123456:BENCH-token-for-the-process-benchmark";
 const PEOPLE = 1_000;
@@ -30,15 +31,13 @@ function rssMegabytes(pid: number): number {
 
 /** Ten updates a person: the start, the language, the job menu, a location, the next page, a card, help, a question, the menu. */
 function personUpdates(id: number, jobs: string, projectId: number): Array<Omit<Update, "update_id">> {
-  const chat = { id, type: "private" as const, first_name: "Бенч" };
-  const from = { id, is_bot: false as const, first_name: "Бенч", language_code: "kk" };
-  const text = (t: string) => ({ message: { message_id: 1, date: 0, chat, from, text: t, ...(t.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: t.length }] } : {}) } });
-  const press = (data: string) => ({ callback_query: { id: "1", from, chat_instance: "bench", data, message: { message_id: 1, date: 0, chat, text: "" } } });
+  const { text, location, press } = updatesFrom(id, "kk");
   const [lat, lon] = [43.2 + (id % 100) / 1000, 76.9 + (id % 37) / 1000];
-  return [
-    text("/start"), press("lang:kk"), text(jobs), { message: { message_id: 1, date: 0, chat, from, location: { latitude: lat, longitude: lon } } },
-    press(projectsData.near(lat, lon, 2)), press(projectsData.card(projectId, "-")), text("/help"), text("жалақы қанша төленеді"), text("/menu"), text("/language"),
-  ] as Array<Omit<Update, "update_id">>;
+  const updates = [
+    text("/start"), press("lang:kk"), text(jobs), location(lat, lon), press(projectsData.near(lat, lon, 2)),
+    press(projectsData.card(projectId, "-")), text("/help"), text("жалақы қанша төленеді"), text("/menu"), text("/language"),
+  ];
+  return updates.map(({ update_id: _numberedByTheEmulator, ...update }) => update); // pushed in another order than made
 }
 
 export interface ProcessResult {

@@ -14,7 +14,6 @@ import { createI18n } from "../src/bot/i18n.js";
 import { createBot, sessionKey } from "../src/bot/index.js";
 import type { Db } from "../src/db/client.js";
 import { createPrismaStorage } from "../src/db/prisma-storage.js";
-import { iinCheckDigit } from "../src/domain/iin.js";
 import { PLACE_TAKING_STATUSES } from "../src/domain/referral.js";
 import { lazyBoss } from "../src/jobs/boss.js";
 import { createOutbox } from "../src/jobs/outbox.js";
@@ -23,7 +22,10 @@ import { createLogger } from "../src/logger.js";
 import { submitApplication } from "../src/services/applications.js";
 import { createPii } from "../src/services/pii.js";
 import { saveProfile } from "../src/services/seekers.js";
+import { BOT_INFO } from "../test/helpers/harness.js";
+import { makeIin } from "../test/helpers/seekers.js";
 import { latency, type Latency } from "./stats.js";
+import { updatesFrom } from "./updates.js";
 
 export const CONCURRENCY = 16;
 const SEEKER_SESSIONS = 440; // 40 of them warm-up
@@ -32,11 +34,6 @@ const WARM_UP = { seekers: 40, staff: 30 };
 /** Telegram ids of the bench's people: deleted and made anew on every run. */
 const FIRST_ID = 5_000_000;
 const TOKEN = "123456:BENCH-token";
-const BOT_INFO = {
-  id: 42, is_bot: true as const, first_name: "Roadmap", username: "roadmap_bench_bot", can_join_groups: false, can_read_all_group_messages: false,
-  supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
-  can_manage_bots: false, supports_join_request_queries: false,
-};
 
 /** Telegram, answering every call at once; counts the calls. */
 function instantTelegram() {
@@ -54,25 +51,6 @@ function instantTelegram() {
   return { fetch, counter };
 }
 
-let nextUpdateId = 1;
-const person = (id: number) => ({
-  chat: { id, type: "private" as const, first_name: "Бенч" },
-  from: { id, is_bot: false as const, first_name: "Бенч", language_code: "ru" },
-});
-const message = (id: number, content: Record<string, unknown>) =>
-  ({ update_id: nextUpdateId++, message: { message_id: nextUpdateId, date: 0, ...person(id), ...content } }) as unknown as Update;
-const press = (id: number, data: string) =>
-  ({ update_id: nextUpdateId++, callback_query: { id: String(nextUpdateId), from: person(id).from, chat_instance: "bench", data, message: { message_id: 1, date: 0, chat: person(id).chat, text: "" } } }) as unknown as Update;
-
-let iinSerial = 0;
-function benchIin(): string {
-  for (;;) {
-    const first11 = `950101${3}${String(iinSerial++ % 10_000).padStart(4, "0")}`;
-    const check = iinCheckDigit(first11);
-    if (check !== null) return `${first11}${check}`;
-  }
-}
-
 /** Removes the people of an earlier run, with their applications. */
 async function clearEarlierRun(db: Db) {
   const users = await db.user.findMany({ where: { telegramId: { gte: BigInt(FIRST_ID), lt: BigInt(FIRST_ID + 1_000_000) } }, select: { id: true, telegramId: true } });
@@ -86,7 +64,7 @@ async function clearEarlierRun(db: Db) {
 async function addSeeker(db: Db, pii: ReturnType<typeof createPii>, telegramId: number, districtId: number) {
   const user = await db.user.create({ data: { telegramId: BigInt(telegramId), language: "ru", firstName: "Бенч" } });
   await saveProfile(db, pii, user.id, {
-    fullName: "Бенч Бенчев", iin: benchIin(), birthDate: new Date("1995-01-01"), sex: "male", phone: "+77010000000", status: "job_seeker",
+    fullName: "Бенч Бенчев", iin: makeIin("950101", 3), birthDate: new Date("1995-01-01"), sex: "male", phone: "+77010000000", status: "job_seeker",
     studying: false, working: false, districtId, professionIds: [], anyWork: true, willingToRelocate: true,
   });
   return user.id;
@@ -119,15 +97,11 @@ async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: str
     const id = telegramId++;
     await addSeeker(db, pii, id, target.districtId);
     const [lat, lon] = [target.lat + 0.001, target.lon + 0.001];
+    const seeker = updatesFrom(id, "ru");
     seekerSessions.push([
-      message(id, { text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] }),
-      message(id, { text: jobsLabel }),
-      message(id, { location: { latitude: lat, longitude: lon } }),
-      press(id, projectsData.near(lat, lon, 2)),
-      press(id, projectsData.card(target.projectId, "-")),
-      press(id, applicationsData.start(target.projectId)),
-      press(id, applicationsData.position(target.id)),
-      press(id, applicationsData.confirm(target.id)),
+      seeker.text("/start"), seeker.text(jobsLabel), seeker.location(lat, lon), seeker.press(projectsData.near(lat, lon, 2)),
+      seeker.press(projectsData.card(target.projectId, "-")), seeker.press(applicationsData.start(target.projectId)),
+      seeker.press(applicationsData.position(target.id)), seeker.press(applicationsData.confirm(target.id)),
     ]);
   }
   const staffSessions: Update[][] = [];
@@ -137,8 +111,8 @@ async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: str
     const { application } = await submitApplication(db, applicant, target.id, new Date());
     if (!application) throw new Error("the bench's applicant could not apply");
     const staff = await db.user.create({ data: { telegramId: BigInt(telegramId++), language: "ru", roles: ["staff"], staff: { create: { centreId: centre.id } } } });
-    const id = Number(staff.telegramId);
-    staffSessions.push([press(id, staffData.queue(1)), press(id, staffData.card(application.id)), press(id, staffData.action("ref", application.id))]);
+    const { press } = updatesFrom(Number(staff.telegramId), "ru");
+    staffSessions.push([press(staffData.queue(1)), press(staffData.card(application.id)), press(staffData.action("ref", application.id))]);
   }
   // seekers and staff interleaved, as they would come
   const interleave = (seekers: Update[][], staff: Update[][]) => seekers.flatMap((s, i) => (staff[i] ? [s, staff[i]!] : [s]));

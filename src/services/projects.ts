@@ -59,22 +59,11 @@ const distance = (lat: number, lon: number) => Prisma.sql`(2 * 6371.0088 * asin(
   power(sin(radians(p.lat - ${lat}) / 2), 2) +
   cos(radians(${lat})) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${lon}) / 2), 2))))`;
 
-async function districtPage(db: Db, where: Prisma.Sql, requested: number): Promise<ProjectPage> {
-  const rows = await db.$queryRaw<Array<ProjectListItem & { total: number }>>`
-    with open_projects as (
-      select p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu",
-             ${OPEN_PLACES} as "openPlaces", null::float as "distanceKm"
-      from "Project" p join "District" d on d.id = p."districtId"
-      where ${OPEN} and ${where}
-    ), ranked as (
-      select * from open_projects where "openPlaces" > 0
-    )
-    select *, (select count(*) from ranked)::int as total from ranked
-    order by id limit ${PAGE_SIZE} offset ${Math.max(0, requested - 1) * PAGE_SIZE}`;
-  if (rows.length === 0 && requested > 1) return districtPage(db, where, 1); // past the end: the first page
-  const total = rows[0]?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  return { items: rows.map(({ total: _total, ...item }) => item), page: Math.min(requested, pages), pages };
+/** One page of a list that is read whole (at most NEAR_LIMIT near me, a district's open projects); past the end: the first page. */
+function pageOf(rows: ProjectListItem[], requested: number): ProjectPage {
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const page = requested > pages ? 1 : Math.max(1, requested);
+  return { items: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), page, pages };
 }
 
 /** The point on the unit sphere, as the generated columns "unitX", "unitY", "unitZ" of Project hold it. */
@@ -109,13 +98,19 @@ export async function nearestOpenProjects(db: Db, point: { lat: number; lon: num
     ) n
     join "Project" p on p.id = n.id join "District" d on d.id = p."districtId"
     order by n.chord, n.id`;
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const page = requested > pages ? 1 : Math.max(1, requested); // past the end: the first page
-  return { items: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), page, pages };
+  return pageOf(rows, requested);
 }
 
-export function openProjectsInDistrict(db: Db, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
-  return districtPage(db, Prisma.sql`p."districtId" = ${districtId} and ${filterSql(query)}`, requested);
+export async function openProjectsInDistrict(db: Db, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
+  const rows = await db.$queryRaw<ProjectListItem[]>`
+    select * from (
+      select p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu",
+             ${OPEN_PLACES} as "openPlaces", null::float as "distanceKm"
+      from "Project" p join "District" d on d.id = p."districtId"
+      where ${OPEN} and p."districtId" = ${districtId} and ${filterSql(query)}
+    ) open_projects
+    where "openPlaces" > 0 order by id`;
+  return pageOf(rows, requested);
 }
 
 export function projectCard(db: Db, id: number) {
