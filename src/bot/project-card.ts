@@ -11,7 +11,7 @@ export function projectCardText(t: Translate, lang: Lang, project: ProjectCard):
   const positions = project.positions.map((position) =>
     t("projects:card.position", {
       profession: name(position.profession),
-      open: Math.max(0, position.count - position._count.applications),
+      open: Math.max(0, position.count - position.taken),
       count: position.count,
       wage: money(position.monthlyWage),
       minors: position.suitableForMinors ? t("projects:card.minors") : "",
@@ -26,7 +26,7 @@ export function projectCardText(t: Translate, lang: Lang, project: ProjectCard):
     t("projects:card.cost", { cost: money(project.estimatedCost) }),
     t("projects:card.jobs", { jobs: project.plannedJobs, permanent: project.permanentJobs }),
     t("projects:card.wage", { wage: money(project.averageWage) }),
-    t("projects:card.quota", { quota: referralQuota(project.plannedJobs, project.quotaPercent), percent: project.quotaPercent, issued: project._count.applications }),
+    t("projects:card.quota", { quota: referralQuota(project.plannedJobs, project.quotaPercent), percent: project.quotaPercent, issued: project.referred }),
     ...(project.status === "commissioned" ? [commissioningLine(t, project)] : []),
     "",
     t("projects:card.positions"),

@@ -3,62 +3,119 @@ import type { Db } from "../db/client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { ageOn } from "../domain/iin.js";
 import { PLACE_TAKING_STATUSES } from "../domain/referral.js";
-import { isMinor, isNeet, isStudent, isYouth, priorityGroup } from "../domain/person.js";
+import { isMinor, isNeet, isStudent, isYouth, priorityGroup, type SeekerFacts, type SeekerStatus } from "../domain/person.js";
 
 const ACTIVE = ["submitted", "referred", "hired"] as const;
 
 export type ApplyRefusal = "no_profile" | "not_found" | "project_closed" | "minor" | "already_applied" | "no_room";
 
+export interface ApplyPosition {
+  id: number;
+  projectId: number;
+  count: number;
+  monthlyWage: number;
+  project: { nameKk: string; nameRu: string; districtId: number };
+  profession: { nameKk: string; nameRu: string };
+}
+
 export interface ApplyCheck {
   ok: boolean;
   refusal?: ApplyRefusal;
-  position?: Prisma.PositionGetPayload<{ include: { project: { include: { district: true } }; profession: true } }>;
+  position?: ApplyPosition;
   relocation?: boolean;
+  /** The applicant's facts the application keeps (its priority group and flags). */
+  applicant?: SeekerFacts & { districtId: number };
 }
 
-/** Every check of an application, each with its own refusal, in the order a person meets them. */
+interface CheckRow {
+  hasProfile: boolean;
+  birthDate: Date | null;
+  seekerStatus: SeekerStatus | null;
+  studying: boolean | null;
+  working: boolean | null;
+  homeDistrictId: number | null;
+  willingToRelocate: boolean | null;
+  positionId: number | null;
+  projectId: number;
+  count: number;
+  monthlyWage: number;
+  suitableForMinors: boolean;
+  projectStatus: string;
+  projectKk: string;
+  projectRu: string;
+  projectDistrictId: number;
+  professionKk: string;
+  professionRu: string;
+  active: number;
+  taken: number;
+}
+
+/** Every check of an application, each with its own refusal, in the order a person meets them; one query. */
 export async function checkApplication(db: Db | Prisma.TransactionClient, userId: number, positionId: number, now: Date): Promise<ApplyCheck> {
-  const profile = await db.seekerProfile.findUnique({ where: { userId } });
-  if (!profile) return { ok: false, refusal: "no_profile" };
-  const position = await db.position.findUnique({ where: { id: positionId }, include: { project: { include: { district: true } }, profession: true } });
-  if (!position) return { ok: false, refusal: "not_found" };
-  if (!["planned", "in_progress"].includes(position.project.status)) return { ok: false, refusal: "project_closed", position };
-  if (isMinor(ageOn(profile.birthDate, now)) && !position.suitableForMinors) return { ok: false, refusal: "minor", position };
-  const active = await db.application.count({ where: { userId, projectId: position.projectId, status: { in: [...ACTIVE] } } });
-  if (active > 0) return { ok: false, refusal: "already_applied", position };
-  const taken = await db.application.count({ where: { positionId, status: { in: [...PLACE_TAKING_STATUSES] } } });
-  if (taken >= position.count) return { ok: false, refusal: "no_room", position };
-  return { ok: true, position, relocation: position.project.districtId !== profile.districtId && profile.willingToRelocate };
+  const [row] = await db.$queryRaw<[CheckRow]>`
+    select pr.id is not null as "hasProfile", pr."birthDate", pr.status::text as "seekerStatus", pr.studying, pr.working,
+           pr."districtId" as "homeDistrictId", pr."willingToRelocate",
+           s.id as "positionId", s."projectId", s.count, s."monthlyWage", s."suitableForMinors",
+           p.status::text as "projectStatus", p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId" as "projectDistrictId",
+           f."nameKk" as "professionKk", f."nameRu" as "professionRu",
+           (select count(*) from "Application" a where a."userId" = ${userId} and a."projectId" = s."projectId"
+              and a.status = any(${[...ACTIVE]}::"ApplicationStatus"[]))::int as active,
+           (select count(*) from "Application" a where a."positionId" = s.id
+              and a.status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[]))::int as taken
+    from (select 1) one
+      left join "SeekerProfile" pr on pr."userId" = ${userId}
+      left join "Position" s on s.id = ${positionId}
+      left join "Project" p on p.id = s."projectId"
+      left join "Profession" f on f.id = s."professionId"`;
+  if (!row.hasProfile) return { ok: false, refusal: "no_profile" };
+  if (row.positionId === null) return { ok: false, refusal: "not_found" };
+  const position: ApplyPosition = {
+    id: row.positionId, projectId: row.projectId, count: row.count, monthlyWage: row.monthlyWage,
+    project: { nameKk: row.projectKk, nameRu: row.projectRu, districtId: row.projectDistrictId },
+    profession: { nameKk: row.professionKk, nameRu: row.professionRu },
+  };
+  const applicant = { age: ageOn(row.birthDate!, now), status: row.seekerStatus!, studying: row.studying!, working: row.working!, districtId: row.homeDistrictId! };
+  if (!["planned", "in_progress"].includes(row.projectStatus)) return { ok: false, refusal: "project_closed", position };
+  if (isMinor(applicant.age) && !row.suitableForMinors) return { ok: false, refusal: "minor", position };
+  if (row.active > 0) return { ok: false, refusal: "already_applied", position };
+  if (row.taken >= row.count) return { ok: false, refusal: "no_room", position };
+  return { ok: true, position, applicant, relocation: row.projectDistrictId !== row.homeDistrictId && row.willingToRelocate! };
+}
+
+export interface SubmittedApplication {
+  id: number;
+  number: string;
+  submittedAt: Date;
 }
 
 /**
  * Creates the application in one transaction after checking again. Two taps or two devices at
- * once still make one: the partial unique index on active applications decides.
+ * once still make one: the partial unique index on active applications decides (the second insert
+ * waits for the first and then writes nothing). The application, its number (from its id) and its
+ * first event are written by one statement.
  */
 export async function submitApplication(db: Db, userId: number, positionId: number, now: Date) {
-  try {
-    return await db.$transaction(async (tx) => {
-      const check = await checkApplication(tx, userId, positionId, now);
-      if (!check.ok) return { ...check, application: undefined };
-      const profile = (await tx.seekerProfile.findUnique({ where: { userId } }))!;
-      const facts = { age: ageOn(profile.birthDate, now), status: profile.status, studying: profile.studying, working: profile.working };
-      const created = await tx.application.create({
-        data: {
-          number: `pending-${userId}-${positionId}-${now.getTime()}`, userId, projectId: check.position!.projectId, positionId,
-          priorityGroup: priorityGroup(facts), homeDistrictId: profile.districtId, isYouth: isYouth(facts.age), isNeet: isNeet(facts),
-          isStudent: isStudent(facts), isMinor: isMinor(facts.age), relocated: check.relocation ?? false, submittedAt: now,
-          events: { create: { status: "submitted", actorUserId: userId, at: now } },
-        },
-      });
-      const application = await tx.application.update({
-        where: { id: created.id }, data: { number: `Z-${now.getUTCFullYear()}-${String(created.id).padStart(6, "0")}` },
-      });
-      return { ...check, application };
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, refusal: "already_applied" as const, application: undefined };
-    throw error;
-  }
+  return db.$transaction(async (tx) => {
+    const check = await checkApplication(tx, userId, positionId, now);
+    if (!check.ok) return { ...check, application: undefined };
+    const facts = check.applicant!;
+    const [application] = await tx.$queryRaw<[SubmittedApplication]>`
+      with next as (select nextval(pg_get_serial_sequence('"Application"', 'id'))::int as id),
+      created as (
+        insert into "Application" (id, number, "userId", "projectId", "positionId", status, "priorityGroup", "homeDistrictId",
+          "isYouth", "isNeet", "isStudent", "isMinor", relocated, "submittedAt", "updatedAt")
+        select next.id, ${`Z-${now.getUTCFullYear()}-`} || lpad(next.id::text, greatest(6, length(next.id::text)), '0'), ${userId}, ${check.position!.projectId}, ${positionId},
+          'submitted', ${priorityGroup(facts)}, ${facts.districtId}, ${isYouth(facts.age)}, ${isNeet(facts)}, ${isStudent(facts)},
+          ${isMinor(facts.age)}, ${check.relocation ?? false}, ${now}, ${now}
+        from next
+        on conflict do nothing
+        returning id, number, "submittedAt"),
+      event as (
+        insert into "ApplicationEvent" ("applicationId", status, "actorUserId", at) select id, 'submitted', ${userId}, ${now} from created)
+      select id, number, "submittedAt" from created`;
+    if (!application) return { ok: false, refusal: "already_applied" as const, application: undefined };
+    return { ...check, application };
+  });
 }
 
 export function myApplications(db: Db, userId: number) {

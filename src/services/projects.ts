@@ -2,6 +2,7 @@
 import type { Db } from "../db/client.js";
 import { PLACE_TAKING_STATUSES } from "../domain/referral.js";
 import { Prisma } from "../generated/prisma/client.js";
+import type { ObjectGroup, ProjectStatus, WorkKind } from "../generated/prisma/enums.js";
 
 export const PAGE_SIZE = 5;
 
@@ -113,21 +114,69 @@ export async function openProjectsInDistrict(db: Db, districtId: number, request
   return pageOf(rows, requested);
 }
 
-export function projectCard(db: Db, id: number) {
-  return db.project.findUnique({
-    where: { id },
-    include: {
-      district: { include: { region: true } },
-      contractor: true,
-      positions: {
-        include: { profession: true, _count: { select: { applications: { where: { status: { in: [...PLACE_TAKING_STATUSES] } } } } } },
-        orderBy: { id: "asc" },
-      },
-      _count: { select: { applications: { where: { status: { in: [...PLACE_TAKING_STATUSES] } } } } },
-    },
-  });
+export interface CardPosition {
+  id: number;
+  count: number;
+  monthlyWage: number;
+  suitableForMinors: boolean;
+  profession: { nameKk: string; nameRu: string };
+  /** Places taken: active referrals (referred or hired). */
+  taken: number;
 }
-export type ProjectCard = NonNullable<Awaited<ReturnType<typeof projectCard>>>;
+
+export interface ProjectCard {
+  id: number;
+  nameKk: string;
+  nameRu: string;
+  objectGroup: ObjectGroup;
+  workKind: WorkKind;
+  status: ProjectStatus;
+  districtId: number;
+  estimatedCost: bigint;
+  startDate: Date;
+  endDate: Date;
+  plannedJobs: number;
+  permanentJobs: number;
+  averageWage: number;
+  quotaPercent: number;
+  commissionedAt: Date | null;
+  lat: number;
+  lon: number;
+  district: { nameKk: string; nameRu: string; region: { nameKk: string; nameRu: string } };
+  contractor: { name: string } | null;
+  /** Referrals issued under the quota (referred or hired). */
+  referred: number;
+  positions: CardPosition[];
+}
+
+type CardRow = Omit<ProjectCard, "district" | "contractor" | "referred"> & {
+  districtKk: string; districtRu: string; regionKk: string; regionRu: string; contractor: string | null;
+};
+
+/** A project with its place, contractor and positions, in one query (seekers open it on every step). */
+export async function projectCard(db: Db, id: number): Promise<ProjectCard | null> {
+  const [row] = await db.$queryRaw<CardRow[]>`
+    select p.id, p."nameKk", p."nameRu", p."objectGroup"::text as "objectGroup", p."workKind"::text as "workKind", p.status::text as status,
+           p."districtId", p."estimatedCost", p."startDate", p."endDate", p."plannedJobs", p."permanentJobs", p."averageWage",
+           p."quotaPercent", p."commissionedAt", p.lat, p.lon,
+           d."nameKk" as "districtKk", d."nameRu" as "districtRu", r."nameKk" as "regionKk", r."nameRu" as "regionRu", c.name as contractor,
+           coalesce((select json_agg(json_build_object('id', s.id, 'count', s.count, 'monthlyWage', s."monthlyWage",
+               'suitableForMinors', s."suitableForMinors", 'profession', json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu"),
+               'taken', (select count(*) from "Application" a where a."positionId" = s.id and a.status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[])))
+             order by s.id)
+             from "Position" s join "Profession" f on f.id = s."professionId" where s."projectId" = p.id), '[]') as positions
+    from "Project" p join "District" d on d.id = p."districtId" join "Region" r on r.id = d."regionId"
+      left join "Contractor" c on c.id = p."contractorId"
+    where p.id = ${id}`;
+  if (!row) return null;
+  const { districtKk, districtRu, regionKk, regionRu, contractor, ...project } = row;
+  return {
+    ...project,
+    district: { nameKk: districtKk, nameRu: districtRu, region: { nameKk: regionKk, nameRu: regionRu } },
+    contractor: contractor === null ? null : { name: contractor },
+    referred: row.positions.reduce((sum, position) => sum + position.taken, 0),
+  };
+}
 
 export const regions = (db: Db) => db.region.findMany({ orderBy: { kato: "asc" } });
 export const districtsOf = (db: Db, regionId: number) => db.district.findMany({ where: { regionId }, orderBy: { kato: "asc" } });
@@ -135,6 +184,8 @@ export const districtsOf = (db: Db, regionId: number) => db.district.findMany({ 
 /** The professions a person's "my professions" filter uses: none for "any work" or no profile. */
 export async function filterProfessions(db: Db, userId: number | undefined): Promise<number[]> {
   if (!userId) return [];
-  const profile = await db.seekerProfile.findUnique({ where: { userId }, include: { professions: true } });
-  return profile && !profile.anyWork ? profile.professions.map((p) => p.professionId) : [];
+  const [row] = await db.$queryRaw<Array<{ ids: number[] }>>`
+    select array(select sp."professionId" from "SeekerProfession" sp where sp."profileId" = pr.id order by 1) as ids
+    from "SeekerProfile" pr where pr."userId" = ${userId} and not pr."anyWork"`;
+  return row?.ids ?? [];
 }

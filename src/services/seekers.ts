@@ -30,6 +30,11 @@ export async function hasConsent(db: Db, userId: number): Promise<boolean> {
   return (await db.consent.count({ where: { userId, version: CONSENT_VERSION } })) > 0;
 }
 
+export async function hasProfile(db: Db, userId: number): Promise<boolean> {
+  const [row] = await db.$queryRaw<[{ found: boolean }]>`select exists (select 1 from "SeekerProfile" where "userId" = ${userId}) as found`;
+  return row.found;
+}
+
 /** True when another account registered this IIN (whose it is stays unsaid). */
 export async function iinTakenByAnother(db: Db, pii: Pii, iin: string, userId: number): Promise<boolean> {
   const found = await db.seekerProfile.findUnique({ where: { iinHash: pii.hash(iin) }, select: { userId: true } });

@@ -4,7 +4,7 @@ import { relocationAllowance, wageFloor } from "../../domain/rates.js";
 import { ADULT_AGE, RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
 import { checkApplication, myApplications, submitApplication, withdrawApplication, type ApplyRefusal } from "../../services/applications.js";
 import { projectCard } from "../../services/projects.js";
-import { readProfile } from "../../services/seekers.js";
+import { hasProfile } from "../../services/seekers.js";
 import { APPLICATIONS_CALLBACK, applicationsData, parseApplicationsCallback } from "../callback-data/applications.js";
 import { projectsData } from "../callback-data/projects.js";
 import { profileData } from "../callback-data/profile.js";
@@ -20,12 +20,12 @@ function refuse(ctx: ConvContext, refusal: ApplyRefusal) {
 }
 
 async function choosePosition(ctx: ConvContext, projectId: number) {
-  if (!(await ctx.deps.db.seekerProfile.count({ where: { userId: ctx.account!.userId } }))) return refuse(ctx, "no_profile");
+  if (!(await hasProfile(ctx.deps.db, ctx.account!.userId))) return refuse(ctx, "no_profile");
   const project = await projectCard(ctx.deps.db, projectId);
   if (!project) return refuse(ctx, "not_found");
   const keyboard = new InlineKeyboard();
   for (const position of project.positions) {
-    const open = position.count - position._count.applications;
+    const open = position.count - position.taken;
     if (open > 0) keyboard.text(`${name(ctx, position.profession)} · ${formatNumber(position.monthlyWage, ctx.lang)} ₸`, applicationsData.position(position.id)).row();
   }
   keyboard.text(ctx.t("menu.back"), projectsData.card(projectId, "-"));
@@ -51,8 +51,8 @@ async function submit(ctx: ConvContext, positionId: number) {
   const userId = ctx.account!.userId;
   const result = await submitApplication(ctx.deps.db, userId, positionId, ctx.deps.now());
   if (!result.application) return refuse(ctx, result.refusal!);
-  const profile = await readProfile(ctx.deps.db, ctx.deps.pii, userId);
-  const documents = [ctx.t("applications:documents.identity"), ...(profile?.status === "student" || profile?.studying ? [ctx.t("applications:documents.study")] : [])];
+  const { status, studying } = result.applicant!;
+  const documents = [ctx.t("applications:documents.identity"), ...(status === "student" || studying ? [ctx.t("applications:documents.study")] : [])];
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   return ctx.reply(ctx.t("applications:submitted", { number: result.application.number, documents: documents.map((d) => `• ${d}`).join("\n") }));
 }
