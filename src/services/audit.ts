@@ -12,8 +12,13 @@ export interface AuditEntry {
   at?: Date;
 }
 
+const json = (value: Prisma.InputJsonValue | undefined) => (value === undefined ? null : JSON.stringify(value));
+
 export async function audit(db: Db | Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  await db.auditLog.create({ data: { ...entry, entityId: String(entry.entityId) } });
+  await db.$executeRaw`
+    insert into "AuditLog" ("actorUserId", action, entity, "entityId", before, after, at)
+    values (${entry.actorUserId}, ${entry.action}, ${entry.entity}, ${String(entry.entityId)}, ${json(entry.before)}::jsonb,
+            ${json(entry.after)}::jsonb, ${entry.at ?? new Date()})`;
 }
 
 export const AUDIT_PAGE_SIZE = 10;

@@ -2,10 +2,9 @@
 // transaction with its event, its audit entry and the seeker's notification.
 import type { Db } from "../db/client.js";
 import { wageFloor } from "../domain/rates.js";
-import { ACTION_TO, canDo, PLACE_TAKING_STATUSES, referralNumber, type RejectReason, type StaffAction } from "../domain/referral.js";
+import { ACTION_TO, canDo, PLACE_TAKING_STATUSES, referralNumber, type RejectReason } from "../domain/referral.js";
 import { PROGRAMME_START } from "../domain/rules.js";
-import type { Prisma } from "../generated/prisma/client.js";
-import { audit } from "./audit.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { notify, type Outbox } from "./notifications.js";
 import { applicationInReach, centreFor } from "./staff.js";
 
@@ -27,11 +26,13 @@ export type ActionInput =
   | { action: "hire"; contractDate: Date; wage: number }
   | { action: "no_show" };
 
-/** Locks the application (two staff pressing at once act one after the other) and checks its status. */
-async function lockApplication(tx: Prisma.TransactionClient, userId: number, applicationId: number, action: StaffAction) {
-  await tx.$queryRaw`select id from "Application" where id = ${applicationId} for update`;
-  const application = await applicationInReach(tx, userId, applicationId);
-  return { application, allowed: canDo(action, application.status) };
+/** Places taken on the position, read after locking its row: the count sees every referral committed before. */
+async function lockPositionAndCountTaken(tx: Prisma.TransactionClient, positionId: number): Promise<number> {
+  await tx.$queryRaw`select id from "Position" where id = ${positionId} for update`;
+  const [row] = await tx.$queryRaw<[{ taken: number }]>`
+    select count(*)::int as taken from "Application"
+    where "positionId" = ${positionId} and status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[])`;
+  return row.taken;
 }
 
 async function nextReferralNumber(tx: Prisma.TransactionClient, regionId: number, regionCode: string, year: number): Promise<string> {
@@ -46,19 +47,21 @@ async function nextReferralNumber(tx: Prisma.TransactionClient, regionId: number
 export async function actOnApplication(deps: ActionDeps, userId: number, applicationId: number, input: ActionInput): Promise<ActionResult> {
   const { now } = deps;
   return deps.db.$transaction(async (tx) => {
-    const { application, allowed } = await lockApplication(tx, userId, applicationId, input.action);
-    if (!allowed) return { ok: false, refusal: "wrong_status" };
-    const data: Prisma.ApplicationUpdateInput = { status: ACTION_TO[input.action] };
+    const application = await applicationInReach(tx, userId, applicationId, true);
+    if (!canDo(input.action, application.status)) return { ok: false, refusal: "wrong_status" };
+    const status = ACTION_TO[input.action];
+    const set: Prisma.Sql[] = [Prisma.sql`status = ${status}::"ApplicationStatus"`, Prisma.sql`"updatedAt" = ${now}`];
     const result: ActionResult = { ok: true };
+    const after: Record<string, string | number | null> = { status, referralNumber: application.referralNumber, rejectReason: null, wage: null };
 
     if (input.action === "refer") {
       // The position's row lock makes two referrals for its last place wait for each other.
-      await tx.$queryRaw`select id from "Position" where id = ${application.positionId} for update`;
-      const taken = await tx.application.count({ where: { positionId: application.positionId, status: { in: [...PLACE_TAKING_STATUSES] } } });
-      if (taken >= application.position.count) return { ok: false, refusal: "no_room" };
-      Object.assign(data, { referredAt: now });
+      if ((await lockPositionAndCountTaken(tx, application.positionId)) >= application.position.count) return { ok: false, refusal: "no_room" };
+      set.push(Prisma.sql`"referredAt" = ${now}`);
     } else if (input.action === "reject") {
-      Object.assign(data, { rejectReason: input.reason, rejectNote: input.reason === "other" ? input.note ?? null : null });
+      const note = input.reason === "other" ? input.note ?? null : null;
+      set.push(Prisma.sql`"rejectReason" = ${input.reason}::"RejectReason"`, Prisma.sql`"rejectNote" = ${note}`);
+      after.rejectReason = input.reason;
     } else if (input.action === "hire") {
       const floor = wageFloor(input.contractDate);
       const earliest = application.referredAt && application.referredAt.toISOString().slice(0, 10);
@@ -67,11 +70,10 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
       if (input.wage < floor) return { ok: false, refusal: "wage_below_floor", floor };
       result.relocationDue = application.homeDistrictId !== null && application.homeDistrictId !== application.project.districtId;
       result.floor = floor;
-      Object.assign(data, { contractDate: input.contractDate, wage: input.wage, hiredAt: now, relocated: result.relocationDue });
+      set.push(Prisma.sql`"contractDate" = ${day}::date`, Prisma.sql`wage = ${input.wage}`, Prisma.sql`"hiredAt" = ${now}`, Prisma.sql`relocated = ${result.relocationDue}`);
+      after.wage = input.wage;
     }
 
-    const status = ACTION_TO[input.action];
-    await tx.applicationEvent.create({ data: { applicationId, status, actorUserId: userId, at: now, note: input.action === "reject" ? input.reason : null } });
     if (application.userId && input.action !== "no_show") {
       const centre = await centreFor(tx, userId, application.project.districtId);
       await notify(tx, deps.outbox, {
@@ -82,15 +84,19 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
     // Last, because the region's counter row stays locked until the commit: every referral of the
     // region and year waits for it (taken first, it serialized the whole transaction).
     if (input.action === "refer") {
-      const region = application.project.district.region;
-      result.referralNumber = await nextReferralNumber(tx, region.id, region.code, now.getUTCFullYear());
-      data.referralNumber = result.referralNumber;
+      result.referralNumber = await nextReferralNumber(tx, application.project.regionId, application.project.regionCode, now.getUTCFullYear());
+      set.push(Prisma.sql`"referralNumber" = ${result.referralNumber}`);
+      after.referralNumber = result.referralNumber;
     }
-    const updated = await tx.application.update({ where: { id: applicationId }, data });
-    await audit(tx, {
-      actorUserId: userId, action: input.action, entity: "Application", entityId: applicationId, at: now,
-      before: { status: application.status }, after: { status: updated.status, referralNumber: updated.referralNumber, rejectReason: updated.rejectReason, wage: updated.wage },
-    });
+    // The change, its event and its audit entry in one statement.
+    await tx.$executeRaw`
+      with changed as (update "Application" set ${Prisma.join(set)} where id = ${applicationId} returning id),
+      event as (
+        insert into "ApplicationEvent" ("applicationId", status, "actorUserId", at, note)
+        select id, ${status}::"ApplicationStatus", ${userId}, ${now}, ${input.action === "reject" ? input.reason : null} from changed)
+      insert into "AuditLog" ("actorUserId", action, entity, "entityId", before, after, at)
+      select ${userId}, ${input.action}, 'Application', id::text, ${JSON.stringify({ status: application.status })}::jsonb, ${JSON.stringify(after)}::jsonb, ${now}
+      from changed`;
     return result;
   }, { timeout: 20_000 });
 }

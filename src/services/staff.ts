@@ -3,6 +3,7 @@
 import type { Db } from "../db/client.js";
 import { Prisma, type ApplicationStatus } from "../generated/prisma/client.js";
 import type { Pii } from "./pii.js";
+import type { SeekerStatus } from "../domain/person.js";
 import { audit } from "./audit.js";
 
 export const QUEUE_PAGE_SIZE = 5;
@@ -17,24 +18,67 @@ type Client = Db | Prisma.TransactionClient;
 
 /** The districts of every centre the person works at (none for a non-member). */
 export async function staffDistrictIds(db: Client, userId: number): Promise<number[]> {
-  const rows = await db.centreDistrict.findMany({ where: { centre: { staff: { some: { userId } } } }, select: { districtId: true } });
-  return [...new Set(rows.map((row) => row.districtId))];
+  const rows = await db.$queryRaw<Array<{ districtId: number }>>`
+    select distinct cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
+    where sm."userId" = ${userId} order by 1`;
+  return rows.map((row) => row.districtId);
 }
 
 /** The centre through which this staff member handles a district (for its address in messages). */
-export async function centreFor(db: Client, userId: number, districtId: number) {
-  return db.employmentCentre.findFirst({ where: { staff: { some: { userId } }, districts: { some: { districtId } } }, orderBy: { id: "asc" } });
+export async function centreFor(db: Client, userId: number, districtId: number): Promise<{ id: number } | null> {
+  const [centre] = await db.$queryRaw<Array<{ id: number }>>`
+    select c.id from "EmploymentCentre" c
+    where exists (select 1 from "StaffMembership" sm where sm."centreId" = c.id and sm."userId" = ${userId})
+      and exists (select 1 from "CentreDistrict" cd where cd."centreId" = c.id and cd."districtId" = ${districtId})
+    order by c.id limit 1`;
+  return centre ?? null;
 }
 
-/** The application, if it is for a project in the person's districts; otherwise NotAllowedError. */
-export async function applicationInReach(db: Client, userId: number, applicationId: number) {
-  const districts = await staffDistrictIds(db, userId);
-  const application = await db.application.findFirst({
-    where: { id: applicationId, project: { districtId: { in: districts } } },
-    include: { project: { include: { district: { include: { region: true } }, contractor: true } }, position: { include: { profession: true } } },
-  });
-  if (!application) throw new NotAllowedError();
-  return application;
+/** What staff see and act on: the application with its project, region and position. */
+export interface ReachableApplication {
+  id: number;
+  number: string;
+  userId: number | null;
+  projectId: number;
+  positionId: number;
+  status: ApplicationStatus;
+  priorityGroup: number;
+  homeDistrictId: number | null;
+  submittedAt: Date;
+  referredAt: Date | null;
+  referralNumber: string | null;
+  project: { nameKk: string; nameRu: string; districtId: number; regionId: number; regionCode: string };
+  position: { count: number; profession: { nameKk: string; nameRu: string } };
+}
+
+type ReachableRow = Omit<ReachableApplication, "project" | "position"> & {
+  projectKk: string; projectRu: string; districtId: number; regionId: number; regionCode: string;
+  positionCount: number; professionKk: string; professionRu: string;
+};
+
+/**
+ * The application, if it is for a project in the person's districts; otherwise NotAllowedError.
+ * With `lock`, its row stays locked until the transaction ends (two staff pressing at once act
+ * one after the other, the second seeing the status the first left).
+ */
+export async function applicationInReach(db: Client, userId: number, applicationId: number, lock = false): Promise<ReachableApplication> {
+  const [row] = await db.$queryRaw<ReachableRow[]>`
+    select a.id, a.number, a."userId", a."projectId", a."positionId", a.status::text as status, a."priorityGroup", a."homeDistrictId",
+           a."submittedAt", a."referredAt", a."referralNumber",
+           p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId", d."regionId", r.code as "regionCode",
+           s.count as "positionCount", f."nameKk" as "professionKk", f."nameRu" as "professionRu"
+    from "Application" a join "Project" p on p.id = a."projectId" join "District" d on d.id = p."districtId"
+      join "Region" r on r.id = d."regionId" join "Position" s on s.id = a."positionId" join "Profession" f on f.id = s."professionId"
+    where a.id = ${applicationId} and p."districtId" in (
+      select cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId" where sm."userId" = ${userId})
+    ${lock ? Prisma.sql`for update of a` : Prisma.empty}`;
+  if (!row) throw new NotAllowedError();
+  const { projectKk, projectRu, districtId, regionId, regionCode, positionCount, professionKk, professionRu, ...application } = row;
+  return {
+    ...application,
+    project: { nameKk: projectKk, nameRu: projectRu, districtId, regionId, regionCode },
+    position: { count: positionCount, profession: { nameKk: professionKk, nameRu: professionRu } },
+  };
 }
 
 export interface QueueFilter {
@@ -48,38 +92,59 @@ export interface QueueFilter {
  */
 export const QUEUE_COUNT_CAP = 1_000;
 
-/** The ids of the projects in the districts of the person's centres, in one round trip. */
-async function projectsInReach(db: Client, userId: number): Promise<number[]> {
-  const [row] = await db.$queryRaw<[{ ids: number[] | null }]>`
-    select array_agg(p.id) as ids from "Project" p where p."districtId" in (
+/**
+ * The ids of the projects in the districts of the person's centres (or the one asked for among
+ * them) as PostgreSQL's array text, "{1,2,3}": a region has thousands, and text passes through the
+ * driver without being parsed into numbers and quoted back.
+ */
+async function projectsInReach(db: Client, userId: number, only?: number): Promise<string> {
+  const [row] = await db.$queryRaw<[{ ids: string }]>`
+    select coalesce(array_agg(p.id), '{}')::text as ids from "Project" p
+    where ${only ? Prisma.sql`p.id = ${only} and` : Prisma.empty} p."districtId" in (
       select cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId" where sm."userId" = ${userId})`;
-  return row.ids ?? [];
+  return row.ids;
+}
+
+export interface QueueItem {
+  id: number;
+  number: string;
+  status: ApplicationStatus;
+  priorityGroup: number;
+  /** null when the applicant erased their data. */
+  fullName: string | null;
 }
 
 /**
  * The queue: priority group first (youth, NEET youth, students), then the time of applying. The
  * default view (submitted and referred) walks the partial index "Application_queue_idx" in this
- * order and checks the project inside the index against the list of the centre's projects. One
- * ordered read of up to QUEUE_COUNT_CAP + 1 ids gives both the count and the page.
+ * order and checks the project inside the index against the array of the centre's projects. The
+ * array is sent as a parameter (not a subquery), so the planner sees how many projects it holds and
+ * walks that index instead of reading every application of the region and sorting them. One query
+ * then reads up to QUEUE_COUNT_CAP + 1 ids in that order, counts them, chooses the page (the last
+ * one when asked past it) and joins the names of its five.
  */
 export async function staffQueue(db: Db, userId: number, filter: QueueFilter, requested: number) {
-  const reach = await projectsInReach(db, userId);
-  const projects = filter.projectId ? reach.filter((id) => id === filter.projectId) : reach;
-  const ordered = await db.$queryRaw<Array<{ id: number }>>`
-    select a.id from "Application" a
-    where a.status = any(${filter.status ? [filter.status] : ["submitted", "referred"]}::"ApplicationStatus"[])
-      and a."projectId" = any(${projects}::int[])
-    order by a."priorityGroup", a."submittedAt", a.id limit ${QUEUE_COUNT_CAP + 1}`;
-  const total = Math.min(ordered.length, QUEUE_COUNT_CAP);
-  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, requested), pages);
-  const ids = ordered.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE).map(({ id }) => id);
-  const rows = await db.application.findMany({
-    where: { id: { in: ids } },
-    include: { user: { include: { profile: { select: { fullName: true } } } }, position: { include: { profession: true } } },
-  });
-  const items = ids.map((id) => rows.find((row) => row.id === id)!);
-  return { items, page, pages, total, more: ordered.length > QUEUE_COUNT_CAP };
+  const projects = await projectsInReach(db, userId, filter.projectId);
+  const rows = await db.$queryRaw<Array<QueueItem & { total: number; page: number; id: number | null }>>`
+    with queue as materialized (
+      select a.id, row_number() over (order by a."priorityGroup", a."submittedAt", a.id) as n from "Application" a
+      where a.status = any(${filter.status ? [filter.status] : ["submitted", "referred"]}::"ApplicationStatus"[])
+        and a."projectId" = any(${projects}::int[])
+      order by a."priorityGroup", a."submittedAt", a.id limit ${QUEUE_COUNT_CAP + 1}),
+    total as (select count(*)::int as total from queue),
+    chosen as (
+      select least(greatest(1, ${requested}::int), greatest(1, ceil(least(total, ${QUEUE_COUNT_CAP}) / ${QUEUE_PAGE_SIZE}::numeric)))::int as page
+      from total)
+    select total.total, chosen.page, a.id, a.number, a.status::text as status, a."priorityGroup", pr."fullName"
+    from total cross join chosen
+      left join queue q on q.n > (chosen.page - 1) * ${QUEUE_PAGE_SIZE} and q.n <= chosen.page * ${QUEUE_PAGE_SIZE}
+      left join "Application" a on a.id = q.id
+      left join "SeekerProfile" pr on pr."userId" = a."userId"
+    order by q.n`;
+  const { total: read, page } = rows[0]!;
+  const total = Math.min(read, QUEUE_COUNT_CAP);
+  const items: QueueItem[] = rows.filter((row) => row.id !== null).map(({ id, number, status, priorityGroup, fullName }) => ({ id: id!, number, status, priorityGroup, fullName }));
+  return { items, page, pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)), total, more: read > QUEUE_COUNT_CAP };
 }
 
 /** Projects in the person's districts, for the queue's filter and "our projects". */
@@ -88,16 +153,40 @@ export async function staffProjects(db: Db, userId: number) {
   return db.project.findMany({ where: { districtId: { in: districts } }, orderBy: [{ status: "asc" }, { id: "asc" }], include: { district: true } });
 }
 
+export interface ApplicantPerson {
+  fullName: string;
+  birthDate: Date;
+  status: SeekerStatus;
+  studying: boolean;
+  working: boolean;
+  anyWork: boolean;
+  willingToRelocate: boolean;
+  district: { nameKk: string; nameRu: string; region: { nameKk: string; nameRu: string } };
+  professions: Array<{ nameKk: string; nameRu: string }>;
+  phone: string;
+  iinLast4: string;
+}
+
+type PersonRow = Omit<ApplicantPerson, "district" | "phone" | "iinLast4"> & {
+  districtKk: string; districtRu: string; regionKk: string; regionRu: string; phoneCipher: string; iinCipher: string;
+};
+
 /** The applicant's card; the IIN only masked. */
 export async function applicantCard(db: Db, pii: Pii, userId: number, applicationId: number) {
   const application = await applicationInReach(db, userId, applicationId);
-  const profile = application.userId
-    ? await db.seekerProfile.findUnique({
-        where: { userId: application.userId },
-        include: { district: { include: { region: true } }, professions: { include: { profession: true } } },
-      })
-    : null;
-  const person = profile ? { ...profile, phone: pii.decrypt(profile.phoneCipher), iinLast4: pii.decrypt(profile.iinCipher).slice(-4) } : null;
+  const [row] = application.userId === null ? [] : await db.$queryRaw<PersonRow[]>`
+    select pr."fullName", pr."birthDate", pr.status::text as status, pr.studying, pr.working, pr."anyWork", pr."willingToRelocate",
+           pr."phoneCipher", pr."iinCipher", d."nameKk" as "districtKk", d."nameRu" as "districtRu", r."nameKk" as "regionKk", r."nameRu" as "regionRu",
+           coalesce((select json_agg(json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu") order by f.id)
+             from "SeekerProfession" sp join "Profession" f on f.id = sp."professionId" where sp."profileId" = pr.id), '[]') as professions
+    from "SeekerProfile" pr join "District" d on d.id = pr."districtId" join "Region" r on r.id = d."regionId"
+    where pr."userId" = ${application.userId}`;
+  if (!row) return { application, person: null };
+  const { districtKk, districtRu, regionKk, regionRu, phoneCipher, iinCipher, ...profile } = row;
+  const person: ApplicantPerson = {
+    ...profile, district: { nameKk: districtKk, nameRu: districtRu, region: { nameKk: regionKk, nameRu: regionRu } },
+    phone: pii.decrypt(phoneCipher), iinLast4: pii.decrypt(iinCipher).slice(-4),
+  };
   return { application, person };
 }
 

@@ -10,12 +10,19 @@ import { addCentre, makeStaff } from "../helpers/staff.js";
 let database: TestDatabase;
 let harness: Harness;
 let staff: Person;
+let pool: { id: number };
 const COUNT = QUEUE_COUNT_CAP + 7;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   harness = await createHarness(database.db);
   const project = await addProject(database.db, { districtKato: MEDEU, name: "Стадион", lat: 43.2, lon: 76.9, positions: [{ code: "mason", count: 5 }] });
+  // a second project of the district, with two applications of its own
+  pool = await addProject(database.db, { districtKato: MEDEU, name: "Бассейн", lat: 43.21, lon: 76.91, positions: [{ code: "mason", count: 2 }] });
+  const poolPosition = (await database.db.position.findFirstOrThrow({ where: { projectId: pool.id } })).id;
+  await database.db.application.createMany({
+    data: ["P-2", "P-1"].map((number, i) => ({ number, projectId: pool.id, positionId: poolPosition, status: "submitted" as const, priorityGroup: 1, submittedAt: new Date(Date.UTC(2021, 5, 2 - i)) })), // after the others: past the cap
+  });
   staff = harness.person();
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU])).id);
   // numbered by time; every third one in the priority group (0), the rest in the general one (1)
@@ -40,5 +47,14 @@ describe("a queue of more than a thousand", () => {
     const expected = general.slice((100 - 1) * QUEUE_PAGE_SIZE - 336, 100 * QUEUE_PAGE_SIZE - 336).map((i) => `Q-${String(i).padStart(4, "0")}`);
     expect(deep!.buttons.slice(0, QUEUE_PAGE_SIZE).map(([label]) => label.split(" · ")[0])).toEqual(expected);
     expect(shownTexts(await staff.pressData("stf:q:100:all:0"))[0]).toContain(pages);
+  });
+
+  it("filters by project and by status, and a page past the end shows the last one", async () => {
+    const [onePool] = (await staff.pressData(`stf:q:1:all:${pool.id}`)).filter((r) => r.method === "editMessageText");
+    expect(onePool!.buttons.filter(([, data]) => data.startsWith("stf:a:")).map(([label]) => label.split(" · ")[0])).toEqual(["P-1", "P-2"]);
+    const [past] = (await staff.pressData(`stf:q:7:all:${pool.id}`)).filter((r) => r.method === "editMessageText");
+    expect(past!.buttons.filter(([, data]) => data.startsWith("stf:a:")).length).toBe(2);
+    const [referred] = shownTexts(await staff.pressData("stf:q:1:referred:0"));
+    expect(referred).toBe(harness.t("ru", "staff:queue.empty", { filter: harness.t("ru", "staff:queue.status.referred") }));
   });
 });

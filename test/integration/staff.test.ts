@@ -87,6 +87,9 @@ describe("the staff queue", () => {
     expect(replies[0]).toBe(harness.t("ru", "staff:done.refer", { referral: row.referralNumber }));
     const audit = await database.db.auditLog.findFirstOrThrow({ where: { action: "refer", entityId: String(application.id) } });
     expect(audit.before).toEqual({ status: "submitted" });
+    expect(audit.after).toMatchObject({ status: "referred", referralNumber: row.referralNumber });
+    const events = await database.db.applicationEvent.findMany({ where: { applicationId: application.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.status)).toEqual(["submitted", "referred"]);
 
     expect(await harness.flushNotifications()).toContain("sent");
     const told = person.sentToMe().map((r) => r.text).find((text) => text.includes(row.referralNumber!));
@@ -108,7 +111,8 @@ describe("the staff queue", () => {
     expect(done).toContain(harness.t("ru", "staff:done.hire"));
     expect(done).toContain(harness.t("ru", "staff:done.relocation_due", { allowance: formatNumber(85_000, "ru"), days: 3 }));
     const row = await database.db.application.findUniqueOrThrow({ where: { id: application.id } });
-    expect(row).toMatchObject({ status: "hired", wage: 150_000, relocated: true });
+    expect(row).toMatchObject({ status: "hired", wage: 150_000, relocated: true, contractDate: new Date("2021-06-01") });
+    expect(row.hiredAt).not.toBeNull();
     await harness.flushNotifications();
     expect(person.sentToMe().some((r) => r.text.startsWith("🎉"))).toBe(true);
   });

@@ -30,7 +30,7 @@ export async function showQueue(ctx: ConvContext, show: Show, page: number, stat
   const project = projectId ? (await staffProjects(ctx.deps.db, userId)).find((p) => p.id === projectId) : undefined;
   const keyboard = new InlineKeyboard();
   for (const item of result.items) {
-    const who = item.user?.profile?.fullName ?? ctx.t("staff:queue.anonymous");
+    const who = item.fullName ?? ctx.t("staff:queue.anonymous");
     const star = item.priorityGroup === PRIORITY_GROUP ? "⭐ " : "";
     keyboard.text(`${star}${item.number} · ${who} · ${ctx.t(`applications:status.${item.status}`)}`, staffData.card(item.id)).row();
   }
@@ -84,7 +84,7 @@ export async function showApplicant(ctx: ConvContext, show: Show, applicationId:
     lines.push(t("staff:card.person", {
       name: person.fullName, age, status: t(`seeker:status.${person.status}`), flags,
       district: `${name(ctx, person.district)}, ${name(ctx, person.district.region)}`,
-      professions: person.anyWork ? t("seeker:profile.any_work") : person.professions.map((p) => name(ctx, p.profession)).join(", "),
+      professions: person.anyWork ? t("seeker:profile.any_work") : person.professions.map((p) => name(ctx, p)).join(", "),
       relocate: t(person.willingToRelocate ? "answer.yes" : "answer.no"), phone: person.phone, iin: `••••••••${person.iinLast4}`,
     }));
   } else lines.push(t("staff:card.erased"));
