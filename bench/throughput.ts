@@ -36,7 +36,7 @@ const FIRST_ID = 5_000_000;
 const TOKEN = "123456:BENCH-token";
 
 /** Telegram, answering every call at once; counts the calls. */
-function instantTelegram() {
+export function instantTelegram() {
   const counter = { calls: 0 };
   const fetch: typeof globalThis.fetch = (async (_url: string, init?: RequestInit) => {
     counter.calls++;
@@ -76,7 +76,7 @@ interface Sessions {
 }
 
 /** The people and what each of them will send, each at a position with room of an open project. */
-async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: string): Promise<Sessions> {
+export async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: string): Promise<Sessions> {
   await clearEarlierRun(db);
   const positions = await db.$queryRaw<Array<{ id: number; projectId: number; lat: number; lon: number; districtId: number }>>`
     select s.id, s."projectId", p.lat, p.lon, p."districtId" from "Position" s

@@ -74,32 +74,33 @@ function unitVector(point: { lat: number; lon: number }): [number, number, numbe
 }
 
 /**
- * The nearest open projects with room, at most NEAR_LIMIT. Fast with thousands of projects and a
- * million applications because projects are ordered by the chord between unit vectors (no
- * trigonometry per project), and the open places are counted lazily, nearest first, until enough
- * projects with room are found ("offset 0" keeps PostgreSQL from counting them for every project
- * before sorting). The great-circle distance is computed for the projects shown only.
+ * One page of the nearest open projects with room (the list pages through at most NEAR_LIMIT; past
+ * its end, the first page). Fast with thousands of projects and a million applications: the GiST
+ * index "Project_open_nearest_idx" hands out open projects nearest first, their open places are
+ * counted one by one until NEAR_LIMIT with room are found ("offset 0" counts each once), and only
+ * the page's five get their names and great-circle distance.
  */
 export async function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
   const [x, y, z] = unitVector(point);
-  const rows = await db.$queryRaw<ProjectListItem[]>`
-    select n.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu", n."openPlaces",
-           ${distance(point.lat, point.lon)}::float as "distanceKm"
-    from (
-      select c.id, c.chord, room.places as "openPlaces"
-      from (
-        select p.id, power(p."unitX" - ${x}, 2) + power(p."unitY" - ${y}, 2) + power(p."unitZ" - ${z}, 2) as chord
-        from "Project" p where ${OPEN} and ${filterSql(query)}
-        order by 2, 1 offset 0
-      ) c
-        cross join lateral (select ${openPlacesOf(Prisma.sql`c.id`)} as places) room
-      where room.places > 0
-      order by c.chord, c.id
-      limit ${NEAR_LIMIT}
-    ) n
-    join "Project" p on p.id = n.id join "District" d on d.id = p."districtId"
-    order by n.chord, n.id`;
-  return pageOf(rows, requested);
+  const here = Prisma.sql`cube(array[${x}, ${y}, ${z}]::float8[])`;
+  const rows = await db.$queryRaw<Array<Omit<ProjectListItem, "id"> & { id: number | null; found: number; page: number }>>`
+    with near as materialized (
+      select p.id, room.places, row_number() over (order by cube(array[p."unitX", p."unitY", p."unitZ"]) <-> ${here}, p.id) as n
+      from "Project" p cross join lateral (select ${OPEN_PLACES} as places offset 0) room
+      where ${OPEN} and ${filterSql(query)} and room.places > 0
+      order by cube(array[p."unitX", p."unitY", p."unitZ"]) <-> ${here}, p.id
+      limit ${NEAR_LIMIT}),
+    found as (select count(*)::int as found from near),
+    chosen as (select case when ${requested}::int > ceil(found / ${PAGE_SIZE}::numeric) then 1 else greatest(1, ${requested}::int) end as page from found)
+    select found.found, chosen.page, p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu",
+           near.places as "openPlaces", ${distance(point.lat, point.lon)}::float as "distanceKm"
+    from found cross join chosen
+      left join near on near.n > (chosen.page - 1) * ${PAGE_SIZE} and near.n <= chosen.page * ${PAGE_SIZE}
+      left join "Project" p on p.id = near.id left join "District" d on d.id = p."districtId"
+    order by near.n`;
+  const { found, page } = rows[0]!;
+  const items = rows.flatMap(({ found: _found, page: _page, id, ...item }) => (id === null ? [] : [{ id, ...item }]));
+  return { items, page, pages: Math.max(1, Math.ceil(found / PAGE_SIZE)) };
 }
 
 export async function openProjectsInDistrict(db: Db, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {

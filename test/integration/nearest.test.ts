@@ -1,5 +1,5 @@
-// "Near me" against a brute-force answer (haversine in JavaScript): ordered by the chord between
-// unit vectors in PostgreSQL, projects without room skipped, nearest first.
+// "Near me" against a brute-force answer (haversine in JavaScript): walked nearest first through
+// the GiST index on unit vectors in PostgreSQL, projects without room skipped.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distanceKm } from "../../src/domain/geo.js";
 import { NEAR_LIMIT, nearestOpenProjects, PAGE_SIZE } from "../../src/services/projects.js";
