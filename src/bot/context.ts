@@ -6,7 +6,7 @@ import type { ReminderScheduler } from "../jobs/reminders.js";
 import type { Outbox } from "../services/notifications.js";
 import type { Pii } from "../services/pii.js";
 import type { Logger } from "../logger.js";
-import type { Account } from "../services/users.js";
+import type { Account, StoredSession } from "../services/users.js";
 import type { Lang, Translate } from "./i18n.js";
 
 export interface BotDeps {
@@ -30,6 +30,8 @@ export interface AppFlavor {
   account: Account | null;
   lang: Lang;
   t: Translate;
+  /** The conversation state read with the account, until the conversations' storage takes it. */
+  storedSession?: StoredSession;
 }
 
 export type ConvContext = Context & AppFlavor;

@@ -1,9 +1,9 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { conversations, createConversation } from "@grammyjs/conversations";
+import { conversations, createConversation, type ConversationData } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { createPrismaStorage } from "../db/prisma-storage.js";
+import { createConversationStorage } from "../db/prisma-storage.js";
 import type { BotContext, BotDeps, ConvContext } from "./context.js";
 import { CALCULATOR_CONVERSATION, calculatorConversation } from "./conversations/calculator.js";
 import { ELIGIBILITY_CONVERSATION, eligibilityConversation } from "./conversations/eligibility.js";
@@ -38,6 +38,9 @@ export interface CreateBotOptions {
   rateLimit?: RateLimit;
 }
 
+/** Conversation state is kept in the Session table under "conversation:<chat id>". */
+const CONVERSATION_PREFIX = "conversation";
+
 /** The chat key that sessions, conversations and the runner's sequentialize share. */
 export function sessionKey(ctx: { chat?: { id: number }; from?: { id: number } }): string | undefined {
   return (ctx.chat?.id ?? ctx.from?.id)?.toString();
@@ -55,11 +58,11 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(cleanUpdate());
   bot.use(groupsAndChannels(deps));
   const privateChats = bot.chatType("private");
-  privateChats.use(accountMiddleware(deps));
+  privateChats.use(accountMiddleware(deps, (ctx) => `${CONVERSATION_PREFIX}:${sessionKey(ctx)}`));
   privateChats.use(privateInput());
   privateChats.use(
     conversations<BotContext, ConvContext>({
-      storage: { type: "key", version: 1, getStorageKey: sessionKey, adapter: createPrismaStorage(deps.db, "conversation") },
+      storage: { type: "context", version: 1, adapter: createConversationStorage<BotContext, ConversationData>(deps.db, CONVERSATION_PREFIX, sessionKey) },
       plugins: [accountMiddleware(deps)],
     }),
   );

@@ -16,6 +16,41 @@ export interface TelegramPerson {
 
 const asLanguage = (value: string | null) => (value === "kk" || value === "ru" ? value : null);
 
+/** A Session row read along with the account: `found` false when there is none. */
+export interface StoredSession {
+  key: string;
+  found: boolean;
+  value: unknown;
+}
+
+interface AccountRow {
+  id: number;
+  language: string | null;
+  roles: Role[];
+  blockedAt: Date | null;
+  sessionFound: boolean;
+  sessionValue: unknown;
+}
+
+/**
+ * The account of a Telegram user and, in the same round trip, the Session row under `sessionKey`
+ * (the person's conversation state, read on every update). `session` is undefined when the
+ * account had to be created or changed: the caller then reads it itself.
+ */
+export async function loadAccount(db: Db, person: TelegramPerson, adminIds: readonly bigint[], sessionKey: string): Promise<{ account: Account; session?: StoredSession }> {
+  const telegramId = BigInt(person.id);
+  const [row] = await db.$queryRaw<AccountRow[]>`
+    select u.id, u.language, coalesce(u.roles::text[], '{}') as roles, u."blockedAt", s.key is not null as "sessionFound", s.value as "sessionValue"
+    from "User" u left join "Session" s on s.key = ${sessionKey}
+    where u."telegramId" = ${telegramId}`;
+  const shouldBeAdmin = adminIds.includes(telegramId);
+  if (!row || row.blockedAt || row.roles.includes("admin") !== shouldBeAdmin) return { account: await findOrCreateAccount(db, person, adminIds) };
+  return {
+    account: { userId: row.id, language: asLanguage(row.language), isAdmin: shouldBeAdmin, isStaff: row.roles.includes("staff") },
+    session: { key: sessionKey, found: row.sessionFound, value: row.sessionValue },
+  };
+}
+
 /**
  * The account of a Telegram user, created on first contact. The admin role follows
  * ADMIN_TELEGRAM_IDS: given to the ids listed there, taken from those no longer listed.

@@ -1,18 +1,23 @@
 import type { MiddlewareFn } from "grammy";
-import { findOrCreateAccount } from "../../services/users.js";
+import { findOrCreateAccount, loadAccount } from "../../services/users.js";
 import type { ConvContext } from "../context.js";
 import { guessLang } from "../i18n.js";
 import type { BotDeps } from "../context.js";
 
 /**
  * Loads the person's account and language into the context. Used outside and, as a plugin,
- * inside conversations (which build their own context objects).
+ * inside conversations (which build their own context objects). Given `conversationKey`, the
+ * person's conversation state comes in the same query (ctx.storedSession, for the conversations'
+ * storage).
  */
-export function accountMiddleware(deps: BotDeps): MiddlewareFn<ConvContext> {
+export function accountMiddleware(deps: BotDeps, conversationKey?: (ctx: ConvContext) => string | undefined): MiddlewareFn<ConvContext> {
   return async (ctx, next) => {
     ctx.deps = deps;
     ctx.log ??= deps.log.child({ update_id: ctx.update.update_id });
-    ctx.account = ctx.from && !ctx.from.is_bot ? await findOrCreateAccount(deps.db, ctx.from, deps.adminIds) : null;
+    const key = conversationKey?.(ctx);
+    if (!ctx.from || ctx.from.is_bot) ctx.account = null;
+    else if (key === undefined) ctx.account = await findOrCreateAccount(deps.db, ctx.from, deps.adminIds);
+    else ({ account: ctx.account, session: ctx.storedSession } = await loadAccount(deps.db, ctx.from, deps.adminIds, key));
     ctx.lang = ctx.account?.language ?? guessLang(ctx.from?.language_code);
     ctx.t = deps.i18n.getFixedT(ctx.lang);
     await next();
