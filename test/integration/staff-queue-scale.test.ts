@@ -1,15 +1,17 @@
 // The staff queue beyond a thousand applications: counted up to the cap ("1000+"), in its order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { QUEUE_COUNT_CAP, QUEUE_PAGE_SIZE } from "../../src/services/staff.js";
+import { QUEUE_COUNT_CAP, QUEUE_PAGE_SIZE, QUEUE_WALK_FROM_PROJECTS } from "../../src/services/staff.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { createHarness, type Harness, type Person, shownTexts } from "../helpers/harness.js";
-import { MEDEU } from "../helpers/places.js";
+import { ALATAU, MEDEU } from "../helpers/places.js";
 import { addProject } from "../helpers/projects.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
 
 let database: TestDatabase;
 let harness: Harness;
 let staff: Person;
+/** Of a centre with more projects than QUEUE_WALK_FROM_PROJECTS (the queue is read another way). */
+let bigCentreStaff: Person;
 let pool: { id: number };
 const COUNT = QUEUE_COUNT_CAP + 7;
 
@@ -25,6 +27,16 @@ beforeAll(async () => {
   });
   staff = harness.person();
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU])).id);
+  const alatau = await database.db.district.findUniqueOrThrow({ where: { kato: ALATAU } });
+  await database.db.project.createMany({
+    data: Array.from({ length: QUEUE_WALK_FROM_PROJECTS }, (_, i) => ({
+      nameKk: `Нысан ${i}`, nameRu: `Объект ${i}`, objectGroup: "social" as const, workKind: "current_repair" as const, status: "in_progress" as const,
+      districtId: alatau.id, estimatedCost: 1_000_000n, startDate: new Date("2021-04-01"), endDate: new Date("2021-11-30"),
+      plannedJobs: 5, permanentJobs: 1, averageWage: 150_000, quotaPercent: 20, lat: 43.3, lon: 76.85,
+    })),
+  });
+  bigCentreStaff = harness.person();
+  await makeStaff(database.db, bigCentreStaff, (await addCentre(database.db, [MEDEU, ALATAU], "ЦЗН Алатау")).id);
   // numbered by time; every third one in the priority group (0), the rest in the general one (1)
   await database.db.application.createMany({
     data: Array.from({ length: COUNT }, (_, i) => ({
@@ -56,5 +68,14 @@ describe("a queue of more than a thousand", () => {
     expect(past!.buttons.filter(([, data]) => data.startsWith("stf:a:")).length).toBe(2);
     const [referred] = shownTexts(await staff.pressData("stf:q:1:referred:0"));
     expect(referred).toBe(harness.t("ru", "staff:queue.empty", { filter: harness.t("ru", "staff:queue.status.referred") }));
+  });
+
+  it("is the same for a centre with many projects, whose queue is read by walking the index", async () => {
+    for (const data of ["stf:q:1:all:0", "stf:q:100:all:0", "stf:q:1:referred:0", `stf:q:1:all:${pool.id}`]) {
+      const [small] = (await staff.pressData(data)).filter((r) => r.method === "editMessageText");
+      const [big] = (await bigCentreStaff.pressData(data)).filter((r) => r.method === "editMessageText");
+      expect(big!.text).toBe(small!.text);
+      expect(big!.buttons.filter(([, d]) => d.startsWith("stf:a:"))).toEqual(small!.buttons.filter(([, d]) => d.startsWith("stf:a:")));
+    }
   });
 });
