@@ -58,7 +58,7 @@ async function clearEarlierRun(db: Db) {
   await db.application.deleteMany({ where: { userId: { in: ids } } });
   await db.session.deleteMany({ where: { key: { in: users.flatMap((u) => [`conversation:${u.telegramId}`, `echo:${u.telegramId}`]) } } });
   await db.user.deleteMany({ where: { id: { in: ids } } });
-  await db.employmentCentre.deleteMany({ where: { nameRu: "Центр бенчмарка обновлений" } });
+  await db.employmentCentre.deleteMany({ where: { nameRu: "Центр бенчмарка обновлений" } }); // made by earlier versions of this bench
 }
 
 async function addSeeker(db: Db, pii: ReturnType<typeof createPii>, telegramId: number, districtId: number) {
@@ -85,10 +85,9 @@ export async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLab
       and s.count > (select count(*) from "Application" a where a."positionId" = s.id and a.status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[]))
     order by s.id`;
   if (positions.length < 2 * Math.max(SEEKER_SESSIONS, STAFF_SESSIONS)) throw new Error(`only ${positions.length} positions with room`);
-  const districts = [...new Set(positions.map((p) => p.districtId))];
-  const centre = await db.employmentCentre.create({
-    data: { nameKk: "Бенчмарк орталығы", nameRu: "Центр бенчмарка обновлений", addressKk: "—", addressRu: "—", phone: "—", districts: { create: districts.map((districtId) => ({ districtId })) } },
-  });
+  // Staff work at the demo's centre of their applicant's district, as centres are set up: one per district.
+  const centreOf = new Map<number, number>();
+  for (const row of await db.centreDistrict.findMany({ orderBy: { centreId: "asc" } })) if (!centreOf.has(row.districtId)) centreOf.set(row.districtId, row.centreId);
 
   let telegramId = FIRST_ID;
   const seekerSessions: Update[][] = [];
@@ -110,7 +109,7 @@ export async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLab
     const applicant = await addSeeker(db, pii, telegramId++, target.districtId);
     const { application } = await submitApplication(db, applicant, target.id, new Date());
     if (!application) throw new Error("the bench's applicant could not apply");
-    const staff = await db.user.create({ data: { telegramId: BigInt(telegramId++), language: "ru", roles: ["staff"], staff: { create: { centreId: centre.id } } } });
+    const staff = await db.user.create({ data: { telegramId: BigInt(telegramId++), language: "ru", roles: ["staff"], staff: { create: { centreId: centreOf.get(target.districtId)! } } } });
     const { press } = updatesFrom(Number(staff.telegramId), "ru");
     staffSessions.push([press(staffData.queue(1)), press(staffData.card(application.id)), press(staffData.action("ref", application.id))]);
   }
