@@ -113,6 +113,7 @@ export async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLab
     const { press } = updatesFrom(Number(staff.telegramId), "ru");
     staffSessions.push([press(staffData.queue(1)), press(staffData.card(application.id)), press(staffData.action("ref", application.id))]);
   }
+  await db.$executeRawUnsafe("analyze"); // statistics as a bot running for a while has them
   // seekers and staff interleaved, as they would come
   const interleave = (seekers: Update[][], staff: Update[][]) => seekers.flatMap((s, i) => (staff[i] ? [s, staff[i]!] : [s]));
   return {
