@@ -89,33 +89,34 @@ export interface SubmittedApplication {
 }
 
 /**
- * Creates the application in one transaction after checking again. Two taps or two devices at
- * once still make one: the partial unique index on active applications decides (the second insert
- * waits for the first and then writes nothing). The application, its number (from its id) and its
- * first event are written by one statement.
+ * Creates the application after its checks, in one statement (no transaction held open between
+ * round trips): the application, its number (from its id) and its first event. The statement
+ * itself refuses a project closed since the check, and the partial unique index on active
+ * applications refuses a second one from two taps or two devices at once (the second insert waits
+ * for the first and then writes nothing); the checks, read again, then say why.
  */
 export async function submitApplication(db: Db, userId: number, positionId: number, now: Date) {
-  return db.$transaction(async (tx) => {
-    const check = await checkApplication(tx, userId, positionId, now);
-    if (!check.ok) return { ...check, application: undefined };
-    const facts = check.applicant!;
-    const [application] = await tx.$queryRaw<[SubmittedApplication]>`
-      with next as (select nextval(pg_get_serial_sequence('"Application"', 'id'))::int as id),
-      created as (
-        insert into "Application" (id, number, "userId", "projectId", "positionId", status, "priorityGroup", "homeDistrictId",
-          "isYouth", "isNeet", "isStudent", "isMinor", relocated, "submittedAt", "updatedAt")
-        select next.id, ${`Z-${now.getUTCFullYear()}-`} || lpad(next.id::text, greatest(6, length(next.id::text)), '0'), ${userId}, ${check.position!.projectId}, ${positionId},
-          'submitted', ${priorityGroup(facts)}, ${facts.districtId}, ${isYouth(facts.age)}, ${isNeet(facts)}, ${isStudent(facts)},
-          ${isMinor(facts.age)}, ${check.relocation ?? false}, ${now}, ${now}
-        from next
-        on conflict do nothing
-        returning id, number, "submittedAt"),
-      event as (
-        insert into "ApplicationEvent" ("applicationId", status, "actorUserId", at) select id, 'submitted', ${userId}, ${now} from created)
-      select id, number, "submittedAt" from created`;
-    if (!application) return { ok: false, refusal: "already_applied" as const, application: undefined };
-    return { ...check, application };
-  });
+  const check = await checkApplication(db, userId, positionId, now);
+  if (!check.ok) return { ...check, application: undefined };
+  const facts = check.applicant!;
+  const [application] = await db.$queryRaw<SubmittedApplication[]>`
+    with next as (select nextval(pg_get_serial_sequence('"Application"', 'id'))::int as id),
+    created as (
+      insert into "Application" (id, number, "userId", "projectId", "positionId", status, "priorityGroup", "homeDistrictId",
+        "isYouth", "isNeet", "isStudent", "isMinor", relocated, "submittedAt", "updatedAt")
+      select next.id, ${`Z-${now.getUTCFullYear()}-`} || lpad(next.id::text, greatest(6, length(next.id::text)), '0'), ${userId}, ${check.position!.projectId}, ${positionId},
+        'submitted', ${priorityGroup(facts)}, ${facts.districtId}, ${isYouth(facts.age)}, ${isNeet(facts)}, ${isStudent(facts)},
+        ${isMinor(facts.age)}, ${check.relocation ?? false}, ${now}, ${now}
+      from next
+      where exists (select 1 from "Project" p where p.id = ${check.position!.projectId} and p.status in ('planned', 'in_progress'))
+      on conflict do nothing
+      returning id, number, "submittedAt"),
+    event as (
+      insert into "ApplicationEvent" ("applicationId", status, "actorUserId", at) select id, 'submitted', ${userId}, ${now} from created)
+    select id, number, "submittedAt" from created`;
+  if (application) return { ...check, application };
+  const again = await checkApplication(db, userId, positionId, now);
+  return { ...again, ok: false, refusal: again.refusal ?? ("already_applied" as const), application: undefined };
 }
 
 export function myApplications(db: Db, userId: number) {

@@ -55,34 +55,46 @@ type ReachableRow = Omit<ReachableApplication, "project" | "position"> & {
   projectKk: string; projectRu: string; districtId: number;
   region: { id: number; code: string };
   position: { count: number; nameKk: string; nameRu: string };
+  person?: PersonJson | null;
 };
 
 /**
- * The application, if it is for a project in the person's districts; otherwise NotAllowedError.
- * With `lock`, its row stays locked until the transaction ends (two staff pressing at once act
- * one after the other, the second seeing the status the first left). The region and the position
- * come from subqueries rather than joins: planning a six-table join took PostgreSQL longer than
- * running it.
+ * The application's row if it is for a project in the person's districts (undefined otherwise),
+ * with `extra` columns. The region and the position come from subqueries rather than joins:
+ * planning a six-table join took PostgreSQL longer than running it.
  */
-export async function applicationInReach(db: Client, userId: number, applicationId: number, lock = false): Promise<ReachableApplication> {
+async function reachableRow(db: Client, userId: number, applicationId: number, lock: boolean, extra: Prisma.Sql) {
   const [row] = await db.$queryRaw<ReachableRow[]>`
     select a.id, a.number, a."userId", a."projectId", a."positionId", a.status::text as status, a."priorityGroup", a."homeDistrictId",
            a."submittedAt", a."referredAt", a."referralNumber", p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId",
            (select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId") as region,
            (select json_build_object('count', s.count, 'nameKk', f."nameKk", 'nameRu', f."nameRu")
               from "Position" s join "Profession" f on f.id = s."professionId" where s.id = a."positionId") as position
+           ${extra}
     from "Application" a join "Project" p on p.id = a."projectId"
     where a.id = ${applicationId} and exists (
       select 1 from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
       where sm."userId" = ${userId} and cd."districtId" = p."districtId")
     ${lock ? Prisma.sql`for update of a` : Prisma.empty}`;
-  if (!row) throw new NotAllowedError();
-  const { projectKk, projectRu, districtId, region, position, ...application } = row;
-  return {
+  if (!row) return undefined;
+  const { projectKk, projectRu, districtId, region, position, person, ...application } = row;
+  const reachable: ReachableApplication = {
     ...application,
     project: { nameKk: projectKk, nameRu: projectRu, districtId, regionId: region.id, regionCode: region.code },
     position: { count: position.count, profession: { nameKk: position.nameKk, nameRu: position.nameRu } },
   };
+  return { application: reachable, person };
+}
+
+/**
+ * The application, if it is for a project in the person's districts; otherwise NotAllowedError.
+ * With `lock`, its row stays locked until the transaction ends (two staff pressing at once act
+ * one after the other, the second seeing the status the first left).
+ */
+export async function applicationInReach(db: Client, userId: number, applicationId: number, lock = false): Promise<ReachableApplication> {
+  const found = await reachableRow(db, userId, applicationId, lock, Prisma.empty);
+  if (!found) throw new NotAllowedError();
+  return found.application;
 }
 
 export interface QueueFilter {
@@ -178,24 +190,29 @@ export interface ApplicantPerson {
   iinLast4: string;
 }
 
-type PersonRow = Omit<ApplicantPerson, "district" | "phone" | "iinLast4"> & {
-  districtKk: string; districtRu: string; regionKk: string; regionRu: string; phoneCipher: string; iinCipher: string;
+type PersonJson = Omit<ApplicantPerson, "district" | "phone" | "iinLast4" | "birthDate"> & {
+  birthDate: string; districtKk: string; districtRu: string; regionKk: string; regionRu: string; phoneCipher: string; iinCipher: string;
 };
 
-/** The applicant's card; the IIN only masked. */
+/** The applicant's profile as one JSON value, read with the application. */
+const PERSON_COLUMN = Prisma.sql`, (
+  select json_build_object('fullName', pr."fullName", 'birthDate', pr."birthDate", 'status', pr.status, 'studying', pr.studying,
+           'working', pr.working, 'anyWork', pr."anyWork", 'willingToRelocate', pr."willingToRelocate", 'phoneCipher', pr."phoneCipher",
+           'iinCipher', pr."iinCipher", 'districtKk', d."nameKk", 'districtRu', d."nameRu", 'regionKk', r."nameKk", 'regionRu', r."nameRu",
+           'professions', coalesce((select json_agg(json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu") order by f.id)
+             from "SeekerProfession" sp join "Profession" f on f.id = sp."professionId" where sp."profileId" = pr.id), '[]'))
+  from "SeekerProfile" pr join "District" d on d.id = pr."districtId" join "Region" r on r.id = d."regionId"
+  where pr."userId" = a."userId") as person`;
+
+/** The applicant's card, in one query; the IIN only masked. */
 export async function applicantCard(db: Db, pii: Pii, userId: number, applicationId: number) {
-  const application = await applicationInReach(db, userId, applicationId);
-  const [row] = application.userId === null ? [] : await db.$queryRaw<PersonRow[]>`
-    select pr."fullName", pr."birthDate", pr.status::text as status, pr.studying, pr.working, pr."anyWork", pr."willingToRelocate",
-           pr."phoneCipher", pr."iinCipher", d."nameKk" as "districtKk", d."nameRu" as "districtRu", r."nameKk" as "regionKk", r."nameRu" as "regionRu",
-           coalesce((select json_agg(json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu") order by f.id)
-             from "SeekerProfession" sp join "Profession" f on f.id = sp."professionId" where sp."profileId" = pr.id), '[]') as professions
-    from "SeekerProfile" pr join "District" d on d.id = pr."districtId" join "Region" r on r.id = d."regionId"
-    where pr."userId" = ${application.userId}`;
-  if (!row) return { application, person: null };
-  const { districtKk, districtRu, regionKk, regionRu, phoneCipher, iinCipher, ...profile } = row;
+  const found = await reachableRow(db, userId, applicationId, false, PERSON_COLUMN);
+  if (!found) throw new NotAllowedError();
+  const { application, person: json } = found;
+  if (!json) return { application, person: null };
+  const { districtKk, districtRu, regionKk, regionRu, phoneCipher, iinCipher, birthDate, ...profile } = json;
   const person: ApplicantPerson = {
-    ...profile, district: { nameKk: districtKk, nameRu: districtRu, region: { nameKk: regionKk, nameRu: regionRu } },
+    ...profile, birthDate: new Date(birthDate), district: { nameKk: districtKk, nameRu: districtRu, region: { nameKk: regionKk, nameRu: regionRu } },
     phone: pii.decrypt(phoneCipher), iinLast4: pii.decrypt(iinCipher).slice(-4),
   };
   return { application, person };

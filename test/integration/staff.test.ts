@@ -66,9 +66,14 @@ describe("the staff queue", () => {
   });
 
   it("shows the applicant card with a masked IIN, and the whole IIN only through an audited button", async () => {
-    const { application, iin } = await applicant({ code: "welder" });
+    const { application, iin, person } = await applicant({ code: "welder" });
     const [card] = await openStaffCard(staff, application.id);
-    expect(card!.text).toContain(`••••••••${iin.slice(-4)}`);
+    const home = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU }, include: { region: true } });
+    expect(card!.text).toContain(harness.t("ru", "staff:card.person", {
+      name: `Заявитель ${person.id}`, age: 41, status: harness.t("ru", "seeker:status.job_seeker"), flags: "—",
+      district: `${home.nameRu}, ${home.region.nameRu}`, professions: harness.t("ru", "seeker:profile.any_work"),
+      relocate: harness.t("ru", "answer.yes"), phone: "+77010000000", iin: `••••••••${iin.slice(-4)}`,
+    }));
     expect(card!.text).not.toContain(iin);
     expect(card!.buttons.map(([, data]) => data)).toEqual(expect.arrayContaining([`stf:ref:${application.id}`, `stf:rej:${application.id}`, `stf:iin:${application.id}`]));
 
