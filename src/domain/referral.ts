@@ -1,6 +1,10 @@
 // What staff may do with an application in each status, and how referrals are numbered.
 
-/** 002, quota: an active referral takes a place of its position until it ends; hired people keep it. */
+/**
+ * 002, quota: an active referral takes a place of its position until it ends; hired people keep it.
+ * The database keeps Position.taken by these statuses (trigger "Application_taken", migration
+ * 20261123020000_position_taken); test/integration/position-taken.test.ts holds the two together.
+ */
 export const PLACE_TAKING_STATUSES = ["referred", "hired"] as const;
 
 export type StaffAction = "refer" | "reject" | "hire" | "no_show";

@@ -2,7 +2,6 @@
 import type { Db } from "../db/client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { ageOn } from "../domain/iin.js";
-import { PLACE_TAKING_STATUSES } from "../domain/referral.js";
 import { isMinor, isNeet, isStudent, isYouth, priorityGroup, type SeekerFacts, type SeekerStatus } from "../domain/person.js";
 
 const ACTIVE = ["submitted", "referred", "hired"] as const;
@@ -60,8 +59,7 @@ export async function checkApplication(db: Db | Prisma.TransactionClient, userId
            f."nameKk" as "professionKk", f."nameRu" as "professionRu",
            (select count(*) from "Application" a where a."userId" = ${userId} and a."projectId" = s."projectId"
               and a.status = any(${[...ACTIVE]}::"ApplicationStatus"[]))::int as active,
-           (select count(*) from "Application" a where a."positionId" = s.id
-              and a.status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[]))::int as taken
+           s.taken
     from (select 1) one
       left join "SeekerProfile" pr on pr."userId" = ${userId}
       left join "Position" s on s.id = ${positionId}

@@ -1,6 +1,5 @@
 // Finding the programme's open projects: near a point, or in a district; and one project's card.
 import type { Db } from "../db/client.js";
-import { PLACE_TAKING_STATUSES } from "../domain/referral.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { ObjectGroup, ProjectStatus, WorkKind } from "../generated/prisma/enums.js";
 
@@ -48,11 +47,9 @@ export interface ProjectPage {
   pages: number;
 }
 
-// Places still open on a project: its positions' counts less their active referrals (referred or hired).
+// Places still open on a project: its positions' counts less their places taken (kept by a trigger).
 const openPlacesOf = (projectId: Prisma.Sql) => Prisma.sql`(
-  select coalesce(sum(greatest(s.count - (select count(*) from "Application" a
-    where a."positionId" = s.id and a.status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[])), 0)), 0)::int
-  from "Position" s where s."projectId" = ${projectId})`;
+  select coalesce(sum(greatest(s.count - s.taken, 0)), 0)::int from "Position" s where s."projectId" = ${projectId})`;
 const OPEN_PLACES = openPlacesOf(Prisma.sql`p.id`);
 const OPEN = Prisma.sql`p.status in ('planned', 'in_progress')`;
 
@@ -163,7 +160,7 @@ export async function projectCard(db: Db, id: number): Promise<ProjectCard | nul
            d."nameKk" as "districtKk", d."nameRu" as "districtRu", r."nameKk" as "regionKk", r."nameRu" as "regionRu", c.name as contractor,
            coalesce((select json_agg(json_build_object('id', s.id, 'count', s.count, 'monthlyWage', s."monthlyWage",
                'suitableForMinors', s."suitableForMinors", 'profession', json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu"),
-               'taken', (select count(*) from "Application" a where a."positionId" = s.id and a.status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[])))
+               'taken', s.taken)
              order by s.id)
              from "Position" s join "Profession" f on f.id = s."professionId" where s."projectId" = p.id), '[]') as positions
     from "Project" p join "District" d on d.id = p."districtId" join "Region" r on r.id = d."regionId"

@@ -2,7 +2,7 @@
 // transaction with its event, its audit entry and the seeker's notification.
 import type { Db } from "../db/client.js";
 import { wageFloor } from "../domain/rates.js";
-import { ACTION_TO, canDo, PLACE_TAKING_STATUSES, referralNumber, type RejectReason } from "../domain/referral.js";
+import { ACTION_TO, canDo, referralNumber, type RejectReason } from "../domain/referral.js";
 import { PROGRAMME_START } from "../domain/rules.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { notify, type Outbox } from "./notifications.js";
@@ -26,13 +26,13 @@ export type ActionInput =
   | { action: "hire"; contractDate: Date; wage: number }
   | { action: "no_show" };
 
-/** Places taken on the position, read after locking its row: the count sees every referral committed before. */
-async function lockPositionAndCountTaken(tx: Prisma.TransactionClient, positionId: number): Promise<number> {
-  await tx.$queryRaw`select id from "Position" where id = ${positionId} for update`;
-  const [row] = await tx.$queryRaw<[{ taken: number }]>`
-    select count(*)::int as taken from "Application"
-    where "positionId" = ${positionId} and status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[])`;
-  return row.taken;
+/**
+ * Whether the position has room, its row locked: two referrals for its last place wait for each
+ * other, and the locked row reads the places taken by every referral committed before.
+ */
+async function lockPositionWithRoom(tx: Prisma.TransactionClient, positionId: number): Promise<boolean> {
+  const [row] = await tx.$queryRaw<[{ room: boolean }]>`select taken < count as room from "Position" where id = ${positionId} for update`;
+  return row.room;
 }
 
 async function nextReferralNumber(tx: Prisma.TransactionClient, regionId: number, regionCode: string, year: number): Promise<string> {
@@ -55,8 +55,7 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
     const after: Record<string, string | number | null> = { status, referralNumber: application.referralNumber, rejectReason: null, wage: null };
 
     if (input.action === "refer") {
-      // The position's row lock makes two referrals for its last place wait for each other.
-      if ((await lockPositionAndCountTaken(tx, application.positionId)) >= application.position.count) return { ok: false, refusal: "no_room" };
+      if (!(await lockPositionWithRoom(tx, application.positionId))) return { ok: false, refusal: "no_room" };
       set.push(Prisma.sql`"referredAt" = ${now}`);
     } else if (input.action === "reject") {
       const note = input.reason === "other" ? input.note ?? null : null;

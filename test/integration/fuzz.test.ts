@@ -122,7 +122,9 @@ async function invariants() {
   const unaudited = await database.db.$queryRaw<unknown[]>`
     select a.id from "Application" a where a."referralNumber" is not null and not exists (
       select 1 from "AuditLog" l where l.entity = 'Application' and l."entityId" = a.id::text and l.action = 'refer')`;
-  return { overReferred, doubleActive, unaudited };
+  const takenDrift = await database.db.$queryRaw<unknown[]>`
+    select s.id from "Position" s where s.taken <> (select count(*) from "Application" a where a."positionId" = s.id and a.status in ('referred', 'hired'))`;
+  return { overReferred, doubleActive, unaudited, takenDrift };
 }
 
 describe("random updates from random people", () => {
@@ -136,7 +138,7 @@ describe("random updates from random people", () => {
           if (calls > MAX_CALLS_PER_UPDATE) throw new Error(`${calls} API calls for ${JSON.stringify(action).slice(0, 200)}`);
           if (errors.length) throw new Error(`an update failed on ${JSON.stringify(action).slice(0, 200)}: ${errors[0]!.slice(0, 800)}`);
         }
-        expect(await invariants()).toEqual({ overReferred: [], doubleActive: [], unaudited: [] });
+        expect(await invariants()).toEqual({ overReferred: [], doubleActive: [], unaudited: [], takenDrift: [] });
       }),
       { numRuns: RUNS, endOnFailure: true, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
     );
