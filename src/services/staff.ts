@@ -8,11 +8,20 @@ import { audit } from "./audit.js";
 
 export const QUEUE_PAGE_SIZE = 5;
 
+const NOT_ALLOWED = "not allowed: outside the staff member's centres";
+
 export class NotAllowedError extends Error {
   constructor() {
-    super("not allowed: outside the staff member's centres");
+    super(NOT_ALLOWED);
   }
 }
+
+/**
+ * A NotAllowedError, also one thrown inside a conversation's `external` call: the conversations
+ * plugin hands such errors back through structuredClone, which keeps the message but not the class.
+ */
+export const isNotAllowed = (error: unknown): boolean =>
+  error instanceof NotAllowedError || (error instanceof Error && error.message === NOT_ALLOWED);
 
 type Client = Db | Prisma.TransactionClient;
 

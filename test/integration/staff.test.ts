@@ -122,6 +122,17 @@ describe("the staff queue", () => {
     expect(person.sentToMe().some((r) => r.text.startsWith("🎉"))).toBe(true);
   });
 
+  it("refuses a typed answer once the application is out of the staff member's reach, and changes nothing", async () => {
+    const { application } = await applicant();
+    const leaving = harness.person({ firstName: "Асель" });
+    const user = await makeStaff(database.db, leaving, (await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района (2)")).id);
+    expect(sent(await leaving.pressData(`stf:rr:${application.id}:other`))).toContain(harness.t("ru", "staff:typed.ask.note"));
+    await database.db.staffMembership.deleteMany({ where: { userId: user.id } }); // moved to another job meanwhile
+    expect(sent(await leaving.send("Нет медицинской справки"))).toEqual([harness.t("ru", "errors.not_allowed")]);
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
+    expect(await database.db.auditLog.count({ where: { actorUserId: user.id, action: "refused" } })).toBe(1);
+  });
+
   it("rejects with a reason from the list or a typed one, and the seeker reads it", async () => {
     const first = await applicant();
     await staff.pressData(`stf:rej:${first.application.id}`);

@@ -3,12 +3,12 @@ import type { BotContext, BotDeps } from "../context.js";
 import { guessLang } from "../i18n.js";
 import { isDatabaseUnavailable } from "../../db/unavailable.js";
 import { audit } from "../../services/audit.js";
-import { NotAllowedError } from "../../services/staff.js";
+import { isNotAllowed } from "../../services/staff.js";
 
 type Failure = "not_allowed" | "unavailable" | "generic";
 
 function failureOf(error: unknown): Failure {
-  if (error instanceof NotAllowedError) return "not_allowed"; // a forged or stale button outside the person's reach
+  if (isNotAllowed(error)) return "not_allowed"; // a forged or stale button, or a typed answer, outside the person's reach
   if (isDatabaseUnavailable(error)) return "unavailable";
   return "generic";
 }
