@@ -20,6 +20,13 @@ import { createLogger, type Logger } from "./logger.js";
 import { createHttpServer } from "./server/http.js";
 import { createPii, loadOrCreateKeyFile } from "./services/pii.js";
 
+/**
+ * Updates handled at once in polling mode (the runner's default is 500). Beyond a few times the
+ * database pool's 10 connections they only wait, each holding its context in memory: the RSS
+ * after 10,000 updates went over 200 MB (bench/process.ts).
+ */
+const POLLING_CONCURRENCY = 50;
+
 function readConfig(): Config {
   try {
     return loadConfig();
@@ -92,7 +99,7 @@ async function main() {
     log.info({ port, bot: bot.botInfo.username }, "webhook mode: listening");
   } else {
     await bot.api.deleteWebhook();
-    const runner = run(bot);
+    const runner = run(bot, { sink: { concurrency: POLLING_CONCURRENCY } });
     onStop(async () => runner.isRunning() && runner.stop()); // waits for the updates in progress
     log.info({ bot: bot.botInfo.username }, "polling: the bot is running");
   }
