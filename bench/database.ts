@@ -15,6 +15,8 @@ const PORT = 54349;
 export interface BenchDatabase {
   db: Db;
   url: string;
+  /** The server's data directory (its CPU time is read through its postmaster.pid). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -56,7 +58,8 @@ export interface BenchServer {
 }
 
 export async function startBenchServer(log: (line: string) => void): Promise<BenchServer> {
-  const server = await startEmbeddedPostgres({ dataDir: defaultDataDir("bench-postgres"), port: PORT });
+  const dataDir = defaultDataDir("bench-postgres");
+  const server = await startEmbeddedPostgres({ dataDir, port: PORT });
   return {
     async open(name, options) {
       await ensureDatabase(server.serverUrl, name);
@@ -66,7 +69,7 @@ export async function startBenchServer(log: (line: string) => void): Promise<Ben
       const seeded = await seedDatabase(db, { demo: true });
       if (seeded.demo) log(`${name}: demo data seeded`);
       if (options.applications) await fillApplications(db, log);
-      return { db, url, stop: () => db.$disconnect() };
+      return { db, url, dataDir, stop: () => db.$disconnect() };
     },
     stop: () => server.stop(),
   };

@@ -32,8 +32,10 @@ try {
     const updates = await server.open("roadmap_bench_updates", { applications: false });
     try {
       if (chosen.has("updates")) {
-        const r = (results.updates = await updateThroughput(updates.db, updates.url));
+        const r = (results.updates = await updateThroughput(updates.db, updates.url, updates.dataDir));
         log(`updates: ${r.bot.updates} measured at concurrency ${r.concurrency}; ${r.outcome.applications} applications and ${r.outcome.referrals} referrals made`);
+        log("CPU per update by kind, each kind on its own (ms):");
+        console.table(Object.fromEntries(Object.entries(r.costByKind).map(([kind, cost]) => [kind, { Node: cost.node, PostgreSQL: cost.postgres ?? "—" }])));
         row("1. updates per second (the bot)", r.bot.perSecond, "/s", 1_000, false);
         row("1. update latency p99 (the bot)", r.bot.p99, "ms", 50);
         row("1. updates per second (bare echo bot)", r.bareEcho.perSecond, "/s", 0, false);

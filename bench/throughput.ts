@@ -14,7 +14,6 @@ import { createI18n } from "../src/bot/i18n.js";
 import { createBot, sessionKey } from "../src/bot/index.js";
 import type { Db } from "../src/db/client.js";
 import { createPrismaStorage } from "../src/db/prisma-storage.js";
-import { PLACE_TAKING_STATUSES } from "../src/domain/referral.js";
 import { lazyBoss } from "../src/jobs/boss.js";
 import { createOutbox } from "../src/jobs/outbox.js";
 import { createReminderScheduler } from "../src/jobs/reminders.js";
@@ -24,19 +23,23 @@ import { createPii } from "../src/services/pii.js";
 import { saveProfile } from "../src/services/seekers.js";
 import { BOT_INFO } from "../test/helpers/harness.js";
 import { makeIin } from "../test/helpers/seekers.js";
+import { nodeCpuMs, postgresCpuMs } from "./cpu.js";
 import { latency, type Latency } from "./stats.js";
 import { updatesFrom } from "./updates.js";
 
 export const CONCURRENCY = 16;
-const SEEKER_SESSIONS = 440; // 40 of them warm-up
-const STAFF_SESSIONS = 330;
 const WARM_UP = { seekers: 40, staff: 30 };
+const MEASURED = { seekers: 400, staff: 300 };
+/** People of the cost pass: each kind of update on its own, to see what it costs. */
+const COSTED = { seekers: 100, staff: 100 };
+const SEEKER_SESSIONS = WARM_UP.seekers + MEASURED.seekers + COSTED.seekers;
+const STAFF_SESSIONS = WARM_UP.staff + MEASURED.staff + COSTED.staff;
 /** Telegram ids of the bench's people: deleted and made anew on every run. */
 const FIRST_ID = 5_000_000;
 const TOKEN = "123456:BENCH-token";
 
 /** Telegram, answering every call at once; counts the calls. */
-export function instantTelegram() {
+function instantTelegram() {
   const counter = { calls: 0 };
   const fetch: typeof globalThis.fetch = (async (_url: string, init?: RequestInit) => {
     counter.calls++;
@@ -73,16 +76,16 @@ async function addSeeker(db: Db, pii: ReturnType<typeof createPii>, telegramId: 
 interface Sessions {
   warmUp: Update[][];
   measured: Update[][];
+  costed: { seekers: Update[][]; staff: Update[][] };
 }
 
 /** The people and what each of them will send, each at a position with room of an open project. */
-export async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: string): Promise<Sessions> {
+async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: string): Promise<Sessions> {
   await clearEarlierRun(db);
   const positions = await db.$queryRaw<Array<{ id: number; projectId: number; lat: number; lon: number; districtId: number }>>`
     select s.id, s."projectId", p.lat, p.lon, p."districtId" from "Position" s
     join "Project" p on p.id = s."projectId"
-    where p.status in ('planned', 'in_progress')
-      and s.count > (select count(*) from "Application" a where a."positionId" = s.id and a.status = any(${[...PLACE_TAKING_STATUSES]}::"ApplicationStatus"[]))
+    where p.status in ('planned', 'in_progress') and s.count > s.taken
     order by s.id`;
   if (positions.length < 2 * Math.max(SEEKER_SESSIONS, STAFF_SESSIONS)) throw new Error(`only ${positions.length} positions with room`);
   // Staff work at the demo's centre of their applicant's district, as centres are set up: one per district.
@@ -116,9 +119,11 @@ export async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLab
   await db.$executeRawUnsafe("analyze"); // statistics as a bot running for a while has them
   // seekers and staff interleaved, as they would come
   const interleave = (seekers: Update[][], staff: Update[][]) => seekers.flatMap((s, i) => (staff[i] ? [s, staff[i]!] : [s]));
+  const measuredUntil = { seekers: WARM_UP.seekers + MEASURED.seekers, staff: WARM_UP.staff + MEASURED.staff };
   return {
     warmUp: interleave(seekerSessions.slice(0, WARM_UP.seekers), staffSessions.slice(0, WARM_UP.staff)),
-    measured: interleave(seekerSessions.slice(WARM_UP.seekers), staffSessions.slice(WARM_UP.staff)),
+    measured: interleave(seekerSessions.slice(WARM_UP.seekers, measuredUntil.seekers), staffSessions.slice(WARM_UP.staff, measuredUntil.staff)),
+    costed: { seekers: seekerSessions.slice(measuredUntil.seekers), staff: staffSessions.slice(measuredUntil.staff) },
   };
 }
 
@@ -162,6 +167,35 @@ async function drive(bot: { handleUpdate(update: Update): Promise<void> }, sessi
   };
 }
 
+/** CPU per update of one kind: Node's (this process) and PostgreSQL's (the server's processes), in ms. */
+export type CostByKind = Record<string, { node: number; postgres: number | null }>;
+
+/**
+ * Each kind of update on its own (everyone's first update, then everyone's second, …), at the same
+ * concurrency: the CPU it costs in Node and in PostgreSQL. Both share the machine's cores, so
+ * their sum per update bounds the throughput.
+ */
+async function costByKind(bot: { handleUpdate(update: Update): Promise<void> }, people: Update[][][], postgresMs: () => number | null): Promise<CostByKind> {
+  const costs: CostByKind = {};
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  for (const sessions of people) {
+    for (let step = 0; step < sessions[0]!.length; step++) {
+      const updates = sessions.map((session) => session[step]!);
+      const [node0, postgres0] = [nodeCpuMs(), postgresMs()];
+      let next = 0;
+      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+        while (next < updates.length) await bot.handleUpdate(updates[next++]!);
+      }));
+      const postgres1 = postgresMs();
+      costs[kindOf(updates[0]!)] = {
+        node: round((nodeCpuMs() - node0) / updates.length),
+        postgres: postgres0 === null || postgres1 === null ? null : round((postgres1 - postgres0) / updates.length),
+      };
+    }
+  }
+  return costs;
+}
+
 type EchoContext = Context & SessionFlavor<{ updates: number }>;
 
 /** The floor: sequentialize, a session in the same Prisma storage read and written, an echo. */
@@ -184,9 +218,11 @@ export interface ThroughputResult {
   ratio: number;
   /** What the measured updates did, so that the figures are of the real work. */
   outcome: { applications: number; referrals: number };
+  /** What each kind of update costs on its own (see costByKind). */
+  costByKind: CostByKind;
 }
 
-export async function updateThroughput(db: Db, url: string): Promise<ThroughputResult> {
+export async function updateThroughput(db: Db, url: string, dataDir: string): Promise<ThroughputResult> {
   const i18n = await createI18n();
   const log = createLogger("silent");
   const pii = createPii(Buffer.alloc(32, 11));
@@ -199,17 +235,18 @@ export async function updateThroughput(db: Db, url: string): Promise<ThroughputR
     { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
   );
   try {
+    const started = new Date();
     await drive(bot, sessions.warmUp, CONCURRENCY, telegram.counter);
     const measured = await drive(bot, sessions.measured, CONCURRENCY, telegram.counter);
+    const outcome = { // of the warm-up and the measured run
+      applications: await db.application.count({ where: { submittedAt: { gte: started } } }),
+      referrals: await db.application.count({ where: { referredAt: { gte: started } } }),
+    };
+    const costs = await costByKind(bot, [sessions.costed.seekers, sessions.costed.staff], () => postgresCpuMs(dataDir));
     const echo = echoBot(db, telegram.fetch);
     await drive(echo, sessions.warmUp, CONCURRENCY, telegram.counter);
     const bareEcho = await drive(echo, sessions.measured, CONCURRENCY, telegram.counter);
-    const benchUsers = { user: { telegramId: { gte: BigInt(FIRST_ID), lt: BigInt(FIRST_ID + 1_000_000) } } };
-    const outcome = {
-      applications: await db.application.count({ where: { ...benchUsers, status: "submitted" } }),
-      referrals: await db.application.count({ where: { ...benchUsers, status: "referred" } }),
-    };
-    return { concurrency: CONCURRENCY, bot: measured, bareEcho, ratio: Math.round((measured.perSecond / bareEcho.perSecond) * 100) / 100, outcome };
+    return { concurrency: CONCURRENCY, bot: measured, bareEcho, ratio: Math.round((measured.perSecond / bareEcho.perSecond) * 100) / 100, outcome, costByKind: costs };
   } finally {
     await jobs.stop();
   }
