@@ -6,7 +6,7 @@ import { ACTION_TO, canDo, referralNumber, type RejectReason } from "../domain/r
 import { PROGRAMME_START } from "../domain/rules.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { notify, type Outbox } from "./notifications.js";
-import { applicationInReach, centreFor } from "./staff.js";
+import { applicationInReach } from "./staff.js";
 
 export type ActionRefusal = "wrong_status" | "no_room" | "wage_below_floor" | "bad_contract_date";
 
@@ -74,10 +74,9 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
     }
 
     if (application.userId && input.action !== "no_show") {
-      const centre = await centreFor(tx, userId, application.project.districtId);
       await notify(tx, deps.outbox, {
         userId: application.userId, kind: status as "referred" | "rejected" | "hired",
-        payload: { applicationId, centreId: centre?.id ?? null }, eventKey: `application:${applicationId}:${status}`,
+        payload: { applicationId, centreId: application.centreId }, eventKey: `application:${applicationId}:${status}`,
       });
     }
     // Last, because the region's counter row stays locked until the commit: every referral of the

@@ -33,16 +33,6 @@ export async function staffDistrictIds(db: Client, userId: number): Promise<numb
   return rows.map((row) => row.districtId);
 }
 
-/** The centre through which this staff member handles a district (for its address in messages). */
-export async function centreFor(db: Client, userId: number, districtId: number): Promise<{ id: number } | null> {
-  const [centre] = await db.$queryRaw<Array<{ id: number }>>`
-    select c.id from "EmploymentCentre" c
-    where exists (select 1 from "StaffMembership" sm where sm."centreId" = c.id and sm."userId" = ${userId})
-      and exists (select 1 from "CentreDistrict" cd where cd."centreId" = c.id and cd."districtId" = ${districtId})
-    order by c.id limit 1`;
-  return centre ?? null;
-}
-
 /** What staff see and act on: the application with its project, region and position. */
 export interface ReachableApplication {
   id: number;
@@ -58,6 +48,8 @@ export interface ReachableApplication {
   referralNumber: string | null;
   project: { nameKk: string; nameRu: string; districtId: number; regionId: number; regionCode: string };
   position: { count: number; profession: { nameKk: string; nameRu: string } };
+  /** The centre through which this staff member handles the project's district (its address goes into messages). */
+  centreId: number;
 }
 
 type ReachableRow = Omit<ReachableApplication, "project" | "position"> & {
@@ -78,7 +70,9 @@ async function reachableRow(db: Client, userId: number, applicationId: number, l
            a."submittedAt", a."referredAt", a."referralNumber", p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId",
            (select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId") as region,
            (select json_build_object('count', s.count, 'nameKk', f."nameKk", 'nameRu', f."nameRu")
-              from "Position" s join "Profession" f on f.id = s."professionId" where s.id = a."positionId") as position
+              from "Position" s join "Profession" f on f.id = s."professionId" where s.id = a."positionId") as position,
+           (select min(cd."centreId") from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
+              where sm."userId" = ${userId} and cd."districtId" = p."districtId") as "centreId"
            ${extra}
     from "Application" a join "Project" p on p.id = a."projectId"
     where a.id = ${applicationId} and exists (
@@ -86,9 +80,9 @@ async function reachableRow(db: Client, userId: number, applicationId: number, l
       where sm."userId" = ${userId} and cd."districtId" = p."districtId")
     ${lock ? Prisma.sql`for update of a` : Prisma.empty}`;
   if (!row) return undefined;
-  const { projectKk, projectRu, districtId, region, position, person, ...application } = row;
+  const { projectKk, projectRu, districtId, region, position, person, centreId, ...application } = row;
   const reachable: ReachableApplication = {
-    ...application,
+    ...application, centreId,
     project: { nameKk: projectKk, nameRu: projectRu, districtId, regionId: region.id, regionCode: region.code },
     position: { count: position.count, profession: { nameKk: position.nameKk, nameRu: position.nameRu } },
   };
