@@ -6,10 +6,11 @@ import os from "node:os";
 import path from "node:path";
 import { monthlyReports, nearestProjects, queuePages } from "./lookups.js";
 import { startBenchServer } from "./database.js";
+import { driverCost } from "./driver.js";
 import { startupAndMemory } from "./process.js";
 import { updateThroughput } from "./throughput.js";
 
-const PARTS = ["updates", "nearest", "queue", "report", "process"] as const;
+const PARTS = ["updates", "nearest", "queue", "report", "process", "driver"] as const;
 type Part = (typeof PARTS)[number];
 const chosen = new Set<Part>(process.argv.slice(2).length ? (process.argv.slice(2) as Part[]) : PARTS);
 
@@ -28,6 +29,15 @@ const log = (line: string) => console.log(line);
 
 const server = await startBenchServer(log);
 try {
+  if (chosen.has("driver")) {
+    const database = await server.open("roadmap_bench_updates", { applications: false });
+    try {
+      const r = (results.driver = await driverCost(database.db, database.url));
+      log(`one round trip (the account query), CPU of this process per call: Prisma $queryRaw ${r.prismaQueryRaw} ms, Prisma findUnique ${r.prismaFindUnique} ms, pg ${r.pg} ms`);
+    } finally {
+      await database.stop();
+    }
+  }
   if (chosen.has("updates") || chosen.has("process")) {
     const updates = await server.open("roadmap_bench_updates", { applications: false });
     try {
