@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { ageOn } from "../domain/iin.js";
 import { isMinor, isNeet, isStudent, isYouth, priorityGroup, type SeekerFacts, type SeekerStatus } from "../domain/person.js";
+import { readRows } from "../db/reads.js";
 
 const ACTIVE = ["submitted", "referred", "hired"] as const;
 
@@ -51,7 +52,7 @@ interface CheckRow {
 
 /** Every check of an application, each with its own refusal, in the order a person meets them; one query. */
 export async function checkApplication(db: Db | Prisma.TransactionClient, userId: number, positionId: number, now: Date): Promise<ApplyCheck> {
-  const [row] = await db.$queryRaw<[CheckRow]>`
+  const [row] = (await readRows<CheckRow>(db, Prisma.sql`
     select pr.id is not null as "hasProfile", pr."birthDate", pr.status::text as "seekerStatus", pr.studying, pr.working,
            pr."districtId" as "homeDistrictId", pr."willingToRelocate",
            s.id as "positionId", s."projectId", s.count, s."monthlyWage", s."suitableForMinors",
@@ -64,7 +65,7 @@ export async function checkApplication(db: Db | Prisma.TransactionClient, userId
       left join "SeekerProfile" pr on pr."userId" = ${userId}
       left join "Position" s on s.id = ${positionId}
       left join "Project" p on p.id = s."projectId"
-      left join "Profession" f on f.id = s."professionId"`;
+      left join "Profession" f on f.id = s."professionId"`)) as [CheckRow]; // one row always: everything is joined to "select 1"
   if (!row.hasProfile) return { ok: false, refusal: "no_profile" };
   if (row.positionId === null) return { ok: false, refusal: "not_found" };
   const position: ApplyPosition = {

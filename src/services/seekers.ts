@@ -3,6 +3,8 @@ import type { Db } from "../db/client.js";
 import type { SeekerStatus } from "../domain/person.js";
 import type { Sex } from "../domain/iin.js";
 import type { Pii } from "./pii.js";
+import { readRows } from "../db/reads.js";
+import { Prisma } from "../generated/prisma/client.js";
 
 /** The version of the consent text in locales (seeker:consent.text); bump both together. */
 export const CONSENT_VERSION = "2026-11-22";
@@ -31,8 +33,8 @@ export async function hasConsent(db: Db, userId: number): Promise<boolean> {
 }
 
 export async function hasProfile(db: Db, userId: number): Promise<boolean> {
-  const [row] = await db.$queryRaw<[{ found: boolean }]>`select exists (select 1 from "SeekerProfile" where "userId" = ${userId}) as found`;
-  return row.found;
+  const [row] = await readRows<{ found: boolean }>(db, Prisma.sql`select exists (select 1 from "SeekerProfile" where "userId" = ${userId}) as found`);
+  return row!.found;
 }
 
 /** True when another account registered this IIN (whose it is stays unsaid). */

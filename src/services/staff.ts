@@ -5,6 +5,7 @@ import { Prisma, type ApplicationStatus } from "../generated/prisma/client.js";
 import type { Pii } from "./pii.js";
 import type { SeekerStatus } from "../domain/person.js";
 import { audit } from "./audit.js";
+import { readRows } from "../db/reads.js";
 
 export const QUEUE_PAGE_SIZE = 5;
 
@@ -27,9 +28,9 @@ type Client = Db | Prisma.TransactionClient;
 
 /** The districts of every centre the person works at (none for a non-member). */
 export async function staffDistrictIds(db: Client, userId: number): Promise<number[]> {
-  const rows = await db.$queryRaw<Array<{ districtId: number }>>`
+  const rows = await readRows<{ districtId: number }>(db, Prisma.sql`
     select distinct cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
-    where sm."userId" = ${userId} order by 1`;
+    where sm."userId" = ${userId} order by 1`);
   return rows.map((row) => row.districtId);
 }
 
@@ -65,7 +66,7 @@ type ReachableRow = Omit<ReachableApplication, "project" | "position"> & {
  * planning a six-table join took PostgreSQL longer than running it.
  */
 async function reachableRow(db: Client, userId: number, applicationId: number, lock: boolean, extra: Prisma.Sql) {
-  const [row] = await db.$queryRaw<ReachableRow[]>`
+  const [row] = await readRows<ReachableRow>(db, Prisma.sql`
     select a.id, a.number, a."userId", a."projectId", a."positionId", a.status::text as status, a."priorityGroup", a."homeDistrictId",
            a."submittedAt", a."referredAt", a."referralNumber", p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId",
            (select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId") as region,
@@ -78,7 +79,7 @@ async function reachableRow(db: Client, userId: number, applicationId: number, l
     where a.id = ${applicationId} and exists (
       select 1 from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
       where sm."userId" = ${userId} and cd."districtId" = p."districtId")
-    ${lock ? Prisma.sql`for update of a` : Prisma.empty}`;
+    ${lock ? Prisma.sql`for update of a` : Prisma.empty}`);
   if (!row) return undefined;
   const { projectKk, projectRu, districtId, region, position, person, centreId, ...application } = row;
   const reachable: ReachableApplication = {
@@ -120,11 +121,11 @@ export const QUEUE_WALK_FROM_PROJECTS = 100;
  * driver without being parsed into numbers and quoted back.
  */
 async function projectsInReach(db: Client, userId: number, only?: number): Promise<{ ids: string; count: number }> {
-  const [row] = await db.$queryRaw<[{ ids: string; count: number }]>`
+  const [row] = await readRows<{ ids: string; count: number }>(db, Prisma.sql`
     select coalesce(array_agg(p.id), '{}')::text as ids, count(*)::int as count from "Project" p
     where ${only ? Prisma.sql`p.id = ${only} and` : Prisma.empty} p."districtId" in (
-      select cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId" where sm."userId" = ${userId})`;
-  return row;
+      select cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId" where sm."userId" = ${userId})`);
+  return row!;
 }
 
 export interface QueueItem {
@@ -151,7 +152,7 @@ export interface QueueItem {
 export async function staffQueue(db: Db, userId: number, filter: QueueFilter, requested: number) {
   const projects = await projectsInReach(db, userId, filter.projectId);
   const project = projects.count > QUEUE_WALK_FROM_PROJECTS ? Prisma.sql`a."projectId" + 0` : Prisma.sql`a."projectId"`;
-  const rows = await db.$queryRaw<Array<QueueItem & { total: number; page: number; id: number | null }>>`
+  const rows = await readRows<QueueItem & { total: number; page: number; id: number | null }>(db, Prisma.sql`
     with queue as materialized (
       select a.id, row_number() over (order by a."priorityGroup", a."submittedAt", a.id) as n from "Application" a
       where a.status = any(${filter.status ? [filter.status] : ["submitted", "referred"]}::"ApplicationStatus"[])
@@ -166,7 +167,7 @@ export async function staffQueue(db: Db, userId: number, filter: QueueFilter, re
       left join queue q on q.n > (chosen.page - 1) * ${QUEUE_PAGE_SIZE} and q.n <= chosen.page * ${QUEUE_PAGE_SIZE}
       left join "Application" a on a.id = q.id
       left join "SeekerProfile" pr on pr."userId" = a."userId"
-    order by q.n`;
+    order by q.n`);
   const { total: read, page } = rows[0]!;
   const total = Math.min(read, QUEUE_COUNT_CAP);
   const items: QueueItem[] = rows.filter((row) => row.id !== null).map(({ id, number, status, priorityGroup, fullName }) => ({ id: id!, number, status, priorityGroup, fullName }));
