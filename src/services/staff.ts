@@ -167,7 +167,7 @@ export async function staffQueue(db: Db, userId: number, filter: QueueFilter, re
       left join queue q on q.n > (chosen.page - 1) * ${QUEUE_PAGE_SIZE} and q.n <= chosen.page * ${QUEUE_PAGE_SIZE}
       left join "Application" a on a.id = q.id
       left join "SeekerProfile" pr on pr."userId" = a."userId"
-    order by q.n`);
+    order by q.n`, { prepare: false });
   const { total: read, page } = rows[0]!;
   const total = Math.min(read, QUEUE_COUNT_CAP);
   const items: QueueItem[] = rows.filter((row) => row.id !== null).map(({ id, number, status, priorityGroup, fullName }) => ({ id: id!, number, status, priorityGroup, fullName }));
