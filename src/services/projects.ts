@@ -74,9 +74,9 @@ function unitVector(point: { lat: number; lon: number }): [number, number, numbe
 /**
  * One page of the nearest open projects with room (the list pages through at most NEAR_LIMIT; past
  * its end, the first page). Fast with thousands of projects and a million applications: the GiST
- * index "Project_open_nearest_idx" hands out open projects nearest first, their open places are
- * counted one by one until NEAR_LIMIT with room are found ("offset 0" counts each once), and only
- * the page's five get their names and great-circle distance.
+ * index "Project_open_nearest_idx" hands out open projects nearest first, their open places (from
+ * the positions' places taken) are summed one by one until NEAR_LIMIT with room are found ("offset
+ * 0" sums each once), and only the page's five get their names and great-circle distance.
  */
 export async function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
   const [x, y, z] = unitVector(point);
