@@ -7,7 +7,8 @@ import type { Db } from "../db/client.js";
 import { OUTBOX_RETRY } from "../domain/rules.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
-import type { Outbox } from "../services/notifications.js";
+import type { Outbox, Transaction } from "../services/notifications.js";
+import { isPgTransaction } from "../db/reads.js";
 import { renderNotification } from "../bot/notification-messages.js";
 import { sendFiles } from "../bot/reports/report-bundle.js";
 import { NOTIFY_QUEUE } from "./boss.js";
@@ -16,11 +17,12 @@ export interface NotifyJob {
   notificationId: number;
 }
 
-/** pg-boss's SQL run on a Prisma transaction, so that the job commits or rolls back with the change. */
-function onTransaction(tx: Prisma.TransactionClient) {
+/** pg-boss's SQL run on the change's transaction, so that the job commits or rolls back with it. */
+function onTransaction(tx: Transaction) {
   return {
     async executeSql(text: string, values: unknown[] = []) {
       const params = values.map((value) => (value === undefined ? null : typeof value === "object" && value !== null && !(value instanceof Date) ? JSON.stringify(value) : value));
+      if (isPgTransaction(tx)) return { rows: (await tx.connection.query(text, params)).rows };
       return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
     },
   };

@@ -3,7 +3,7 @@ import type { Db } from "../db/client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { ageOn } from "../domain/iin.js";
 import { isMinor, isNeet, isStudent, isYouth, priorityGroup, type SeekerFacts, type SeekerStatus } from "../domain/person.js";
-import { readRows } from "../db/reads.js";
+import { queryRows } from "../db/reads.js";
 
 const ACTIVE = ["submitted", "referred", "hired"] as const;
 
@@ -52,7 +52,7 @@ interface CheckRow {
 
 /** Every check of an application, each with its own refusal, in the order a person meets them; one query. */
 export async function checkApplication(db: Db | Prisma.TransactionClient, userId: number, positionId: number, now: Date): Promise<ApplyCheck> {
-  const [row] = (await readRows<CheckRow>(db, Prisma.sql`
+  const [row] = (await queryRows<CheckRow>(db, Prisma.sql`
     select pr.id is not null as "hasProfile", pr."birthDate", pr.status::text as "seekerStatus", pr.studying, pr.working,
            pr."districtId" as "homeDistrictId", pr."willingToRelocate",
            s.id as "positionId", s."projectId", s.count, s."monthlyWage", s."suitableForMinors",

@@ -1,6 +1,7 @@
 // The notification outbox: a message to a person caused by someone else's action is written in
 // the transaction of that action, with the pg-boss job that will send it.
-import type { Prisma } from "../generated/prisma/client.js";
+import { queryRows, type PgTransaction } from "../db/reads.js";
+import { Prisma } from "../generated/prisma/client.js";
 
 export const NOTIFICATION_KINDS = [
   "referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed", "monthly_report", "figures_missing",
@@ -18,18 +19,21 @@ export interface NotificationInput {
   eventKey: string;
 }
 
+/** A transaction of Prisma's, or one of pg's on the same pool (the referral's, src/db/reads.ts). */
+export type Transaction = Prisma.TransactionClient | PgTransaction;
+
 /** Puts the sending job into the caller's transaction (pg-boss in production). */
 export interface Outbox {
-  enqueue(tx: Prisma.TransactionClient, notificationId: number): Promise<void>;
+  enqueue(tx: Transaction, notificationId: number): Promise<void>;
 }
 
 /** Writes the notification and its job in the transaction `tx`; false when the event was already announced. */
-export async function notify(tx: Prisma.TransactionClient, outbox: Outbox, input: NotificationInput): Promise<boolean> {
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`
+export async function notify(tx: Transaction, outbox: Outbox, input: NotificationInput): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(tx, Prisma.sql`
     insert into "Notification" ("eventKey", "userId", kind, payload)
     values (${input.eventKey}, ${input.userId}, ${input.kind}, ${JSON.stringify(input.payload)}::jsonb)
     on conflict ("eventKey") do nothing
-    returning id`;
+    returning id`);
   if (rows.length === 0) return false;
   await outbox.enqueue(tx, rows[0]!.id);
   return true;

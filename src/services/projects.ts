@@ -2,7 +2,7 @@
 import type { Db } from "../db/client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { ObjectGroup, ProjectStatus, WorkKind } from "../generated/prisma/enums.js";
-import { readRows } from "../db/reads.js";
+import { queryRows } from "../db/reads.js";
 
 export const PAGE_SIZE = 5;
 
@@ -81,7 +81,7 @@ function unitVector(point: { lat: number; lon: number }): [number, number, numbe
 export async function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
   const [x, y, z] = unitVector(point);
   const here = Prisma.sql`cube(array[${x}, ${y}, ${z}]::float8[])`;
-  const rows = await readRows<Omit<ProjectListItem, "id"> & { id: number | null; found: number; page: number }>(db, Prisma.sql`
+  const rows = await queryRows<Omit<ProjectListItem, "id"> & { id: number | null; found: number; page: number }>(db, Prisma.sql`
     with near as materialized (
       select p.id, room.places, row_number() over (order by cube(array[p."unitX", p."unitY", p."unitZ"]) <-> ${here}, p.id) as n
       from "Project" p cross join lateral (select ${OPEN_PLACES} as places offset 0) room
@@ -102,7 +102,7 @@ export async function nearestOpenProjects(db: Db, point: { lat: number; lon: num
 }
 
 export async function openProjectsInDistrict(db: Db, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
-  const rows = await readRows<ProjectListItem>(db, Prisma.sql`
+  const rows = await queryRows<ProjectListItem>(db, Prisma.sql`
     select * from (
       select p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu",
              ${OPEN_PLACES} as "openPlaces", null::float as "distanceKm"
@@ -154,7 +154,7 @@ type CardRow = Omit<ProjectCard, "district" | "contractor" | "referred"> & {
 
 /** A project with its place, contractor and positions, in one query (seekers open it on every step). */
 export async function projectCard(db: Db, id: number): Promise<ProjectCard | null> {
-  const [row] = await readRows<CardRow>(db, Prisma.sql`
+  const [row] = await queryRows<CardRow>(db, Prisma.sql`
     select p.id, p."nameKk", p."nameRu", p."objectGroup"::text as "objectGroup", p."workKind"::text as "workKind", p.status::text as status,
            p."districtId", p."estimatedCost", p."startDate", p."endDate", p."plannedJobs", p."permanentJobs", p."averageWage",
            p."quotaPercent", p."commissionedAt", p.lat, p.lon,
@@ -183,7 +183,7 @@ export const districtsOf = (db: Db, regionId: number) => db.district.findMany({ 
 /** The professions a person's "my professions" filter uses: none for "any work" or no profile. */
 export async function filterProfessions(db: Db, userId: number | undefined): Promise<number[]> {
   if (!userId) return [];
-  const [row] = await readRows<{ ids: number[] }>(db, Prisma.sql`
+  const [row] = await queryRows<{ ids: number[] }>(db, Prisma.sql`
     select array(select sp."professionId" from "SeekerProfession" sp where sp."profileId" = pr.id order by 1) as ids
     from "SeekerProfile" pr where pr."userId" = ${userId} and not pr."anyWork"`);
   return row?.ids ?? [];

@@ -3,7 +3,7 @@ import type { Db } from "../db/client.js";
 import type { SeekerStatus } from "../domain/person.js";
 import type { Sex } from "../domain/iin.js";
 import type { Pii } from "./pii.js";
-import { readRows } from "../db/reads.js";
+import { queryRows } from "../db/reads.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 /** The version of the consent text in locales (seeker:consent.text); bump both together. */
@@ -33,7 +33,7 @@ export async function hasConsent(db: Db, userId: number): Promise<boolean> {
 }
 
 export async function hasProfile(db: Db, userId: number): Promise<boolean> {
-  const [row] = await readRows<{ found: boolean }>(db, Prisma.sql`select exists (select 1 from "SeekerProfile" where "userId" = ${userId}) as found`);
+  const [row] = await queryRows<{ found: boolean }>(db, Prisma.sql`select exists (select 1 from "SeekerProfile" where "userId" = ${userId}) as found`);
   return row!.found;
 }
 

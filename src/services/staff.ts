@@ -5,7 +5,7 @@ import { Prisma, type ApplicationStatus } from "../generated/prisma/client.js";
 import type { Pii } from "./pii.js";
 import type { SeekerStatus } from "../domain/person.js";
 import { audit } from "./audit.js";
-import { readRows } from "../db/reads.js";
+import { queryRows, type PgTransaction } from "../db/reads.js";
 
 export const QUEUE_PAGE_SIZE = 5;
 
@@ -24,11 +24,11 @@ export class NotAllowedError extends Error {
 export const isNotAllowed = (error: unknown): boolean =>
   error instanceof NotAllowedError || (error instanceof Error && error.message === NOT_ALLOWED);
 
-type Client = Db | Prisma.TransactionClient;
+type Client = Db | Prisma.TransactionClient | PgTransaction;
 
 /** The districts of every centre the person works at (none for a non-member). */
 export async function staffDistrictIds(db: Client, userId: number): Promise<number[]> {
-  const rows = await readRows<{ districtId: number }>(db, Prisma.sql`
+  const rows = await queryRows<{ districtId: number }>(db, Prisma.sql`
     select distinct cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
     where sm."userId" = ${userId} order by 1`);
   return rows.map((row) => row.districtId);
@@ -66,7 +66,7 @@ type ReachableRow = Omit<ReachableApplication, "project" | "position"> & {
  * planning a six-table join took PostgreSQL longer than running it.
  */
 async function reachableRow(db: Client, userId: number, applicationId: number, lock: boolean, extra: Prisma.Sql) {
-  const [row] = await readRows<ReachableRow>(db, Prisma.sql`
+  const [row] = await queryRows<ReachableRow>(db, Prisma.sql`
     select a.id, a.number, a."userId", a."projectId", a."positionId", a.status::text as status, a."priorityGroup", a."homeDistrictId",
            a."submittedAt", a."referredAt", a."referralNumber", p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId",
            (select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId") as region,
@@ -121,7 +121,7 @@ export const QUEUE_WALK_FROM_PROJECTS = 100;
  * driver without being parsed into numbers and quoted back.
  */
 async function projectsInReach(db: Client, userId: number, only?: number): Promise<{ ids: string; count: number }> {
-  const [row] = await readRows<{ ids: string; count: number }>(db, Prisma.sql`
+  const [row] = await queryRows<{ ids: string; count: number }>(db, Prisma.sql`
     select coalesce(array_agg(p.id), '{}')::text as ids, count(*)::int as count from "Project" p
     where ${only ? Prisma.sql`p.id = ${only} and` : Prisma.empty} p."districtId" in (
       select cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId" where sm."userId" = ${userId})`);
@@ -152,7 +152,7 @@ export interface QueueItem {
 export async function staffQueue(db: Db, userId: number, filter: QueueFilter, requested: number) {
   const projects = await projectsInReach(db, userId, filter.projectId);
   const project = projects.count > QUEUE_WALK_FROM_PROJECTS ? Prisma.sql`a."projectId" + 0` : Prisma.sql`a."projectId"`;
-  const rows = await readRows<QueueItem & { total: number; page: number; id: number | null }>(db, Prisma.sql`
+  const rows = await queryRows<QueueItem & { total: number; page: number; id: number | null }>(db, Prisma.sql`
     with queue as materialized (
       select a.id, row_number() over (order by a."priorityGroup", a."submittedAt", a.id) as n from "Application" a
       where a.status = any(${filter.status ? [filter.status] : ["submitted", "referred"]}::"ApplicationStatus"[])

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.js";
 import type { Role } from "../generated/prisma/enums.js";
-import { readRows } from "../db/reads.js";
+import { queryRows } from "../db/reads.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 export interface Account {
@@ -41,7 +41,7 @@ interface AccountRow {
  */
 export async function loadAccount(db: Db, person: TelegramPerson, adminIds: readonly bigint[], sessionKey: string): Promise<{ account: Account; session?: StoredSession }> {
   const telegramId = BigInt(person.id);
-  const [row] = await readRows<AccountRow>(db, Prisma.sql`
+  const [row] = await queryRows<AccountRow>(db, Prisma.sql`
     select u.id, u.language, coalesce(u.roles::text[], '{}') as roles, u."blockedAt", s.key is not null as "sessionFound", s.value as "sessionValue"
     from "User" u left join "Session" s on s.key = ${sessionKey}
     where u."telegramId" = ${telegramId}`);
