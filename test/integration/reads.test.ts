@@ -2,7 +2,7 @@
 // $queryRaw returns it, whatever the machine's time zone, prepared or not, and inside a
 // transaction they go through Prisma.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readRows } from "../../src/db/reads.js";
+import { queryRows } from "../../src/db/reads.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
@@ -25,16 +25,16 @@ const query = () => Prisma.sql`
 describe("reads through pg", () => {
   it("return every type as Prisma's $queryRaw does, prepared or not", async () => {
     const expected = await database.db.$queryRaw<unknown[]>(query());
-    expect(await readRows(database.db, query())).toEqual(expected);
-    expect(await readRows(database.db, query(), { prepare: false })).toEqual(expected);
-    expect(await readRows(database.db, query())).toEqual(expected); // the prepared statement again
+    expect(await queryRows(database.db, query())).toEqual(expected);
+    expect(await queryRows(database.db, query(), { prepare: false })).toEqual(expected);
+    expect(await queryRows(database.db, query())).toEqual(expected); // the prepared statement again
     expect(expected).toEqual([expect.objectContaining({ big: 9007199254740993n, atParameter: at, atColumn: at, day: new Date("2021-06-01T00:00:00Z") })]);
   });
 
   it("go through Prisma inside a transaction, and see its uncommitted rows", async () => {
     const seen = await database.db.$transaction(async (tx) => {
       await tx.$executeRaw`insert into "ProcessedUpdate" ("updateId") values (424242)`;
-      return readRows<{ count: number }>(tx, Prisma.sql`select count(*)::int as count from "ProcessedUpdate" where "updateId" = 424242`);
+      return queryRows<{ count: number }>(tx, Prisma.sql`select count(*)::int as count from "ProcessedUpdate" where "updateId" = 424242`);
     });
     expect(seen).toEqual([{ count: 1 }]);
   });
