@@ -13,7 +13,7 @@ import { staffData } from "../src/bot/callback-data/staff.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { createBot, sessionKey } from "../src/bot/index.js";
 import type { Db } from "../src/db/client.js";
-import { createPrismaStorage } from "../src/db/prisma-storage.js";
+import { createPrismaStorage, sessionRowKey } from "../src/db/prisma-storage.js";
 import { lazyBoss } from "../src/jobs/boss.js";
 import { createOutbox } from "../src/jobs/outbox.js";
 import { createReminderScheduler } from "../src/jobs/reminders.js";
@@ -59,7 +59,7 @@ async function clearEarlierRun(db: Db) {
   const users = await db.user.findMany({ where: { telegramId: { gte: BigInt(FIRST_ID), lt: BigInt(FIRST_ID + 1_000_000) } }, select: { id: true, telegramId: true } });
   const ids = users.map((u) => u.id);
   await db.application.deleteMany({ where: { userId: { in: ids } } });
-  await db.session.deleteMany({ where: { key: { in: users.flatMap((u) => [`conversation:${u.telegramId}`, `echo:${u.telegramId}`]) } } });
+  await db.session.deleteMany({ where: { key: { in: users.flatMap((u) => ["conversation", "echo"].map((prefix) => sessionRowKey(prefix, String(u.telegramId)))) } } });
   await db.user.deleteMany({ where: { id: { in: ids } } });
   await db.employmentCentre.deleteMany({ where: { nameRu: "Центр бенчмарка обновлений" } }); // made by earlier versions of this bench
 }

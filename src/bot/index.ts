@@ -3,7 +3,7 @@ import { conversations, createConversation, type ConversationData } from "@gramm
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { createConversationStorage } from "../db/prisma-storage.js";
+import { createConversationStorage, sessionRowKey } from "../db/prisma-storage.js";
 import type { BotContext, BotDeps, ConvContext } from "./context.js";
 import { CALCULATOR_CONVERSATION, calculatorConversation } from "./conversations/calculator.js";
 import { ELIGIBILITY_CONVERSATION, eligibilityConversation } from "./conversations/eligibility.js";
@@ -58,7 +58,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(cleanUpdate());
   bot.use(groupsAndChannels(deps));
   const privateChats = bot.chatType("private");
-  privateChats.use(accountMiddleware(deps, (ctx) => `${CONVERSATION_PREFIX}:${sessionKey(ctx)}`));
+  privateChats.use(accountMiddleware(deps, (ctx) => sessionRowKey(CONVERSATION_PREFIX, sessionKey(ctx)!)));
   privateChats.use(privateInput());
   privateChats.use(
     conversations<BotContext, ConvContext>({

@@ -5,8 +5,11 @@ import type { StorageAdapter } from "grammy";
 import type { StoredSession } from "../services/users.js";
 import type { Db } from "./client.js";
 
+/** The Session row's key of a chat's value: "conversation:<chat id>". */
+export const sessionRowKey = (prefix: string, chatKey: string) => `${prefix}:${chatKey}`;
+
 export function createPrismaStorage<T>(db: Db, prefix: string): StorageAdapter<T> {
-  const key = (k: string) => `${prefix}:${k}`;
+  const key = (k: string) => sessionRowKey(prefix, k);
   return {
     async read(k) {
       const row = await db.session.findUnique({ where: { key: key(k) } });
@@ -36,7 +39,7 @@ export function createConversationStorage<C extends { storedSession?: StoredSess
       const key = chatKey(ctx);
       if (key === undefined) return undefined;
       const stored = ctx.storedSession;
-      if (stored?.key === `${prefix}:${key}`) {
+      if (stored?.key === sessionRowKey(prefix, key)) {
         ctx.storedSession = undefined;
         return (stored.found ? stored.value : undefined) as never;
       }

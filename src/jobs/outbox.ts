@@ -5,7 +5,6 @@ import type { i18n } from "i18next";
 import type PgBoss from "pg-boss";
 import type { Db } from "../db/client.js";
 import { OUTBOX_RETRY } from "../domain/rules.js";
-import type { Prisma } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import type { Outbox, Transaction } from "../services/notifications.js";
 import { isPgTransaction } from "../db/reads.js";

@@ -4,6 +4,8 @@ import { Prisma } from "../generated/prisma/client.js";
 import { ageOn } from "../domain/iin.js";
 import { isMinor, isNeet, isStudent, isYouth, priorityGroup, type SeekerFacts, type SeekerStatus } from "../domain/person.js";
 import { queryRows } from "../db/reads.js";
+import { isOpenStatus, type ProjectStatusName } from "../domain/project-status.js";
+import { OPEN } from "./projects.js";
 
 const ACTIVE = ["submitted", "referred", "hired"] as const;
 
@@ -40,7 +42,7 @@ interface CheckRow {
   count: number;
   monthlyWage: number;
   suitableForMinors: boolean;
-  projectStatus: string;
+  projectStatus: ProjectStatusName;
   projectKk: string;
   projectRu: string;
   projectDistrictId: number;
@@ -74,7 +76,7 @@ export async function checkApplication(db: Db | Prisma.TransactionClient, userId
     profession: { nameKk: row.professionKk, nameRu: row.professionRu },
   };
   const applicant = { age: ageOn(row.birthDate!, now), status: row.seekerStatus!, studying: row.studying!, working: row.working!, districtId: row.homeDistrictId! };
-  if (!["planned", "in_progress"].includes(row.projectStatus)) return { ok: false, refusal: "project_closed", position };
+  if (!isOpenStatus(row.projectStatus)) return { ok: false, refusal: "project_closed", position };
   if (isMinor(applicant.age) && !row.suitableForMinors) return { ok: false, refusal: "minor", position };
   if (row.active > 0) return { ok: false, refusal: "already_applied", position };
   if (row.taken >= row.count) return { ok: false, refusal: "no_room", position };
@@ -107,7 +109,7 @@ export async function submitApplication(db: Db, userId: number, positionId: numb
         'submitted', ${priorityGroup(facts)}, ${facts.districtId}, ${isYouth(facts.age)}, ${isNeet(facts)}, ${isStudent(facts)},
         ${isMinor(facts.age)}, ${check.relocation ?? false}, ${now}, ${now}
       from next
-      where exists (select 1 from "Project" p where p.id = ${check.position!.projectId} and p.status in ('planned', 'in_progress'))
+      where exists (select 1 from "Project" p where p.id = ${check.position!.projectId} and ${OPEN})
       on conflict do nothing
       returning id, number, "submittedAt"),
     event as (

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { ObjectGroup, ProjectStatus, WorkKind } from "../generated/prisma/enums.js";
 import { queryRows } from "../db/reads.js";
+import { EARTH_RADIUS_KM } from "../domain/geo.js";
 
 export const PAGE_SIZE = 5;
 
@@ -48,17 +49,21 @@ export interface ProjectPage {
   pages: number;
 }
 
-// Places still open on a project: its positions' counts less their places taken (kept by a trigger).
-const openPlacesOf = (projectId: Prisma.Sql) => Prisma.sql`(
-  select coalesce(sum(greatest(s.count - s.taken, 0)), 0)::int from "Position" s where s."projectId" = ${projectId})`;
-const OPEN_PLACES = openPlacesOf(Prisma.sql`p.id`);
-const OPEN = Prisma.sql`p.status in ('planned', 'in_progress')`;
+// Places still open on project "p": its positions' counts less their places taken (kept by a trigger).
+const OPEN_PLACES = Prisma.sql`(
+  select coalesce(sum(greatest(s.count - s.taken, 0)), 0)::int from "Position" s where s."projectId" = p.id)`;
+/**
+ * isOpenStatus (src/domain/project-status.ts) in SQL, for a project aliased "p". Written out
+ * rather than passed as a parameter: the partial indexes on open projects are chosen only when a
+ * query's condition matches their predicate literally.
+ */
+export const OPEN = Prisma.sql`p.status in ('planned', 'in_progress')`;
 
-const distance = (lat: number, lon: number) => Prisma.sql`(2 * 6371.0088 * asin(sqrt(
+const distance = (lat: number, lon: number) => Prisma.sql`(2 * ${Prisma.raw(String(EARTH_RADIUS_KM))} * asin(sqrt(
   power(sin(radians(p.lat - ${lat}) / 2), 2) +
   cos(radians(${lat})) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${lon}) / 2), 2))))`;
 
-/** One page of a list that is read whole (at most NEAR_LIMIT near me, a district's open projects); past the end: the first page. */
+/** One page of a list that is read whole (a district's open projects); past the end: the first page. */
 function pageOf(rows: ProjectListItem[], requested: number): ProjectPage {
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = requested > pages ? 1 : Math.max(1, requested);

@@ -26,11 +26,15 @@ export const isNotAllowed = (error: unknown): boolean =>
 
 type Client = Db | Prisma.TransactionClient | PgTransaction;
 
+/** The (centre, district) pairs of the centres a person works at, as a subquery. */
+const centreDistrictsOf = (userId: number) => Prisma.sql`
+  select cd."centreId", cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
+  where sm."userId" = ${userId}`;
+
 /** The districts of every centre the person works at (none for a non-member). */
 export async function staffDistrictIds(db: Client, userId: number): Promise<number[]> {
   const rows = await queryRows<{ districtId: number }>(db, Prisma.sql`
-    select distinct cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
-    where sm."userId" = ${userId} order by 1`);
+    select distinct "districtId" from (${centreDistrictsOf(userId)}) mine order by 1`);
   return rows.map((row) => row.districtId);
 }
 
@@ -72,13 +76,10 @@ async function reachableRow(db: Client, userId: number, applicationId: number, l
            (select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId") as region,
            (select json_build_object('count', s.count, 'nameKk', f."nameKk", 'nameRu', f."nameRu")
               from "Position" s join "Profession" f on f.id = s."professionId" where s.id = a."positionId") as position,
-           (select min(cd."centreId") from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
-              where sm."userId" = ${userId} and cd."districtId" = p."districtId") as "centreId"
+           (select min("centreId") from (${centreDistrictsOf(userId)}) mine where mine."districtId" = p."districtId") as "centreId"
            ${extra}
     from "Application" a join "Project" p on p.id = a."projectId"
-    where a.id = ${applicationId} and exists (
-      select 1 from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
-      where sm."userId" = ${userId} and cd."districtId" = p."districtId")
+    where a.id = ${applicationId} and p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)
     ${lock ? Prisma.sql`for update of a` : Prisma.empty}`);
   if (!row) return undefined;
   const { projectKk, projectRu, districtId, region, position, person, centreId, ...application } = row;
@@ -123,8 +124,7 @@ export const QUEUE_WALK_FROM_PROJECTS = 100;
 async function projectsInReach(db: Client, userId: number, only?: number): Promise<{ ids: string; count: number }> {
   const [row] = await queryRows<{ ids: string; count: number }>(db, Prisma.sql`
     select coalesce(array_agg(p.id), '{}')::text as ids, count(*)::int as count from "Project" p
-    where ${only ? Prisma.sql`p.id = ${only} and` : Prisma.empty} p."districtId" in (
-      select cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId" where sm."userId" = ${userId})`);
+    where ${only ? Prisma.sql`p.id = ${only} and` : Prisma.empty} p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)`);
   return row!;
 }
 
@@ -170,7 +170,7 @@ export async function staffQueue(db: Db, userId: number, filter: QueueFilter, re
     order by q.n`, { prepare: false });
   const { total: read, page } = rows[0]!;
   const total = Math.min(read, QUEUE_COUNT_CAP);
-  const items: QueueItem[] = rows.filter((row) => row.id !== null).map(({ id, number, status, priorityGroup, fullName }) => ({ id: id!, number, status, priorityGroup, fullName }));
+  const items: QueueItem[] = rows.flatMap(({ id, number, status, priorityGroup, fullName }) => (id === null ? [] : [{ id, number, status, priorityGroup, fullName }]));
   return { items, page, pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)), total, more: read > QUEUE_COUNT_CAP };
 }
 

@@ -18,6 +18,10 @@ export interface TelegramPerson {
 
 const asLanguage = (value: string | null) => (value === "kk" || value === "ru" ? value : null);
 
+const accountOf = (user: { id: number; language: string | null; roles: Role[] }, isAdmin: boolean): Account => ({
+  userId: user.id, language: asLanguage(user.language), isAdmin, isStaff: user.roles.includes("staff"),
+});
+
 /** A Session row read along with the account: `found` false when there is none. */
 export interface StoredSession {
   key: string;
@@ -48,7 +52,7 @@ export async function loadAccount(db: Db, person: TelegramPerson, adminIds: read
   const shouldBeAdmin = adminIds.includes(telegramId);
   if (!row || row.blockedAt || row.roles.includes("admin") !== shouldBeAdmin) return { account: await findOrCreateAccount(db, person, adminIds) };
   return {
-    account: { userId: row.id, language: asLanguage(row.language), isAdmin: shouldBeAdmin, isStaff: row.roles.includes("staff") },
+    account: accountOf(row, shouldBeAdmin),
     session: { key: sessionKey, found: row.sessionFound, value: row.sessionValue },
   };
 }
@@ -74,12 +78,7 @@ export async function findOrCreateAccount(db: Db, person: TelegramPerson, adminI
     const roles: Role[] = shouldBeAdmin ? [...user.roles, "admin"] : user.roles.filter((role) => role !== "admin");
     user = await db.user.update({ where: { id: user.id }, data: { roles } });
   }
-  return {
-    userId: user.id,
-    language: asLanguage(user.language),
-    isAdmin: shouldBeAdmin,
-    isStaff: user.roles.includes("staff"),
-  };
+  return accountOf(user, shouldBeAdmin);
 }
 
 export async function setLanguage(db: Db, userId: number, language: "kk" | "ru"): Promise<void> {

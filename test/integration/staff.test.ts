@@ -39,11 +39,12 @@ const sent = (replies: { method: string; text: string }[]) => replies.filter((r)
 const position = (code: string) => project.positions.find((p) => p.professionId === professionIds.get(code))!.id;
 let professionIds: Map<string, number>;
 
-async function applicant(options: { birth?: string; century?: 3 | 4 | 5 | 6; status?: "job_seeker" | "registered_unemployed"; home?: string; code?: string; at?: Date } = {}) {
+async function applicant(options: { birth?: string; century?: 3 | 4 | 5 | 6; status?: "job_seeker" | "registered_unemployed"; home?: string; code?: string; at?: Date; professions?: string[] } = {}) {
   professionIds ??= new Map((await database.db.profession.findMany()).map((p) => [p.code, p.id]));
   const person = harness.person();
   const iin = makeIin(options.birth ?? "800101", options.century ?? 3);
-  const user = await registerSeeker(database.db, person, { iin, districtKato: options.home ?? MEDEU, status: options.status ?? "job_seeker", fullName: `Заявитель ${person.id}` });
+  const professions = options.professions ? { anyWork: false, professionIds: options.professions.map((code) => professionIds.get(code)!) } : {};
+  const user = await registerSeeker(database.db, person, { iin, districtKato: options.home ?? MEDEU, status: options.status ?? "job_seeker", fullName: `Заявитель ${person.id}`, ...professions });
   const { application } = await submitApplication(database.db, user.id, position(options.code ?? "mason"), options.at ?? NOW);
   return { person, iin, user, application: application! };
 }
@@ -120,6 +121,14 @@ describe("the staff queue", () => {
     expect(row.hiredAt).not.toBeNull();
     await harness.flushNotifications();
     expect(person.sentToMe().some((r) => r.text.startsWith("🎉"))).toBe(true);
+  });
+
+  it("lists the applicant's professions on the card", async () => {
+    const { application } = await applicant({ professions: ["welder", "mason"] });
+    const [card] = await openStaffCard(staff, application.id);
+    const names = await database.db.profession.findMany({ where: { code: { in: ["welder", "mason"] } }, orderBy: { id: "asc" } });
+    expect(names).toHaveLength(2);
+    expect(card!.text).toContain(names.map((p) => p.nameRu).join(", "));
   });
 
   it("refuses a typed answer once the application is out of the staff member's reach, and changes nothing", async () => {
