@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import i18next, { type i18n, type TFunction } from "i18next";
 import { projectRoot } from "../db/migrate.js";
+import { memoizeFixedT } from "./i18n-memo.js";
 
 export const LANGUAGES = ["kk", "ru"] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -41,5 +42,6 @@ export async function createI18n(localesDir = path.join(projectRoot, "locales"))
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  memoizeFixedT(instance);
   return instance;
 }
