@@ -44,6 +44,7 @@ try {
       if (chosen.has("updates")) {
         const r = (results.updates = await updateThroughput(updates.db, updates.url, updates.dataDir));
         log(`updates: ${r.bot.updates} measured at concurrency ${r.concurrency}; ${r.outcome.applications} applications and ${r.outcome.referrals} referrals made`);
+        log(`cores busy (Node and PostgreSQL CPU over the run, of ${os.cpus().length} cores): the bot ${r.bot.coresBusy ?? "—"}, the bare echo bot ${r.bareEcho.coresBusy ?? "—"}`);
         log("CPU per update by kind, each kind on its own (ms):");
         console.table(Object.fromEntries(Object.entries(r.costByKind).map(([kind, cost]) => [kind, { Node: cost.node, PostgreSQL: cost.postgres ?? "—" }])));
         row("1. updates per second (the bot)", r.bot.perSecond, "/s", 1_000, false);

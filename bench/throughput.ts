@@ -6,6 +6,7 @@
 import { Bot, session, type Context, type SessionFlavor } from "grammy";
 import type { Update } from "grammy/types";
 import { sequentialize } from "@grammyjs/runner";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { applicationsData } from "../src/bot/callback-data/applications.js";
 import { projectsData } from "../src/bot/callback-data/projects.js";
@@ -24,6 +25,7 @@ import { saveProfile } from "../src/services/seekers.js";
 import { BOT_INFO } from "../test/helpers/harness.js";
 import { makeIin } from "../test/helpers/seekers.js";
 import { nodeCpuMs, postgresCpuMs } from "./cpu.js";
+import { profiled } from "./profile.js";
 import { latency, type Latency } from "./stats.js";
 import { updatesFrom } from "./updates.js";
 
@@ -133,6 +135,8 @@ export interface Throughput extends Latency {
   apiCallsPerUpdate: number;
   /** The median by kind of update, to see where the time goes. */
   medianByKind: Record<string, number>;
+  /** CPU of Node and PostgreSQL over the run, as a share of all the machine's cores: near 1, the run was bound by CPU; lower, by waits. */
+  coresBusy: number | null;
 }
 
 /** "text", "location", or a button's section and action ("prj:near", "stf:ref"). */
@@ -142,11 +146,12 @@ function kindOf(update: Update): string {
 }
 
 /** `concurrency` chats at a time, each sending its updates one after the other, as Telegram delivers them. */
-async function drive(bot: { handleUpdate(update: Update): Promise<void> }, sessions: Update[][], concurrency: number, counter: { calls: number }): Promise<Throughput> {
+async function drive(bot: { handleUpdate(update: Update): Promise<void> }, sessions: Update[][], concurrency: number, counter: { calls: number }, postgresMs: () => number | null): Promise<Throughput> {
   const durations: number[] = [];
   const byKind = new Map<string, number[]>();
   const callsBefore = counter.calls;
   let next = 0;
+  const [node0, postgres0] = [nodeCpuMs(), postgresMs()];
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < sessions.length) {
@@ -160,10 +165,13 @@ async function drive(bot: { handleUpdate(update: Update): Promise<void> }, sessi
     }
   }));
   const seconds = (performance.now() - started) / 1000;
+  const postgres1 = postgresMs();
+  const cpuMs = postgres0 === null || postgres1 === null ? null : nodeCpuMs() - node0 + postgres1 - postgres0;
   return {
     updates: durations.length, perSecond: Math.round(durations.length / seconds),
     apiCallsPerUpdate: Math.round(((counter.calls - callsBefore) / durations.length) * 100) / 100, ...latency(durations),
     medianByKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, latency(times).p50])),
+    coresBusy: cpuMs === null ? null : Math.round((cpuMs / (seconds * 1000 * os.cpus().length)) * 100) / 100,
   };
 }
 
@@ -235,17 +243,18 @@ export async function updateThroughput(db: Db, url: string, dataDir: string): Pr
     { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
   );
   try {
+    const postgresMs = () => postgresCpuMs(dataDir);
     const started = new Date();
-    await drive(bot, sessions.warmUp, CONCURRENCY, telegram.counter);
-    const measured = await drive(bot, sessions.measured, CONCURRENCY, telegram.counter);
+    await drive(bot, sessions.warmUp, CONCURRENCY, telegram.counter, postgresMs);
+    const measured = await profiled(process.env.BENCH_CPU_PROFILE, () => drive(bot, sessions.measured, CONCURRENCY, telegram.counter, postgresMs));
     const outcome = { // of the warm-up and the measured run
       applications: await db.application.count({ where: { submittedAt: { gte: started } } }),
       referrals: await db.application.count({ where: { referredAt: { gte: started } } }),
     };
-    const costs = await costByKind(bot, [sessions.costed.seekers, sessions.costed.staff], () => postgresCpuMs(dataDir));
+    const costs = await costByKind(bot, [sessions.costed.seekers, sessions.costed.staff], postgresMs);
     const echo = echoBot(db, telegram.fetch);
-    await drive(echo, sessions.warmUp, CONCURRENCY, telegram.counter);
-    const bareEcho = await drive(echo, sessions.measured, CONCURRENCY, telegram.counter);
+    await drive(echo, sessions.warmUp, CONCURRENCY, telegram.counter, postgresMs);
+    const bareEcho = await drive(echo, sessions.measured, CONCURRENCY, telegram.counter, postgresMs);
     return { concurrency: CONCURRENCY, bot: measured, bareEcho, ratio: Math.round((measured.perSecond / bareEcho.perSecond) * 100) / 100, outcome, costByKind: costs };
   } finally {
     await jobs.stop();
