@@ -29,3 +29,14 @@ export function postgresCpuMs(dataDir: string): number | null {
   }
   return ticks * TICK_MS;
 }
+
+/**
+ * This process's main thread (where all JavaScript runs) so far, in ms: on a core, and runnable but
+ * waiting for one (Linux's schedstat); null off Linux.
+ */
+export function mainThreadMs(): { onCore: number; waiting: number } | null {
+  const file = `/proc/${process.pid}/task/${process.pid}/schedstat`;
+  if (!existsSync(file)) return null;
+  const [onCore, waiting] = readFileSync(file, "utf8").split(" ").map(Number);
+  return { onCore: onCore! / 1e6, waiting: waiting! / 1e6 };
+}

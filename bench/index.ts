@@ -45,6 +45,8 @@ try {
         const r = (results.updates = await updateThroughput(updates.db, updates.url, updates.dataDir));
         log(`updates: ${r.bot.updates} measured at concurrency ${r.concurrency}; ${r.outcome.applications} applications and ${r.outcome.referrals} referrals made`);
         log(`cores busy (Node and PostgreSQL CPU over the run, of ${os.cpus().length} cores): the bot ${r.bot.coresBusy ?? "—"}, the bare echo bot ${r.bareEcho.coresBusy ?? "—"}`);
+        const thread = (t: typeof r.bot) => (t.mainThread ? `${t.mainThread.onCore} ms on a core, ${t.mainThread.waiting} ms waiting for one` : "—");
+        log(`Node's main thread per update: the bot ${thread(r.bot)}; the bare echo bot ${thread(r.bareEcho)}`);
         log("CPU per update by kind, each kind on its own (ms):");
         console.table(Object.fromEntries(Object.entries(r.costByKind).map(([kind, cost]) => [kind, { Node: cost.node, PostgreSQL: cost.postgres ?? "—" }])));
         row("1. updates per second (the bot)", r.bot.perSecond, "/s", 1_000, false);
