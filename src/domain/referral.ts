@@ -24,9 +24,17 @@ export function canDo(action: StaffAction, status: Status): boolean {
   return ACTION_FROM[action].includes(status);
 }
 
+/** The digits a referral number's sequence is padded to (longer ones are kept whole). */
+export const REFERRAL_SEQUENCE_DIGITS = 6;
+
+/** What a referral number of this region and year starts with: "ALM-2021-". */
+export function referralNumberPrefix(regionCode: string, year: number): string {
+  return `${regionCode}-${year}-`;
+}
+
 /** A referral number, unique per region and year: ALM-2021-000123. */
 export function referralNumber(regionCode: string, year: number, sequence: number): string {
-  return `${regionCode}-${year}-${String(sequence).padStart(6, "0")}`;
+  return referralNumberPrefix(regionCode, year) + String(sequence).padStart(REFERRAL_SEQUENCE_DIGITS, "0");
 }
 
 export const REJECT_REASONS = ["requirements", "did_not_come", "position_filled", "other"] as const;

@@ -2,7 +2,7 @@
 // transaction with its event, its audit entry and the seeker's notification.
 import type { Db } from "../db/client.js";
 import { wageFloor } from "../domain/rates.js";
-import { ACTION_TO, canDo, referralNumber, type RejectReason } from "../domain/referral.js";
+import { ACTION_TO, canDo, REFERRAL_SEQUENCE_DIGITS, referralNumberPrefix, type RejectReason } from "../domain/referral.js";
 import { PROGRAMME_START } from "../domain/rules.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { notify, type Outbox } from "./notifications.js";
@@ -28,40 +28,44 @@ export type ActionInput =
   | { action: "no_show" };
 
 /**
- * Whether the position has room, its row locked: two referrals for its last place wait for each
- * other, and the locked row reads the places taken by every referral committed before.
+ * The region's next referral number, as the `counter` of the action's one statement: the counter's
+ * row stays locked until the commit, so every referral of the region and year waits for it; taken
+ * in the last statement, it is held for the commit only.
  */
-async function lockPositionWithRoom(tx: PgTransaction, positionId: number): Promise<boolean> {
-  const [row] = await queryRows<{ room: boolean }>(tx, Prisma.sql`select taken < count as room from "Position" where id = ${positionId} for update`);
-  return row!.room;
+function referralCounter(regionId: number, year: number): Prisma.Sql {
+  return Prisma.sql`counter as (
+      insert into "ReferralCounter" ("regionId", year, last) values (${regionId}, ${year}, 1)
+      on conflict ("regionId", year) do update set last = "ReferralCounter".last + 1
+      returning last),`;
 }
 
-async function nextReferralNumber(tx: PgTransaction, regionId: number, regionCode: string, year: number): Promise<string> {
-  const [row] = await queryRows<{ last: number }>(tx, Prisma.sql`
-    insert into "ReferralCounter" ("regionId", year, last) values (${regionId}, ${year}, 1)
-    on conflict ("regionId", year) do update set last = "ReferralCounter".last + 1
-    returning last`);
-  return referralNumber(regionCode, year, row!.last);
+/** The number from the counter, as referralNumber() of src/domain/referral.ts writes it. */
+function counterNumber(regionCode: string, year: number): Prisma.Sql {
+  const digits = Prisma.raw(String(REFERRAL_SEQUENCE_DIGITS));
+  return Prisma.sql`(select ${referralNumberPrefix(regionCode, year)}::text || lpad(last::text, greatest(${digits}, length(last::text)), '0') from counter)`;
 }
 
 /**
  * Does one staff action; NotAllowedError when the application is outside the person's centres.
- * A transaction of pg's rather than Prisma's: a referral's ten statements cost this process a
- * quarter of the CPU that way (src/db/reads.ts).
+ * A transaction of pg's rather than Prisma's: its statements cost this process a quarter of the
+ * CPU that way (src/db/reads.ts).
  */
 export async function actOnApplication(deps: ActionDeps, userId: number, applicationId: number, input: ActionInput): Promise<ActionResult> {
   const { now } = deps;
   return pgTransaction(deps.db, async (tx) => {
-    const application = await applicationInReach(tx, userId, applicationId, true);
+    const application = await applicationInReach(tx, userId, applicationId, input.action === "refer" ? "application and position" : "application");
     if (!canDo(input.action, application.status)) return { ok: false, refusal: "wrong_status" };
     const status = ACTION_TO[input.action];
     const set: Prisma.Sql[] = [Prisma.sql`status = ${status}::"ApplicationStatus"`, Prisma.sql`"updatedAt" = ${now}`];
     const result: ActionResult = { ok: true };
-    const after: Record<string, string | number | null> = { status, referralNumber: application.referralNumber, rejectReason: null, wage: null };
+    const after: Record<string, string | number | null> = { status, rejectReason: null, wage: null }; // and the referral number, in SQL
+    let counter = Prisma.empty;
 
     if (input.action === "refer") {
-      if (!(await lockPositionWithRoom(tx, application.positionId))) return { ok: false, refusal: "no_room" };
-      set.push(Prisma.sql`"referredAt" = ${now}`);
+      if (application.position.taken >= application.position.count) return { ok: false, refusal: "no_room" };
+      const year = now.getUTCFullYear();
+      counter = referralCounter(application.project.regionId, year);
+      set.push(Prisma.sql`"referredAt" = ${now}`, Prisma.sql`"referralNumber" = ${counterNumber(application.project.regionCode, year)}`);
     } else if (input.action === "reject") {
       const note = input.reason === "other" ? input.note ?? null : null;
       set.push(Prisma.sql`"rejectReason" = ${input.reason}::"RejectReason"`, Prisma.sql`"rejectNote" = ${note}`);
@@ -84,22 +88,20 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
         payload: { applicationId, centreId: application.centreId }, eventKey: `application:${applicationId}:${status}`,
       });
     }
-    // Last, because the region's counter row stays locked until the commit: every referral of the
-    // region and year waits for it (taken first, it serialized the whole transaction).
-    if (input.action === "refer") {
-      result.referralNumber = await nextReferralNumber(tx, application.project.regionId, application.project.regionCode, now.getUTCFullYear());
-      set.push(Prisma.sql`"referralNumber" = ${result.referralNumber}`);
-      after.referralNumber = result.referralNumber;
-    }
-    // The change, its event and its audit entry in one statement.
-    await queryRows(tx, Prisma.sql`
-      with changed as (update "Application" set ${Prisma.join(set)} where id = ${applicationId} returning id),
+    // The change (with a referral's number, see referralCounter), its event and its audit entry in one statement.
+    const [changed] = await queryRows<{ referralNumber: string | null }>(tx, Prisma.sql`
+      with ${counter}
+      changed as (update "Application" set ${Prisma.join(set)} where id = ${applicationId} returning id, "referralNumber"),
       event as (
         insert into "ApplicationEvent" ("applicationId", status, "actorUserId", at, note)
-        select id, ${status}::"ApplicationStatus", ${userId}, ${now}, ${input.action === "reject" ? input.reason : null} from changed)
-      insert into "AuditLog" ("actorUserId", action, entity, "entityId", before, after, at)
-      select ${userId}, ${input.action}, 'Application', id::text, ${JSON.stringify({ status: application.status })}::jsonb, ${JSON.stringify(after)}::jsonb, ${now}
-      from changed`);
+        select id, ${status}::"ApplicationStatus", ${userId}, ${now}, ${input.action === "reject" ? input.reason : null} from changed),
+      audit as (
+        insert into "AuditLog" ("actorUserId", action, entity, "entityId", before, after, at)
+        select ${userId}, ${input.action}, 'Application', id::text, ${JSON.stringify({ status: application.status })}::jsonb,
+          ${JSON.stringify(after)}::jsonb || jsonb_build_object('referralNumber', "referralNumber"), ${now}
+        from changed)
+      select "referralNumber" from changed`);
+    if (input.action === "refer") result.referralNumber = changed!.referralNumber!;
     return result;
   });
 }

@@ -52,7 +52,8 @@ export interface ReachableApplication {
   referredAt: Date | null;
   referralNumber: string | null;
   project: { nameKk: string; nameRu: string; districtId: number; regionId: number; regionCode: string };
-  position: { count: number; profession: { nameKk: string; nameRu: string } };
+  /** `taken`: its places taken by referrals and hires (as of the lock, when the position is locked). */
+  position: { count: number; taken: number; profession: { nameKk: string; nameRu: string } };
   /** The centre through which this staff member handles the project's district (its address goes into messages). */
   centreId: number;
 }
@@ -60,7 +61,7 @@ export interface ReachableApplication {
 type ReachableRow = Omit<ReachableApplication, "project" | "position"> & {
   projectKk: string; projectRu: string; districtId: number;
   region: { id: number; code: string };
-  position: { count: number; nameKk: string; nameRu: string };
+  position: { count: number; taken: number; nameKk: string; nameRu: string };
   person?: PersonJson | null;
 };
 
@@ -69,34 +70,38 @@ type ReachableRow = Omit<ReachableApplication, "project" | "position"> & {
  * with `extra` columns. The region and the position come from subqueries rather than joins:
  * planning a six-table join took PostgreSQL longer than running it.
  */
-async function reachableRow(db: Client, userId: number, applicationId: number, lock: boolean, extra: Prisma.Sql) {
+/** Rows of a reachable application locked until the end of the transaction. */
+export type ReachLock = "application" | "application and position";
+
+async function reachableRow(db: Client, userId: number, applicationId: number, lock: ReachLock | undefined, extra: Prisma.Sql) {
   const [row] = await queryRows<ReachableRow>(db, Prisma.sql`
     select a.id, a.number, a."userId", a."projectId", a."positionId", a.status::text as status, a."priorityGroup", a."homeDistrictId",
            a."submittedAt", a."referredAt", a."referralNumber", p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId",
            (select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId") as region,
-           (select json_build_object('count', s.count, 'nameKk', f."nameKk", 'nameRu', f."nameRu")
-              from "Position" s join "Profession" f on f.id = s."professionId" where s.id = a."positionId") as position,
+           (select json_build_object('count', s.count, 'taken', s.taken, 'nameKk', f."nameKk", 'nameRu', f."nameRu")
+              from "Profession" f where f.id = s."professionId") as position,
            (select min("centreId") from (${centreDistrictsOf(userId)}) mine where mine."districtId" = p."districtId") as "centreId"
            ${extra}
-    from "Application" a join "Project" p on p.id = a."projectId"
+    from "Application" a join "Project" p on p.id = a."projectId" join "Position" s on s.id = a."positionId"
     where a.id = ${applicationId} and p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)
-    ${lock ? Prisma.sql`for update of a` : Prisma.empty}`);
+    ${lock ? Prisma.raw(lock === "application" ? "for update of a" : "for update of a, s") : Prisma.empty}`);
   if (!row) return undefined;
   const { projectKk, projectRu, districtId, region, position, person, centreId, ...application } = row;
   const reachable: ReachableApplication = {
     ...application, centreId,
     project: { nameKk: projectKk, nameRu: projectRu, districtId, regionId: region.id, regionCode: region.code },
-    position: { count: position.count, profession: { nameKk: position.nameKk, nameRu: position.nameRu } },
+    position: { count: position.count, taken: position.taken, profession: { nameKk: position.nameKk, nameRu: position.nameRu } },
   };
   return { application: reachable, person };
 }
 
 /**
  * The application, if it is for a project in the person's districts; otherwise NotAllowedError.
- * With `lock`, its row stays locked until the transaction ends (two staff pressing at once act
- * one after the other, the second seeing the status the first left).
+ * With `lock`, its row (and its position's) stays locked until the transaction ends: two staff
+ * pressing at once act one after the other, the second seeing the status, and the places taken,
+ * that the first left (PostgreSQL reads a row it waited for anew).
  */
-export async function applicationInReach(db: Client, userId: number, applicationId: number, lock = false): Promise<ReachableApplication> {
+export async function applicationInReach(db: Client, userId: number, applicationId: number, lock?: ReachLock): Promise<ReachableApplication> {
   const found = await reachableRow(db, userId, applicationId, lock, Prisma.empty);
   if (!found) throw new NotAllowedError();
   return found.application;
@@ -210,7 +215,7 @@ const PERSON_COLUMN = Prisma.sql`, (
 
 /** The applicant's card, in one query; the IIN only masked. */
 export async function applicantCard(db: Db, pii: Pii, userId: number, applicationId: number) {
-  const found = await reachableRow(db, userId, applicationId, false, PERSON_COLUMN);
+  const found = await reachableRow(db, userId, applicationId, undefined, PERSON_COLUMN);
   if (!found) throw new NotAllowedError();
   const { application, person: json } = found;
   if (!json) return { application, person: null };

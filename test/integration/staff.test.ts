@@ -6,6 +6,7 @@ import { submitApplication } from "../../src/services/applications.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
 import { formatNumber } from "../../src/bot/format.js";
 import { actOnApplication } from "../../src/services/referrals.js";
+import { referralNumber } from "../../src/domain/referral.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { createHarness, type Harness, type Person } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
@@ -101,6 +102,21 @@ describe("the staff queue", () => {
     const told = person.sentToMe().map((r) => r.text).find((text) => text.includes(row.referralNumber!));
     expect(told).toContain("пр. Абая, 10");
     expect(told).toContain("ТОО «Школа № 9-Строй»");
+  });
+
+  it("numbers a region's referrals of the year one after another, as the domain writes them, past six digits too", async () => {
+    const region = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
+    const refer = async () => {
+      const { application } = await applicant();
+      await staff.pressData(`stf:ref:${application.id}`);
+      return (await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).referralNumber;
+    };
+    const counter = { regionId_year: { regionId: region.regionId, year: 2021 } };
+    const { last } = await database.db.referralCounter.findUniqueOrThrow({ where: counter });
+    expect(await refer()).toBe(referralNumber(almatyCode, 2021, last + 1));
+    await database.db.referralCounter.update({ where: counter, data: { last: 999_999 } });
+    expect(await refer()).toBe(referralNumber(almatyCode, 2021, 1_000_000));
+    expect(await refer()).toBe(`${almatyCode}-2021-1000001`);
   });
 
   it("records a hire only at two minimum wages or more, and reminds of the relocation allowance for someone from another district", async () => {
