@@ -28,6 +28,7 @@ const schema = z
       error: "does not look like a bot token (digits, a colon, then letters)",
     }),
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional()),
+    DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of connections" }).int({ error: "must be a whole number of connections" }).min(1, { error: "must be at least 1" }).max(200, { error: "must be at most 200" }).optional()),
     BOT_MODE: z.preprocess(emptyAsUndefined, z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling")),
     WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an https:// URL" }).optional()),
     WEBHOOK_SECRET: optionalString,
@@ -62,6 +63,8 @@ const schema = z
 export interface Config {
   botToken: string;
   databaseUrl?: string;
+  /** Connections of this process to PostgreSQL; by default two per core (src/db/client.ts). */
+  databasePoolSize?: number;
   mode: "polling" | "webhook";
   webhook?: { url: string; secret: string; port: number };
   port: number;
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     botToken: e.BOT_TOKEN,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     mode: e.BOT_MODE,
     webhook: e.BOT_MODE === "webhook" ? { url: e.WEBHOOK_URL!, secret: e.WEBHOOK_SECRET!, port: e.PORT } : undefined,
     port: e.PORT,

@@ -64,7 +64,7 @@ async function main() {
   log.info({ embedded: database.embedded }, "database ready");
   const applied = await applyMigrations(database.url);
   if (applied.length) log.info({ applied }, "migrations applied");
-  const db = createPrismaClient(database.url);
+  const db = createPrismaClient(database.url, { poolSize: config.databasePoolSize });
   onStop(() => db.$disconnect());
   const seeded = await seedDatabase(db, { demo: config.seedDemoData });
   if (seeded.reference || seeded.demo) log.info(seeded, "data seeded");

@@ -8,6 +8,12 @@ describe("configuration", () => {
   it("needs only BOT_TOKEN: polling on the embedded database with demo data", () => {
     const config = loadConfig({ BOT_TOKEN: TOKEN });
     expect(config).toMatchObject({ botToken: TOKEN, mode: "polling", databaseUrl: undefined, seedDemoData: true, logLevel: "info", adminIds: [] });
+    expect(config.databasePoolSize).toBeUndefined(); // two connections per core (defaultPoolSize)
+  });
+
+  it("reads the number of database connections", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, DATABASE_POOL_SIZE: "24" }).databasePoolSize).toBe(24);
+    expect(loadConfig({ BOT_TOKEN: TOKEN, DATABASE_POOL_SIZE: "" }).databasePoolSize).toBeUndefined();
   });
 
   it("reads admins, the API root and a server database (no demo data unless asked)", () => {
@@ -41,6 +47,9 @@ describe("configuration", () => {
     [{ BOT_TOKEN: TOKEN, ADMIN_TELEGRAM_IDS: "12,abc" }, /^ADMIN_TELEGRAM_IDS "abc" is not a Telegram user id/],
     [{ BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, /^LOG_LEVEL must be one of/],
     [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "not a url" }, /^TELEGRAM_API_ROOT must be a URL/],
+    [{ BOT_TOKEN: TOKEN, DATABASE_POOL_SIZE: "many" }, /^DATABASE_POOL_SIZE must be a number of connections/],
+    [{ BOT_TOKEN: TOKEN, DATABASE_POOL_SIZE: "2.5" }, /^DATABASE_POOL_SIZE must be a whole number/],
+    [{ BOT_TOKEN: TOKEN, DATABASE_POOL_SIZE: "0" }, /^DATABASE_POOL_SIZE must be at least 1/],
   ])("refuses %j with one line naming the variable", (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
   });
