@@ -85,20 +85,24 @@ function unitVector(point: { lat: number; lon: number }): [number, number, numbe
  */
 export async function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
   const [x, y, z] = unitVector(point);
-  const here = Prisma.sql`cube(array[${x}, ${y}, ${z}]::float8[])`;
+  // Each value once, and the sizes as literals: the plan PostgreSQL keeps for the prepared statement
+  // must not look dearer than planning anew, or it plans every call anew (the point given twice
+  // made two different orders of it, "limit $1" an unknown size).
+  const [limit, pageSize] = [Prisma.raw(String(NEAR_LIMIT)), Prisma.raw(String(PAGE_SIZE))];
   const rows = await queryRows<Omit<ProjectListItem, "id"> & { id: number | null; found: number; page: number }>(db, Prisma.sql`
     with near as materialized (
-      select p.id, room.places, row_number() over (order by cube(array[p."unitX", p."unitY", p."unitZ"]) <-> ${here}, p.id) as n
-      from "Project" p cross join lateral (select ${OPEN_PLACES} as places offset 0) room
-      where ${OPEN} and ${filterSql(query)} and room.places > 0
-      order by cube(array[p."unitX", p."unitY", p."unitZ"]) <-> ${here}, p.id
-      limit ${NEAR_LIMIT}),
+      select id, places, row_number() over (order by away, id) as n from (
+        select p.id, room.places, cube(array[p."unitX", p."unitY", p."unitZ"]) <-> cube(array[${x}, ${y}, ${z}]::float8[]) as away
+        from "Project" p cross join lateral (select ${OPEN_PLACES} as places offset 0) room
+        where ${OPEN} and ${filterSql(query)} and room.places > 0
+        order by away, p.id
+        limit ${limit}) nearest),
     found as (select count(*)::int as found from near),
-    chosen as (select case when ${requested}::int > ceil(found / ${PAGE_SIZE}::numeric) then 1 else greatest(1, ${requested}::int) end as page from found)
+    chosen as (select case when ${requested}::int > ceil(found / ${pageSize}::numeric) then 1 else greatest(1, ${requested}::int) end as page from found)
     select found.found, chosen.page, p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu",
            near.places as "openPlaces", ${distance(point.lat, point.lon)}::float as "distanceKm"
     from found cross join chosen
-      left join near on near.n > (chosen.page - 1) * ${PAGE_SIZE} and near.n <= chosen.page * ${PAGE_SIZE}
+      left join near on near.n > (chosen.page - 1) * ${pageSize} and near.n <= chosen.page * ${pageSize}
       left join "Project" p on p.id = near.id left join "District" d on d.id = p."districtId"
     order by near.n`);
   const { found, page } = rows[0]!;

@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distanceKm } from "../../src/domain/geo.js";
 import { NEAR_LIMIT, nearestOpenProjects, PAGE_SIZE } from "../../src/services/projects.js";
+import { createPrismaClient } from "../../src/db/client.js";
+import { queryRows } from "../../src/db/reads.js";
+import { Prisma } from "../../src/generated/prisma/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { ALMALY, KYZYLORDA_CITY } from "../helpers/places.js";
 import { addProject } from "../helpers/projects.js";
@@ -66,5 +69,33 @@ describe("the nearest projects with room", () => {
     const first = await nearestOpenProjects(database.db, ALMATY, 1);
     expect([first.pages, first.items.length]).toEqual([NEAR_LIMIT / PAGE_SIZE, PAGE_SIZE]);
     expect((await nearestOpenProjects(database.db, ALMATY, 99)).items).toEqual(first.items);
+  });
+
+  it("is planned once and its plan kept, not planned anew on every call, among thousands of projects", async () => {
+    // 3,000 more open projects by Aktau, 1,000 km west of the rest: enough for a kept plan that must
+    // sort them all to look dearer than planning each call with its values (the old query's fate)
+    await database.db.$executeRaw`
+      with copies as (
+        insert into "Project" ("nameKk", "nameRu", "objectGroup", "workKind", status, "districtId", "contractorId", "estimatedCost", "startDate", "endDate",
+          "plannedJobs", "permanentJobs", "averageWage", "quotaPercent", lat, lon, "updatedAt")
+        select "nameKk", "nameRu" || ' ' || g, "objectGroup", "workKind", status, "districtId", "contractorId", "estimatedCost", "startDate", "endDate",
+          "plannedJobs", "permanentJobs", "averageWage", "quotaPercent", 43.6 + (g % 60) * 0.01, 51.1 + (g / 60) * 0.01, now()
+        from "Project", generate_series(1, 3000) g where "nameRu" = 'Кызылорда'
+        returning id)
+      insert into "Position" ("projectId", "professionId", count, "monthlyWage", "suitableForMinors")
+      select copies.id, s."professionId", s.count, s."monthlyWage", s."suitableForMinors"
+      from copies, "Position" s join "Project" p on p.id = s."projectId" where p."nameRu" = 'Кызылорда'`;
+    await database.db.$executeRawUnsafe(`analyze "Project"`);
+    const db = createPrismaClient(database.url, { poolSize: 1 }); // one connection: one prepared statement to look at
+    try {
+      for (let i = 0; i < 10; i++) await nearestOpenProjects(db, { lat: 43 + i * 0.1, lon: 76.9 - i * 0.1 }, 1 + (i % 3));
+      const plans = await queryRows<{ generic: number; custom: number }>(db, Prisma.sql`
+        select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
+        where statement like '%near as materialized%' and statement not like '%pg_prepared_statements%'`);
+      // PostgreSQL plans the first five calls with their values, then keeps a plan if it looks no dearer
+      expect(plans).toEqual([{ generic: 5, custom: 5 }]);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
