@@ -96,6 +96,3 @@ export const PROGRAMME_START = "2020-03-27";
 
 /** The bot's policy for staff invitations (issue 4): a link works once, for 72 hours. */
 export const INVITATION_TTL_HOURS = 72;
-
-/** At most this many rows in one imported monitoring-map file (issue 4). */
-export const IMPORT_MAX_ROWS = 10_000;

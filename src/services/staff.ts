@@ -65,13 +65,14 @@ type ReachableRow = Omit<ReachableApplication, "project" | "position"> & {
   person?: PersonJson | null;
 };
 
-/**
- * The application's row if it is for a project in the person's districts (undefined otherwise),
- * with `extra` columns. The region and the position come from subqueries rather than joins:
- * planning a six-table join took PostgreSQL longer than running it.
- */
 /** Rows of a reachable application locked until the end of the transaction. */
 export type ReachLock = "application" | "application and position";
+
+/**
+ * The application's row if it is for a project in the person's districts (undefined otherwise),
+ * with `extra` columns. The region and the profession come from subqueries rather than joins:
+ * planning a six-table join took PostgreSQL longer than running it.
+ */
 
 async function reachableRow(db: Client, userId: number, applicationId: number, lock: ReachLock | undefined, extra: Prisma.Sql) {
   const [row] = await queryRows<ReachableRow>(db, Prisma.sql`

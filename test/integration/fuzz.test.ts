@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { staffData } from "../../src/bot/callback-data/staff.js";
 import { createLogger } from "../../src/logger.js";
 import { submitApplication } from "../../src/services/applications.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
@@ -83,7 +84,7 @@ type Step =
   | { kind: "text"; text: string }
   | { kind: "button"; pick: number }
   | { kind: "data"; data: string }
-  | { kind: "staffAction"; action: string; staff: number; application: number }
+  | { kind: "staffAction"; action: "card" | "ref" | "hire" | "ns" | "rej"; staff: number; application: number }
   | { kind: "contact"; own: boolean; phone: string }
   | { kind: "location"; latitude: number; longitude: number }
   | { kind: "sticker" };
@@ -94,7 +95,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.nat().map((pick) => ({ kind: "button" as const, pick })) },
   { weight: 3, arbitrary: forgedData.map((data) => ({ kind: "data" as const, data })) },
   // a staff member's action on a real application, so that every run reaches referrals and the quota
-  { weight: 1, arbitrary: fc.record({ action: fc.constantFrom("stf:a", "stf:ref", "stf:ref", "stf:hire", "stf:ns", "stf:rej"), staff: fc.nat(), application: fc.nat() }).map((a) => ({ kind: "staffAction" as const, ...a })) },
+  { weight: 1, arbitrary: fc.record({ action: fc.constantFrom("card", "ref", "ref", "hire", "ns", "rej"), staff: fc.nat(), application: fc.nat() }).map((a) => ({ kind: "staffAction" as const, ...a })) },
   { weight: 1, arbitrary: fc.record({ own: fc.boolean(), phone: fc.oneof(fc.constantFrom("+77015550011", "77015550011", "+79123456789"), fc.string({ maxLength: 20 })) }).map((c) => ({ kind: "contact" as const, ...c })) },
   { weight: 1, arbitrary: fc.record({ latitude: fc.double({ min: -90, max: 90, noNaN: true }), longitude: fc.double({ min: -180, max: 180, noNaN: true }) }).map((l) => ({ kind: "location" as const, ...l })) },
   { weight: 1, arbitrary: fc.constant({ kind: "sticker" as const }) },
@@ -109,7 +110,8 @@ async function perform(person: Person, action: Step): Promise<number> {
     case "data": return (await person.pressData(action.data)).length;
     case "staffAction": {
       const staff = staffMembers[action.staff % staffMembers.length]!;
-      return (await staff.pressData(`${action.action}:${applicationIds[action.application % applicationIds.length]}`)).length;
+      const id = applicationIds[action.application % applicationIds.length]!;
+      return (await staff.pressData(action.action === "card" ? staffData.card(id) : staffData.action(action.action, id))).length;
     }
     case "button": {
       const buttons = person.sentToMe().slice(-3).flatMap((reply) => reply.buttons.map(([, data]) => [data, reply.messageId] as const)).filter(([data]) => data);

@@ -2,9 +2,10 @@
 import { replying, type Show } from "../show.js";
 import { InlineKeyboard } from "grammy";
 import { nextStatus } from "../../domain/project-status.js";
-import { IMPORT_MAX_ROWS } from "../../domain/rules.js";
+import { IMPORT_MAX_FILE_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_BYTES } from "../../domain/import-limits.js";
 import { importProjects, type ImportResult } from "../../services/import/import-projects.js";
-import { IMPORT_COLUMNS, UnreadableFileError } from "../../services/import/project-rows.js";
+import type { RowProblem } from "../../services/import/project-rows.js";
+import { IMPORT_COLUMNS, UnreadableFileError } from "../../services/import/read-table.js";
 import { changeProjectStatus, quotaProgress } from "../../services/project-upkeep.js";
 import { staffData } from "../callback-data/staff.js";
 import { formatNumber, localName } from "../format.js";
@@ -57,25 +58,40 @@ export function importHelp(ctx: ConvContext) {
   return ctx.reply(ctx.t("staff:import.help", { columns: IMPORT_COLUMNS.join(", "), max: IMPORT_MAX_ROWS }));
 }
 
+/** Problems shown in the import's report; the rest are counted. */
+const SHOWN_PROBLEMS = 30;
+
 function importReport(ctx: ConvContext, result: ImportResult): string {
-  const lines = [ctx.t("staff:import.done", { created: result.created, updated: result.updated, rejected: result.rejected.length, announced: result.announced })];
-  const shown = result.rejected.slice(0, 30).map((p) => ctx.t("staff:import.problem", { line: p.line, column: p.column, reason: ctx.t(`staff:import.reason.${p.reason}`) }));
-  if (result.rejected.length > shown.length) shown.push(ctx.t("staff:import.more", { count: result.rejected.length - shown.length }));
-  return [...lines, ...shown].join("\n");
+  const done = ctx.t("staff:import.done", { created: result.created, updated: result.updated, rejected: result.rejected.length, announced: result.announced });
+  const line = (p: RowProblem, key: "problem" | "warning") =>
+    ctx.t(`staff:import.${key}`, { line: p.line, column: p.column, reason: ctx.t(`staff:import.reason.${p.reason}`, { value: p.value ?? "" }) });
+  const problems = [...result.rejected.map((p) => line(p, "problem")), ...result.warnings.map((p) => line(p, "warning"))];
+  const shown = problems.slice(0, SHOWN_PROBLEMS);
+  if (problems.length > shown.length) shown.push(ctx.t("staff:import.more", { count: problems.length - shown.length }));
+  return [done, ...shown].join("\n");
 }
 
-/** A document from staff or an admin: the monitoring map to import. */
-export async function importDocument(ctx: ConvContext, file: { name: string; download: () => Promise<Buffer> }) {
+/** Sizes in messages are written in whole megabytes. */
+const MEGABYTE = 1024 * 1024;
+
+/** A document from staff or an admin: the monitoring map to import. Too big a file is refused before it is downloaded. */
+export async function importDocument(ctx: ConvContext, file: { name: string; size: number | undefined; download: () => Promise<Buffer> }) {
   if (!/\.(csv|xlsx)$/i.test(file.name)) return ctx.reply(ctx.t("staff:import.unreadable.format"));
+  if ((file.size ?? 0) > IMPORT_MAX_FILE_BYTES) return ctx.reply(ctx.t("staff:import.unreadable.too_big", unreadableValues()));
   await ctx.reply(ctx.t("staff:import.reading"));
   try {
-    const result = await importProjects(ctx.deps.db, ctx.deps.outbox, { userId: ctx.account!.userId, isAdmin: ctx.account!.isAdmin }, { buffer: await file.download(), name: file.name });
+    const importer = { userId: ctx.account!.userId, isAdmin: ctx.account!.isAdmin };
+    const result = await importProjects(ctx.deps.db, ctx.deps.outbox, importer, { buffer: await file.download(), name: file.name }, ctx.deps.now());
     return ctx.reply(importReport(ctx, result));
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
-    return ctx.reply(ctx.t(`staff:import.unreadable.${error.reason}`, { max: IMPORT_MAX_ROWS, columns: IMPORT_COLUMNS.join(", ") }));
+    return ctx.reply(ctx.t(`staff:import.unreadable.${error.reason}`, unreadableValues()));
   }
 }
+
+const unreadableValues = () => ({
+  max: IMPORT_MAX_ROWS, columns: IMPORT_COLUMNS.join(", "), megabytes: IMPORT_MAX_FILE_BYTES / MEGABYTE, unpacked: IMPORT_MAX_UNPACKED_BYTES / MEGABYTE,
+});
 
 /** A project of the staff member's districts; NotAllowedError for any other. */
 async function ownProject(ctx: ConvContext, projectId: number) {

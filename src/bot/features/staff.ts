@@ -13,9 +13,6 @@ import {
   act, projectFilterKeyboard, rejectReasonsKeyboard, rejectWith, showApplicant, showIin, showQueue, staffHomeKeyboard, statusFilterKeyboard,
 } from "./staff-queue.js";
 
-/** Telegram lets bots download files up to 20 MB. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
 export function staffFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const staffOnly = feature.filter((ctx) => ctx.account?.isStaff === true || ctx.account?.isAdmin === true);
@@ -27,9 +24,8 @@ export function staffFeature(): Composer<BotContext> {
 
   staffOnly.on("message:document", async (ctx) => {
     const document = ctx.message.document;
-    if ((document.file_size ?? 0) > MAX_FILE_BYTES) return ctx.reply(ctx.t("staff:import.too_big"));
     return importDocument(ctx, {
-      name: document.file_name ?? "",
+      name: document.file_name ?? "", size: document.file_size,
       download: async () => ctx.deps.download((await ctx.getFile()).file_path ?? ""),
     });
   });

@@ -1,76 +1,8 @@
-// Reading a monitoring-map file (CSV or XLSX) into checked project rows. The columns are
-// documented in the README; docs/projects-sample.csv is a sample.
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+// A monitoring-map file's row checked into a project. The columns are documented in the README;
+// docs/projects-sample.csv is a sample.
 import { z } from "zod";
 import { wageFloor } from "../../domain/rates.js";
-import { IMPORT_MAX_ROWS, REFERRAL_QUOTA_PERCENT } from "../../domain/rules.js";
-
-export const IMPORT_COLUMNS = [
-  "external_id", "name_kk", "name_ru", "district_kato", "object_group", "work_kind", "status", "contractor_name", "contractor_bin",
-  "estimated_cost", "start_date", "end_date", "planned_jobs", "permanent_jobs", "average_wage", "quota_percent", "lat", "lon", "positions",
-] as const;
-
-export class UnreadableFileError extends Error {
-  constructor(readonly reason: "format" | "columns" | "too_many_rows" | "empty", detail?: string) {
-    super(`unreadable file: ${reason}${detail ? ` (${detail})` : ""}`);
-  }
-}
-
-type RawRow = Record<string, string>;
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("text" in value) return String(value.text);
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    return "";
-  }
-  return String(value);
-}
-
-async function readXlsx(buffer: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFileError("empty");
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let i = 1; i <= IMPORT_COLUMNS.length; i++) cells.push(cellText(row.getCell(i).value).trim());
-    rows.push(cells);
-  });
-  return rows;
-}
-
-/** Comma-separated, or semicolon-separated as Excel saves CSV in Kazakh and Russian settings. */
-function parseCsv(text: string): string[][] {
-  const headerLine = text.slice(0, text.indexOf("\n") === -1 ? undefined : text.indexOf("\n"));
-  const delimiter = headerLine.includes(",") ? "," : ";";
-  return parse(text, { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true });
-}
-
-/** The file's table; UnreadableFileError when it is neither a readable CSV nor XLSX with our header. */
-export async function readTable(buffer: Buffer, fileName: string): Promise<RawRow[]> {
-  let table: string[][];
-  try {
-    table = /\.xlsx$/i.test(fileName)
-      ? await readXlsx(buffer)
-      : parseCsv(buffer.toString("utf8").replace(/^\uFEFF/, ""));
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw error;
-    throw new UnreadableFileError("format", error instanceof Error ? error.message : undefined);
-  }
-  const [header, ...rows] = table;
-  if (!header || rows.length === 0) throw new UnreadableFileError("empty");
-  const names = header.map((h) => h.trim().toLowerCase());
-  const missing = IMPORT_COLUMNS.filter((column) => !names.includes(column));
-  if (missing.length) throw new UnreadableFileError("columns", missing.join(", "));
-  if (rows.length > IMPORT_MAX_ROWS) throw new UnreadableFileError("too_many_rows", String(rows.length));
-  return rows.map((cells) => Object.fromEntries(names.map((name, i) => [name, (cells[i] ?? "").trim()])));
-}
+import { REFERRAL_QUOTA_PERCENT } from "../../domain/rules.js";
 
 const whole = (min: number, max: number) => z.string().regex(/^\d+$/, "not_whole_number").transform(Number).pipe(z.number().min(min, "out_of_range").max(max, "out_of_range"));
 const decimal = (min: number, max: number) => z.string().regex(/^-?\d+([.,]\d+)?$/, "not_number").transform((s) => Number(s.replace(",", "."))).pipe(z.number().min(min, "out_of_range").max(max, "out_of_range"));
@@ -123,4 +55,6 @@ export interface RowProblem {
   line: number;
   column: string;
   reason: string;
+  /** The value the reason is about, when it names one (the project's external id, the contractor's name). */
+  value?: string;
 }
