@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { formatDate } from "../format.js";
 import type { Translate } from "../i18n.js";
 import type { Cell, ColumnKind, ReportTable } from "./report-tables.js";
+import { csvText } from "../../services/spreadsheet-cells.js";
 
 const FORMATS: Record<ColumnKind, string | undefined> = {
   text: undefined,
@@ -34,7 +35,7 @@ export async function reportWorkbook(tables: ReportTable[], t: Translate, title:
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const csvCell = (cell: Cell) => (cell instanceof Date ? formatDate(cell) : cell ?? "");
+const csvCell = (cell: Cell) => (cell instanceof Date ? formatDate(cell) : typeof cell === "string" ? csvText(cell) : cell ?? "");
 
 /** UTF-8 with a byte-order mark, so that Excel opens the Cyrillic text as it is. */
 export function reportCsv(tables: ReportTable[], t: Translate, title: string): Buffer {

@@ -1,0 +1,41 @@
+// Every file the bot produces keeps typed text as text: no cell a spreadsheet would run as a formula.
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { reportCsv, reportWorkbook } from "../../src/bot/reports/report-files.js";
+import type { ReportTable } from "../../src/bot/reports/report-tables.js";
+import { csvText } from "../../src/services/spreadsheet-cells.js";
+
+const HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+7 701", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"];
+const t = (key: string) => key;
+
+describe("text cells in files", () => {
+  it.each(HOSTILE)("CSV shows %j as text", (text) => {
+    expect(csvText(text)).toBe(`'${text}`);
+  });
+
+  it.each(["ТОО «Құрылыс»", "12 школа", "", "a=b"])("CSV leaves %j as it is", (text) => {
+    expect(csvText(text)).toBe(text);
+  });
+
+  it("the report's CSV and XLSX keep hostile names as text and numbers as numbers", async () => {
+    const table: ReportTable = {
+      section: "contractors", columns: [{ key: "contractor", kind: "text" }, { key: "projects", kind: "count" }],
+      rows: HOSTILE.map((name, i) => [name, -(i + 1)]),
+    };
+    const csv = parse(reportCsv([table], t, "title").toString("utf8").replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][];
+    const names = csv.slice(4, 4 + HOSTILE.length).map((row) => row[0]);
+    expect(names).toEqual(HOSTILE.map((name) => `'${name}`));
+    expect(csv[5]![1]).toBe("-2");
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await reportWorkbook([table], t, "title") as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    for (let i = 0; i < HOSTILE.length; i++) {
+      const cell = sheet.getRow(i + 2).getCell(1);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(HOSTILE[i]!.replace("\r", "\n")); // XML reads a carriage return as a line feed
+      expect(sheet.getRow(i + 2).getCell(2).value).toBe(-(i + 1));
+    }
+  });
+});
