@@ -4,10 +4,11 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { reportCsv, reportWorkbook } from "../../src/bot/reports/report-files.js";
 import type { ReportTable } from "../../src/bot/reports/report-tables.js";
+import type { Translate } from "../../src/bot/i18n.js";
 import { csvText } from "../../src/services/spreadsheet-cells.js";
 
 const HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+7 701", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"];
-const t = (key: string) => key;
+const t = ((key: string) => key) as unknown as Translate;
 
 describe("text cells in files", () => {
   it.each(HOSTILE)("CSV shows %j as text", (text) => {
