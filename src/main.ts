@@ -19,6 +19,7 @@ import { createReminderScheduler, startReminderWorker } from "./jobs/reminders.j
 import { createLogger, type Logger } from "./logger.js";
 import { createHttpServer } from "./server/http.js";
 import { createPii, loadOrCreateKeyFile } from "./services/pii.js";
+import { syncAdminRoles } from "./services/users.js";
 
 /**
  * Updates handled at once in polling mode (the runner's default is 500). Beyond a few times the
@@ -68,6 +69,8 @@ async function main() {
   onStop(() => db.$disconnect());
   const seeded = await seedDatabase(db, { demo: config.seedDemoData });
   if (seeded.reference || seeded.demo) log.info(seeded, "data seeded");
+  const adminsChanged = await syncAdminRoles(db, config.adminIds);
+  if (adminsChanged) log.info({ accounts: adminsChanged }, "admin roles follow ADMIN_TELEGRAM_IDS");
 
   // The embedded default keeps its key beside (not inside) PostgreSQL's data folder.
   const pii = createPii(config.piiKey ?? loadOrCreateKeyFile(path.join(path.dirname(database.dataDir ?? "."), "pii.key")));

@@ -18,3 +18,16 @@ export const formatMoney = (tiyn: number, lang: Lang): string => MONEY[lang].for
 
 /** 2021-04-01 → "01.04.2021", as dates are written in Kazakhstan. */
 export const formatDate = (day: Date) => day.toISOString().slice(0, 10).split("-").reverse().join(".");
+
+/** Kazakhstan's time zone: every moment shown to a person is in it, not in UTC. */
+export const KAZAKHSTAN_TIME_ZONE = "Asia/Almaty";
+
+const MOMENT = new Intl.DateTimeFormat("en-GB", {
+  timeZone: KAZAKHSTAN_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+});
+
+/** A moment → "01.04.2021 14:05", in Kazakhstan's time. */
+export function formatDateTime(moment: Date): string {
+  const part = Object.fromEntries(MOMENT.formatToParts(moment).map((p) => [p.type, p.value]));
+  return `${part.day}.${part.month}.${part.year} ${part.hour}:${part.minute}`;
+}

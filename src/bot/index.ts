@@ -22,6 +22,7 @@ import { adminFeature } from "./features/admin.js";
 import { reportsFeature } from "./features/reports.js";
 import { STAFF_TYPED_CONVERSATION, staffTypedConversation } from "./conversations/staff-typed.js";
 import { CENTRE_EDITOR_CONVERSATION, centreEditorConversation } from "./conversations/centre-editor.js";
+import { ADMIN_SEARCH_CONVERSATION, adminSearchConversation } from "./conversations/admin-search.js";
 import { accountMiddleware } from "./middlewares/account.js";
 import { errorBoundary } from "./middlewares/error-boundary.js";
 import { groupsAndChannels, privateInput } from "./middlewares/chat-guards.js";
@@ -78,6 +79,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(applicationsFeature());
   privateChats.use(createConversation(staffTypedConversation, STAFF_TYPED_CONVERSATION));
   privateChats.use(createConversation(centreEditorConversation, CENTRE_EDITOR_CONVERSATION));
+  privateChats.use(createConversation(adminSearchConversation, ADMIN_SEARCH_CONVERSATION));
   privateChats.use(staffFeature());
   privateChats.use(adminFeature());
   privateChats.use(reportsFeature());

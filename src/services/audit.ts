@@ -1,6 +1,6 @@
 // The audit log: who did what to which record, with the record before and after.
 import type { Db } from "../db/client.js";
-import type { Prisma } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
 
 export interface AuditEntry {
   actorUserId: number;
@@ -12,6 +12,13 @@ export interface AuditEntry {
   at?: Date;
 }
 
+/** Every kind of action the log holds, for the admin's filter. */
+export const AUDIT_ACTIONS = [
+  "refer", "reject", "hire", "no_show", "show_iin", "change_project_status", "import_projects", "record_monthly_figure",
+  "create_centre", "update_centre", "create_invitation", "accept_invitation", "remove_staff", "refused",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 const json = (value: Prisma.InputJsonValue | undefined) => (value === undefined ? null : JSON.stringify(value));
 
 export async function audit(db: Db | Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
@@ -21,12 +28,53 @@ export async function audit(db: Db | Prisma.TransactionClient, entry: AuditEntry
             ${json(entry.after)}::jsonb, ${entry.at ?? new Date()})`;
 }
 
+/** Refused attempts of one person and kind are written at most once in this many seconds, with a count. */
+export const REFUSAL_AUDIT_WINDOW_SECONDS = 60;
+
+/**
+ * A refused attempt (a forged or stale button outside the person's reach). The first of a person's
+ * refusals of a kind in REFUSAL_AUDIT_WINDOW_SECONDS is a new entry; the next ones add to its count
+ * and keep the last data pressed, so that pressing forged buttons cannot flood the log.
+ */
+export async function auditRefusal(db: Db, refusal: { actorUserId: number; kind: string; data: string; telegramId: string; at: Date }): Promise<void> {
+  const since = new Date(refusal.at.getTime() - REFUSAL_AUDIT_WINDOW_SECONDS * 1000);
+  await db.$executeRaw`
+    with recent as (
+      select id from "AuditLog" where "actorUserId" = ${refusal.actorUserId} and action = 'refused' and entity = ${refusal.kind} and at > ${since}
+      order by at desc limit 1 for update),
+    counted as (
+      update "AuditLog" l set after = coalesce(l.after, '{}'::jsonb) || jsonb_build_object('count', coalesce((l.after->>'count')::int, 1) + 1, 'last', ${refusal.data}::text)
+      from recent where l.id = recent.id returning l.id)
+    insert into "AuditLog" ("actorUserId", action, entity, "entityId", after, at)
+    select ${refusal.actorUserId}, 'refused', ${refusal.kind}, ${refusal.data}, jsonb_build_object('count', 1, 'telegramId', ${refusal.telegramId}::text), ${refusal.at}
+    where not exists (select 1 from counted)`;
+}
+
 export const AUDIT_PAGE_SIZE = 10;
 
-/** The newest entries first, with the actor's name. */
-export function auditPage(db: Db, page: number) {
-  return db.auditLog.findMany({
-    orderBy: { id: "desc" }, skip: (Math.max(1, page) - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE,
+export interface AuditFilter {
+  action?: AuditAction;
+  /** Entries by this centre's staff, or about the centre itself. */
+  centreId?: number;
+  actorUserId?: number;
+}
+
+function whereOf(filter: AuditFilter): Prisma.AuditLogWhereInput {
+  const { action, centreId, actorUserId } = filter;
+  const aboutCentre: Prisma.AuditLogWhereInput[] = centreId === undefined ? [] : [
+    { actor: { staff: { some: { centreId } } } },
+    { entity: "EmploymentCentre", entityId: String(centreId) },
+    { after: { path: ["centreId"], equals: centreId } },
+    { before: { path: ["centreId"], equals: centreId } },
+  ];
+  return { ...(action ? { action } : {}), ...(actorUserId ? { actorUserId } : {}), ...(aboutCentre.length ? { OR: aboutCentre } : {}) };
+}
+
+/** A page of entries matching the filter, newest first, with the actor's name; `more` when a next page exists. */
+export async function auditPage(db: Db, filter: AuditFilter, page: number) {
+  const rows = await db.auditLog.findMany({
+    where: whereOf(filter), orderBy: [{ at: "desc" }, { id: "desc" }], skip: (Math.max(1, page) - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE + 1,
     include: { actor: { select: { telegramId: true, firstName: true, username: true } } },
   });
+  return { entries: rows.slice(0, AUDIT_PAGE_SIZE), more: rows.length > AUDIT_PAGE_SIZE };
 }

@@ -61,7 +61,7 @@ export async function createInvitation(db: Db, actorUserId: number, centreId: nu
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_HOURS * 3_600_000);
   await db.$transaction(async (tx) => {
     const invitation = await tx.invitation.create({ data: { tokenHash: hashToken(token), centreId, createdById: actorUserId, expiresAt, createdAt: now } });
-    await audit(tx, { actorUserId, action: "create_invitation", entity: "Invitation", entityId: invitation.id, after: { centreId, expiresAt: expiresAt.toISOString() } });
+    await audit(tx, { actorUserId, action: "create_invitation", entity: "Invitation", entityId: invitation.id, at: now, after: { centreId, expiresAt: expiresAt.toISOString() } });
   });
   return { token, expiresAt };
 }

@@ -84,3 +84,15 @@ export async function findOrCreateAccount(db: Db, person: TelegramPerson, adminI
 export async function setLanguage(db: Db, userId: number, language: "kk" | "ru"): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { language } });
 }
+
+/**
+ * At start-up the admin role follows ADMIN_TELEGRAM_IDS at once: taken from everyone no longer
+ * listed (they stop receiving the country's report before they next write), given to listed people
+ * who already have an account. Returns how many accounts changed.
+ */
+export async function syncAdminRoles(db: Db, adminIds: readonly bigint[]): Promise<number> {
+  return db.$executeRaw`
+    update "User" set roles = case when "telegramId" = any(${[...adminIds]}::bigint[])
+        then array_append(array_remove(roles, 'admin'::"Role"), 'admin'::"Role") else array_remove(roles, 'admin'::"Role") end
+    where ('admin'::"Role" = any(roles)) <> ("telegramId" = any(${[...adminIds]}::bigint[]))`;
+}

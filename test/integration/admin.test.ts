@@ -97,7 +97,7 @@ describe("invitations", () => {
     const member = await harness.readyPerson();
     await member.send(`/start ${payload}`);
     const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(member.id) } });
-    await admin.pressData(`adm:staff:${centre.id}`);
+    await admin.pressData(`adm:staff:${centre.id}:1`);
     const [removed] = shownTexts(await admin.pressData(`adm:rm:${centre.id}:${user.id}`));
     expect(removed).toBe(harness.t("ru", "admin:staff.removed"));
     expect((await database.db.user.findUniqueOrThrow({ where: { id: user.id } })).roles).not.toContain("staff");
@@ -106,7 +106,7 @@ describe("invitations", () => {
     // A removed person's staff buttons are refused.
     expect((await member.pressData("stf:q:1:all:0")).some((r) => r.method === "editMessageText")).toBe(false);
 
-    const [log] = shownTexts(await admin.pressData("adm:log:1"));
+    const [log] = shownTexts(await admin.pressData("adm:log:1:all:0:0"));
     expect(log).toContain(harness.t("ru", "admin:audit.action.remove_staff"));
     expect(log).toContain(harness.t("ru", "admin:audit.action.accept_invitation"));
   });

@@ -76,7 +76,7 @@ const text = fc.oneof(
 const forgedData = fc.oneof(
   fc.tuple(fc.constantFrom("stf:a", "stf:ref", "stf:iin", "stf:hire", "stf:ns", "stf:rej", "apl:start", "apl:pos", "apl:ok", "apl:wd", "adm:c", "adm:inv", "adm:staff", "stf:p", "faq:no"), fc.nat())
     .map(([prefix, n]) => `${prefix}:${ids[n % ids.length]}`),
-  fc.constantFrom("stf:q:1:all:0", "stf:q:100:referred:0", "stf:prj", "adm:home", "adm:log:1", "rep:s", "rep:m:k:2021-05", "rep:m:c1:2021-05", "seek:delete:yes", "lang:kk", "lang:ru", "loans:check"),
+  fc.constantFrom("stf:q:1:all:0", "stf:q:100:referred:0", "stf:prj", "adm:home", "adm:log:1:all:0:0", "adm:r:1:1", "adm:s:1:Медеу", "rep:s", "rep:m:k:2021-05", "rep:m:c1:2021-05", "seek:delete:yes", "lang:kk", "lang:ru", "loans:check"),
   fc.string({ maxLength: 70 }),
 );
 

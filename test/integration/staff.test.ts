@@ -202,7 +202,7 @@ describe("authorization", () => {
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
     const strangerUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(stranger.id) } });
     const entries = await database.db.auditLog.findMany({ where: { actorUserId: strangerUser.id } });
-    expect(entries.map((e) => [e.action, e.entity, e.entityId])).toEqual([["refused", "callback", `stf:ref:${application.id}`]]);
+    expect(entries.map((e) => [e.action, e.entity, e.entityId])).toEqual([["refused", "stf:ref", `stf:ref:${application.id}`]]);
   });
 
   it("keeps another centre's forged action in the audit log too", async () => {

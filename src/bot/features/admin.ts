@@ -1,70 +1,23 @@
-// Administration: employment centres, invitation links for their staff, the staff list, the audit log.
+// Administration: employment centres (by region or by name), invitation links for their staff,
+// the staff list, the audit log and the unanswered questions.
 import { editOrReply, replying, type Show } from "../show.js";
 import { Composer, InlineKeyboard } from "grammy";
-import { auditPage, AUDIT_PAGE_SIZE } from "../../services/audit.js";
 import { unansweredQuestions } from "../../services/faq/questions.js";
-import { assertAdmin, centreDetails, createInvitation, listCentres, removeStaff } from "../../services/centres.js";
+import { assertAdmin, createInvitation, removeStaff } from "../../services/centres.js";
 import { ADMIN_CALLBACK, adminData, parseAdminCallback } from "../callback-data/admin.js";
 import type { BotContext, ConvContext } from "../context.js";
+import { ADMIN_SEARCH_CONVERSATION } from "../conversations/admin-search.js";
 import { CENTRE_EDITOR_CONVERSATION } from "../conversations/centre-editor.js";
-import { formatDate, localName } from "../format.js";
+import { formatDateTime } from "../format.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
-import { reportButton } from "./reports.js";
+import { showAudit, showKindChoice } from "./admin-audit.js";
+import { showAdminHome, showCentre, showCentreSearch, showRegionCentres, showStaff } from "./admin-centres.js";
 
-const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
-
-async function showHome(ctx: ConvContext, show: Show) {
-  const centres = await listCentres(ctx.deps.db);
-  const keyboard = new InlineKeyboard();
-  for (const centre of centres.slice(0, 40)) keyboard.text(`${name(ctx, centre)} · ${centre._count.staff}`, adminData.centre(centre.id)).row();
-  keyboard.text(ctx.t("admin:home.new_centre"), adminData.newCentre()).row().text(ctx.t("admin:home.audit"), adminData.log(1))
-    .row().text(...reportButton(ctx, { kind: "country" }))
-    .row().text(ctx.t("faq:unanswered.button"), adminData.unanswered());
-  return show(ctx.t("admin:home.title", { count: centres.length }), keyboard);
-}
-
-async function showCentre(ctx: ConvContext, show: Show, centreId: number) {
-  const centre = await centreDetails(ctx.deps.db, centreId);
-  if (!centre) return ctx.reply(ctx.t("fallback.stale_button"));
-  const text = ctx.t("admin:centre.card", {
-    name: name(ctx, centre), address: ctx.lang === "kk" ? centre.addressKk : centre.addressRu, phone: centre.phone,
-    districts: centre.districts.map((d) => name(ctx, d.district)).join(", ") || "—", staff: centre.staff.length,
-  });
-  return show(text, new InlineKeyboard()
-    .text(ctx.t("admin:centre.edit"), adminData.edit(centreId)).row()
-    .text(ctx.t("admin:centre.invite"), adminData.invite(centreId)).row()
-    .text(ctx.t("admin:centre.staff"), adminData.staff(centreId)).row()
-    .text(ctx.t("menu.back"), adminData.home()));
-}
-
-async function showStaff(ctx: ConvContext, show: Show, centreId: number) {
-  const centre = await centreDetails(ctx.deps.db, centreId);
-  if (!centre) return ctx.reply(ctx.t("fallback.stale_button"));
-  const keyboard = new InlineKeyboard();
-  for (const member of centre.staff) {
-    const who = member.user.firstName ?? (member.user.username ? `@${member.user.username}` : String(member.user.telegramId));
-    keyboard.text(ctx.t("admin:staff.remove", { person: who }), adminData.remove(centreId, member.userId)).row();
-  }
-  keyboard.text(ctx.t("menu.back"), adminData.centre(centreId));
-  return show(ctx.t(centre.staff.length ? "admin:staff.title" : "admin:staff.none", { centre: name(ctx, centre), count: centre.staff.length }), keyboard);
-}
-
-async function showAudit(ctx: ConvContext, show: Show, page: number) {
-  const entries = await auditPage(ctx.deps.db, page);
-  const lines = entries.map((e) => ctx.t("admin:audit.entry", {
-    at: `${formatDate(e.at)} ${e.at.toISOString().slice(11, 16)}`, actor: e.actor?.firstName ?? String(e.actor?.telegramId ?? "—"),
-    action: ctx.t(`admin:audit.action.${e.action}`, { defaultValue: e.action }), entity: `${e.entity} ${e.entityId ?? ""}`.trim(),
-  }));
-  const keyboard = new InlineKeyboard();
-  if (page > 1) keyboard.text("◀️", adminData.log(page - 1));
-  if (entries.length === AUDIT_PAGE_SIZE) keyboard.text("▶️", adminData.log(page + 1));
-  keyboard.row().text(ctx.t("menu.back"), adminData.home());
-  return show([ctx.t("admin:audit.title", { page }), ...lines].join("\n") || ctx.t("admin:audit.empty"), keyboard);
-}
+const QUESTION_SHOWN = 150;
 
 async function showUnanswered(ctx: ConvContext, show: Show) {
   const questions = await unansweredQuestions(ctx.deps.db);
-  const lines = questions.map((q) => ctx.t("faq:unanswered.line", { count: q.count, text: q.text.length > 150 ? `${q.text.slice(0, 149)}…` : q.text }));
+  const lines = questions.map((q) => ctx.t("faq:unanswered.line", { count: q.count, text: q.text.length > QUESTION_SHOWN ? `${q.text.slice(0, QUESTION_SHOWN - 1)}…` : q.text }));
   const text = questions.length ? [ctx.t("faq:unanswered.title"), ...lines].join("\n") : ctx.t("faq:unanswered.empty");
   return show(text, new InlineKeyboard().text(ctx.t("menu.back"), adminData.home()));
 }
@@ -75,7 +28,7 @@ export function adminFeature(): Composer<BotContext> {
 
   admins.on("message:text", (ctx, next) => {
     if (menuItemOf(ctx.message.text, ctx.deps.i18n) !== "admin") return next();
-    return showHome(ctx, replying(ctx));
+    return showAdminHome(ctx, replying(ctx));
   });
 
   feature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
@@ -85,19 +38,22 @@ export function adminFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const show = editOrReply(ctx);
     switch (data[1]) {
-      case "home": return showHome(ctx, show);
+      case "home": return showAdminHome(ctx, show);
       case "new": return ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION);
+      case "find": return ctx.conversation.enter(ADMIN_SEARCH_CONVERSATION);
       case "faq": return showUnanswered(ctx, show);
+      case "r": return showRegionCentres(ctx, show, data[2], data[3]);
+      case "s": return showCentreSearch(ctx, show, data[3], data[2]);
       case "edit": return ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION, data[2]);
       case "c": return showCentre(ctx, show, data[2]);
-      case "staff": return showStaff(ctx, show, data[2]);
-      case "log": return showAudit(ctx, show, data[2]);
+      case "staff": return showStaff(ctx, show, data[2], data[3]);
+      case "log": return showAudit(ctx, show, data[2], { action: data[3], centreId: data[4], userId: data[5] });
+      case "lk": return showKindChoice(ctx, show, { centreId: data[2], userId: data[3] });
       case "inv": {
         const invitation = await createInvitation(ctx.deps.db, ctx.account.userId, data[2], ctx.deps.now());
         if (!invitation) return ctx.reply(ctx.t("fallback.stale_button"));
-        const { token, expiresAt } = invitation;
-        const link = `https://t.me/${ctx.me.username}?start=s${token}`;
-        return ctx.reply(ctx.t("admin:invitation.created", { link, expires: `${formatDate(expiresAt)} ${expiresAt.toISOString().slice(11, 16)}` }));
+        const link = `https://t.me/${ctx.me.username}?start=s${invitation.token}`;
+        return ctx.reply(ctx.t("admin:invitation.created", { link, expires: formatDateTime(invitation.expiresAt) }));
       }
       case "rm": {
         const removed = await removeStaff(ctx.deps.db, ctx.deps.outbox, ctx.account.userId, data[2], data[3], ctx.deps.now());

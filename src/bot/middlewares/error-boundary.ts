@@ -2,7 +2,7 @@ import type { MiddlewareFn } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { guessLang } from "../i18n.js";
 import { isDatabaseUnavailable } from "../../db/unavailable.js";
-import { audit } from "../../services/audit.js";
+import { auditRefusal } from "../../services/audit.js";
 import { isNotAllowed } from "../../services/staff.js";
 
 type Failure = "not_allowed" | "unavailable" | "generic";
@@ -13,12 +13,17 @@ function failureOf(error: unknown): Failure {
   return "generic";
 }
 
-/** A refused action is kept in the audit log: who pressed what (the data holds ids only). */
-async function auditRefusal(ctx: BotContext, deps: BotDeps) {
+/**
+ * A refused action is kept in the audit log: who pressed what (the data holds ids only), by kind
+ * (the button's section and action, such as "stf:ref"; "message" for a typed answer), at most once
+ * a minute per person and kind with a count.
+ */
+async function logRefusal(ctx: BotContext, deps: BotDeps) {
   const data = ctx.callbackQuery?.data ?? "";
   ctx.log.warn({ data }, "refused: outside the person's reach");
   if (!ctx.account) return;
-  await audit(deps.db, { actorUserId: ctx.account.userId, action: "refused", entity: "callback", entityId: data, after: { telegramId: String(ctx.from?.id) } })
+  const kind = data ? data.split(":").slice(0, 2).join(":") : "message";
+  await auditRefusal(deps.db, { actorUserId: ctx.account.userId, kind, data, telegramId: String(ctx.from?.id), at: deps.now() })
     .catch((error) => ctx.log.error({ err: error }, "could not audit a refusal"));
 }
 
@@ -35,7 +40,7 @@ export function errorBoundary(deps: BotDeps): MiddlewareFn<BotContext> {
       await next();
     } catch (error) {
       const failure = failureOf(error);
-      if (failure === "not_allowed") await auditRefusal(ctx, deps);
+      if (failure === "not_allowed") await logRefusal(ctx, deps);
       else if (failure === "unavailable") ctx.log.warn({ err: error }, "database unavailable");
       else ctx.log.error({ err: error }, "update failed");
       if (!ctx.chat) return;

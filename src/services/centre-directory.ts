@@ -1,0 +1,57 @@
+// How an admin finds a centre among hundreds: by region (a centre belongs to the regions of its
+// districts), or by a part of its name in either language; every list in pages.
+import type { Db } from "../db/client.js";
+import { Prisma } from "../generated/prisma/client.js";
+
+export const CENTRES_PAGE_SIZE = 10;
+
+export interface CentreLine {
+  id: number;
+  nameKk: string;
+  nameRu: string;
+  staff: number;
+}
+
+export interface CentrePage {
+  items: CentreLine[];
+  /** The page shown: the last one when a later one was asked for. */
+  page: number;
+  pages: number;
+  total: number;
+}
+
+export interface RegionCentres {
+  id: number;
+  nameKk: string;
+  nameRu: string;
+  centres: number;
+}
+
+/** The 17 regions with how many centres cover each; centres that cover no district yet come as a count of their own. */
+export async function regionsWithCentres(db: Db): Promise<{ regions: RegionCentres[]; withoutDistricts: number }> {
+  const regions = await db.$queryRaw<RegionCentres[]>`
+    select r.id, r."nameKk", r."nameRu", (select count(distinct cd."centreId")::int from "CentreDistrict" cd join "District" d on d.id = cd."districtId"
+      where d."regionId" = r.id) as centres
+    from "Region" r order by r.kato`;
+  const withoutDistricts = await db.employmentCentre.count({ where: { districts: { none: {} } } });
+  return { regions, withoutDistricts };
+}
+
+async function centrePage(db: Db, where: Prisma.EmploymentCentreWhereInput, requested: number): Promise<CentrePage> {
+  const total = await db.employmentCentre.count({ where });
+  const pages = Math.max(1, Math.ceil(total / CENTRES_PAGE_SIZE));
+  const page = Math.min(Math.max(1, requested), pages);
+  const rows = await db.employmentCentre.findMany({
+    where, orderBy: [{ nameRu: "asc" }, { id: "asc" }], skip: (page - 1) * CENTRES_PAGE_SIZE, take: CENTRES_PAGE_SIZE,
+    select: { id: true, nameKk: true, nameRu: true, _count: { select: { staff: true } } },
+  });
+  return { items: rows.map(({ _count, ...centre }) => ({ ...centre, staff: _count.staff })), page, pages, total };
+}
+
+/** The centres covering a district of the region; regionId 0: the centres that cover no district. */
+export const centresOfRegion = (db: Db, regionId: number, page: number) =>
+  centrePage(db, regionId === 0 ? { districts: { none: {} } } : { districts: { some: { district: { regionId } } } }, page);
+
+/** Centres whose Kazakh or Russian name contains the text, whatever its case. */
+export const searchCentres = (db: Db, text: string, page: number) =>
+  centrePage(db, { OR: [{ nameKk: { contains: text, mode: "insensitive" } }, { nameRu: { contains: text, mode: "insensitive" } }] }, page);
