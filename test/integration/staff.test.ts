@@ -210,7 +210,7 @@ describe("authorization", () => {
     await otherStaff.pressData(`stf:ns:${application.id}`);
     const other = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(otherStaff.id) } });
     const entry = await database.db.auditLog.findFirst({ where: { actorUserId: other.id, action: "refused", entityId: `stf:ns:${application.id}` } });
-    expect(entry?.entity).toBe("callback");
+    expect(entry?.entity).toBe("stf:ns");
   });
 });
 
