@@ -32,6 +32,7 @@ const schema = z
     BOT_MODE: z.preprocess(emptyAsUndefined, z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling")),
     WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an https:// URL" }).optional()),
     WEBHOOK_SECRET: optionalString,
+    WEBHOOK_REPLY_WITHIN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of seconds" }).min(0.1, { error: "must be at least 0.1" }).max(55, { error: "must be at most 55 (Telegram waits about 60 s)" }).default(50)),
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(8080)),
     TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional()),
     ADMIN_TELEGRAM_IDS: telegramIds,
@@ -66,7 +67,8 @@ export interface Config {
   /** Connections of this process to PostgreSQL; by default two per core (src/db/client.ts). */
   databasePoolSize?: number;
   mode: "polling" | "webhook";
-  webhook?: { url: string; secret: string; port: number };
+  /** replyWithinMs: an update still being handled then is answered 200 and goes on in the background. */
+  webhook?: { url: string; secret: string; port: number; replyWithinMs: number };
   port: number;
   apiRoot?: string;
   adminIds: readonly bigint[];
@@ -95,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     mode: e.BOT_MODE,
-    webhook: e.BOT_MODE === "webhook" ? { url: e.WEBHOOK_URL!, secret: e.WEBHOOK_SECRET!, port: e.PORT } : undefined,
+    webhook: e.BOT_MODE === "webhook" ? { url: e.WEBHOOK_URL!, secret: e.WEBHOOK_SECRET!, port: e.PORT, replyWithinMs: e.WEBHOOK_REPLY_WITHIN_SECONDS * 1000 } : undefined,
     port: e.PORT,
     apiRoot: e.TELEGRAM_API_ROOT,
     adminIds: e.ADMIN_TELEGRAM_IDS,

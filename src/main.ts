@@ -18,6 +18,8 @@ import { startMonthlyJobs } from "./jobs/monthly.js";
 import { createReminderScheduler, startReminderWorker } from "./jobs/reminders.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createHttpServer } from "./server/http.js";
+import { createWebhookHandler } from "./server/webhook.js";
+import { createUpdateLocks } from "./db/update-locks.js";
 import { createPii, loadOrCreateKeyFile } from "./services/pii.js";
 import { syncAdminRoles } from "./services/users.js";
 
@@ -58,6 +60,9 @@ function shutdownOnSignals(log: Logger) {
 async function main() {
   const config = readConfig();
   const log = createLogger(config.logLevel);
+  // Nothing unhandled ends the bot: it is logged, and the other chats go on.
+  process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
+  process.on("uncaughtException", (error) => log.error({ err: error }, "uncaught exception"));
   const { onStop } = shutdownOnSignals(log);
 
   const database = await provisionDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onLog: (line) => log.trace({ postgres: line }) });
@@ -82,7 +87,7 @@ async function main() {
   const bot = createBot(
     { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii, outbox,
       download: createDownloader(config.botToken, config.apiRoot) },
-    { token: config.botToken, client, dropRepeatedUpdates: config.webhook !== undefined },
+    { token: config.botToken, client },
   );
   await bot.init();
   await publishCommands(bot, i18n, log);
@@ -94,8 +99,12 @@ async function main() {
   await startMonthlyJobs(await jobs.get(), { db, outbox, log, now: () => new Date() }, config.monthlySchedule);
 
   if (config.webhook) {
-    const { url, secret, port } = config.webhook;
-    const server: Server = createHttpServer({ db, bot, webhookPath: new URL(url).pathname, secret });
+    const { url, secret, port, replyWithinMs } = config.webhook;
+    const locks = createUpdateLocks(database.url);
+    onStop(() => locks.close());
+    const webhook = createWebhookHandler({ bot, db, locks, log, secret, replyWithinMs });
+    onStop(() => webhook.drain()); // updates answered late finish before the database closes
+    const server: Server = createHttpServer({ db, log, webhook: { path: new URL(url).pathname, handle: webhook.handle } });
     await new Promise<void>((resolve) => server.listen(port, resolve));
     onStop(() => new Promise((resolve) => server.close(resolve)));
     await bot.api.setWebhook(url, { secret_token: secret });

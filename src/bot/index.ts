@@ -27,15 +27,12 @@ import { accountMiddleware } from "./middlewares/account.js";
 import { errorBoundary } from "./middlewares/error-boundary.js";
 import { groupsAndChannels, privateInput } from "./middlewares/chat-guards.js";
 import { cleanUpdate } from "./middlewares/clean-update.js";
-import { oncePerUpdate } from "./middlewares/once-per-update.js";
 import { rateLimit, type RateLimit } from "./middlewares/rate-limit.js";
 
 export interface CreateBotOptions {
   token: string;
   botInfo?: UserFromGetMe;
   client?: ApiClientOptions;
-  /** Webhook mode: an update_id seen before (Telegram's redelivery) is dropped. */
-  dropRepeatedUpdates?: boolean;
   rateLimit?: RateLimit;
 }
 
@@ -54,7 +51,6 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   // One update at a time per chat, so that a conversation never sees two answers at once.
   bot.use(sequentialize(sessionKey));
   bot.use(errorBoundary(deps));
-  if (options.dropRepeatedUpdates) bot.use(oncePerUpdate(deps));
   bot.use(rateLimit(deps, options.rateLimit));
   bot.use(cleanUpdate());
   bot.use(groupsAndChannels(deps));

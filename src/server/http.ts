@@ -1,24 +1,29 @@
-// The webhook endpoint and GET /healthz (200 only while the database answers).
+// The HTTP server: the webhook endpoint (webhook mode) and GET /healthz (200 only while the database answers).
 import { createServer, type Server } from "node:http";
-import { webhookCallback, type Bot } from "grammy";
-import type { BotContext } from "../bot/context.js";
 import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
 
-export function createHttpServer(options: { db: Db; bot?: Bot<BotContext>; webhookPath?: string; secret?: string }): Server {
-  const handleUpdate = options.bot
-    ? webhookCallback(options.bot, "http", { secretToken: options.secret, timeoutMilliseconds: 55_000 })
-    : undefined;
-  return createServer(async (request, response) => {
+export interface WebhookRoute {
+  path: string;
+  handle: (request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => Promise<void>;
+}
+
+export function createHttpServer(options: { db: Db; log?: Logger; webhook?: WebhookRoute }): Server {
+  return createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0];
-    if (request.method === "GET" && path === "/healthz") {
-      const healthy = await options.db.$queryRaw`select 1`.then(() => true, () => false);
-      response.writeHead(healthy ? 200 : 503, { "content-type": "text/plain" }).end(healthy ? "ok" : "database unavailable");
-      return;
-    }
-    if (handleUpdate && request.method === "POST" && path === options.webhookPath) {
-      await handleUpdate(request, response);
-      return;
-    }
-    response.writeHead(404).end();
+    const route = async () => {
+      if (request.method === "GET" && path === "/healthz") {
+        const healthy = await options.db.$queryRaw`select 1`.then(() => true, () => false);
+        response.writeHead(healthy ? 200 : 503, { "content-type": "text/plain" }).end(healthy ? "ok" : "database unavailable");
+        return;
+      }
+      if (options.webhook && request.method === "POST" && path === options.webhook.path) return options.webhook.handle(request, response);
+      response.writeHead(404).end();
+    };
+    route().catch((error) => {
+      options.log?.error({ err: error }, "http request failed");
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
   });
 }

@@ -86,7 +86,6 @@ export interface HarnessOptions {
   /** The bot's log (silent unless TEST_LOG_LEVEL). */
   log?: Logger;
   /** As in webhook mode. */
-  dropRepeatedUpdates?: boolean;
 }
 
 const TEST_RATE_LIMIT: RateLimit = { updates: 10_000, perMilliseconds: 1_000 };
@@ -106,8 +105,7 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
   const bot = createBot(
     { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders, pii: createPii(TEST_PII_KEY), outbox,
       download: createDownloader(TOKEN, undefined, telegram.fetch) },
-    { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch }, rateLimit: options.rateLimit ?? TEST_RATE_LIMIT,
-      dropRepeatedUpdates: options.dropRepeatedUpdates },
+    { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch }, rateLimit: options.rateLimit ?? TEST_RATE_LIMIT },
   );
   const outboxApi = new Api(TOKEN, { fetch: telegram.fetch });
   const harness: Harness = {

@@ -12,6 +12,8 @@ export interface FakeTelegram {
   addFile(bytes: Buffer): string;
   /** Makes the next call of a method fail with this error description (400 unless told). */
   failNext(method: string, description: string, code?: number, parameters?: { retry_after?: number }): void;
+  /** Makes the next call of a method take this long before Telegram answers it. */
+  delayNext(method: string, ms: number): void;
 }
 
 /** JSON bodies, and multipart ones (files): a file field becomes its name and bytes. */
@@ -48,6 +50,7 @@ export const fileOf = (call: ApiCall) => Object.entries(call.payload).find(([key
 export function createFakeTelegram(): FakeTelegram {
   const calls: ApiCall[] = [];
   const failures = new Map<string, { description: string; code: number; parameters?: { retry_after?: number } }>();
+  const delays = new Map<string, number>();
   let messageId = 1000;
   const files = new Map<string, Buffer>();
 
@@ -73,6 +76,11 @@ export function createFakeTelegram(): FakeTelegram {
       return bytes ? new Response(bytes) : new Response("not found", { status: 404 });
     }
     const payload = await readPayload(init);
+    const delay = delays.get(method);
+    if (delay !== undefined) {
+      delays.delete(method);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
     calls.push({ method, payload });
     const failure = failures.get(method);
     if (failure !== undefined) {
@@ -91,5 +99,9 @@ export function createFakeTelegram(): FakeTelegram {
     files.set(id, bytes);
     return id;
   };
-  return { calls, fetch: fakeFetch, addFile, failNext: (method, description, code = 400, parameters) => failures.set(method, { description, code, parameters }) };
+  return {
+    calls, fetch: fakeFetch, addFile,
+    failNext: (method, description, code = 400, parameters) => failures.set(method, { description, code, parameters }),
+    delayNext: (method, ms) => delays.set(method, ms),
+  };
 }
