@@ -2,6 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation, type ConversationData } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type ApiClientOptions } from "grammy";
+import { notModifiedIsSuccess } from "./not-modified.js";
 import type { UserFromGetMe } from "grammy/types";
 import { createConversationStorage, sessionRowKey } from "../db/prisma-storage.js";
 import type { BotContext, BotDeps, ConvContext } from "./context.js";
@@ -47,6 +48,7 @@ export function sessionKey(ctx: { chat?: { id: number }; from?: { id: number } }
 export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, { botInfo: options.botInfo, client: options.client });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  bot.api.config.use(notModifiedIsSuccess);
 
   // One update at a time per chat, so that a conversation never sees two answers at once.
   bot.use(sequentialize(sessionKey));
@@ -60,7 +62,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(
     conversations<BotContext, ConvContext>({
       storage: { type: "context", version: 1, adapter: createConversationStorage<BotContext, ConversationData>(deps.db, CONVERSATION_PREFIX, sessionKey) },
-      plugins: [accountMiddleware(deps)],
+      // A conversation's calls go through an Api of its own: it is taught the same.
+      plugins: [accountMiddleware(deps), (ctx, next) => (ctx.api.config.use(notModifiedIsSuccess), next())],
     }),
   );
   privateChats.use(commandsFeature());

@@ -44,6 +44,22 @@ async function readPayload(init?: RequestInit): Promise<Record<string, unknown>>
   return payload;
 }
 
+type Keyboard = { inline_keyboard?: Array<Array<{ callback_data?: string }>>; keyboard?: unknown[][] };
+
+/** What real Telegram refuses and a lenient emulator would let through: the error it answers, or null. */
+export function telegramRefusal(method: string, payload: Record<string, unknown>): string | null {
+  const text = typeof payload.text === "string" ? payload.text : undefined;
+  if (method === "answerCallbackQuery") return text !== undefined && [...text].length > 200 ? "Bad Request: text is too long" : null;
+  if (text !== undefined && (text.length === 0 || [...text].length > 4096)) return text.length ? "Bad Request: message is too long" : "Bad Request: message text is empty";
+  const caption = typeof payload.caption === "string" ? payload.caption : undefined;
+  if (caption !== undefined && [...caption].length > 1024) return "Bad Request: message caption is too long";
+  const markup = payload.reply_markup as Keyboard | undefined;
+  const buttons = markup?.inline_keyboard?.flat() ?? [];
+  if (buttons.length > 100) return "Bad Request: too many buttons";
+  if (buttons.some((b) => b.callback_data !== undefined && (Buffer.byteLength(b.callback_data) > 64 || b.callback_data.length === 0))) return "Bad Request: BUTTON_DATA_INVALID";
+  return null;
+}
+
 /** The file a call uploaded (sendDocument, sendPhoto): its name and bytes. */
 export const fileOf = (call: ApiCall) => Object.entries(call.payload).find(([key]) => key.endsWith("_file"))![1] as { name: string; bytes: Buffer };
 
@@ -82,6 +98,8 @@ export function createFakeTelegram(): FakeTelegram {
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
     calls.push({ method, payload });
+    const refusal = telegramRefusal(method, payload);
+    if (refusal) return new Response(JSON.stringify({ ok: false, error_code: 400, description: refusal }), { status: 400 });
     const failure = failures.get(method);
     if (failure !== undefined) {
       failures.delete(method);

@@ -30,13 +30,16 @@ describe("configuration", () => {
 
   it("accepts webhook mode with its URL and a long enough secret", () => {
     const config = loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.kz/tg", WEBHOOK_SECRET: "a".repeat(16), PORT: "9000" });
-    expect(config.webhook).toEqual({ url: "https://bot.example.kz/tg", secret: "a".repeat(16), port: 9000 });
+    expect(config.webhook).toEqual({ url: "https://bot.example.kz/tg", secret: "a".repeat(16), port: 9000, replyWithinMs: 50_000 });
+    const quick = loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.kz/tg", WEBHOOK_SECRET: "a".repeat(16), WEBHOOK_REPLY_WITHIN_SECONDS: "2.5" });
+    expect(quick.webhook?.replyWithinMs).toBe(2_500);
   });
 
   it.each([
     [{}, /^BOT_TOKEN is required/],
     [{ BOT_TOKEN: "nonsense" }, /^BOT_TOKEN does not look like a bot token/],
     [{ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://x/y" }, /^DATABASE_URL must be a postgresql:\/\/ URL/],
+    [{ BOT_TOKEN: TOKEN, WEBHOOK_REPLY_WITHIN_SECONDS: "60" }, /^WEBHOOK_REPLY_WITHIN_SECONDS must be at most 55/],
     [{ BOT_TOKEN: TOKEN, DATABASE_URL: "postgresql://db/x" }, /^PII_KEY is required with DATABASE_URL/],
     [{ BOT_TOKEN: TOKEN, PII_KEY: "c2hvcnQ=" }, /^PII_KEY must be 32 random bytes in base64/],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "socket" }, /^BOT_MODE must be polling or webhook/],

@@ -4,6 +4,7 @@ import { Composer } from "grammy";
 import { acceptInvitation } from "../../services/centres.js";
 import { setLanguage } from "../../services/users.js";
 import { LANGUAGE_CALLBACK, parseLanguageChoice } from "../callback-data/language.js";
+import { NOOP } from "../callback-data/noop.js";
 import type { BotContext } from "../context.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
 import { showProjectCard } from "./projects.js";
@@ -50,6 +51,8 @@ export function commandsFeature(): Composer<BotContext> {
   feature.command("help", (ctx) => showHelp(ctx));
   feature.command("menu", (ctx) => showMenu(ctx));
   feature.command("cancel", async (ctx) => showMenu(ctx, (await leaveConversations(ctx)) ? "cancel.done" : "cancel.nothing"));
+
+  feature.callbackQuery(NOOP, (ctx) => ctx.answerCallbackQuery());
 
   feature.callbackQuery(LANGUAGE_CALLBACK, async (ctx) => {
     const choice = parseLanguageChoice(ctx.callbackQuery.data);

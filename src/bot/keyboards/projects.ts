@@ -1,4 +1,5 @@
 import { InlineKeyboard, Keyboard } from "grammy";
+import { NOOP } from "../callback-data/noop.js";
 import { applicationsData } from "../callback-data/applications.js";
 import { decodeFilter, listDataOf, projectsData } from "../callback-data/projects.js";
 import { profileData } from "../callback-data/profile.js";
@@ -46,9 +47,9 @@ export function projectListKeyboard(t: Translate, lang: Lang, result: ProjectPag
     keyboard.text(`${lang === "kk" ? item.nameKk : item.nameRu}${distance}`, projectsData.card(item.id, back(result.page))).row();
   }
   if (result.pages > 1) {
-    keyboard.text(result.page > 1 ? "◀️" : "·", result.page > 1 ? pageData(result.page - 1) : pageData(result.page));
-    keyboard.text(t("projects:list.page", { page: result.page, pages: result.pages }), pageData(result.page));
-    keyboard.text(result.page < result.pages ? "▶️" : "·", result.page < result.pages ? pageData(result.page + 1) : pageData(result.page)).row();
+    keyboard.text(result.page > 1 ? "◀️" : "·", result.page > 1 ? pageData(result.page - 1) : NOOP);
+    keyboard.text(t("projects:list.page", { page: result.page, pages: result.pages }), NOOP);
+    keyboard.text(result.page < result.pages ? "▶️" : "·", result.page < result.pages ? pageData(result.page + 1) : NOOP).row();
   }
   if (options.canFilterMine) keyboard.text(t(filter.mine ? "projects:filter.mine_on_button" : "projects:filter.mine_off_button"), pageData(1, { ...filter, mine: !filter.mine }));
   keyboard.text(t("projects:filter.kind_button", { kind: filter.kind ? t(`projects:work.${filter.kind}`) : t("projects:filter.any_kind") }), projectsData.kinds(back(1))).row();

@@ -1,4 +1,5 @@
 import { InlineKeyboard, Keyboard } from "grammy";
+import { NOOP } from "../callback-data/noop.js";
 import { SEEKER_STATUSES } from "../../domain/person.js";
 import type { Lang, Translate } from "../i18n.js";
 
@@ -38,7 +39,8 @@ export function professionsKeyboard(t: Translate, lang: Lang, all: Array<{ id: n
     keyboard.text(`${chosen.includes(profession.id) ? "☑️" : "⬜️"} ${lang === "kk" ? profession.nameKk : profession.nameRu}`, `reg:prof:${profession.id}`).row();
   }
   if (pages > 1) {
-    keyboard.text("◀️", `reg:page:${current > 1 ? current - 1 : current}`).text(`${current} / ${pages}`, `reg:page:${current}`).text("▶️", `reg:page:${current < pages ? current + 1 : current}`).row();
+    keyboard.text(current > 1 ? "◀️" : "·", current > 1 ? `reg:page:${current - 1}` : NOOP).text(`${current} / ${pages}`, NOOP)
+      .text(current < pages ? "▶️" : "·", current < pages ? `reg:page:${current + 1}` : NOOP).row();
   }
   return keyboard.text(t("seeker:ask.any_work"), "reg:any").row().text(t("seeker:ask.professions_done"), "reg:done").row().text(t("menu.back"), "reg:back");
 }
