@@ -4,6 +4,7 @@ import { COMMISSIONED_JOBS_PERCENT, COMMISSIONED_SMALL_STAFF, COMMISSIONED_SMALL
 import type { ProjectCard } from "../services/projects.js";
 import { formatDate, formatNumber, localName } from "./format.js";
 import type { Lang, Translate } from "./i18n.js";
+import { fitLines } from "./paging.js";
 
 export function projectCardText(t: Translate, lang: Lang, project: ProjectCard): string {
   const name = (o: { nameKk: string; nameRu: string }) => localName(lang, o);
@@ -17,7 +18,7 @@ export function projectCardText(t: Translate, lang: Lang, project: ProjectCard):
       minors: position.suitableForMinors ? t("projects:card.minors") : "",
     }),
   );
-  return [
+  const head = [
     `🏗 ${name(project)}`,
     t("projects:card.kind", { group: t(`projects:group.${project.objectGroup}`), work: t(`projects:work.${project.workKind}`), status: t(`projects:status.${project.status}`) }),
     t("projects:card.place", { district: name(project.district), region: name(project.district.region) }),
@@ -30,8 +31,8 @@ export function projectCardText(t: Translate, lang: Lang, project: ProjectCard):
     ...(project.status === "commissioned" ? [commissioningLine(t, project)] : []),
     "",
     t("projects:card.positions"),
-    ...positions,
-  ].join("\n");
+  ];
+  return fitLines(head, positions, (count) => t("projects:card.more_positions", { count }));
 }
 
 /** After commissioning: the centre fills 15 % of the permanent jobs, at least one when the staff is under 6. */

@@ -122,7 +122,7 @@ export async function submitApplication(db: Db, userId: number, positionId: numb
 
 export function myApplications(db: Db, userId: number) {
   return db.application.findMany({
-    where: { userId }, orderBy: { submittedAt: "desc" }, take: 20,
+    where: { userId }, orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
     include: { project: true, position: { include: { profession: true } } },
   });
 }

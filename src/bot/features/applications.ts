@@ -11,6 +11,8 @@ import { profileData } from "../callback-data/profile.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { formatNumber, localName } from "../format.js";
 import { formatDate } from "../format.js";
+import { addPager, fitLines, pageOf } from "../paging.js";
+import { editOrReply, replying, type Show } from "../show.js";
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
@@ -57,15 +59,20 @@ async function submit(ctx: ConvContext, positionId: number) {
   return ctx.reply(ctx.t("applications:submitted", { number: result.application.number, documents: documents.map((d) => `• ${d}`).join("\n") }));
 }
 
-export async function showMyApplications(ctx: ConvContext) {
-  const applications = await myApplications(ctx.deps.db, ctx.account!.userId);
-  if (applications.length === 0) return ctx.reply(ctx.t("applications:none"));
+/** Applications on one page of "my applications": five of the longest names still fit one message. */
+const APPLICATIONS_PAGE_SIZE = 5;
+
+export async function showMyApplications(ctx: ConvContext, show: Show, requested = 1) {
+  const page = pageOf(await myApplications(ctx.deps.db, ctx.account!.userId), requested, APPLICATIONS_PAGE_SIZE);
+  if (page.items.length === 0) return ctx.reply(ctx.t("applications:none"));
   const keyboard = new InlineKeyboard();
-  const lines = applications.map((a) => {
+  const lines = page.items.map((a) => {
     if (a.status === "submitted") keyboard.text(ctx.t("applications:withdraw", { number: a.number }), applicationsData.withdraw(a.id)).row();
     return ctx.t("applications:item", { number: a.number, project: name(ctx, a.project), profession: name(ctx, a.position.profession), status: ctx.t(`applications:status.${a.status}`), date: formatDate(a.submittedAt) });
   });
-  return ctx.reply([ctx.t("applications:title"), ...lines].join("\n\n"), { reply_markup: keyboard });
+  addPager(keyboard, page, (n) => applicationsData.mine(n));
+  const title = page.pages > 1 ? [ctx.t("applications:title"), ctx.t("applications:page", { page: page.page, pages: page.pages })] : [ctx.t("applications:title")];
+  return show(fitLines(title, lines, (count) => ctx.t("applications:more", { count }), "\n\n"), keyboard);
 }
 
 export function applicationsFeature(): Composer<BotContext> {
@@ -74,14 +81,15 @@ export function applicationsFeature(): Composer<BotContext> {
     const data = parseApplicationsCallback(ctx.callbackQuery.data);
     if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     await ctx.answerCallbackQuery();
-    if (data[1] === "mine") return showMyApplications(ctx);
+    // The first page comes as a new message; the pages after it replace the list.
+    if (data[1] === "mine") return data[2] ? showMyApplications(ctx, editOrReply(ctx), data[2]) : showMyApplications(ctx, replying(ctx));
     const [, action, id] = data;
     if (action === "start") return choosePosition(ctx, id);
     if (action === "pos") return confirm(ctx, id);
     if (action === "ok") return submit(ctx, id);
     const withdrawn = await withdrawApplication(ctx.deps.db, ctx.account.userId, id, ctx.deps.now());
     await ctx.reply(ctx.t(withdrawn ? "applications:withdrawn" : "applications:cannot_withdraw"));
-    return showMyApplications(ctx);
+    return showMyApplications(ctx, replying(ctx));
   });
   return feature;
 }

@@ -1,5 +1,6 @@
 // "Our projects": quota progress, the status of works, and importing the monitoring map.
 import { replying, type Show } from "../show.js";
+import { addPager, fitLines, pageOf, shorten } from "../paging.js";
 import { InlineKeyboard } from "grammy";
 import { nextStatus } from "../../domain/project-status.js";
 import { IMPORT_MAX_FILE_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_BYTES } from "../../domain/import-limits.js";
@@ -19,11 +20,15 @@ import { monthName } from "../reports/report-bundle.js";
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
-export async function showOurProjects(ctx: ConvContext, show: Show) {
+/** Projects on one page of "our projects". */
+const PROJECTS_PAGE_SIZE = 10;
+
+export async function showOurProjects(ctx: ConvContext, show: Show, requested = 1) {
   const projects = await quotaProgress(ctx.deps.db, ctx.account!.userId);
+  const page = pageOf(projects, requested, PROJECTS_PAGE_SIZE);
   const keyboard = new InlineKeyboard();
-  for (const p of projects.slice(0, 40)) keyboard.text(`${name(ctx, p)} · ${p.percentMet} %`, staffData.project(p.id)).row();
-  keyboard.text(ctx.t("menu.back"), staffData.home());
+  for (const p of page.items) keyboard.text(`${shorten(name(ctx, p), 60)} · ${p.percentMet} %`, staffData.project(p.id)).row();
+  addPager(keyboard, page, (n) => staffData.projects(n)).text(ctx.t("menu.back"), staffData.home());
   return show(ctx.t(projects.length ? "staff:projects.title" : "staff:projects.empty", { count: projects.length }), keyboard);
 }
 
@@ -58,17 +63,12 @@ export function importHelp(ctx: ConvContext) {
   return ctx.reply(ctx.t("staff:import.help", { columns: IMPORT_COLUMNS.join(", "), max: IMPORT_MAX_ROWS }));
 }
 
-/** Problems shown in the import's report; the rest are counted. */
-const SHOWN_PROBLEMS = 30;
-
 function importReport(ctx: ConvContext, result: ImportResult): string {
   const done = ctx.t("staff:import.done", { created: result.created, updated: result.updated, rejected: result.rejected.length, announced: result.announced });
   const line = (p: RowProblem, key: "problem" | "warning") =>
     ctx.t(`staff:import.${key}`, { line: p.line, column: p.column, reason: ctx.t(`staff:import.reason.${p.reason}`, { value: p.value ?? "" }) });
   const problems = [...result.rejected.map((p) => line(p, "problem")), ...result.warnings.map((p) => line(p, "warning"))];
-  const shown = problems.slice(0, SHOWN_PROBLEMS);
-  if (problems.length > shown.length) shown.push(ctx.t("staff:import.more", { count: problems.length - shown.length }));
-  return [done, ...shown].join("\n");
+  return fitLines([done], problems, (count) => ctx.t("staff:import.more", { count }));
 }
 
 /** Sizes in messages are written in whole megabytes. */

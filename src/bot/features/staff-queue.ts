@@ -1,6 +1,7 @@
 // The staff's queue of applications, the applicant card and the actions on it.
 import { replying, type Show } from "../show.js";
 import { InlineKeyboard } from "grammy";
+import { addPager, pageOf, shorten } from "../paging.js";
 import { ageOn } from "../../domain/iin.js";
 import { isNeet, isStudent, PRIORITY_GROUP } from "../../domain/person.js";
 import { REJECT_REASONS, type RejectReason } from "../../domain/referral.js";
@@ -58,12 +59,14 @@ export function statusFilterKeyboard(ctx: ConvContext, projectId: number) {
   return keyboard;
 }
 
-export async function projectFilterKeyboard(ctx: ConvContext, status: QueueStatusFilter) {
+/** Projects on one page of the queue's project filter. */
+const FILTER_PAGE_SIZE = 10;
+
+export async function projectFilterKeyboard(ctx: ConvContext, status: QueueStatusFilter, requested = 1) {
+  const page = pageOf(await staffProjects(ctx.deps.db, ctx.account!.userId), requested, FILTER_PAGE_SIZE);
   const keyboard = new InlineKeyboard().text(ctx.t("staff:queue.all_projects"), staffData.queue(1, status, 0)).row();
-  for (const project of (await staffProjects(ctx.deps.db, ctx.account!.userId)).slice(0, 30)) {
-    keyboard.text(name(ctx, project), staffData.queue(1, status, project.id)).row();
-  }
-  return keyboard;
+  for (const project of page.items) keyboard.text(shorten(name(ctx, project), 60), staffData.queue(1, status, project.id)).row();
+  return addPager(keyboard, page, (n) => staffData.chooseProject(status, n));
 }
 
 export async function showApplicant(ctx: ConvContext, show: Show, applicationId: number) {

@@ -41,7 +41,7 @@ export function staffFeature(): Composer<BotContext> {
       case "home": return show(ctx.t("staff:home.title"), staffHomeKeyboard(ctx));
       case "q": return showQueue(ctx, show, data[2], data[3], data[4]);
       case "qs": return show(ctx.t("staff:queue.choose_status"), statusFilterKeyboard(ctx, data[3]));
-      case "qp": return show(ctx.t("staff:queue.choose_project"), await projectFilterKeyboard(ctx, data[2]));
+      case "qp": return show(ctx.t("staff:queue.choose_project"), await projectFilterKeyboard(ctx, data[2], data[3] ?? 1));
       case "a": return showApplicant(ctx, show, data[2]);
       case "iin": return showIin(ctx, data[2]);
       case "ref": return act(ctx, data[2], { action: "refer" });
@@ -49,7 +49,7 @@ export function staffFeature(): Composer<BotContext> {
       case "rej": return show(ctx.t("staff:reject_reason.choose"), rejectReasonsKeyboard(ctx, data[2]));
       case "rr": return data[3] === "other" ? enter({ kind: "reject_other", applicationId: data[2] }) : act(ctx, data[2], rejectWith(data[3]));
       case "hire": return enter({ kind: "hire", applicationId: data[2] });
-      case "prj": return showOurProjects(ctx, show);
+      case "prj": return showOurProjects(ctx, show, data[2] ?? 1);
       case "p": return showStaffProject(ctx, show, data[2]);
       case "st": return data[3] === "commissioned" ? enter({ kind: "commission", projectId: data[2] }) : moveProject(ctx, data[2], data[3]);
       case "imp": return importHelp(ctx);
