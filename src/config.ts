@@ -1,6 +1,7 @@
 // The environment, read once and validated: an invalid setting stops the start with one line.
 import { z } from "zod";
 import { DEFAULT_MONTHLY_SCHEDULE, type MonthlySchedule } from "./domain/report.js";
+import { DEFAULT_OUTBOX_RATE, TELEGRAM_MESSAGES_PER_SECOND } from "./domain/telegram-limits.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -34,6 +35,7 @@ const schema = z
     WEBHOOK_SECRET: optionalString,
     WEBHOOK_REPLY_WITHIN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of seconds" }).min(0.1, { error: "must be at least 0.1" }).max(55, { error: "must be at most 55 (Telegram waits about 60 s)" }).default(50)),
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(8080)),
+    OUTBOX_RATE: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of messages a second" }).min(0.1, { error: "must be at least 0.1" }).max(TELEGRAM_MESSAGES_PER_SECOND, { error: `must be at most ${TELEGRAM_MESSAGES_PER_SECOND} (Telegram's limit)` }).default(DEFAULT_OUTBOX_RATE)),
     TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional()),
     ADMIN_TELEGRAM_IDS: telegramIds,
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
@@ -71,6 +73,8 @@ export interface Config {
   webhook?: { url: string; secret: string; port: number; replyWithinMs: number };
   port: number;
   apiRoot?: string;
+  /** Notifications a second, all instances together. */
+  outboxRate: number;
   adminIds: readonly bigint[];
   logLevel: (typeof LOG_LEVELS)[number];
   /** Demo data goes in by default only on the embedded database. */
@@ -100,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhook: e.BOT_MODE === "webhook" ? { url: e.WEBHOOK_URL!, secret: e.WEBHOOK_SECRET!, port: e.PORT, replyWithinMs: e.WEBHOOK_REPLY_WITHIN_SECONDS * 1000 } : undefined,
     port: e.PORT,
     apiRoot: e.TELEGRAM_API_ROOT,
+    outboxRate: e.OUTBOX_RATE,
     adminIds: e.ADMIN_TELEGRAM_IDS,
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !e.DATABASE_URL,

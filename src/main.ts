@@ -91,9 +91,9 @@ async function main() {
   );
   await bot.init();
   await publishCommands(bot, i18n, log);
-  await startReminderWorker(await jobs.get(), { db, api: bot.api, i18n, log });
+  await startReminderWorker(await jobs.get(), { db, outbox, log });
   // The outbox retries by itself (with Telegram's retry_after): its Api has no auto-retry.
-  await startNotificationWorker(await jobs.get(), { db, api: new Api(config.botToken, client), i18n, log });
+  await startNotificationWorker(await jobs.get(), { db, api: new Api(config.botToken, client), i18n, log, rate: config.outboxRate });
   const requeued = await requeueUnsent(await jobs.get(), db);
   if (requeued) log.info({ requeued }, "unsent notifications queued again");
   await startMonthlyJobs(await jobs.get(), { db, outbox, log, now: () => new Date() }, config.monthlySchedule);

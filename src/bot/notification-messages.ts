@@ -14,6 +14,8 @@ import { missingFigures } from "../services/reports/monthly-figures.js";
 import { buildMonthlyReport } from "../services/reports/monthly-report.js";
 import { centreScope, COUNTRY_SCOPE } from "../services/reports/report-scope.js";
 import { staffData } from "./callback-data/staff.js";
+import { reminderMessage } from "./obligation-messages.js";
+import { shorten } from "./paging.js";
 import { monthName, reportBundle, type ReportFile } from "./reports/report-bundle.js";
 
 export interface RenderedMessage {
@@ -74,6 +76,24 @@ async function figuresReminder(db: Client, t: Translate, lang: Lang, payload: Re
   };
 }
 
+/** Projects named in one "new projects" message; the rest are counted. */
+const MATCHES_SHOWN = 10;
+
+/** New projects for a subscriber: one, or a list of up to MATCHES_SHOWN with a card button each. */
+async function projectsMatch(db: Client, t: Translate, lang: Lang, payload: Record<string, unknown>): Promise<RenderedMessage | null> {
+  const ids = String(payload.projectIds ?? payload.projectId ?? "").split(",").map(Number).filter(Number.isInteger);
+  const projects = await db.project.findMany({ where: { id: { in: ids } }, include: { district: true }, orderBy: { id: "asc" } });
+  if (projects.length === 0) return null;
+  const name = nameIn(lang);
+  const keyboard = new InlineKeyboard();
+  const shown = projects.slice(0, MATCHES_SHOWN);
+  for (const project of shown) keyboard.text(projects.length === 1 ? t("notifications:open_card") : shorten(name(project), 60), projectsData.card(project.id, "-")).row();
+  if (projects.length === 1) return { text: t("notifications:project_match", { project: name(projects[0]!), district: name(projects[0]!.district) }), keyboard };
+  const lines = shown.map((project) => t("notifications:projects_match_line", { project: shorten(name(project), 200), district: name(project.district) }));
+  if (projects.length > shown.length) lines.push(t("notifications:projects_match_more", { count: projects.length - shown.length }));
+  return { text: [t("notifications:projects_match", { count: projects.length }), ...lines].join("\n"), keyboard };
+}
+
 /** At most this many project buttons under the reminder; the staff's project list has the rest. */
 const REMINDER_BUTTONS = 10;
 
@@ -88,14 +108,8 @@ export async function renderNotification(db: Client, i18n: i18n, notification: N
     case "rejected":
     case "hired":
       return applicationMessage(db, i18n, lang, kind, payload);
-    case "project_match": {
-      const project = await db.project.findUnique({ where: { id: Number(payload.projectId) }, include: { district: true } });
-      if (!project) return null;
-      return {
-        text: t("notifications:project_match", { project: name(project), district: name(project.district) }),
-        keyboard: new InlineKeyboard().text(t("notifications:open_card"), projectsData.card(project.id, "-")),
-      };
-    }
+    case "project_match":
+      return projectsMatch(db, t, lang, payload);
     case "monthly_report": {
       const month = parseReportMonth(String(payload.month));
       const scope = payload.centreId ? await centreScope(db, Number(payload.centreId)) : COUNTRY_SCOPE;
@@ -105,6 +119,12 @@ export async function renderNotification(db: Client, i18n: i18n, notification: N
     }
     case "figures_missing":
       return figuresReminder(db, t, lang, payload);
+    case "loan_reminder": {
+      const series = payload.series === "jobs" ? "jobs" : "targeted_use";
+      const obligation = await db.loanObligation.findUnique({ where: { id: Number(payload.obligationId) } });
+      const done = series === "targeted_use" ? obligation?.targetedUseDoneAt : obligation?.jobsDoneAt;
+      return obligation && !done ? reminderMessage(t, obligation, series) : null;
+    }
     case "invitation_used":
     case "staff_removed": {
       const centre = await db.employmentCentre.findUnique({ where: { id: Number(payload.centreId) } });

@@ -1,13 +1,11 @@
 // Reminders of a borrower's obligations, as delayed pg-boss jobs.
-import type { Api } from "grammy";
-import type { i18n } from "i18next";
 import type PgBoss from "pg-boss";
 import type { Db } from "../db/client.js";
 import { obligationPlans, type ObligationSeries } from "../domain/obligations.js";
 import type { Logger } from "../logger.js";
 import type { ReminderJobIds } from "../services/obligations.js";
 import { REMINDER_QUEUE } from "./boss.js";
-import { reminderMessage } from "../bot/obligation-messages.js";
+import { notify, type Outbox } from "../services/notifications.js";
 
 export interface ReminderJob {
   obligationId: number;
@@ -47,25 +45,30 @@ export function createReminderScheduler(boss: () => Promise<PgBoss>): ReminderSc
 
 export interface ReminderDeps {
   db: Db;
-  api: Api;
-  i18n: i18n;
+  outbox: Outbox;
   log: Logger;
 }
 
-/** Sends one reminder unless its obligation was done or deleted meanwhile. */
-export async function deliverReminder(deps: ReminderDeps, job: ReminderJob): Promise<"sent" | "skipped"> {
-  const obligation = await deps.db.loanObligation.findUnique({ where: { id: job.obligationId }, include: { user: true } });
+/**
+ * A due reminder becomes a notification of the outbox (its pace, its retries, a blocked bot marked
+ * there), unless its obligation was done or deleted meanwhile; once per reminder, however often
+ * the job runs.
+ */
+export async function deliverReminder(deps: ReminderDeps, job: ReminderJob): Promise<"queued" | "skipped"> {
+  const obligation = await deps.db.loanObligation.findUnique({ where: { id: job.obligationId } });
   const done = job.series === "targeted_use" ? obligation?.targetedUseDoneAt : obligation?.jobsDoneAt;
   if (!obligation || done) return "skipped";
-  const { text, keyboard } = reminderMessage(deps.i18n.getFixedT(obligation.user.language ?? "ru"), obligation, job.series);
-  await deps.api.sendMessage(Number(obligation.user.telegramId), text, { reply_markup: keyboard });
-  return "sent";
+  const queued = await deps.db.$transaction((tx) => notify(tx, deps.outbox, {
+    userId: obligation.userId, kind: "loan_reminder", payload: { obligationId: obligation.id, series: job.series },
+    eventKey: `loan:${obligation.id}:${job.series}:${job.stage}`,
+  }));
+  return queued ? "queued" : "skipped";
 }
 
 export async function startReminderWorker(boss: PgBoss, deps: ReminderDeps): Promise<string> {
   return boss.work<ReminderJob>(REMINDER_QUEUE, { pollingIntervalSeconds: 2 }, async (jobs) => {
     for (const job of jobs) {
-      const outcome = await deliverReminder(deps, job.data); // a Telegram error throws: pg-boss retries
+      const outcome = await deliverReminder(deps, job.data);
       deps.log.info({ job: job.id, outcome }, "loan reminder");
     }
   });

@@ -1,6 +1,7 @@
 // "Tell me about new projects in my district for my professions."
 import type { Db } from "../db/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
+import { createHash } from "node:crypto";
 import { REANNOUNCE_AFTER_DAYS } from "../domain/import-limits.js";
 import { notify, type Outbox } from "./notifications.js";
 
@@ -24,28 +25,34 @@ export async function setSubscription(db: Db, userId: number, on: boolean): Prom
 }
 
 /**
- * A project has just become open (new, or re-opened): one message to each subscriber of its
- * district whose professions it needs (or who takes any work), at most once per project in
- * REANNOUNCE_AFTER_DAYS, so that a project whose status goes back and forth does not announce itself
- * again and again. Call inside the change's transaction; returns how many were told.
+ * Projects have just become open (new, or re-opened): each subscriber of their districts whose
+ * professions one of them needs (or who takes any work) gets one message listing them all. A project
+ * announces itself at most once in REANNOUNCE_AFTER_DAYS, so that one whose status goes back and
+ * forth does not do it again and again. Call inside the change's transaction; returns how many
+ * people were told.
  */
-export async function announceOpening(tx: Prisma.TransactionClient, outbox: Outbox, projectId: number, now: Date): Promise<number> {
+export async function announceOpenings(tx: Prisma.TransactionClient, outbox: Outbox, projectIds: number[], now: Date): Promise<number> {
+  if (projectIds.length === 0) return 0;
   const since = new Date(now.getTime() - REANNOUNCE_AFTER_DAYS * 86_400_000);
-  const [project] = await tx.$queryRaw<Array<{ districtId: number; openings: number }>>`
+  const opened = await tx.$queryRaw<Array<{ id: number; openings: number }>>`
     update "Project" set openings = openings + 1, "announcedAt" = ${now}
-    where id = ${projectId} and ("announcedAt" is null or "announcedAt" <= ${since})
-    returning "districtId", openings`;
-  if (!project) return 0;
-  const professionIds = (await tx.position.findMany({ where: { projectId }, select: { professionId: true } })).map((p) => p.professionId);
-  const subscribers = await tx.subscription.findMany({
-    where: {
-      districtId: project.districtId,
-      user: { profile: { OR: [{ anyWork: true }, { professions: { some: { professionId: { in: professionIds } } } }] } },
-    },
-    select: { userId: true },
-  });
-  for (const { userId } of subscribers) {
-    await notify(tx, outbox, { userId, kind: "project_match", payload: { projectId }, eventKey: `match:${projectId}:${project.openings}:${userId}` });
+    where id = any(${projectIds}::int[]) and ("announcedAt" is null or "announcedAt" <= ${since})
+    returning id, openings`;
+  if (opened.length === 0) return 0;
+  const openings = new Map(opened.map((p) => [p.id, p.openings]));
+  const subscribers = await tx.$queryRaw<Array<{ userId: number; projects: number[] }>>`
+    select s."userId", array_agg(p.id order by p.id) as projects
+    from "Subscription" s join "Project" p on p."districtId" = s."districtId" and p.id = any(${[...openings.keys()]}::int[])
+      join "SeekerProfile" pr on pr."userId" = s."userId"
+    where pr."anyWork" or exists (select 1 from "Position" po join "SeekerProfession" sp on sp."professionId" = po."professionId"
+      where po."projectId" = p.id and sp."profileId" = pr.id)
+    group by s."userId"`;
+  for (const { userId, projects } of subscribers) {
+    const event = createHash("sha256").update(projects.map((id) => `${id}:${openings.get(id)}`).join(",")).digest("base64url").slice(0, 22);
+    await notify(tx, outbox, { userId, kind: "project_match", payload: { projectIds: projects.join(",") }, eventKey: `match:${userId}:${event}` });
   }
   return subscribers.length;
 }
+
+/** One project has just become open: announceOpenings of it alone. */
+export const announceOpening = (tx: Prisma.TransactionClient, outbox: Outbox, projectId: number, now: Date) => announceOpenings(tx, outbox, [projectId], now);

@@ -3,6 +3,8 @@
 export interface ApiCall {
   method: string;
   payload: Record<string, unknown>;
+  /** When Telegram received it (ms since the epoch). */
+  at?: number;
 }
 
 export interface FakeTelegram {
@@ -97,7 +99,7 @@ export function createFakeTelegram(): FakeTelegram {
       delays.delete(method);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
-    calls.push({ method, payload });
+    calls.push({ method, payload, at: Date.now() });
     const refusal = telegramRefusal(method, payload);
     if (refusal) return new Response(JSON.stringify({ ok: false, error_code: 400, description: refusal }), { status: 400 });
     const failure = failures.get(method);

@@ -3,6 +3,7 @@ import { AUDIT_ACTIONS, type AuditAction } from "../../services/audit.js";
 import { colonSeparated } from "./codec.js";
 
 // adm:home | adm:new | adm:faq (unanswered questions) | adm:find (search a centre by name)
+// adm:out (messages given up) | adm:outr (send them again)
 // adm:r:<region, 0 = centres without districts>:<page> | adm:s:<page>:<search text>
 // adm:log:<page>:<action|all>:<centre|0>:<person|0> | adm:lk:<centre|0>:<person|0> (choose the kind of action)
 // adm:c|edit|inv:<centre> | adm:staff:<centre>:<page> | adm:rm:<centre>:<user>
@@ -16,7 +17,7 @@ const searchText = z.string().min(1).refine((text) => Buffer.byteLength(text) <=
 
 export const parseAdminCallback = colonSeparated(
   z.union([
-    z.tuple([z.literal("adm"), z.enum(["home", "new", "faq", "find"])]),
+    z.tuple([z.literal("adm"), z.enum(["home", "new", "faq", "find", "out", "outr"])]),
     z.tuple([z.literal("adm"), z.enum(["c", "edit", "inv"]), id]),
     z.tuple([z.literal("adm"), z.literal("staff"), id, page]),
     z.tuple([z.literal("adm"), z.literal("r"), idOrNone, page]),
@@ -49,6 +50,8 @@ export const adminData = {
   newCentre: () => "adm:new",
   unanswered: () => "adm:faq",
   find: () => "adm:find",
+  undelivered: () => "adm:out",
+  retryUndelivered: () => "adm:outr",
   region: (regionId: number, page = 1) => `adm:r:${regionId}:${page}`,
   search: (text: string, page = 1) => `adm:s:${page}:${text}`,
   log: (page: number, view: AuditView = ALL) => `adm:log:${page}:${view.action}:${view.centreId}:${view.userId}`,

@@ -19,6 +19,7 @@ export async function showAdminHome(ctx: ConvContext, show: Show) {
   keyboard.text(ctx.t("admin:home.find"), adminData.find()).row()
     .text(ctx.t("admin:home.new_centre"), adminData.newCentre()).row()
     .text(ctx.t("admin:home.audit"), adminData.log(1)).row()
+    .text(ctx.t("admin:home.undelivered"), adminData.undelivered()).row()
     .text(...reportButton(ctx, { kind: "country" })).row()
     .text(ctx.t("faq:unanswered.button"), adminData.unanswered());
   const total = regions.reduce((sum, r) => sum + r.centres, 0) + withoutDistricts;

@@ -11,6 +11,7 @@ import { CENTRE_EDITOR_CONVERSATION } from "../conversations/centre-editor.js";
 import { formatDateTime } from "../format.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
 import { showAudit, showKindChoice } from "./admin-audit.js";
+import { retryAndShow, showUndelivered } from "./admin-undelivered.js";
 import { showAdminHome, showCentre, showCentreSearch, showRegionCentres, showStaff } from "./admin-centres.js";
 
 const QUESTION_SHOWN = 150;
@@ -42,6 +43,8 @@ export function adminFeature(): Composer<BotContext> {
       case "new": return ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION);
       case "find": return ctx.conversation.enter(ADMIN_SEARCH_CONVERSATION);
       case "faq": return showUnanswered(ctx, show);
+      case "out": return showUndelivered(ctx, show);
+      case "outr": return retryAndShow(ctx, replying(ctx));
       case "r": return showRegionCentres(ctx, show, data[2], data[3]);
       case "s": return showCentreSearch(ctx, show, data[3], data[2]);
       case "edit": return ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION, data[2]);

@@ -76,9 +76,10 @@ export async function sendReportBundle(api: Api, chatId: number, bundle: ReportB
 }
 
 export async function sendFiles(api: Api, chatId: number, files: ReportFile[]): Promise<void> {
-  for (const file of files) {
-    const input = new InputFile(file.data, file.filename);
-    if (file.kind === "photo") await api.sendPhoto(chatId, input);
-    else await api.sendDocument(chatId, input);
-  }
+  for (const file of files) await sendFile(api, chatId, file);
+}
+
+export async function sendFile(api: Api, chatId: number, file: ReportFile): Promise<unknown> {
+  const input = new InputFile(file.data, file.filename);
+  return file.kind === "photo" ? api.sendPhoto(chatId, input) : api.sendDocument(chatId, input);
 }

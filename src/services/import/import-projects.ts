@@ -5,7 +5,7 @@ import { isOpenStatus } from "../../domain/project-status.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Outbox } from "../notifications.js";
-import { announceOpening } from "../subscriptions.js";
+import { announceOpenings } from "../subscriptions.js";
 import { checkRows, type CheckedRow, type Importer } from "./check-rows.js";
 import type { RowProblem } from "./project-rows.js";
 import { readTable } from "./read-table.js";
@@ -71,13 +71,13 @@ export async function importProjects(db: Db, outbox: Outbox, importer: Importer,
     const contractors = await contractorIds(tx, valid, importer, result.warnings);
     const idOf = await saveProjects(tx, valid, contractors, professions, now);
 
-    const watched = new Set((await tx.subscription.findMany({ select: { districtId: true }, distinct: ["districtId"] })).map((s) => s.districtId));
-    for (const { row, districtId, existing } of valid) {
+    const opened: number[] = [];
+    for (const { row, existing } of valid) {
       if (existing) result.updated++;
       else result.created++;
-      const opened = isOpenStatus(row.status) && (!existing || !isOpenStatus(existing.status));
-      if (opened && watched.has(districtId)) result.announced += await announceOpening(tx, outbox, idOf.get(row.external_id)!, now);
+      if (isOpenStatus(row.status) && (!existing || !isOpenStatus(existing.status))) opened.push(idOf.get(row.external_id)!);
     }
+    result.announced = await announceOpenings(tx, outbox, opened, now);
     const moved = valid.filter((v) => v.existing && v.existing.status !== v.row.status);
     for (const { existing, row } of moved) {
       await audit(tx, { actorUserId: importer.userId, action: "change_project_status", entity: "Project", entityId: existing!.id, at: now,
