@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createPrismaClient } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
 import { provisionDatabase } from "./db/provision.js";
+import { EmbeddedBinariesError } from "./db/embedded-binaries.js";
 import { seedDatabase } from "./db/seed/index.js";
 import { lazyBoss } from "./jobs/boss.js";
 import { createOutbox, requeueUnsent, startNotificationWorker } from "./jobs/outbox.js";
@@ -118,6 +119,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(error instanceof EmbeddedBinariesError ? error.message : error);
   process.exit(1);
 });

