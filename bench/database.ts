@@ -53,7 +53,7 @@ async function fillApplications(db: Db, log: (line: string) => void) {
 }
 
 export interface BenchServer {
-  open(name: "roadmap_bench" | "roadmap_bench_updates", options: { applications: boolean }): Promise<BenchDatabase>;
+  open(name: "roadmap_bench" | "roadmap_bench_updates" | "roadmap_bench_outbox", options: { applications: boolean; demo?: boolean }): Promise<BenchDatabase>;
   stop(): Promise<void>;
 }
 
@@ -66,7 +66,7 @@ export async function startBenchServer(log: (line: string) => void): Promise<Ben
       const url = server.urlFor(name);
       await applyMigrations(url);
       const db = createPrismaClient(url);
-      const seeded = await seedDatabase(db, { demo: true });
+      const seeded = await seedDatabase(db, { demo: options.demo ?? true });
       if (seeded.demo) log(`${name}: demo data seeded`);
       if (options.applications) await fillApplications(db, log);
       return { db, url, dataDir, stop: () => db.$disconnect() };

@@ -9,8 +9,9 @@ import { startBenchServer } from "./database.js";
 import { driverCost } from "./driver.js";
 import { startupAndMemory } from "./process.js";
 import { updateThroughput } from "./throughput.js";
+import { outboxThroughput } from "./outbox.js";
 
-const PARTS = ["updates", "nearest", "queue", "report", "process", "driver"] as const;
+const PARTS = ["updates", "nearest", "queue", "report", "process", "driver", "outbox"] as const;
 type Part = (typeof PARTS)[number];
 const chosen = new Set<Part>(process.argv.slice(2).length ? (process.argv.slice(2) as Part[]) : PARTS);
 
@@ -62,6 +63,18 @@ try {
       }
     } finally {
       await updates.stop();
+    }
+  }
+  if (chosen.has("outbox")) {
+    const database = await server.open("roadmap_bench_outbox", { applications: false, demo: false });
+    try {
+      const r = (results.outbox = await outboxThroughput(database.db, database.url, log));
+      log(`outbox: ${r.notifications} notifications in ${r.seconds} s; ${r.tooManyRequests} answers 429; ${r.givenUp} given up; ${r.duplicates} people told twice`);
+      row(`6. outbox messages per second (2 workers, ${r.notifications} people)`, r.perSecond, "/s", 25, false);
+      row("6. outbox notifications given up", r.givenUp, "", 0);
+      row("6. outbox duplicates", r.duplicates, "", 0);
+    } finally {
+      await database.stop();
     }
   }
   if (chosen.has("nearest") || chosen.has("queue") || chosen.has("report")) {
