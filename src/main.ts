@@ -5,7 +5,8 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
-import { createBot } from "./bot/index.js";
+import { createBot, CONVERSATION_PREFIX } from "./bot/index.js";
+import { startMaintenanceJobs } from "./jobs/maintenance.js";
 import { createDownloader } from "./bot/download.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createPrismaClient } from "./db/client.js";
@@ -98,6 +99,7 @@ async function main() {
   const requeued = await requeueUnsent(await jobs.get(), db);
   if (requeued) log.info({ requeued }, "unsent notifications queued again");
   await startMonthlyJobs(await jobs.get(), { db, outbox, log, now: () => new Date() }, config.monthlySchedule);
+  await startMaintenanceJobs(await jobs.get(), { db, log, now: () => new Date(), conversationPrefix: CONVERSATION_PREFIX });
 
   if (config.webhook) {
     const { url, secret, port, replyWithinMs } = config.webhook;

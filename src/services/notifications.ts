@@ -4,7 +4,7 @@ import { queryRows, type PgTransaction } from "../db/reads.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 export const NOTIFICATION_KINDS = [
-  "referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed", "monthly_report", "figures_missing", "loan_reminder",
+  "referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed", "monthly_report", "figures_missing", "loan_reminder", "registration_moved", "registration_received",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

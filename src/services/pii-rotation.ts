@@ -1,7 +1,9 @@
 // Key rotation: every sealed IIN and phone decrypted with the old key and sealed with the new one,
-// and the IIN's lookup hash made anew, in one transaction (all or nothing).
+// the IIN's lookup hash made anew, and every conversation's state sealed anew, in one transaction
+// (all or nothing).
 import type { Db } from "../db/client.js";
 import type { Pii } from "./pii.js";
+import { isExpiredSession, openSession, sealSession } from "../db/prisma-storage.js";
 
 const BATCH = 500;
 
@@ -12,7 +14,7 @@ export async function rotatePiiKey(db: Db, from: Pii, to: Pii): Promise<number> 
       const profiles = await tx.seekerProfile.findMany({
         where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, iinCipher: true, phoneCipher: true },
       });
-      if (profiles.length === 0) return rotated;
+      if (profiles.length === 0) break;
       for (const profile of profiles) {
         const iin = from.decrypt(profile.iinCipher); // a value not sealed with the old key stops everything here
         await tx.seekerProfile.update({
@@ -23,5 +25,11 @@ export async function rotatePiiKey(db: Db, from: Pii, to: Pii): Promise<number> 
       rotated += profiles.length;
       afterId = profiles.at(-1)!.id;
     }
+    const sessions = await tx.session.findMany({ select: { key: true, value: true } });
+    for (const session of sessions) {
+      if (isExpiredSession(session.value)) continue;
+      await tx.session.update({ where: { key: session.key }, data: { value: sealSession(to, openSession(from, session.value)) } });
+    }
+    return rotated;
   }, { timeout: 10 * 60_000 });
 }

@@ -43,17 +43,38 @@ export async function iinTakenByAnother(db: Db, pii: Pii, iin: string, userId: n
   return found !== null && found.userId !== userId;
 }
 
-export async function saveProfile(db: Db, pii: Pii, userId: number, input: ProfileInput): Promise<void> {
+/** A new profile needs every field; an edit may leave out the IIN and the phone, which then stay as stored. */
+export type ProfileSave = Omit<ProfileInput, "iin" | "phone"> & { iin?: string; phone?: string };
+
+export async function saveProfile(db: Db, pii: Pii, userId: number, input: ProfileSave): Promise<void> {
+  const sealed = {
+    ...(input.iin !== undefined ? { iinCipher: pii.encrypt(input.iin), iinHash: pii.hash(input.iin) } : {}),
+    ...(input.phone !== undefined ? { phoneCipher: pii.encrypt(input.phone) } : {}),
+  };
   const data = {
-    fullName: input.fullName, iinCipher: pii.encrypt(input.iin), iinHash: pii.hash(input.iin), birthDate: input.birthDate,
-    sex: input.sex, phoneCipher: pii.encrypt(input.phone), status: input.status, studying: input.studying,
-    working: input.working, districtId: input.districtId, anyWork: input.anyWork, willingToRelocate: input.willingToRelocate,
+    fullName: input.fullName, birthDate: input.birthDate, sex: input.sex, status: input.status, studying: input.studying,
+    working: input.working, districtId: input.districtId, anyWork: input.anyWork, willingToRelocate: input.willingToRelocate, ...sealed,
   };
   await db.$transaction(async (tx) => {
-    const profile = await tx.seekerProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+    const existing = await tx.seekerProfile.findUnique({ where: { userId }, select: { id: true } });
+    if (!existing && (!sealed.iinCipher || !sealed.phoneCipher)) throw new Error("a new profile needs the IIN and the phone");
+    const profile = existing
+      ? await tx.seekerProfile.update({ where: { userId }, data })
+      : await tx.seekerProfile.create({ data: { userId, ...data, iinCipher: sealed.iinCipher!, iinHash: sealed.iinHash!, phoneCipher: sealed.phoneCipher! } });
     await tx.seekerProfession.deleteMany({ where: { profileId: profile.id } });
     await tx.seekerProfession.createMany({ data: input.professionIds.map((professionId) => ({ profileId: profile.id, professionId })) });
     await tx.subscription.updateMany({ where: { userId }, data: { districtId: input.districtId } }); // follows a move
+  });
+}
+
+/** What an edit starts from: the profile without its sealed values. */
+export function profileForEdit(db: Db, userId: number) {
+  return db.seekerProfile.findUnique({
+    where: { userId },
+    select: {
+      fullName: true, birthDate: true, sex: true, status: true, studying: true, working: true, districtId: true, anyWork: true, willingToRelocate: true,
+      professions: { select: { professionId: true } },
+    },
   });
 }
 
@@ -68,18 +89,30 @@ export async function readProfile(db: Db, pii: Pii, userId: number) {
 export type ProfileView = NonNullable<Awaited<ReturnType<typeof readProfile>>>;
 
 /**
- * Erases the profile and every personal field; applications stay only as anonymous rows
- * (their snapshot of age group and flags) for the reports. The questions the person typed go too:
- * people type their IIN and phone in free text.
+ * "Delete my data": afterwards nothing links to the person's Telegram account but the account row
+ * itself (its id and language, so the bot still speaks their language) and their applications as
+ * anonymous rows for the programme's reports (their snapshot of age group and flags, no note).
+ * Gone: the profile, the consent, the questions they typed (people type their IIN and phone in free
+ * text), their notifications, subscription, loans and the conversation in progress (`sessionKeys`),
+ * the staff's notes on their applications, and their id in the applications' history and the audit log.
  */
-export async function eraseProfile(db: Db, userId: number): Promise<void> {
-  await db.$transaction([
-    db.application.updateMany({ where: { userId }, data: { userId: null } }),
-    db.seekerProfile.deleteMany({ where: { userId } }),
-    db.consent.deleteMany({ where: { userId } }),
-    db.faqQuestion.deleteMany({ where: { userId } }),
-    db.user.update({ where: { id: userId }, data: { firstName: null, username: null } }),
-  ]);
+export async function eraseMyData(db: Db, userId: number, sessionKeys: string[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const applications = (await tx.application.findMany({ where: { userId }, select: { id: true } })).map((a) => a.id);
+    await tx.applicationEvent.updateMany({ where: { applicationId: { in: applications } }, data: { note: null } });
+    await tx.applicationEvent.updateMany({ where: { actorUserId: userId }, data: { actorUserId: null } });
+    await tx.application.updateMany({ where: { userId }, data: { userId: null, rejectNote: null } });
+    await tx.$executeRaw`update "AuditLog" set "actorUserId" = null, after = after - 'telegramId' where "actorUserId" = ${userId}`;
+    await tx.seekerProfile.deleteMany({ where: { userId } });
+    await tx.consent.deleteMany({ where: { userId } });
+    await tx.faqQuestion.deleteMany({ where: { userId } });
+    await tx.notification.deleteMany({ where: { userId } });
+    await tx.subscription.deleteMany({ where: { userId } });
+    await tx.loanObligation.deleteMany({ where: { userId } });
+    await tx.iinClaim.deleteMany({ where: { claimantUserId: userId } });
+    await tx.session.deleteMany({ where: { key: { in: sessionKeys } } });
+    await tx.user.update({ where: { id: userId }, data: { firstName: null, username: null, nextMessageAt: null } });
+  });
 }
 
 export function searchProfessions(db: Db, query: string, lang: "kk" | "ru") {

@@ -77,6 +77,8 @@ let nextUpdateId = 1;
 let nextPersonId = 7_000_000;
 
 export interface HarnessOptions {
+  /** The personal-data key (TEST_PII_KEY unless told). */
+  piiKey?: Buffer;
   adminIds?: bigint[];
   now?: () => Date;
   /** Gives the bot a real pg-boss job queue on this database (for reminders). */
@@ -103,7 +105,7 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
   const reminders = jobs ? createReminderScheduler(jobs.get) : noJobQueue;
   const outbox = jobs ? createOutbox(jobs.get) : noOutbox;
   const bot = createBot(
-    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders, pii: createPii(TEST_PII_KEY), outbox,
+    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders, pii: createPii(options.piiKey ?? TEST_PII_KEY), outbox,
       download: createDownloader(TOKEN, undefined, telegram.fetch) },
     { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch }, rateLimit: options.rateLimit ?? TEST_RATE_LIMIT },
   );

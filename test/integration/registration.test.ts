@@ -98,7 +98,7 @@ describe("registration", () => {
     const person = await startRegistration("kk");
     await person.press("reg:yes");
     await person.send("Әлия Нұрланқызы");
-    expect(sentTexts(await person.send(IIN))[0]).toBe(harness.t("kk", "seeker:invalid.iin_taken"));
+    expect(sentTexts(await person.send(IIN))[0]).toBe(harness.t("kk", "seeker:invalid.iin_unavailable"));
   });
 
   it("refuses someone under 16 with the reason and ends", async () => {

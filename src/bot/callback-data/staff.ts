@@ -8,6 +8,7 @@ import { monthPart, yearPart } from "./reports.js";
 // stf:a|iin|ref|rej|hire|ns:<application> | stf:rr:<application>:<reason>
 // stf:prj[:<page>] | stf:p:<project> | stf:st:<project>:<status> | stf:imp
 // stf:fy:<project>:<year> (months to enter figures for) | stf:fm:<project>:<yyyy-mm>
+// stf:ic:<page> (IIN requests) | stf:icc:<request> | stf:icr:<request>:<move|decline>
 const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
 const page = z.string().regex(/^[1-9]\d{0,4}$/).transform(Number);
 const queueStatus = z.enum(["all", "submitted", "referred", "rejected", "hired", "no_show", "withdrawn"]);
@@ -26,6 +27,9 @@ export const parseStaffCallback = colonSeparated(
     z.tuple([z.literal("stf"), z.literal("st"), id, z.enum(PROJECT_STATUSES)]),
     z.tuple([z.literal("stf"), z.literal("fy"), id, yearPart]),
     z.tuple([z.literal("stf"), z.literal("fm"), id, monthPart]),
+    z.tuple([z.literal("stf"), z.literal("ic"), page]),
+    z.tuple([z.literal("stf"), z.literal("icc"), id]),
+    z.tuple([z.literal("stf"), z.literal("icr"), id, z.enum(["move", "decline"])]),
   ]),
 );
 export type QueueStatusFilter = z.infer<typeof queueStatus>;
@@ -44,6 +48,9 @@ export const staffData = {
   import: () => "stf:imp",
   figuresYear: (projectId: number, year: number) => `stf:fy:${projectId}:${year}`,
   figures: (projectId: number, month: string) => `stf:fm:${projectId}:${month}`,
+  iinClaims: (page = 1) => `stf:ic:${page}`,
+  iinClaim: (claimId: number) => `stf:icc:${claimId}`,
+  resolveIinClaim: (claimId: number, decision: "move" | "decline") => `stf:icr:${claimId}:${decision}`,
 };
 
 export const STAFF_CALLBACK = /^stf:/;

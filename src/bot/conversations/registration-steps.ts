@@ -4,6 +4,8 @@ import { normaliseFullName, normalisePhone, type SeekerStatus } from "../../doma
 import { MIN_REGISTRATION_AGE } from "../../domain/rules.js";
 import { nearest } from "../../domain/geo.js";
 import { iinTakenByAnother, searchProfessions } from "../../services/seekers.js";
+import { countIinAttempt } from "../../services/iin-claims.js";
+import { IIN_ATTEMPTS_PER_DAY } from "../../domain/retention.js";
 import { districtsOf, regions } from "../../services/projects.js";
 import { parseRegistrationCallback } from "../callback-data/registration.js";
 import type { BotConversation, ConvContext } from "../context.js";
@@ -30,10 +32,12 @@ export interface Draft {
   relocate?: boolean;
   professionPage: number;
   professionQuery: string;
+  /** An IIN registered from another account, which the person may ask their centre about. */
+  claimIin?: string;
 }
 
-/** next | back | a named step | repeat (ask again) | wait (keep waiting) | stop (end registration) */
-export type Move = "next" | "back" | "repeat" | "wait" | "stop" | { goto: Step };
+/** next | back | a named step | repeat (ask again) | wait (keep waiting) | stop (end registration) | claim (ask the centre about the IIN) */
+export type Move = "next" | "back" | "repeat" | "wait" | "stop" | "claim" | { goto: Step };
 
 /** Says why an answer cannot be taken; the question is asked again. */
 async function refuse(ctx: ConvContext, reason: string): Promise<Move> {
@@ -92,8 +96,19 @@ async function readText(conversation: BotConversation, ctx: ConvContext, step: S
     }
     const iin = text.replace(/\s/g, "");
     const userId = ctx.account!.userId;
-    const taken = await conversation.external((outside) => iinTakenByAnother(outside.deps.db, outside.deps.pii, iin, userId));
-    if (taken) return refuse(ctx, t("seeker:invalid.iin_taken"));
+    const answer = await conversation.external(async (outside) => {
+      if (!(await countIinAttempt(outside.deps.db, userId, outside.deps.now()))) return "too_many" as const;
+      return (await iinTakenByAnother(outside.deps.db, outside.deps.pii, iin, userId)) ? ("taken" as const) : ("free" as const);
+    });
+    if (answer === "too_many") {
+      await ctx.reply(t("seeker:invalid.iin_attempts", { count: IIN_ATTEMPTS_PER_DAY }));
+      return "stop";
+    }
+    if (answer === "taken") {
+      draft.claimIin = iin;
+      await ctx.reply(t("seeker:invalid.iin_unavailable"), { reply_markup: keyboards.claimKeyboard(t) });
+      return "wait";
+    }
     Object.assign(draft, { iin, birthDate: facts.birthDate.toISOString(), sex: facts.sex });
     return "next";
   }
@@ -144,6 +159,7 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   if (!data) return "wait";
   const [, what, value] = data;
   if (what === "back") return "back";
+  if (what === "claim") return step === "iin" && draft.claimIin ? "claim" : "wait";
   const yes = what === "yes";
   if ((what === "yes" || what === "no") && ["iin_confirm", "studying", "working", "relocate", "place_confirm"].includes(step)) {
     if (step === "iin_confirm") return yes ? "next" : "back";

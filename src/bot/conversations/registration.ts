@@ -1,10 +1,11 @@
 // Job-seeker registration: consent first, then the questions of registration-steps.ts.
 import { InlineKeyboard } from "grammy";
-import { readProfile, recordConsent, saveProfile } from "../../services/seekers.js";
+import { profileForEdit, recordConsent, saveProfile } from "../../services/seekers.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import type { EditField } from "../callback-data/profile.js";
 import { ask, read, STEPS, type Draft, type Step } from "./registration-steps.js";
+import { iinClaimFlow } from "./iin-claim.js";
 
 export const REGISTRATION_CONVERSATION = "registration";
 
@@ -29,12 +30,16 @@ const EDIT_GROUPS: Record<EditField, readonly Step[]> = {
   place: ["place", "place_confirm"], professions: ["professions"], relocate: ["relocate"],
 };
 
+/**
+ * The profile as the edit's draft, without the IIN and the phone: a conversation keeps what it is
+ * given, so it is given neither unless the person types it anew (the stored ones are kept otherwise).
+ */
 const loadDraft = (conversation: BotConversation, userId: number) =>
   conversation.external(async (outside): Promise<Draft | null> => {
-    const profile = await readProfile(outside.deps.db, outside.deps.pii, userId);
+    const profile = await profileForEdit(outside.deps.db, userId);
     if (!profile) return null;
     return {
-      fullName: profile.fullName, iin: profile.iin, birthDate: profile.birthDate.toISOString(), sex: profile.sex, phone: profile.phone,
+      fullName: profile.fullName, birthDate: profile.birthDate.toISOString(), sex: profile.sex,
       status: profile.status, studying: profile.studying, working: profile.working, districtId: profile.districtId,
       professionIds: profile.professions.map((p) => p.professionId), anyWork: profile.anyWork, relocate: profile.willingToRelocate,
       professionPage: 1, professionQuery: "",
@@ -71,6 +76,10 @@ export async function registrationConversation(conversation: BotConversation, ct
     const move = await read(conversation, current, step, draft);
     asked = move === "wait";
     if (move === "stop") return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "seeker:registration.stopped"));
+    if (move === "claim") {
+      const [after, filed] = await iinClaimFlow(conversation, current, draft.claimIin!);
+      return void (await toMenu(after, filed ? "seeker:claim.menu" : "seeker:registration.stopped"));
+    }
     if (move === "back") {
       if (step === group[0]) return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "cancel.done"));
       index = step === "professions" ? STEPS.indexOf("place") : index - 1;
@@ -80,7 +89,7 @@ export async function registrationConversation(conversation: BotConversation, ct
 
   await conversation.external((outside) =>
     saveProfile(outside.deps.db, outside.deps.pii, userId, {
-      fullName: draft.fullName!, iin: draft.iin!, birthDate: new Date(draft.birthDate!), sex: draft.sex!, phone: draft.phone!,
+      fullName: draft.fullName!, iin: draft.iin, birthDate: new Date(draft.birthDate!), sex: draft.sex!, phone: draft.phone,
       status: draft.status!, studying: draft.studying!, working: draft.working!, districtId: draft.districtId!,
       professionIds: draft.anyWork ? [] : draft.professionIds, anyWork: draft.anyWork, willingToRelocate: draft.relocate!,
     }));

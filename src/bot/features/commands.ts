@@ -76,8 +76,8 @@ export function commandsFeature(): Composer<BotContext> {
     return next();
   });
 
-  // Registering starts anew, whatever was going on.
-  feature.callbackQuery(/^seek:(register|edit:)/, async (ctx, next) => {
+  // Registering starts anew, and deleting one's data works, whatever was going on.
+  feature.callbackQuery(/^seek:(register|edit:|delete)/, async (ctx, next) => {
     await leaveConversations(ctx);
     return next();
   });

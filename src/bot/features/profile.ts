@@ -2,7 +2,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { ageOn } from "../../domain/iin.js";
 import { isNeet, isStudent } from "../../domain/person.js";
-import { eraseProfile, readProfile, type ProfileView } from "../../services/seekers.js";
+import { eraseMyData, readProfile, type ProfileView } from "../../services/seekers.js";
+import { sessionRowKey } from "../../db/prisma-storage.js";
+import { CONVERSATION_PREFIX } from "../conversation-prefix.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
 import { isSubscribed, setSubscription } from "../../services/subscriptions.js";
@@ -62,7 +64,7 @@ export function profileFeature(): Composer<BotContext> {
         reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.delete_yes"), profileData.deleteConfirmed()).row().text(ctx.t("seeker:profile.delete_no"), profileData.profile()),
       });
     }
-    if (ctx.account) await eraseProfile(ctx.deps.db, ctx.account.userId);
+    if (ctx.account) await eraseMyData(ctx.deps.db, ctx.account.userId, [sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id))]);
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     return ctx.reply(ctx.t("seeker:profile.deleted"));
   });

@@ -2,6 +2,7 @@
 import { replying, type Show } from "../show.js";
 import { InlineKeyboard } from "grammy";
 import { addPager, pageOf, shorten } from "../paging.js";
+import { iinClaimsButton } from "./staff-iin-claims.js";
 import { ageOn } from "../../domain/iin.js";
 import { isNeet, isStudent, PRIORITY_GROUP } from "../../domain/person.js";
 import { REJECT_REASONS, type RejectReason } from "../../domain/referral.js";
@@ -30,6 +31,8 @@ export async function showQueue(ctx: ConvContext, show: Show, page: number, stat
   const result = await staffQueue(ctx.deps.db, userId, { status: status === "all" ? undefined : status, projectId: projectId || undefined }, page);
   const project = projectId ? (await staffProjects(ctx.deps.db, userId)).find((p) => p.id === projectId) : undefined;
   const keyboard = new InlineKeyboard();
+  const claims = await iinClaimsButton(ctx);
+  if (claims) keyboard.text(...claims).row();
   for (const item of result.items) {
     const who = item.fullName ?? ctx.t("staff:queue.anonymous");
     const star = item.priorityGroup === PRIORITY_GROUP ? "⭐ " : "";

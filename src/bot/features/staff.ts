@@ -1,6 +1,7 @@
 // The employment-centre staff's section: the queue, the applicant card and its actions, our
 // projects and the import. Only for staff; the services check the centre's districts again.
-import { editOrReply } from "../show.js";
+import { editOrReply, replying } from "../show.js";
+import { resolveClaim, showIinClaim, showIinClaims } from "./staff-iin-claims.js";
 import { Composer } from "grammy";
 import { parseStaffCallback, STAFF_CALLBACK } from "../callback-data/staff.js";
 import type { BotContext } from "../context.js";
@@ -53,6 +54,9 @@ export function staffFeature(): Composer<BotContext> {
       case "p": return showStaffProject(ctx, show, data[2]);
       case "st": return data[3] === "commissioned" ? enter({ kind: "commission", projectId: data[2] }) : moveProject(ctx, data[2], data[3]);
       case "imp": return importHelp(ctx);
+      case "ic": return showIinClaims(ctx, show, data[2]);
+      case "icc": return showIinClaim(ctx, show, data[2]);
+      case "icr": return resolveClaim(ctx, replying(ctx), data[2], data[3]);
       case "fy": return chooseFiguresMonth(ctx, show, data[2], data[3]);
       case "fm": {
         const month = parseReportMonth(data[3]);

@@ -16,6 +16,10 @@ export function statusKeyboard(t: Translate): InlineKeyboard {
   return keyboard.text(t("menu.back"), "reg:back");
 }
 
+/** Under "this IIN cannot be registered here": ask the centre, or type another IIN. */
+export const claimKeyboard = (t: Translate) =>
+  new InlineKeyboard().text(t("seeker:claim.button"), "reg:claim").row().text(t("menu.back"), "reg:back");
+
 export const contactKeyboard = (t: Translate) => new Keyboard().requestContact(t("seeker:ask.phone_button")).resized().oneTime();
 export const locationKeyboard = (t: Translate) => new Keyboard().requestLocation(t("projects:menu.location_button")).resized().oneTime();
 export const placeKeyboard = (t: Translate) =>

@@ -1,0 +1,47 @@
+// Requests of people whose IIN is registered from another account, in the staff queue of their
+// district: the contact to call, the IIN masked, and after the identity document was checked in
+// person, "move the registration" or "decline".
+import { InlineKeyboard } from "grammy";
+import { iinClaimCard, openIinClaims, resolveIinClaim } from "../../services/iin-claims.js";
+import { staffData } from "../callback-data/staff.js";
+import type { ConvContext } from "../context.js";
+import { formatDateTime, localName } from "../format.js";
+import { addPager, pageOf } from "../paging.js";
+import type { Show } from "../show.js";
+
+const CLAIMS_PAGE_SIZE = 10;
+
+/** The queue's button for the open requests, when there are any. */
+export async function iinClaimsButton(ctx: ConvContext): Promise<[string, string] | null> {
+  const open = await openIinClaims(ctx.deps.db, ctx.account!.userId);
+  return open.length ? [ctx.t("staff:iin_claims.button", { count: open.length }), staffData.iinClaims()] : null;
+}
+
+export async function showIinClaims(ctx: ConvContext, show: Show, requested = 1) {
+  const page = pageOf(await openIinClaims(ctx.deps.db, ctx.account!.userId), requested, CLAIMS_PAGE_SIZE);
+  const keyboard = new InlineKeyboard();
+  for (const claim of page.items) {
+    keyboard.text(ctx.t("staff:iin_claims.line", { number: claim.id, date: formatDateTime(claim.createdAt), district: localName(ctx.lang, claim.district) }), staffData.iinClaim(claim.id)).row();
+  }
+  addPager(keyboard, page, (n) => staffData.iinClaims(n)).text(ctx.t("menu.back"), staffData.queue(1));
+  return show(ctx.t(page.items.length ? "staff:iin_claims.title" : "staff:iin_claims.none", { count: page.items.length }), keyboard);
+}
+
+export async function showIinClaim(ctx: ConvContext, show: Show, claimId: number) {
+  const claim = await iinClaimCard(ctx.deps.db, ctx.deps.pii, ctx.account!.userId, claimId);
+  const text = ctx.t("staff:iin_claims.card", {
+    number: claim.id, date: formatDateTime(claim.createdAt), phone: claim.phone, iin: `••••••••${claim.iinLast4}`, district: localName(ctx.lang, claim.district),
+  });
+  const keyboard = new InlineKeyboard();
+  if (!claim.resolvedAt) {
+    keyboard.text(ctx.t("staff:iin_claims.move"), staffData.resolveIinClaim(claim.id, "move")).row()
+      .text(ctx.t("staff:iin_claims.decline"), staffData.resolveIinClaim(claim.id, "decline")).row();
+  }
+  return show(text, keyboard.text(ctx.t("menu.back"), staffData.iinClaims()));
+}
+
+export async function resolveClaim(ctx: ConvContext, show: Show, claimId: number, decision: "move" | "decline") {
+  const outcome = await resolveIinClaim(ctx.deps.db, ctx.deps.outbox, ctx.account!.userId, claimId, decision, ctx.deps.now());
+  await ctx.reply(ctx.t(`staff:iin_claims.outcome.${outcome}`));
+  return showIinClaims(ctx, show);
+}
