@@ -112,7 +112,7 @@ describe("two webhook instances on one database", () => {
     const isReport = (call: { method: string; payload: Record<string, unknown> }) =>
       call.method === "sendMessage" && Number(call.payload.chat_id) === ADMIN && String(call.payload.text).startsWith("📊");
     await emulator.waitFor(isReport, 150_000);
-    await new Promise((resolve) => setTimeout(resolve, 3_000)); // time for a second firing to show up, were there one
+    await new Promise((resolve) => setTimeout(resolve, 5_000)); // the files, a second apart, and a second firing, were there one
     expect(emulator.calls.filter(isReport)).toHaveLength(1);
     const files = emulator.calls.filter((call) => call.method === "sendDocument" && Number(call.payload.chat_id) === ADMIN);
     expect(files).toHaveLength(2); // XLSX and CSV; the chart comes too when a project had a quota by then

@@ -69,6 +69,8 @@ export interface Harness {
   readyPerson(lang?: Lang): Promise<Person>;
   /** Does the outbox worker's work now: takes every due notification job from pg-boss and delivers it. */
   flushNotifications(): Promise<DeliveryOutcome[]>;
+  /** flushNotifications until nothing is left, making due at once what waits for its chat or for Telegram. */
+  flushAll(): Promise<DeliveryOutcome[]>;
   /** The Api the outbox worker uses (no auto-retry), recording into the same fake Telegram. */
   outboxApi: Api;
 }
@@ -132,6 +134,18 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
           else await boss.complete(NOTIFY_QUEUE, job.id);
         }
       }
+    },
+    async flushAll() {
+      const outcomes: DeliveryOutcome[] = [];
+      for (let round = 0; round < 20; round++) {
+        outcomes.push(...(await harness.flushNotifications()));
+        if ((await db.notification.count({ where: { sentAt: null, failedAt: null } })) === 0) break;
+        // what waits for its chat's second or Telegram's retry_after, made due now
+        await db.$executeRawUnsafe(`update pgboss.job set start_after = now() where name = $1 and state in ('created', 'retry')`, NOTIFY_QUEUE);
+        await db.$executeRawUnsafe(`update "User" set "nextMessageAt" = null`);
+        await db.$executeRawUnsafe(`update "OutboxClock" set "nextAt" = now()`);
+      }
+      return outcomes;
     },
     async readyPerson(lang = "ru") {
       const person = harness.person({ languageCode: lang });

@@ -48,21 +48,13 @@ const dueNow = async () => {
   await database.db.$executeRawUnsafe(`update "OutboxClock" set "nextAt" = now()`);
 };
 
-/** Sends whatever is still queued, as if every wait had passed. */
-async function drain() {
-  for (let i = 0; i < 20; i++) {
-    await dueNow();
-    if ((await harness.flushNotifications()).length === 0) return;
-  }
-}
-
 describe("the outbox's pace", () => {
   it("sends one chat at most one message a second: the next waits for its chat", async () => {
     const user = await person();
     for (let i = 0; i < 3; i++) await invitationUsed(user.id, `pace:${user.id}:${i}`);
     const outcomes = await harness.flushNotifications();
     expect(outcomes).toEqual(["sent", { retryAfterSeconds: 1 }, { retryAfterSeconds: 1 }]);
-    await drain();
+    await harness.flushAll();
     expect(await database.db.notification.count({ where: { userId: user.id, sentAt: { not: null } } })).toBe(3);
   });
 
@@ -82,7 +74,7 @@ describe("the outbox's pace", () => {
   });
 
   it("keeps two workers together under one rate", async () => {
-    await drain();
+    await harness.flushAll();
     const users = await Promise.all(Array.from({ length: 30 }, () => person()));
     for (const user of users) await invitationUsed(user.id, `shared:${user.id}`);
     const before = harness.telegram.calls.length;
