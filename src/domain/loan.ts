@@ -1,22 +1,32 @@
 // Repayment schedules of a programme loan, in tiyn (1 ₸ = 100 tiyn), rounded per payment;
 // the last payment absorbs the rounding, so the principal repaid equals the amount exactly.
+// A grace period defers the principal (interest paid monthly), or the principal and the interest:
+// then the interest of the grace months accrues and is paid in equal parts with each payment after
+// it (the last part takes the rounding), so everything paid is the principal plus every month's interest.
 import { LOAN } from "./rules.js";
 
 export type ScheduleKind = "annuity" | "equal_principal";
 export type LoanPurposeKind = "investment" | "working_capital";
 
+export type GraceKind = "principal" | "principal_and_interest";
+
 export interface LoanTerms {
   amountTiyn: number;
   termMonths: number;
   ratePercent: number; // nominal, a year
-  graceMonths: number; // principal deferred; interest is paid monthly
+  graceMonths: number;
+  /** What the grace defers: the principal only (the default), or the principal and the interest. */
+  graceKind?: GraceKind;
   kind: ScheduleKind;
 }
 
 export interface Payment {
   month: number; // 1-based
   principal: number;
+  /** Interest paid this month (with its part of the grace's deferred interest). */
   interest: number;
+  /** Interest of this grace month, deferred (principal-and-interest grace only). */
+  deferred: number;
   total: number;
   balanceAfter: number;
 }
@@ -29,6 +39,7 @@ export interface ScheduleSummary {
 
 export function buildSchedule(terms: LoanTerms): ScheduleSummary {
   const { amountTiyn, termMonths, graceMonths, kind } = terms;
+  const deferring = terms.graceKind === "principal_and_interest";
   const monthlyRate = terms.ratePercent / 100 / 12;
   const repayingMonths = termMonths - graceMonths;
   const annuity = monthlyRate === 0
@@ -38,13 +49,22 @@ export function buildSchedule(terms: LoanTerms): ScheduleSummary {
 
   const payments: Payment[] = [];
   let balance = amountTiyn;
+  let deferredTotal = 0;
+  let deferredPaid = 0;
   for (let month = 1; month <= termMonths; month++) {
     const interest = Math.round(balance * monthlyRate);
     let principal = 0;
     if (month === termMonths) principal = balance;
     else if (month > graceMonths) principal = Math.min(balance, kind === "annuity" ? annuity - interest : equalShare);
     balance -= principal;
-    payments.push({ month, principal, interest, total: principal + interest, balanceAfter: balance });
+    if (deferring && month <= graceMonths) {
+      deferredTotal += interest;
+      payments.push({ month, principal, interest: 0, deferred: interest, total: principal, balanceAfter: balance });
+      continue;
+    }
+    const catchUp = month === termMonths ? deferredTotal - deferredPaid : Math.floor(deferredTotal / repayingMonths);
+    deferredPaid += catchUp;
+    payments.push({ month, principal, interest: interest + catchUp, deferred: 0, total: principal + interest + catchUp, balanceAfter: balance });
   }
   const totalInterest = payments.reduce((sum, p) => sum + p.interest, 0);
   return { payments, totalInterest, totalPaid: amountTiyn + totalInterest };
@@ -62,8 +82,11 @@ export const maxLoanTiyn = (mci: number) => LOAN.maxAmountMci * mci * 100;
 /** Up to 120 months; up to 60 for working capital. */
 export const maxTermMonths = (purpose: LoanPurposeKind) =>
   purpose === "working_capital" ? LOAN.maxWorkingCapitalTermMonths : LOAN.maxTermMonths;
-/** Grace at most one third of the term (whole months). */
-export const maxGraceMonths = (termMonths: number) => Math.floor(termMonths * LOAN.maxGraceShareOfTerm + 1e-9);
+/** A third of the budget credit's term: 40 months. */
+export const GRACE_CAP_MONTHS = Math.floor(LOAN.budgetCreditTermMonths * LOAN.maxGraceShareOfTerm + 1e-9);
+
+/** Grace at most GRACE_CAP_MONTHS, and at least one month of repaying after it. */
+export const maxGraceMonths = (termMonths: number) => Math.max(0, Math.min(GRACE_CAP_MONTHS, termMonths - 1));
 
 export function checkAmount(amountTiyn: number, mci: number): LimitViolation | null {
   if (!(amountTiyn > 0)) return { rule: "amount_positive" };
@@ -80,6 +103,6 @@ export function checkRate(ratePercent: number): LimitViolation | null {
 }
 
 export function checkGrace(graceMonths: number, termMonths: number): LimitViolation | null {
-  const maxMonths = Math.min(maxGraceMonths(termMonths), termMonths - 1);
+  const maxMonths = maxGraceMonths(termMonths);
   return Number.isInteger(graceMonths) && graceMonths >= 0 && graceMonths <= maxMonths ? null : { rule: "grace_max", maxMonths };
 }

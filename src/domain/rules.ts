@@ -44,8 +44,13 @@ export const LOAN = {
   maxWorkingCapitalTermMonths: 60,
   /** nominal rate at most 6 % a year */
   maxRatePercent: 6,
-  /** grace period at most one third of the term */
+  /**
+   * Item 5 of the end-borrower terms: a grace period on the principal, or on the principal and the
+   * interest (sыйақы), by the lender's decision, at most one third of the budget credit's term…
+   */
   maxGraceShareOfTerm: 1 / 3,
+  /** …and the budget credits to akimats and lenders run 10 years. */
+  budgetCreditTermMonths: 120,
   /** targeted use confirmed within 90 calendar days */
   targetedUseConfirmationDays: 90,
   /** each new job confirmed by an employment contract within 24 months */

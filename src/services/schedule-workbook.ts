@@ -7,6 +7,8 @@ export interface WorkbookLabels {
   month: string;
   principal: string;
   interest: string;
+  /** Interest of a grace month, deferred to the payments after the grace. */
+  deferred: string;
   payment: string;
   balance: string;
   total: string;
@@ -22,17 +24,19 @@ export async function scheduleWorkbook(schedule: ScheduleSummary, labels: Workbo
     { header: labels.month, key: "month", width: 8 },
     { header: labels.principal, key: "principal", width: 20, style: { numFmt: MONEY } },
     { header: labels.interest, key: "interest", width: 18, style: { numFmt: MONEY } },
+    { header: labels.deferred, key: "deferred", width: 22, style: { numFmt: MONEY } },
     { header: labels.payment, key: "total", width: 20, style: { numFmt: MONEY } },
     { header: labels.balance, key: "balance", width: 22, style: { numFmt: MONEY } },
   ];
   sheet.getRow(1).font = { bold: true };
   for (const p of schedule.payments) {
-    sheet.addRow({ month: p.month, principal: toTenge(p.principal), interest: toTenge(p.interest), total: toTenge(p.total), balance: toTenge(p.balanceAfter) });
+    sheet.addRow({ month: p.month, principal: toTenge(p.principal), interest: toTenge(p.interest), deferred: toTenge(p.deferred), total: toTenge(p.total), balance: toTenge(p.balanceAfter) });
   }
   const totals = sheet.addRow({
     month: labels.total,
     principal: toTenge(schedule.totalPaid - schedule.totalInterest),
     interest: toTenge(schedule.totalInterest),
+    deferred: toTenge(schedule.payments.reduce((sum, p) => sum + p.deferred, 0)),
     total: toTenge(schedule.totalPaid),
   });
   totals.font = { bold: true };

@@ -34,23 +34,26 @@ describe("the repayment calculator", () => {
     await person.send("1 млн");
     await person.send("12");
     await person.send("6");
-    const kindQuestion = await person.send("4");
+    const graceKind = await person.send("4");
+    expect(sentTexts(graceKind)).toEqual([harness.t("ru", "loans:calc.ask.grace_kind", { months: 4 })]);
+    const kindQuestion = await person.press("calc:gk:principal");
     expect(sentTexts(kindQuestion)).toEqual([harness.t("ru", "loans:calc.ask.kind")]);
     const replies = await person.press("calc:kind:annuity");
 
     const summary = normalise(sentTexts(replies)[0]!);
     expect(summary).toContain(normalise(harness.t("ru", "loans:calc.result.annuity", { payment: "127 828,86" })));
     expect(summary).toContain(normalise(harness.t("ru", "loans:calc.result.grace", { months: 4, interest: "5 000,00" })));
+    expect(summary).toContain(normalise(harness.t("ru", "loans:calc.result.grace_lender", { max: 40 })));
     const document = harness.telegram.calls.filter((c) => c.method === "sendDocument").at(-1)!;
     expect(document.payload.caption).toBe(harness.t("ru", "loans:xlsx.caption"));
     const { name, sheet } = await readWorkbook(document);
     expect(name).toBe(harness.t("ru", "loans:xlsx.file_name"));
     expect(sheet.name).toBe(harness.t("ru", "loans:xlsx.sheet"));
-    expect(sheet.getRow(1).values).toEqual([undefined, ...["month", "principal", "interest", "payment", "balance"].map((k) => harness.t("ru", `loans:xlsx.${k}`))]);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...["month", "principal", "interest", "deferred", "payment", "balance"].map((k) => harness.t("ru", `loans:xlsx.${k}`))]);
     expect(sheet.rowCount).toBe(1 + 12 + 1);
-    expect(sheet.getRow(2).values).toEqual([undefined, 1, 0, 5000, 5000, 1_000_000]);
-    expect(sheet.getRow(6).getCell(4).value).toBe(127_828.86);
-    expect(sheet.getRow(13).getCell(5).value).toBe(0);
+    expect(sheet.getRow(2).values).toEqual([undefined, 1, 0, 5000, 0, 5000, 1_000_000]);
+    expect(sheet.getRow(6).getCell(5).value).toBe(127_828.86);
+    expect(sheet.getRow(13).getCell(6).value).toBe(0);
     const totals = sheet.getRow(14);
     expect(totals.getCell(1).value).toBe(harness.t("ru", "loans:xlsx.total"));
     expect(totals.getCell(2).value).toBe(1_000_000);
@@ -89,9 +92,29 @@ describe("the repayment calculator", () => {
     await person.send("60");
     expect(sentTexts(await person.send("6,5"))[0]).toBe(harness.t("ru", "loans:calc.limit.rate_max", { max: 6 }));
     await person.send("6");
-    expect(sentTexts(await person.send("21"))[0]).toBe(harness.t("ru", "loans:calc.limit.grace_max", { max: 20 }));
-    const kind = await person.send("20");
-    expect(sentTexts(kind)).toEqual([harness.t("ru", "loans:calc.ask.kind")]);
+    expect(sentTexts(await person.send("41"))[0]).toBe(harness.t("ru", "loans:calc.limit.grace_max", { max: 40 }));
+    const graceKind = await person.send("40"); // a third of the budget credit's 10 years, whatever the loan's term
+    expect(sentTexts(graceKind)).toEqual([harness.t("ru", "loans:calc.ask.grace_kind", { months: 40 })]);
+  });
+
+  it("defers the interest too when asked, and shows how it is spread, also in the XLSX", async () => {
+    const person = await harness.readyPerson();
+    await person.send(harness.t("ru", "menu.loans"));
+    await person.press("loans:calc");
+    await person.press("calc:purpose:investment");
+    await person.send("1 200 000");
+    await person.send("12");
+    await person.send("6");
+    await person.send("3");
+    await person.press("calc:gk:principal_and_interest");
+    const replies = await person.press("calc:kind:equal_principal");
+    const summary = normalise(sentTexts(replies)[0]!);
+    expect(summary).toContain(normalise(harness.t("ru", "loans:calc.result.grace_deferred", { months: 3, deferred: "18 000,00", parts: 9, part: "2 000,00" })));
+    const { sheet } = await readWorkbook(harness.telegram.calls.filter((c) => c.method === "sendDocument").at(-1)!);
+    expect(sheet.getRow(2).values).toEqual([undefined, 1, 0, 0, 6000, 0, 1_200_000]);
+    expect(sheet.getRow(5).getCell(3).value).toBe(8000); // 6,000 of the month and 2,000 of the grace
+    expect(sheet.getRow(14).getCell(4).value).toBe(18_000);
+    expect(sheet.getRow(14).getCell(5).value).toBe(1_200_000 + Number(sheet.getRow(14).getCell(3).value));
   });
 
   it("goes back a step with the back button", async () => {

@@ -17,6 +17,32 @@ function expectExactRepayment(terms: LoanTerms) {
   return schedule;
 }
 
+describe("a grace on the principal and the interest", () => {
+  it.each(["annuity", "equal_principal"] as const)("defers the grace's interest and spreads it over the payments after it, to the tiyn (%s)", (kind) => {
+    const terms: LoanTerms = { amountTiyn: tenge(204_190_000) - 7, termMonths: 120, ratePercent: 6, graceMonths: 40, graceKind: "principal_and_interest", kind };
+    const schedule = expectExactRepayment(terms);
+    const grace = schedule.payments.slice(0, 40);
+    expect(grace.every((p) => p.total === 0 && p.interest === 0 && p.deferred > 0)).toBe(true);
+    const deferred = grace.reduce((sum, p) => sum + p.deferred, 0);
+    expect(deferred).toBe(40 * Math.round((tenge(204_190_000) - 7) * 0.005));
+    const principalOnly = buildSchedule({ ...terms, graceKind: "principal" });
+    expect(schedule.totalInterest).toBe(principalOnly.totalInterest); // the same interest, paid later
+    const after = schedule.payments.slice(40);
+    const extra = after.map((p, i) => p.interest - principalOnly.payments[40 + i]!.interest);
+    expect(extra.reduce((a, b) => a + b, 0)).toBe(deferred);
+    expect(new Set(extra.slice(0, -1)).size).toBe(1); // equal parts, the last one takes the rounding
+    expect(extra.at(-1)! - extra[0]!).toBeGreaterThanOrEqual(0);
+    expect(extra.at(-1)! - extra[0]!).toBeLessThan(80);
+  });
+
+  it("1,200,000 ₸, 12 months at 6 %, 3 months' grace: 18,000 ₸ deferred, 2,000 ₸ more in each of the 9 payments", () => {
+    const schedule = expectExactRepayment({ amountTiyn: tenge(1_200_000), termMonths: 12, ratePercent: 6, graceMonths: 3, graceKind: "principal_and_interest", kind: "equal_principal" });
+    expect(schedule.payments.slice(0, 3).map((p) => [p.total, p.deferred])).toEqual([[0, tenge(6_000)], [0, tenge(6_000)], [0, tenge(6_000)]]);
+    expect(schedule.payments[3]).toMatchObject({ principal: Math.round(tenge(1_200_000) / 9), interest: tenge(6_000) + tenge(2_000) });
+    expect(schedule.totalPaid).toBe(tenge(1_200_000) + schedule.totalInterest);
+  });
+});
+
 describe("annuity schedule", () => {
   it("1,000,000 ₸ for 12 months at 6 %: 86,066.43 ₸ a month (hand-checked)", () => {
     const schedule = expectExactRepayment({ amountTiyn: tenge(1_000_000), termMonths: 12, ratePercent: 6, graceMonths: 0, kind: "annuity" });
@@ -88,11 +114,14 @@ describe("the programme's limits, at each bound and one past it", () => {
     expect(checkRate(0)).toBeNull();
   });
 
-  it("grace: at most a third of the term", () => {
+  it("grace: at most a third of the budget credit's 10 years (40 months), and a month left to repay", () => {
     expect(checkGrace(40, 120)).toBeNull();
     expect(checkGrace(41, 120)).toEqual({ rule: "grace_max", maxMonths: 40 });
-    expect(checkGrace(3, 10)).toBeNull();
-    expect(checkGrace(4, 10)).toEqual({ rule: "grace_max", maxMonths: 3 });
+    expect(checkGrace(40, 60)).toBeNull(); // a third of the budget credit's term, not of the loan's
+    expect(checkGrace(41, 60)).toEqual({ rule: "grace_max", maxMonths: 40 });
+    expect(checkGrace(9, 10)).toBeNull();
+    expect(checkGrace(10, 10)).toEqual({ rule: "grace_max", maxMonths: 9 });
     expect(checkGrace(0, 1)).toBeNull();
+    expect(checkGrace(1, 1)).toEqual({ rule: "grace_max", maxMonths: 0 });
   });
 });

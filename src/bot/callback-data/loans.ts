@@ -14,6 +14,7 @@ export const parseCalcCallback = colonSeparated(
   z.union([
     z.tuple([z.literal("calc"), z.literal("purpose"), z.enum(LOAN_PURPOSES)]),
     z.tuple([z.literal("calc"), z.literal("kind"), z.enum(["annuity", "equal_principal"])]),
+    z.tuple([z.literal("calc"), z.literal("gk"), z.enum(["principal", "principal_and_interest"])]),
     z.tuple([z.literal("calc"), z.literal("back")]),
   ]),
 );

@@ -2,8 +2,8 @@
 import { InputFile } from "grammy";
 import type { LoanPurpose } from "../../domain/eligibility.js";
 import {
-  buildSchedule, checkAmount, checkGrace, checkRate, checkTerm, maxGraceMonths, maxTermMonths,
-  type LimitViolation, type LoanTerms, type ScheduleKind,
+  buildSchedule, checkAmount, checkGrace, GRACE_CAP_MONTHS, checkRate, checkTerm, maxGraceMonths, maxTermMonths,
+  type GraceKind, type LimitViolation, type LoanTerms, type ScheduleKind,
 } from "../../domain/loan.js";
 import { parseAmountTiyn, parseMonths, parsePercent } from "../../domain/numbers.js";
 import { rateOn } from "../../domain/rates.js";
@@ -12,14 +12,16 @@ import { scheduleWorkbook } from "../../services/schedule-workbook.js";
 import { parseCalcCallback } from "../callback-data/loans.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { formatMoney, formatNumber } from "../format.js";
-import { calcBackKeyboard, calcKindKeyboard, calcPurposeKeyboard } from "../keyboards/loans.js";
+import { calcBackKeyboard, calcGraceKindKeyboard, calcKindKeyboard, calcPurposeKeyboard } from "../keyboards/loans.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { runSteps, type StepMove } from "./steps.js";
 
 export const CALCULATOR_CONVERSATION = "calculator";
-const STEPS = ["purpose", "amount", "term", "rate", "grace", "kind"] as const;
+const STEPS = ["purpose", "amount", "term", "rate", "grace", "grace_kind", "kind"] as const;
 type Step = (typeof STEPS)[number];
-interface Draft { purpose?: LoanPurpose; amountTiyn?: number; termMonths?: number; ratePercent?: number; graceMonths?: number; kind?: ScheduleKind }
+interface Draft {
+  purpose?: LoanPurpose; amountTiyn?: number; termMonths?: number; ratePercent?: number; graceMonths?: number; graceKind?: GraceKind; kind?: ScheduleKind;
+}
 
 function violationText(ctx: ConvContext, violation: LimitViolation): string {
   const { t, lang } = ctx;
@@ -36,6 +38,7 @@ function ask(ctx: ConvContext, step: Step, draft: Draft) {
   const t = ctx.t;
   if (step === "purpose") return ctx.reply(t("loans:calc.ask.purpose"), { reply_markup: calcPurposeKeyboard(t) });
   if (step === "kind") return ctx.reply(t("loans:calc.ask.kind"), { reply_markup: calcKindKeyboard(t) });
+  if (step === "grace_kind") return ctx.reply(t("loans:calc.ask.grace_kind", { months: draft.graceMonths }), { reply_markup: calcGraceKindKeyboard(t) });
   const max = {
     amount: formatMoney(LOAN.maxAmountMci * rateOn(ctx.deps.now()).mci * 100, ctx.lang),
     term: maxTermMonths(draft.purpose ?? "investment"),
@@ -61,7 +64,7 @@ const TYPED: Record<TypedStep, {
 
 /** Reads a typed answer into the draft: an error text when it is not acceptable, else null. */
 function readText(ctx: ConvContext, step: Step, text: string, draft: Draft): string | null {
-  if (step === "purpose" || step === "kind") return ctx.t("entrepreneur:use_buttons");
+  if (step === "purpose" || step === "kind" || step === "grace_kind") return ctx.t("entrepreneur:use_buttons");
   const { parse, check, keep } = TYPED[step];
   const value = parse(text);
   if (value === null) return ctx.t(`loans:calc.invalid.${step}`);
@@ -80,6 +83,7 @@ async function answer(conversation: BotConversation, step: Step, draft: Draft): 
       if (data?.[1] === "back") return [ctx, "back"];
       if (step === "purpose" && data?.[1] === "purpose") draft.purpose = data[2];
       else if (step === "kind" && data?.[1] === "kind") draft.kind = data[2];
+      else if (step === "grace_kind" && data?.[1] === "gk") draft.graceKind = data[2];
       else continue; // a button of an earlier message
       await ctx.editMessageReplyMarkup().catch(() => undefined);
       return [ctx, "next"];
@@ -99,12 +103,16 @@ async function sendResult(ctx: ConvContext, terms: LoanTerms) {
   const lines = [t("loans:calc.result.title")];
   if (terms.kind === "annuity") lines.push(t("loans:calc.result.annuity", { payment: money(regular[0]!.total) }));
   else lines.push(t("loans:calc.result.equal_principal", { first: money(regular[0]!.total), last: money(regular.at(-1)!.total) }));
-  if (terms.graceMonths > 0) lines.push(t("loans:calc.result.grace", { months: terms.graceMonths, interest: money(schedule.payments[0]!.interest) }));
+  if (terms.graceMonths > 0 && terms.graceKind === "principal_and_interest") {
+    const deferred = schedule.payments.reduce((sum, p) => sum + p.deferred, 0);
+    lines.push(t("loans:calc.result.grace_deferred", { months: terms.graceMonths, deferred: money(deferred), parts: terms.termMonths - terms.graceMonths, part: money(Math.floor(deferred / (terms.termMonths - terms.graceMonths))) }));
+  } else if (terms.graceMonths > 0) lines.push(t("loans:calc.result.grace", { months: terms.graceMonths, interest: money(schedule.payments[0]!.interest) }));
+  if (terms.graceMonths > 0) lines.push(t("loans:calc.result.grace_lender", { max: GRACE_CAP_MONTHS }));
   lines.push(t("loans:calc.result.totals", { interest: money(schedule.totalInterest), total: money(schedule.totalPaid) }));
   await ctx.reply(lines.join("\n\n"), { reply_markup: mainMenuKeyboard(t, ctx.account) });
   const file = await scheduleWorkbook(schedule, {
     sheet: t("loans:xlsx.sheet"), month: t("loans:xlsx.month"), principal: t("loans:xlsx.principal"),
-    interest: t("loans:xlsx.interest"), payment: t("loans:xlsx.payment"), balance: t("loans:xlsx.balance"), total: t("loans:xlsx.total"),
+    interest: t("loans:xlsx.interest"), deferred: t("loans:xlsx.deferred"), payment: t("loans:xlsx.payment"), balance: t("loans:xlsx.balance"), total: t("loans:xlsx.total"),
   });
   await ctx.replyWithDocument(new InputFile(file, t("loans:xlsx.file_name")), { caption: t("loans:xlsx.caption") });
 }
@@ -113,6 +121,8 @@ export async function calculatorConversation(conversation: BotConversation, ctx:
   const draft: Draft = { purpose };
   const steps = STEPS.filter((step) => step !== "purpose" || !purpose);
   await ctx.reply(ctx.t("loans:calc.intro"));
-  const last = await runSteps(ctx, steps, (current, step) => ask(current, step, draft), (step) => answer(conversation, step, draft));
+  // The grace's kind is asked only when there is a grace.
+  const skip = (step: Step) => step === "grace_kind" && !draft.graceMonths;
+  const last = await runSteps(ctx, steps, (current, step) => ask(current, step, draft), (step) => answer(conversation, step, draft), skip);
   if (last) await sendResult(last, draft as LoanTerms);
 }

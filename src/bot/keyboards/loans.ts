@@ -17,6 +17,14 @@ export function calcPurposeKeyboard(t: Translate): InlineKeyboard {
   return keyboard.text(t("menu.back"), "calc:back");
 }
 
+/** What the grace period defers: the lender decides, the calculator shows both. */
+export function calcGraceKindKeyboard(t: Translate): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("loans:calc.grace_kind.principal"), "calc:gk:principal").row()
+    .text(t("loans:calc.grace_kind.principal_and_interest"), "calc:gk:principal_and_interest").row()
+    .text(t("menu.back"), "calc:back");
+}
+
 export function calcKindKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
     .text(t("loans:calc.kind_annuity"), "calc:kind:annuity").row()
