@@ -91,7 +91,8 @@ describe("journeys through the real program", () => {
     await entrepreneur.send("10 млн");
     await entrepreneur.send("36");
     await entrepreneur.send("6");
-    await entrepreneur.send("3", (call) => buttons(call).some((b) => b.callback_data === "calc:kind:annuity"));
+    await entrepreneur.send("3", (call) => buttons(call).some((b) => b.callback_data === "calc:gk:principal_and_interest"));
+    await entrepreneur.press("calc:gk:principal_and_interest", (call) => buttons(call).some((b) => b.callback_data === "calc:kind:annuity"));
     await entrepreneur.press("calc:kind:annuity", (call) => call.method === "sendDocument");
   }, 60_000);
 });
