@@ -1,5 +1,6 @@
 // Applying for a referral, and following one's applications.
 import type { Db } from "../db/client.js";
+import { fromAnotherSettlement, type Place } from "../domain/relocation.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { ageOn } from "../domain/iin.js";
 import { isMinor, isNeet, isStudent, isYouth, priorityGroup, type SeekerFacts, type SeekerStatus } from "../domain/person.js";
@@ -50,7 +51,13 @@ interface CheckRow {
   professionRu: string;
   active: number;
   taken: number;
+  homePlace: Place | null;
+  sitePlace: Place | null;
 }
+
+/** A district as the relocation rule reads it (domain/relocation.ts), as a JSON value. */
+export const placeOf = (districtId: Prisma.Sql) => Prisma.sql`(select json_build_object('id', d.id, 'regionId', d."regionId", 'kind', d.kind)
+  from "District" d where d.id = ${districtId})`;
 
 /** Every check of an application, each with its own refusal, in the order a person meets them; one query. */
 export async function checkApplication(db: Db | Prisma.TransactionClient, userId: number, positionId: number, now: Date): Promise<ApplyCheck> {
@@ -62,7 +69,7 @@ export async function checkApplication(db: Db | Prisma.TransactionClient, userId
            f."nameKk" as "professionKk", f."nameRu" as "professionRu",
            (select count(*) from "Application" a where a."userId" = ${userId} and a."projectId" = s."projectId"
               and a.status = any(${[...ACTIVE]}::"ApplicationStatus"[]))::int as active,
-           s.taken
+           s.taken, ${placeOf(Prisma.sql`pr."districtId"`)} as "homePlace", ${placeOf(Prisma.sql`p."districtId"`)} as "sitePlace"
     from (select 1) one
       left join "SeekerProfile" pr on pr."userId" = ${userId}
       left join "Position" s on s.id = ${positionId}
@@ -80,7 +87,8 @@ export async function checkApplication(db: Db | Prisma.TransactionClient, userId
   if (isMinor(applicant.age) && !row.suitableForMinors) return { ok: false, refusal: "minor", position };
   if (row.active > 0) return { ok: false, refusal: "already_applied", position };
   if (row.taken >= row.count) return { ok: false, refusal: "no_room", position };
-  return { ok: true, position, applicant, relocation: row.projectDistrictId !== row.homeDistrictId && row.willingToRelocate! };
+  const relocation = row.homePlace !== null && row.sitePlace !== null && fromAnotherSettlement(row.homePlace, row.sitePlace);
+  return { ok: true, position, applicant, relocation: relocation && row.willingToRelocate! };
 }
 
 export interface SubmittedApplication {

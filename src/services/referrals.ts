@@ -7,6 +7,8 @@ import { PROGRAMME_START } from "../domain/rules.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { notify, type Outbox } from "./notifications.js";
 import { applicationInReach } from "./staff.js";
+import { placeOf } from "./applications.js";
+import { fromAnotherSettlement, type Place } from "../domain/relocation.js";
 import { pgTransaction, queryRows, type PgTransaction } from "../db/reads.js";
 
 export type ActionRefusal = "wrong_status" | "no_room" | "wage_below_floor" | "bad_contract_date";
@@ -50,6 +52,14 @@ function counterNumber(regionCode: string, year: number): Prisma.Sql {
  * A transaction of pg's rather than Prisma's: its statements cost this process a quarter of the
  * CPU that way (src/db/reads.ts).
  */
+/** The relocation allowance's rule for a hire: the person's home district and the project's (domain/relocation.ts). */
+async function comesFromAnotherSettlement(tx: PgTransaction, homeDistrictId: number | null, siteDistrictId: number): Promise<boolean> {
+  if (homeDistrictId === null) return false;
+  const [row] = await queryRows<{ home: Place; site: Place }>(tx, Prisma.sql`
+    select ${placeOf(Prisma.sql`${homeDistrictId}::int`)} as home, ${placeOf(Prisma.sql`${siteDistrictId}::int`)} as site`);
+  return fromAnotherSettlement(row!.home, row!.site);
+}
+
 export async function actOnApplication(deps: ActionDeps, userId: number, applicationId: number, input: ActionInput): Promise<ActionResult> {
   const { now } = deps;
   return pgTransaction(deps.db, async (tx) => {
@@ -76,7 +86,7 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
       const day = input.contractDate.toISOString().slice(0, 10);
       if (day > now.toISOString().slice(0, 10) || day < (earliest ?? PROGRAMME_START)) return { ok: false, refusal: "bad_contract_date" };
       if (input.wage < floor) return { ok: false, refusal: "wage_below_floor", floor };
-      result.relocationDue = application.homeDistrictId !== null && application.homeDistrictId !== application.project.districtId;
+      result.relocationDue = await comesFromAnotherSettlement(tx, application.homeDistrictId, application.project.districtId);
       result.floor = floor;
       set.push(Prisma.sql`"contractDate" = ${day}::date`, Prisma.sql`wage = ${input.wage}`, Prisma.sql`"hiredAt" = ${now}`, Prisma.sql`relocated = ${result.relocationDue}`);
       after.wage = input.wage;

@@ -87,7 +87,7 @@ describe("invitations", () => {
     now = new Date("2021-06-01T08:00:00Z");
     expect(await database.db.staffMembership.count({ where: { user: { telegramId: BigInt(latecomer.id) } } })).toBe(0);
 
-    await harness.flushNotifications();
+    await harness.flushAll();
     expect(admin.sentToMe().at(-1)!.text).toBe(harness.t("ru", "notifications:invitation_used", { centre: "ЦЗН Медеуского района", person: "Дана" }));
   });
 
@@ -101,7 +101,7 @@ describe("invitations", () => {
     const [removed] = shownTexts(await admin.pressData(`adm:rm:${centre.id}:${user.id}`));
     expect(removed).toBe(harness.t("ru", "admin:staff.removed"));
     expect((await database.db.user.findUniqueOrThrow({ where: { id: user.id } })).roles).not.toContain("staff");
-    await harness.flushNotifications();
+    await harness.flushAll();
     expect(member.sentToMe().at(-1)!.text).toBe(harness.t("ru", "notifications:staff_removed", { centre: "ЦЗН Жетысуского района" }));
     // A removed person's staff buttons are refused.
     expect((await member.pressData("stf:q:1:all:0")).some((r) => r.method === "editMessageText")).toBe(false);

@@ -1,10 +1,10 @@
-import { MEDEU, ZHETYSU } from "../helpers/places.js";
+import { KYZYLORDA_CITY, MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitApplication } from "../../src/services/applications.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { createHarness, type Harness, type Person, sentTexts } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
-import { registerSeeker } from "../helpers/seekers.js";
+import { makeIin, registerSeeker } from "../helpers/seekers.js";
 
 const NOW = new Date("2021-06-01T08:00:00Z");
 let database: TestDatabase;
@@ -39,7 +39,10 @@ describe("applying for a referral", () => {
   });
 
   it("shows open positions, the wage floor and the relocation allowance, then creates the application", async () => {
-    const person = await seeker("000229500038"); // 21, unemployed youth, lives in another district, agreed to move
+    const neighbour = await seeker(makeIin("990101", 3)); // another district of the same city: one settlement, no allowance
+    const mason0 = await position("mason");
+    expect(sentTexts(await neighbour.pressData(`apl:pos:${mason0.id}`))[0]).not.toContain(harness.t("ru", "applications:relocation", { allowance: "85\u00a0000", days: 3 }));
+    const person = await seeker("000229500038", KYZYLORDA_CITY); // 21, unemployed youth, lives in another settlement, agreed to move
     const choose = await person.pressData(`apl:start:${project.id}`);
     const buttons = choose.at(-1)!.buttons.map(([label]) => label);
     expect(buttons[0]).toMatch(/^Каменщик · 140\s000 ₸$/);

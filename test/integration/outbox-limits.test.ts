@@ -128,7 +128,7 @@ describe("one message for many projects", () => {
     };
     const rows = Array.from({ length: 12 }, (_, i) => IMPORT_COLUMNS.map((c) => (c === "external_id" ? `MANY-${i}` : c === "name_ru" ? `Объект ${i + 1}` : base[c])).join(","));
     await staff.sendDocument("many.csv", Buffer.from([IMPORT_COLUMNS.join(","), ...rows].join("\n")));
-    await harness.flushNotifications();
+    await harness.flushAll();
     const told = seeker.sentToMe().filter((r) => r.method === "sendMessage");
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toContain(harness.t("ru", "notifications:projects_match", { count: 12 }));

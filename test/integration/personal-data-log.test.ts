@@ -74,7 +74,7 @@ describe("the log of a whole scenario", () => {
     await staff.pressData(`stf:iin:${application.id}`);
     await staff.pressData(`stf:ref:${application.id}`);
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("referred");
-    await harness.flushNotifications();
+    await harness.flushAll();
 
     const log = lines.join("");
     // … the log does not, though it has every update and the failure

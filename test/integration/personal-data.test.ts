@@ -190,7 +190,7 @@ describe("an IIN registered from another account", () => {
     expect(ownerUser.profile && pii.decrypt(ownerUser.profile.iinCipher)).toBe(iin);
     expect(ownerUser.profile && pii.decrypt(ownerUser.profile.phoneCipher)).toBe("+77015550808");
     expect(await database.db.seekerProfile.count({ where: { user: { telegramId: BigInt(first.id) } } })).toBe(0);
-    await harness.flushNotifications();
+    await harness.flushAll();
     expect(first.sentToMe().some((r) => r.text === harness.t("ru", "notifications:registration_moved"))).toBe(true);
     expect(owner.sentToMe().some((r) => r.text === harness.t("ru", "notifications:registration_received"))).toBe(true);
     const staffUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(staff.id) } });

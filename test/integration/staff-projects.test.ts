@@ -130,7 +130,7 @@ describe("importing the monitoring map", () => {
     const [, report] = shownTexts(await staff.sendDocument("new.csv", csv(opened)));
     expect(report).toContain(harness.t("ru", "staff:import.done", { created: 1, updated: 0, rejected: 0, announced: 1 }));
     await staff.sendDocument("same.csv", csv(opened)); // still open: no news
-    await harness.flushNotifications();
+    await harness.flushAll();
     const told = (person: Person) => person.sentToMe().filter((r) => r.text === matchText).length;
     expect([told(masonHere), told(welderHere), told(masonElsewhere)]).toEqual([1, 0, 0]);
 
@@ -139,7 +139,7 @@ describe("importing the monitoring map", () => {
     await staff.sendDocument("closed.csv", csv(row({ external_id: "S-1", name_ru: "Новая школа", district_kato: ZHETYSU, status: "completed" })));
     const [, reopened] = shownTexts(await staff.sendDocument("reopened.csv", csv(opened)));
     expect(reopened).toContain(harness.t("ru", "staff:import.problem", { line: 2, column: "status", reason: harness.t("ru", "staff:import.reason.status_not_next") }));
-    await harness.flushNotifications();
+    await harness.flushAll();
     expect(told(masonHere)).toBe(1);
   });
 });

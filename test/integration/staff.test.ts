@@ -1,6 +1,6 @@
 // Employment-centre staff through the bot: the queue, the applicant card, every action and its
 // refusals, the seeker's notifications, authorization across two centres, the last place.
-import { MEDEU, ZHETYSU } from "../helpers/places.js";
+import { KYZYLORDA_CITY, MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitApplication } from "../../src/services/applications.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
@@ -119,8 +119,19 @@ describe("the staff queue", () => {
     expect(await refer()).toBe(`${almatyCode}-2021-1000001`);
   });
 
-  it("records a hire only at two minimum wages or more, and reminds of the relocation allowance for someone from another district", async () => {
-    const { person, application } = await applicant({ home: ZHETYSU });
+  it("records a hire of someone from the same city without the relocation allowance", async () => {
+    const { application } = await applicant({ home: ZHETYSU }); // another district of Almaty: one settlement
+    await staff.pressData(`stf:ref:${application.id}`);
+    await staff.pressData(`stf:hire:${application.id}`);
+    await staff.send("01.06.2021");
+    const [done] = sent(await staff.send("150 000"));
+    expect(done).toContain(harness.t("ru", "staff:done.hire"));
+    expect(done).not.toContain(harness.t("ru", "staff:done.relocation_due", { allowance: formatNumber(85_000, "ru"), days: 3 }));
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).relocated).toBe(false);
+  });
+
+  it("records a hire only at two minimum wages or more, and reminds of the relocation allowance for someone from another settlement", async () => {
+    const { person, application } = await applicant({ home: KYZYLORDA_CITY });
     await staff.pressData(`stf:ref:${application.id}`);
     await staff.pressData(`stf:hire:${application.id}`);
     expect(sent(await staff.send("31.02.2021"))[0]).toBe(harness.t("ru", "staff:typed.invalid.contract_date"));
@@ -135,7 +146,7 @@ describe("the staff queue", () => {
     const row = await database.db.application.findUniqueOrThrow({ where: { id: application.id } });
     expect(row).toMatchObject({ status: "hired", wage: 150_000, relocated: true, contractDate: new Date("2021-06-01") });
     expect(row.hiredAt).not.toBeNull();
-    await harness.flushNotifications();
+    await harness.flushAll();
     expect(person.sentToMe().some((r) => r.text.startsWith("🎉"))).toBe(true);
   });
 
@@ -169,7 +180,7 @@ describe("the staff queue", () => {
     expect(sent(await staff.send("ok"))[0]).toBe(harness.t("ru", "staff:typed.invalid.note"));
     await staff.send("Нет медицинской справки");
     expect(await database.db.application.findUniqueOrThrow({ where: { id: second.application.id } })).toMatchObject({ status: "rejected", rejectNote: "Нет медицинской справки" });
-    await harness.flushNotifications();
+    await harness.flushAll();
     expect(first.person.sentToMe().at(-1)!.text).toContain(harness.t("ru", "staff:reject_reason.requirements"));
     expect(second.person.sentToMe().at(-1)!.text).toContain("Нет медицинской справки");
   });
