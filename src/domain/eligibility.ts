@@ -1,8 +1,12 @@
 // Who may borrow under Direction 2 of the programme (002, "loans to entrepreneurs").
 export const BUSINESS_KINDS = ["sme", "individual", "private", "industrial", "none"] as const;
 export const LOAN_PURPOSES = ["investment", "working_capital"] as const;
-/** What the money is for: the business itself, or one of the uses the programme forbids. */
-export const LOAN_USES = ["business", "consumer", "excisable", "housing", "land", "refinancing"] as const;
+/**
+ * What the money is for: the business itself, or one of the uses the programme forbids. Land and
+ * housing are forbidden unless their purpose becomes business within one year of the loan contract
+ * (002, end-borrower terms): that case is a use of its own, allowed.
+ */
+export const LOAN_USES = ["business", "property_for_business", "consumer", "excisable", "housing", "land", "refinancing"] as const;
 export const FORBIDDEN_USES = ["consumer", "excisable", "housing", "land", "refinancing"] as const;
 
 export type BusinessKind = (typeof BUSINESS_KINDS)[number];

@@ -36,3 +36,15 @@ describe("loan eligibility (Direction 2)", () => {
     expect(failed({ businessKind: "none", taxRegistered: false, purpose: "working_capital", uses: [...FORBIDDEN_USES], newJobs: 0 })).toHaveLength(8);
   });
 });
+
+describe("land and housing (002, end-borrower terms)", () => {
+  const base = { businessKind: "sme" as const, taxRegistered: true, purpose: "investment" as const, newJobs: 2 };
+  it("allows land or housing whose purpose becomes business within a year of the loan contract", () => {
+    expect(checkEligibility({ ...base, uses: ["business", "property_for_business"] }).eligible).toBe(true);
+  });
+  it.each(["housing", "land"] as const)("refuses %s that stays out of business", (use) => {
+    const verdict = checkEligibility({ ...base, uses: ["business", use] });
+    expect(verdict.eligible).toBe(false);
+    expect(verdict.rules.find((r) => !r.passed)?.rule).toBe(`not_${use}`);
+  });
+});
