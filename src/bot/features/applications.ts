@@ -1,6 +1,7 @@
 // Applying for a referral from a project card, and "My applications".
 import { Composer, InlineKeyboard } from "grammy";
 import { relocationAllowance, wageFloor } from "../../domain/rates.js";
+import { isStudent } from "../../domain/person.js";
 import { ADULT_AGE, RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
 import { checkApplication, myApplications, submitApplication, withdrawApplication, type ApplyRefusal } from "../../services/applications.js";
 import { projectCard } from "../../services/projects.js";
@@ -44,6 +45,7 @@ async function confirm(ctx: ConvContext, positionId: number) {
     ctx.t("applications:wage_floor", { floor: formatNumber(wageFloor(now), ctx.lang) }),
   ];
   if (check.relocation) lines.push(ctx.t("applications:relocation", { allowance: formatNumber(relocationAllowance(now), ctx.lang), days: RELOCATION_ALLOWANCE_WORKING_DAYS }));
+  if (isStudent(check.applicant!)) lines.push(ctx.t("applications:student_work"));
   return ctx.reply(lines.join("\n\n"), {
     reply_markup: new InlineKeyboard().text(ctx.t("applications:confirm_button"), applicationsData.confirm(positionId)).row().text(ctx.t("menu.back"), applicationsData.start(position.projectId)),
   });
