@@ -36,3 +36,23 @@ describe("the glossary", () => {
     expect(found).toEqual([]);
   });
 });
+
+describe("the FAQ's buttons", () => {
+  it.each(["kk", "ru"] as const)("are named by their real labels in %s, every one of them a key that exists", async (lang) => {
+    const { testI18n } = await import("../helpers/harness.js");
+    const { withLabels, BUTTON_LABEL } = await import("../../src/bot/faq-labels.js");
+    const i18n = await testI18n();
+    const t = i18n.getFixedT(lang);
+    let labels = 0;
+    for (const entry of FAQ_ENTRIES) {
+      for (const match of entry[lang].a.matchAll(BUTTON_LABEL)) {
+        labels++;
+        expect(i18n.exists(match[1]!, { lng: lang }), `${entry.id}: ${match[1]}`).toBe(true);
+      }
+      expect(withLabels(t, entry[lang].a)).not.toContain("$t(");
+    }
+    expect(labels).toBeGreaterThan(10);
+    const register = FAQ_ENTRIES.find((e) => e[lang].a.includes("$t(seeker:profile.register)"))!;
+    expect(withLabels(t, register[lang].a)).toContain(`«${t("seeker:profile.register")}»`);
+  });
+});

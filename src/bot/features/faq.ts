@@ -9,6 +9,7 @@ import { faqIndex, markUnhelpful, recordQuestion } from "../../services/faq/ques
 import { FAQ_CALLBACK, faqData, parseFaqCallback } from "../callback-data/faq.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { localName } from "../format.js";
+import { withLabels } from "../faq-labels.js";
 import type { Lang } from "../i18n.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
 
@@ -18,7 +19,7 @@ const STARTERS = ["who_referred", "wage", "relocation_allowance", "loan_who"];
 function entryText(ctx: ConvContext, entry: FaqEntry, lang: Lang): string {
   const t = ctx.deps.i18n.getFixedT(lang);
   const text = entry[lang];
-  return t("faq:answer", { question: text.q, answer: text.a, source: text.source });
+  return t("faq:answer", { question: text.q, answer: withLabels(t, text.a), source: text.source });
 }
 
 function entriesKeyboard(entries: FaqEntry[], lang: Lang, keyboard = new InlineKeyboard()) {

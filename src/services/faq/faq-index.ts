@@ -6,6 +6,9 @@ import { FAQ_ENTRIES, type FaqEntry } from "../../../prisma/data/faq.js";
 import { searchTerm } from "./text.js";
 
 /** The bot's policy: a top score under this is "no answer" (chosen on the evaluation set, `npm run eval:faq`). */
+/** A button's label in an answer ($t(…), see bot/faq-labels.ts) is no word to search by. */
+const LABEL_PLACEHOLDER = /\$t\([^)]*\)/g;
+
 export const FAQ_MIN_SCORE = 30;
 /** Related questions: the next entries scoring at least this share of the best. */
 const RELATED_SHARE = 0.35;
@@ -57,7 +60,7 @@ export function createFaqIndex(entries: FaqEntry[] = FAQ_ENTRIES, tuning: Search
     },
   });
   index.addAll(entries.flatMap((entry) => (["kk", "ru"] as const).map((lang) => ({
-    id: `${entry.id}:${lang}`, entryId: entry.id, q: entry[lang].q, alt: entry[lang].alt.join("\n"), a: entry[lang].a,
+    id: `${entry.id}:${lang}`, entryId: entry.id, q: entry[lang].q, alt: entry[lang].alt.join("\n"), a: entry[lang].a.replace(LABEL_PLACEHOLDER, " "),
   }))));
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
 
