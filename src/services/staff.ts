@@ -150,7 +150,7 @@ export interface QueueItem {
  * as a parameter so that PostgreSQL hashes it (a subquery's array is searched element by element).
  * A centre with few projects lets the planner choose by the statistics of each project (a small
  * queue is read faster through the projects' index and sorted); with many, estimating each id took
- * longer than the query (8 ms of planning for 6,700 projects), so the column is hidden from the
+ * longer than the query (8 ms of planning for 6,500 projects), so the column is hidden from the
  * planner ("+ 0") and the queue index is walked. One query then reads up to QUEUE_COUNT_CAP + 1 ids
  * in that order, counts them, chooses the page (the last one when asked past it) and joins the
  * names of its five.

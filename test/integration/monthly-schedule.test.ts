@@ -88,10 +88,10 @@ describe("the monthly schedule with two workers", () => {
     }
     const kyzylordaSummary = kyzylorda.sentToMe().filter((r) => r.text.startsWith("📊"));
     expect(kyzylordaSummary).toHaveLength(1);
-    expect(kyzylordaSummary[0]!.text).toContain(harness.t("ru", "report:summary.jobs", { jobs: "10", hired: "1", wage: formatNumber(200_000, "ru") }));
+    expect(kyzylordaSummary[0]!.text).toContain(harness.t("ru", "report:summary.jobs", { jobs: "10", hired: "1", wage: harness.t("ru", "common:money", { amount: formatNumber(200_000, "ru") }) }));
     const adminSummary = admin.sentToMe().filter((r) => r.text.startsWith("📊"));
     expect(adminSummary).toHaveLength(1);
-    expect(adminSummary[0]!.text).toContain(harness.t("kk", "report:summary.title", { month: "2021 ж. мамыр", scope: harness.t("kk", "report:country") }));
+    expect(adminSummary[0]!.text).toContain(harness.t("kk", "report:summary.title", { month: "2021 жылғы мамыр", scope: harness.t("kk", "report:country") }));
   });
 
   it("reminds only the centre whose project has no figures for May, with a button to enter them", () => {

@@ -35,7 +35,7 @@ function summaryText(report: MonthlyReport, scopeName: string, lang: Lang, t: Tr
     t("report:summary.projects", { started: count(kinds.started), finished: count(kinds.finished), in_progress: count(kinds.inProgress) }),
     t("report:summary.jobs", {
       jobs: count(report.jobs.jobsCreated), hired: count(report.jobs.hiredThroughReferrals),
-      wage: report.jobs.averageWage === null ? "—" : count(report.jobs.averageWage),
+      wage: report.jobs.averageWage === null ? "—" : t("common:money", { amount: count(report.jobs.averageWage) }), // no "— ₸"
     }),
     t("report:summary.share", { share: percentText(report.jobs.centreShare, lang), aim: CENTRE_HIRING_SHARE_AIM * 100 }),
     t("report:summary.quota", { met: percentText(quota.percentMet, lang), hired: count(quota.hired), quota: count(quota.quota) }),
