@@ -11,7 +11,7 @@ import { isPgTransaction } from "../db/reads.js";
 import { renderNotification, type RenderedMessage } from "../bot/notification-messages.js";
 import { sendFile } from "../bot/reports/report-bundle.js";
 import { CHAT_MESSAGE_INTERVAL_MS, DEFAULT_OUTBOX_RATE } from "../domain/telegram-limits.js";
-import { holdBack, reserveSlot } from "../services/delivery-pace.js";
+import { holdBack, reserveBotSlot, reserveSlot } from "../services/delivery-pace.js";
 import { SUBJECT_GONE } from "../services/undelivered.js";
 import { setTimeout as sleep } from "node:timers/promises";
 import { NOTIFY_QUEUE } from "./boss.js";
@@ -55,6 +55,20 @@ export type DeliveryOutcome = "sent" | "skipped" | "blocked" | "gone" | "gave_up
 const failed = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 const secondsUntil = (moment: Date) => Math.max(1, Math.ceil((moment.getTime() - Date.now()) / 1000));
 
+/**
+ * Waits for the moment reserved. Woken later than a gap past it (the process was busy), it takes the
+ * next free moment instead: messages that all woke late would otherwise go out in one burst.
+ */
+async function waitForMoment(db: Db, reserved: Date, rate: number): Promise<void> {
+  const lateAfterMs = Math.max(50, 1000 / rate);
+  let at = reserved;
+  for (let tries = 0; tries < 5; tries++) {
+    await sleep(Math.max(0, at.getTime() - Date.now()));
+    if (Date.now() - at.getTime() <= lateAfterMs) return;
+    at = await reserveBotSlot(db, rate);
+  }
+}
+
 /** The message's parts in order: its text, then its files (the monthly report's chart and tables). */
 function parts(api: Api, chatId: number, message: RenderedMessage): Array<() => Promise<unknown>> {
   return [() => api.sendMessage(chatId, message.text, { reply_markup: message.keyboard }), ...(message.files ?? []).map((file) => () => sendFile(api, chatId, file))];
@@ -73,9 +87,10 @@ export async function deliverNotification(deps: OutboxDeps, notificationId: numb
   });
   if (!waiting || waiting.sentAt || waiting.failedAt) return "skipped";
   if (!waiting.user.blockedAt) { // a blocked chat is given up below, with no call to Telegram
-    const slot = await reserveSlot(deps.db, waiting.userId, deps.rate ?? DEFAULT_OUTBOX_RATE);
+    const rate = deps.rate ?? DEFAULT_OUTBOX_RATE;
+    const slot = await reserveSlot(deps.db, waiting.userId, rate);
     if ("chatBusyUntil" in slot) return { retryAfterSeconds: secondsUntil(slot.chatBusyUntil) };
-    await sleep(Math.max(0, slot.at.getTime() - Date.now()));
+    await waitForMoment(deps.db, slot.at, rate);
   }
 
   return deps.db.$transaction(async (tx) => {

@@ -27,6 +27,15 @@ export async function reserveSlot(db: Db, userId: number, rate: number): Promise
   return { chatBusyUntil: row?.busyUntil ?? new Date() };
 }
 
+/** The bot's next moment alone: for a message already holding its chat's, whose own moment passed while it waited. */
+export async function reserveBotSlot(db: Db, rate: number): Promise<Date> {
+  const gap = 1 / rate;
+  const [row] = await db.$queryRaw<Array<{ at: Date }>>`
+    update "OutboxClock" set "nextAt" = greatest("nextAt", now()) + make_interval(secs => ${gap})
+    where id = 1 returning "nextAt" - make_interval(secs => ${gap}) as at`;
+  return row!.at;
+}
+
 /** Telegram said 429: no instance sends anything before `seconds` have passed. */
 export async function holdBack(db: Db, seconds: number): Promise<void> {
   await db.$executeRaw`update "OutboxClock" set "nextAt" = greatest("nextAt", now() + make_interval(secs => ${seconds})) where id = 1`;
