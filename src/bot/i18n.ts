@@ -1,11 +1,12 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import i18next, { type i18n, type TFunction } from "i18next";
-import { projectRoot } from "../db/migrate.js";
+import { projectRoot } from "../project-root.js";
 import { memoizeFixedT } from "./i18n-memo.js";
 
-export const LANGUAGES = ["kk", "ru"] as const;
-export type Lang = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Lang } from "../domain/language.js";
+
+export { LANGUAGES, type Lang };
 export type Translate = TFunction;
 
 export function isLang(value: unknown): value is Lang {

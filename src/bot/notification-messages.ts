@@ -3,8 +3,7 @@
 import { InlineKeyboard } from "grammy";
 import type { i18n } from "i18next";
 import type { Db } from "../db/client.js";
-import type { Notification, Prisma, User } from "../generated/prisma/client.js";
-import type { NotificationKind } from "../services/notifications.js";
+import type { NotificationKind, NotificationToSend, PrismaTransaction } from "../services/notifications.js";
 import { projectsData } from "./callback-data/projects.js";
 import { formatDate, formatNumber, localName } from "./format.js";
 import type { Lang, Translate } from "./i18n.js";
@@ -25,7 +24,7 @@ export interface RenderedMessage {
   files?: ReportFile[];
 }
 
-type Client = Db | Prisma.TransactionClient;
+type Client = Db | PrismaTransaction;
 const nameIn = (lang: Lang) => (o: { nameKk: string; nameRu: string }) => localName(lang, o);
 
 async function applicationMessage(db: Client, i18n: i18n, lang: Lang, kind: NotificationKind, payload: Record<string, unknown>) {
@@ -97,7 +96,7 @@ async function projectsMatch(db: Client, t: Translate, lang: Lang, payload: Reco
 /** At most this many project buttons under the reminder; the staff's project list has the rest. */
 const REMINDER_BUTTONS = 10;
 
-export async function renderNotification(db: Client, i18n: i18n, notification: Notification & { user: User }): Promise<RenderedMessage | null> {
+export async function renderNotification(db: Client, i18n: i18n, notification: NotificationToSend): Promise<RenderedMessage | null> {
   const lang: Lang = notification.user.language === "kk" ? "kk" : "ru";
   const t = i18n.getFixedT(lang);
   const name = nameIn(lang);

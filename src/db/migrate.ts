@@ -2,12 +2,12 @@ import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../project-root.js";
 import { promisify } from "node:util";
 import pg from "pg";
 
 const run = promisify(execFile);
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export { projectRoot };
 const migrationsDir = path.join(projectRoot, "prisma/migrations");
 
 function prismaCliPath(): string {

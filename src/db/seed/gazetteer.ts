@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../migrate.js";
+import { projectRoot } from "../../project-root.js";
 
 export interface GazetteerUnit {
   kato: string;

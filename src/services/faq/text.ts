@@ -2,7 +2,7 @@
 // letters folded to the Russian letters people type instead (ә → а, қ → к, і → и …), words typed
 // on a Latin keyboard spelled in Cyrillic, common Kazakh and Russian suffixes stripped. The same
 // steps run on the knowledge base and on the question, so "жалакы", "жалақы" and "zhalaqy" meet.
-import type { Lang } from "../../bot/i18n.js";
+import type { Lang } from "../../domain/language.js";
 
 const KAZAKH_TO_RUSSIAN: Record<string, string> = { ә: "а", ғ: "г", қ: "к", ң: "н", ө: "о", ұ: "у", ү: "у", һ: "х", і: "и", ё: "е" };
 const KAZAKH_LETTERS = /[әғқңөұүһі]/u;

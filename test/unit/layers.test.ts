@@ -1,0 +1,68 @@
+// The layers, read from the imports of src/: the chat, the jobs and the HTTP server never reach the
+// Prisma client themselves; services and the database layer never reach into the bot; and no module
+// imports itself back through others (type-only imports are not counted for cycles: they vanish
+// at run time).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const src = path.resolve(import.meta.dirname, "../../src");
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === "generated") return [];
+    return statSync(full).isDirectory() ? files(full) : name.endsWith(".ts") ? [full] : [];
+  });
+}
+
+interface Edge { from: string; to: string; typeOnly: boolean }
+
+const IMPORT = /^\s*(import|export)\s+(type\s+)?([^'"]*?)\s*from\s+["']([^"']+)["']/gm;
+
+function edges(): Edge[] {
+  return files(src).flatMap((file) => {
+    const text = readFileSync(file, "utf8");
+    return [...text.matchAll(IMPORT)].filter((m) => m[4]!.startsWith(".")).map((m) => {
+      const target = path.resolve(path.dirname(file), m[4]!).replace(/\.js$/, ".ts");
+      const typeOnly = Boolean(m[2]) || /^\{\s*(type\s+[\w$]+\s*,?\s*)+\}$/.test(m[3]!.trim());
+      return { from: path.relative(src, file), to: path.relative(src, target), typeOnly };
+    });
+  });
+}
+
+const layer = (file: string) => file.split(path.sep)[0]!;
+
+describe("the layers of src/", () => {
+  const all = edges();
+
+  it("reads the imports", () => {
+    expect(all.length).toBeGreaterThan(300);
+  });
+
+  it("keeps the Prisma client out of the chat, the jobs and the HTTP server", () => {
+    const wrong = all.filter((e) => ["bot", "jobs", "server"].includes(layer(e.from)) && e.to.startsWith("generated"));
+    expect(wrong.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+  });
+
+  it("keeps the services and the database layer out of the bot", () => {
+    const wrong = all.filter((e) => ["services", "db"].includes(layer(e.from)) && layer(e.to) === "bot");
+    expect(wrong.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+  });
+
+  it("has no import cycle", () => {
+    const graph = new Map<string, string[]>();
+    for (const e of all.filter((e) => !e.typeOnly)) graph.set(e.from, [...(graph.get(e.from) ?? []), e.to]);
+    const cycles: string[] = [];
+    const state = new Map<string, "open" | "done">();
+    const visit = (node: string, trail: string[]) => {
+      if (state.get(node) === "done") return;
+      if (state.get(node) === "open") return void cycles.push([...trail.slice(trail.indexOf(node)), node].join(" → "));
+      state.set(node, "open");
+      for (const next of graph.get(node) ?? []) visit(next, [...trail, node]);
+      state.set(node, "done");
+    };
+    for (const node of graph.keys()) visit(node, []);
+    expect(cycles).toEqual([]);
+  });
+});
