@@ -7,6 +7,7 @@ import { FAQ_ENTRIES } from "../../prisma/data/faq.js";
 import { applicationsData } from "../../src/bot/callback-data/applications.js";
 import { faqData } from "../../src/bot/callback-data/faq.js";
 import { staffData } from "../../src/bot/callback-data/staff.js";
+import { NOOP } from "../../src/bot/callback-data/noop.js";
 import { IMPORT_COLUMNS } from "../../src/services/import/read-table.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { createHarness, type Harness, type Person, type Reply } from "../helpers/harness.js";
@@ -85,6 +86,21 @@ describe("the longest values", () => {
     expectFits(await staff.pressData(staffData.chooseProject("all", 5)));
     const project = await database.db.project.findFirstOrThrow({ where: { externalId: "LONG-44" } });
     expectFits(await staff.pressData(staffData.project(project.id)));
+  });
+
+  it("a page's own number and the list's ends answer the button and edit nothing", async () => {
+    const page = await staff.pressData(staffData.projects(2));
+    const middle = page.at(-1)!.buttons.find(([label]) => label === "2 / 5")!;
+    expect(middle[1]).toBe(NOOP);
+    const pressed = await staff.pressData(NOOP);
+    expect(pressed.map((r) => r.method)).toEqual(["answerCallbackQuery"]);
+  });
+
+  it("takes Telegram's 'message is not modified' as done, not as an error", async () => {
+    harness.telegram.failNext("editMessageText", "Bad Request: message is not modified: specified new message content and reply markup are exactly the same");
+    const replies = await staff.pressData(staffData.projects(1));
+    expect(replies.map((r) => r.method)).toEqual(["answerCallbackQuery", "editMessageText"]);
+    expect(replies.some((r) => r.text === harness.t("ru", "errors.generic"))).toBe(false);
   });
 
   it("the staff queue and an applicant's card with the longest name", async () => {

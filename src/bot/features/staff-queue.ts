@@ -2,6 +2,7 @@
 import { replying, type Show } from "../show.js";
 import { InlineKeyboard } from "grammy";
 import { addPager, pageOf, shorten } from "../paging.js";
+import { NOOP } from "../callback-data/noop.js";
 import { iinClaimsButton } from "./staff-iin-claims.js";
 import { ageOn } from "../../domain/iin.js";
 import { isNeet, isStudent, PRIORITY_GROUP } from "../../domain/person.js";
@@ -39,10 +40,10 @@ export async function showQueue(ctx: ConvContext, show: Show, page: number, stat
     keyboard.text(`${star}${item.number} · ${who} · ${ctx.t(`applications:status.${item.status}`)}`, staffData.card(item.id)).row();
   }
   const pages = result.more ? `${result.pages}+` : result.pages;
-  if (result.pages > 1) {
-    keyboard.text("◀️", staffData.queue(Math.max(1, result.page - 1), status, projectId));
-    keyboard.text(ctx.t("projects:list.page", { page: result.page, pages }), staffData.queue(result.page, status, projectId));
-    keyboard.text("▶️", staffData.queue(Math.min(result.pages, result.page + 1), status, projectId)).row();
+  if (result.pages > 1) { // the current page and the ends do nothing when pressed
+    keyboard.text(result.page > 1 ? "◀️" : "·", result.page > 1 ? staffData.queue(result.page - 1, status, projectId) : NOOP);
+    keyboard.text(ctx.t("projects:list.page", { page: result.page, pages }), NOOP);
+    keyboard.text(result.page < result.pages ? "▶️" : "·", result.page < result.pages ? staffData.queue(result.page + 1, status, projectId) : NOOP).row();
   }
   keyboard.text(ctx.t("staff:queue.filter_status"), staffData.chooseStatus(status, projectId))
     .text(ctx.t("staff:queue.filter_project"), staffData.chooseProject(status)).row()
