@@ -2,6 +2,8 @@
 // staff (their districts) and to the admins (the country); on the 8th centres whose projects lack
 // the month's figures are reminded. pg-boss fires a schedule once across instances, and each
 // message has an event key, so a second firing would still send nothing twice.
+import { staffMemberships } from "../services/centres.js";
+import { adminAccounts } from "../services/users.js";
 import type PgBoss from "pg-boss";
 import type { Db } from "../db/client.js";
 import { DEFAULT_MONTHLY_SCHEDULE, previousMonth, REPORT_TIME_ZONE, type MonthlySchedule } from "../domain/report.js";
@@ -28,8 +30,8 @@ async function notifyAll(deps: MonthlyDeps, inputs: NotificationInput[]): Promis
 /** The previous month's report, one message per centre membership and per admin; returns how many were new. */
 export async function queueMonthlyReports(deps: MonthlyDeps): Promise<number> {
   const month = previousMonth(deps.now()).key;
-  const memberships = await deps.db.staffMembership.findMany({ orderBy: { id: "asc" } });
-  const admins = await deps.db.user.findMany({ where: { roles: { has: "admin" } }, orderBy: { id: "asc" } });
+  const memberships = await staffMemberships(deps.db);
+  const admins = await adminAccounts(deps.db);
   return notifyAll(deps, [
     ...memberships.map((m): NotificationInput => ({
       userId: m.userId, kind: "monthly_report", payload: { month, centreId: m.centreId }, eventKey: `monthly_report:${month}:centre-${m.centreId}:${m.userId}`,
@@ -44,7 +46,7 @@ export async function queueMonthlyReports(deps: MonthlyDeps): Promise<number> {
 export async function queueFiguresReminders(deps: MonthlyDeps): Promise<number> {
   const month = previousMonth(deps.now());
   const centres = (await missingFigures(deps.db, month)).map((m) => m.centreId);
-  const memberships = await deps.db.staffMembership.findMany({ where: { centreId: { in: centres } }, orderBy: { id: "asc" } });
+  const memberships = await staffMemberships(deps.db, centres);
   return notifyAll(deps, memberships.map((m) => ({
     userId: m.userId, kind: "figures_missing", payload: { month: month.key, centreId: m.centreId }, eventKey: `figures_missing:${month.key}:${m.centreId}:${m.userId}`,
   })));

@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import type { Db } from "../db/client.js";
 import { obligationPlans, type ObligationSeries } from "../domain/obligations.js";
 import type { Logger } from "../logger.js";
-import type { ReminderJobIds } from "../services/obligations.js";
+import { obligationById, type ReminderJobIds } from "../services/obligations.js";
 import { REMINDER_QUEUE } from "./boss.js";
 import { notify, type Outbox } from "../services/notifications.js";
 
@@ -55,7 +55,7 @@ export interface ReminderDeps {
  * the job runs.
  */
 export async function deliverReminder(deps: ReminderDeps, job: ReminderJob): Promise<"queued" | "skipped"> {
-  const obligation = await deps.db.loanObligation.findUnique({ where: { id: job.obligationId } });
+  const obligation = await obligationById(deps.db, job.obligationId);
   const done = job.series === "targeted_use" ? obligation?.targetedUseDoneAt : obligation?.jobsDoneAt;
   if (!obligation || done) return "skipped";
   const queued = await deps.db.$transaction((tx) => notify(tx, deps.outbox, {

@@ -22,6 +22,19 @@ export async function assertAdmin(db: Db, userId: number): Promise<void> {
   if (!user?.roles.includes("admin")) throw new NotAllowedError();
 }
 
+export const centreById = (db: Db, id: number) => db.employmentCentre.findUnique({ where: { id } });
+
+/** The centre of the person's district, when they have a profile (the first, when several cover it). */
+export async function centreOfPerson(db: Db, userId: number) {
+  const profile = await db.seekerProfile.findUnique({ where: { userId }, select: { districtId: true } });
+  if (!profile) return null;
+  return db.employmentCentre.findFirst({ where: { districts: { some: { districtId: profile.districtId } } }, orderBy: { id: "asc" } });
+}
+
+/** Every staff membership; or those of the given centres. */
+export const staffMemberships = (db: Db, centreIds?: number[]) =>
+  db.staffMembership.findMany({ where: centreIds ? { centreId: { in: centreIds } } : {}, orderBy: { id: "asc" } });
+
 export const listCentres = (db: Db) =>
   db.employmentCentre.findMany({ orderBy: { id: "asc" }, include: { _count: { select: { staff: true, districts: true } } } });
 

@@ -31,3 +31,5 @@ export async function markObligationDone(db: Db, userId: number, obligationId: n
   });
   return ((obligation.reminderJobIds as ReminderJobIds)[series] ?? []);
 }
+
+export const obligationById = (db: Db, id: number) => db.loanObligation.findUnique({ where: { id } });

@@ -38,6 +38,13 @@ export async function quotaProgress(db: Db, userId: number): Promise<QuotaProgre
   });
 }
 
+/** A project of the staff member's districts; NotAllowedError for any other. */
+export async function projectInReach(db: Db, userId: number, projectId: number) {
+  const project = await db.project.findFirst({ where: { id: projectId, districtId: { in: await staffDistrictIds(db, userId) } } });
+  if (!project) throw new NotAllowedError();
+  return project;
+}
+
 export type StatusChange = { ok: true } | { ok: false; reason: "not_next" | "permanent_jobs_required" };
 
 /** Moves a project one step forward; commissioning records its permanent jobs. */

@@ -96,3 +96,14 @@ export async function syncAdminRoles(db: Db, adminIds: readonly bigint[]): Promi
         then array_append(array_remove(roles, 'admin'::"Role"), 'admin'::"Role") else array_remove(roles, 'admin'::"Role") end
     where ('admin'::"Role" = any(roles)) <> ("telegramId" = any(${[...adminIds]}::bigint[]))`;
 }
+
+/** The language an account chose, by its Telegram id (null when none or unknown). */
+export async function languageOfTelegramUser(db: Db, telegramId: number): Promise<"kk" | "ru" | null> {
+  const user = await db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { language: true } });
+  return asLanguage(user?.language ?? null);
+}
+
+export const userById = (db: Db, id: number) => db.user.findUnique({ where: { id } });
+
+/** The accounts holding the admin role. */
+export const adminAccounts = (db: Db) => db.user.findMany({ where: { roles: { has: "admin" } }, orderBy: { id: "asc" } });

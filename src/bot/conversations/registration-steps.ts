@@ -1,4 +1,5 @@
 // The questions of the job-seeker registration: how each is asked and how an answer is read.
+import { districtPoints } from "../../services/places.js";
 import { ageOn, readIin } from "../../domain/iin.js";
 import { normaliseFullName, normalisePhone, type SeekerStatus } from "../../domain/person.js";
 import { MIN_REGISTRATION_AGE } from "../../domain/rules.js";
@@ -146,7 +147,7 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   const point = pointOf(message?.location);
   if (point && step === "place") {
     draft.suggested = await conversation.external(async (outside) => {
-      const all = await outside.deps.db.district.findMany({ select: { id: true, nameKk: true, nameRu: true, lat: true, lon: true } });
+      const all = await districtPoints(outside.deps.db);
       const { id, nameKk, nameRu } = nearest(point, all)!;
       return { id, nameKk, nameRu };
     });

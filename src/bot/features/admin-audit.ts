@@ -1,5 +1,7 @@
 // The admin's audit log: newest first, in pages, filtered by kind of action, centre or person;
 // times in Kazakhstan's time.
+import { centreById } from "../../services/centres.js";
+import { userById } from "../../services/users.js";
 import { InlineKeyboard } from "grammy";
 import { AUDIT_ACTIONS, auditPage } from "../../services/audit.js";
 import { adminData, type AuditView } from "../callback-data/admin.js";
@@ -15,11 +17,11 @@ async function filterLines(ctx: ConvContext, view: AuditView): Promise<string[]>
   const lines: string[] = [];
   if (view.action !== "all") lines.push(ctx.t("admin:audit.filter.kind", { kind: actionName(ctx, view.action) }));
   if (view.centreId) {
-    const centre = await ctx.deps.db.employmentCentre.findUnique({ where: { id: view.centreId } });
+    const centre = await centreById(ctx.deps.db, view.centreId);
     lines.push(ctx.t("admin:audit.filter.centre", { centre: centre ? localName(ctx.lang, centre) : "—" }));
   }
   if (view.userId) {
-    const user = await ctx.deps.db.user.findUnique({ where: { id: view.userId } });
+    const user = await userById(ctx.deps.db, view.userId);
     lines.push(ctx.t("admin:audit.filter.person", { person: user?.firstName ?? String(user?.telegramId ?? "—") }));
   }
   return lines;

@@ -1,5 +1,6 @@
 // The admin's way to every centre: the regions (with how many centres cover each), a region's
 // centres in pages, a search by a part of the name, and a centre's card and staff.
+import { regionById } from "../../services/places.js";
 import { InlineKeyboard } from "grammy";
 import { centreDetails } from "../../services/centres.js";
 import { centresOfRegion, regionsWithCentres, searchCentres, type CentrePage } from "../../services/centre-directory.js";
@@ -37,7 +38,7 @@ export function centreListScreen(ctx: ConvContext, show: Show, title: string, li
 }
 
 export async function showRegionCentres(ctx: ConvContext, show: Show, regionId: number, page: number) {
-  const region = regionId ? await ctx.deps.db.region.findUnique({ where: { id: regionId } }) : null;
+  const region = regionId ? await regionById(ctx.deps.db, regionId) : null;
   if (regionId && !region) return ctx.reply(ctx.t("fallback.stale_button"));
   const list = await centresOfRegion(ctx.deps.db, regionId, page);
   const title = region ? ctx.t("admin:centres.of_region", { region: name(ctx, region), count: list.total }) : ctx.t("admin:centres.without_districts", { count: list.total });

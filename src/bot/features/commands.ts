@@ -1,7 +1,7 @@
 // Commands and buttons that work everywhere, also in the middle of a conversation
 // (installed before the conversations, so that they see every update first).
 import { Composer } from "grammy";
-import { acceptInvitation } from "../../services/centres.js";
+import { acceptInvitation, centreById } from "../../services/centres.js";
 import { setLanguage } from "../../services/users.js";
 import { LANGUAGE_CALLBACK, parseLanguageChoice } from "../callback-data/language.js";
 import { NOOP } from "../callback-data/noop.js";
@@ -15,7 +15,7 @@ async function acceptStaffInvitation(ctx: BotContext, token: string) {
   const outcome = await acceptInvitation(ctx.deps.db, ctx.deps.outbox, ctx.account!.userId, token, ctx.deps.now());
   if (!outcome.ok) return ctx.reply(ctx.t(`staff:invitation.${outcome.reason}`));
   ctx.account = { ...ctx.account!, isStaff: true };
-  const centre = await ctx.deps.db.employmentCentre.findUniqueOrThrow({ where: { id: outcome.centreId } });
+  const centre = (await centreById(ctx.deps.db, outcome.centreId))!;
   return ctx.reply(ctx.t("staff:invitation.accepted", { centre: ctx.lang === "kk" ? centre.nameKk : centre.nameRu }), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
 }
 

@@ -2,6 +2,7 @@
 // knowledge base (prisma/data/faq.ts). The answer comes in the question's language with its source,
 // up to three related questions and "this did not help"; under the confidence threshold there is
 // no guess — the menu and the employment centre's contact instead.
+import { centreOfPerson } from "../../services/centres.js";
 import { Composer, InlineKeyboard } from "grammy";
 import type { FaqEntry } from "../../../prisma/data/faq.js";
 import { detectLanguage } from "../../services/faq/text.js";
@@ -30,10 +31,7 @@ function entriesKeyboard(entries: FaqEntry[], lang: Lang, keyboard = new InlineK
 /** The employment centre of the person's district, when they have a profile; else the general advice. */
 async function centreContact(ctx: ConvContext, lang: Lang): Promise<string> {
   const t = ctx.deps.i18n.getFixedT(lang);
-  const profile = ctx.account ? await ctx.deps.db.seekerProfile.findUnique({ where: { userId: ctx.account.userId }, select: { districtId: true } }) : null;
-  const centre = profile
-    ? await ctx.deps.db.employmentCentre.findFirst({ where: { districts: { some: { districtId: profile.districtId } } }, orderBy: { id: "asc" } })
-    : null;
+  const centre = ctx.account ? await centreOfPerson(ctx.deps.db, ctx.account.userId) : null;
   if (!centre) return t("faq:contact_any");
   return t("faq:contact_centre", { centre: localName(lang, centre), address: lang === "kk" ? centre.addressKk : centre.addressRu, phone: centre.phone });
 }

@@ -1,4 +1,5 @@
 // Finding work: projects near a shared location or by region and district, and their cards.
+import { districtById } from "../../services/places.js";
 import { Composer } from "grammy";
 import {
   districtsOf, filterProfessions, nearestOpenProjects, openProjectsInDistrict, projectCard, regions, type ListFilter, type ProjectPage,
@@ -45,7 +46,7 @@ async function showNear(ctx: ConvContext, show: Show, lat: number, lon: number, 
 }
 
 async function showDistrict(ctx: ConvContext, show: Show, districtId: number, page: number, carried?: ListFilter) {
-  const district = await ctx.deps.db.district.findUnique({ where: { id: districtId } });
+  const district = await districtById(ctx.deps.db, districtId);
   if (!district) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
   const { filter, query, canFilterMine } = await resolveFilter(ctx, carried);
   const result = await openProjectsInDistrict(ctx.deps.db, districtId, page, query);

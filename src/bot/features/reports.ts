@@ -1,5 +1,6 @@
 // The monthly monitoring report on request: staff for their centres' districts, admins for a
 // region or the country; a month is chosen, then the summary, the chart and the files come.
+import { regions } from "../../services/projects.js";
 import { editOrReply } from "../show.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { parseReportMonth } from "../../domain/report.js";
@@ -20,9 +21,9 @@ export const reportButton = (ctx: ConvContext, scope: ReportScope) =>
 
 async function scopesKeyboard(ctx: ConvContext) {
   const year = lastEndedYear(ctx.deps.now());
-  const regions = await ctx.deps.db.region.findMany({ orderBy: { kato: "asc" } });
+  const all = await regions(ctx.deps.db);
   const keyboard = new InlineKeyboard().text(ctx.t("report:country"), reportData.year({ kind: "country" }, year)).row();
-  regions.forEach((region, i) => {
+  all.forEach((region, i) => {
     keyboard.text(localName(ctx.lang, region), reportData.year({ kind: "region", regionId: region.id }, year));
     if (i % 2 === 1) keyboard.row();
   });

@@ -7,12 +7,11 @@ import { IMPORT_MAX_FILE_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_BYTES } fro
 import { importProjects, type ImportResult } from "../../services/import/import-projects.js";
 import type { RowProblem } from "../../services/import/project-rows.js";
 import { IMPORT_COLUMNS, UnreadableFileError } from "../../services/import/read-table.js";
-import { changeProjectStatus, quotaProgress } from "../../services/project-upkeep.js";
+import { changeProjectStatus, projectInReach, quotaProgress } from "../../services/project-upkeep.js";
 import { staffData } from "../callback-data/staff.js";
 import { formatNumber, localName } from "../format.js";
 import type { ReportMonth } from "../../domain/report.js";
 import { projectFigure } from "../../services/reports/monthly-figures.js";
-import { NotAllowedError, staffDistrictIds } from "../../services/staff.js";
 import type { ConvContext } from "../context.js";
 import { commissioningLine } from "../project-card.js";
 import { lastEndedYear, monthPicker } from "../keyboards/month-picker.js";
@@ -34,8 +33,8 @@ export async function showOurProjects(ctx: ConvContext, show: Show, requested = 
 
 export async function showStaffProject(ctx: ConvContext, show: Show, projectId: number) {
   const progress = (await quotaProgress(ctx.deps.db, ctx.account!.userId)).find((p) => p.id === projectId);
-  const project = progress && (await ctx.deps.db.project.findUnique({ where: { id: projectId } }));
-  if (!progress || !project) return ctx.reply(ctx.t("errors.not_allowed"));
+  if (!progress) return ctx.reply(ctx.t("errors.not_allowed"));
+  const project = await projectInReach(ctx.deps.db, ctx.account!.userId, projectId);
   const lines = [
     `🏗 ${name(ctx, project)}`,
     ctx.t("staff:projects.progress", {
@@ -93,12 +92,7 @@ const unreadableValues = () => ({
   max: IMPORT_MAX_ROWS, columns: IMPORT_COLUMNS.join(", "), megabytes: IMPORT_MAX_FILE_BYTES / MEGABYTE, unpacked: IMPORT_MAX_UNPACKED_BYTES / MEGABYTE,
 });
 
-/** A project of the staff member's districts; NotAllowedError for any other. */
-async function ownProject(ctx: ConvContext, projectId: number) {
-  const project = await ctx.deps.db.project.findFirst({ where: { id: projectId, districtId: { in: await staffDistrictIds(ctx.deps.db, ctx.account!.userId) } } });
-  if (!project) throw new NotAllowedError();
-  return project;
-}
+const ownProject = (ctx: ConvContext, projectId: number) => projectInReach(ctx.deps.db, ctx.account!.userId, projectId);
 
 /** The months a project's figures can be entered for. */
 export async function chooseFiguresMonth(ctx: ConvContext, show: Show, projectId: number, year: number) {
