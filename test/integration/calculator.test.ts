@@ -92,7 +92,7 @@ describe("the repayment calculator", () => {
     await person.send("60");
     expect(sentTexts(await person.send("6,5"))[0]).toBe(harness.t("ru", "loans:calc.limit.rate_max", { max: 6 }));
     await person.send("6");
-    expect(sentTexts(await person.send("41"))[0]).toBe(harness.t("ru", "loans:calc.limit.grace_max", { max: 40 }));
+    expect(sentTexts(await person.send("41"))[0]).toBe(harness.t("ru", "loans:calc.limit.grace_max", { max: 40, cap: 40 }));
     const graceKind = await person.send("40"); // a third of the budget credit's 10 years, whatever the loan's term
     expect(sentTexts(graceKind)).toEqual([harness.t("ru", "loans:calc.ask.grace_kind", { months: 40 })]);
   });

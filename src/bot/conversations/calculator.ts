@@ -30,7 +30,7 @@ function violationText(ctx: ConvContext, violation: LimitViolation): string {
     case "amount_max": return t("loans:calc.limit.amount_max", { max: formatMoney(violation.maxTiyn, lang), mci: formatNumber(LOAN.maxAmountMci, lang) });
     case "term_range": return t("loans:calc.limit.term_range", { max: violation.maxMonths });
     case "rate_max": return t("loans:calc.limit.rate_max", { max: violation.maxPercent });
-    case "grace_max": return t("loans:calc.limit.grace_max", { max: violation.maxMonths });
+    case "grace_max": return t("loans:calc.limit.grace_max", { max: violation.maxMonths, cap: GRACE_CAP_MONTHS });
   }
 }
 
