@@ -3,12 +3,14 @@
 // ask their employment centre, and staff who checked their identity document in person move the
 // registration to them (audited; the account it leaves is told).
 import type { Db } from "../db/client.js";
+import { queryRows } from "../db/reads.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { kazakhstanDay } from "../domain/report.js";
 import { IIN_ATTEMPTS_PER_DAY } from "../domain/retention.js";
 import { audit } from "./audit.js";
 import { notify, type Outbox } from "./notifications.js";
 import type { Pii } from "./pii.js";
-import { NotAllowedError, staffDistrictIds } from "./staff.js";
+import { centreDistrictsOf, NotAllowedError, staffDistrictIds } from "./staff.js";
 
 /** Counts an IIN tried by the account; false once it passed the day's IIN_ATTEMPTS_PER_DAY. */
 export async function countIinAttempt(db: Db, userId: number, now: Date): Promise<boolean> {
@@ -23,6 +25,14 @@ export async function fileIinClaim(db: Db, pii: Pii, claim: { userId: number; ii
   await db.iinClaim.create({
     data: { claimantUserId: claim.userId, iinHash: pii.hash(claim.iin), iinCipher: pii.encrypt(claim.iin), phoneCipher: pii.encrypt(claim.phone), districtId: claim.districtId },
   });
+}
+
+/** How many requests of the staff member's districts are open: one prepared query, read with every queue page. */
+export async function openIinClaimCount(db: Db, userId: number): Promise<number> {
+  const [row] = await queryRows<{ open: number }>(db, Prisma.sql`
+    select count(*)::int as open from "IinClaim" c
+    where c."resolvedAt" is null and c."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)`);
+  return row!.open;
 }
 
 /** The open requests of the staff member's districts, oldest first. */

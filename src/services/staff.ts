@@ -27,7 +27,7 @@ export const isNotAllowed = (error: unknown): boolean =>
 type Client = Db | Prisma.TransactionClient | PgTransaction;
 
 /** The (centre, district) pairs of the centres a person works at, as a subquery. */
-const centreDistrictsOf = (userId: number) => Prisma.sql`
+export const centreDistrictsOf = (userId: number) => Prisma.sql`
   select cd."centreId", cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
   where sm."userId" = ${userId}`;
 

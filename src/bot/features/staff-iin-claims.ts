@@ -2,7 +2,7 @@
 // district: the contact to call, the IIN masked, and after the identity document was checked in
 // person, "move the registration" or "decline".
 import { InlineKeyboard } from "grammy";
-import { iinClaimCard, openIinClaims, resolveIinClaim } from "../../services/iin-claims.js";
+import { iinClaimCard, openIinClaimCount, openIinClaims, resolveIinClaim } from "../../services/iin-claims.js";
 import { staffData } from "../callback-data/staff.js";
 import type { ConvContext } from "../context.js";
 import { formatDateTime, localName } from "../format.js";
@@ -13,8 +13,8 @@ const CLAIMS_PAGE_SIZE = 10;
 
 /** The queue's button for the open requests, when there are any. */
 export async function iinClaimsButton(ctx: ConvContext): Promise<[string, string] | null> {
-  const open = await openIinClaims(ctx.deps.db, ctx.account!.userId);
-  return open.length ? [ctx.t("staff:iin_claims.button", { count: open.length }), staffData.iinClaims()] : null;
+  const open = await openIinClaimCount(ctx.deps.db, ctx.account!.userId);
+  return open ? [ctx.t("staff:iin_claims.button", { count: open }), staffData.iinClaims()] : null;
 }
 
 export async function showIinClaims(ctx: ConvContext, show: Show, requested = 1) {
