@@ -27,8 +27,8 @@ import { syncAdminRoles } from "./services/users.js";
 
 /**
  * Updates handled at once in polling mode (the runner's default is 500). Beyond a few times the
- * database pool's 10 connections they only wait, each holding its context in memory: the RSS
- * after 10,000 updates went over 200 MB (bench/process.ts).
+ * database pool's connections they only wait, each holding its context in memory, and the RSS
+ * after 10,000 updates passes 200 MB (bench/process.ts).
  */
 const POLLING_CONCURRENCY = 50;
 

@@ -1,5 +1,6 @@
 // The two obligations after a programme loan, and when to remind of each (rules.ts: LOAN, OBLIGATION_REMINDERS).
-import { LOAN, OBLIGATION_REMINDERS } from "./rules.js";
+import { LOAN } from "./rules.js";
+import { OBLIGATION_REMINDERS } from "./policies.js";
 
 export const OBLIGATION_SERIES = ["targeted_use", "jobs"] as const;
 export type ObligationSeries = (typeof OBLIGATION_SERIES)[number];

@@ -73,31 +73,8 @@ export const YEARLY_RATES: readonly YearlyRate[] = [
   { validFrom: "2021-01-01", minimumWage: 42_500, mci: 2_917 },
 ];
 
-/**
- * When the bot reminds a borrower of the two obligations of LOAN (the reminder days are the
- * bot's policy, chosen ahead of each deadline): targeted use on days 60, 80 and 89 before the
- * 90-day deadline; the jobs at months 18, 22 and 23 before the 24-month deadline.
- */
-export const OBLIGATION_REMINDERS = {
-  targetedUseDays: [60, 80, 89],
-  jobsMonths: [18, 22, 23],
-  /** 09:00 in Kazakhstan (UTC+5). */
-  hourUtc: 4,
-} as const;
-
 /** Direction 2 (loans) came with the revision of 9 February 2021 (order No. 24-ө): no programme loan is older. */
 export const LOANS_DIRECTION_FROM = "2021-02-09";
-/** A sanity bound for "jobs promised" typed by a person. */
-export const MAX_JOBS_PROMISED = 10_000;
-
-/**
- * The notification outbox's patience (the bot's policy, not the programme's): a message is tried
- * at most 8 times, the retries 5 s apart and doubling; Telegram's own retry_after wins when given.
- */
-export const OUTBOX_RETRY = { maxAttempts: 8, firstDelaySeconds: 5 } as const;
 
 /** 002: the programme's first edition, order No. 55-ө of 27.03.2020; no programme contract is older. */
 export const PROGRAMME_START = "2020-03-27";
-
-/** The bot's policy for staff invitations (issue 4): a link works once, for 72 hours. */
-export const INVITATION_TTL_HOURS = 72;

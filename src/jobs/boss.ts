@@ -1,6 +1,6 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
-import { OUTBOX_RETRY } from "../domain/rules.js";
+import { OUTBOX_RETRY } from "../domain/policies.js";
 import type { Logger } from "../logger.js";
 
 export const REMINDER_QUEUE = "loan-reminder";

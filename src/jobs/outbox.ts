@@ -4,7 +4,7 @@ import { GrammyError, type Api } from "grammy";
 import type { i18n } from "i18next";
 import type PgBoss from "pg-boss";
 import type { Db } from "../db/client.js";
-import { OUTBOX_RETRY } from "../domain/rules.js";
+import { OUTBOX_RETRY } from "../domain/policies.js";
 import type { Logger } from "../logger.js";
 import type { Outbox, Transaction } from "../services/notifications.js";
 import { isPgTransaction } from "../db/reads.js";

@@ -1,7 +1,7 @@
 // Admin work: employment centres, their districts, invitations for staff, and who the staff are.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client.js";
-import { INVITATION_TTL_HOURS } from "../domain/rules.js";
+import { INVITATION_TTL_HOURS } from "../domain/policies.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { audit } from "./audit.js";
 import { notify, type Outbox } from "./notifications.js";

@@ -2,7 +2,8 @@
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { parseDay } from "../../domain/numbers.js";
-import { LOAN, LOANS_DIRECTION_FROM, MAX_JOBS_PROMISED } from "../../domain/rules.js";
+import { LOAN, LOANS_DIRECTION_FROM } from "../../domain/rules.js";
+import { MAX_JOBS_PROMISED } from "../../domain/policies.js";
 import { createObligation, saveReminderJobs } from "../../services/obligations.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";

@@ -1,0 +1,26 @@
+// The bot's own policies (not the programme's numbers, which are in rules.ts): how it reminds,
+// retries and bounds what people type.
+
+/**
+ * When the bot reminds a borrower of the two obligations of LOAN (the reminder days are the
+ * bot's policy, chosen ahead of each deadline): targeted use on days 60, 80 and 89 before the
+ * 90-day deadline; the jobs at months 18, 22 and 23 before the 24-month deadline.
+ */
+export const OBLIGATION_REMINDERS = {
+  targetedUseDays: [60, 80, 89],
+  jobsMonths: [18, 22, 23],
+  /** 09:00 in Kazakhstan (UTC+5). */
+  hourUtc: 4,
+} as const;
+
+/** A sanity bound for "jobs promised" typed by a person. */
+export const MAX_JOBS_PROMISED = 10_000;
+
+/**
+ * The notification outbox's patience (the bot's policy, not the programme's): a message is tried
+ * at most 8 times, the retries 5 s apart and doubling; Telegram's own retry_after wins when given.
+ */
+export const OUTBOX_RETRY = { maxAttempts: 8, firstDelaySeconds: 5 } as const;
+
+/** A staff invitation link works once, for 72 hours. */
+export const INVITATION_TTL_HOURS = 72;
