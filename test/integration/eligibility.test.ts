@@ -61,7 +61,7 @@ describe("the loan eligibility check", () => {
     await person.send(harness.t("kk", "menu.loans"));
     await person.press("loans:check");
     const typed = await person.send("білмеймін");
-    expect(typed.map((r) => r.text)).toEqual([harness.t("kk", "entrepreneur:use_buttons"), harness.t("kk", "entrepreneur:ask.kind")]);
+    expect(typed.map((r) => r.text)).toEqual([harness.t("kk", "answer.use_buttons"), harness.t("kk", "entrepreneur:ask.kind")]);
     await person.press("elig:kind:sme");
     const back = await person.press("elig:back");
     expect(lastText(back)).toBe(harness.t("kk", "entrepreneur:ask.kind"));

@@ -64,7 +64,7 @@ const TYPED: Record<TypedStep, {
 
 /** Reads a typed answer into the draft: an error text when it is not acceptable, else null. */
 function readText(ctx: ConvContext, step: Step, text: string, draft: Draft): string | null {
-  if (step === "purpose" || step === "kind" || step === "grace_kind") return ctx.t("entrepreneur:use_buttons");
+  if (step === "purpose" || step === "kind" || step === "grace_kind") return ctx.t("answer.use_buttons");
   const { parse, check, keep } = TYPED[step];
   const value = parse(text);
   if (value === null) return ctx.t(`loans:calc.invalid.${step}`);

@@ -68,8 +68,8 @@ export async function centreEditorConversation(conversation: BotConversation, ct
     current = await conversation.wait();
     const data = parseCentreEditorCallback(current.callbackQuery?.data);
     if (!data) {
-      if (current.callbackQuery) await current.answerCallbackQuery({ text: current.t("entrepreneur:use_latest_buttons") });
-      else await current.reply(current.t("entrepreneur:use_buttons"));
+      if (current.callbackQuery) await current.answerCallbackQuery({ text: current.t("answer.use_latest_buttons") });
+      else await current.reply(current.t("answer.use_buttons"));
       continue;
     }
     await current.answerCallbackQuery();

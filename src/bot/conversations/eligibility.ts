@@ -70,7 +70,7 @@ async function answer(conversation: BotConversation, step: Step, draft: Draft): 
         await ctx.editMessageReplyMarkup().catch(() => undefined); // the question is answered
         return [ctx, "next"];
       }
-      await ctx.answerCallbackQuery({ text: t("entrepreneur:use_latest_buttons") });
+      await ctx.answerCallbackQuery({ text: t("answer.use_latest_buttons") });
       continue;
     }
     if (step === "jobs" && ctx.message?.text !== undefined) {
@@ -82,7 +82,7 @@ async function answer(conversation: BotConversation, step: Step, draft: Draft): 
       await ctx.reply(t("entrepreneur:jobs_invalid"));
       return [ctx, "repeat"];
     }
-    await ctx.reply(t("entrepreneur:use_buttons"));
+    await ctx.reply(t("answer.use_buttons"));
     return [ctx, "repeat"];
   }
 }

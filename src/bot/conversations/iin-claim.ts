@@ -41,7 +41,7 @@ async function askDistrict(conversation: BotConversation, ctx: ConvContext): Pro
   for (;;) {
     const answer = await conversation.wait();
     if (!answer.callbackQuery) {
-      await answer.reply(answer.t("entrepreneur:use_buttons"));
+      await answer.reply(answer.t("answer.use_buttons"));
       continue;
     }
     await answer.answerCallbackQuery();

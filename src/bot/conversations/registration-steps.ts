@@ -129,7 +129,7 @@ async function readText(conversation: BotConversation, ctx: ConvContext, step: S
     }
     return "repeat";
   }
-  await ctx.reply(t("entrepreneur:use_buttons"));
+  await ctx.reply(t("answer.use_buttons"));
   return "repeat";
 }
 
@@ -155,7 +155,7 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   }
   if (message?.text !== undefined) return readText(conversation, ctx, step, message.text, draft);
   const data = parseRegistrationCallback(ctx.callbackQuery?.data);
-  if (!ctx.callbackQuery) return refuse(ctx, t("entrepreneur:use_buttons"));
+  if (!ctx.callbackQuery) return refuse(ctx, t("answer.use_buttons"));
   await ctx.answerCallbackQuery();
   if (!data) return "wait";
   const [, what, value] = data;

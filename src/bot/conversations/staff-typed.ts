@@ -62,7 +62,7 @@ async function waitText(conversation: BotConversation): Promise<[ConvContext, st
       return [ctx, null];
     }
     if (ctx.callbackQuery) {
-      await ctx.answerCallbackQuery({ text: ctx.t("entrepreneur:use_latest_buttons") });
+      await ctx.answerCallbackQuery({ text: ctx.t("answer.use_latest_buttons") });
       continue;
     }
     if (ctx.message?.text !== undefined) return [ctx, ctx.message.text];
