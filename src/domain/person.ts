@@ -1,4 +1,5 @@
 // What a job seeker types about themselves, checked and normalised.
+import { ageOn } from "./iin.js";
 import { ADULT_AGE, YOUTH_AGE } from "./rules.js";
 
 /** Letters of the Kazakh, Russian or Latin alphabets, spaces, hyphen, apostrophe; 2 to 100 characters. */
@@ -33,6 +34,18 @@ export const isNeet = (f: SeekerFacts) => isYouth(f.age) && !f.studying && !f.wo
 export const isStudent = (f: SeekerFacts) => f.status === "student" || f.studying;
 const isUnemployedYouth = (f: SeekerFacts) =>
   isYouth(f.age) && !f.working && (f.status === "registered_unemployed" || f.status === "job_seeker");
+
+/** What staff and the person see of a profile on a day: the age and the flags the rules derive. */
+export interface SeekerStanding {
+  age: number;
+  neet: boolean;
+  student: boolean;
+}
+
+export function standingOf(person: { birthDate: Date; status: SeekerStatus; studying: boolean; working: boolean }, today: Date): SeekerStanding {
+  const facts: SeekerFacts = { age: ageOn(person.birthDate, today), status: person.status, studying: person.studying, working: person.working };
+  return { age: facts.age, neet: isNeet(facts), student: isStudent(facts) };
+}
 
 /** The group that goes first (see priorityGroup). */
 export const PRIORITY_GROUP = 0;

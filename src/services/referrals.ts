@@ -1,7 +1,7 @@
 // Staff actions on an application: refer, reject, hired, did not show up. Each one is a single
 // transaction with its event, its audit entry and the seeker's notification.
 import type { Db } from "../db/client.js";
-import { wageFloor } from "../domain/rates.js";
+import { relocationAllowance, wageFloor } from "../domain/rates.js";
 import { ACTION_TO, canDo, REFERRAL_SEQUENCE_DIGITS, referralNumberPrefix, type RejectReason } from "../domain/referral.js";
 import { PROGRAMME_START } from "../domain/rules.js";
 import { Prisma } from "../generated/prisma/client.js";
@@ -14,7 +14,7 @@ import { pgTransaction, queryRows, type PgTransaction } from "../db/reads.js";
 export type ActionRefusal = "wrong_status" | "no_room" | "wage_below_floor" | "bad_contract_date";
 
 export type ActionResult =
-  | { ok: true; referralNumber?: string; relocationDue?: boolean; floor?: number }
+  | { ok: true; referralNumber?: string; relocationDue?: boolean; relocationAllowance?: number; floor?: number }
   | { ok: false; refusal: ActionRefusal; floor?: number };
 
 export interface ActionDeps {
@@ -87,6 +87,7 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
       if (day > now.toISOString().slice(0, 10) || day < (earliest ?? PROGRAMME_START)) return { ok: false, refusal: "bad_contract_date" };
       if (input.wage < floor) return { ok: false, refusal: "wage_below_floor", floor };
       result.relocationDue = await comesFromAnotherSettlement(tx, application.homeDistrictId, application.project.districtId);
+      if (result.relocationDue) result.relocationAllowance = relocationAllowance(input.contractDate);
       result.floor = floor;
       set.push(Prisma.sql`"contractDate" = ${day}::date`, Prisma.sql`wage = ${input.wage}`, Prisma.sql`"hiredAt" = ${now}`, Prisma.sql`relocated = ${result.relocationDue}`);
       after.wage = input.wage;

@@ -1,6 +1,6 @@
 // Job-seeker profiles: consent, registration, reading and erasing.
 import type { Db } from "../db/client.js";
-import type { SeekerStatus } from "../domain/person.js";
+import { standingOf, type SeekerStatus } from "../domain/person.js";
 import type { Sex } from "../domain/iin.js";
 import type { Pii } from "./pii.js";
 import { queryRows } from "../db/reads.js";
@@ -78,13 +78,13 @@ export function profileForEdit(db: Db, userId: number) {
   });
 }
 
-export async function readProfile(db: Db, pii: Pii, userId: number) {
+export async function readProfile(db: Db, pii: Pii, userId: number, today = new Date()) {
   const profile = await db.seekerProfile.findUnique({
     where: { userId },
     include: { district: { include: { region: true } }, professions: { include: { profession: true } } },
   });
   if (!profile) return null;
-  return { ...profile, iin: pii.decrypt(profile.iinCipher), phone: pii.decrypt(profile.phoneCipher) };
+  return { ...profile, iin: pii.decrypt(profile.iinCipher), phone: pii.decrypt(profile.phoneCipher), standing: standingOf(profile, today) };
 }
 export type ProfileView = NonNullable<Awaited<ReturnType<typeof readProfile>>>;
 

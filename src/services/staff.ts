@@ -3,7 +3,7 @@
 import type { Db } from "../db/client.js";
 import { Prisma, type ApplicationStatus } from "../generated/prisma/client.js";
 import type { Pii } from "./pii.js";
-import type { SeekerStatus } from "../domain/person.js";
+import { standingOf, type SeekerStanding, type SeekerStatus } from "../domain/person.js";
 import { audit } from "./audit.js";
 import { queryRows, type PgTransaction } from "../db/reads.js";
 
@@ -198,9 +198,11 @@ export interface ApplicantPerson {
   professions: Array<{ nameKk: string; nameRu: string }>;
   phone: string;
   iinLast4: string;
+  /** The age and the flags on the day the card is read. */
+  standing: SeekerStanding;
 }
 
-type PersonJson = Omit<ApplicantPerson, "district" | "phone" | "iinLast4" | "birthDate"> & {
+type PersonJson = Omit<ApplicantPerson, "district" | "phone" | "iinLast4" | "birthDate" | "standing"> & {
   birthDate: string; districtKk: string; districtRu: string; regionKk: string; regionRu: string; phoneCipher: string; iinCipher: string;
 };
 
@@ -215,7 +217,7 @@ const PERSON_COLUMN = Prisma.sql`, (
   where pr."userId" = a."userId") as person`;
 
 /** The applicant's card, in one query; the IIN only masked. */
-export async function applicantCard(db: Db, pii: Pii, userId: number, applicationId: number) {
+export async function applicantCard(db: Db, pii: Pii, userId: number, applicationId: number, today: Date) {
   const found = await reachableRow(db, userId, applicationId, undefined, PERSON_COLUMN);
   if (!found) throw new NotAllowedError();
   const { application, person: json } = found;
@@ -223,7 +225,7 @@ export async function applicantCard(db: Db, pii: Pii, userId: number, applicatio
   const { districtKk, districtRu, regionKk, regionRu, phoneCipher, iinCipher, birthDate, ...profile } = json;
   const person: ApplicantPerson = {
     ...profile, birthDate: new Date(birthDate), district: { nameKk: districtKk, nameRu: districtRu, region: { nameKk: regionKk, nameRu: regionRu } },
-    phone: pii.decrypt(phoneCipher), iinLast4: pii.decrypt(iinCipher).slice(-4),
+    phone: pii.decrypt(phoneCipher), iinLast4: pii.decrypt(iinCipher).slice(-4), standing: standingOf({ ...profile, birthDate: new Date(birthDate) }, today),
   };
   return { application, person };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ageOn, iinCheckDigit, readIin } from "../../src/domain/iin.js";
-import { isNeet, normaliseFullName, normalisePhone, priorityGroup, type SeekerFacts } from "../../src/domain/person.js";
+import { isNeet, normaliseFullName, normalisePhone, priorityGroup, standingOf, type SeekerFacts } from "../../src/domain/person.js";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -81,5 +81,18 @@ describe("priority", () => {
     expect(isNeet(facts({ age: 20, studying: true }))).toBe(false);
     expect(isNeet(facts({ age: 20, working: true }))).toBe(false);
     expect(isNeet(facts({ age: 30 }))).toBe(false);
+  });
+});
+
+describe("a person's standing on a day", () => {
+  const person = (birth: string, extra: Partial<{ status: "student" | "job_seeker"; studying: boolean; working: boolean }> = {}) =>
+    ({ birthDate: new Date(birth), status: "job_seeker" as const, studying: false, working: false, ...extra });
+  it("is NEET youth up to 29 and no longer at 30", () => {
+    expect(standingOf(person("1991-06-01"), new Date("2021-05-31"))).toEqual({ age: 29, neet: true, student: false });
+    expect(standingOf(person("1991-06-01"), new Date("2021-06-01"))).toEqual({ age: 30, neet: false, student: false });
+  });
+  it("is a student by status or by studying, and then not NEET", () => {
+    expect(standingOf(person("2001-01-01", { status: "student" }), new Date("2021-06-01"))).toMatchObject({ student: true });
+    expect(standingOf(person("2001-01-01", { studying: true }), new Date("2021-06-01"))).toEqual({ age: 20, neet: false, student: true });
   });
 });

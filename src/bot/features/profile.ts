@@ -1,7 +1,6 @@
 // "My profile": view it, register, or erase it after a confirmation.
 import { Composer, InlineKeyboard } from "grammy";
-import { ageOn } from "../../domain/iin.js";
-import { isNeet, isStudent } from "../../domain/person.js";
+import { standingFlags } from "../standing.js";
 import { eraseMyData, readProfile, type ProfileView } from "../../services/seekers.js";
 import { sessionRowKey } from "../../db/prisma-storage.js";
 import { CONVERSATION_PREFIX } from "../conversation-prefix.js";
@@ -16,9 +15,8 @@ const maskIin = (iin: string) => `••••••••${iin.slice(-4)}`;
 export function profileText(ctx: ConvContext, profile: ProfileView): string {
   const { t, lang } = ctx;
   const name = (o: { nameKk: string; nameRu: string }) => localName(lang, o);
-  const age = ageOn(profile.birthDate, ctx.deps.now());
-  const facts = { age, status: profile.status, studying: profile.studying, working: profile.working };
-  const flags = [isNeet(facts) && t("seeker:profile.neet"), isStudent(facts) && t("seeker:profile.student")].filter(Boolean).join(", ");
+  const { age } = profile.standing;
+  const flags = standingFlags(t, profile.standing);
   const professions = profile.anyWork ? t("seeker:profile.any_work") : profile.professions.map((p) => name(p.profession)).join(", ");
   return t("seeker:profile.card", {
     name: profile.fullName, iin: maskIin(profile.iin), birth: formatDate(profile.birthDate), age, phone: profile.phone,
@@ -28,7 +26,7 @@ export function profileText(ctx: ConvContext, profile: ProfileView): string {
 }
 
 export async function showProfile(ctx: ConvContext) {
-  const profile = ctx.account ? await readProfile(ctx.deps.db, ctx.deps.pii, ctx.account.userId) : null;
+  const profile = ctx.account ? await readProfile(ctx.deps.db, ctx.deps.pii, ctx.account.userId, ctx.deps.now()) : null;
   if (!profile) {
     return ctx.reply(ctx.t("seeker:profile.none"), { reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.register"), profileData.register()) });
   }

@@ -4,8 +4,8 @@ import { InlineKeyboard } from "grammy";
 import { addPager, pageOf, shorten } from "../paging.js";
 import { NOOP } from "../callback-data/noop.js";
 import { iinClaimsButton } from "./staff-iin-claims.js";
-import { ageOn } from "../../domain/iin.js";
-import { isNeet, isStudent, PRIORITY_GROUP } from "../../domain/person.js";
+import { PRIORITY_GROUP } from "../../domain/person.js";
+import { standingFlags } from "../standing.js";
 import { REJECT_REASONS, type RejectReason } from "../../domain/referral.js";
 import { actOnApplication, type ActionInput, type ActionResult } from "../../services/referrals.js";
 import { applicantCard, revealIin, staffProjects, staffQueue } from "../../services/staff.js";
@@ -14,7 +14,6 @@ import { staffData, type QueueStatusFilter } from "../callback-data/staff.js";
 import type { ConvContext } from "../context.js";
 import { formatDate, formatNumber, localName } from "../format.js";
 import { RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
-import { relocationAllowance } from "../../domain/rates.js";
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 const STATUS_FILTERS: QueueStatusFilter[] = ["all", "submitted", "referred", "hired", "rejected", "no_show", "withdrawn"];
@@ -74,7 +73,7 @@ export async function projectFilterKeyboard(ctx: ConvContext, status: QueueStatu
 }
 
 export async function showApplicant(ctx: ConvContext, show: Show, applicationId: number) {
-  const { application, person } = await applicantCard(ctx.deps.db, ctx.deps.pii, ctx.account!.userId, applicationId);
+  const { application, person } = await applicantCard(ctx.deps.db, ctx.deps.pii, ctx.account!.userId, applicationId, ctx.deps.now());
   const t = ctx.t;
   const lines = [
     t("staff:card.application", {
@@ -85,11 +84,9 @@ export async function showApplicant(ctx: ConvContext, show: Show, applicationId:
   ];
   if (application.referralNumber) lines.push(t("staff:card.referral", { referral: application.referralNumber }));
   if (person) {
-    const age = ageOn(person.birthDate, ctx.deps.now());
-    const facts = { age, status: person.status, studying: person.studying, working: person.working };
-    const flags = [isNeet(facts) && t("seeker:profile.neet"), isStudent(facts) && t("seeker:profile.student")].filter(Boolean).join(", ") || "—";
+    const flags = standingFlags(t, person.standing) || "—";
     lines.push(t("staff:card.person", {
-      name: person.fullName, age, status: t(`seeker:status.${person.status}`), flags,
+      name: person.fullName, age: person.standing.age, status: t(`seeker:status.${person.status}`), flags,
       district: `${name(ctx, person.district)}, ${name(ctx, person.district.region)}`,
       professions: person.anyWork ? t("seeker:profile.any_work") : person.professions.map((p) => name(ctx, p)).join(", "),
       relocate: t(person.willingToRelocate ? "answer.yes" : "answer.no"), phone: person.phone, iin: `••••••••${person.iinLast4}`,
@@ -116,8 +113,8 @@ export function rejectReasonsKeyboard(ctx: ConvContext, applicationId: number) {
 export function actionReply(ctx: ConvContext, input: ActionInput, result: ActionResult): string {
   if (!result.ok) return ctx.t(`staff:refusal.${result.refusal}`, { floor: formatNumber(result.floor ?? 0, ctx.lang) });
   const lines = [ctx.t(`staff:done.${input.action}`, { referral: result.referralNumber ?? "" })];
-  if (input.action === "hire" && result.relocationDue) {
-    lines.push(ctx.t("staff:done.relocation_due", { allowance: formatNumber(relocationAllowance(input.contractDate), ctx.lang), days: RELOCATION_ALLOWANCE_WORKING_DAYS }));
+  if (result.relocationAllowance) {
+    lines.push(ctx.t("staff:done.relocation_due", { allowance: formatNumber(result.relocationAllowance, ctx.lang), days: RELOCATION_ALLOWANCE_WORKING_DAYS }));
   }
   return lines.join("\n\n");
 }
