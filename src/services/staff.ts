@@ -2,9 +2,6 @@
 // Every function checks the person's centres again, whatever the button said.
 import type { Db } from "../db/client.js";
 import { Prisma, type ApplicationStatus } from "../generated/prisma/client.js";
-import type { Pii } from "./pii.js";
-import { standingOf, type SeekerStanding, type SeekerStatus } from "../domain/person.js";
-import { audit } from "./audit.js";
 import { queryRows, type PgTransaction } from "../db/reads.js";
 
 export const QUEUE_PAGE_SIZE = 5;
@@ -62,7 +59,8 @@ type ReachableRow = Omit<ReachableApplication, "project" | "position"> & {
   projectKk: string; projectRu: string; districtId: number;
   region: { id: number; code: string };
   position: { count: number; taken: number; nameKk: string; nameRu: string };
-  person?: PersonJson | null;
+  /** The applicant's profile as JSON, when `extra` reads it (applicant-card.ts). */
+  person?: unknown;
 };
 
 /** Rows of a reachable application locked until the end of the transaction. */
@@ -74,7 +72,7 @@ export type ReachLock = "application" | "application and position";
  * planning a six-table join took PostgreSQL longer than running it.
  */
 
-async function reachableRow(db: Client, userId: number, applicationId: number, lock: ReachLock | undefined, extra: Prisma.Sql) {
+export async function reachableRow(db: Client, userId: number, applicationId: number, lock: ReachLock | undefined, extra: Prisma.Sql) {
   const [row] = await queryRows<ReachableRow>(db, Prisma.sql`
     select a.id, a.number, a."userId", a."projectId", a."positionId", a.status::text as status, a."priorityGroup", a."homeDistrictId",
            a."submittedAt", a."referredAt", a."referralNumber", p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId",
@@ -184,57 +182,4 @@ export async function staffQueue(db: Db, userId: number, filter: QueueFilter, re
 export async function staffProjects(db: Db, userId: number) {
   const districts = await staffDistrictIds(db, userId);
   return db.project.findMany({ where: { districtId: { in: districts } }, orderBy: [{ status: "asc" }, { id: "asc" }], include: { district: true } });
-}
-
-export interface ApplicantPerson {
-  fullName: string;
-  birthDate: Date;
-  status: SeekerStatus;
-  studying: boolean;
-  working: boolean;
-  anyWork: boolean;
-  willingToRelocate: boolean;
-  district: { nameKk: string; nameRu: string; region: { nameKk: string; nameRu: string } };
-  professions: Array<{ nameKk: string; nameRu: string }>;
-  phone: string;
-  iinLast4: string;
-  /** The age and the flags on the day the card is read. */
-  standing: SeekerStanding;
-}
-
-type PersonJson = Omit<ApplicantPerson, "district" | "phone" | "iinLast4" | "birthDate" | "standing"> & {
-  birthDate: string; districtKk: string; districtRu: string; regionKk: string; regionRu: string; phoneCipher: string; iinCipher: string;
-};
-
-/** The applicant's profile as one JSON value, read with the application. */
-const PERSON_COLUMN = Prisma.sql`, (
-  select json_build_object('fullName', pr."fullName", 'birthDate', pr."birthDate", 'status', pr.status, 'studying', pr.studying,
-           'working', pr.working, 'anyWork', pr."anyWork", 'willingToRelocate', pr."willingToRelocate", 'phoneCipher', pr."phoneCipher",
-           'iinCipher', pr."iinCipher", 'districtKk', d."nameKk", 'districtRu', d."nameRu", 'regionKk', r."nameKk", 'regionRu', r."nameRu",
-           'professions', coalesce((select json_agg(json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu") order by f.id)
-             from "SeekerProfession" sp join "Profession" f on f.id = sp."professionId" where sp."profileId" = pr.id), '[]'))
-  from "SeekerProfile" pr join "District" d on d.id = pr."districtId" join "Region" r on r.id = d."regionId"
-  where pr."userId" = a."userId") as person`;
-
-/** The applicant's card, in one query; the IIN only masked. */
-export async function applicantCard(db: Db, pii: Pii, userId: number, applicationId: number, today: Date) {
-  const found = await reachableRow(db, userId, applicationId, undefined, PERSON_COLUMN);
-  if (!found) throw new NotAllowedError();
-  const { application, person: json } = found;
-  if (!json) return { application, person: null };
-  const { districtKk, districtRu, regionKk, regionRu, phoneCipher, iinCipher, birthDate, ...profile } = json;
-  const person: ApplicantPerson = {
-    ...profile, birthDate: new Date(birthDate), district: { nameKk: districtKk, nameRu: districtRu, region: { nameKk: regionKk, nameRu: regionRu } },
-    phone: pii.decrypt(phoneCipher), iinLast4: pii.decrypt(iinCipher).slice(-4), standing: standingOf({ ...profile, birthDate: new Date(birthDate) }, today),
-  };
-  return { application, person };
-}
-
-/** The whole IIN, written to the audit log each time it is shown. */
-export async function revealIin(db: Db, pii: Pii, userId: number, applicationId: number): Promise<string | null> {
-  const application = await applicationInReach(db, userId, applicationId);
-  const profile = application.userId ? await db.seekerProfile.findUnique({ where: { userId: application.userId } }) : null;
-  if (!profile) return null;
-  await audit(db, { actorUserId: userId, action: "show_iin", entity: "SeekerProfile", entityId: profile.id });
-  return pii.decrypt(profile.iinCipher);
 }
