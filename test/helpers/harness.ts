@@ -99,6 +99,13 @@ const noJobQueue: ReminderScheduler = { schedule: noQueue, cancel: noQueue };
 const noOutbox: Outbox = { enqueue: noQueue };
 const TOKEN = "123456:TEST-token-for-the-recording-client";
 
+/** What waits for its chat's second, Telegram's retry_after or pg-boss's backoff, made due now. */
+export async function makeNotificationsDue(db: Db): Promise<void> {
+  await db.$executeRawUnsafe(`update pgboss.job set start_after = now() where name = $1 and state in ('created', 'retry')`, NOTIFY_QUEUE);
+  await db.$executeRawUnsafe(`update "User" set "nextMessageAt" = null`);
+  await db.$executeRawUnsafe(`update "OutboxClock" set "nextAt" = now()`);
+}
+
 export async function createHarness(db: Db, options: HarnessOptions = {}): Promise<Harness> {
   const telegram = createFakeTelegram();
   const i18n = await testI18n();
@@ -140,10 +147,7 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
       for (let round = 0; round < 20; round++) {
         outcomes.push(...(await harness.flushNotifications()));
         if ((await db.notification.count({ where: { sentAt: null, failedAt: null } })) === 0) break;
-        // what waits for its chat's second or Telegram's retry_after, made due now
-        await db.$executeRawUnsafe(`update pgboss.job set start_after = now() where name = $1 and state in ('created', 'retry')`, NOTIFY_QUEUE);
-        await db.$executeRawUnsafe(`update "User" set "nextMessageAt" = null`);
-        await db.$executeRawUnsafe(`update "OutboxClock" set "nextAt" = now()`);
+        await makeNotificationsDue(db);
       }
       return outcomes;
     },

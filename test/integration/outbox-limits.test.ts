@@ -3,14 +3,14 @@
 // several new projects in one message, and a report's files each sent once.
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lazyBoss, NOTIFY_QUEUE } from "../../src/jobs/boss.js";
+import { lazyBoss } from "../../src/jobs/boss.js";
 import { createOutbox, startNotificationWorker } from "../../src/jobs/outbox.js";
 import { notify } from "../../src/services/notifications.js";
 import { setSubscription } from "../../src/services/subscriptions.js";
 import { IMPORT_COLUMNS } from "../../src/services/import/read-table.js";
 import { adminData } from "../../src/bot/callback-data/admin.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, shownTexts } from "../helpers/harness.js";
+import { createHarness, makeNotificationsDue, type Harness, type Person, shownTexts } from "../helpers/harness.js";
 import { MEDEU } from "../helpers/places.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -42,11 +42,7 @@ const invitationUsed = async (userId: number, key: string) => {
   const centre = await database.db.employmentCentre.findFirst() ?? await addCentre(database.db, [MEDEU]);
   await database.db.$transaction((tx) => notify(tx, outbox(), { userId, kind: "invitation_used", payload: { centreId: centre.id, person: "Дана" }, eventKey: key }));
 };
-const dueNow = async () => {
-  await database.db.$executeRawUnsafe(`update pgboss.job set start_after = now() where name = $1 and state in ('retry', 'created')`, NOTIFY_QUEUE);
-  await database.db.$executeRawUnsafe(`update "User" set "nextMessageAt" = null`);
-  await database.db.$executeRawUnsafe(`update "OutboxClock" set "nextAt" = now()`);
-};
+const dueNow = () => makeNotificationsDue(database.db);
 
 describe("the outbox's pace", () => {
   it("sends one chat at most one message a second: the next waits for its chat", async () => {

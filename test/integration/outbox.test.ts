@@ -10,7 +10,7 @@ import { notify } from "../../src/services/notifications.js";
 import { actOnApplication } from "../../src/services/referrals.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import { createHarness, makeNotificationsDue, type Harness, type Person } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -95,11 +95,7 @@ describe("the notification outbox", () => {
     expect(row).toMatchObject({ attempts: 1, sentAt: null, failedAt: null });
     expect(await jobCount("retry")).toBe(1); // pg-boss holds it for its backoff
 
-    const dueNow = async () => {
-      await database.db.$executeRawUnsafe(`update pgboss.job set start_after = now() where name = $1 and state in ('retry', 'created')`, NOTIFY_QUEUE);
-      await database.db.$executeRawUnsafe(`update "User" set "nextMessageAt" = null`); // as if the chat's second had passed
-      await database.db.$executeRawUnsafe(`update "OutboxClock" set "nextAt" = now()`); // and Telegram's retry_after
-    };
+    const dueNow = () => makeNotificationsDue(database.db);
     await dueNow();
     harness.telegram.failNext("sendMessage", "Too Many Requests: retry after 30", 429, { retry_after: 30 });
     expect(await harness.flushNotifications()).toEqual([{ retryAfterSeconds: 30 }]);
