@@ -9,7 +9,10 @@ import pino from "pino";
 import type { Db } from "../src/db/client.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { lazyBoss, NOTIFY_QUEUE } from "../src/jobs/boss.js";
-import { startNotificationWorker } from "../src/jobs/outbox.js";
+import { createOutbox, startNotificationWorker } from "../src/jobs/outbox.js";
+import { storeOf } from "../src/db/store.js";
+import { createServices } from "../src/services/index.js";
+import { createPii } from "../src/services/pii.js";
 import { CHAT_MESSAGE_INTERVAL_MS, DEFAULT_OUTBOX_RATE, TELEGRAM_MESSAGES_PER_SECOND } from "../src/domain/telegram-limits.js";
 
 export interface OutboxFigures {
@@ -81,7 +84,7 @@ export async function outboxThroughput(db: Db, url: string, log: (line: string) 
   log(`outbox: ${count} notifications queued; two workers at ${DEFAULT_OUTBOX_RATE}/s against a Telegram of ${TELEGRAM_MESSAGES_PER_SECOND}/s`);
   const started = Date.now();
   for (const instance of instances) {
-    await startNotificationWorker(await instance.get(), { db, api: new Api("123456:BENCH-outbox-token", { apiRoot }), i18n, log: quiet, rate: DEFAULT_OUTBOX_RATE });
+    await startNotificationWorker(await instance.get(), { services: createServices({ store: storeOf(db), pii: createPii(Buffer.alloc(32, 11)), outbox: createOutbox(instance.get) }), api: new Api("123456:BENCH-outbox-token", { apiRoot }), i18n, log: quiet, rate: DEFAULT_OUTBOX_RATE });
   }
   const deadline = started + (count / DEFAULT_OUTBOX_RATE) * 3_000 + 60_000;
   let left = count;

@@ -17,6 +17,8 @@ import type { Db } from "../src/db/client.js";
 import { createPrismaStorage, sessionRowKey } from "../src/db/prisma-storage.js";
 import { lazyBoss } from "../src/jobs/boss.js";
 import { createOutbox } from "../src/jobs/outbox.js";
+import { storeOf } from "../src/db/store.js";
+import { createServices } from "../src/services/index.js";
 import { createReminderScheduler } from "../src/jobs/reminders.js";
 import { createLogger } from "../src/logger.js";
 import { submitApplication } from "../src/services/applications.js";
@@ -244,7 +246,7 @@ export async function updateThroughput(db: Db, url: string, dataDir: string): Pr
   await jobs.get();
   const telegram = instantTelegram();
   const bot = createBot(
-    { db, i18n, log, adminIds: [], now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii, outbox: createOutbox(jobs.get), download: async () => Buffer.alloc(0) },
+    { services: createServices({ store: storeOf(db), pii, outbox: createOutbox(jobs.get) }), i18n, log, adminIds: [], now: () => new Date(), reminders: createReminderScheduler(jobs.get), download: async () => Buffer.alloc(0) },
     { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
   );
   try {

@@ -9,7 +9,8 @@ import { createBot, CONVERSATION_PREFIX } from "./bot/index.js";
 import { startMaintenanceJobs } from "./jobs/maintenance.js";
 import { createDownloader } from "./bot/download.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { createPrismaClient } from "./db/client.js";
+import { openStore } from "./db/store.js";
+import { createServices } from "./services/index.js";
 import { applyMigrations } from "./db/migrate.js";
 import { provisionDatabase } from "./db/provision.js";
 import { EmbeddedBinariesError } from "./db/embedded-binaries.js";
@@ -72,11 +73,11 @@ async function main() {
   log.info({ embedded: database.embedded }, "database ready");
   const applied = await applyMigrations(database.url);
   if (applied.length) log.info({ applied }, "migrations applied");
-  const db = createPrismaClient(database.url, { poolSize: config.databasePoolSize });
-  onStop(() => db.$disconnect());
-  const seeded = await seedDatabase(db, { demo: config.seedDemoData });
+  const store = openStore(database.url, { poolSize: config.databasePoolSize });
+  onStop(() => store.close());
+  const seeded = await seedDatabase(store.db, { demo: config.seedDemoData });
   if (seeded.reference || seeded.demo) log.info(seeded, "data seeded");
-  const adminsChanged = await syncAdminRoles(db, config.adminIds);
+  const adminsChanged = await syncAdminRoles(store.db, config.adminIds);
   if (adminsChanged) log.info({ accounts: adminsChanged }, "admin roles follow ADMIN_TELEGRAM_IDS");
 
   // The embedded default keeps its key beside (not inside) PostgreSQL's data folder.
@@ -85,29 +86,30 @@ async function main() {
   onStop(() => jobs.stop()); // lets a reminder being sent finish
   const i18n = await createI18n();
   const outbox = createOutbox(jobs.get);
+  const services = createServices({ store, pii, outbox });
   const client = config.apiRoot ? { apiRoot: config.apiRoot } : undefined;
   const bot = createBot(
-    { db, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get), pii, outbox,
+    { services, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get),
       download: createDownloader(config.botToken, config.apiRoot) },
     { token: config.botToken, client },
   );
   await bot.init();
   await publishCommands(bot, i18n, log);
-  await startReminderWorker(await jobs.get(), { db, outbox, log });
+  await startReminderWorker(await jobs.get(), { services, log });
   // The outbox retries by itself (with Telegram's retry_after): its Api has no auto-retry.
-  await startNotificationWorker(await jobs.get(), { db, api: new Api(config.botToken, client), i18n, log, rate: config.outboxRate });
-  const requeued = await requeueUnsent(await jobs.get(), db);
+  await startNotificationWorker(await jobs.get(), { services, api: new Api(config.botToken, client), i18n, log, rate: config.outboxRate });
+  const requeued = await requeueUnsent(await jobs.get(), services);
   if (requeued) log.info({ requeued }, "unsent notifications queued again");
-  await startMonthlyJobs(await jobs.get(), { db, outbox, log, now: () => new Date() }, config.monthlySchedule);
-  await startMaintenanceJobs(await jobs.get(), { db, log, now: () => new Date(), conversationPrefix: CONVERSATION_PREFIX });
+  await startMonthlyJobs(await jobs.get(), { services, log, now: () => new Date() }, config.monthlySchedule);
+  await startMaintenanceJobs(await jobs.get(), { services, log, now: () => new Date(), conversationPrefix: CONVERSATION_PREFIX });
 
   if (config.webhook) {
     const { url, secret, port, replyWithinMs } = config.webhook;
     const locks = createUpdateLocks(database.url);
     onStop(() => locks.close());
-    const webhook = createWebhookHandler({ bot, db, locks, log, secret, replyWithinMs });
+    const webhook = createWebhookHandler({ bot, services, locks, log, secret, replyWithinMs });
     onStop(() => webhook.drain()); // updates answered late finish before the database closes
-    const server: Server = createHttpServer({ db, log, webhook: { path: new URL(url).pathname, handle: webhook.handle } });
+    const server: Server = createHttpServer({ services, log, webhook: { path: new URL(url).pathname, handle: webhook.handle } });
     await new Promise<void>((resolve) => server.listen(port, resolve));
     onStop(() => new Promise((resolve) => server.close(resolve)));
     await bot.api.setWebhook(url, { secret_token: secret });

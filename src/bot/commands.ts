@@ -1,8 +1,8 @@
+import { LANGUAGES } from "./i18n.js";
 import type { Bot } from "grammy";
 import type { i18n } from "i18next";
 import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
-import { LANGUAGES } from "./i18n.js";
 
 const COMMANDS = ["start", "menu", "language", "help", "cancel"] as const;
 

@@ -1,23 +1,19 @@
 import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { i18n } from "i18next";
-import type { Db } from "../db/client.js";
-import type { ReminderScheduler } from "../jobs/reminders.js";
-import type { Outbox } from "../services/notifications.js";
-import type { Pii } from "../services/pii.js";
+import type { Services } from "../services/index.js";
+import type { ReminderScheduler } from "../services/obligations.js";
 import type { Logger } from "../logger.js";
 import type { Account, StoredSession } from "../services/users.js";
 import type { Lang, Translate } from "./i18n.js";
 
 export interface BotDeps {
-  db: Db;
+  services: Services;
   i18n: i18n;
   log: Logger;
   adminIds: readonly bigint[];
   now: () => Date;
   reminders: ReminderScheduler;
-  pii: Pii;
-  outbox: Outbox;
   /** Downloads a file Telegram holds (its file_path from getFile). */
   download: (filePath: string) => Promise<Buffer>;
 }
@@ -25,6 +21,8 @@ export interface BotDeps {
 /** What every handler, inside a conversation or not, can rely on. */
 export interface AppFlavor {
   deps: BotDeps;
+  /** The use cases: the one way to the data. */
+  services: Services;
   log: Logger;
   /** null for updates without a person (channel posts). */
   account: Account | null;

@@ -6,7 +6,7 @@ import { notModifiedIsSuccess } from "./not-modified.js";
 import { CONVERSATION_PREFIX } from "./conversation-prefix.js";
 import { expiredConversationNotice } from "./middlewares/expired-conversation.js";
 import type { UserFromGetMe } from "grammy/types";
-import { createConversationStorage, sessionRowKey } from "../db/prisma-storage.js";
+import { sessionRowKey } from "../db/prisma-storage.js";
 import type { BotContext, BotDeps, ConvContext } from "./context.js";
 import { CALCULATOR_CONVERSATION, calculatorConversation } from "./conversations/calculator.js";
 import { ELIGIBILITY_CONVERSATION, eligibilityConversation } from "./conversations/eligibility.js";
@@ -63,7 +63,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(expiredConversationNotice());
   privateChats.use(
     conversations<BotContext, ConvContext>({
-      storage: { type: "context", version: 1, adapter: createConversationStorage<BotContext, ConversationData>(deps.db, deps.pii, CONVERSATION_PREFIX, sessionKey) },
+      storage: { type: "context", version: 1, adapter: deps.services.conversationStorage<BotContext, ConversationData>(CONVERSATION_PREFIX, sessionKey) },
       // A conversation's calls go through an Api of its own: it is taught the same.
       plugins: [accountMiddleware(deps), (ctx, next) => (ctx.api.config.use(notModifiedIsSuccess), next())],
     }),

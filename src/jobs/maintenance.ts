@@ -1,15 +1,14 @@
 // Upkeep on pg-boss: conversations left unanswered are dropped (every quarter of an hour; pg-boss
 // fires a schedule once across instances).
 import type PgBoss from "pg-boss";
-import type { Db } from "../db/client.js";
+import type { Services } from "../services/index.js";
 import type { Logger } from "../logger.js";
-import { expireConversations } from "../services/conversation-expiry.js";
 import { CONVERSATION_EXPIRY_QUEUE } from "./boss.js";
 
-export async function startMaintenanceJobs(boss: PgBoss, deps: { db: Db; log: Logger; now: () => Date; conversationPrefix: string }): Promise<void> {
+export async function startMaintenanceJobs(boss: PgBoss, deps: { services: Pick<Services, "expireConversations">; log: Logger; now: () => Date; conversationPrefix: string }): Promise<void> {
   await boss.schedule(CONVERSATION_EXPIRY_QUEUE, "*/15 * * * *");
   await boss.work(CONVERSATION_EXPIRY_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
-    const expired = await expireConversations(deps.db, deps.conversationPrefix, deps.now());
+    const expired = await deps.services.expireConversations(deps.conversationPrefix, deps.now());
     if (expired) deps.log.info({ expired }, "conversations left unanswered dropped");
   });
 }

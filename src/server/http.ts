@@ -1,6 +1,6 @@
 // The HTTP server: the webhook endpoint (webhook mode) and GET /healthz (200 only while the database answers).
 import { createServer, type Server } from "node:http";
-import type { Db } from "../db/client.js";
+import type { Services } from "../services/index.js";
 import type { Logger } from "../logger.js";
 
 export interface WebhookRoute {
@@ -8,12 +8,12 @@ export interface WebhookRoute {
   handle: (request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => Promise<void>;
 }
 
-export function createHttpServer(options: { db: Db; log?: Logger; webhook?: WebhookRoute }): Server {
+export function createHttpServer(options: { services: Pick<Services, "databaseAnswers">; log?: Logger; webhook?: WebhookRoute }): Server {
   return createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0];
     const route = async () => {
       if (request.method === "GET" && path === "/healthz") {
-        const healthy = await options.db.$queryRaw`select 1`.then(() => true, () => false);
+        const healthy = await options.services.databaseAnswers();
         response.writeHead(healthy ? 200 : 503, { "content-type": "text/plain" }).end(healthy ? "ok" : "database unavailable");
         return;
       }

@@ -8,14 +8,13 @@ import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import type { BotContext } from "../bot/context.js";
-import type { Db } from "../db/client.js";
 import type { UpdateLocks } from "../db/update-locks.js";
 import type { Logger } from "../logger.js";
-import { forgetOldUpdates, markHandled, wasHandled } from "../services/processed-updates.js";
+import type { Services } from "../services/index.js";
 
 export interface WebhookDeps {
   bot: Bot<BotContext>;
-  db: Db;
+  services: Pick<Services, "wasHandled" | "markHandled" | "forgetOldUpdates">;
   locks: UpdateLocks;
   log: Logger;
   secret: string;
@@ -57,10 +56,10 @@ export function createWebhookHandler(deps: WebhookDeps) {
   async function handleOnce(update: Update): Promise<"handled" | "repeated"> {
     const release = await deps.locks.acquire(update.update_id);
     try {
-      if (await wasHandled(deps.db, update.update_id)) return "repeated";
+      if (await deps.services.wasHandled(update.update_id)) return "repeated";
       await deps.bot.handleUpdate(update);
-      await markHandled(deps.db, update.update_id);
-      if (++handled % CLEAN_EVERY === 0) await forgetOldUpdates(deps.db);
+      await deps.services.markHandled(update.update_id);
+      if (++handled % CLEAN_EVERY === 0) await deps.services.forgetOldUpdates();
       return "handled";
     } finally {
       await release();

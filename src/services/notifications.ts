@@ -1,6 +1,6 @@
 // The notification outbox: a message to a person caused by someone else's action is written in
 // the transaction of that action, with the pg-boss job that will send it.
-import { queryRows, type PgTransaction } from "../db/reads.js";
+import { isPgTransaction, queryRows, type PgTransaction } from "../db/reads.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 export const NOTIFICATION_KINDS = [
@@ -42,4 +42,11 @@ export async function notify(tx: Transaction, outbox: Outbox, input: Notificatio
   if (rows.length === 0) return false;
   await outbox.enqueue(tx, rows[0]!.id);
   return true;
+}
+
+/** Another library's SQL (pg-boss's job insert) run on the caller's transaction, so that it commits or rolls back with it. */
+export async function sqlInTransaction(tx: Transaction, text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
+  const params = values.map((value) => (value === undefined ? null : typeof value === "object" && value !== null && !(value instanceof Date) ? JSON.stringify(value) : value));
+  if (isPgTransaction(tx)) return { rows: (await tx.connection.query(text, params)).rows };
+  return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
 }

@@ -1,7 +1,15 @@
 import type { Db } from "../db/client.js";
 import { obligationPlans, type ObligationSeries } from "../domain/obligations.js";
+import { notify, type Outbox } from "./notifications.js";
 
 export type ReminderJobIds = Partial<Record<ObligationSeries, string[]>>;
+
+/** Schedules a borrower's reminders (pg-boss's delayed jobs in production, src/jobs/reminders.ts). */
+export interface ReminderScheduler {
+  /** Schedules the reminders still ahead of `now`; returns their job ids by series. */
+  schedule(obligation: { id: number; receivedOn: Date }, now: Date): Promise<ReminderJobIds>;
+  cancel(jobIds: string[]): Promise<void>;
+}
 
 export async function createObligation(db: Db, input: { userId: number; receivedOn: Date; jobsPromised: number }) {
   const [use, jobs] = obligationPlans(input.receivedOn);
@@ -33,3 +41,19 @@ export async function markObligationDone(db: Db, userId: number, obligationId: n
 }
 
 export const obligationById = (db: Db, id: number) => db.loanObligation.findUnique({ where: { id } });
+
+/**
+ * A due reminder becomes a notification of the outbox (its pace, its retries, a blocked bot marked
+ * there), unless its obligation was done or deleted meanwhile; once per reminder, however often
+ * the job runs.
+ */
+export async function queueLoanReminder(db: Db, outbox: Outbox, job: { obligationId: number; series: ObligationSeries; stage: number }): Promise<"queued" | "skipped"> {
+  const obligation = await obligationById(db, job.obligationId);
+  const done = job.series === "targeted_use" ? obligation?.targetedUseDoneAt : obligation?.jobsDoneAt;
+  if (!obligation || done) return "skipped";
+  const queued = await db.$transaction((tx) => notify(tx, outbox, {
+    userId: obligation.userId, kind: "loan_reminder", payload: { obligationId: obligation.id, series: job.series },
+    eventKey: `loan:${obligation.id}:${job.series}:${job.stage}`,
+  }));
+  return queued ? "queued" : "skipped";
+}

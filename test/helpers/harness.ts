@@ -6,6 +6,8 @@ import pino from "pino";
 import type { BotContext } from "../../src/bot/context.js";
 import { createI18n, type Lang } from "../../src/bot/i18n.js";
 import { createBot } from "../../src/bot/index.js";
+import { storeOf } from "../../src/db/store.js";
+import { createServices, type Services } from "../../src/services/index.js";
 import { createDownloader } from "../../src/bot/download.js";
 import type { Db } from "../../src/db/client.js";
 import { createPii } from "../../src/services/pii.js";
@@ -60,6 +62,8 @@ function toReply(call: ApiCall): Reply {
 
 export interface Harness {
   bot: Bot<BotContext>;
+  /** The services the bot was given (the staff desk and the jobs take the same). */
+  services: Services;
   jobs?: ReturnType<typeof lazyBoss>;
   telegram: FakeTelegram;
   i18n: i18n;
@@ -106,6 +110,9 @@ export async function makeNotificationsDue(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`update "OutboxClock" set "nextAt" = now()`);
 }
 
+/** The services on `db`, as the bot gets them (the outbox: none unless given). */
+export const testServices = (db: Db, outbox: Outbox = noOutbox): Services => createServices({ store: storeOf(db), pii: createPii(TEST_PII_KEY), outbox });
+
 export async function createHarness(db: Db, options: HarnessOptions = {}): Promise<Harness> {
   const telegram = createFakeTelegram();
   const i18n = await testI18n();
@@ -113,14 +120,16 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
   const jobs = options.databaseUrl ? lazyBoss(options.databaseUrl, log) : undefined;
   const reminders = jobs ? createReminderScheduler(jobs.get) : noJobQueue;
   const outbox = jobs ? createOutbox(jobs.get) : noOutbox;
+  const services = createServices({ store: storeOf(db), pii: createPii(options.piiKey ?? TEST_PII_KEY), outbox });
   const bot = createBot(
-    { db, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders, pii: createPii(options.piiKey ?? TEST_PII_KEY), outbox,
+    { services, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders,
       download: createDownloader(TOKEN, undefined, telegram.fetch) },
     { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch }, rateLimit: options.rateLimit ?? TEST_RATE_LIMIT },
   );
   const outboxApi = new Api(TOKEN, { fetch: telegram.fetch });
   const harness: Harness = {
     bot,
+    services,
     jobs,
     telegram,
     i18n,
@@ -135,7 +144,7 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
         const batch = await boss.fetch<NotifyJob>(NOTIFY_QUEUE, { batchSize: 50 });
         if (!batch.length) return outcomes;
         for (const job of batch) {
-          const outcome = await processNotifyJob(boss, { db, api: outboxApi, i18n, log }, job);
+          const outcome = await processNotifyJob(boss, { services, api: outboxApi, i18n, log }, job);
           outcomes.push(outcome);
           if (typeof outcome === "object" && "failed" in outcome) await boss.fail(NOTIFY_QUEUE, job.id, { error: outcome.failed });
           else await boss.complete(NOTIFY_QUEUE, job.id);

@@ -6,7 +6,7 @@ import { createUpdateLocks, type UpdateLocks } from "../../src/db/update-locks.j
 import { createHttpServer } from "../../src/server/http.js";
 import { createWebhookHandler } from "../../src/server/webhook.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import { createHarness, testServices, type Harness } from "../helpers/harness.js";
 
 const SECRET = "webhook-secret-0123456789";
 const REPLY_WITHIN_MS = 2_000;
@@ -17,8 +17,8 @@ let base: string;
 let close: () => Promise<void>;
 
 function serve(h: Harness, lockSet: UpdateLocks) {
-  const webhook = createWebhookHandler({ bot: h.bot, db: database.db, locks: lockSet, log: pino({ level: "silent" }), secret: SECRET, replyWithinMs: REPLY_WITHIN_MS });
-  return createHttpServer({ db: database.db, webhook: { path: "/telegram", handle: webhook.handle } });
+  const webhook = createWebhookHandler({ bot: h.bot, services: h.services, locks: lockSet, log: pino({ level: "silent" }), secret: SECRET, replyWithinMs: REPLY_WITHIN_MS });
+  return createHttpServer({ services: h.services, webhook: { path: "/telegram", handle: webhook.handle } });
 }
 
 beforeAll(async () => {
@@ -105,7 +105,7 @@ describe("GET /healthz", () => {
 
   it("is 503 when the database does not answer", async () => {
     const deadDb = createPrismaClient("postgresql://postgres:postgres@127.0.0.1:1/nothing");
-    const server = createHttpServer({ db: deadDb });
+    const server = createHttpServer({ services: testServices(deadDb) });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
     expect(response.status).toBe(503);

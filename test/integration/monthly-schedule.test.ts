@@ -10,7 +10,7 @@ import { createOutbox } from "../../src/jobs/outbox.js";
 import { staffData } from "../../src/bot/callback-data/staff.js";
 import { formatNumber } from "../../src/bot/format.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import { createHarness, testServices, type Harness, type Person } from "../helpers/harness.js";
 import { addReportData } from "../helpers/report-data.js";
 import { ALMALY, BOSTANDYK, KYZYLORDA_CITY } from "../helpers/places.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -54,7 +54,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
     const boss = await startBoss(database.url, log, { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 });
     workers.push(boss);
-    await startMonthlyJobs(boss, { db, outbox: createOutbox(async () => boss), log, now: () => NOW }, { reportCron: cron, reminderCron: cron });
+    await startMonthlyJobs(boss, { services: testServices(db, createOutbox(async () => boss)), log, now: () => NOW }, { reportCron: cron, reminderCron: cron });
   }
 }, 60_000);
 

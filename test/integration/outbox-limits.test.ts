@@ -76,7 +76,7 @@ describe("the outbox's pace", () => {
     const before = harness.telegram.calls.length;
     const log = pino({ level: "silent" });
     const workers = [lazyBoss(database.url, log), lazyBoss(database.url, log)];
-    for (const worker of workers) await startNotificationWorker(await worker.get(), { db: database.db, api: harness.outboxApi, i18n: harness.i18n, log, rate: 10 });
+    for (const worker of workers) await startNotificationWorker(await worker.get(), { services: harness.services, api: harness.outboxApi, i18n: harness.i18n, log, rate: 10 });
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && (await database.db.notification.count({ where: { eventKey: { startsWith: "shared:" }, sentAt: null } })) > 0) await new Promise((r) => setTimeout(r, 100));
     for (const worker of workers) await worker.stop();

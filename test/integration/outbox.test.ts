@@ -69,7 +69,7 @@ describe("the notification outbox", () => {
     // However often the same event is written or its job delivered again, one message.
     await database.db.$transaction((tx) => notify(tx, createOutbox(harness.jobs!.get), { userId: notification.userId, kind: "referred", payload: {}, eventKey: notification.eventKey }));
     const { deliverNotification } = await import("../../src/jobs/outbox.js");
-    expect(await deliverNotification({ db: database.db, api: harness.outboxApi, i18n: harness.i18n, log: pino({ level: "silent" }) }, notification.id)).toBe("skipped");
+    expect(await deliverNotification({ services: harness.services, api: harness.outboxApi, i18n: harness.i18n, log: pino({ level: "silent" }) }, notification.id)).toBe("skipped");
     expect(await harness.flushNotifications()).toEqual([]);
     expect(sentTexts(person)).toHaveLength(1);
   });
@@ -140,7 +140,7 @@ describe("the notification outbox", () => {
     // The restarted process: its own pg-boss and worker.
     const restarted = lazyBoss(database.url, pino({ level: "silent" }), { maintenanceIntervalSeconds: 1 });
     const boss = await restarted.get();
-    await startNotificationWorker(boss, { db: database.db, api: harness.outboxApi, i18n: harness.i18n, log: pino({ level: "silent" }) });
+    await startNotificationWorker(boss, { services: harness.services, api: harness.outboxApi, i18n: harness.i18n, log: pino({ level: "silent" }) });
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && (await database.db.notification.count({ where: { sentAt: null, failedAt: null } })) > 0) {
       await new Promise((resolve) => setTimeout(resolve, 250));

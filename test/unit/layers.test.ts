@@ -45,6 +45,27 @@ describe("the layers of src/", () => {
     expect(wrong.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
 
+  it("lets the chat, the jobs and the HTTP server reach the data only through the services they are given", () => {
+    // From src/db they may take pure helpers (a session row's key, whether an error means the database is down) and types.
+    const helpers = new Set(["db/prisma-storage.ts", "db/unavailable.ts"]);
+    const outside = all.filter((e) => ["bot", "jobs", "server"].includes(layer(e.from)));
+    expect(outside.filter((e) => layer(e.to) === "db" && !e.typeOnly && !helpers.has(e.to)).map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+    // A use case takes the database as its first parameter; outside it is called through ctx.services.
+    const takesDb = (file: string, name: string) =>
+      new RegExp(`export (async )?function ${name}\\s*(<[^>]*>)?\\(\\s*db\\b|export const ${name} = \\(db\\b`).test(readFileSync(path.join(src, file), "utf8"));
+    const direct = outside.filter((e) => layer(e.to) === "services" && !e.typeOnly).flatMap((e) => {
+      const text = readFileSync(path.join(src, e.from), "utf8");
+      const names = [...text.matchAll(IMPORT)].filter((m) => path.relative(src, path.resolve(path.dirname(path.join(src, e.from)), m[4]!).replace(/\.js$/, ".ts")) === e.to)
+        .flatMap((m) => m[3]!.replace(/[{}]/g, "").split(",").map((n) => n.trim()).filter((n) => n && !n.startsWith("type ")));
+      return names.filter((name) => takesDb(e.to, name)).map((name) => `${e.from} → ${e.to} (${name})`);
+    });
+    expect(direct).toEqual([]);
+    // …and writes no SQL and no Prisma query of its own.
+    const queries = files(src).filter((file) => ["bot", "jobs", "server"].includes(layer(path.relative(src, file))))
+      .filter((file) => /\$queryRaw|\$executeRaw|Prisma\.sql|\.(findMany|findUnique|findFirst|create|update|upsert|deleteMany)\(\{/.test(readFileSync(file, "utf8")));
+    expect(queries.map((file) => path.relative(src, file))).toEqual([]);
+  });
+
   it("keeps the services and the database layer out of the bot", () => {
     const wrong = all.filter((e) => ["services", "db"].includes(layer(e.from)) && layer(e.to) === "bot");
     expect(wrong.map((e) => `${e.from} → ${e.to}`)).toEqual([]);

@@ -2,8 +2,6 @@
 // phone, then the districts it covers. Editing offers "keep" for each current value.
 import { InlineKeyboard } from "grammy";
 import { normalisePhone } from "../../domain/person.js";
-import { centreDetails, saveCentre } from "../../services/centres.js";
-import { districtsOf, regions } from "../../services/projects.js";
 import { adminData, parseCentreEditorCallback } from "../callback-data/admin.js";
 import { unitsKeyboard } from "../keyboards/projects.js";
 import type { BotConversation, ConvContext } from "../context.js";
@@ -31,7 +29,7 @@ const regionsKeyboard = (ctx: ConvContext, units: Unit[]) => unitsKeyboard(units
 
 export async function centreEditorConversation(conversation: BotConversation, ctx: ConvContext, centreId?: number): Promise<void> {
   const existing = await conversation.external(async (outside) => {
-    const centre = centreId ? await centreDetails(outside.deps.db, centreId) : null;
+    const centre = centreId ? await outside.services.centreDetails(centreId) : null;
     if (!centre) return null;
     const { nameKk, nameRu, addressKk, addressRu, phone } = centre;
     return { nameKk, nameRu, addressKk, addressRu, phone, districtIds: centre.districts.map((d) => d.districtId) };
@@ -61,7 +59,7 @@ export async function centreEditorConversation(conversation: BotConversation, ct
   }
 
   let chosen = existing?.districtIds ?? [];
-  const allRegions = await conversation.external(async (outside) => (await regions(outside.deps.db)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+  const allRegions = await conversation.external(async (outside) => (await outside.services.regions()).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
   await current.reply(current.t("admin:editor.ask.region"), { reply_markup: regionsKeyboard(current, allRegions) });
   let units: Unit[] = [];
   for (;;) {
@@ -76,7 +74,7 @@ export async function centreEditorConversation(conversation: BotConversation, ct
     const [, what, value] = data;
     if (what === "regions") await current.editMessageText(current.t("admin:editor.ask.region"), { reply_markup: regionsKeyboard(current, allRegions) });
     if (what === "r") {
-      units = await conversation.external(async (outside) => (await districtsOf(outside.deps.db, value!)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+      units = await conversation.external(async (outside) => (await outside.services.districtsOf(value!)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
       await current.editMessageText(current.t("admin:editor.ask.districts"), { reply_markup: districtsKeyboard(current, units, chosen) });
     }
     if (what === "d") {
@@ -89,7 +87,7 @@ export async function centreEditorConversation(conversation: BotConversation, ct
   }
 
   const saved = await conversation.external(async (outside) => {
-    const centre = await saveCentre(outside.deps.db, outside.account!.userId, centreId, { ...(draft as Record<Field, string>), districtIds: chosen });
+    const centre = await outside.services.saveCentre(outside.account!.userId, centreId, { ...(draft as Record<Field, string>), districtIds: chosen });
     return centre.id;
   });
   await current.reply(current.t("admin:editor.saved", { count: chosen.length }), {

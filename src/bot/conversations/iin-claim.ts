@@ -3,8 +3,6 @@
 // the identity document in person.
 import { InlineKeyboard } from "grammy";
 import { normalisePhone } from "../../domain/person.js";
-import { fileIinClaim } from "../../services/iin-claims.js";
-import { districtsOf, regions } from "../../services/projects.js";
 import { parseRegistrationCallback } from "../callback-data/registration.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import * as keyboards from "../keyboards/registration.js";
@@ -36,7 +34,7 @@ async function askContact(conversation: BotConversation, ctx: ConvContext): Prom
 /** The district, chosen from the regions' lists; null when they went back. */
 async function askDistrict(conversation: BotConversation, ctx: ConvContext): Promise<[ConvContext, number | null]> {
   const units = (what: "list" | number) => conversation.external(async (outside): Promise<Units> =>
-    (what === "list" ? await regions(outside.deps.db) : await districtsOf(outside.deps.db, what)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+    (what === "list" ? await outside.services.regions() : await outside.services.districtsOf(what)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
   await ctx.reply(ctx.t("seeker:claim.ask_district"), { reply_markup: keyboards.unitKeyboard(await units("list"), ctx.lang, "region", ctx.t) });
   for (;;) {
     const answer = await conversation.wait();
@@ -62,7 +60,7 @@ export async function iinClaimFlow(conversation: BotConversation, ctx: ConvConte
   const [afterDistrict, districtId] = await askDistrict(conversation, afterContact);
   if (!districtId) return [afterDistrict, false];
   const userId = afterDistrict.account!.userId;
-  await conversation.external((outside) => fileIinClaim(outside.deps.db, outside.deps.pii, { userId, iin, phone, districtId }));
+  await conversation.external((outside) => outside.services.fileIinClaim({ userId, iin, phone, districtId }));
   await afterDistrict.reply(afterDistrict.t("seeker:claim.filed"), { reply_markup: new InlineKeyboard().text(afterDistrict.t("menu.back"), "seek:profile") });
   return [afterDistrict, true];
 }

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { parseDay } from "../../domain/numbers.js";
 import { LOAN, LOANS_DIRECTION_FROM } from "../../domain/rules.js";
 import { MAX_JOBS_PROMISED } from "../../domain/policies.js";
-import { createObligation, saveReminderJobs } from "../../services/obligations.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { formatDate } from "../format.js";
@@ -59,9 +58,9 @@ export async function loanReceivedConversation(conversation: BotConversation, ct
 
   const userId = current.account!.userId;
   const saved = await conversation.external(async (outside) => {
-    const obligation = await createObligation(outside.deps.db, { userId, receivedOn: receivedOn!, jobsPromised: jobs! });
+    const obligation = await outside.services.createObligation({ userId, receivedOn: receivedOn!, jobsPromised: jobs! });
     const ids = await outside.deps.reminders.schedule(obligation, new Date(today));
-    await saveReminderJobs(outside.deps.db, obligation.id, ids);
+    await outside.services.saveReminderJobs(obligation.id, ids);
     return {
       targetedUseDueOn: obligation.targetedUseDueOn.toISOString(),
       jobsDueOn: obligation.jobsDueOn.toISOString(),

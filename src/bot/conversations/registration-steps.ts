@@ -1,13 +1,9 @@
 // The questions of the job-seeker registration: how each is asked and how an answer is read.
-import { districtPoints } from "../../services/places.js";
 import { ageOn, readIin } from "../../domain/iin.js";
 import { normaliseFullName, normalisePhone, type SeekerStatus } from "../../domain/person.js";
 import { MIN_REGISTRATION_AGE } from "../../domain/rules.js";
 import { nearest } from "../../domain/geo.js";
-import { iinTakenByAnother, searchProfessions } from "../../services/seekers.js";
-import { countIinAttempt } from "../../services/iin-claims.js";
 import { IIN_ATTEMPTS_PER_DAY } from "../../domain/retention.js";
-import { districtsOf, regions } from "../../services/projects.js";
 import { parseRegistrationCallback } from "../callback-data/registration.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import * as keyboards from "../keyboards/registration.js";
@@ -49,7 +45,7 @@ async function refuse(ctx: ConvContext, reason: string): Promise<Move> {
 type Professions = Array<{ id: number; nameKk: string; nameRu: string }>;
 const professionsFor = (conversation: BotConversation, query: string, lang: "kk" | "ru") =>
   conversation.external(async (ctx): Promise<Professions> =>
-    (await searchProfessions(ctx.deps.db, query, lang)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+    (await ctx.services.searchProfessions(query, lang)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
 
 export async function ask(conversation: BotConversation, ctx: ConvContext, step: Step, draft: Draft): Promise<void> {
   const { t, lang } = ctx;
@@ -98,8 +94,8 @@ async function readText(conversation: BotConversation, ctx: ConvContext, step: S
     const iin = text.replace(/\s/g, "");
     const userId = ctx.account!.userId;
     const answer = await conversation.external(async (outside) => {
-      if (!(await countIinAttempt(outside.deps.db, userId, outside.deps.now()))) return "too_many" as const;
-      return (await iinTakenByAnother(outside.deps.db, outside.deps.pii, iin, userId)) ? ("taken" as const) : ("free" as const);
+      if (!(await outside.services.countIinAttempt(userId, outside.deps.now()))) return "too_many" as const;
+      return (await outside.services.iinTakenByAnother(iin, userId)) ? ("taken" as const) : ("free" as const);
     });
     if (answer === "too_many") {
       await ctx.reply(t("seeker:invalid.iin_attempts", { count: IIN_ATTEMPTS_PER_DAY }));
@@ -147,7 +143,7 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   const point = pointOf(message?.location);
   if (point && step === "place") {
     draft.suggested = await conversation.external(async (outside) => {
-      const all = await districtPoints(outside.deps.db);
+      const all = await outside.services.districtPoints();
       const { id, nameKk, nameRu } = nearest(point, all)!;
       return { id, nameKk, nameRu };
     });
@@ -180,7 +176,7 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   }
   if (step === "place" && (what === "list" || what === "region")) {
     const units = await conversation.external(async (outside) =>
-      (what === "list" ? await regions(outside.deps.db) : await districtsOf(outside.deps.db, value!)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+      (what === "list" ? await outside.services.regions() : await outside.services.districtsOf(value!)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
     await ctx.editMessageText(t(what === "list" ? "projects:menu.choose_region" : "projects:menu.choose_district"), {
       reply_markup: keyboards.unitKeyboard(units, ctx.lang, what === "list" ? "region" : "district", t),
     });

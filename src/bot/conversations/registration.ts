@@ -1,6 +1,5 @@
 // Job-seeker registration: consent first, then the questions of registration-steps.ts.
 import { InlineKeyboard } from "grammy";
-import { profileForEdit, recordConsent, saveProfile } from "../../services/seekers.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import type { EditField } from "../callback-data/profile.js";
@@ -36,7 +35,7 @@ const EDIT_GROUPS: Record<EditField, readonly Step[]> = {
  */
 const loadDraft = (conversation: BotConversation, userId: number) =>
   conversation.external(async (outside): Promise<Draft | null> => {
-    const profile = await profileForEdit(outside.deps.db, userId);
+    const profile = await outside.services.profileForEdit(userId);
     if (!profile) return null;
     return {
       fullName: profile.fullName, birthDate: profile.birthDate.toISOString(), sex: profile.sex,
@@ -61,7 +60,7 @@ export async function registrationConversation(conversation: BotConversation, ct
   } else {
     const [afterConsent, agreed] = await askConsent(conversation, ctx);
     if (!agreed) return void (await toMenu(afterConsent, "seeker:consent.declined"));
-    await conversation.external((outside) => recordConsent(outside.deps.db, userId));
+    await conversation.external((outside) => outside.services.recordConsent(userId));
     current = afterConsent;
   }
 
@@ -88,7 +87,7 @@ export async function registrationConversation(conversation: BotConversation, ct
   }
 
   await conversation.external((outside) =>
-    saveProfile(outside.deps.db, outside.deps.pii, userId, {
+    outside.services.saveProfile(userId, {
       fullName: draft.fullName!, iin: draft.iin, birthDate: new Date(draft.birthDate!), sex: draft.sex!, phone: draft.phone,
       status: draft.status!, studying: draft.studying!, working: draft.working!, districtId: draft.districtId!,
       professionIds: draft.anyWork ? [] : draft.professionIds, anyWork: draft.anyWork, willingToRelocate: draft.relocate!,

@@ -4,11 +4,9 @@
 import { InlineKeyboard } from "grammy";
 import { parseAmountTiyn, parseCount, parseDay } from "../../domain/numbers.js";
 import { parseReportMonth } from "../../domain/report.js";
-import { changeProjectStatus } from "../../services/project-upkeep.js";
-import { recordMonthlyFigure } from "../../services/reports/monthly-figures.js";
 import { formatNumber } from "../format.js";
 import { monthName } from "../reports/report-bundle.js";
-import { actOnApplication, type ActionInput, type ActionResult } from "../../services/referrals.js";
+import { type ActionInput, type ActionResult } from "../../services/referrals.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { staffData } from "../callback-data/staff.js";
 import { actionReply } from "../features/staff-queue.js";
@@ -99,25 +97,25 @@ export async function staffTypedConversation(conversation: BotConversation, ctx:
     if (index < questions.length) continue;
 
     const outcome = await conversation.external(async (outside) => {
-      const deps = { db: outside.deps.db, outbox: outside.deps.outbox, now: outside.deps.now() };
+      const now = outside.deps.now();
       const userId = outside.account!.userId;
       if (task.kind === "figures") {
         const month = parseReportMonth(task.month)!;
         const figures = { workDone: Number(answers.work_done), jobsCreated: Number(answers.jobs_created) };
-        const saved = await recordMonthlyFigure(outside.deps.db, userId, task.projectId, month, figures, deps.now);
+        const saved = await outside.services.recordMonthlyFigure(userId, task.projectId, month, figures, now);
         const text = saved.ok
           ? outside.t("report:figures.saved", { month: monthName(outside.t, month), work: formatNumber(figures.workDone, outside.lang), jobs: formatNumber(figures.jobsCreated, outside.lang) })
           : outside.t(`report:figures.${saved.reason}`);
         return { text, refusal: null };
       }
       if (task.kind === "commission") {
-        const changed = await changeProjectStatus(outside.deps.db, userId, task.projectId, "commissioned", deps.now, Number(answers.permanent_jobs));
+        const changed = await outside.services.changeProjectStatus(userId, task.projectId, "commissioned", now, Number(answers.permanent_jobs));
         return { text: outside.t(changed.ok ? "staff:project.commissioned" : `staff:project.refusal.${changed.reason}`), refusal: null };
       }
       const input: ActionInput = task.kind === "hire"
         ? { action: "hire", contractDate: new Date(String(answers.contract_date)), wage: Number(answers.wage) }
         : { action: "reject", reason: "other", note: String(answers.note) };
-      const result: ActionResult = await actOnApplication(deps, userId, task.applicationId, input);
+      const result: ActionResult = await outside.services.actOnApplication(userId, task.applicationId, input, now);
       return { text: actionReply(outside, input, result), refusal: result.ok ? null : result.refusal };
     });
     const reask = outcome.refusal ? REASK[outcome.refusal] : undefined;

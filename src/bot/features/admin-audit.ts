@@ -1,9 +1,7 @@
 // The admin's audit log: newest first, in pages, filtered by kind of action, centre or person;
 // times in Kazakhstan's time.
-import { centreById } from "../../services/centres.js";
-import { userById } from "../../services/users.js";
 import { InlineKeyboard } from "grammy";
-import { AUDIT_ACTIONS, auditPage } from "../../services/audit.js";
+import { AUDIT_ACTIONS } from "../../services/audit.js";
 import { adminData, type AuditView } from "../callback-data/admin.js";
 import type { ConvContext } from "../context.js";
 import { formatDateTime, localName } from "../format.js";
@@ -17,18 +15,18 @@ async function filterLines(ctx: ConvContext, view: AuditView): Promise<string[]>
   const lines: string[] = [];
   if (view.action !== "all") lines.push(ctx.t("admin:audit.filter.kind", { kind: actionName(ctx, view.action) }));
   if (view.centreId) {
-    const centre = await centreById(ctx.deps.db, view.centreId);
+    const centre = await ctx.services.centreById(view.centreId);
     lines.push(ctx.t("admin:audit.filter.centre", { centre: centre ? localName(ctx.lang, centre) : "—" }));
   }
   if (view.userId) {
-    const user = await userById(ctx.deps.db, view.userId);
+    const user = await ctx.services.userById(view.userId);
     lines.push(ctx.t("admin:audit.filter.person", { person: user?.firstName ?? String(user?.telegramId ?? "—") }));
   }
   return lines;
 }
 
 export async function showAudit(ctx: ConvContext, show: Show, page: number, view: AuditView) {
-  const { entries, more } = await auditPage(ctx.deps.db, {
+  const { entries, more } = await ctx.services.auditPage({
     action: view.action === "all" ? undefined : view.action, centreId: view.centreId || undefined, actorUserId: view.userId || undefined,
   }, page);
   const lines = entries.map((e) => {

@@ -1,19 +1,17 @@
 // The admin's way to every centre: the regions (with how many centres cover each), a region's
 // centres in pages, a search by a part of the name, and a centre's card and staff.
-import { regionById } from "../../services/places.js";
+import { reportButton } from "./reports.js";
 import { InlineKeyboard } from "grammy";
-import { centreDetails } from "../../services/centres.js";
-import { centresOfRegion, regionsWithCentres, searchCentres, type CentrePage } from "../../services/centre-directory.js";
+import { type CentrePage } from "../../services/centre-directory.js";
 import { adminData } from "../callback-data/admin.js";
 import type { ConvContext } from "../context.js";
 import { localName } from "../format.js";
 import type { Show } from "../show.js";
-import { reportButton } from "./reports.js";
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
 export async function showAdminHome(ctx: ConvContext, show: Show) {
-  const { regions, withoutDistricts } = await regionsWithCentres(ctx.deps.db);
+  const { regions, withoutDistricts } = await ctx.services.regionsWithCentres();
   const keyboard = new InlineKeyboard();
   for (const region of regions) keyboard.text(ctx.t("admin:home.region", { region: name(ctx, region), count: region.centres }), adminData.region(region.id)).row();
   if (withoutDistricts) keyboard.text(ctx.t("admin:home.without_districts", { count: withoutDistricts }), adminData.region(0)).row();
@@ -38,15 +36,15 @@ export function centreListScreen(ctx: ConvContext, show: Show, title: string, li
 }
 
 export async function showRegionCentres(ctx: ConvContext, show: Show, regionId: number, page: number) {
-  const region = regionId ? await regionById(ctx.deps.db, regionId) : null;
+  const region = regionId ? await ctx.services.regionById(regionId) : null;
   if (regionId && !region) return ctx.reply(ctx.t("fallback.stale_button"));
-  const list = await centresOfRegion(ctx.deps.db, regionId, page);
+  const list = await ctx.services.centresOfRegion(regionId, page);
   const title = region ? ctx.t("admin:centres.of_region", { region: name(ctx, region), count: list.total }) : ctx.t("admin:centres.without_districts", { count: list.total });
   return centreListScreen(ctx, show, title, list, (p) => adminData.region(regionId, p), adminData.home());
 }
 
 export async function showCentreSearch(ctx: ConvContext, show: Show, text: string, page: number) {
-  const list = await searchCentres(ctx.deps.db, text, page);
+  const list = await ctx.services.searchCentres(text, page);
   if (list.total === 0) {
     return show(ctx.t("admin:search.nothing", { text }), new InlineKeyboard().text(ctx.t("admin:home.find"), adminData.find()).row().text(ctx.t("menu.back"), adminData.home()));
   }
@@ -54,7 +52,7 @@ export async function showCentreSearch(ctx: ConvContext, show: Show, text: strin
 }
 
 export async function showCentre(ctx: ConvContext, show: Show, centreId: number) {
-  const centre = await centreDetails(ctx.deps.db, centreId);
+  const centre = await ctx.services.centreDetails(centreId);
   if (!centre) return ctx.reply(ctx.t("fallback.stale_button"));
   const text = ctx.t("admin:centre.card", {
     name: name(ctx, centre), address: ctx.lang === "kk" ? centre.addressKk : centre.addressRu, phone: centre.phone,
@@ -73,7 +71,7 @@ export async function showCentre(ctx: ConvContext, show: Show, centreId: number)
 const STAFF_PAGE_SIZE = 10;
 
 export async function showStaff(ctx: ConvContext, show: Show, centreId: number, requested = 1) {
-  const centre = await centreDetails(ctx.deps.db, centreId);
+  const centre = await ctx.services.centreDetails(centreId);
   if (!centre) return ctx.reply(ctx.t("fallback.stale_button"));
   const pages = Math.max(1, Math.ceil(centre.staff.length / STAFF_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pages);

@@ -1,6 +1,5 @@
 // The admin's view of the messages the outbox gave up on, and "send them again".
 import { InlineKeyboard } from "grammy";
-import { retryUndelivered, undelivered } from "../../services/undelivered.js";
 import { adminData } from "../callback-data/admin.js";
 import type { ConvContext } from "../context.js";
 import { formatDateTime } from "../format.js";
@@ -10,7 +9,7 @@ import type { Show } from "../show.js";
 const ERROR_SHOWN = 80;
 
 export async function showUndelivered(ctx: ConvContext, show: Show) {
-  const { total, blocked, items } = await undelivered(ctx.deps.db);
+  const { total, blocked, items } = await ctx.services.undelivered();
   const lines = items.map((n) => ctx.t("admin:undelivered.line", {
     at: n.failedAt ? formatDateTime(n.failedAt) : "—", kind: ctx.t(`admin:undelivered.kind.${n.kind}`, { defaultValue: n.kind }),
     person: String(n.user.telegramId), error: shorten(n.user.blockedAt ? ctx.t("admin:undelivered.blocked_error") : n.lastError ?? "—", ERROR_SHOWN),
@@ -23,7 +22,7 @@ export async function showUndelivered(ctx: ConvContext, show: Show) {
 }
 
 export async function retryAndShow(ctx: ConvContext, show: Show) {
-  const count = await retryUndelivered(ctx.deps.db, ctx.deps.outbox, ctx.account!.userId, ctx.deps.now());
+  const count = await ctx.services.retryUndelivered(ctx.account!.userId, ctx.deps.now());
   await ctx.reply(ctx.t("admin:undelivered.retried", { count }));
   return showUndelivered(ctx, show);
 }

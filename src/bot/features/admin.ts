@@ -2,8 +2,6 @@
 // the staff list, the audit log and the unanswered questions.
 import { editOrReply, replying, type Show } from "../show.js";
 import { Composer, InlineKeyboard } from "grammy";
-import { unansweredQuestions } from "../../services/faq/questions.js";
-import { assertAdmin, createInvitation, removeStaff } from "../../services/centres.js";
 import { ADMIN_CALLBACK, adminData, parseAdminCallback } from "../callback-data/admin.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { ADMIN_SEARCH_CONVERSATION } from "../conversations/admin-search.js";
@@ -17,7 +15,7 @@ import { showAdminHome, showCentre, showCentreSearch, showRegionCentres, showSta
 const QUESTION_SHOWN = 150;
 
 async function showUnanswered(ctx: ConvContext, show: Show) {
-  const questions = await unansweredQuestions(ctx.deps.db);
+  const questions = await ctx.services.unansweredQuestions();
   const lines = questions.map((q) => ctx.t("faq:unanswered.line", { count: q.count, text: q.text.length > QUESTION_SHOWN ? `${q.text.slice(0, QUESTION_SHOWN - 1)}…` : q.text }));
   const text = questions.length ? [ctx.t("faq:unanswered.title"), ...lines].join("\n") : ctx.t("faq:unanswered.empty");
   return show(text, new InlineKeyboard().text(ctx.t("menu.back"), adminData.home()));
@@ -35,7 +33,7 @@ export function adminFeature(): Composer<BotContext> {
   feature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
     const data = parseAdminCallback(ctx.callbackQuery.data);
     if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-    await assertAdmin(ctx.deps.db, ctx.account.userId); // NotAllowedError, audited, for anyone else
+    await ctx.services.assertAdmin(ctx.account.userId); // NotAllowedError, audited, for anyone else
     await ctx.answerCallbackQuery();
     const show = editOrReply(ctx);
     switch (data[1]) {
@@ -53,13 +51,13 @@ export function adminFeature(): Composer<BotContext> {
       case "log": return showAudit(ctx, show, data[2], { action: data[3], centreId: data[4], userId: data[5] });
       case "lk": return showKindChoice(ctx, show, { centreId: data[2], userId: data[3] });
       case "inv": {
-        const invitation = await createInvitation(ctx.deps.db, ctx.account.userId, data[2], ctx.deps.now());
+        const invitation = await ctx.services.createInvitation(ctx.account.userId, data[2], ctx.deps.now());
         if (!invitation) return ctx.reply(ctx.t("fallback.stale_button"));
         const link = `https://t.me/${ctx.me.username}?start=s${invitation.token}`;
         return ctx.reply(ctx.t("admin:invitation.created", { link, expires: formatDateTime(invitation.expiresAt) }));
       }
       case "rm": {
-        const removed = await removeStaff(ctx.deps.db, ctx.deps.outbox, ctx.account.userId, data[2], data[3], ctx.deps.now());
+        const removed = await ctx.services.removeStaff(ctx.account.userId, data[2], data[3], ctx.deps.now());
         await ctx.reply(ctx.t(removed ? "admin:staff.removed" : "admin:staff.not_member"));
         return showStaff(ctx, replying(ctx), data[2]);
       }

@@ -3,9 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { relocationAllowance, wageFloor } from "../../domain/rates.js";
 import { isStudent } from "../../domain/person.js";
 import { ADULT_AGE, RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
-import { checkApplication, myApplications, submitApplication, withdrawApplication, type ApplyRefusal } from "../../services/applications.js";
-import { projectCard } from "../../services/projects.js";
-import { hasProfile } from "../../services/seekers.js";
+import { type ApplyRefusal } from "../../services/applications.js";
 import { APPLICATIONS_CALLBACK, applicationsData, parseApplicationsCallback } from "../callback-data/applications.js";
 import { projectsData } from "../callback-data/projects.js";
 import { profileData } from "../callback-data/profile.js";
@@ -23,8 +21,8 @@ function refuse(ctx: ConvContext, refusal: ApplyRefusal) {
 }
 
 async function choosePosition(ctx: ConvContext, projectId: number) {
-  if (!(await hasProfile(ctx.deps.db, ctx.account!.userId))) return refuse(ctx, "no_profile");
-  const project = await projectCard(ctx.deps.db, projectId);
+  if (!(await ctx.services.hasProfile(ctx.account!.userId))) return refuse(ctx, "no_profile");
+  const project = await ctx.services.projectCard(projectId);
   if (!project) return refuse(ctx, "not_found");
   const keyboard = new InlineKeyboard();
   for (const position of project.positions) {
@@ -37,7 +35,7 @@ async function choosePosition(ctx: ConvContext, projectId: number) {
 
 async function confirm(ctx: ConvContext, positionId: number) {
   const now = ctx.deps.now();
-  const check = await checkApplication(ctx.deps.db, ctx.account!.userId, positionId, now);
+  const check = await ctx.services.checkApplication(ctx.account!.userId, positionId, now);
   if (!check.ok) return refuse(ctx, check.refusal!);
   const position = check.position!;
   const lines = [
@@ -53,7 +51,7 @@ async function confirm(ctx: ConvContext, positionId: number) {
 
 async function submit(ctx: ConvContext, positionId: number) {
   const userId = ctx.account!.userId;
-  const result = await submitApplication(ctx.deps.db, userId, positionId, ctx.deps.now());
+  const result = await ctx.services.submitApplication(userId, positionId, ctx.deps.now());
   if (!result.application) return refuse(ctx, result.refusal!);
   const { status, studying } = result.applicant!;
   const documents = [ctx.t("applications:documents.identity"), ...(status === "student" || studying ? [ctx.t("applications:documents.study")] : [])];
@@ -65,7 +63,7 @@ async function submit(ctx: ConvContext, positionId: number) {
 const APPLICATIONS_PAGE_SIZE = 5;
 
 export async function showMyApplications(ctx: ConvContext, show: Show, requested = 1) {
-  const page = pageOf(await myApplications(ctx.deps.db, ctx.account!.userId), requested, APPLICATIONS_PAGE_SIZE);
+  const page = pageOf(await ctx.services.myApplications(ctx.account!.userId), requested, APPLICATIONS_PAGE_SIZE);
   if (page.items.length === 0) return ctx.reply(ctx.t("applications:none"));
   const keyboard = new InlineKeyboard();
   const lines = page.items.map((a) => {
@@ -89,7 +87,7 @@ export function applicationsFeature(): Composer<BotContext> {
     if (action === "start") return choosePosition(ctx, id);
     if (action === "pos") return confirm(ctx, id);
     if (action === "ok") return submit(ctx, id);
-    const withdrawn = await withdrawApplication(ctx.deps.db, ctx.account.userId, id, ctx.deps.now());
+    const withdrawn = await ctx.services.withdrawApplication(ctx.account.userId, id, ctx.deps.now());
     await ctx.reply(ctx.t(withdrawn ? "applications:withdrawn" : "applications:cannot_withdraw"));
     return showMyApplications(ctx, replying(ctx));
   });

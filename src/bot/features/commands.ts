@@ -1,8 +1,6 @@
 // Commands and buttons that work everywhere, also in the middle of a conversation
 // (installed before the conversations, so that they see every update first).
 import { Composer } from "grammy";
-import { acceptInvitation, centreById } from "../../services/centres.js";
-import { setLanguage } from "../../services/users.js";
 import { LANGUAGE_CALLBACK, parseLanguageChoice } from "../callback-data/language.js";
 import { NOOP } from "../callback-data/noop.js";
 import type { BotContext } from "../context.js";
@@ -12,10 +10,10 @@ import { askLanguage, showHelp, showMenu, showWelcome } from "./replies.js";
 
 /** `start=s<token>`: an invitation to a centre's staff; forged, used and expired ones change nothing. */
 async function acceptStaffInvitation(ctx: BotContext, token: string) {
-  const outcome = await acceptInvitation(ctx.deps.db, ctx.deps.outbox, ctx.account!.userId, token, ctx.deps.now());
+  const outcome = await ctx.services.acceptInvitation(ctx.account!.userId, token, ctx.deps.now());
   if (!outcome.ok) return ctx.reply(ctx.t(`staff:invitation.${outcome.reason}`));
   ctx.account = { ...ctx.account!, isStaff: true };
-  const centre = (await centreById(ctx.deps.db, outcome.centreId))!;
+  const centre = (await ctx.services.centreById(outcome.centreId))!;
   return ctx.reply(ctx.t("staff:invitation.accepted", { centre: ctx.lang === "kk" ? centre.nameKk : centre.nameRu }), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
 }
 
@@ -58,7 +56,7 @@ export function commandsFeature(): Composer<BotContext> {
     const choice = parseLanguageChoice(ctx.callbackQuery.data);
     if (!choice || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     const firstTime = ctx.account.language === null;
-    await setLanguage(ctx.deps.db, ctx.account.userId, choice.lang);
+    await ctx.services.setLanguage(ctx.account.userId, choice.lang);
     ctx.account = { ...ctx.account, language: choice.lang };
     ctx.lang = choice.lang;
     ctx.t = ctx.deps.i18n.getFixedT(choice.lang);

@@ -2,11 +2,10 @@
 // knowledge base (prisma/data/faq.ts). The answer comes in the question's language with its source,
 // up to three related questions and "this did not help"; under the confidence threshold there is
 // no guess — the menu and the employment centre's contact instead.
-import { centreOfPerson } from "../../services/centres.js";
 import { Composer, InlineKeyboard } from "grammy";
 import type { FaqEntry } from "../../../prisma/data/faq.js";
 import { detectLanguage } from "../../services/faq/text.js";
-import { faqIndex, markUnhelpful, recordQuestion } from "../../services/faq/questions.js";
+import { faqIndex } from "../../services/faq/questions.js";
 import { FAQ_CALLBACK, faqData, parseFaqCallback } from "../callback-data/faq.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { localName } from "../format.js";
@@ -31,7 +30,7 @@ function entriesKeyboard(entries: FaqEntry[], lang: Lang, keyboard = new InlineK
 /** The employment centre of the person's district, when they have a profile; else the general advice. */
 async function centreContact(ctx: ConvContext, lang: Lang): Promise<string> {
   const t = ctx.deps.i18n.getFixedT(lang);
-  const centre = ctx.account ? await centreOfPerson(ctx.deps.db, ctx.account.userId) : null;
+  const centre = ctx.account ? await ctx.services.centreOfPerson(ctx.account.userId) : null;
   if (!centre) return t("faq:contact_any");
   return t("faq:contact_centre", { centre: localName(lang, centre), address: lang === "kk" ? centre.addressKk : centre.addressRu, phone: centre.phone });
 }
@@ -40,7 +39,7 @@ async function answerQuestion(ctx: ConvContext, question: string) {
   const lang = detectLanguage(question) ?? ctx.lang;
   const t = ctx.deps.i18n.getFixedT(lang);
   const match = faqIndex().search(question);
-  const questionId = await recordQuestion(ctx.deps.db, { userId: ctx.account!.userId, text: question, language: lang, entryId: match?.entry.id ?? null });
+  const questionId = await ctx.services.recordQuestion({ userId: ctx.account!.userId, text: question, language: lang, entryId: match?.entry.id ?? null });
   if (!match) {
     return ctx.reply(t("faq:no_answer", { contact: await centreContact(ctx, lang) }), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
   }
@@ -65,7 +64,7 @@ export function faqFeature(): Composer<BotContext> {
     const data = parseFaqCallback(ctx.callbackQuery.data);
     if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     if (data[1] === "no") {
-      const marked = await markUnhelpful(ctx.deps.db, ctx.account.userId, data[2]);
+      const marked = await ctx.services.markUnhelpful(ctx.account.userId, data[2]);
       await ctx.answerCallbackQuery();
       if (!marked) return ctx.reply(ctx.t("fallback.stale_button"));
       return ctx.reply(ctx.t("faq:recorded", { contact: await centreContact(ctx, ctx.lang) }));

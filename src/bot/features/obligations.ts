@@ -1,11 +1,10 @@
 import { Composer } from "grammy";
-import { listObligations, markObligationDone } from "../../services/obligations.js";
 import { OBLIGATION_CALLBACK, parseObligationCallback } from "../callback-data/obligations.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { obligationsList } from "../obligation-messages.js";
 
 export async function showObligations(ctx: ConvContext) {
-  const obligations = ctx.account ? await listObligations(ctx.deps.db, ctx.account.userId) : [];
+  const obligations = ctx.account ? await ctx.services.listObligations(ctx.account.userId) : [];
   if (obligations.length === 0) return ctx.reply(ctx.t("loans:obligations.none"));
   const { text, keyboard } = obligationsList(ctx.t, obligations, ctx.deps.now());
   return ctx.reply(text, { reply_markup: keyboard });
@@ -17,7 +16,7 @@ export function obligationsFeature(): Composer<BotContext> {
   feature.callbackQuery(OBLIGATION_CALLBACK, async (ctx) => {
     const data = parseObligationCallback(ctx.callbackQuery.data);
     const jobIds = data && ctx.account
-      ? await markObligationDone(ctx.deps.db, ctx.account.userId, data.obligationId, data.series, ctx.deps.now())
+      ? await ctx.services.markObligationDone(ctx.account.userId, data.obligationId, data.series, ctx.deps.now())
       : null;
     if (!data || jobIds === null) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     await ctx.deps.reminders.cancel(jobIds);

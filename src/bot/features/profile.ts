@@ -1,12 +1,11 @@
 // "My profile": view it, register, or erase it after a confirmation.
 import { Composer, InlineKeyboard } from "grammy";
 import { standingFlags } from "../standing.js";
-import { eraseMyData, readProfile, type ProfileView } from "../../services/seekers.js";
+import { type ProfileView } from "../../services/seekers.js";
 import { sessionRowKey } from "../../db/prisma-storage.js";
 import { CONVERSATION_PREFIX } from "../conversation-prefix.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
-import { isSubscribed, setSubscription } from "../../services/subscriptions.js";
 import { EDIT_FIELDS, parseProfileCallback, PROFILE_CALLBACK, profileData } from "../callback-data/profile.js";
 import { formatDate, localName } from "../format.js";
 
@@ -26,11 +25,11 @@ export function profileText(ctx: ConvContext, profile: ProfileView): string {
 }
 
 export async function showProfile(ctx: ConvContext) {
-  const profile = ctx.account ? await readProfile(ctx.deps.db, ctx.deps.pii, ctx.account.userId, ctx.deps.now()) : null;
+  const profile = ctx.account ? await ctx.services.readProfile(ctx.account.userId, ctx.deps.now()) : null;
   if (!profile) {
     return ctx.reply(ctx.t("seeker:profile.none"), { reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.register"), profileData.register()) });
   }
-  const subscribed = await isSubscribed(ctx.deps.db, ctx.account!.userId);
+  const subscribed = await ctx.services.isSubscribed(ctx.account!.userId);
   const keyboard = new InlineKeyboard();
   EDIT_FIELDS.forEach((field, i) => {
     keyboard.text(ctx.t(`seeker:edit.field.${field}`), profileData.edit(field));
@@ -53,7 +52,7 @@ export function profileFeature(): Composer<BotContext> {
     if (data[1] === "edit") return ctx.conversation.enter(REGISTRATION_CONVERSATION, data[2]);
     if (data[1] === "sub") {
       const on = data[2] === "on";
-      const done = await setSubscription(ctx.deps.db, ctx.account!.userId, on);
+      const done = await ctx.services.setSubscription(ctx.account!.userId, on);
       await ctx.reply(ctx.t(!done ? "seeker:profile.none" : on ? "seeker:subscription.on" : "seeker:subscription.off"));
       return showProfile(ctx);
     }
@@ -62,7 +61,7 @@ export function profileFeature(): Composer<BotContext> {
         reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.delete_yes"), profileData.deleteConfirmed()).row().text(ctx.t("seeker:profile.delete_no"), profileData.profile()),
       });
     }
-    if (ctx.account) await eraseMyData(ctx.deps.db, ctx.account.userId, [sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id))]);
+    if (ctx.account) await ctx.services.eraseMyData(ctx.account.userId, [sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id))]);
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     return ctx.reply(ctx.t("seeker:profile.deleted"));
   });

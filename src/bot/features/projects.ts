@@ -1,9 +1,6 @@
 // Finding work: projects near a shared location or by region and district, and their cards.
-import { districtById } from "../../services/places.js";
 import { Composer } from "grammy";
-import {
-  districtsOf, filterProfessions, nearestOpenProjects, openProjectsInDistrict, projectCard, regions, type ListFilter, type ProjectPage,
-} from "../../services/projects.js";
+import { type ListFilter, type ProjectPage } from "../../services/projects.js";
 import { decodeFilter, parseProjectsCallback, projectsData } from "../callback-data/projects.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
@@ -21,7 +18,7 @@ const showerFor = (ctx: ConvContext): Show => (text, other) =>
 
 /** The filter in force: the one carried by the button, or afresh "my professions" when the profile has some. */
 async function resolveFilter(ctx: ConvContext, carried: ListFilter | undefined) {
-  const professionIds = await filterProfessions(ctx.deps.db, ctx.account?.userId);
+  const professionIds = await ctx.services.filterProfessions(ctx.account?.userId);
   const filter: ListFilter = carried ?? { mine: professionIds.length > 0, kind: null };
   if (professionIds.length === 0) filter.mine = false;
   return { filter, query: { professionIds: filter.mine ? professionIds : undefined, kind: filter.kind }, canFilterMine: professionIds.length > 0 };
@@ -34,7 +31,7 @@ function filterLine(ctx: ConvContext, filter: ListFilter): string {
 
 async function showNear(ctx: ConvContext, show: Show, lat: number, lon: number, page: number, carried?: ListFilter) {
   const { filter, query, canFilterMine } = await resolveFilter(ctx, carried);
-  const result: ProjectPage = await nearestOpenProjects(ctx.deps.db, { lat, lon }, page, query);
+  const result: ProjectPage = await ctx.services.nearestOpenProjects({ lat, lon }, page, query);
   const text = result.items.length === 0
     ? ctx.t(carried?.mine || filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty")
     : ctx.t("projects:list.title_near", { page: result.page, pages: result.pages });
@@ -46,10 +43,10 @@ async function showNear(ctx: ConvContext, show: Show, lat: number, lon: number, 
 }
 
 async function showDistrict(ctx: ConvContext, show: Show, districtId: number, page: number, carried?: ListFilter) {
-  const district = await districtById(ctx.deps.db, districtId);
+  const district = await ctx.services.districtById(districtId);
   if (!district) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
   const { filter, query, canFilterMine } = await resolveFilter(ctx, carried);
-  const result = await openProjectsInDistrict(ctx.deps.db, districtId, page, query);
+  const result = await ctx.services.openProjectsInDistrict(districtId, page, query);
   const name = ctx.lang === "kk" ? district.nameKk : district.nameRu;
   const text = result.items.length === 0
     ? ctx.t(filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty_district", { district: name })
@@ -63,7 +60,7 @@ async function showDistrict(ctx: ConvContext, show: Show, districtId: number, pa
 }
 
 export async function showProjectCard(ctx: ConvContext, show: Show, projectId: number, back: string) {
-  const project = await projectCard(ctx.deps.db, projectId);
+  const project = await ctx.services.projectCard(projectId);
   if (!project) return ctx.reply(ctx.t("projects:card.not_found"));
   const link = `https://t.me/${ctx.me.username}?start=p${project.id}`;
   return show(projectCardText(ctx.t, ctx.lang, project), { reply_markup: projectCardKeyboard(ctx.t, project.id, back, link) });
@@ -95,10 +92,10 @@ export function projectsFeature(): Composer<BotContext> {
       case "ask":
         return ctx.reply(ctx.t("projects:menu.ask_location"), { reply_markup: locationRequestKeyboard(ctx.t) });
       case "reg":
-        return show(ctx.t("projects:menu.choose_region"), { reply_markup: unitsKeyboard(await regions(ctx.deps.db), ctx.lang, projectsData.districts) });
+        return show(ctx.t("projects:menu.choose_region"), { reply_markup: unitsKeyboard(await ctx.services.regions(), ctx.lang, projectsData.districts) });
       case "dist":
         return show(ctx.t("projects:menu.choose_district"), {
-          reply_markup: unitsKeyboard(await districtsOf(ctx.deps.db, data[2]), ctx.lang, (id) => projectsData.district(id, 1), [ctx.t("menu.back"), projectsData.regions()]),
+          reply_markup: unitsKeyboard(await ctx.services.districtsOf(data[2]), ctx.lang, (id) => projectsData.district(id, 1), [ctx.t("menu.back"), projectsData.regions()]),
         });
       case "list":
         return showDistrict(ctx, show, data[2], data[3], decodeFilter(data[4]));
@@ -109,7 +106,7 @@ export function projectsFeature(): Composer<BotContext> {
       case "card":
         return showProjectCard(ctx, show, data[2], data[3]);
       case "map": {
-        const project = await projectCard(ctx.deps.db, data[2]);
+        const project = await ctx.services.projectCard(data[2]);
         if (!project) return ctx.reply(ctx.t("projects:card.not_found"));
         const kk = ctx.lang === "kk";
         return ctx.replyWithVenue(project.lat, project.lon, kk ? project.nameKk : project.nameRu, kk ? project.district.nameKk : project.district.nameRu);

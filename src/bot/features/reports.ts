@@ -1,12 +1,9 @@
 // The monthly monitoring report on request: staff for their centres' districts, admins for a
 // region or the country; a month is chosen, then the summary, the chart and the files come.
-import { regions } from "../../services/projects.js";
 import { editOrReply } from "../show.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { parseReportMonth } from "../../domain/report.js";
-import { assertAdmin } from "../../services/centres.js";
-import { buildMonthlyReport } from "../../services/reports/monthly-report.js";
-import { resolveScope, type ReportScope } from "../../services/reports/report-scope.js";
+import { type ReportScope } from "../../services/reports/report-scope.js";
 import { adminData } from "../callback-data/admin.js";
 import { parseReportCallback, REPORT_CALLBACK, reportData } from "../callback-data/reports.js";
 import { staffData } from "../callback-data/staff.js";
@@ -21,7 +18,7 @@ export const reportButton = (ctx: ConvContext, scope: ReportScope) =>
 
 async function scopesKeyboard(ctx: ConvContext) {
   const year = lastEndedYear(ctx.deps.now());
-  const all = await regions(ctx.deps.db);
+  const all = await ctx.services.regions();
   const keyboard = new InlineKeyboard().text(ctx.t("report:country"), reportData.year({ kind: "country" }, year)).row();
   all.forEach((region, i) => {
     keyboard.text(localName(ctx.lang, region), reportData.year({ kind: "region", regionId: region.id }, year));
@@ -33,9 +30,9 @@ async function scopesKeyboard(ctx: ConvContext) {
 async function sendReport(ctx: ConvContext, scope: ReportScope, monthKey: string) {
   const month = parseReportMonth(monthKey);
   if (!month || month.end > ctx.deps.now()) return ctx.reply(ctx.t("fallback.stale_button"));
-  const resolved = await resolveScope(ctx.deps.db, ctx.account!.userId, scope);
+  const resolved = await ctx.services.resolveScope(ctx.account!.userId, scope);
   await ctx.reply(ctx.t("report:preparing", { month: monthName(ctx.t, month) }));
-  const report = await buildMonthlyReport(ctx.deps.db, resolved.districtIds, month);
+  const report = await ctx.services.buildMonthlyReport(resolved.districtIds, month);
   await sendReportBundle(ctx.api, ctx.chat!.id, await reportBundle(report, resolved, ctx.lang, ctx.t));
 }
 
@@ -48,11 +45,11 @@ export function reportsFeature(): Composer<BotContext> {
     const show = editOrReply(ctx);
     switch (data[1]) {
       case "s":
-        await assertAdmin(ctx.deps.db, ctx.account.userId);
+        await ctx.services.assertAdmin(ctx.account.userId);
         return show(ctx.t("report:choose_scope"), await scopesKeyboard(ctx));
       case "y": {
         const [, , scope, year] = data;
-        await resolveScope(ctx.deps.db, ctx.account.userId, scope);
+        await ctx.services.resolveScope(ctx.account.userId, scope);
         return show(ctx.t("report:choose_month", { year }), monthPicker(ctx.t, year, ctx.deps.now(), {
           month: (key) => reportData.month(scope, key), year: (y) => reportData.year(scope, y),
           back: scope.kind === "mine" ? staffData.home() : reportData.scopes(),

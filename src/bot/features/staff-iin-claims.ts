@@ -2,7 +2,6 @@
 // district: the contact to call, the IIN masked, and after the identity document was checked in
 // person, "move the registration" or "decline".
 import { InlineKeyboard } from "grammy";
-import { iinClaimCard, openIinClaimCount, openIinClaims, resolveIinClaim } from "../../services/iin-claims.js";
 import { staffData } from "../callback-data/staff.js";
 import type { ConvContext } from "../context.js";
 import { formatDateTime, localName } from "../format.js";
@@ -13,12 +12,12 @@ const CLAIMS_PAGE_SIZE = 10;
 
 /** The queue's button for the open requests, when there are any. */
 export async function iinClaimsButton(ctx: ConvContext): Promise<[string, string] | null> {
-  const open = await openIinClaimCount(ctx.deps.db, ctx.account!.userId);
+  const open = await ctx.services.openIinClaimCount(ctx.account!.userId);
   return open ? [ctx.t("staff:iin_claims.button", { count: open }), staffData.iinClaims()] : null;
 }
 
 export async function showIinClaims(ctx: ConvContext, show: Show, requested = 1) {
-  const page = pageOf(await openIinClaims(ctx.deps.db, ctx.account!.userId), requested, CLAIMS_PAGE_SIZE);
+  const page = pageOf(await ctx.services.openIinClaims(ctx.account!.userId), requested, CLAIMS_PAGE_SIZE);
   const keyboard = new InlineKeyboard();
   for (const claim of page.items) {
     keyboard.text(ctx.t("staff:iin_claims.line", { number: claim.id, date: formatDateTime(claim.createdAt), district: localName(ctx.lang, claim.district) }), staffData.iinClaim(claim.id)).row();
@@ -28,7 +27,7 @@ export async function showIinClaims(ctx: ConvContext, show: Show, requested = 1)
 }
 
 export async function showIinClaim(ctx: ConvContext, show: Show, claimId: number) {
-  const claim = await iinClaimCard(ctx.deps.db, ctx.deps.pii, ctx.account!.userId, claimId);
+  const claim = await ctx.services.iinClaimCard(ctx.account!.userId, claimId);
   const text = ctx.t("staff:iin_claims.card", {
     number: claim.id, date: formatDateTime(claim.createdAt), phone: claim.phone, iin: `••••••••${claim.iinLast4}`, district: localName(ctx.lang, claim.district),
   });
@@ -41,7 +40,7 @@ export async function showIinClaim(ctx: ConvContext, show: Show, claimId: number
 }
 
 export async function resolveClaim(ctx: ConvContext, show: Show, claimId: number, decision: "move" | "decline") {
-  const outcome = await resolveIinClaim(ctx.deps.db, ctx.deps.outbox, ctx.account!.userId, claimId, decision, ctx.deps.now());
+  const outcome = await ctx.services.resolveIinClaim(ctx.account!.userId, claimId, decision, ctx.deps.now());
   await ctx.reply(ctx.t(`staff:iin_claims.outcome.${outcome}`));
   return showIinClaims(ctx, show);
 }

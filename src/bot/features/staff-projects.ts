@@ -4,14 +4,12 @@ import { addPager, fitLines, pageOf, shorten } from "../paging.js";
 import { InlineKeyboard } from "grammy";
 import { nextStatus } from "../../domain/project-status.js";
 import { IMPORT_MAX_FILE_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_BYTES } from "../../domain/import-limits.js";
-import { importProjects, type ImportResult } from "../../services/import/import-projects.js";
+import { type ImportResult } from "../../services/import/import-projects.js";
 import type { RowProblem } from "../../services/import/project-rows.js";
 import { IMPORT_COLUMNS, UnreadableFileError } from "../../services/import/read-table.js";
-import { changeProjectStatus, projectInReach, quotaProgress } from "../../services/project-upkeep.js";
 import { staffData } from "../callback-data/staff.js";
 import { formatNumber, localName } from "../format.js";
 import type { ReportMonth } from "../../domain/report.js";
-import { projectFigure } from "../../services/reports/monthly-figures.js";
 import type { ConvContext } from "../context.js";
 import { commissioningLine } from "../project-card.js";
 import { lastEndedYear, monthPicker } from "../keyboards/month-picker.js";
@@ -23,7 +21,7 @@ const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localN
 const PROJECTS_PAGE_SIZE = 10;
 
 export async function showOurProjects(ctx: ConvContext, show: Show, requested = 1) {
-  const projects = await quotaProgress(ctx.deps.db, ctx.account!.userId);
+  const projects = await ctx.services.quotaProgress(ctx.account!.userId);
   const page = pageOf(projects, requested, PROJECTS_PAGE_SIZE);
   const keyboard = new InlineKeyboard();
   for (const p of page.items) keyboard.text(`${shorten(name(ctx, p), 60)} · ${p.percentMet} %`, staffData.project(p.id)).row();
@@ -32,9 +30,9 @@ export async function showOurProjects(ctx: ConvContext, show: Show, requested = 
 }
 
 export async function showStaffProject(ctx: ConvContext, show: Show, projectId: number) {
-  const progress = (await quotaProgress(ctx.deps.db, ctx.account!.userId)).find((p) => p.id === projectId);
+  const progress = (await ctx.services.quotaProgress(ctx.account!.userId)).find((p) => p.id === projectId);
   if (!progress) return ctx.reply(ctx.t("errors.not_allowed"));
-  const project = await projectInReach(ctx.deps.db, ctx.account!.userId, projectId);
+  const project = await ctx.services.projectInReach(ctx.account!.userId, projectId);
   const lines = [
     `🏗 ${name(ctx, project)}`,
     ctx.t("staff:projects.progress", {
@@ -53,7 +51,7 @@ export async function showStaffProject(ctx: ConvContext, show: Show, projectId: 
 
 /** Moves a project to the next status (commissioning asks for the permanent jobs first, in a conversation). */
 export async function moveProject(ctx: ConvContext, projectId: number, to: "planned" | "in_progress" | "completed") {
-  const changed = await changeProjectStatus(ctx.deps.db, ctx.account!.userId, projectId, to, ctx.deps.now());
+  const changed = await ctx.services.changeProjectStatus(ctx.account!.userId, projectId, to, ctx.deps.now());
   if (!changed.ok) await ctx.reply(ctx.t(`staff:project.refusal.${changed.reason}`));
   return showStaffProject(ctx, replying(ctx), projectId);
 }
@@ -80,7 +78,7 @@ export async function importDocument(ctx: ConvContext, file: { name: string; siz
   await ctx.reply(ctx.t("staff:import.reading"));
   try {
     const importer = { userId: ctx.account!.userId, isAdmin: ctx.account!.isAdmin };
-    const result = await importProjects(ctx.deps.db, ctx.deps.outbox, importer, { buffer: await file.download(), name: file.name }, ctx.deps.now());
+    const result = await ctx.services.importProjects(importer, { buffer: await file.download(), name: file.name }, ctx.deps.now());
     return ctx.reply(importReport(ctx, result));
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
@@ -92,7 +90,7 @@ const unreadableValues = () => ({
   max: IMPORT_MAX_ROWS, columns: IMPORT_COLUMNS.join(", "), megabytes: IMPORT_MAX_FILE_BYTES / MEGABYTE, unpacked: IMPORT_MAX_UNPACKED_BYTES / MEGABYTE,
 });
 
-const ownProject = (ctx: ConvContext, projectId: number) => projectInReach(ctx.deps.db, ctx.account!.userId, projectId);
+const ownProject = (ctx: ConvContext, projectId: number) => ctx.services.projectInReach(ctx.account!.userId, projectId);
 
 /** The months a project's figures can be entered for. */
 export async function chooseFiguresMonth(ctx: ConvContext, show: Show, projectId: number, year: number) {
@@ -105,7 +103,7 @@ export async function chooseFiguresMonth(ctx: ConvContext, show: Show, projectId
 /** Before the figures are asked: what is already there for the month, if anything. */
 export async function showCurrentFigures(ctx: ConvContext, projectId: number, month: ReportMonth) {
   await ownProject(ctx, projectId);
-  const current = await projectFigure(ctx.deps.db, projectId, month);
+  const current = await ctx.services.projectFigure(projectId, month);
   if (!current) return;
   await ctx.reply(ctx.t("report:figures.current", {
     month: monthName(ctx.t, month), work: formatNumber(Number(current.workDone), ctx.lang), jobs: formatNumber(current.jobsCreated, ctx.lang),

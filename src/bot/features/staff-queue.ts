@@ -1,4 +1,5 @@
 // The staff's queue of applications, the applicant card and the actions on it.
+import { reportButton } from "./reports.js";
 import { replying, type Show } from "../show.js";
 import { InlineKeyboard } from "grammy";
 import { addPager, pageOf, shorten } from "../paging.js";
@@ -7,10 +8,7 @@ import { iinClaimsButton } from "./staff-iin-claims.js";
 import { PRIORITY_GROUP } from "../../domain/person.js";
 import { standingFlags } from "../standing.js";
 import { REJECT_REASONS, type RejectReason } from "../../domain/referral.js";
-import { actOnApplication, type ActionInput, type ActionResult } from "../../services/referrals.js";
-import { staffProjects, staffQueue } from "../../services/staff.js";
-import { applicantCard, revealIin } from "../../services/applicant-card.js";
-import { reportButton } from "./reports.js";
+import { type ActionInput, type ActionResult } from "../../services/referrals.js";
 import { staffData, type QueueStatusFilter } from "../callback-data/staff.js";
 import type { ConvContext } from "../context.js";
 import { formatDate, formatNumber, localName } from "../format.js";
@@ -29,8 +27,8 @@ export function staffHomeKeyboard(ctx: ConvContext) {
 
 export async function showQueue(ctx: ConvContext, show: Show, page: number, status: QueueStatusFilter, projectId: number) {
   const userId = ctx.account!.userId;
-  const result = await staffQueue(ctx.deps.db, userId, { status: status === "all" ? undefined : status, projectId: projectId || undefined }, page);
-  const project = projectId ? (await staffProjects(ctx.deps.db, userId)).find((p) => p.id === projectId) : undefined;
+  const result = await ctx.services.staffQueue(userId, { status: status === "all" ? undefined : status, projectId: projectId || undefined }, page);
+  const project = projectId ? (await ctx.services.staffProjects(userId)).find((p) => p.id === projectId) : undefined;
   const keyboard = new InlineKeyboard();
   const claims = await iinClaimsButton(ctx);
   if (claims) keyboard.text(...claims).row();
@@ -67,14 +65,14 @@ export function statusFilterKeyboard(ctx: ConvContext, projectId: number) {
 const FILTER_PAGE_SIZE = 10;
 
 export async function projectFilterKeyboard(ctx: ConvContext, status: QueueStatusFilter, requested = 1) {
-  const page = pageOf(await staffProjects(ctx.deps.db, ctx.account!.userId), requested, FILTER_PAGE_SIZE);
+  const page = pageOf(await ctx.services.staffProjects(ctx.account!.userId), requested, FILTER_PAGE_SIZE);
   const keyboard = new InlineKeyboard().text(ctx.t("staff:queue.all_projects"), staffData.queue(1, status, 0)).row();
   for (const project of page.items) keyboard.text(shorten(name(ctx, project), 60), staffData.queue(1, status, project.id)).row();
   return addPager(keyboard, page, (n) => staffData.chooseProject(status, n));
 }
 
 export async function showApplicant(ctx: ConvContext, show: Show, applicationId: number) {
-  const { application, person } = await applicantCard(ctx.deps.db, ctx.deps.pii, ctx.account!.userId, applicationId, ctx.deps.now());
+  const { application, person } = await ctx.services.applicantCard(ctx.account!.userId, applicationId, ctx.deps.now());
   const t = ctx.t;
   const lines = [
     t("staff:card.application", {
@@ -121,13 +119,13 @@ export function actionReply(ctx: ConvContext, input: ActionInput, result: Action
 }
 
 export async function act(ctx: ConvContext, applicationId: number, input: ActionInput) {
-  const result = await actOnApplication({ db: ctx.deps.db, outbox: ctx.deps.outbox, now: ctx.deps.now() }, ctx.account!.userId, applicationId, input);
+  const result = await ctx.services.actOnApplication(ctx.account!.userId, applicationId, input, ctx.deps.now());
   await ctx.reply(actionReply(ctx, input, result));
   return showApplicant(ctx, replying(ctx), applicationId);
 }
 
 export async function showIin(ctx: ConvContext, applicationId: number) {
-  const iin = await revealIin(ctx.deps.db, ctx.deps.pii, ctx.account!.userId, applicationId);
+  const iin = await ctx.services.revealIin(ctx.account!.userId, applicationId);
   return ctx.reply(iin ? ctx.t("staff:card.iin", { iin }) : ctx.t("staff:card.erased"), { protect_content: true });
 }
 

@@ -1,5 +1,4 @@
 import type { MiddlewareFn } from "grammy";
-import { findOrCreateAccount, loadAccount } from "../../services/users.js";
 import type { ConvContext } from "../context.js";
 import { guessLang } from "../i18n.js";
 import type { BotDeps } from "../context.js";
@@ -13,11 +12,12 @@ import type { BotDeps } from "../context.js";
 export function accountMiddleware(deps: BotDeps, conversationKey?: (ctx: ConvContext) => string | undefined): MiddlewareFn<ConvContext> {
   return async (ctx, next) => {
     ctx.deps = deps;
+    ctx.services = deps.services;
     ctx.log ??= deps.log.child({ update_id: ctx.update.update_id });
     const key = conversationKey?.(ctx);
     if (!ctx.from || ctx.from.is_bot) ctx.account = null;
-    else if (key === undefined) ctx.account = await findOrCreateAccount(deps.db, ctx.from, deps.adminIds);
-    else ({ account: ctx.account, session: ctx.storedSession } = await loadAccount(deps.db, ctx.from, deps.adminIds, key));
+    else if (key === undefined) ctx.account = await deps.services.findOrCreateAccount(ctx.from, deps.adminIds);
+    else ({ account: ctx.account, session: ctx.storedSession } = await deps.services.loadAccount(ctx.from, deps.adminIds, key));
     ctx.lang = ctx.account?.language ?? guessLang(ctx.from?.language_code);
     ctx.t = deps.i18n.getFixedT(ctx.lang);
     await next();

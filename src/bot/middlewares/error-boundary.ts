@@ -2,7 +2,6 @@ import type { MiddlewareFn } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { guessLang } from "../i18n.js";
 import { isDatabaseUnavailable } from "../../db/unavailable.js";
-import { auditRefusal } from "../../services/audit.js";
 import { isNotAllowed } from "../../services/staff.js";
 
 type Failure = "not_allowed" | "unavailable" | "generic";
@@ -23,7 +22,7 @@ async function logRefusal(ctx: BotContext, deps: BotDeps) {
   ctx.log.warn({ data }, "refused: outside the person's reach");
   if (!ctx.account) return;
   const kind = data ? data.split(":").slice(0, 2).join(":") : "message";
-  await auditRefusal(deps.db, { actorUserId: ctx.account.userId, kind, data, telegramId: String(ctx.from?.id), at: deps.now() })
+  await deps.services.auditRefusal({ actorUserId: ctx.account.userId, kind, data, telegramId: String(ctx.from?.id), at: deps.now() })
     .catch((error) => ctx.log.error({ err: error }, "could not audit a refusal"));
 }
 

@@ -1,6 +1,5 @@
 import type { MiddlewareFn } from "grammy";
 import { isExpiredSession } from "../../db/prisma-storage.js";
-import { forgetExpiredConversation } from "../../services/conversation-expiry.js";
 import type { ConvContext } from "../context.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
 
@@ -13,7 +12,7 @@ export function expiredConversationNotice(): MiddlewareFn<ConvContext> {
   return async (ctx, next) => {
     const stored = ctx.storedSession;
     if (!stored?.found || !isExpiredSession(stored.value)) return next();
-    await forgetExpiredConversation(ctx.deps.db, stored.key);
+    await ctx.services.forgetExpiredConversation(stored.key);
     ctx.storedSession = { ...stored, found: false, value: undefined };
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("conversation.expired"), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });

@@ -1,0 +1,107 @@
+// Sending one outbox notification once. A row lock on the notification keeps two workers from
+// sending the same one; what is sent and how Telegram's errors read come from the caller (the
+// outbox worker in src/jobs/outbox.ts), so that this file knows the database and not the bot.
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Db } from "../db/client.js";
+import { OUTBOX_RETRY } from "../domain/policies.js";
+import { CHAT_MESSAGE_INTERVAL_MS, DEFAULT_OUTBOX_RATE } from "../domain/telegram-limits.js";
+import { holdBack, reserveBotSlot, reserveSlot } from "./delivery-pace.js";
+import { notificationSubject, type NotificationSubject } from "./notification-subjects.js";
+import type { NotificationToSend } from "./notifications.js";
+import { SUBJECT_GONE } from "./undelivered.js";
+
+/** How a failed send reads: Telegram's 429, a bot blocked (403), another 4xx, or anything else. */
+export type SendFailure = { kind: "rate_limited"; retryAfterSeconds: number } | { kind: "blocked" } | { kind: "hopeless" } | { kind: "transient" };
+
+export interface Sender {
+  /** The message's parts in order (its text, then its files), each sent by calling it. */
+  parts(notification: NotificationToSend, subject: NotificationSubject): Promise<Array<() => Promise<unknown>>>;
+  classify(error: unknown): SendFailure;
+}
+
+export type DeliveryOutcome = "sent" | "skipped" | "blocked" | "gone" | "gave_up" | { retryAfterSeconds: number } | { failed: string };
+
+const failed = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+const secondsUntil = (moment: Date) => Math.max(1, Math.ceil((moment.getTime() - Date.now()) / 1000));
+
+/**
+ * Waits for the moment reserved. Woken later than a gap past it (the process was busy), it takes the
+ * next free moment instead: messages that all woke late would otherwise go out in one burst.
+ */
+async function waitForMoment(db: Db, reserved: Date, rate: number): Promise<void> {
+  const lateAfterMs = Math.max(50, 1000 / rate);
+  let at = reserved;
+  for (let tries = 0; tries < 5; tries++) {
+    await sleep(Math.max(0, at.getTime() - Date.now()));
+    if (Date.now() - at.getTime() <= lateAfterMs) return;
+    at = await reserveBotSlot(db, rate);
+  }
+}
+
+/**
+ * Sends one notification unless it was sent, given up, or is being sent by another worker right now.
+ * It first reserves its moment (delivery-pace.ts) and waits for it; a chat that had a message less
+ * than a second ago is tried again when it is free. A 429 holds every instance back for Telegram's
+ * retry_after and is no failed attempt. Of a message with files, each part is sent once: a retry
+ * goes on from the first part not sent.
+ */
+export async function deliverNotification(db: Db, sender: Sender, notificationId: number, rate = DEFAULT_OUTBOX_RATE): Promise<DeliveryOutcome> {
+  const waiting = await db.notification.findUnique({
+    where: { id: notificationId }, select: { userId: true, sentAt: true, failedAt: true, user: { select: { blockedAt: true } } },
+  });
+  if (!waiting || waiting.sentAt || waiting.failedAt) return "skipped";
+  if (!waiting.user.blockedAt) { // a blocked chat is given up below, with no call to Telegram
+    const slot = await reserveSlot(db, waiting.userId, rate);
+    if ("chatBusyUntil" in slot) return { retryAfterSeconds: secondsUntil(slot.chatBusyUntil) };
+    await waitForMoment(db, slot.at, rate);
+  }
+
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<Array<{ id: number }>>`
+      select id from "Notification" where id = ${notificationId} and "sentAt" is null and "failedAt" is null
+      for update skip locked`;
+    if (locked.length === 0) return "skipped";
+    const notification = await tx.notification.findUniqueOrThrow({ where: { id: notificationId }, include: { user: true } });
+    const giveUp = async <T extends DeliveryOutcome>(outcome: T, reason: string): Promise<T> => {
+      await tx.notification.update({ where: { id: notificationId }, data: { failedAt: new Date(), lastError: reason } });
+      return outcome;
+    };
+    if (notification.user.blockedAt) return giveUp("blocked", "blocked");
+    const subject = await notificationSubject(tx, notification);
+    if (!subject) return giveUp("gone", SUBJECT_GONE);
+    const steps = await sender.parts(notification, subject);
+    let sent = notification.partsSent;
+    try {
+      for (; sent < steps.length; sent++) {
+        if (sent > notification.partsSent) await sleep(CHAT_MESSAGE_INTERVAL_MS); // one chat: about a message a second
+        await steps[sent]!();
+      }
+      await tx.notification.update({ where: { id: notificationId }, data: { sentAt: new Date(), partsSent: sent, attempts: notification.attempts + 1 } });
+      return "sent";
+    } catch (error) {
+      const failure = sender.classify(error);
+      if (failure.kind === "rate_limited") {
+        await holdBack(db, failure.retryAfterSeconds);
+        await tx.notification.update({ where: { id: notificationId }, data: { partsSent: sent, lastError: failed(error) } });
+        return { retryAfterSeconds: failure.retryAfterSeconds };
+      }
+      if (failure.kind === "blocked") {
+        await tx.user.update({ where: { id: notification.userId }, data: { blockedAt: new Date() } });
+        await tx.notification.update({ where: { id: notificationId }, data: { partsSent: sent } });
+        return giveUp("blocked", failed(error));
+      }
+      const attempts = notification.attempts + 1;
+      await tx.notification.update({ where: { id: notificationId }, data: { attempts, partsSent: sent } });
+      // Another 4xx (chat not found, bad request) will not get better by waiting.
+      if (failure.kind === "hopeless" || attempts >= OUTBOX_RETRY.maxAttempts) return giveUp("gave_up", failed(error));
+      await tx.notification.update({ where: { id: notificationId }, data: { lastError: failed(error) } });
+      return { failed: failed(error) };
+    }
+  }, { timeout: 60_000 });
+}
+
+/** Notifications neither sent nor given up, oldest first (queued again at start-up). */
+export async function unsentNotificationIds(db: Db): Promise<number[]> {
+  const unsent = await db.notification.findMany({ where: { sentAt: null, failedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
+  return unsent.map(({ id }) => id);
+}
