@@ -23,6 +23,15 @@ const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 /** Five cron fields (minute hour day month weekday), in Kazakhstan's time. */
 const cron = z.preprocess(emptyAsUndefined, z.string().regex(/^\S+( \S+){4}$/, { error: 'must be a cron expression of five fields, such as "0 9 1 * *"' }).optional());
 
+/** Telegram opens Mini Apps only over HTTPS; plain http only on this machine (tests). */
+function isWebAppUrl(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === "https:" || (url.protocol === "http:" && ["127.0.0.1", "localhost"].includes(url.hostname));
+}
+
+/** The HTTP server's port when the webhook mode does not name one. */
+const DEFAULT_WEBHOOK_PORT = 8080;
+
 const schema = z
   .object({
     BOT_TOKEN: z.string({ error: "is required: the token @BotFather gave you" }).regex(/^\d+:[\w-]{20,}$/, {
@@ -34,7 +43,10 @@ const schema = z
     WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an https:// URL" }).optional()),
     WEBHOOK_SECRET: optionalString,
     WEBHOOK_REPLY_WITHIN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of seconds" }).min(0.1, { error: "must be at least 0.1" }).max(55, { error: "must be at most 55 (Telegram waits about 60 s)" }).default(50)),
-    PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(8080)),
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).optional()),
+    WEB_APP_URL: z.preprocess(emptyAsUndefined, z.url({ error: "must be the staff desk's URL, such as https://bot.example.kz/desk" }).refine(isWebAppUrl, {
+      error: "must be an https:// URL (Telegram opens Mini Apps only over HTTPS); http:// is accepted only for 127.0.0.1 or localhost, for tests",
+    }).optional()),
     OUTBOX_RATE: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of messages a second" }).min(0.1, { error: "must be at least 0.1" }).max(TELEGRAM_MESSAGES_PER_SECOND, { error: `must be at most ${TELEGRAM_MESSAGES_PER_SECOND} (Telegram's limit)` }).default(DEFAULT_OUTBOX_RATE)),
     TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional()),
     ADMIN_TELEGRAM_IDS: telegramIds,
@@ -54,6 +66,9 @@ const schema = z
     if (env.DATABASE_URL && !env.PII_KEY) {
       ctx.addIssue({ code: "custom", path: ["PII_KEY"], message: "is required with DATABASE_URL: 32 random bytes in base64 (openssl rand -base64 32)" });
     }
+    if (env.WEB_APP_URL && env.BOT_MODE !== "webhook" && env.PORT === undefined) {
+      ctx.addIssue({ code: "custom", path: ["PORT"], message: "is required with WEB_APP_URL: the staff desk is served by the bot's own HTTP server" });
+    }
     if (env.BOT_MODE !== "webhook") return;
     if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     if (!env.WEBHOOK_SECRET || env.WEBHOOK_SECRET.length < 16) {
@@ -71,7 +86,10 @@ export interface Config {
   mode: "polling" | "webhook";
   /** replyWithinMs: an update still being handled then is answered 200 and goes on in the background. */
   webhook?: { url: string; secret: string; port: number; replyWithinMs: number };
-  port: number;
+  /** The HTTP server's port (the webhook, /healthz, the web pages): none in polling mode without PORT. */
+  port?: number;
+  /** The staff desk's address (a Telegram Mini App). */
+  webAppUrl?: string;
   apiRoot?: string;
   /** Notifications a second, all instances together. */
   outboxRate: number;
@@ -101,8 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     mode: e.BOT_MODE,
-    webhook: e.BOT_MODE === "webhook" ? { url: e.WEBHOOK_URL!, secret: e.WEBHOOK_SECRET!, port: e.PORT, replyWithinMs: e.WEBHOOK_REPLY_WITHIN_SECONDS * 1000 } : undefined,
-    port: e.PORT,
+    webhook: e.BOT_MODE === "webhook" ? { url: e.WEBHOOK_URL!, secret: e.WEBHOOK_SECRET!, port: e.PORT ?? DEFAULT_WEBHOOK_PORT, replyWithinMs: e.WEBHOOK_REPLY_WITHIN_SECONDS * 1000 } : undefined,
+    port: e.PORT ?? (e.BOT_MODE === "webhook" ? DEFAULT_WEBHOOK_PORT : undefined),
+    webAppUrl: e.WEB_APP_URL,
     apiRoot: e.TELEGRAM_API_ROOT,
     outboxRate: e.OUTBOX_RATE,
     adminIds: e.ADMIN_TELEGRAM_IDS,

@@ -21,6 +21,7 @@ import { startMonthlyJobs } from "./jobs/monthly.js";
 import { createReminderScheduler, startReminderWorker } from "./jobs/reminders.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createHttpServer } from "./server/http.js";
+import { createWebApp } from "./web/app.js";
 import { createWebhookHandler } from "./server/webhook.js";
 import { createUpdateLocks } from "./db/update-locks.js";
 import { createPii, loadOrCreateKeyFile } from "./services/pii.js";
@@ -90,7 +91,7 @@ async function main() {
   const client = config.apiRoot ? { apiRoot: config.apiRoot } : undefined;
   const bot = createBot(
     { services, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get),
-      download: createDownloader(config.botToken, config.apiRoot) },
+      download: createDownloader(config.botToken, config.apiRoot), webAppUrl: config.webAppUrl },
     { token: config.botToken, client },
   );
   await bot.init();
@@ -103,17 +104,27 @@ async function main() {
   await startMonthlyJobs(await jobs.get(), { services, log, now: () => new Date() }, config.monthlySchedule);
   await startMaintenanceJobs(await jobs.get(), { services, log, now: () => new Date(), conversationPrefix: CONVERSATION_PREFIX });
 
+  const web = createWebApp({
+    services, i18n, botToken: config.botToken, log, now: () => new Date(), deskPath: config.webAppUrl ? new URL(config.webAppUrl).pathname : undefined,
+  });
+  let webhook: ReturnType<typeof createWebhookHandler> | undefined;
   if (config.webhook) {
-    const { url, secret, port, replyWithinMs } = config.webhook;
     const locks = createUpdateLocks(database.url);
     onStop(() => locks.close());
-    const webhook = createWebhookHandler({ bot, services, locks, log, secret, replyWithinMs });
-    onStop(() => webhook.drain()); // updates answered late finish before the database closes
-    const server: Server = createHttpServer({ services, log, webhook: { path: new URL(url).pathname, handle: webhook.handle } });
+    webhook = createWebhookHandler({ bot, services, locks, log, secret: config.webhook.secret, replyWithinMs: config.webhook.replyWithinMs });
+    onStop(() => webhook!.drain()); // updates answered late finish before the database closes
+  }
+  if (config.port !== undefined) {
+    const server: Server = createHttpServer({ web, log, webhook: webhook && config.webhook ? { path: new URL(config.webhook.url).pathname, handle: webhook.handle } : undefined });
+    const port = config.port;
     await new Promise<void>((resolve) => server.listen(port, resolve));
     onStop(() => new Promise((resolve) => server.close(resolve)));
-    await bot.api.setWebhook(url, { secret_token: secret });
-    log.info({ port, bot: bot.botInfo.username }, "webhook mode: listening");
+    log.info({ port, desk: config.webAppUrl }, "http server listening");
+  }
+
+  if (config.webhook) {
+    await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret });
+    log.info({ bot: bot.botInfo.username }, "webhook mode: the bot is running");
   } else {
     await bot.api.deleteWebhook();
     const runner = run(bot, { sink: { concurrency: POLLING_CONCURRENCY } });

@@ -14,6 +14,8 @@ export interface BotDeps {
   adminIds: readonly bigint[];
   now: () => Date;
   reminders: ReminderScheduler;
+  /** The staff desk's address (WEB_APP_URL): its button and menu button for staff; none when unset. */
+  webAppUrl?: string;
   /** Downloads a file Telegram holds (its file_path from getFile). */
   download: (filePath: string) => Promise<Buffer>;
 }

@@ -24,3 +24,9 @@ export const OUTBOX_RETRY = { maxAttempts: 8, firstDelaySeconds: 5 } as const;
 
 /** A staff invitation link works once, for 72 hours. */
 export const INVITATION_TTL_HOURS = 72;
+
+/** What staff may type for a project or a hire (chat and desk alike): counts of jobs up to this. */
+export const STAFF_COUNT_MAX = 100_000;
+
+/** A staff member's note on a rejection ("another reason"), in characters. */
+export const REJECT_NOTE_LENGTH = { min: 3, max: 300 } as const;

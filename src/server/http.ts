@@ -1,24 +1,22 @@
-// The HTTP server: the webhook endpoint (webhook mode) and GET /healthz (200 only while the database answers).
-import { createServer, type Server } from "node:http";
-import type { Services } from "../services/index.js";
+// The HTTP server: Telegram's webhook (webhook mode) read straight from Node's request, and every
+// other request to the web pages (src/web/app.ts: /healthz, the staff desk).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import type { Hono } from "hono";
 import type { Logger } from "../logger.js";
 
 export interface WebhookRoute {
   path: string;
-  handle: (request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => Promise<void>;
+  handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }
 
-export function createHttpServer(options: { services: Pick<Services, "databaseAnswers">; log?: Logger; webhook?: WebhookRoute }): Server {
+export function createHttpServer(options: { web: Hono; log?: Logger; webhook?: WebhookRoute }): Server {
+  const pages = getRequestListener(options.web.fetch);
   return createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0];
     const route = async () => {
-      if (request.method === "GET" && path === "/healthz") {
-        const healthy = await options.services.databaseAnswers();
-        response.writeHead(healthy ? 200 : 503, { "content-type": "text/plain" }).end(healthy ? "ok" : "database unavailable");
-        return;
-      }
       if (options.webhook && request.method === "POST" && path === options.webhook.path) return options.webhook.handle(request, response);
-      response.writeHead(404).end();
+      return pages(request, response);
     };
     route().catch((error) => {
       options.log?.error({ err: error }, "http request failed");

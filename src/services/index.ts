@@ -12,6 +12,8 @@ import { auditPage, auditRefusal } from "./audit.js";
 import { centresOfRegion, regionsWithCentres, searchCentres } from "./centre-directory.js";
 import { acceptInvitation, assertAdmin, centreById, centreDetails, centreOfPerson, createInvitation, removeStaff, saveCentre, staffMemberships } from "./centres.js";
 import { expireConversations, forgetExpiredConversation } from "./conversation-expiry.js";
+import { applicationHistory, deskAccount, projectPositions } from "./desk/desk.js";
+import { deskQueue, deskQueueExport } from "./desk/queue.js";
 import { deliverNotification, unsentNotificationIds, type Sender } from "./delivery.js";
 import { markUnhelpful, recordQuestion, unansweredQuestions } from "./faq/questions.js";
 import { countIinAttempt, fileIinClaim, iinClaimCard, openIinClaimCount, openIinClaims, resolveIinClaim } from "./iin-claims.js";
@@ -99,6 +101,12 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     resolveIinClaim: withOutbox(resolveIinClaim),
     centreOfPerson: withDb(centreOfPerson),
     acceptInvitation: withOutbox(acceptInvitation),
+    // the staff desk (src/web/desk)
+    deskAccount: withDb(deskAccount),
+    deskQueue: withDb(deskQueue),
+    deskQueueExport: withDb(deskQueueExport),
+    applicationHistory: withDb(applicationHistory),
+    projectPositions: withDb(projectPositions),
     // reports
     resolveScope: withDb(resolveScope),
     buildMonthlyReport: withDb(buildMonthlyReport),

@@ -83,6 +83,8 @@ let nextUpdateId = 1;
 let nextPersonId = 7_000_000;
 
 export interface HarnessOptions {
+  /** The staff desk's address (WEB_APP_URL). */
+  webAppUrl?: string;
   /** The personal-data key (TEST_PII_KEY unless told). */
   piiKey?: Buffer;
   adminIds?: bigint[];
@@ -101,7 +103,7 @@ const TEST_RATE_LIMIT: RateLimit = { updates: 10_000, perMilliseconds: 1_000 };
 const noQueue = () => Promise.reject(new Error("this test has no job queue: pass databaseUrl to createHarness"));
 const noJobQueue: ReminderScheduler = { schedule: noQueue, cancel: noQueue };
 const noOutbox: Outbox = { enqueue: noQueue };
-const TOKEN = "123456:TEST-token-for-the-recording-client";
+export const TOKEN = "123456:TEST-token-for-the-recording-client";
 
 /** What waits for its chat's second, Telegram's retry_after or pg-boss's backoff, made due now. */
 export async function makeNotificationsDue(db: Db): Promise<void> {
@@ -123,7 +125,7 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
   const services = createServices({ store: storeOf(db), pii: createPii(options.piiKey ?? TEST_PII_KEY), outbox });
   const bot = createBot(
     { services, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders,
-      download: createDownloader(TOKEN, undefined, telegram.fetch) },
+      download: createDownloader(TOKEN, undefined, telegram.fetch), webAppUrl: options.webAppUrl },
     { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch }, rateLimit: options.rateLimit ?? TEST_RATE_LIMIT },
   );
   const outboxApi = new Api(TOKEN, { fetch: telegram.fetch });

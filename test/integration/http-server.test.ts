@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../src/db/client.js";
 import { createUpdateLocks, type UpdateLocks } from "../../src/db/update-locks.js";
 import { createHttpServer } from "../../src/server/http.js";
+import { createWebApp } from "../../src/web/app.js";
 import { createWebhookHandler } from "../../src/server/webhook.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { createHarness, testServices, type Harness } from "../helpers/harness.js";
 
 const SECRET = "webhook-secret-0123456789";
+const TOKEN_FOR_WEB = "123456:TEST-token-for-the-recording-client";
 const REPLY_WITHIN_MS = 2_000;
 let database: TestDatabase;
 let harness: Harness;
@@ -18,7 +20,7 @@ let close: () => Promise<void>;
 
 function serve(h: Harness, lockSet: UpdateLocks) {
   const webhook = createWebhookHandler({ bot: h.bot, services: h.services, locks: lockSet, log: pino({ level: "silent" }), secret: SECRET, replyWithinMs: REPLY_WITHIN_MS });
-  return createHttpServer({ services: h.services, webhook: { path: "/telegram", handle: webhook.handle } });
+  return createHttpServer({ web: createWebApp({ services: h.services, i18n: h.i18n, botToken: TOKEN_FOR_WEB, log: pino({ level: "silent" }), now: () => new Date() }), webhook: { path: "/telegram", handle: webhook.handle } });
 }
 
 beforeAll(async () => {
@@ -105,7 +107,7 @@ describe("GET /healthz", () => {
 
   it("is 503 when the database does not answer", async () => {
     const deadDb = createPrismaClient("postgresql://postgres:postgres@127.0.0.1:1/nothing");
-    const server = createHttpServer({ services: testServices(deadDb) });
+    const server = createHttpServer({ web: createWebApp({ services: testServices(deadDb), i18n: harness.i18n, botToken: TOKEN_FOR_WEB, log: pino({ level: "silent" }), now: () => new Date() }) });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
     expect(response.status).toBe(503);

@@ -1,6 +1,7 @@
 // Staff actions that need typed answers: hired (contract date, wage), rejected for another
 // reason (its text), commissioned (permanent jobs), a project's figures of a month (work done,
 // jobs created). Back on the first question returns to the card.
+import { REJECT_NOTE_LENGTH, STAFF_COUNT_MAX } from "../../domain/policies.js";
 import { InlineKeyboard } from "grammy";
 import { parseAmountTiyn, parseCount, parseDay } from "../../domain/numbers.js";
 import { parseReportMonth } from "../../domain/report.js";
@@ -40,10 +41,10 @@ const READ: Record<Question, (text: string) => string | number | null> = {
     const tenge = wholeTenge(text);
     return tenge ? tenge : null;
   },
-  note: (text) => (text.trim().length >= 3 && text.trim().length <= 300 ? text.trim() : null),
-  permanent_jobs: (text) => parseCount(text, 100_000),
+  note: (text) => (text.trim().length >= REJECT_NOTE_LENGTH.min && text.trim().length <= REJECT_NOTE_LENGTH.max ? text.trim() : null),
+  permanent_jobs: (text) => parseCount(text, STAFF_COUNT_MAX),
   work_done: wholeTenge,
-  jobs_created: (text) => parseCount(text, 100_000),
+  jobs_created: (text) => parseCount(text, STAFF_COUNT_MAX),
 };
 
 /** Where "back" and "open" lead: the project's card or the application's. */

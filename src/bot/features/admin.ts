@@ -11,6 +11,7 @@ import { menuItemOf } from "../keyboards/main-menu.js";
 import { showAudit, showKindChoice } from "./admin-audit.js";
 import { retryAndShow, showUndelivered } from "./admin-undelivered.js";
 import { showAdminHome, showCentre, showCentreSearch, showRegionCentres, showStaff } from "./admin-centres.js";
+import { withdrawDeskMenu } from "../desk-button.js";
 
 const QUESTION_SHOWN = 150;
 
@@ -58,6 +59,8 @@ export function adminFeature(): Composer<BotContext> {
       }
       case "rm": {
         const removed = await ctx.services.removeStaff(ctx.account.userId, data[2], data[3], ctx.deps.now());
+        const person = removed ? await ctx.services.userById(data[3]) : null;
+        if (person && ctx.deps.webAppUrl && !person.roles.includes("staff")) await withdrawDeskMenu(ctx.api, Number(person.telegramId), ctx.log);
         await ctx.reply(ctx.t(removed ? "admin:staff.removed" : "admin:staff.not_member"));
         return showStaff(ctx, replying(ctx), data[2]);
       }

@@ -6,6 +6,7 @@ import { NOOP } from "../callback-data/noop.js";
 import type { BotContext } from "../context.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
 import { showProjectCard } from "./projects.js";
+import { offerDeskMenu } from "../desk-button.js";
 import { askLanguage, showHelp, showMenu, showWelcome } from "./replies.js";
 
 /** `start=s<token>`: an invitation to a centre's staff; forged, used and expired ones change nothing. */
@@ -14,6 +15,7 @@ async function acceptStaffInvitation(ctx: BotContext, token: string) {
   if (!outcome.ok) return ctx.reply(ctx.t(`staff:invitation.${outcome.reason}`));
   ctx.account = { ...ctx.account!, isStaff: true };
   const centre = (await ctx.services.centreById(outcome.centreId))!;
+  await offerDeskMenu(ctx);
   return ctx.reply(ctx.t("staff:invitation.accepted", { centre: ctx.lang === "kk" ? centre.nameKk : centre.nameRu }), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
 }
 

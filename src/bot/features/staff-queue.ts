@@ -12,17 +12,19 @@ import { type ActionInput, type ActionResult } from "../../services/referrals.js
 import { staffData, type QueueStatusFilter } from "../callback-data/staff.js";
 import type { ConvContext } from "../context.js";
 import { formatDate, formatNumber, localName } from "../format.js";
-import { RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
+import { actionResultText } from "../action-result.js";
+import { addDeskButton } from "../desk-button.js";
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 const STATUS_FILTERS: QueueStatusFilter[] = ["all", "submitted", "referred", "hired", "rejected", "no_show", "withdrawn"];
 
 export function staffHomeKeyboard(ctx: ConvContext) {
-  return new InlineKeyboard()
+  const keyboard = new InlineKeyboard()
     .text(ctx.t("staff:home.queue"), staffData.queue(1)).row()
     .text(ctx.t("staff:home.projects"), staffData.projects()).row()
     .text(ctx.t("staff:home.import"), staffData.import()).row()
     .text(...reportButton(ctx, { kind: "mine" }));
+  return addDeskButton(ctx, keyboard);
 }
 
 export async function showQueue(ctx: ConvContext, show: Show, page: number, status: QueueStatusFilter, projectId: number) {
@@ -109,14 +111,7 @@ export function rejectReasonsKeyboard(ctx: ConvContext, applicationId: number) {
 }
 
 /** The answer to an action: what was done (with the referral number or the relocation reminder) or why not. */
-export function actionReply(ctx: ConvContext, input: ActionInput, result: ActionResult): string {
-  if (!result.ok) return ctx.t(`staff:refusal.${result.refusal}`, { floor: formatNumber(result.floor ?? 0, ctx.lang) });
-  const lines = [ctx.t(`staff:done.${input.action}`, { referral: result.referralNumber ?? "" })];
-  if (result.relocationAllowance) {
-    lines.push(ctx.t("staff:done.relocation_due", { allowance: formatNumber(result.relocationAllowance, ctx.lang), days: RELOCATION_ALLOWANCE_WORKING_DAYS }));
-  }
-  return lines.join("\n\n");
-}
+export const actionReply = (ctx: ConvContext, input: ActionInput, result: ActionResult): string => actionResultText(ctx.t, ctx.lang, input, result);
 
 export async function act(ctx: ConvContext, applicationId: number, input: ActionInput) {
   const result = await ctx.services.actOnApplication(ctx.account!.userId, applicationId, input, ctx.deps.now());

@@ -10,6 +10,7 @@ import { menuItemOf } from "../keyboards/main-menu.js";
 import { NotAllowedError } from "../../services/staff.js";
 import { parseReportMonth } from "../../domain/report.js";
 import { chooseFiguresMonth, importDocument, importHelp, moveProject, showCurrentFigures, showOurProjects, showStaffProject } from "./staff-projects.js";
+import { offerDeskMenu } from "../desk-button.js";
 import {
   act, projectFilterKeyboard, rejectReasonsKeyboard, rejectWith, showApplicant, showIin, showQueue, staffHomeKeyboard, statusFilterKeyboard,
 } from "./staff-queue.js";
@@ -18,8 +19,9 @@ export function staffFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const staffOnly = feature.filter((ctx) => ctx.account?.isStaff === true || ctx.account?.isAdmin === true);
 
-  staffOnly.on("message:text", (ctx, next) => {
+  staffOnly.on("message:text", async (ctx, next) => {
     if (menuItemOf(ctx.message.text, ctx.deps.i18n) !== "staff" || !ctx.account?.isStaff) return next();
+    await offerDeskMenu(ctx);
     return ctx.reply(ctx.t("staff:home.title"), { reply_markup: staffHomeKeyboard(ctx) });
   });
 

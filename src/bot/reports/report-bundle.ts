@@ -7,7 +7,7 @@ import type { MonthlyReport } from "../../services/reports/monthly-report.js";
 import type { ResolvedScope } from "../../services/reports/report-scope.js";
 import { formatNumber, localName } from "../format.js";
 import type { Lang, Translate } from "../i18n.js";
-import { quotaChartPng } from "./quota-chart.js";
+import { quotaChartPng, type ChartBar, type ChartText } from "./quota-chart.js";
 import { reportCsv, reportWorkbook } from "./report-files.js";
 import { reportTables } from "./report-tables.js";
 
@@ -47,26 +47,34 @@ function summaryText(report: MonthlyReport, scopeName: string, lang: Lang, t: Tr
   ].join("\n");
 }
 
-export async function reportBundle(report: MonthlyReport, scope: ResolvedScope, lang: Lang, t: Translate): Promise<ReportBundle> {
+/** What a report shows, in the person's language: its summary, its tables and its chart's bars (the chat and the staff desk). */
+export function reportParts(report: MonthlyReport, scope: ResolvedScope, lang: Lang, t: Translate) {
   const scopeName = scope.name ? localName(lang, scope.name) : t("report:country");
   const title = `${t("report:file_title")} — ${monthName(t, report.month)} — ${scopeName}`;
-  const tables = reportTables(report, lang, t);
   // The country's chart is by region: two hundred districts would not be readable on a phone.
   const lines = scope.districtIds === null ? report.regionQuotas : report.districts;
-  const bars = lines.filter((l) => l.percentMet !== null).map((l) => ({ label: localName(lang, l), percent: l.percentMet! }));
-  const chart = await quotaChartPng(bars, {
+  const bars: ChartBar[] = lines.filter((l) => l.percentMet !== null).map((l) => ({ label: localName(lang, l), percent: l.percentMet! }));
+  const chartText: ChartText = {
     title: t("report:chart.title", { month: monthName(t, report.month) }),
     subtitle: t(scope.districtIds === null ? "report:chart.subtitle_regions" : "report:chart.subtitle_districts", { scope: scopeName }),
     line: percentText(100, lang),
     formatPercent: (value) => percentText(value, lang),
-  });
-  const base = `report-${report.month.key}-${scope.slug}`;
+  };
+  return {
+    scopeName, title, summary: summaryText(report, scopeName, lang, t), tables: reportTables(report, lang, t), bars, chartText,
+    fileBase: `report-${report.month.key}-${scope.slug}`,
+  };
+}
+
+export async function reportBundle(report: MonthlyReport, scope: ResolvedScope, lang: Lang, t: Translate): Promise<ReportBundle> {
+  const parts = reportParts(report, scope, lang, t);
+  const chart = await quotaChartPng(parts.bars, parts.chartText);
   const files: ReportFile[] = [
-    ...(chart ? [{ kind: "photo" as const, data: chart, filename: `${base}.png` }] : []),
-    { kind: "document", data: await reportWorkbook(tables, t, title), filename: `${base}.xlsx` },
-    { kind: "document", data: reportCsv(tables, t, title), filename: `${base}.csv` },
+    ...(chart ? [{ kind: "photo" as const, data: chart, filename: `${parts.fileBase}.png` }] : []),
+    { kind: "document", data: await reportWorkbook(parts.tables, t, parts.title), filename: `${parts.fileBase}.xlsx` },
+    { kind: "document", data: reportCsv(parts.tables, t, parts.title), filename: `${parts.fileBase}.csv` },
   ];
-  return { summary: summaryText(report, scopeName, lang, t), files };
+  return { summary: parts.summary, files };
 }
 
 /** The summary, then the chart and the files, in that order. */

@@ -1,0 +1,117 @@
+// The applicant's page: the same card as the chat's (the IIN masked, shown whole only on request
+// and audited), the application's history, and the same actions as the chat's buttons.
+import { REJECT_NOTE_LENGTH, STAFF_COUNT_MAX } from "../../domain/policies.js";
+import { formatDate, formatDateTime, localName } from "../../bot/format.js";
+import { standingFlags } from "../../bot/standing.js";
+import { REJECT_REASONS } from "../../domain/referral.js";
+import type { ApplicantPerson } from "../../services/applicant-card.js";
+import type { HistoryEntry } from "../../services/desk/desk.js";
+import type { ReachableApplication } from "../../services/staff.js";
+import { appLink, Page, type View } from "./page.js";
+import { priorityText } from "./queue-view.js";
+
+export interface ApplicantData {
+  application: ReachableApplication;
+  person: ApplicantPerson | null;
+  history: HistoryEntry[];
+}
+
+const Field = (props: { label: string; value: string }) => (
+  <>
+    <dt>{props.label}</dt>
+    <dd>{props.value}</dd>
+  </>
+);
+
+function Actions(props: { view: View; application: ReachableApplication; hasPerson: boolean; today: string }) {
+  const { view, application } = props;
+  const t = view.t;
+  const action = (name: string) => appLink(view, `applications/${application.id}/${name}`);
+  const open = application.status === "submitted" || application.status === "referred";
+  return (
+    <section aria-labelledby="actions">
+      <h2 id="actions">{t("desk:applicant.actions")}</h2>
+      {application.status === "submitted" ? (
+        <form method="post" action={action("refer")}><button type="submit">{t("staff:action.refer")}</button></form>
+      ) : null}
+      {application.status === "referred" ? (
+        <>
+          <form method="post" action={action("hire")} class="stacked">
+            <label>{t("desk:applicant.contract_date")} <input type="date" name="contractDate" required max={props.today} /></label>
+            <label>{t("desk:applicant.wage")} <input type="number" name="wage" required min={1} max={100000000} step={1} inputmode="numeric" /></label>
+            <button type="submit">{t("staff:action.hire")}</button>
+          </form>
+          <form method="post" action={action("no-show")}><button type="submit">{t("staff:action.no_show")}</button></form>
+        </>
+      ) : null}
+      {open ? (
+        <form method="post" action={action("reject")} class="stacked">
+          <label>{t("desk:applicant.reason")}
+            <select name="reason">{REJECT_REASONS.map((reason) => <option value={reason}>{t(`staff:reject_reason.${reason}`)}</option>)}</select>
+          </label>
+          <label>{t("desk:applicant.note")} <textarea name="note" rows={2} maxlength={REJECT_NOTE_LENGTH.max}></textarea></label>
+          <button type="submit">{t("staff:action.reject")}</button>
+        </form>
+      ) : <p>{t("desk:applicant.no_actions")}</p>}
+      {props.hasPerson ? (
+        <form method="post" action={action("iin")}><button type="submit" class="secondary">{t("desk:applicant.show_iin")}</button></form>
+      ) : null}
+    </section>
+  );
+}
+
+export function ApplicantPage(props: { view: View; data: ApplicantData; notice?: { text: string; failed?: boolean }; iin?: string; today: string }) {
+  const { view, data } = props;
+  const { application, person } = data;
+  const t = view.t;
+  const name = (o: { nameKk: string; nameRu: string }) => localName(view.lang, o);
+  return (
+    <Page view={view} title={t("desk:applicant.heading", { number: application.number })} section="queue" notice={props.notice}>
+      <p><a href={appLink(view, "queue")}>{t("desk:applicant.back")}</a></p>
+      <section aria-labelledby="application">
+        <h2 id="application">{t("desk:applicant.application")}</h2>
+        <dl>
+          <Field label={t("desk:applicant.field.date")} value={formatDate(application.submittedAt)} />
+          <Field label={t("desk:applicant.field.status")} value={t(`applications:status.${application.status}`)} />
+          <Field label={t("desk:applicant.field.project")} value={name(application.project)} />
+          <Field label={t("desk:applicant.field.position")} value={name(application.position.profession)} />
+          <Field label={t("desk:applicant.field.places")} value={t("desk:applicant.places", { taken: application.position.taken, count: application.position.count })} />
+          <Field label={t("desk:applicant.field.priority")} value={priorityText(t, application.priorityGroup)} />
+          {application.referralNumber ? <Field label={t("desk:applicant.field.referral")} value={application.referralNumber} /> : null}
+        </dl>
+      </section>
+      <section aria-labelledby="person">
+        <h2 id="person">{t("desk:applicant.person")}</h2>
+        {person ? (
+          <dl>
+            <Field label={t("desk:applicant.field.name")} value={person.fullName} />
+            <Field label={t("desk:applicant.field.age")} value={t("common:plural.years", { count: person.standing.age })} />
+            <Field label={t("desk:applicant.field.seeker_status")} value={t(`seeker:status.${person.status}`)} />
+            <Field label={t("desk:applicant.field.flags")} value={standingFlags(t, person.standing) || "—"} />
+            <Field label={t("desk:applicant.field.district")} value={`${name(person.district)}, ${name(person.district.region)}`} />
+            <Field label={t("desk:applicant.field.professions")} value={person.anyWork ? t("seeker:profile.any_work") : person.professions.map(name).join(", ")} />
+            <Field label={t("desk:applicant.field.relocate")} value={t(person.willingToRelocate ? "answer.yes" : "answer.no")} />
+            <Field label={t("desk:applicant.field.phone")} value={person.phone} />
+            <Field label={t("desk:applicant.field.iin")} value={props.iin ?? `••••••••${person.iinLast4}`} />
+          </dl>
+        ) : <p>{t("staff:card.erased")}</p>}
+      </section>
+      <section aria-labelledby="history">
+        <h2 id="history">{t("desk:applicant.history")}</h2>
+        {data.history.length ? (
+          <ol class="history">
+            {data.history.map((entry) => (
+              <li>
+                <time datetime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>{" "}
+                {entry.actor ? t("desk:applicant.history_by", { status: t(`applications:status.${entry.status}`), actor: entry.actor }) : t(`applications:status.${entry.status}`)}
+                {entry.note ? <> — {entry.note}</> : null}
+              </li>
+            ))}
+          </ol>
+        ) : <p>{t("desk:applicant.history_empty")}</p>}
+      </section>
+      <Actions view={view} application={application} hasPerson={Boolean(person)} today={props.today} />
+    </Page>
+  );
+}
+

@@ -1,0 +1,136 @@
+// The desk's queue: the filter form, the count of each status, the table (sortable by its headers),
+// the pages and the file of the filtered rows.
+import { PRIORITY_GROUP } from "../../domain/person.js";
+import { formatDate, formatNumber, localName } from "../../bot/format.js";
+import type { Translate } from "../../bot/i18n.js";
+import { APPLICATION_STATUSES, DESK_EXPORT_MAX_ROWS, type DeskFilter, type DeskRow, type DeskSort } from "../../services/desk/queue.js";
+import { appLink, Page, type View } from "./page.js";
+
+export interface QueueData {
+  rows: DeskRow[];
+  counts: Record<string, number>;
+  total: number;
+  page: number;
+  pages: number;
+}
+
+type AgeGroup = "neet" | "student" | "youth" | "other";
+export const ageGroupOf = (row: Pick<DeskRow, "isNeet" | "isStudent" | "isYouth">): AgeGroup =>
+  row.isNeet ? "neet" : row.isStudent ? "student" : row.isYouth ? "youth" : "other";
+
+export const priorityText = (t: Translate, group: number) => t(group === PRIORITY_GROUP ? "desk:queue.priority" : "desk:queue.general");
+
+const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
+
+/** The filter as the query of a link: the same filter, another page or order. */
+export function filterQuery(filter: DeskFilter, page?: number) {
+  return {
+    status: filter.status, project: filter.projectId, priority: filter.priorityOnly ? "1" : undefined, from: day(filter.from), to: day(filter.to),
+    q: filter.text, sort: filter.sort === "submitted" ? undefined : filter.sort, dir: filter.descending ? "desc" : undefined, page: page && page > 1 ? page : undefined,
+  };
+}
+
+const COLUMNS: Array<{ key: string; sort?: DeskSort }> = [
+  { key: "number", sort: "number" }, { key: "date", sort: "submitted" }, { key: "person", sort: "name" }, { key: "age_group" },
+  { key: "priority", sort: "priority" }, { key: "project", sort: "project" }, { key: "position" }, { key: "status", sort: "status" },
+];
+
+function Header(props: { view: View; filter: DeskFilter; column: (typeof COLUMNS)[number] }) {
+  const { view, filter, column } = props;
+  const label = view.t(`desk:queue.column.${column.key}`);
+  if (!column.sort) return <th scope="col">{label}</th>;
+  const current = filter.sort === column.sort;
+  const next = { ...filter, sort: column.sort, descending: current ? !filter.descending : false };
+  return (
+    <th scope="col" aria-sort={current ? (filter.descending ? "descending" : "ascending") : undefined}>
+      <a href={appLink(view, "queue", filterQuery(next))} title={view.t("desk:queue.sort_by", { column: label })}>
+        {label}{current ? (filter.descending ? " ↓" : " ↑") : ""}
+      </a>
+    </th>
+  );
+}
+
+function Filters(props: { view: View; filter: DeskFilter; projects: Array<{ id: number; nameKk: string; nameRu: string }> }) {
+  const { view, filter } = props;
+  const t = view.t;
+  return (
+    <form method="get" action={appLink(view, "queue")} class="filters" role="search" aria-label={t("desk:queue.filters")}>
+      <label>{t("desk:queue.status")}
+        <select name="status">
+          <option value="">{t("desk:queue.all_statuses")}</option>
+          {APPLICATION_STATUSES.map((status) => <option value={status} selected={filter.status === status}>{t(`applications:status.${status}`)}</option>)}
+        </select>
+      </label>
+      <label>{t("desk:queue.project")}
+        <select name="project">
+          <option value="">{t("desk:queue.all_projects")}</option>
+          {props.projects.map((project) => <option value={String(project.id)} selected={filter.projectId === project.id}>{localName(view.lang, project)}</option>)}
+        </select>
+      </label>
+      <label>{t("desk:queue.from")} <input type="date" name="from" value={day(filter.from) ?? ""} /></label>
+      <label>{t("desk:queue.to")} <input type="date" name="to" value={day(filter.to) ?? ""} /></label>
+      <label>{t("desk:queue.search")} <input type="search" name="q" value={filter.text ?? ""} maxlength={100} /></label>
+      <label class="check"><input type="checkbox" name="priority" value="1" checked={filter.priorityOnly} /> {t("desk:queue.priority_only")}</label>
+      {filter.sort !== "submitted" ? <input type="hidden" name="sort" value={filter.sort} /> : null}
+      {filter.descending ? <input type="hidden" name="dir" value="desc" /> : null}
+      <div class="buttons">
+        <button type="submit">{t("desk:queue.apply")}</button>
+        <a href={appLink(view, "queue")}>{t("desk:queue.reset")}</a>
+      </div>
+    </form>
+  );
+}
+
+export function QueuePage(props: { view: View; filter: DeskFilter; data: QueueData; projects: Array<{ id: number; nameKk: string; nameRu: string }> }) {
+  const { view, filter, data } = props;
+  const t = view.t;
+  const count = (n: number) => formatNumber(n, view.lang);
+  return (
+    <Page view={view} title={t("desk:queue.heading")} section="queue">
+      <Filters view={view} filter={filter} projects={props.projects} />
+      <section aria-label={t("desk:queue.counts")}>
+        <ul class="counts">
+          {APPLICATION_STATUSES.map((status) => (
+            <li><a href={appLink(view, "queue", filterQuery({ ...filter, status }))} aria-current={filter.status === status ? "true" : undefined}>
+              {t(`applications:status.${status}`)}: <strong>{count(data.counts[status] ?? 0)}</strong>
+            </a></li>
+          ))}
+        </ul>
+      </section>
+      <p>
+        {data.total <= DESK_EXPORT_MAX_ROWS
+          ? <a class="button" href={appLink(view, "queue.xlsx", filterQuery(filter))} data-download={`${t("desk:queue.file_name")}.xlsx`}>{t("desk:queue.download")}</a>
+          : <span>{t("desk:queue.too_many", { max: count(DESK_EXPORT_MAX_ROWS) })}</span>}
+      </p>
+      {data.rows.length === 0 ? <p role="status">{t("desk:queue.empty")}</p> : (
+        <div class="table-wrap" tabindex={0} role="region" aria-label={t("desk:queue.heading")}>
+          <table class="queue">
+            <caption>{t("desk:queue.caption", { count: count(data.total), page: data.page, pages: data.pages })}</caption>
+            <thead><tr>{COLUMNS.map((column) => <Header view={view} filter={filter} column={column} />)}</tr></thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr>
+                  <th scope="row"><a href={appLink(view, `applications/${row.id}`)}>{row.number}</a></th>
+                  <td>{formatDate(row.submittedAt)}</td>
+                  <td>{row.fullName ?? t("desk:queue.erased")}</td>
+                  <td>{t(`desk:queue.age.${ageGroupOf(row)}`)}</td>
+                  <td>{priorityText(t, row.priorityGroup)}</td>
+                  <td>{localName(view.lang, row.project)}</td>
+                  <td>{localName(view.lang, row.profession)}</td>
+                  <td>{t(`applications:status.${row.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data.pages > 1 ? (
+        <nav aria-label={t("desk:queue.pages")} class="pager">
+          {data.page > 1 ? <a href={appLink(view, "queue", filterQuery(filter, data.page - 1))} rel="prev">{t("desk:queue.previous")}</a> : null}
+          <span>{t("desk:queue.caption", { count: count(data.total), page: data.page, pages: data.pages })}</span>
+          {data.page < data.pages ? <a href={appLink(view, "queue", filterQuery(filter, data.page + 1))} rel="next">{t("desk:queue.next")}</a> : null}
+        </nav>
+      ) : null}
+    </Page>
+  );
+}

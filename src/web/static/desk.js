@@ -1,0 +1,136 @@
+// The staff desk's script: it reads Telegram's initData, sends it with every request for the
+// desk's content (HTML fragments), and turns the fragments' links and forms into such requests.
+(function () {
+  "use strict";
+  var base = document.documentElement.getAttribute("data-base") || "";
+  var app = base + "/app/";
+  var main = document.getElementById("desk");
+  var depth = 0;
+  var NETWORK_ERROR = "Байланыс жоқ, қайталап көріңіз. / Нет связи, попробуйте ещё раз.";
+
+  function telegram() {
+    return window.Telegram && window.Telegram.WebApp;
+  }
+
+  // Telegram.WebApp.initData when its script has loaded, else the tgWebAppData of the URL's
+  // fragment, as Telegram opens a Mini App; kept for the session (the fragment may be lost).
+  function readInitData() {
+    var tg = telegram();
+    if (tg && tg.initData) return tg.initData;
+    var fromHash = new URLSearchParams(location.hash.slice(1)).get("tgWebAppData");
+    try {
+      if (fromHash) sessionStorage.setItem("tgWebAppData", fromHash);
+      return fromHash || sessionStorage.getItem("tgWebAppData") || "";
+    } catch (e) {
+      return fromHash || "";
+    }
+  }
+
+  function updateBackButton() {
+    var tg = telegram();
+    if (!tg || !tg.BackButton) return;
+    if (depth > 0) tg.BackButton.show();
+    else tg.BackButton.hide();
+  }
+
+  function show(html) {
+    main.innerHTML = html;
+    var root = main.firstElementChild;
+    if (root && root.getAttribute("data-title")) document.title = root.getAttribute("data-title");
+    if (root && root.getAttribute("data-lang")) document.documentElement.lang = root.getAttribute("data-lang");
+    main.removeAttribute("aria-busy");
+    var heading = main.querySelector("h1");
+    if (heading) heading.focus();
+    updateBackButton();
+  }
+
+  function request(url, options) {
+    options = options || {};
+    var headers = { Authorization: "tma " + readInitData() };
+    return fetch(url, { method: options.method || "GET", body: options.body, headers: headers, credentials: "same-origin" });
+  }
+
+  function load(url, options, push) {
+    main.setAttribute("aria-busy", "true");
+    return request(url, options)
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        if (push) {
+          history.pushState({ url: url }, "");
+          depth++;
+        }
+        show(html);
+      })
+      .catch(function () { show('<p role="alert">' + NETWORK_ERROR + "</p>"); });
+  }
+
+  function download(link) {
+    return request(link.getAttribute("href"))
+      .then(function (response) {
+        if (!response.ok) return response.text().then(function (text) { throw new Error(text); });
+        return response.blob();
+      })
+      .then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var a = document.createElement("a");
+        a.href = url;
+        a.download = link.getAttribute("data-download");
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      })
+      .catch(function (error) { alert(error.message || NETWORK_ERROR); });
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || link.target || event.ctrlKey || event.metaKey) return;
+    var href = link.getAttribute("href");
+    if (href.indexOf(app) !== 0) return;
+    event.preventDefault();
+    if (link.hasAttribute("data-download")) download(link);
+    else load(href, null, true);
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var action = form.getAttribute("action") || "";
+    if (action.indexOf(app) !== 0) return;
+    event.preventDefault();
+    var data = new URLSearchParams(new FormData(form));
+    if ((form.getAttribute("method") || "get").toLowerCase() === "get") {
+      var query = data.toString();
+      load(action + (query ? "?" + query : ""), null, true);
+    } else {
+      load(action, { method: "POST", body: data }, false);
+    }
+  });
+
+  window.addEventListener("popstate", function (event) {
+    if (!event.state || !event.state.url) return;
+    depth = Math.max(0, depth - 1);
+    load(event.state.url, null, false);
+  });
+
+  function joinTelegram() {
+    var tg = telegram();
+    if (!tg || tg.joined) return;
+    tg.joined = true;
+    tg.ready();
+    tg.expand();
+    if (tg.BackButton) tg.BackButton.onClick(function () { history.back(); });
+    updateBackButton();
+  }
+
+  function start() {
+    joinTelegram();
+    var script = document.querySelector('script[src*="telegram-web-app"]');
+    if (script) script.addEventListener("load", joinTelegram);
+    var first = app + "queue";
+    history.replaceState({ url: first }, "");
+    load(first, null, false);
+  }
+
+  start();
+})();
