@@ -10,8 +10,9 @@ import { driverCost } from "./driver.js";
 import { startupAndMemory } from "./process.js";
 import { updateThroughput } from "./throughput.js";
 import { outboxThroughput } from "./outbox.js";
+import { deskQueuePages } from "./desk.js";
 
-const PARTS = ["updates", "nearest", "queue", "report", "process", "driver", "outbox"] as const;
+const PARTS = ["updates", "nearest", "queue", "desk", "report", "process", "driver", "outbox"] as const;
 type Part = (typeof PARTS)[number];
 const chosen = new Set<Part>(process.argv.slice(2).length ? (process.argv.slice(2) as Part[]) : PARTS);
 
@@ -77,7 +78,7 @@ try {
       await database.stop();
     }
   }
-  if (chosen.has("nearest") || chosen.has("queue") || chosen.has("report")) {
+  if (chosen.has("nearest") || chosen.has("queue") || chosen.has("desk") || chosen.has("report")) {
     const big = await server.open("roadmap_bench", { applications: true });
     try {
       results.data = { applications: await big.db.application.count(), projects: await big.db.project.count() };
@@ -90,6 +91,13 @@ try {
         const r = (results.queue = await queuePages(big.db));
         row(`3. staff queue page 1 p99 (${r.total} in the queue)`, r.page1.p99, "ms", 20);
         row("3. staff queue page 100 p99", r.page100.p99, "ms", 20);
+      }
+      if (chosen.has("desk")) {
+        const r = (results.desk = await deskQueuePages(big.db));
+        row("7. staff desk queue page, server-side p99", r.first.p99, "ms", 50);
+        row("7. staff desk queue page, status and priority group, newest first, p99", r.filtered.p99, "ms", 50);
+        row("7. staff desk queue page 200 p99", r.deep.p99, "ms", 50);
+        log(`staff desk queue sorted by project name (the whole filter sorted, no index), p99: ${r.byProject.p99} ms`);
       }
       if (chosen.has("report")) {
         const r = (results.report = await monthlyReports(big.db));

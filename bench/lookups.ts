@@ -9,7 +9,7 @@ import { staffQueue } from "../src/services/staff.js";
 import { latency, timed, type Latency } from "./stats.js";
 
 export const ALMATY_REGION_KATO = "190000000"; // the region with the most projects
-const BENCH_STAFF_TELEGRAM_ID = 4_999_999n;
+export const BENCH_STAFF_TELEGRAM_ID = 4_999_999n;
 
 export async function nearestProjects(db: Db, points = 1_000): Promise<Latency & { points: number }> {
   const random = createRandom(20_260_101);
@@ -24,7 +24,7 @@ export async function nearestProjects(db: Db, points = 1_000): Promise<Latency &
 }
 
 /** A staff member of a centre that serves every district of the Almaty region. */
-async function regionStaff(db: Db): Promise<number> {
+export async function regionStaff(db: Db): Promise<number> {
   const user = await db.user.upsert({
     where: { telegramId: BENCH_STAFF_TELEGRAM_ID }, update: {},
     create: { telegramId: BENCH_STAFF_TELEGRAM_ID, language: "ru", roles: ["staff"] },

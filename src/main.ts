@@ -124,7 +124,7 @@ async function main() {
 
   if (config.webhook) {
     await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret });
-    log.info({ bot: bot.botInfo.username }, "webhook mode: the bot is running");
+    log.info({ port: config.port, bot: bot.botInfo.username }, "webhook mode: listening");
   } else {
     await bot.api.deleteWebhook();
     const runner = run(bot, { sink: { concurrency: POLLING_CONCURRENCY } });

@@ -33,3 +33,26 @@ export const REGION_TARGETS: readonly RegionTarget[] = [
   { kato: "750000000", code: "ALM", projects: 228, jobs: 26_000, permanentJobs: 2_045 },
   { kato: "790000000", code: "SHY", projects: 197, jobs: 19_300, permanentJobs: 744 },
 ];
+
+/**
+ * The history the demo data replays (src/db/seed/history.ts). Fixed by the seeds: Almaty city by
+ * 1 December 2020, 228 projects, about 21.7 thousand jobs created, about 10.7 thousand unemployed
+ * people employed through the employment centre (004); at least half of the people hired come
+ * through the centres (000). The other shares are the demo's own, chosen to look like a programme:
+ * most projects above the 20 % referral quota, some below it.
+ */
+export const HISTORY = {
+  almatyCity: { kato: "750000000", code: "ALM", before: "2020-12-01", jobsCreated: 21_700, hiredThroughCentre: 10_700 },
+  /** A started project's jobs filled through the centre, on average (± 0.06). */
+  centreShare: 0.56,
+  centreShareByRegion: { ALM: 0.52 } as Readonly<Record<string, number>>,
+  /** Projects whose centre share stays below the referral quota. */
+  shortOfQuotaShare: 0.08,
+  /** Applicants of the priority group (unemployed youth, NEET youth, students). */
+  priorityGroupShare: 0.42,
+  rejectedPerHire: 0.15,
+  noShowPerHire: 0.06,
+  withdrawnPerHire: 0.04,
+  /** Commissioned objects whose centre did not fill its part of the permanent jobs. */
+  commissionedShortShare: 0.15,
+} as const;

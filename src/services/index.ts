@@ -12,7 +12,7 @@ import { auditPage, auditRefusal } from "./audit.js";
 import { centresOfRegion, regionsWithCentres, searchCentres } from "./centre-directory.js";
 import { acceptInvitation, assertAdmin, centreById, centreDetails, centreOfPerson, createInvitation, removeStaff, saveCentre, staffMemberships } from "./centres.js";
 import { expireConversations, forgetExpiredConversation } from "./conversation-expiry.js";
-import { applicationHistory, deskAccount, projectPositions } from "./desk/desk.js";
+import { applicationHistory, deskAccount, deskProjectChoices, projectPositions } from "./desk/desk.js";
 import { deskQueue, deskQueueExport } from "./desk/queue.js";
 import { deliverNotification, unsentNotificationIds, type Sender } from "./delivery.js";
 import { markUnhelpful, recordQuestion, unansweredQuestions } from "./faq/questions.js";
@@ -105,6 +105,7 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     deskAccount: withDb(deskAccount),
     deskQueue: withDb(deskQueue),
     deskQueueExport: withDb(deskQueueExport),
+    deskProjectChoices: withDb(deskProjectChoices),
     applicationHistory: withDb(applicationHistory),
     projectPositions: withDb(projectPositions),
     // reports

@@ -125,7 +125,7 @@ export const QUEUE_WALK_FROM_PROJECTS = 100;
  * them) as PostgreSQL's array text, "{1,2,3}": a region has thousands, and text passes through the
  * driver without being parsed into numbers and quoted back.
  */
-async function projectsInReach(db: Client, userId: number, only?: number): Promise<{ ids: string; count: number }> {
+export async function projectsInReach(db: Client, userId: number, only?: number): Promise<{ ids: string; count: number }> {
   const [row] = await queryRows<{ ids: string; count: number }>(db, Prisma.sql`
     select coalesce(array_agg(p.id), '{}')::text as ids, count(*)::int as count from "Project" p
     where ${only ? Prisma.sql`p.id = ${only} and` : Prisma.empty} p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)`);

@@ -1,6 +1,8 @@
 // Whole journeys through the real program (src/main.ts) and the Bot API emulator: an admin invites
 // a staff member, a job seeker registers, finds a project near them and applies, the staff member
 // issues the referral and the job seeker is told by the outbox worker; an entrepreneur gets a schedule.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { i18n as I18n } from "i18next";
 import { MEDEU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +19,16 @@ let database: TestDatabase;
 let emulator: BotApiEmulator;
 let i18n: I18n;
 let program: Program;
+let port: number;
+
+/** A port free on this machine now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port: free } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return free;
+}
 
 const buttons = buttonsOf;
 const person = (id: number, lang: "kk" | "ru" = "ru") => new Chat(emulator, i18n, async (update) => emulator.push(update as never), id, lang);
@@ -27,8 +39,9 @@ beforeAll(async () => {
   emulator = await startBotApiEmulator();
   await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района");
   await addProject(database.db, { districtKato: MEDEU, name: "Школа № 15", lat: 43.2567, lon: 76.9286, positions: [{ code: "mason", count: 5, wage: 150_000 }] });
+  port = await freePort();
   program = startProgram({
-    BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url,
+    BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url, PORT: String(port), WEB_APP_URL: `http://127.0.0.1:${port}/desk`,
     PII_KEY: Buffer.alloc(32, 5).toString("base64"), SEED_DEMO_DATA: "false", LOG_LEVEL: "info", ADMIN_TELEGRAM_IDS: String(ADMIN),
   });
   await program.ready("polling: the bot is running");
@@ -42,6 +55,14 @@ afterAll(async () => {
 });
 
 describe("journeys through the real program", () => {
+  it("serves /healthz and the staff desk on PORT in polling mode too", async () => {
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe("ok");
+    const desk = await fetch(`http://127.0.0.1:${port}/desk`);
+    expect(desk.status).toBe(200);
+    expect(await desk.text()).toContain("/desk/static/desk.js");
+    expect((await fetch(`http://127.0.0.1:${port}/desk/app/queue`)).status).toBe(401);
+  });
+
   it("admin invites staff; a job seeker registers, applies near them; the referral reaches them", async () => {
     const admin = person(ADMIN);
     await admin.start();

@@ -91,7 +91,7 @@ export function createFakeTelegram(): FakeTelegram {
     const method = url.split("/").at(-1)!;
     if (url.includes("/file/bot")) {
       const bytes = files.get(method);
-      return bytes ? new Response(bytes) : new Response("not found", { status: 404 });
+      return bytes ? new Response(new Uint8Array(bytes)) : new Response("not found", { status: 404 });
     }
     const payload = await readPayload(init);
     const delay = delays.get(method);

@@ -260,6 +260,24 @@ describe("projects and the report", () => {
   });
 });
 
+describe("the per-project counts", () => {
+  it("follow every insert, status change, move and delete of applications, one statement or many", async () => {
+    const counted = async () => database.db.$queryRaw<Array<{ projectId: number; status: string; priorityGroup: number; count: number }>>`
+      select "projectId", status::text as status, "priorityGroup", count from "ProjectApplicationCount" where count <> 0 order by 1, 2, 3`;
+    const actual = async () => database.db.$queryRaw<Array<{ projectId: number; status: string; priorityGroup: number; count: number }>>`
+      select "projectId", status::text as status, "priorityGroup", count(*)::int as count from "Application" group by 1, 2, 3 order by 1, 2, 3`;
+    expect(await counted()).toEqual(await actual());
+    await database.db.application.updateMany({ where: { projectId: ownProject.id, status: "submitted" }, data: { status: "withdrawn" } });
+    expect(await counted()).toEqual(await actual());
+    await database.db.application.updateMany({ where: { projectId: ownProject.id }, data: { projectId: otherProject.id, priorityGroup: 0 } });
+    expect(await counted()).toEqual(await actual());
+    await database.db.$executeRaw`update "Application" set status = case when status = 'withdrawn' then 'submitted'::"ApplicationStatus" else 'withdrawn'::"ApplicationStatus" end, "projectId" = ${ownProject.id}`;
+    expect(await counted()).toEqual(await actual());
+    await database.db.application.deleteMany({ where: { status: "withdrawn" } });
+    expect(await counted()).toEqual(await actual());
+  });
+});
+
 describe("in the chat", () => {
   it("offers the desk in the staff cabinet and as the staff member's menu button", async () => {
     const replies = await staff.send(harness.t("ru", "menu.staff"));

@@ -3,7 +3,9 @@
 import type { Db } from "../../db/client.js";
 import type { ApplicationStatus } from "../../generated/prisma/client.js";
 import { projectInReach } from "../project-upkeep.js";
-import { applicationInReach } from "../staff.js";
+import { queryRows } from "../../db/reads.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import { applicationInReach, centreDistrictsOf } from "../staff.js";
 
 export interface DeskAccount {
   userId: number;
@@ -47,4 +49,12 @@ export async function projectPositions(db: Db, userId: number, projectId: number
       open: Math.max(0, p.count - p.taken), monthlyWage: p.monthlyWage,
     })),
   };
+}
+
+/** The projects of the staff member's districts for the queue's filter: ids and names only, by name. */
+export async function deskProjectChoices(db: Db, userId: number): Promise<Array<{ id: number; nameKk: string; nameRu: string }>> {
+  return queryRows(db, Prisma.sql`
+    select p.id, p."nameKk", p."nameRu" from "Project" p
+    where p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)
+    order by p."nameRu", p.id`);
 }

@@ -1,11 +1,11 @@
 // The staff desk's queue (the Mini App, src/web/desk): every application of the projects in the
 // staff member's districts, filtered, sorted and paged, with the count of each status. The same
-// reach as the chat's queue (services/staff.ts): the districts of the person's centres, read anew
-// on every call.
+// reach as the chat's queue (services/staff.ts): the projects of the person's centres' districts,
+// read anew on every call.
 import type { Db } from "../../db/client.js";
 import { queryRows } from "../../db/reads.js";
 import { Prisma, type ApplicationStatus } from "../../generated/prisma/client.js";
-import { centreDistrictsOf } from "../staff.js";
+import { projectsInReach, QUEUE_WALK_FROM_PROJECTS } from "../staff.js";
 
 export const DESK_PAGE_SIZE = 25;
 /** Rows in one downloaded file: a centre's whole queue fits; more is refused, not cut silently. */
@@ -44,22 +44,30 @@ export interface DeskRow {
   status: ApplicationStatus;
 }
 
-const ORDER: Record<DeskSort, Prisma.Sql> = {
-  submitted: Prisma.sql`a."submittedAt"`,
-  number: Prisma.sql`a.number`,
-  name: Prisma.sql`pr."fullName"`,
-  status: Prisma.sql`a.status`,
-  priority: Prisma.sql`a."priorityGroup"`,
-  project: Prisma.sql`p."nameRu"`,
+/** The sort key of each order, and what it needs joined. */
+const ORDER: Record<DeskSort, { key: Prisma.Sql; joins?: "project" | "person" }> = {
+  submitted: { key: Prisma.sql`a."submittedAt"` },
+  number: { key: Prisma.sql`a.number` },
+  name: { key: Prisma.sql`pr."fullName"`, joins: "person" },
+  status: { key: Prisma.sql`a.status::text` },
+  priority: { key: Prisma.sql`a."priorityGroup"` },
+  project: { key: Prisma.sql`p."nameRu"`, joins: "project" },
 };
 
 const DAY_MS = 86_400_000;
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The conditions of the filter but its status (the status counts are read across statuses). */
-function conditions(userId: number, filter: DeskFilter): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)`];
-  if (filter.projectId) parts.push(Prisma.sql`a."projectId" = ${filter.projectId}`);
+/** Filters that the per-project counts cannot answer: the rows themselves must be counted. */
+const narrowed = (filter: DeskFilter) => Boolean(filter.from || filter.to || filter.text);
+
+/**
+ * The conditions on the application (its status aside). Among many projects the project's column
+ * is hidden from the planner ("+ 0"), so that it walks the order of applying (an index) and checks
+ * each row's project against the array, instead of estimating each of thousands of ids.
+ */
+function conditions(projects: { ids: string; count: number }, filter: DeskFilter): Prisma.Sql {
+  const project = projects.count > QUEUE_WALK_FROM_PROJECTS ? Prisma.sql`a."projectId" + 0` : Prisma.sql`a."projectId"`;
+  const parts: Prisma.Sql[] = [Prisma.sql`${project} = any(${projects.ids}::int[])`];
   if (filter.priorityOnly) parts.push(Prisma.sql`a."priorityGroup" = 0`);
   if (filter.from) parts.push(Prisma.sql`a."submittedAt" >= ${filter.from}`);
   if (filter.to) parts.push(Prisma.sql`a."submittedAt" < ${new Date(filter.to.getTime() + DAY_MS)}`);
@@ -67,28 +75,38 @@ function conditions(userId: number, filter: DeskFilter): Prisma.Sql {
   return Prisma.join(parts, " and ");
 }
 
-const FROM = Prisma.sql`from "Application" a join "Project" p on p.id = a."projectId" left join "SeekerProfile" pr on pr."userId" = a."userId"`;
-
 type RowOut = Omit<DeskRow, "project"> & { projectId: number; projectKk: string; projectRu: string };
 
-async function rows(db: Db, userId: number, filter: DeskFilter, limit: number, offset: number): Promise<DeskRow[]> {
-  const where = filter.status ? Prisma.sql`${conditions(userId, filter)} and a.status = ${filter.status}::"ApplicationStatus"` : conditions(userId, filter);
+async function rows(db: Db, projects: { ids: string; count: number }, filter: DeskFilter, limit: number, offset: number): Promise<DeskRow[]> {
+  const order = ORDER[filter.sort];
+  const status = filter.status ? Prisma.sql` and a.status = ${filter.status}::"ApplicationStatus"` : Prisma.empty;
+  const person = order.joins === "person" || filter.text ? Prisma.sql`left join "SeekerProfile" pr on pr."userId" = a."userId"` : Prisma.empty;
+  const project = order.joins === "project" ? Prisma.sql`join "Project" p on p.id = a."projectId"` : Prisma.empty;
   const direction = Prisma.raw(filter.descending ? "desc nulls last" : "asc nulls last");
+  // The page's ids first (only what the order and the filter need), then their details.
   const found = await queryRows<RowOut>(db, Prisma.sql`
+    with page as materialized (
+      select a.id, ${order.key} as k from "Application" a ${person} ${project}
+      where ${conditions(projects, filter)}${status}
+      order by ${order.key} ${direction}, a.id ${direction}
+      limit ${limit} offset ${offset})
     select a.id, a.number, a."submittedAt", pr."fullName", a."priorityGroup", a."isYouth", a."isNeet", a."isStudent", a.status::text as status,
            a."projectId", p."nameKk" as "projectKk", p."nameRu" as "projectRu",
            (select json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu") from "Position" s join "Profession" f on f.id = s."professionId" where s.id = a."positionId") as profession
-    ${FROM}
-    where ${where}
-    order by ${ORDER[filter.sort]} ${direction}, a.id ${direction}
-    limit ${limit} offset ${offset}`, { prepare: false });
+    from page join "Application" a on a.id = page.id join "Project" p on p.id = a."projectId" left join "SeekerProfile" pr on pr."userId" = a."userId"
+    order by page.k ${direction}, page.id ${direction}`, { prepare: false });
   return found.map(({ projectId, projectKk, projectRu, ...row }) => ({ ...row, project: { id: projectId, nameKk: projectKk, nameRu: projectRu } }));
 }
 
-/** The count of each status under the filter (its status aside). */
-async function statusCounts(db: Db, userId: number, filter: DeskFilter): Promise<Record<ApplicationStatus, number>> {
-  const found = await queryRows<{ status: ApplicationStatus; count: number }>(db, Prisma.sql`
-    select a.status::text as status, count(*)::int as count ${FROM} where ${conditions(userId, filter)} group by a.status`, { prepare: false });
+/** The count of each status under the filter (its status aside): from the per-project counts unless the filter narrows the rows. */
+async function statusCounts(db: Db, projects: { ids: string; count: number }, filter: DeskFilter): Promise<Record<ApplicationStatus, number>> {
+  const found = narrowed(filter)
+    ? await queryRows<{ status: ApplicationStatus; count: number }>(db, Prisma.sql`
+        select a.status::text as status, count(*)::int as count from "Application" a left join "SeekerProfile" pr on pr."userId" = a."userId"
+        where ${conditions(projects, filter)} group by a.status`, { prepare: false })
+    : await queryRows<{ status: ApplicationStatus; count: number }>(db, Prisma.sql`
+        select status::text as status, sum(count)::int as count from "ProjectApplicationCount"
+        where "projectId" = any(${projects.ids}::int[])${filter.priorityOnly ? Prisma.sql` and "priorityGroup" = 0` : Prisma.empty} group by status`, { prepare: false });
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   for (const { status, count } of found) counts[status] = count;
   return counts;
@@ -96,15 +114,16 @@ async function statusCounts(db: Db, userId: number, filter: DeskFilter): Promise
 
 /** One page of the queue (the last one when asked past it), the counts and the number of pages. */
 export async function deskQueue(db: Db, userId: number, filter: DeskFilter, requested: number) {
-  const counts = await statusCounts(db, userId, filter);
+  const projects = await projectsInReach(db, userId, filter.projectId);
+  const counts = await statusCounts(db, projects, filter);
   const total = filter.status ? counts[filter.status] : Object.values(counts).reduce((a, b) => a + b, 0);
   const pages = Math.max(1, Math.ceil(total / DESK_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pages);
-  return { rows: await rows(db, userId, filter, DESK_PAGE_SIZE, (page - 1) * DESK_PAGE_SIZE), counts, total, page, pages };
+  return { rows: total ? await rows(db, projects, filter, DESK_PAGE_SIZE, (page - 1) * DESK_PAGE_SIZE) : [], counts, total, page, pages };
 }
 
 /** Every row of the filter for the file, or null when there are more than DESK_EXPORT_MAX_ROWS. */
 export async function deskQueueExport(db: Db, userId: number, filter: DeskFilter): Promise<DeskRow[] | null> {
-  const found = await rows(db, userId, filter, DESK_EXPORT_MAX_ROWS + 1, 0);
+  const found = await rows(db, await projectsInReach(db, userId, filter.projectId), filter, DESK_EXPORT_MAX_ROWS + 1, 0);
   return found.length > DESK_EXPORT_MAX_ROWS ? null : found;
 }

@@ -158,7 +158,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   desk.get("/app/queue", async (c) => {
     const { userId, view } = staffOf(c);
     const { filter, page } = queryOf(c);
-    const [data, projects] = await Promise.all([services.deskQueue(userId, filter, page), services.staffProjects(userId)]);
+    const [data, projects] = await Promise.all([services.deskQueue(userId, filter, page), services.deskProjectChoices(userId)]);
     return c.html(<QueuePage view={view} filter={filter} data={data} projects={projects} />);
   });
 

@@ -1,0 +1,141 @@
+/// <reference lib="dom" />
+// The staff desk in a real browser (Debian's Chromium): opened as Telegram opens a Mini App (the
+// initData in the URL's fragment, Telegram's script unreachable), a staff member filters the queue,
+// opens an applicant and issues a referral; the seeker is told once; the XLSX downloads and reads
+// back; forged, expired and another centre's requests are refused. axe-core finds no serious
+// violation, and the screenshots for the README are saved under docs/.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submitApplication } from "../../src/services/applications.js";
+import { hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { initDataFor, startDesk, type Desk } from "../helpers/desk.js";
+import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import { MEDEU, ZHETYSU } from "../helpers/places.js";
+import { addProject } from "../helpers/projects.js";
+import { makeIin, registerSeeker } from "../helpers/seekers.js";
+import { addCentre, makeStaff } from "../helpers/staff.js";
+
+const NOW = new Date();
+const DOCS = path.resolve(import.meta.dirname, "../../docs");
+let database: TestDatabase;
+let harness: Harness;
+let desk: Desk;
+let browser: Browser;
+let staff: Person;
+const seekers: Array<{ person: Person; applicationId: number; name: string }> = [];
+let foreignId: number;
+
+const openAs = async (initData: string): Promise<Page> => {
+  const context = await browser.newContext({ viewport: { width: 412, height: 860 }, acceptDownloads: true, locale: "ru-RU" });
+  const page = await context.newPage();
+  await page.route("https://telegram.org/**", (route) => route.abort()); // offline: the page must not need it
+  await page.goto(`${desk.url}#tgWebAppData=${encodeURIComponent(initData)}&tgWebAppVersion=7.0&tgWebAppPlatform=android`);
+  return page;
+};
+
+describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    harness = await createHarness(database.db, { databaseUrl: database.url });
+    const project = await addProject(database.db, {
+      districtKato: MEDEU, name: "Капитальный ремонт школы-гимназии № 9 имени Абая Кунанбаева", lat: 43.25, lon: 76.92,
+      positions: [{ code: "mason", count: 12, wage: 180_000 }, { code: "welder", count: 4, wage: 200_000 }],
+    });
+    const other = await addProject(database.db, { districtKato: ZHETYSU, name: "Поликлиника № 4", lat: 43.3, lon: 76.95 });
+    staff = harness.person({ firstName: "Гүлнар" });
+    const user = await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района")).id);
+    await database.db.user.update({ where: { id: user.id }, data: { firstName: "Гүлнар" } });
+    const names = ["Абаев Абай Кунанбаевич", "Жанова Жания Ерболовна", "Сериков Серик", "Қасымова Әйгерім", "Ким Виктор Павлович", "Омаров Нурлан"];
+    for (const [i, name] of names.entries()) {
+      const person = harness.person();
+      const youth = i % 2 === 1;
+      const seeker = await registerSeeker(database.db, person, {
+        iin: makeIin(youth ? "010315" : "790101", youth ? 5 : 3), districtKato: MEDEU, fullName: name, status: youth ? "registered_unemployed" : "job_seeker",
+      });
+      const position = project.positions[i % 2]!.id;
+      const { application } = await submitApplication(database.db, seeker.id, position, new Date(NOW.getTime() - (10 - i) * 86_400_000));
+      seekers.push({ person, applicationId: application!.id, name });
+    }
+    const stranger = harness.person();
+    const strangerUser = await registerSeeker(database.db, stranger, { iin: makeIin("850505"), districtKato: ZHETYSU, fullName: "Чужой Заявитель" });
+    foreignId = (await submitApplication(database.db, strangerUser.id, other.positions[0]!.id, NOW)).application!.id;
+    desk = await startDesk(harness, () => new Date());
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+    await harness?.jobs?.stop();
+    await database?.drop();
+  });
+
+  it("filters the queue, opens an applicant, issues a referral the seeker hears of once, and downloads the XLSX", async () => {
+    const page = await openAs(initDataFor({ id: staff.id, first_name: "Гүлнар" }, new Date()));
+    const t = (key: string, options?: Record<string, unknown>) => harness.t("ru", key, options);
+    await page.getByRole("table").waitFor();
+    expect(await page.locator("tbody tr").count()).toBe(6);
+    expect(await page.title()).toContain(t("desk:queue.heading"));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS, "desk-queue.png"), fullPage: true });
+
+    await page.getByLabel(t("desk:queue.priority_only")).check();
+    await page.getByRole("button", { name: t("desk:queue.apply") }).click();
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(3);
+    await page.getByLabel(t("desk:queue.search")).fill("Жания");
+    await page.getByRole("button", { name: t("desk:queue.apply") }).click();
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+
+    const seeker = seekers[1]!;
+    const number = (await database.db.application.findUniqueOrThrow({ where: { id: seeker.applicationId } })).number;
+    await page.getByRole("link", { name: number }).click();
+    await page.getByRole("heading", { level: 1, name: t("desk:applicant.heading", { number }) }).waitFor();
+    expect(await page.getByText(seeker.name).count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS, "desk-applicant.png"), fullPage: true });
+
+    await page.getByRole("button", { name: t("staff:action.refer") }).click();
+    await page.getByRole("status").waitFor();
+    const referred = await database.db.application.findUniqueOrThrow({ where: { id: seeker.applicationId } });
+    expect(referred.status).toBe("referred");
+    await expect.poll(() => page.getByText(t("staff:done.refer", { referral: referred.referralNumber })).count()).toBe(1);
+    await harness.flushAll();
+    expect(seeker.person.sentToMe().filter((r) => r.text.includes(referred.referralNumber!))).toHaveLength(1);
+
+    await page.goBack();
+    await page.getByRole("link", { name: t("desk:nav.queue"), exact: true }).click();
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(6);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t("desk:queue.download") }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as never);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(7);
+    const statuses = Array.from({ length: 6 }, (_, i) => sheet.getRow(i + 2).getCell(8).value);
+    expect(statuses.filter((s) => s === t("applications:status.referred"))).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it("refuses forged and expired initData and another centre's application", async () => {
+    const forged = await openAs(initDataFor({ id: staff.id }, new Date(), "999999:forged-token-forged-token-forged"));
+    await forged.getByText(harness.t("ru", "desk:errors.unauthorized")).waitFor();
+    await forged.context().close();
+    const expired = await openAs(initDataFor({ id: staff.id }, new Date(Date.now() - 25 * 3600_000)));
+    await expired.getByText(harness.t("kk", "desk:errors.unauthorized")).waitFor();
+    await expired.context().close();
+
+    const page = await openAs(initDataFor({ id: staff.id }, new Date()));
+    await page.getByRole("table").waitFor();
+    await page.evaluate((href) => {
+      const link = Object.assign(document.createElement("a"), { href, textContent: "forged link" });
+      document.querySelector("main")!.append(link);
+      link.click();
+    }, `/desk/app/applications/${foreignId}`);
+    await page.getByText(harness.t("ru", "desk:errors.not_allowed")).waitFor();
+    expect(await database.db.auditLog.count({ where: { action: "refused", entity: "desk:applications" } })).toBe(1);
+    await page.context().close();
+  });
+});
