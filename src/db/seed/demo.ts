@@ -1,6 +1,6 @@
 // Deterministic demo data at the programme's scale (figures: prisma/data/demo-targets.ts).
 import { PROFESSIONS } from "../../../prisma/data/professions.js";
-import { REGION_TARGETS } from "../../../prisma/data/demo-targets.js";
+import { HISTORY, REGION_TARGETS } from "../../../prisma/data/demo-targets.js";
 import { wageFloor } from "../../domain/rates.js";
 import { REFERRAL_QUOTA_PERCENT } from "../../domain/rules.js";
 import type { Prisma } from "../../generated/prisma/client.js";
@@ -9,10 +9,16 @@ import type { Db } from "../client.js";
 import { seedCentres } from "./centres.js";
 import { OBJECTS, WORK_KIND_NAMES, WORK_KIND_WEIGHTS, contractorName } from "./names.js";
 import { createRandom, splitTotal, type Random } from "./random.js";
+import { centreShare, projectHistory, worksMonths, type HistoryApplication, type HistoryPosition, type HistoryProject } from "./history.js";
+import { insertHistory } from "./history-rows.js";
 
 export const DEMO_SEED = 2020_03_27; // the programme's approval date
 const PERMANENT_JOBS_SHARE = 0.4; // of projects: new objects that keep staff after the works
 const STATUSES: ReadonlyArray<[ProjectStatus, number]> = [["planned", 15], ["in_progress", 45], ["completed", 25], ["commissioned", 15]];
+/** Almaty city's projects had all started by the briefing of December 2020 (004). */
+const STARTED_STATUSES: ReadonlyArray<[ProjectStatus, number]> = [["in_progress", 45], ["completed", 35], ["commissioned", 20]];
+/** Of the 2020 plan's projects, this share starts in 2021 (the works that roll over). */
+const STARTING_IN_2021 = 0.2;
 const CHUNK = 5_000;
 
 function weighted<T>(random: Random, table: ReadonlyArray<[T, number]>): T {
@@ -45,7 +51,25 @@ async function seedDemoFigures(tx: Prisma.TransactionClient) {
     where p.status <> 'planned'`;
 }
 
-export async function seedDemoData(db: Db): Promise<{ projects: number; positions: number }> {
+/** The programme's works end with 2021. */
+const LAST_MONTH = day("2021-12-01");
+
+/** When a project's works ran: most of the 2020 plan in 2020, a fifth from the spring of 2021; never before its district existed. */
+function works(random: Random, validFrom: Date | null) {
+  const start = validFrom
+    ? addMonths(validFrom, random.int(0, 5))
+    : random.next() < STARTING_IN_2021 ? addMonths(day("2021-03-01"), random.int(0, 5)) : addMonths(day("2020-04-01"), random.int(0, 8));
+  const end = addMonths(start, random.int(1, 11));
+  return { start, end: end > LAST_MONTH ? LAST_MONTH : end };
+}
+
+/** Almaty city's works: begun from April to June 2020, six months to a year long. */
+function almatyWorks(random: Random) {
+  const start = addMonths(day("2020-04-01"), random.int(0, 2));
+  return { start, end: addMonths(start, random.int(5, 10)) };
+}
+
+export async function seedDemoData(db: Db): Promise<{ projects: number; positions: number; applications: number }> {
   const random = createRandom(DEMO_SEED);
   const regions = await db.region.findMany({ include: { districts: { orderBy: { kato: "asc" } } }, orderBy: { kato: "asc" } });
   const professions = await db.profession.findMany({ orderBy: { code: "asc" } });
@@ -74,9 +98,8 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
         const id = projects.length + 1;
         const object = random.pick(OBJECTS);
         const workKind: WorkKind = weighted(random, WORK_KIND_WEIGHTS);
-        const earliest = district.validFrom ? district.validFrom : day("2020-04-01");
-        const start = addMonths(earliest, random.int(0, district.validFrom ? 5 : 17));
-        const end = addMonths(start, random.int(2, 14));
+        const almatyCity = target.kato === HISTORY.almatyCity.kato;
+        const { start, end } = almatyCity ? almatyWorks(random) : works(random, district.validFrom);
         const projectJobs = jobs[index]!;
         const number = object.numbered ? ` № ${random.int(1, 60)}` : "";
         const work = WORK_KIND_NAMES[workKind];
@@ -99,7 +122,7 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
           nameRu: `${object.ru}${number} — ${work.ru}`,
           objectGroup: object.group,
           workKind,
-          status: weighted(random, STATUSES),
+          status: weighted(random, almatyCity ? STARTED_STATUSES : STATUSES),
           districtId: district.id,
           contractorId: firstContractor + 1 + random.int(0, contractorCount - 1),
           estimatedCost: BigInt(projectJobs * random.int(2_600, 5_200) * 1_000),
@@ -116,6 +139,20 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
     });
   }
 
+  const history = createRandom(DEMO_SEED + 1); // its own stream: the projects stay the same rows whatever the history draws
+  for (const project of projects) {
+    if (project.status === "commissioned") project.commissionedAt = new Date((project.endDate as Date).getTime() + history.int(10, 40) * 86_400_000);
+  }
+  const regionOfProject = new Map<number, string>();
+  for (const target of REGION_TARGETS) for (const p of projects) if ((p.externalId as string).startsWith(`demo-${target.code}-`)) regionOfProject.set(p.id!, target.code);
+  const historyProjects: HistoryProject[] = projects.map((p) => ({
+    id: p.id!, districtId: p.districtId, regionCode: regionOfProject.get(p.id!)!, plannedJobs: p.plannedJobs!, permanentJobs: p.permanentJobs ?? 0,
+    startDate: p.startDate as Date, endDate: p.endDate as Date, started: p.status !== "planned", commissionedAt: (p.commissionedAt as Date | undefined) ?? null,
+  }));
+  calibrateAlmatyWorks(historyProjects.filter((p) => p.regionCode === HISTORY.almatyCity.code));
+  for (const p of historyProjects) projects[p.id - 1]!.endDate = p.endDate;
+
+  let applications = 0;
   await db.$transaction(async (tx) => {
     await insertChunks(contractors, (data) => tx.contractor.createMany({ data }));
     await insertChunks(projects, (data) => tx.project.createMany({ data }));
@@ -124,6 +161,47 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
     await tx.$executeRawUnsafe(`select setval(pg_get_serial_sequence('"Project"', 'id'), (select max(id) from "Project"))`);
     await seedDemoFigures(tx);
     await seedCentres(tx, random);
-  }, { timeout: 120_000 });
-  return { projects: projects.length, positions: positions.length };
+    const saved: HistoryPosition[] = await tx.position.findMany({ select: { id: true, projectId: true, count: true, monthlyWage: true }, orderBy: { id: "asc" } });
+    const regionIds = new Map((await tx.region.findMany({ select: { id: true, code: true } })).map((r) => [r.code, r.id]));
+    applications = await insertHistory(tx, replayHistory(history, historyProjects, saved), regionIds);
+  }, { timeout: 180_000 });
+  return { projects: projects.length, positions: positions.length, applications };
+}
+
+const before = (date: Date, month: Date) => month.getTime() < date.getTime();
+const jobsBefore = (project: HistoryProject, date: Date) => worksMonths(project).filter((m) => before(date, m.month)).reduce((sum, m) => sum + m.jobs, 0);
+
+/**
+ * Almaty city's works lengthened or shortened a month at a time, one project after another, until
+ * the jobs created before 1 December 2020 are within half a percent of the briefing's (004).
+ */
+function calibrateAlmatyWorks(almaty: HistoryProject[]) {
+  const by = day(HISTORY.almatyCity.before);
+  const target = HISTORY.almatyCity.jobsCreated;
+  let created = almaty.reduce((sum, p) => sum + jobsBefore(p, by), 0);
+  for (let step = 0; step < 20_000 && Math.abs(created - target) > target * 0.005; step++) {
+    const project = almaty[step % almaty.length]!;
+    const months = worksMonths(project).length;
+    const was = jobsBefore(project, by);
+    if (created > target) project.endDate = addMonths(project.endDate, 1);
+    else if (months > 2 && project.endDate.getTime() >= by.getTime()) project.endDate = addMonths(project.endDate, -1);
+    created += jobsBefore(project, by) - was;
+  }
+}
+
+/**
+ * Every started project's applications. Almaty city's shares of hiring through the centre are
+ * scaled so that the hires before 1 December 2020 come to the briefing's (004).
+ */
+function replayHistory(random: Random, projects: HistoryProject[], positions: HistoryPosition[]): HistoryApplication[] {
+  const started = projects.filter((p) => p.started);
+  const shares = new Map(started.map((p) => [p.id, centreShare(random, p.regionCode)]));
+  const by = day(HISTORY.almatyCity.before);
+  const almaty = started.filter((p) => p.regionCode === HISTORY.almatyCity.code);
+  const expected = almaty.reduce((sum, p) => sum + shares.get(p.id)! * jobsBefore(p, by), 0);
+  const factor = HISTORY.almatyCity.hiredThroughCentre / expected;
+  for (const p of almaty) shares.set(p.id, Math.min(0.95, shares.get(p.id)! * factor));
+  const byProject = new Map<number, HistoryPosition[]>();
+  for (const position of positions) byProject.set(position.projectId, [...(byProject.get(position.projectId) ?? []), position]);
+  return started.flatMap((p) => projectHistory(random, p, byProject.get(p.id) ?? [], shares.get(p.id)!));
 }

@@ -47,8 +47,8 @@ export async function insertHistory(tx: Prisma.TransactionClient, applications: 
   await tx.$executeRawUnsafe(`select setval(pg_get_serial_sequence('"Application"', 'id'), greatest((select max(id) from "Application"), 1))`);
   await tx.$executeRaw`
     insert into "ApplicationEvent" ("applicationId", status, at, note)
-    select id, 'submitted', "submittedAt", null from "Application"
-    union all select id, 'referred', "referredAt", null from "Application" where "referredAt" is not null
+    select id, 'submitted'::"ApplicationStatus", "submittedAt", null from "Application"
+    union all select id, 'referred'::"ApplicationStatus", "referredAt", null from "Application" where "referredAt" is not null
     union all select id, status, "updatedAt", "rejectReason"::text from "Application" where status <> 'submitted' and status <> 'referred'`;
   for (const [key, last] of counters) {
     const [code, year] = key.split("-");

@@ -5,6 +5,7 @@
 // prisma/data/demo-targets.ts (HISTORY), from the seeds.
 import { HISTORY } from "../../../prisma/data/demo-targets.js";
 import { commissionedJobsForCentre } from "../../domain/quota.js";
+import { PROGRAMME_START } from "../../domain/rules.js";
 import type { Random } from "./random.js";
 
 export interface HistoryProject {
@@ -51,6 +52,10 @@ const DAY_MS = 86_400_000;
 const monthStart = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
 const addMonths = (date: Date, months: number) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
+/** Nobody applied before the programme was approved. */
+const FIRST_DAY = new Date(`${PROGRAMME_START}T00:00:00Z`);
+const latest = (a: Date, b: Date) => (a > b ? a : b);
+const earliest = (a: Date, b: Date) => (a < b ? a : b);
 /** A working-hours moment of the day (Almaty is UTC+5: 09:00–18:00 there). */
 const during = (random: Random, day: Date) => new Date(day.getTime() + random.int(4 * 60, 13 * 60) * 60_000);
 
@@ -111,8 +116,8 @@ export function projectHistory(random: Random, project: HistoryProject, position
     return addDays(first, random.int(0, Math.max(0, Math.round((last.getTime() - first.getTime()) / DAY_MS))));
   };
   const hire = (contractDay: Date, position: HistoryPosition) => {
-    const submittedAt = during(random, addDays(contractDay, -random.int(8, 24)));
-    const referredAt = during(random, addDays(submittedAt, random.int(1, 5)));
+    const submittedAt = during(random, latest(addDays(contractDay, -random.int(8, 24)), FIRST_DAY));
+    const referredAt = during(random, earliest(addDays(submittedAt, random.int(1, 5)), contractDay));
     placesTaken.set(position.id, placesTaken.get(position.id)! + 1);
     applications.push({
       ...base, positionId: position.id, status: "hired", ...person(random), submittedAt, referredAt, contractDate: contractDay,
@@ -133,7 +138,7 @@ export function projectHistory(random: Random, project: HistoryProject, position
     const spread = proportional(count, months.map((m) => m.jobs));
     months.forEach((month, k) => {
       for (let i = 0; i < spread[k]!; i++) {
-        const submittedAt = during(random, addDays(dayIn(month.month), -random.int(3, 12)));
+        const submittedAt = during(random, latest(addDays(dayIn(month.month), -random.int(3, 12)), FIRST_DAY));
         const referredAt = status === "no_show" ? during(random, addDays(submittedAt, random.int(1, 4))) : null;
         const closedAt = during(random, addDays(referredAt ?? submittedAt, random.int(2, 9)));
         applications.push({
