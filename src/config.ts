@@ -29,6 +29,9 @@ function isWebAppUrl(value: string): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && ["127.0.0.1", "localhost"].includes(url.hostname));
 }
 
+/** The public progress page is at / and /kk, /ru: the desk needs a path of its own. */
+const hasDeskPath = (value: string) => !["/", "/kk", "/ru", "/open-data", "/public", "/healthz"].includes(new URL(value).pathname.replace(/\/+$/, "") || "/");
+
 /** The HTTP server's port when the webhook mode does not name one. */
 const DEFAULT_WEBHOOK_PORT = 8080;
 
@@ -46,7 +49,7 @@ const schema = z
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).optional()),
     WEB_APP_URL: z.preprocess(emptyAsUndefined, z.url({ error: "must be the staff desk's URL, such as https://bot.example.kz/desk" }).refine(isWebAppUrl, {
       error: "must be an https:// URL (Telegram opens Mini Apps only over HTTPS); http:// is accepted only for 127.0.0.1 or localhost, for tests",
-    }).optional()),
+    }).refine(hasDeskPath, { error: "needs a path of its own, such as https://bot.example.kz/desk (the public page is at /)" }).optional()),
     OUTBOX_RATE: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of messages a second" }).min(0.1, { error: "must be at least 0.1" }).max(TELEGRAM_MESSAGES_PER_SECOND, { error: `must be at most ${TELEGRAM_MESSAGES_PER_SECOND} (Telegram's limit)` }).default(DEFAULT_OUTBOX_RATE)),
     TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional()),
     ADMIN_TELEGRAM_IDS: telegramIds,

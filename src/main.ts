@@ -22,6 +22,7 @@ import { createReminderScheduler, startReminderWorker } from "./jobs/reminders.j
 import { createLogger, type Logger } from "./logger.js";
 import { createHttpServer } from "./server/http.js";
 import { createWebApp } from "./web/app.js";
+import { warmPublicPages } from "./web/public/routes.js";
 import { createWebhookHandler } from "./server/webhook.js";
 import { createUpdateLocks } from "./db/update-locks.js";
 import { createPii, loadOrCreateKeyFile } from "./services/pii.js";
@@ -106,6 +107,7 @@ async function main() {
 
   const web = createWebApp({
     services, i18n, botToken: config.botToken, log, now: () => new Date(), deskPath: config.webAppUrl ? new URL(config.webAppUrl).pathname : undefined,
+    botUsername: bot.botInfo.username,
   });
   let webhook: ReturnType<typeof createWebhookHandler> | undefined;
   if (config.webhook) {
@@ -120,6 +122,7 @@ async function main() {
     await new Promise<void>((resolve) => server.listen(port, resolve));
     onStop(() => new Promise((resolve) => server.close(resolve)));
     log.info({ port, desk: config.webAppUrl }, "http server listening");
+    void warmPublicPages(web).then(() => log.info("public pages ready"), (error) => log.warn({ err: error }, "could not prepare the public pages"));
   }
 
   if (config.webhook) {

@@ -78,3 +78,7 @@ export const LOANS_DIRECTION_FROM = "2021-02-09";
 
 /** 002: the programme's first edition, order No. 55-ө of 27.03.2020; no programme contract is older. */
 export const PROGRAMME_START = "2020-03-27";
+
+/** 002: the Employment Roadmap for 2020–2021; the public page tells the story of these years. */
+export const PROGRAMME_YEARS = [2020, 2021] as const;
+export type ProgrammeYear = (typeof PROGRAMME_YEARS)[number];

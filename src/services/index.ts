@@ -14,6 +14,7 @@ import { acceptInvitation, assertAdmin, centreById, centreDetails, centreOfPerso
 import { expireConversations, forgetExpiredConversation } from "./conversation-expiry.js";
 import { applicationHistory, deskAccount, deskProjectChoices, projectPositions } from "./desk/desk.js";
 import { deskQueue, deskQueueExport } from "./desk/queue.js";
+import { monthlyByRegion, openProjects, programmeProgress, regionProgress } from "./public/progress.js";
 import { deliverNotification, unsentNotificationIds, type Sender } from "./delivery.js";
 import { markUnhelpful, recordQuestion, unansweredQuestions } from "./faq/questions.js";
 import { countIinAttempt, fileIinClaim, iinClaimCard, openIinClaimCount, openIinClaims, resolveIinClaim } from "./iin-claims.js";
@@ -108,6 +109,11 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     deskProjectChoices: withDb(deskProjectChoices),
     applicationHistory: withDb(applicationHistory),
     projectPositions: withDb(projectPositions),
+    // the public page and the open data (src/web/public)
+    programmeProgress: withDb(programmeProgress),
+    regionProgress: withDb(regionProgress),
+    openProjects: withDb(openProjects),
+    monthlyByRegion: withDb(monthlyByRegion),
     // reports
     resolveScope: withDb(resolveScope),
     buildMonthlyReport: withDb(buildMonthlyReport),

@@ -1,5 +1,5 @@
-// The bot's web pages on Hono: GET /healthz, and the staff desk under WEB_APP_URL's path (when it
-// is set). Security headers on every answer: a Content-Security-Policy allowing only our own files
+// The bot's web pages on Hono: GET /healthz, the public progress page and its open data, and the
+// staff desk under WEB_APP_URL's path (when it is set). Security headers on every answer: a Content-Security-Policy allowing only our own files
 // and Telegram's Mini App script, and framing only by Telegram's web clients.
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
@@ -7,6 +7,7 @@ import type { i18n } from "i18next";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
 import { deskRoutes } from "./desk/routes.js";
+import { publicRoutes } from "./public/routes.js";
 
 export interface WebDeps {
   services: Services;
@@ -16,6 +17,8 @@ export interface WebDeps {
   now: () => Date;
   /** WEB_APP_URL's path ("/desk"); no desk when undefined. */
   deskPath?: string;
+  /** The bot's username, for the public pages' "Apply in Telegram" links. */
+  botUsername?: string;
 }
 
 /** Telegram's web clients show a Mini App in a frame of theirs; its apps open it in a web view. */
@@ -32,6 +35,7 @@ export function createWebApp(deps: WebDeps): Hono {
     crossOriginEmbedderPolicy: false,
   }));
   app.get("/healthz", async (c) => ((await deps.services.databaseAnswers()) ? c.text("ok") : c.text("database unavailable", 503)));
+  app.route("/", publicRoutes(deps));
   if (deps.deskPath !== undefined) {
     const base = deps.deskPath.replace(/\/+$/, "");
     app.route(base || "/", deskRoutes({ ...deps, base }));

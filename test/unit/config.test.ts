@@ -35,8 +35,21 @@ describe("configuration", () => {
     expect(quick.webhook?.replyWithinMs).toBe(2_500);
   });
 
+  it("starts the HTTP server whenever PORT is set, and in webhook mode on 8080 by default; takes the desk's address", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).port).toBeUndefined();
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "3000" }).port).toBe(3000);
+    expect(loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.kz/h", WEBHOOK_SECRET: "a".repeat(16) }).port).toBe(8080);
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "3000", WEB_APP_URL: "https://bot.example.kz/desk" }).webAppUrl).toBe("https://bot.example.kz/desk");
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "3000", WEB_APP_URL: "http://127.0.0.1:3000/desk" }).webAppUrl).toBe("http://127.0.0.1:3000/desk");
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "3000", WEB_APP_URL: "http://localhost:3000/desk" }).webAppUrl).toBe("http://localhost:3000/desk");
+  });
+
   it.each([
     [{}, /^BOT_TOKEN is required/],
+    [{ BOT_TOKEN: TOKEN, PORT: "3000", WEB_APP_URL: "http://bot.example.kz/desk" }, /^WEB_APP_URL must be an https:\/\/ URL/],
+    [{ BOT_TOKEN: TOKEN, PORT: "3000", WEB_APP_URL: "https://bot.example.kz/" }, /^WEB_APP_URL needs a path of its own/],
+    [{ BOT_TOKEN: TOKEN, PORT: "3000", WEB_APP_URL: "https://bot.example.kz/ru" }, /^WEB_APP_URL needs a path of its own/],
+    [{ BOT_TOKEN: TOKEN, WEB_APP_URL: "https://bot.example.kz/desk" }, /^PORT is required with WEB_APP_URL/],
     [{ BOT_TOKEN: "nonsense" }, /^BOT_TOKEN does not look like a bot token/],
     [{ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://x/y" }, /^DATABASE_URL must be a postgresql:\/\/ URL/],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_REPLY_WITHIN_SECONDS: "60" }, /^WEBHOOK_REPLY_WITHIN_SECONDS must be at most 55/],

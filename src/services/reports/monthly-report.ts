@@ -29,7 +29,7 @@ export async function buildMonthlyReport(db: Client, districtIds: DistrictFilter
   const projects: ProjectLine[] = rows.map((r) => {
     const quota = referralQuota(r.plannedJobs, r.quotaPercent);
     return {
-      id: r.id, nameKk: r.nameKk, nameRu: r.nameRu, district: { nameKk: r.districtKk, nameRu: r.districtRu },
+      id: r.id, nameKk: r.nameKk, nameRu: r.nameRu, districtId: r.districtId, regionId: r.regionId, district: { nameKk: r.districtKk, nameRu: r.districtRu },
       objectGroup: r.objectGroup, workKind: r.workKind, status: r.status, workDone: r.workDone, jobsCreated: r.jobsCreated,
       plannedJobs: r.plannedJobs, quota, referred: r.referred, hired: r.hired, percentMet: percentOf(r.hired, quota),
     };

@@ -23,6 +23,8 @@ export interface KindLine {
 
 export interface ProjectLine extends Named {
   id: number;
+  districtId: number;
+  regionId: number;
   district: Named;
   objectGroup: ObjectGroup;
   workKind: WorkKind;

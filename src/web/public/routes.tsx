@@ -1,0 +1,136 @@
+// The public progress page (/, /kk, /ru), a region's and a project's pages, and the open data, on
+// the bot's own HTTP server: no login, no personal data, nothing but the monthly report's figures.
+import { createHash } from "node:crypto";
+import { stringify } from "csv-stringify/sync";
+import { Hono, type Context } from "hono";
+import type { i18n } from "i18next";
+import { z } from "zod";
+import type { Lang } from "../../bot/i18n.js";
+import { PROGRAMME_YEARS } from "../../domain/rules.js";
+import type { Services } from "../../services/index.js";
+import { csvText } from "../../services/spreadsheet-cells.js";
+import { ttlCache } from "./cache.js";
+import { districtShapes, regionShapes } from "./map.js";
+import { doctype, NotFound, ProgressPage, ProjectView, RegionView, type PageQuery, type SiteView } from "./views.js";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { projectRoot } from "../../project-root.js";
+
+export interface PublicDeps {
+  services: Services;
+  i18n: i18n;
+  now: () => Date;
+  /** For the "Apply in Telegram" link (t.me/<bot>?start=p<id>); none without it. */
+  botUsername?: string;
+}
+
+/** How long a page or a file is served from memory before it is made again. */
+const CACHE_MS = 5 * 60_000;
+export const OPEN_DATA_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)";
+const LICENCE_LINE = `# Licence: ${OPEN_DATA_LICENCE}. Source: Employment Roadmap bot, monthly monitoring figures (demo data).`;
+const SITE_STYLE = readFileSync(path.join(projectRoot, "src", "web", "static", "site.css"), "utf8");
+
+const pageQuery = z.object({
+  year: z.preprocess((v) => (v === undefined || v === "" ? String(PROGRAMME_YEARS[0]) : v), z.coerce.number().pipe(z.union(PROGRAMME_YEARS.map((y) => z.literal(y))))),
+  measure: z.enum(["quota", "jobs"]).default("quota"),
+  district: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+});
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+export function publicRoutes(deps: PublicDeps): Hono {
+  const site = new Hono();
+  const pages = ttlCache<string>(CACHE_MS);
+  const files = ttlCache<{ body: string; etag: string }>(CACHE_MS);
+  const viewOf = (lang: Lang): SiteView => ({ t: deps.i18n.getFixedT(lang), lang });
+  const notFound = (c: Context, lang: Lang) => c.html(doctype(<NotFound view={viewOf(lang)} />), 404);
+
+  const progress = (c: Context, lang: Lang) => {
+    const query = pageQuery.safeParse(c.req.query());
+    if (!query.success) return notFound(c, lang);
+    const { year, measure } = query.data as PageQuery;
+    return pages.get(`progress:${lang}:${year}:${measure}`, async () => {
+      const data = await deps.services.programmeProgress(year);
+      return doctype(<ProgressPage view={viewOf(lang)} query={{ year, measure }} progress={data} shapes={regionShapes()} />);
+    }).then((html) => c.html(html));
+  };
+
+  site.get("/public/site.css", (c) => c.body(SITE_STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
+  site.get("/", (c) => progress(c, /^\s*kk\b/i.test(c.req.header("accept-language") ?? "") ? "kk" : "ru"));
+  for (const lang of ["kk", "ru"] as const) {
+    site.get(`/${lang}`, (c) => progress(c, lang));
+    site.get(`/${lang}/region/:id`, async (c) => {
+      const regionId = id.safeParse(c.req.param("id"));
+      const query = pageQuery.safeParse(c.req.query());
+      if (!regionId.success || !query.success) return notFound(c, lang);
+      const { year, measure, district } = query.data;
+      const html = await pages.get(`region:${lang}:${regionId.data}:${year}:${district ?? 0}`, async () => {
+        const page = await deps.services.regionProgress(regionId.data, year as PageQuery["year"]);
+        if (!page) return "";
+        return doctype(<RegionView view={viewOf(lang)} query={{ year: year as PageQuery["year"], measure }} page={page} shapes={districtShapes(page.region.kato)} district={district} />);
+      });
+      return html ? c.html(html) : notFound(c, lang);
+    });
+    site.get(`/${lang}/project/:id`, async (c) => {
+      const projectId = id.safeParse(c.req.param("id"));
+      if (!projectId.success) return notFound(c, lang);
+      const project = await deps.services.projectCard(projectId.data);
+      if (!project) return notFound(c, lang);
+      const district = await deps.services.districtById(project.districtId);
+      const applyUrl = deps.botUsername ? `https://t.me/${deps.botUsername}?start=p${project.id}` : undefined;
+      return c.html(doctype(<ProjectView view={viewOf(lang)} project={project} regionId={district!.regionId} applyUrl={applyUrl} />));
+    });
+  }
+
+  /** A file with its ETag: 304 when the client has it already. */
+  const serve = async (c: Context, key: string, type: string, make: () => Promise<string>) => {
+    const file = await files.get(key, async () => {
+      const body = await make();
+      return { body, etag: `"${createHash("sha1").update(body).digest("hex")}"` };
+    });
+    const headers = { etag: file.etag, "cache-control": "public, max-age=300", link: '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' };
+    if (c.req.header("if-none-match") === file.etag) return c.body(null, 304, headers);
+    return c.body(file.body, 200, { ...headers, "content-type": type });
+  };
+  const csv = (rows: unknown[][]) => `${LICENCE_LINE}\n${stringify(rows.map((row) => row.map((cell) => (typeof cell === "string" ? csvText(cell) : cell ?? ""))))}`;
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+
+  const projectRecords = async () => {
+    const { month, projects } = await deps.services.openProjects(deps.now());
+    return {
+      month,
+      records: projects.map(({ line, fields }) => ({
+        id: line.id, name_kk: line.nameKk, name_ru: line.nameRu, region_kato: fields.district.region.kato, district_kato: fields.district.kato,
+        object_group: fields.objectGroup, work_kind: fields.workKind, status: fields.status, contractor: fields.contractor?.name ?? null, bin: fields.contractor?.bin ?? null,
+        start: day(fields.startDate), end: day(fields.endDate), planned_jobs: line.plannedJobs, permanent_jobs: fields.permanentJobs,
+        quota: line.quota, referred: line.referred, hired: line.hired, quota_percent: line.percentMet,
+      })),
+    };
+  };
+  site.get("/open-data/projects.csv", (c) => serve(c, "projects.csv", "text/csv; charset=utf-8", async () => {
+    const { month, records } = await projectRecords();
+    const keys = Object.keys(records[0] ?? { id: 0 });
+    return csv([[...keys, "as_of_month"], ...records.map((r) => [...Object.values(r), month])]);
+  }));
+  site.get("/open-data/projects.json", (c) => serve(c, "projects.json", "application/json; charset=utf-8", async () => {
+    const { month, records } = await projectRecords();
+    return JSON.stringify({ licence: OPEN_DATA_LICENCE, source: "Employment Roadmap bot, monthly monitoring figures (demo data)", asOfMonth: month, projects: records });
+  }));
+  site.get("/open-data/monthly-by-region.csv", (c) => serve(c, "monthly-by-region.csv", "text/csv; charset=utf-8", async () => {
+    const rows = await deps.services.monthlyByRegion(deps.now());
+    return csv([
+      ["month", "region_kato", "region_name_kk", "region_name_ru", "projects", "planned_jobs", "jobs_created", "work_done", "quota", "referred", "hired", "quota_percent"],
+      ...rows.map((r) => [r.month, r.kato, r.nameKk, r.nameRu, r.projects, r.plannedJobs, r.jobsCreated, r.workDone, r.quota, r.referred, r.hired, r.quotaPercent]),
+    ]);
+  }));
+
+  return site;
+}
+
+/**
+ * Makes the pages and files most visited before anyone asks (at start-up, in the background): the
+ * country's page in both languages and years, and the open data, through the routes themselves.
+ */
+export async function warmPublicPages(app: { request(path: string): Response | Promise<Response> }): Promise<void> {
+  const paths = [...PROGRAMME_YEARS.flatMap((year) => ["kk", "ru"].map((lang) => `/${lang}?year=${year}`)), "/open-data/projects.csv", "/open-data/projects.json", "/open-data/monthly-by-region.csv"];
+  for (const path of paths) await (await app.request(path)).arrayBuffer();
+}

@@ -1,0 +1,284 @@
+// The public progress pages: the country's map and table, a region's districts and projects, a
+// project's public card. Server-rendered HTML with no script: every link and table works as it is.
+import type { Child } from "hono/jsx";
+import { raw } from "hono/html";
+import { formatDate, formatNumber, localName } from "../../bot/format.js";
+import type { Lang, Translate } from "../../bot/i18n.js";
+import { referralQuota } from "../../domain/quota.js";
+import { PROGRAMME_YEARS } from "../../domain/rules.js";
+import type { ProjectCard } from "../../services/projects.js";
+import type { AreaProgress, ProgrammeProgress, RegionPage } from "../../services/public/progress.js";
+import { CLASSES, fillOf, NO_DATA_FILL, type Measure } from "./colour.js";
+import { MAP_ATTRIBUTION, MAP_HEIGHT, MAP_WIDTH, type MapShape } from "./map.js";
+
+export interface SiteView {
+  t: Translate;
+  lang: Lang;
+}
+
+export interface PageQuery {
+  year: (typeof PROGRAMME_YEARS)[number];
+  measure: Measure;
+}
+
+/** A page's path and query under the language (the language switch keeps them). */
+const suffix = (path: string, query: Partial<PageQuery> & { district?: number } = {}) => {
+  const params = new URLSearchParams();
+  if (query.year && query.year !== PROGRAMME_YEARS[0]) params.set("year", String(query.year));
+  if (query.measure && query.measure !== "quota") params.set("measure", query.measure);
+  if (query.district) params.set("district", String(query.district));
+  const search = params.toString();
+  return `${path}${search ? `?${search}` : ""}`;
+};
+const link = (view: SiteView, path: string, query: Partial<PageQuery> & { district?: number } = {}) => `/${view.lang}${suffix(path, query)}`;
+
+const percent = (view: SiteView, value: number | null) => (value === null ? "—" : `${formatNumber(value, view.lang)} %`);
+const count = (view: SiteView, value: number) => formatNumber(value, view.lang);
+
+function Layout(props: { view: SiteView; title: string; path: string; children?: Child }) {
+  const { view } = props;
+  return (
+    <html lang={view.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} — ${view.t("public:brand")}`}</title>
+        <link rel="stylesheet" href="/public/site.css" />
+      </head>
+      <body>
+        <header class="site">
+          <a class="brand" href={`/${view.lang}`}>{view.t("public:brand")}</a>
+          <nav aria-label={view.t("public:language")}>
+            <a href={`/kk${props.path}`} lang="kk" aria-current={view.lang === "kk" ? "true" : undefined}>Қазақша</a>{" "}
+            <a href={`/ru${props.path}`} lang="ru" aria-current={view.lang === "ru" ? "true" : undefined}>Русский</a>
+          </nav>
+        </header>
+        <main>{props.children}</main>
+        <footer class="site">
+          <p>{view.t("public:open_data.licence")}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function Choices(props: { view: SiteView; path: string; query: PageQuery; measures?: boolean }) {
+  const { view, query } = props;
+  return (
+    <div class="choices">
+      <nav aria-label={view.t("public:year")}>
+        {PROGRAMME_YEARS.map((year) => <a href={link(view, props.path, { ...query, year })} aria-current={year === query.year ? "true" : undefined}>{year}</a>)}
+      </nav>
+      {props.measures === false ? null : (
+        <nav aria-label={view.t("public:measure.label")}>
+          {(["quota", "jobs"] as const).map((measure) => (
+            <a href={link(view, props.path, { ...query, measure })} aria-current={measure === query.measure ? "true" : undefined}>{view.t(`public:measure.${measure}`)}</a>
+          ))}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+interface Area { kato: string; name: string; href: string; value: number | null }
+
+function MapFigure(props: { view: SiteView; label: string; measure: Measure; shapes: MapShape[]; areas: Area[]; note?: string }) {
+  const { view } = props;
+  const byKato = new Map(props.areas.map((a) => [a.kato, a]));
+  const classes = CLASSES[props.measure];
+  return (
+    <figure class="map">
+      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-label={props.label} xmlns="http://www.w3.org/2000/svg">
+        {props.shapes.map((shape) => {
+          const area = byKato.get(shape.kato);
+          if (!area) return <path d={shape.d} fill={NO_DATA_FILL} class="area" />;
+          const text = view.t("public:map.area", { name: area.name, value: percent(view, area.value) });
+          return (
+            <a href={area.href} aria-label={text} data-kato={shape.kato}>
+              <path d={shape.d} fill={fillOf(props.measure, area.value)} class="area"><title>{text}</title></path>
+            </a>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <ul class="legend" aria-label={view.t("public:map.legend")}>
+          {classes.map((c, i) => (
+            <li><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" fill={c.fill} /></svg>
+              {classes[i + 1] ? `${c.from}–${classes[i + 1]!.from} %` : `≥ ${c.from} %`}</li>
+          ))}
+          <li><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" fill={NO_DATA_FILL} /></svg>{view.t("public:map.no_data")}</li>
+        </ul>
+        {props.note ? <p class="note">{props.note}</p> : null}
+        <p class="attribution">{MAP_ATTRIBUTION}</p>
+      </figcaption>
+    </figure>
+  );
+}
+
+function OpenData(props: { view: SiteView }) {
+  const { view } = props;
+  return (
+    <section aria-labelledby="open-data">
+      <h2 id="open-data">{view.t("public:open_data.heading")}</h2>
+      <ul>
+        <li><a href="/open-data/projects.csv">{view.t("public:open_data.projects_csv")}</a></li>
+        <li><a href="/open-data/projects.json">{view.t("public:open_data.projects_json")}</a></li>
+        <li><a href="/open-data/monthly-by-region.csv">{view.t("public:open_data.monthly_csv")}</a></li>
+      </ul>
+      <p>{view.t("public:open_data.about")}</p>
+    </section>
+  );
+}
+
+export function ProgressPage(props: { view: SiteView; query: PageQuery; progress: ProgrammeProgress; shapes: MapShape[] }) {
+  const { view, query, progress } = props;
+  const t = view.t;
+  const measure = t(`public:measure.${query.measure}`);
+  const areas: Area[] = progress.regions.map((r) => ({
+    kato: r.kato, name: localName(view.lang, r), href: link(view, `/region/${r.id}`, query), value: query.measure === "quota" ? r.quotaPercent : r.jobsPercent,
+  }));
+  const { quota, plan } = progress.totals;
+  const total = (key: "projects" | "plannedJobs") => progress.regions.reduce((sum, r) => sum + r[key], 0);
+  return (
+    <Layout view={view} title={t("public:title", { year: query.year })} path={suffix("", query)}>
+      <h1>{t("public:title", { year: query.year })}</h1>
+      <p>{t("public:intro", { year: query.year })}</p>
+      <Choices view={view} path="" query={query} />
+      <MapFigure view={view} label={t("public:map.label", { measure })} measure={query.measure} shapes={props.shapes} areas={areas} />
+      <div class="table-wrap" tabindex={0} role="region" aria-labelledby="regions">
+        <table>
+          <caption id="regions">{t("public:table.regions", { year: query.year })}</caption>
+          <thead><tr>
+            {["region", "projects", "year_planned", "jobs_created", "jobs_percent", "quota", "hired", "quota_percent", "permanent"].map((key) => (
+              <th scope="col">{t(`public:table.${key}`)}</th>
+            ))}
+          </tr></thead>
+          <tbody>
+            {progress.regions.map((r) => (
+              <tr data-kato={r.kato}>
+                <th scope="row"><a href={link(view, `/region/${r.id}`, query)}>{localName(view.lang, r)}</a></th>
+                <td>{count(view, r.projects)}</td><td>{count(view, r.yearPlannedJobs)}</td><td>{count(view, r.jobsCreated)}</td>
+                <td>{percent(view, r.jobsPercent)}</td><td>{count(view, r.quota)}</td><td>{count(view, r.hired)}</td>
+                <td>{percent(view, r.quotaPercent)}</td><td>{`${count(view, r.permanentCreated)} / ${count(view, r.plannedPermanent)}`}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot><tr>
+            <th scope="row">{t("public:table.total")}</th><td>{count(view, total("projects"))}</td><td>{count(view, plan.plannedJobs)}</td>
+            <td>{count(view, plan.jobsCreated)}</td><td>{percent(view, plan.jobsPercent)}</td><td>{count(view, quota.quota)}</td>
+            <td>{count(view, quota.hired)}</td><td>{percent(view, quota.percentMet)}</td><td>{`${count(view, plan.permanentCreated)} / ${count(view, plan.plannedPermanent)}`}</td>
+          </tr></tfoot>
+        </table>
+      </div>
+      <OpenData view={view} />
+    </Layout>
+  );
+}
+
+function AreaTable(props: { view: SiteView; caption: string; rows: Array<AreaProgress & { href: string }>; current?: number }) {
+  const { view } = props;
+  const t = view.t;
+  return (
+    <div class="table-wrap" tabindex={0} role="region" aria-label={props.caption}>
+      <table>
+        <caption>{props.caption}</caption>
+        <thead><tr>{["district", "projects", "planned_jobs", "quota", "hired", "quota_percent"].map((key) => <th scope="col">{t(`public:table.${key}`)}</th>)}</tr></thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr data-kato={r.kato}>
+              <th scope="row"><a href={r.href} aria-current={props.current === r.id ? "true" : undefined}>{localName(view.lang, r)}</a></th>
+              <td>{count(view, r.projects)}</td><td>{count(view, r.plannedJobs)}</td><td>{count(view, r.quota)}</td>
+              <td>{count(view, r.hired)}</td><td>{percent(view, r.quotaPercent)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function RegionView(props: { view: SiteView; query: PageQuery; page: RegionPage; shapes: MapShape[]; district?: number }) {
+  const { view, query, page } = props;
+  const t = view.t;
+  const name = localName(view.lang, page.region);
+  const path = `/region/${page.region.id}`;
+  const districtLink = (id: number) => link(view, path, { ...query, district: id });
+  const chosen = props.district ? page.districts.find((d) => d.id === props.district) : undefined;
+  const projects = chosen ? page.projects.filter((p) => p.districtId === chosen.id) : [];
+  return (
+    <Layout view={view} title={name} path={suffix(path, { ...query, district: props.district })}>
+      <p><a href={link(view, "", query)}>{t("public:region.back")}</a></p>
+      <h1>{name}</h1>
+      <Choices view={view} path={path} query={query} measures={false} />
+      <MapFigure
+        view={view} label={t("public:map.district_label", { measure: t("public:measure.quota") })} measure="quota" shapes={props.shapes}
+        areas={page.districts.map((d) => ({ kato: d.kato, name: localName(view.lang, d), href: districtLink(d.id), value: d.quotaPercent }))}
+        note={page.region.kato === "610000000" ? t("public:map.no_polygon") : undefined}
+      />
+      <AreaTable view={view} caption={t("public:table.districts", { year: query.year })} rows={page.districts.map((d) => ({ ...d, href: districtLink(d.id) }))} current={chosen?.id} />
+      <section aria-labelledby="projects">
+        <h2 id="projects">{chosen ? t("public:table.projects_of", { district: localName(view.lang, chosen) }) : t("public:table.projects")}</h2>
+        {!chosen ? <p>{t("public:region.choose_district")}</p> : projects.length === 0 ? <p>{t("public:region.no_projects")}</p> : (
+          <div class="table-wrap" tabindex={0} role="region" aria-labelledby="projects">
+            <table>
+              <thead><tr>{["project", "status", "planned_jobs", "quota", "hired", "quota_percent"].map((key) => <th scope="col">{t(`public:table.${key}`)}</th>)}</tr></thead>
+              <tbody>
+                {projects.map((p) => (
+                  <tr>
+                    <th scope="row"><a href={link(view, `/project/${p.id}`)}>{localName(view.lang, p)}</a></th>
+                    <td>{t(`projects:status.${p.status}`)}</td><td>{count(view, p.plannedJobs)}</td><td>{count(view, p.quota)}</td>
+                    <td>{count(view, p.hired)}</td><td>{percent(view, p.percentMet)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+export function ProjectView(props: { view: SiteView; project: ProjectCard; regionId: number; applyUrl?: string }) {
+  const { view, project } = props;
+  const t = view.t;
+  const name = localName(view.lang, project);
+  const open = project.positions.reduce((sum, p) => sum + Math.max(0, p.count - p.taken), 0);
+  const field = (label: string, value: string) => <><dt>{label}</dt><dd>{value}</dd></>;
+  return (
+    <Layout view={view} title={name} path={`/project/${project.id}`}>
+      <p><a href={link(view, `/region/${props.regionId}`)}>{t("public:project.back", { region: localName(view.lang, project.district.region) })}</a></p>
+      <h1>{name}</h1>
+      <dl>
+        {field(t("public:project.place"), `${localName(view.lang, project.district)}, ${localName(view.lang, project.district.region)}`)}
+        {field(t("public:project.contractor"), project.contractor?.name ?? "—")}
+        {field(t("public:project.dates"), t("public:project.dates_value", { start: formatDate(project.startDate), end: formatDate(project.endDate) }))}
+        {field(t("public:project.status"), t(`projects:status.${project.status}`))}
+        {field(t("public:project.jobs"), count(view, project.plannedJobs))}
+        {field(t("public:project.quota"), `${count(view, referralQuota(project.plannedJobs, project.quotaPercent))} (${project.quotaPercent} %)`)}
+        {field(t("public:project.referred"), count(view, project.referred))}
+        {field(t("public:project.open"), count(view, open))}
+      </dl>
+      <section aria-labelledby="positions">
+        <h2 id="positions">{t("public:project.positions")}</h2>
+        <table>
+          <thead><tr>{["profession", "places", "open_places", "wage"].map((key) => <th scope="col">{t(`public:project.${key}`)}</th>)}</tr></thead>
+          <tbody>
+            {project.positions.map((p) => (
+              <tr><th scope="row">{localName(view.lang, p.profession)}</th><td>{count(view, p.count)}</td><td>{count(view, Math.max(0, p.count - p.taken))}</td><td>{count(view, p.monthlyWage)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {props.applyUrl ? (
+        <p class="apply"><a class="button" href={props.applyUrl}>{t("public:project.apply")}</a><br /><span>{t("public:project.apply_hint")}</span></p>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function NotFound(props: { view: SiteView }) {
+  return <Layout view={props.view} title={props.view.t("public:not_found")} path=""><h1>{props.view.t("public:not_found")}</h1></Layout>;
+}
+
+export const doctype = (page: unknown) => `${raw("<!doctype html>")}${page}`;

@@ -1,0 +1,140 @@
+// The public progress page and the open data, over HTTP on the bot's own server: the same figures as
+// the monthly report (compared number for number), both languages, a region's districts and a
+// project's public card with its deep link, ETags, no personal data, a clear answer to bad links.
+import { parse } from "csv-parse/sync";
+import pino from "pino";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { previousMonth, reportMonth } from "../../src/domain/report.js";
+import { createHttpServer } from "../../src/server/http.js";
+import { buildMonthlyReport } from "../../src/services/reports/monthly-report.js";
+import { createWebApp } from "../../src/web/app.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createHarness, TOKEN, type Harness } from "../helpers/harness.js";
+import { ALMALY } from "../helpers/places.js";
+import { addReportData } from "../helpers/report-data.js";
+import { makeIin, registerSeeker } from "../helpers/seekers.js";
+
+const NOW = new Date("2026-11-29T08:00:00Z");
+let database: TestDatabase;
+let harness: Harness;
+let origin: string;
+let close: () => Promise<void>;
+let ids: Record<string, number>;
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${origin}${path}`, { headers });
+const text = async (path: string) => (await (await get(path)).text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const csvRows = (body: string) => parse(body.split("\n").slice(1).join("\n"), { columns: true }) as Array<Record<string, string>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  harness = await createHarness(database.db, { now: () => NOW });
+  ids = await addReportData(database.db);
+  await registerSeeker(database.db, harness.person(), { iin: makeIin("900101"), districtKato: ALMALY, fullName: "Секретова Тайна Личновна" });
+  const web = createWebApp({ services: harness.services, i18n: harness.i18n, botToken: TOKEN, log: pino({ level: "silent" }), now: () => NOW, botUsername: "roadmap_test_bot" });
+  const server = createHttpServer({ web });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => new Promise((resolve) => server.close(() => resolve()));
+});
+
+afterAll(async () => {
+  await close();
+  await database.drop();
+});
+
+describe("the public page", () => {
+  it("shows every region with the monthly report's figures of December, in Russian and in Kazakh", async () => {
+    const report = await buildMonthlyReport(database.db, null, reportMonth(2021, 12));
+    const html = await (await get("/ru?year=2021")).text();
+    expect((html.match(/<a href="\/ru\/region\/\d+\?year=2021" aria-label=/g) ?? []).length).toBe(17);
+    const almaty = report.regionQuotas.find((r) => r.nameRu === "город Алматы")!;
+    const row = /<tr data-kato="750000000">(.*?)<\/tr>/s.exec(html)![1]!.replace(/<[^>]+>/g, "|").split("|").filter((c) => c.trim());
+    expect(row).toEqual(expect.arrayContaining([String(almaty.hired), String(almaty.quota)]));
+    const plan = report.regions.find((r) => r.nameRu === "город Алматы")!;
+    expect(row).toContain(String(plan.jobsCreated));
+    const footer = /<tfoot>(.*?)<\/tfoot>/s.exec(html)![1]!;
+    expect(footer).toContain(`<td>${report.totals.quota.hired}</td>`);
+    expect(await text("/kk?year=2021")).toContain(harness.t("kk", "public:title", { year: 2021 }));
+    expect(await text("/")).toContain(harness.t("ru", "public:title", { year: 2020 }));
+    expect(await text("/")).not.toBe(await text("/kk"));
+    expect(await (await get("/", { "accept-language": "kk-KZ,kk;q=0.9" })).text()).toContain('lang="kk"');
+  });
+
+  it("opens a region's districts and their projects, and a project's public card with the link to apply in Telegram", async () => {
+    const almaty = await database.db.region.findUniqueOrThrow({ where: { kato: "750000000" } });
+    const almaly = await database.db.district.findUniqueOrThrow({ where: { kato: ALMALY } });
+    const region = await (await get(`/ru/region/${almaty.id}?year=2021`)).text();
+    expect((region.match(/<a href="\/ru\/region\/\d+\?year=2021&amp;district=\d+" aria-label=/g) ?? []).length).toBe(8);
+    const district = await text(`/ru/region/${almaty.id}?year=2021&district=${almaly.id}`);
+    expect(district).toContain("Проект P1");
+    expect(district).not.toContain("Проект P5"); // Kyzylorda
+    const project = await (await get(`/kk/project/${ids.P1}`)).text();
+    expect(project).toContain(`href="https://t.me/roadmap_test_bot?start=p${ids.P1}"`);
+    expect(project).toContain("P1 жобасы");
+    expect(project).toContain("ТОО «Алатау Құрылыс»");
+  });
+
+  it("answers a page that does not exist with a clear 404 in the language asked", async () => {
+    for (const path of ["/ru/region/999999", "/kk/project/999999", "/ru/project/abc", "/ru?year=2019", "/ru?measure=everything", "/ru/region/1?district=-4"]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toContain(harness.t(path.startsWith("/kk") ? "kk" : "ru", "public:not_found"));
+    }
+  });
+
+  it("shows no personal data", async () => {
+    for (const path of ["/ru", "/ru?year=2021", `/ru/project/${ids.P1}`, "/open-data/projects.csv", "/open-data/projects.json", "/open-data/monthly-by-region.csv"]) {
+      expect(await (await get(path)).text(), path).not.toContain("Секретова");
+    }
+  });
+
+  it("sends security headers with no framing", async () => {
+    const response = await get("/ru");
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});
+
+describe("the open data", () => {
+  it("gives every project with the monthly report's figures, as CSV with a licence line and as JSON", async () => {
+    const report = await buildMonthlyReport(database.db, null, previousMonth(NOW));
+    const response = await get("/open-data/projects.csv");
+    const body = await response.text();
+    expect(body.split("\n")[0]).toMatch(/^# Licence: CC BY 4\.0/);
+    const rows = csvRows(body);
+    expect(rows).toHaveLength(report.projects.length);
+    for (const line of report.projects) {
+      const row = rows.find((r) => Number(r.id) === line.id)!;
+      expect([row.quota, row.referred, row.hired, row.planned_jobs].map(Number)).toEqual([line.quota, line.referred, line.hired, line.plannedJobs]);
+      expect(row.as_of_month).toBe(report.month.key);
+    }
+    const json = await (await get("/open-data/projects.json")).json() as { licence: string; projects: Array<{ id: number; hired: number }> };
+    expect(json.licence).toContain("CC BY 4.0");
+    expect(json.projects.map((p) => [p.id, p.hired])).toEqual(report.projects.map((p) => [p.id, p.hired]));
+  });
+
+  it("gives each month of the programme by region with that month's report figures", async () => {
+    const rows = csvRows(await (await get("/open-data/monthly-by-region.csv")).text());
+    // From the programme's approval (27 March 2020) to December 2021.
+    expect(new Set(rows.map((r) => r.month))).toEqual(new Set(Array.from({ length: 22 }, (_, i) => reportMonth(2020 + Math.floor((i + 2) / 12), ((i + 2) % 12) + 1).key)));
+    for (const month of [reportMonth(2021, 5), reportMonth(2021, 4)]) {
+      const report = await buildMonthlyReport(database.db, null, month);
+      for (const line of report.regionQuotas) {
+        const row = rows.find((r) => r.month === month.key && r.region_name_ru === line.nameRu)!;
+        expect([row.quota, row.referred, row.hired].map(Number), `${month.key} ${line.nameRu}`).toEqual([line.quota, line.referred, line.hired]);
+      }
+      const jobs = rows.filter((r) => r.month === month.key).reduce((sum, r) => sum + Number(r.jobs_created), 0);
+      expect(jobs).toBe(report.jobs.jobsCreated);
+    }
+  });
+
+  it("answers 304 to a client that holds the same file (ETag)", async () => {
+    const first = await get("/open-data/projects.csv");
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"[0-9a-f]{40}"$/);
+    const again = await get("/open-data/projects.csv", { "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect((await get("/open-data/projects.csv", { "if-none-match": '"other"' })).status).toBe(200);
+  });
+});
