@@ -11,8 +11,9 @@ import { startupAndMemory } from "./process.js";
 import { updateThroughput } from "./throughput.js";
 import { outboxThroughput } from "./outbox.js";
 import { deskQueuePages } from "./desk.js";
+import { publicPages } from "./public.js";
 
-const PARTS = ["updates", "nearest", "queue", "desk", "report", "process", "driver", "outbox"] as const;
+const PARTS = ["updates", "nearest", "queue", "desk", "public", "report", "process", "driver", "outbox"] as const;
 type Part = (typeof PARTS)[number];
 const chosen = new Set<Part>(process.argv.slice(2).length ? (process.argv.slice(2) as Part[]) : PARTS);
 
@@ -71,14 +72,14 @@ try {
     try {
       const r = (results.outbox = await outboxThroughput(database.db, database.url, log));
       log(`outbox: ${r.notifications} notifications in ${r.seconds} s; ${r.tooManyRequests} answers 429; ${r.givenUp} given up; ${r.duplicates} people told twice`);
-      row(`6. outbox messages per second (2 workers, ${r.notifications} people)`, r.perSecond, "/s", 25, false);
-      row("6. outbox notifications given up", r.givenUp, "", 0);
-      row("6. outbox duplicates", r.duplicates, "", 0);
+      row(`7. outbox messages per second (2 workers, ${r.notifications} people)`, r.perSecond, "/s", 25, false);
+      row("7. outbox notifications given up", r.givenUp, "", 0);
+      row("7. outbox duplicates", r.duplicates, "", 0);
     } finally {
       await database.stop();
     }
   }
-  if (chosen.has("nearest") || chosen.has("queue") || chosen.has("desk") || chosen.has("report")) {
+  if (chosen.has("nearest") || chosen.has("queue") || chosen.has("desk") || chosen.has("public") || chosen.has("report")) {
     const big = await server.open("roadmap_bench", { applications: true });
     try {
       results.data = { applications: await big.db.application.count(), projects: await big.db.project.count() };
@@ -94,10 +95,15 @@ try {
       }
       if (chosen.has("desk")) {
         const r = (results.desk = await deskQueuePages(big.db));
-        row("7. staff desk queue page, server-side p99", r.first.p99, "ms", 50);
-        row("7. staff desk queue page, status and priority group, newest first, p99", r.filtered.p99, "ms", 50);
-        row("7. staff desk queue page 200 p99", r.deep.p99, "ms", 50);
+        row("8. staff desk queue page, server-side p99", r.first.p99, "ms", 50);
+        row("8. staff desk queue page, status and priority group, newest first, p99", r.filtered.p99, "ms", 50);
+        row("8. staff desk queue page 200 p99", r.deep.p99, "ms", 50);
         log(`staff desk queue sorted by project name (the whole filter sorted, no index), p99: ${r.byProject.p99} ms`);
+      }
+      if (chosen.has("public")) {
+        const r = (results.public = await publicPages(big.db));
+        log(`public pages, first render (the report behind each): ${Object.entries(r.firstMs).map(([path, ms]) => `${path} ${ms} ms`).join(", ")}; open data projects.csv ${r.openDataFirstMs} ms`);
+        row("9. public pages (country, region, project), server-side p99", r.pages.p99, "ms", 50);
       }
       if (chosen.has("report")) {
         const r = (results.report = await monthlyReports(big.db));

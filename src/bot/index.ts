@@ -7,6 +7,7 @@ import { CONVERSATION_PREFIX } from "./conversation-prefix.js";
 import { expiredConversationNotice } from "./middlewares/expired-conversation.js";
 import type { UserFromGetMe } from "grammy/types";
 import { sessionRowKey } from "../db/prisma-storage.js";
+import { inlineFeature } from "./features/inline.js";
 import type { BotContext, BotDeps, ConvContext } from "./context.js";
 import { CALCULATOR_CONVERSATION, calculatorConversation } from "./conversations/calculator.js";
 import { ELIGIBILITY_CONVERSATION, eligibilityConversation } from "./conversations/eligibility.js";
@@ -57,6 +58,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(rateLimit(deps, options.rateLimit));
   bot.use(cleanUpdate());
   bot.use(groupsAndChannels(deps));
+  bot.use(inlineFeature(deps));
   const privateChats = bot.chatType("private");
   privateChats.use(accountMiddleware(deps, (ctx) => sessionRowKey(CONVERSATION_PREFIX, sessionKey(ctx)!)));
   privateChats.use(privateInput());

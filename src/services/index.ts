@@ -15,6 +15,7 @@ import { expireConversations, forgetExpiredConversation } from "./conversation-e
 import { applicationHistory, deskAccount, deskProjectChoices, projectPositions } from "./desk/desk.js";
 import { deskQueue, deskQueueExport } from "./desk/queue.js";
 import { monthlyByRegion, openProjects, programmeProgress, regionProgress } from "./public/progress.js";
+import { inlineProjects } from "./inline-search.js";
 import { deliverNotification, unsentNotificationIds, type Sender } from "./delivery.js";
 import { markUnhelpful, recordQuestion, unansweredQuestions } from "./faq/questions.js";
 import { countIinAttempt, fileIinClaim, iinClaimCard, openIinClaimCount, openIinClaims, resolveIinClaim } from "./iin-claims.js";
@@ -33,7 +34,7 @@ import { eraseMyData, hasProfile, iinTakenByAnother, profileForEdit, readProfile
 import { staffProjects, staffQueue } from "./staff.js";
 import { isSubscribed, setSubscription } from "./subscriptions.js";
 import { retryUndelivered, undelivered } from "./undelivered.js";
-import { adminAccounts, findOrCreateAccount, languageOfTelegramUser, loadAccount, setLanguage, userById } from "./users.js";
+import { adminAccounts, findOrCreateAccount, languageOfTelegramUser, loadAccount, rememberLocation, setLanguage, userById } from "./users.js";
 
 export interface ServiceDeps {
   store: Store;
@@ -79,6 +80,8 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     nearestOpenProjects: withDb(nearestOpenProjects),
     openProjectsInDistrict: withDb(openProjectsInDistrict),
     projectCard: withDb(projectCard),
+    rememberLocation: withDb(rememberLocation),
+    inlineProjects: withDb(inlineProjects),
     // applications
     checkApplication: withDb(checkApplication),
     submitApplication: withDb(submitApplication),

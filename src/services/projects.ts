@@ -50,7 +50,7 @@ export interface ProjectPage {
 }
 
 // Places still open on project "p": its positions' counts less their places taken (kept by a trigger).
-const OPEN_PLACES = Prisma.sql`(
+export const OPEN_PLACES = Prisma.sql`(
   select coalesce(sum(greatest(s.count - s.taken, 0)), 0)::int from "Position" s where s."projectId" = p.id)`;
 /**
  * isOpenStatus (src/domain/project-status.ts) in SQL, for a project aliased "p". Written out
@@ -59,7 +59,7 @@ const OPEN_PLACES = Prisma.sql`(
  */
 export const OPEN = Prisma.sql`p.status in ('planned', 'in_progress')`;
 
-const distance = (lat: number, lon: number) => Prisma.sql`(2 * ${Prisma.raw(String(EARTH_RADIUS_KM))} * asin(sqrt(
+export const distance = (lat: number, lon: number) => Prisma.sql`(2 * ${Prisma.raw(String(EARTH_RADIUS_KM))} * asin(sqrt(
   power(sin(radians(p.lat - ${lat}) / 2), 2) +
   cos(radians(${lat})) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${lon}) / 2), 2))))`;
 
@@ -71,7 +71,7 @@ function pageOf(rows: ProjectListItem[], requested: number): ProjectPage {
 }
 
 /** The point on the unit sphere, as the generated columns "unitX", "unitY", "unitZ" of Project hold it. */
-function unitVector(point: { lat: number; lon: number }): [number, number, number] {
+export function unitVector(point: { lat: number; lon: number }): [number, number, number] {
   const [lat, lon] = [(point.lat * Math.PI) / 180, (point.lon * Math.PI) / 180];
   return [Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)];
 }

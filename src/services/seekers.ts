@@ -111,7 +111,7 @@ export async function eraseMyData(db: Db, userId: number, sessionKeys: string[])
     await tx.loanObligation.deleteMany({ where: { userId } });
     await tx.iinClaim.deleteMany({ where: { claimantUserId: userId } });
     await tx.session.deleteMany({ where: { key: { in: sessionKeys } } });
-    await tx.user.update({ where: { id: userId }, data: { firstName: null, username: null, nextMessageAt: null } });
+    await tx.user.update({ where: { id: userId }, data: { firstName: null, username: null, nextMessageAt: null, lastLat: null, lastLon: null, lastLocationAt: null } });
   });
 }
 

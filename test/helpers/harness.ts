@@ -225,6 +225,11 @@ export class Person {
     } as Omit<Update, "update_id">);
   }
 
+  /** Types "@bot <query>" in any chat (inline mode), optionally where Telegram says they are. */
+  inline(query: string, location?: { latitude: number; longitude: number }): Promise<Reply[]> {
+    return this.deliver({ inline_query: { id: `iq${nextUpdateId}`, from: this.from, query, offset: "", chat_type: "sender", ...(location ? { location } : {}) } } as Omit<Update, "update_id">);
+  }
+
   /** Everything the bot sent or edited in this chat, oldest first. */
   sentToMe(): Reply[] {
     return this.harness.telegram.calls.filter((call) => Number(call.payload.chat_id) === this.id).map(toReply);

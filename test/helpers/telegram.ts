@@ -51,6 +51,13 @@ type Keyboard = { inline_keyboard?: Array<Array<{ callback_data?: string }>>; ke
 /** What real Telegram refuses and a lenient emulator would let through: the error it answers, or null. */
 export function telegramRefusal(method: string, payload: Record<string, unknown>): string | null {
   const text = typeof payload.text === "string" ? payload.text : undefined;
+  if (method === "answerInlineQuery") {
+    const results = (typeof payload.results === "string" ? JSON.parse(payload.results) : payload.results) as Array<{ id: string; reply_markup?: unknown; input_message_content?: { message_text?: string } }>;
+    if (results.length > 50) return "Bad Request: RESULTS_TOO_MUCH";
+    if (results.some((r) => Buffer.byteLength(r.id) > 64)) return "Bad Request: RESULT_ID_INVALID";
+    if (results.some((r) => [...(r.input_message_content?.message_text ?? "")].length > 4096)) return "Bad Request: MESSAGE_TOO_LONG";
+    if (new Set(results.map((r) => r.id)).size !== results.length) return "Bad Request: RESULT_ID_DUPLICATE";
+  }
   if (method === "answerCallbackQuery") return text !== undefined && [...text].length > 200 ? "Bad Request: text is too long" : null;
   if (text !== undefined && (text.length === 0 || [...text].length > 4096)) return text.length ? "Bad Request: message is too long" : "Bad Request: message text is empty";
   const caption = typeof payload.caption === "string" ? payload.caption : undefined;

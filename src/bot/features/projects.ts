@@ -79,6 +79,7 @@ export function projectsFeature(): Composer<BotContext> {
   feature.on("message:location", async (ctx) => {
     const point = pointOf(ctx.message.location);
     if (!point) return ctx.reply(ctx.t("projects:menu.ask_location"), { reply_markup: locationRequestKeyboard(ctx.t) });
+    if (ctx.account) await ctx.services.rememberLocation(ctx.account.userId, point, ctx.deps.now());
     await ctx.reply(ctx.t("projects:list.near_intro"), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
     return showNear(ctx, showerFor(ctx), point.lat, point.lon, 1);
   });
