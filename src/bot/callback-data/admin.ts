@@ -1,32 +1,33 @@
+// The admin section's buttons and the centre editor's: one named callback per action (callback.ts).
 import { z } from "zod";
 import { AUDIT_ACTIONS, type AuditAction } from "../../services/audit.js";
-import { colonSeparated } from "./codec.js";
+import { callback, id, idOrNone, oneOf, page, type Field } from "./callback.js";
 
-// adm:home | adm:new | adm:faq (unanswered questions) | adm:find (search a centre by name)
-// adm:out (messages given up) | adm:outr (send them again)
-// adm:r:<region, 0 = centres without districts>:<page> | adm:s:<page>:<search text>
-// adm:log:<page>:<action|all>:<centre|0>:<person|0> | adm:lk:<centre|0>:<person|0> (choose the kind of action)
-// adm:c|edit|inv:<centre> | adm:staff:<centre>:<page> | adm:rm:<centre>:<user>
-const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
-const idOrNone = z.string().regex(/^(0|[1-9]\d{0,8})$/).transform(Number);
-const page = z.string().regex(/^[1-9]\d{0,4}$/).transform(Number);
-const action = z.union([z.literal("all"), z.enum(AUDIT_ACTIONS)]);
 /** The search text travels in the button: at most SEARCH_TEXT_BYTES of UTF-8, no colon. */
 export const SEARCH_TEXT_BYTES = 40;
-const searchText = z.string().min(1).refine((text) => Buffer.byteLength(text) <= SEARCH_TEXT_BYTES);
+const searchText: Field<string> = {
+  read: z.string().min(1).refine((text) => !text.includes(":") && Buffer.byteLength(text) <= SEARCH_TEXT_BYTES), largest: "ж".repeat(SEARCH_TEXT_BYTES / 2),
+};
+const auditAction = oneOf(["all", ...AUDIT_ACTIONS] as const);
 
-export const parseAdminCallback = colonSeparated(
-  z.union([
-    z.tuple([z.literal("adm"), z.enum(["home", "new", "faq", "find", "out", "outr"])]),
-    z.tuple([z.literal("adm"), z.enum(["c", "edit", "inv"]), id]),
-    z.tuple([z.literal("adm"), z.literal("staff"), id, page]),
-    z.tuple([z.literal("adm"), z.literal("r"), idOrNone, page]),
-    z.tuple([z.literal("adm"), z.literal("s"), page, searchText]),
-    z.tuple([z.literal("adm"), z.literal("log"), page, action, idOrNone, idOrNone]),
-    z.tuple([z.literal("adm"), z.literal("lk"), idOrNone, idOrNone]),
-    z.tuple([z.literal("adm"), z.literal("rm"), id, id]),
-  ]),
-);
+export const adminCallbacks = {
+  home: callback("adm:home", {}),
+  newCentre: callback("adm:new", {}),
+  unanswered: callback("adm:faq", {}),
+  find: callback("adm:find", {}),
+  undelivered: callback("adm:out", {}),
+  retryUndelivered: callback("adm:outr", {}),
+  /** A region's centres; region 0: the centres without districts. */
+  region: callback("adm:r", { regionId: idOrNone, page }),
+  search: callback("adm:s", { page, text: searchText }),
+  log: callback("adm:log", { page, action: auditAction, centreId: idOrNone, userId: idOrNone }),
+  chooseKind: callback("adm:lk", { centreId: idOrNone, userId: idOrNone }),
+  centre: callback("adm:c", { centreId: id }),
+  edit: callback("adm:edit", { centreId: id }),
+  invite: callback("adm:inv", { centreId: id }),
+  staff: callback("adm:staff", { centreId: id, page }),
+  remove: callback("adm:rm", { centreId: id, userId: id }),
+};
 
 export interface AuditView {
   action: AuditAction | "all";
@@ -45,30 +46,31 @@ export function searchTextOf(typed: string): string | null {
   return text.trim() || null;
 }
 
+const a = adminCallbacks;
 export const adminData = {
-  home: () => "adm:home",
-  newCentre: () => "adm:new",
-  unanswered: () => "adm:faq",
-  find: () => "adm:find",
-  undelivered: () => "adm:out",
-  retryUndelivered: () => "adm:outr",
-  region: (regionId: number, page = 1) => `adm:r:${regionId}:${page}`,
-  search: (text: string, page = 1) => `adm:s:${page}:${text}`,
-  log: (page: number, view: AuditView = ALL) => `adm:log:${page}:${view.action}:${view.centreId}:${view.userId}`,
-  chooseKind: (view: AuditView) => `adm:lk:${view.centreId}:${view.userId}`,
-  centre: (id: number) => `adm:c:${id}`,
-  edit: (id: number) => `adm:edit:${id}`,
-  invite: (id: number) => `adm:inv:${id}`,
-  staff: (id: number, page = 1) => `adm:staff:${id}:${page}`,
-  remove: (centreId: number, userId: number) => `adm:rm:${centreId}:${userId}`,
+  home: () => a.home.pack({}),
+  newCentre: () => a.newCentre.pack({}),
+  unanswered: () => a.unanswered.pack({}),
+  find: () => a.find.pack({}),
+  undelivered: () => a.undelivered.pack({}),
+  retryUndelivered: () => a.retryUndelivered.pack({}),
+  region: (regionId: number, page = 1) => a.region.pack({ regionId, page }),
+  search: (text: string, page = 1) => a.search.pack({ page, text }),
+  log: (page: number, view: AuditView = ALL) => a.log.pack({ page, ...view }),
+  chooseKind: (view: AuditView) => a.chooseKind.pack({ centreId: view.centreId, userId: view.userId }),
+  centre: (centreId: number) => a.centre.pack({ centreId }),
+  edit: (centreId: number) => a.edit.pack({ centreId }),
+  invite: (centreId: number) => a.invite.pack({ centreId }),
+  staff: (centreId: number, page = 1) => a.staff.pack({ centreId, page }),
+  remove: (centreId: number, userId: number) => a.remove.pack({ centreId, userId }),
 };
 
-export const ADMIN_CALLBACK = /^adm:/;
-
-// Inside the centre editor: admc:back|keep|regions|save | admc:r:<region> | admc:d:<district>
-export const parseCentreEditorCallback = colonSeparated(
-  z.union([
-    z.tuple([z.literal("admc"), z.enum(["back", "keep", "regions", "save"])]),
-    z.tuple([z.literal("admc"), z.enum(["r", "d"]), id]),
-  ]),
-);
+/** Inside the centre editor. */
+export const centreEditorCallbacks = {
+  back: callback("admc:back", {}),
+  keep: callback("admc:keep", {}),
+  regions: callback("admc:regions", {}),
+  save: callback("admc:save", {}),
+  region: callback("admc:r", { regionId: id }),
+  district: callback("admc:d", { districtId: id }),
+};

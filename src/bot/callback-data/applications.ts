@@ -1,21 +1,20 @@
-import { z } from "zod";
-import { colonSeparated } from "./codec.js";
+// A job seeker's applications: one named callback per action (callback.ts).
+import { callback, id, optional, page } from "./callback.js";
 
-// apl:mine[:<page>] | apl:start:<project> | apl:pos:<position> | apl:ok:<position> | apl:wd:<application>
-export const parseApplicationsCallback = colonSeparated(
-  z.union([
-    z.tuple([z.literal("apl"), z.literal("mine")]),
-    z.tuple([z.literal("apl"), z.literal("mine"), z.string().regex(/^[1-9]\d{0,4}$/).transform(Number)]),
-    z.tuple([z.literal("apl"), z.enum(["start", "pos", "ok", "wd"]), z.string().regex(/^[1-9]\d{0,8}$/).transform(Number)]),
-  ]),
-);
-
-export const applicationsData = {
-  mine: (page = 1) => (page === 1 ? "apl:mine" : `apl:mine:${page}`),
-  start: (projectId: number) => `apl:start:${projectId}`,
-  position: (positionId: number) => `apl:pos:${positionId}`,
-  confirm: (positionId: number) => `apl:ok:${positionId}`,
-  withdraw: (applicationId: number) => `apl:wd:${applicationId}`,
+export const applicationsCallbacks = {
+  /** My applications: the first page comes as a new message, the next ones replace it. */
+  mine: callback("apl:mine", { page: optional(page) }),
+  start: callback("apl:start", { projectId: id }),
+  position: callback("apl:pos", { positionId: id }),
+  confirm: callback("apl:ok", { positionId: id }),
+  withdraw: callback("apl:wd", { applicationId: id }),
 };
 
-export const APPLICATIONS_CALLBACK = /^apl:/;
+const c = applicationsCallbacks;
+export const applicationsData = {
+  mine: (page = 1) => c.mine.pack({ page: page === 1 ? undefined : page }),
+  start: (projectId: number) => c.start.pack({ projectId }),
+  position: (positionId: number) => c.position.pack({ positionId }),
+  confirm: (positionId: number) => c.confirm.pack({ positionId }),
+  withdraw: (applicationId: number) => c.withdraw.pack({ applicationId }),
+};

@@ -1,17 +1,16 @@
+// The answers to questions: open an entry, or say that this did not help (callback.ts).
 import { z } from "zod";
-import { colonSeparated } from "./codec.js";
+import { callback, type Field } from "./callback.js";
 
-// faq:e:<entry id> (open an entry) | faq:no:<question id> (this did not help)
-export const parseFaqCallback = colonSeparated(
-  z.union([
-    z.tuple([z.literal("faq"), z.literal("e"), z.string().regex(/^[a-z_]{2,40}$/)]),
-    z.tuple([z.literal("faq"), z.literal("no"), z.string().regex(/^[1-9]\d{0,9}$/).transform(Number)]),
-  ]),
-);
+const entryId: Field<string> = { read: z.string().regex(/^[a-z0-9_]{2,40}$/), largest: "x".repeat(40) };
+const questionId: Field<number> = { read: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number), largest: "9999999999" };
 
-export const faqData = {
-  entry: (id: string) => `faq:e:${id}`,
-  notHelpful: (questionId: number) => `faq:no:${questionId}`,
+export const faqCallbacks = {
+  entry: callback("faq:e", { entryId }),
+  notHelpful: callback("faq:no", { questionId }),
 };
 
-export const FAQ_CALLBACK = /^faq:/;
+export const faqData = {
+  entry: (entryId: string) => faqCallbacks.entry.pack({ entryId }),
+  notHelpful: (questionId: number) => faqCallbacks.notHelpful.pack({ questionId }),
+};

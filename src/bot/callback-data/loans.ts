@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { colonSeparated } from "./codec.js";
+import { callback, oneOf, optional } from "./callback.js";
 import { LOAN_PURPOSES } from "../../domain/eligibility.js";
 
-// The loans section: loans:<action>[:<purpose>], calc:<question>:<answer>, calc:back
-export const parseLoansCallback = colonSeparated(
-  z.union([
-    z.tuple([z.literal("loans"), z.enum(["check", "calc", "got", "obligations", "where"])]),
-    z.tuple([z.literal("loans"), z.literal("calc"), z.enum(LOAN_PURPOSES)]),
-  ]),
-);
-
+// The loans section: the menu's buttons, and the calculator's answers calc:<question>:<answer>, calc:back
 export const parseCalcCallback = colonSeparated(
   z.union([
     z.tuple([z.literal("calc"), z.literal("purpose"), z.enum(LOAN_PURPOSES)]),
@@ -19,4 +13,11 @@ export const parseCalcCallback = colonSeparated(
   ]),
 );
 
-export const LOANS_CALLBACK = /^loans:/;
+/** The loans menu's buttons (callback.ts): each opens a part of the section. */
+export const loansCallbacks = {
+  check: callback("loans:check", {}),
+  calc: callback("loans:calc", { purpose: optional(oneOf(LOAN_PURPOSES)) }),
+  got: callback("loans:got", {}),
+  obligations: callback("loans:obligations", {}),
+  where: callback("loans:where", {}),
+};

@@ -1,16 +1,6 @@
-import { z } from "zod";
-import { OBLIGATION_SERIES } from "../../domain/obligations.js";
-import { colonSeparated } from "./codec.js";
+// "Done" on a loan obligation's reminder or in the list (callback.ts).
+import { OBLIGATION_SERIES, type ObligationSeries } from "../../domain/obligations.js";
+import { callback, id, oneOf } from "./callback.js";
 
-// oblg:done:<obligation id>:<series>
-const parts = colonSeparated(
-  z.tuple([z.literal("oblg"), z.literal("done"), z.string().regex(/^[1-9]\d{0,8}$/).transform(Number), z.enum(OBLIGATION_SERIES)]),
-);
-
-export const OBLIGATION_CALLBACK = /^oblg:/;
-export const obligationDoneData = (id: number, series: string) => `oblg:done:${id}:${series}`;
-
-export function parseObligationCallback(data: string | undefined) {
-  const parsed = parts(data);
-  return parsed ? { obligationId: parsed[2], series: parsed[3] } : null;
-}
+export const obligationDone = callback("oblg:done", { obligationId: id, series: oneOf(OBLIGATION_SERIES) });
+export const obligationDoneData = (obligationId: number, series: ObligationSeries) => obligationDone.pack({ obligationId, series });

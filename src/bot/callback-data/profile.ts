@@ -1,27 +1,25 @@
-import { z } from "zod";
-import { colonSeparated } from "./codec.js";
+// "My profile": one named callback per action (callback.ts). seek:edit:<field> changes one field
+// (the registration questions of that field).
+import { callback, oneOf } from "./callback.js";
 
-// seek:<profile|register|delete> | seek:delete:yes | seek:sub:<on|off>
-// seek:edit:<field> — change one field of "My profile" (the registration questions of that field)
 export const EDIT_FIELDS = ["name", "iin", "phone", "status", "place", "professions", "relocate"] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
-export const parseProfileCallback = colonSeparated(
-  z.union([
-    z.tuple([z.literal("seek"), z.enum(["profile", "register", "delete"])]),
-    z.tuple([z.literal("seek"), z.literal("delete"), z.literal("yes")]),
-    z.tuple([z.literal("seek"), z.literal("sub"), z.enum(["on", "off"])]),
-    z.tuple([z.literal("seek"), z.literal("edit"), z.enum(EDIT_FIELDS)]),
-  ]),
-);
-
-export const profileData = {
-  profile: () => "seek:profile",
-  register: () => "seek:register",
-  delete: () => "seek:delete",
-  deleteConfirmed: () => "seek:delete:yes",
-  subscription: (on: boolean) => `seek:sub:${on ? "on" : "off"}`,
-  edit: (field: EditField) => `seek:edit:${field}`,
+export const profileCallbacks = {
+  profile: callback("seek:profile", {}),
+  register: callback("seek:register", {}),
+  delete: callback("seek:delete", {}),
+  deleteConfirmed: callback("seek:delete:yes", {}),
+  subscription: callback("seek:sub", { on: oneOf(["on", "off"]) }),
+  edit: callback("seek:edit", { field: oneOf(EDIT_FIELDS) }),
 };
 
-export const PROFILE_CALLBACK = /^seek:/;
+const c = profileCallbacks;
+export const profileData = {
+  profile: () => c.profile.pack({}),
+  register: () => c.register.pack({}),
+  delete: () => c.delete.pack({}),
+  deleteConfirmed: () => c.deleteConfirmed.pack({}),
+  subscription: (on: boolean) => c.subscription.pack({ on: on ? "on" : "off" }),
+  edit: (field: EditField) => c.edit.pack({ field }),
+};

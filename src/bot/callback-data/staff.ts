@@ -1,56 +1,56 @@
-import { z } from "zod";
+// The staff cabinet's buttons: one named callback per action (callback.ts).
 import { REJECT_REASONS } from "../../domain/referral.js";
 import { PROJECT_STATUSES } from "../../domain/project-status.js";
-import { colonSeparated } from "./codec.js";
-import { monthPart, yearPart } from "./reports.js";
+import { callback, id, idOrNone, oneOf, optional, page } from "./callback.js";
+import { month, year } from "./reports.js";
 
-// stf:home | stf:q:<page>:<status|all>:<project|0> | stf:qp:<status|all>[:<page>] (choose the project filter)
-// stf:a|iin|ref|rej|hire|ns:<application> | stf:rr:<application>:<reason>
-// stf:prj[:<page>] | stf:p:<project> | stf:st:<project>:<status> | stf:imp
-// stf:fy:<project>:<year> (months to enter figures for) | stf:fm:<project>:<yyyy-mm>
-// stf:ic:<page> (IIN requests) | stf:icc:<request> | stf:icr:<request>:<move|decline>
-const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
-const page = z.string().regex(/^[1-9]\d{0,4}$/).transform(Number);
-const queueStatus = z.enum(["all", "submitted", "referred", "rejected", "hired", "no_show", "withdrawn"]);
-const projectFilter = z.string().regex(/^(0|[1-9]\d{0,8})$/).transform(Number);
+const QUEUE_STATUSES = ["all", "submitted", "referred", "rejected", "hired", "no_show", "withdrawn"] as const;
+export type QueueStatusFilter = (typeof QUEUE_STATUSES)[number];
+const queueStatus = oneOf(QUEUE_STATUSES);
 
-export const parseStaffCallback = colonSeparated(
-  z.union([
-    z.tuple([z.literal("stf"), z.enum(["home", "prj", "imp"])]),
-    z.tuple([z.literal("stf"), z.literal("prj"), page]),
-    z.tuple([z.literal("stf"), z.literal("q"), page, queueStatus, projectFilter]),
-    z.tuple([z.literal("stf"), z.literal("qs"), queueStatus, projectFilter]),
-    z.tuple([z.literal("stf"), z.literal("qp"), queueStatus]),
-    z.tuple([z.literal("stf"), z.literal("qp"), queueStatus, page]),
-    z.tuple([z.literal("stf"), z.enum(["a", "iin", "ref", "rej", "hire", "ns", "p"]), id]),
-    z.tuple([z.literal("stf"), z.literal("rr"), id, z.enum(REJECT_REASONS)]),
-    z.tuple([z.literal("stf"), z.literal("st"), id, z.enum(PROJECT_STATUSES)]),
-    z.tuple([z.literal("stf"), z.literal("fy"), id, yearPart]),
-    z.tuple([z.literal("stf"), z.literal("fm"), id, monthPart]),
-    z.tuple([z.literal("stf"), z.literal("ic"), page]),
-    z.tuple([z.literal("stf"), z.literal("icc"), id]),
-    z.tuple([z.literal("stf"), z.literal("icr"), id, z.enum(["move", "decline"])]),
-  ]),
-);
-export type QueueStatusFilter = z.infer<typeof queueStatus>;
-
-export const staffData = {
-  home: () => "stf:home",
-  queue: (page: number, status: QueueStatusFilter = "all", projectId = 0) => `stf:q:${page}:${status}:${projectId}`,
-  chooseStatus: (status: QueueStatusFilter, projectId: number) => `stf:qs:${status}:${projectId}`,
-  chooseProject: (status: QueueStatusFilter, page = 1) => `stf:qp:${status}:${page}`,
-  card: (applicationId: number) => `stf:a:${applicationId}`,
-  action: (action: "iin" | "ref" | "rej" | "hire" | "ns", applicationId: number) => `stf:${action}:${applicationId}`,
-  reject: (applicationId: number, reason: (typeof REJECT_REASONS)[number]) => `stf:rr:${applicationId}:${reason}`,
-  projects: (page = 1) => `stf:prj:${page}`,
-  project: (projectId: number) => `stf:p:${projectId}`,
-  status: (projectId: number, status: (typeof PROJECT_STATUSES)[number]) => `stf:st:${projectId}:${status}`,
-  import: () => "stf:imp",
-  figuresYear: (projectId: number, year: number) => `stf:fy:${projectId}:${year}`,
-  figures: (projectId: number, month: string) => `stf:fm:${projectId}:${month}`,
-  iinClaims: (page = 1) => `stf:ic:${page}`,
-  iinClaim: (claimId: number) => `stf:icc:${claimId}`,
-  resolveIinClaim: (claimId: number, decision: "move" | "decline") => `stf:icr:${claimId}:${decision}`,
+export const staffCallbacks = {
+  home: callback("stf:home", {}),
+  queue: callback("stf:q", { page, status: queueStatus, projectId: idOrNone }),
+  chooseStatus: callback("stf:qs", { status: queueStatus, projectId: idOrNone }),
+  chooseProject: callback("stf:qp", { status: queueStatus, page: optional(page) }),
+  card: callback("stf:a", { applicationId: id }),
+  showIin: callback("stf:iin", { applicationId: id }),
+  refer: callback("stf:ref", { applicationId: id }),
+  chooseRejectReason: callback("stf:rej", { applicationId: id }),
+  reject: callback("stf:rr", { applicationId: id, reason: oneOf(REJECT_REASONS) }),
+  hire: callback("stf:hire", { applicationId: id }),
+  noShow: callback("stf:ns", { applicationId: id }),
+  projects: callback("stf:prj", { page: optional(page) }),
+  project: callback("stf:p", { projectId: id }),
+  moveProject: callback("stf:st", { projectId: id, status: oneOf(PROJECT_STATUSES) }),
+  import: callback("stf:imp", {}),
+  figuresYear: callback("stf:fy", { projectId: id, year }),
+  figures: callback("stf:fm", { projectId: id, month }),
+  iinClaims: callback("stf:ic", { page }),
+  iinClaim: callback("stf:icc", { claimId: id }),
+  resolveIinClaim: callback("stf:icr", { claimId: id, decision: oneOf(["move", "decline"]) }),
+  /** "Back" inside the typed answers of an action (staff-typed.ts). */
+  typedBack: callback("stf:typed:back", {}),
 };
 
-export const STAFF_CALLBACK = /^stf:/;
+const ACTIONS = { iin: staffCallbacks.showIin, ref: staffCallbacks.refer, rej: staffCallbacks.chooseRejectReason, hire: staffCallbacks.hire, ns: staffCallbacks.noShow };
+
+/** The data of the cabinet's buttons, by what they do. */
+export const staffData = {
+  home: () => staffCallbacks.home.pack({}),
+  queue: (page: number, status: QueueStatusFilter = "all", projectId = 0) => staffCallbacks.queue.pack({ page, status, projectId }),
+  chooseStatus: (status: QueueStatusFilter, projectId: number) => staffCallbacks.chooseStatus.pack({ status, projectId }),
+  chooseProject: (status: QueueStatusFilter, page = 1) => staffCallbacks.chooseProject.pack({ status, page }),
+  card: (applicationId: number) => staffCallbacks.card.pack({ applicationId }),
+  action: (action: keyof typeof ACTIONS, applicationId: number) => ACTIONS[action].pack({ applicationId }),
+  reject: (applicationId: number, reason: (typeof REJECT_REASONS)[number]) => staffCallbacks.reject.pack({ applicationId, reason }),
+  projects: (page = 1) => staffCallbacks.projects.pack({ page }),
+  project: (projectId: number) => staffCallbacks.project.pack({ projectId }),
+  status: (projectId: number, status: (typeof PROJECT_STATUSES)[number]) => staffCallbacks.moveProject.pack({ projectId, status }),
+  import: () => staffCallbacks.import.pack({}),
+  figuresYear: (projectId: number, year: number) => staffCallbacks.figuresYear.pack({ projectId, year }),
+  figures: (projectId: number, month: string) => staffCallbacks.figures.pack({ projectId, month }),
+  iinClaims: (page = 1) => staffCallbacks.iinClaims.pack({ page }),
+  iinClaim: (claimId: number) => staffCallbacks.iinClaim.pack({ claimId }),
+  resolveIinClaim: (claimId: number, decision: "move" | "decline") => staffCallbacks.resolveIinClaim.pack({ claimId, decision }),
+};

@@ -2,7 +2,8 @@
 // phone, then the districts it covers. Editing offers "keep" for each current value.
 import { InlineKeyboard } from "grammy";
 import { normalisePhone } from "../../domain/person.js";
-import { adminData, parseCentreEditorCallback } from "../callback-data/admin.js";
+import { adminData, centreEditorCallbacks as editor } from "../callback-data/admin.js";
+import { whichOf } from "../callback-data/callback.js";
 import { unitsKeyboard } from "../keyboards/projects.js";
 import type { BotConversation, ConvContext } from "../context.js";
 
@@ -21,11 +22,11 @@ const readField = (field: Field, text: string): string | null => {
 const ticked = (unit: Unit): Unit => ({ ...unit, nameKk: `✅ ${unit.nameKk}`, nameRu: `✅ ${unit.nameRu}` });
 
 function districtsKeyboard(ctx: ConvContext, units: Unit[], chosen: number[]) {
-  return unitsKeyboard(units.map((unit) => (chosen.includes(unit.id) ? ticked(unit) : unit)), ctx.lang, (id) => `admc:d:${id}`)
-    .row().text(ctx.t("admin:editor.other_region"), "admc:regions").row().text(ctx.t("admin:editor.save"), "admc:save");
+  return unitsKeyboard(units.map((unit) => (chosen.includes(unit.id) ? ticked(unit) : unit)), ctx.lang, (districtId) => editor.district.pack({ districtId }))
+    .row().text(ctx.t("admin:editor.other_region"), editor.regions.pack({})).row().text(ctx.t("admin:editor.save"), editor.save.pack({}));
 }
 
-const regionsKeyboard = (ctx: ConvContext, units: Unit[]) => unitsKeyboard(units, ctx.lang, (id) => `admc:r:${id}`);
+const regionsKeyboard = (ctx: ConvContext, units: Unit[]) => unitsKeyboard(units, ctx.lang, (regionId) => editor.region.pack({ regionId }));
 
 export async function centreEditorConversation(conversation: BotConversation, ctx: ConvContext, centreId?: number): Promise<void> {
   const existing = await conversation.external(async (outside) => {
@@ -38,11 +39,11 @@ export async function centreEditorConversation(conversation: BotConversation, ct
   let current = ctx;
   for (let index = 0; index < FIELDS.length; ) {
     const field = FIELDS[index]!;
-    const keyboard = new InlineKeyboard().text(current.t("menu.back"), "admc:back");
-    if (existing) keyboard.row().text(current.t("admin:editor.keep", { value: existing[field].slice(0, 40) }), "admc:keep");
+    const keyboard = new InlineKeyboard().text(current.t("menu.back"), editor.back.pack({}));
+    if (existing) keyboard.row().text(current.t("admin:editor.keep", { value: existing[field].slice(0, 40) }), editor.keep.pack({}));
     await current.reply(current.t(`admin:editor.ask.${field}`), { reply_markup: keyboard });
     current = await conversation.wait();
-    const data = parseCentreEditorCallback(current.callbackQuery?.data)?.[1];
+    const data = whichOf({ back: editor.back, keep: editor.keep }, current.callbackQuery?.data)?.action;
     if (current.callbackQuery) await current.answerCallbackQuery();
     if (data === "back") {
       if (index === 0) return void (await current.reply(current.t("cancel.done"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), adminData.home()) }));
@@ -64,26 +65,26 @@ export async function centreEditorConversation(conversation: BotConversation, ct
   let units: Unit[] = [];
   for (;;) {
     current = await conversation.wait();
-    const data = parseCentreEditorCallback(current.callbackQuery?.data);
-    if (!data) {
+    const pressed = whichOf(editor, current.callbackQuery?.data);
+    if (!pressed) {
       if (current.callbackQuery) await current.answerCallbackQuery({ text: current.t("answer.use_latest_buttons") });
       else await current.reply(current.t("answer.use_buttons"));
       continue;
     }
     await current.answerCallbackQuery();
-    const [, what, value] = data;
-    if (what === "regions") await current.editMessageText(current.t("admin:editor.ask.region"), { reply_markup: regionsKeyboard(current, allRegions) });
-    if (what === "r") {
-      units = await conversation.external(async (outside) => (await outside.services.districtsOf(value!)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+    if (pressed.action === "regions") await current.editMessageText(current.t("admin:editor.ask.region"), { reply_markup: regionsKeyboard(current, allRegions) });
+    if (pressed.action === "region") {
+      const { regionId } = pressed.data;
+      units = await conversation.external(async (outside) => (await outside.services.districtsOf(regionId)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
       await current.editMessageText(current.t("admin:editor.ask.districts"), { reply_markup: districtsKeyboard(current, units, chosen) });
     }
-    if (what === "d") {
-      const id = value!;
-      chosen = chosen.includes(id) ? chosen.filter((d) => d !== id) : [...chosen, id];
+    if (pressed.action === "district") {
+      const { districtId } = pressed.data;
+      chosen = chosen.includes(districtId) ? chosen.filter((d) => d !== districtId) : [...chosen, districtId];
       await current.editMessageReplyMarkup({ reply_markup: districtsKeyboard(current, units, chosen) });
     }
-    if (what === "save" && chosen.length === 0) await current.reply(current.t("admin:editor.invalid.no_districts"));
-    else if (what === "save") break;
+    if (pressed.action === "save" && chosen.length === 0) await current.reply(current.t("admin:editor.invalid.no_districts"));
+    else if (pressed.action === "save") break;
   }
 
   const saved = await conversation.external(async (outside) => {

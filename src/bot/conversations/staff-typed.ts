@@ -9,7 +9,7 @@ import { formatNumber } from "../format.js";
 import { monthName } from "../reports/report-bundle.js";
 import { type ActionInput, type ActionResult } from "../../services/referrals.js";
 import type { BotConversation, ConvContext } from "../context.js";
-import { staffData } from "../callback-data/staff.js";
+import { staffCallbacks, staffData } from "../callback-data/staff.js";
 import { actionReply } from "../features/staff-queue.js";
 
 export const STAFF_TYPED_CONVERSATION = "staff-typed";
@@ -50,13 +50,12 @@ const READ: Record<Question, (text: string) => string | number | null> = {
 /** Where "back" and "open" lead: the project's card or the application's. */
 const cardOf = (task: StaffTask) => (task.kind === "commission" || task.kind === "figures" ? staffData.project(task.projectId) : staffData.card(task.applicationId));
 
-const BACK = "stf:typed:back";
-const back = (ctx: ConvContext) => new InlineKeyboard().text(ctx.t("menu.back"), BACK);
+const back = (ctx: ConvContext) => new InlineKeyboard().text(ctx.t("menu.back"), staffCallbacks.typedBack.pack({}));
 
 async function waitText(conversation: BotConversation): Promise<[ConvContext, string | null]> {
   for (;;) {
     const ctx = await conversation.wait();
-    if (ctx.callbackQuery?.data === BACK) {
+    if (staffCallbacks.typedBack.unpack(ctx.callbackQuery?.data)) {
       await ctx.answerCallbackQuery();
       return [ctx, null];
     }

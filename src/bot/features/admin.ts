@@ -2,7 +2,9 @@
 // the staff list, the audit log and the unanswered questions.
 import { editOrReply, replying, type Show } from "../show.js";
 import { Composer, InlineKeyboard } from "grammy";
-import { ADMIN_CALLBACK, adminData, parseAdminCallback } from "../callback-data/admin.js";
+import { adminCallbacks, adminData } from "../callback-data/admin.js";
+import type { Callback, ValueOf } from "../callback-data/callback.js";
+import { onPress } from "../callback-route.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { ADMIN_SEARCH_CONVERSATION } from "../conversations/admin-search.js";
 import { CENTRE_EDITOR_CONVERSATION } from "../conversations/centre-editor.js";
@@ -31,40 +33,41 @@ export function adminFeature(): Composer<BotContext> {
     return showAdminHome(ctx, replying(ctx));
   });
 
-  feature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
-    const data = parseAdminCallback(ctx.callbackQuery.data);
-    if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-    await ctx.services.assertAdmin(ctx.account.userId); // NotAllowedError, audited, for anyone else
-    await ctx.answerCallbackQuery();
-    const show = editOrReply(ctx);
-    switch (data[1]) {
-      case "home": return showAdminHome(ctx, show);
-      case "new": return ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION);
-      case "find": return ctx.conversation.enter(ADMIN_SEARCH_CONVERSATION);
-      case "faq": return showUnanswered(ctx, show);
-      case "out": return showUndelivered(ctx, show);
-      case "outr": return retryAndShow(ctx, replying(ctx));
-      case "r": return showRegionCentres(ctx, show, data[2], data[3]);
-      case "s": return showCentreSearch(ctx, show, data[3], data[2]);
-      case "edit": return ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION, data[2]);
-      case "c": return showCentre(ctx, show, data[2]);
-      case "staff": return showStaff(ctx, show, data[2], data[3]);
-      case "log": return showAudit(ctx, show, data[2], { action: data[3], centreId: data[4], userId: data[5] });
-      case "lk": return showKindChoice(ctx, show, { centreId: data[2], userId: data[3] });
-      case "inv": {
-        const invitation = await ctx.services.createInvitation(ctx.account.userId, data[2], ctx.deps.now());
-        if (!invitation) return ctx.reply(ctx.t("fallback.stale_button"));
-        const link = `https://t.me/${ctx.me.username}?start=s${invitation.token}`;
-        return ctx.reply(ctx.t("admin:invitation.created", { link, expires: formatDateTime(invitation.expiresAt) }));
-      }
-      case "rm": {
-        const removed = await ctx.services.removeStaff(ctx.account.userId, data[2], data[3], ctx.deps.now());
-        const person = removed ? await ctx.services.userById(data[3]) : null;
-        if (person && ctx.deps.webAppUrl && !person.roles.includes("staff")) await withdrawDeskMenu(ctx.api, Number(person.telegramId), ctx.log);
-        await ctx.reply(ctx.t(removed ? "admin:staff.removed" : "admin:staff.not_member"));
-        return showStaff(ctx, replying(ctx), data[2]);
-      }
-    }
+  /** An admin button: checked against the admin role (anyone else is refused and audited), answered, then handled. */
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown) =>
+    onPress(feature, action, async (ctx, data) => {
+      if (!ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+      await ctx.services.assertAdmin(ctx.account.userId); // NotAllowedError, audited, for anyone else
+      await ctx.answerCallbackQuery();
+      return handle(ctx, data, editOrReply(ctx));
+    });
+  const a = adminCallbacks;
+
+  press(a.home, (ctx, _data, show) => showAdminHome(ctx, show));
+  press(a.newCentre, (ctx) => ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION));
+  press(a.find, (ctx) => ctx.conversation.enter(ADMIN_SEARCH_CONVERSATION));
+  press(a.unanswered, (ctx, _data, show) => showUnanswered(ctx, show));
+  press(a.undelivered, (ctx, _data, show) => showUndelivered(ctx, show));
+  press(a.retryUndelivered, (ctx) => retryAndShow(ctx, replying(ctx)));
+  press(a.region, (ctx, { regionId, page }, show) => showRegionCentres(ctx, show, regionId, page));
+  press(a.search, (ctx, { page, text }, show) => showCentreSearch(ctx, show, text, page));
+  press(a.edit, (ctx, { centreId }) => ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION, centreId));
+  press(a.centre, (ctx, { centreId }, show) => showCentre(ctx, show, centreId));
+  press(a.staff, (ctx, { centreId, page }, show) => showStaff(ctx, show, centreId, page));
+  press(a.log, (ctx, { page, action, centreId, userId }, show) => showAudit(ctx, show, page, { action, centreId, userId }));
+  press(a.chooseKind, (ctx, view, show) => showKindChoice(ctx, show, view));
+  press(a.invite, async (ctx, { centreId }) => {
+    const invitation = await ctx.services.createInvitation(ctx.account!.userId, centreId, ctx.deps.now());
+    if (!invitation) return ctx.reply(ctx.t("fallback.stale_button"));
+    const link = `https://t.me/${ctx.me.username}?start=s${invitation.token}`;
+    return ctx.reply(ctx.t("admin:invitation.created", { link, expires: formatDateTime(invitation.expiresAt) }));
+  });
+  press(a.remove, async (ctx, { centreId, userId }) => {
+    const removed = await ctx.services.removeStaff(ctx.account!.userId, centreId, userId, ctx.deps.now());
+    const person = removed ? await ctx.services.userById(userId) : null;
+    if (person && ctx.deps.webAppUrl && !person.roles.includes("staff")) await withdrawDeskMenu(ctx.api, Number(person.telegramId), ctx.log);
+    await ctx.reply(ctx.t(removed ? "admin:staff.removed" : "admin:staff.not_member"));
+    return showStaff(ctx, replying(ctx), centreId);
   });
 
   return feature;

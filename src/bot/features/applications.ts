@@ -4,7 +4,9 @@ import { relocationAllowance, wageFloor } from "../../domain/rates.js";
 import { isStudent } from "../../domain/person.js";
 import { ADULT_AGE, RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
 import { type ApplyRefusal } from "../../services/applications.js";
-import { APPLICATIONS_CALLBACK, applicationsData, parseApplicationsCallback } from "../callback-data/applications.js";
+import { applicationsCallbacks, applicationsData } from "../callback-data/applications.js";
+import type { Callback, ValueOf } from "../callback-data/callback.js";
+import { onPress } from "../callback-route.js";
 import { projectsData } from "../callback-data/projects.js";
 import { profileData } from "../callback-data/profile.js";
 import type { BotContext, ConvContext } from "../context.js";
@@ -77,17 +79,20 @@ export async function showMyApplications(ctx: ConvContext, show: Show, requested
 
 export function applicationsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.callbackQuery(APPLICATIONS_CALLBACK, async (ctx) => {
-    const data = parseApplicationsCallback(ctx.callbackQuery.data);
-    if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-    await ctx.answerCallbackQuery();
-    // The first page comes as a new message; the pages after it replace the list.
-    if (data[1] === "mine") return data[2] ? showMyApplications(ctx, editOrReply(ctx), data[2]) : showMyApplications(ctx, replying(ctx));
-    const [, action, id] = data;
-    if (action === "start") return choosePosition(ctx, id);
-    if (action === "pos") return confirm(ctx, id);
-    if (action === "ok") return submit(ctx, id);
-    const withdrawn = await ctx.services.withdrawApplication(ctx.account.userId, id, ctx.deps.now());
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>) => unknown) =>
+    onPress(feature, action, async (ctx, data) => {
+      if (!ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+      await ctx.answerCallbackQuery();
+      return handle(ctx, data);
+    });
+  const c = applicationsCallbacks;
+  // The first page comes as a new message; the pages after it replace the list.
+  press(c.mine, (ctx, { page }) => (page ? showMyApplications(ctx, editOrReply(ctx), page) : showMyApplications(ctx, replying(ctx))));
+  press(c.start, (ctx, { projectId }) => choosePosition(ctx, projectId));
+  press(c.position, (ctx, { positionId }) => confirm(ctx, positionId));
+  press(c.confirm, (ctx, { positionId }) => submit(ctx, positionId));
+  press(c.withdraw, async (ctx, { applicationId }) => {
+    const withdrawn = await ctx.services.withdrawApplication(ctx.account!.userId, applicationId, ctx.deps.now());
     await ctx.reply(ctx.t(withdrawn ? "applications:withdrawn" : "applications:cannot_withdraw"));
     return showMyApplications(ctx, replying(ctx));
   });

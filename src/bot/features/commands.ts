@@ -1,5 +1,10 @@
 // Commands and buttons that work everywhere, also in the middle of a conversation
 // (installed before the conversations, so that they see every update first).
+import { adminCallbacks } from "../callback-data/admin.js";
+import { loansCallbacks } from "../callback-data/loans.js";
+import { profileCallbacks } from "../callback-data/profile.js";
+import { reportCallbacks } from "../callback-data/reports.js";
+import { staffCallbacks } from "../callback-data/staff.js";
 import { Composer } from "grammy";
 import { LANGUAGE_CALLBACK, parseLanguageChoice } from "../callback-data/language.js";
 import { NOOP } from "../callback-data/noop.js";
@@ -38,6 +43,13 @@ async function leaveConversations(ctx: BotContext): Promise<boolean> {
   return active;
 }
 
+/** The buttons that start something new, whatever conversation was going on (a conversation's own buttons are not among them). */
+const STARTS_ANEW = [
+  ...Object.values(loansCallbacks), ...Object.values(adminCallbacks), ...Object.values(reportCallbacks),
+  ...Object.values(staffCallbacks).filter((action) => action !== staffCallbacks.typedBack),
+  profileCallbacks.register, profileCallbacks.edit, profileCallbacks.delete, profileCallbacks.deleteConfirmed,
+];
+
 export function commandsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
@@ -69,15 +81,9 @@ export function commandsFeature(): Composer<BotContext> {
     await openDeepLink(ctx, choice.payload);
   });
 
-  // A button of the loans, staff, admin or report sections starts something new: the old conversation ends
-  // (the buttons inside a conversation have their own prefixes, or stf:typed).
-  feature.callbackQuery(/^(loans:|stf:(?!typed)|adm:|rep:)/, async (ctx, next) => {
-    await leaveConversations(ctx);
-    return next();
-  });
-
-  // Registering starts anew, and deleting one's data works, whatever was going on.
-  feature.callbackQuery(/^seek:(register|edit:|delete)/, async (ctx, next) => {
+  // A button of the loans, staff, admin or report sections starts something new, as registering,
+  // changing the profile and deleting one's data do: the old conversation ends.
+  feature.callbackQuery(STARTS_ANEW.map((action) => action.filter), async (ctx, next) => {
     await leaveConversations(ctx);
     return next();
   });

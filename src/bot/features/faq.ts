@@ -6,7 +6,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { FaqEntry } from "../../../prisma/data/faq.js";
 import { detectLanguage } from "../../services/faq/text.js";
 import { faqIndex } from "../../services/faq/questions.js";
-import { FAQ_CALLBACK, faqData, parseFaqCallback } from "../callback-data/faq.js";
+import { faqCallbacks, faqData } from "../callback-data/faq.js";
+import { onPress } from "../callback-route.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { localName } from "../format.js";
 import { withLabels } from "../faq-labels.js";
@@ -60,16 +61,15 @@ export function faqFeature(): Composer<BotContext> {
     return answerQuestion(ctx, text);
   });
 
-  feature.callbackQuery(FAQ_CALLBACK, async (ctx) => {
-    const data = parseFaqCallback(ctx.callbackQuery.data);
-    if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-    if (data[1] === "no") {
-      const marked = await ctx.services.markUnhelpful(ctx.account.userId, data[2]);
-      await ctx.answerCallbackQuery();
-      if (!marked) return ctx.reply(ctx.t("fallback.stale_button"));
-      return ctx.reply(ctx.t("faq:recorded", { contact: await centreContact(ctx, ctx.lang) }));
-    }
-    const entry = faqIndex().entry(data[2]);
+  onPress(feature, faqCallbacks.notHelpful, async (ctx, { questionId }) => {
+    if (!ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+    const marked = await ctx.services.markUnhelpful(ctx.account.userId, questionId);
+    await ctx.answerCallbackQuery();
+    if (!marked) return ctx.reply(ctx.t("fallback.stale_button"));
+    return ctx.reply(ctx.t("faq:recorded", { contact: await centreContact(ctx, ctx.lang) }));
+  });
+  onPress(feature, faqCallbacks.entry, async (ctx, { entryId }) => {
+    const entry = faqIndex().entry(entryId);
     await ctx.answerCallbackQuery();
     if (!entry) return ctx.reply(ctx.t("fallback.stale_button"));
     return ctx.reply(entryText(ctx, entry, ctx.lang));

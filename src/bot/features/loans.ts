@@ -1,6 +1,8 @@
 // The loans section of the menu: eligibility, calculator, obligations after the loan, lenders.
 import { Composer } from "grammy";
-import { parseLoansCallback } from "../callback-data/loans.js";
+import { loansCallbacks } from "../callback-data/loans.js";
+import type { Callback, ValueOf } from "../callback-data/callback.js";
+import { onPress } from "../callback-route.js";
 import type { BotContext } from "../context.js";
 import { CALCULATOR_CONVERSATION } from "../conversations/calculator.js";
 import { ELIGIBILITY_CONVERSATION } from "../conversations/eligibility.js";
@@ -19,17 +21,16 @@ export function loansFeature(): Composer<BotContext> {
       : next(),
   );
 
-  feature.callbackQuery(/^loans:/, async (ctx) => {
-    const data = parseLoansCallback(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-    await ctx.answerCallbackQuery();
-    const [, action, purpose] = data;
-    if (action === "check") return ctx.conversation.enter(ELIGIBILITY_CONVERSATION);
-    if (action === "calc") return ctx.conversation.enter(CALCULATOR_CONVERSATION, purpose);
-    if (action === "where") return showLenders(ctx);
-    if (action === "got") return ctx.conversation.enter(LOAN_RECEIVED_CONVERSATION);
-    return showObligations(ctx);
-  });
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>) => unknown) =>
+    onPress(feature, action, async (ctx, data) => {
+      await ctx.answerCallbackQuery();
+      return handle(ctx, data);
+    });
+  press(loansCallbacks.check, (ctx) => ctx.conversation.enter(ELIGIBILITY_CONVERSATION));
+  press(loansCallbacks.calc, (ctx, { purpose }) => ctx.conversation.enter(CALCULATOR_CONVERSATION, purpose));
+  press(loansCallbacks.where, (ctx) => showLenders(ctx));
+  press(loansCallbacks.got, (ctx) => ctx.conversation.enter(LOAN_RECEIVED_CONVERSATION));
+  press(loansCallbacks.obligations, (ctx) => showObligations(ctx));
 
   return feature;
 }

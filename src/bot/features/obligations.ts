@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
-import { OBLIGATION_CALLBACK, parseObligationCallback } from "../callback-data/obligations.js";
+import { obligationDone } from "../callback-data/obligations.js";
+import { onPress } from "../callback-route.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { obligationsList } from "../obligation-messages.js";
 
@@ -13,12 +14,9 @@ export async function showObligations(ctx: ConvContext) {
 /** "Done" on a reminder or in the list: stops that series of reminders. */
 export function obligationsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.callbackQuery(OBLIGATION_CALLBACK, async (ctx) => {
-    const data = parseObligationCallback(ctx.callbackQuery.data);
-    const jobIds = data && ctx.account
-      ? await ctx.services.markObligationDone(ctx.account.userId, data.obligationId, data.series, ctx.deps.now())
-      : null;
-    if (!data || jobIds === null) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+  onPress(feature, obligationDone, async (ctx, data) => {
+    const jobIds = ctx.account ? await ctx.services.markObligationDone(ctx.account.userId, data.obligationId, data.series, ctx.deps.now()) : null;
+    if (jobIds === null) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     await ctx.deps.reminders.cancel(jobIds);
     await ctx.answerCallbackQuery({ text: ctx.t(`loans:obligations.marked_${data.series}`) });
     await ctx.editMessageReplyMarkup().catch(() => undefined);

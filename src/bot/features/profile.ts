@@ -6,7 +6,9 @@ import { sessionRowKey } from "../../db/prisma-storage.js";
 import { CONVERSATION_PREFIX } from "../conversation-prefix.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
-import { EDIT_FIELDS, parseProfileCallback, PROFILE_CALLBACK, profileData } from "../callback-data/profile.js";
+import { EDIT_FIELDS, profileCallbacks, profileData } from "../callback-data/profile.js";
+import type { Callback, ValueOf } from "../callback-data/callback.js";
+import { onPress } from "../callback-route.js";
 import { formatDate, localName } from "../format.js";
 
 const maskIin = (iin: string) => `••••••••${iin.slice(-4)}`;
@@ -43,24 +45,25 @@ export async function showProfile(ctx: ConvContext) {
 
 export function profileFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.callbackQuery(PROFILE_CALLBACK, async (ctx) => {
-    const data = parseProfileCallback(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-    await ctx.answerCallbackQuery();
-    if (data[1] === "profile") return showProfile(ctx);
-    if (data[1] === "register") return ctx.conversation.enter(REGISTRATION_CONVERSATION);
-    if (data[1] === "edit") return ctx.conversation.enter(REGISTRATION_CONVERSATION, data[2]);
-    if (data[1] === "sub") {
-      const on = data[2] === "on";
-      const done = await ctx.services.setSubscription(ctx.account!.userId, on);
-      await ctx.reply(ctx.t(!done ? "seeker:profile.none" : on ? "seeker:subscription.on" : "seeker:subscription.off"));
-      return showProfile(ctx);
-    }
-    if (data.length === 2) {
-      return ctx.reply(ctx.t("seeker:profile.delete_confirm"), {
-        reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.delete_yes"), profileData.deleteConfirmed()).row().text(ctx.t("seeker:profile.delete_no"), profileData.profile()),
-      });
-    }
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>) => unknown) =>
+    onPress(feature, action, async (ctx, data) => {
+      await ctx.answerCallbackQuery();
+      return handle(ctx, data);
+    });
+  const c = profileCallbacks;
+  press(c.profile, (ctx) => showProfile(ctx));
+  press(c.register, (ctx) => ctx.conversation.enter(REGISTRATION_CONVERSATION));
+  press(c.edit, (ctx, { field }) => ctx.conversation.enter(REGISTRATION_CONVERSATION, field));
+  press(c.subscription, async (ctx, data) => {
+    const on = data.on === "on";
+    const done = await ctx.services.setSubscription(ctx.account!.userId, on);
+    await ctx.reply(ctx.t(!done ? "seeker:profile.none" : on ? "seeker:subscription.on" : "seeker:subscription.off"));
+    return showProfile(ctx);
+  });
+  press(c.delete, (ctx) => ctx.reply(ctx.t("seeker:profile.delete_confirm"), {
+    reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.delete_yes"), profileData.deleteConfirmed()).row().text(ctx.t("seeker:profile.delete_no"), profileData.profile()),
+  }));
+  press(c.deleteConfirmed, async (ctx) => {
     if (ctx.account) await ctx.services.eraseMyData(ctx.account.userId, [sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id))]);
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     return ctx.reply(ctx.t("seeker:profile.deleted"));

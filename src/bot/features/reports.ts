@@ -5,7 +5,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { parseReportMonth } from "../../domain/report.js";
 import { type ReportScope } from "../../services/reports/report-scope.js";
 import { adminData } from "../callback-data/admin.js";
-import { parseReportCallback, REPORT_CALLBACK, reportData } from "../callback-data/reports.js";
+import { reportCallbacks, reportData } from "../callback-data/reports.js";
+import { onPress } from "../callback-route.js";
 import { staffData } from "../callback-data/staff.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { localName } from "../format.js";
@@ -38,26 +39,23 @@ async function sendReport(ctx: ConvContext, scope: ReportScope, monthKey: string
 
 export function reportsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.callbackQuery(REPORT_CALLBACK, async (ctx) => {
-    const data = parseReportCallback(ctx.callbackQuery.data);
-    if (!data || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-    await ctx.answerCallbackQuery();
-    const show = editOrReply(ctx);
-    switch (data[1]) {
-      case "s":
-        await ctx.services.assertAdmin(ctx.account.userId);
-        return show(ctx.t("report:choose_scope"), await scopesKeyboard(ctx));
-      case "y": {
-        const [, , scope, year] = data;
-        await ctx.services.resolveScope(ctx.account.userId, scope);
-        return show(ctx.t("report:choose_month", { year }), monthPicker(ctx.t, year, ctx.deps.now(), {
-          month: (key) => reportData.month(scope, key), year: (y) => reportData.year(scope, y),
-          back: scope.kind === "mine" ? staffData.home() : reportData.scopes(),
-        }));
-      }
-      case "m":
-        return sendReport(ctx, data[2], data[3]);
-    }
+  const answered = (ctx: BotContext) => (ctx.account ? ctx.answerCallbackQuery().then(() => true) : ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") }).then(() => false));
+  onPress(feature, reportCallbacks.scopes, async (ctx) => {
+    if (!(await answered(ctx))) return;
+    await ctx.services.assertAdmin(ctx.account!.userId);
+    return editOrReply(ctx)(ctx.t("report:choose_scope"), await scopesKeyboard(ctx));
+  });
+  onPress(feature, reportCallbacks.year, async (ctx, { scope, year }) => {
+    if (!(await answered(ctx))) return;
+    await ctx.services.resolveScope(ctx.account!.userId, scope);
+    return editOrReply(ctx)(ctx.t("report:choose_month", { year }), monthPicker(ctx.t, year, ctx.deps.now(), {
+      month: (key) => reportData.month(scope, key), year: (y) => reportData.year(scope, y),
+      back: scope.kind === "mine" ? staffData.home() : reportData.scopes(),
+    }));
+  });
+  onPress(feature, reportCallbacks.month, async (ctx, { scope, month }) => {
+    if (!(await answered(ctx))) return;
+    return sendReport(ctx, scope, month);
   });
   return feature;
 }

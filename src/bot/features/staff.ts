@@ -1,9 +1,11 @@
 // The employment-centre staff's section: the queue, the applicant card and its actions, our
 // projects and the import. Only for staff; the services check the centre's districts again.
-import { editOrReply, replying } from "../show.js";
+import { editOrReply, replying, type Show } from "../show.js";
+import type { Callback, ValueOf } from "../callback-data/callback.js";
+import { onPress } from "../callback-route.js";
 import { resolveClaim, showIinClaim, showIinClaims } from "./staff-iin-claims.js";
 import { Composer } from "grammy";
-import { parseStaffCallback, STAFF_CALLBACK } from "../callback-data/staff.js";
+import { staffCallbacks } from "../callback-data/staff.js";
 import type { BotContext } from "../context.js";
 import { STAFF_TYPED_CONVERSATION, type StaffTask } from "../conversations/staff-typed.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
@@ -33,40 +35,42 @@ export function staffFeature(): Composer<BotContext> {
     });
   });
 
-  feature.callbackQuery(STAFF_CALLBACK, async (ctx) => {
-    const data = parseStaffCallback(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-    if (!ctx.account?.isStaff) throw new NotAllowedError(); // a staff button from someone who is not: audited
-    await ctx.answerCallbackQuery();
-    const show = editOrReply(ctx);
-    const enter = (task: StaffTask) => ctx.conversation.enter(STAFF_TYPED_CONVERSATION, task);
-    switch (data[1]) {
-      case "home": return show(ctx.t("staff:home.title"), staffHomeKeyboard(ctx));
-      case "q": return showQueue(ctx, show, data[2], data[3], data[4]);
-      case "qs": return show(ctx.t("staff:queue.choose_status"), statusFilterKeyboard(ctx, data[3]));
-      case "qp": return show(ctx.t("staff:queue.choose_project"), await projectFilterKeyboard(ctx, data[2], data[3] ?? 1));
-      case "a": return showApplicant(ctx, show, data[2]);
-      case "iin": return showIin(ctx, data[2]);
-      case "ref": return act(ctx, data[2], { action: "refer" });
-      case "ns": return act(ctx, data[2], { action: "no_show" });
-      case "rej": return show(ctx.t("staff:reject_reason.choose"), rejectReasonsKeyboard(ctx, data[2]));
-      case "rr": return data[3] === "other" ? enter({ kind: "reject_other", applicationId: data[2] }) : act(ctx, data[2], rejectWith(data[3]));
-      case "hire": return enter({ kind: "hire", applicationId: data[2] });
-      case "prj": return showOurProjects(ctx, show, data[2] ?? 1);
-      case "p": return showStaffProject(ctx, show, data[2]);
-      case "st": return data[3] === "commissioned" ? enter({ kind: "commission", projectId: data[2] }) : moveProject(ctx, data[2], data[3]);
-      case "imp": return importHelp(ctx);
-      case "ic": return showIinClaims(ctx, show, data[2]);
-      case "icc": return showIinClaim(ctx, show, data[2]);
-      case "icr": return resolveClaim(ctx, replying(ctx), data[2], data[3]);
-      case "fy": return chooseFiguresMonth(ctx, show, data[2], data[3]);
-      case "fm": {
-        const month = parseReportMonth(data[3]);
-        if (!month || month.end > ctx.deps.now()) return ctx.reply(ctx.t("report:figures.future_month"));
-        await showCurrentFigures(ctx, data[2], month);
-        return enter({ kind: "figures", projectId: data[2], month: month.key });
-      }
-    }
+  /** A staff button: only for staff (anyone else pressing one is refused and audited), answered, then handled. */
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown) =>
+    onPress(feature, action, async (ctx, data) => {
+      if (!ctx.account?.isStaff) throw new NotAllowedError();
+      await ctx.answerCallbackQuery();
+      return handle(ctx, data, editOrReply(ctx));
+    });
+  const enter = (ctx: BotContext, task: StaffTask) => ctx.conversation.enter(STAFF_TYPED_CONVERSATION, task);
+  const s = staffCallbacks;
+
+  press(s.home, (ctx, _data, show) => show(ctx.t("staff:home.title"), staffHomeKeyboard(ctx)));
+  press(s.queue, (ctx, { page, status, projectId }, show) => showQueue(ctx, show, page, status, projectId));
+  press(s.chooseStatus, (ctx, { projectId }, show) => show(ctx.t("staff:queue.choose_status"), statusFilterKeyboard(ctx, projectId)));
+  press(s.chooseProject, async (ctx, { status, page }, show) => show(ctx.t("staff:queue.choose_project"), await projectFilterKeyboard(ctx, status, page ?? 1)));
+  press(s.card, (ctx, { applicationId }, show) => showApplicant(ctx, show, applicationId));
+  press(s.showIin, (ctx, { applicationId }) => showIin(ctx, applicationId));
+  press(s.refer, (ctx, { applicationId }) => act(ctx, applicationId, { action: "refer" }));
+  press(s.noShow, (ctx, { applicationId }) => act(ctx, applicationId, { action: "no_show" }));
+  press(s.chooseRejectReason, (ctx, { applicationId }, show) => show(ctx.t("staff:reject_reason.choose"), rejectReasonsKeyboard(ctx, applicationId)));
+  press(s.reject, (ctx, { applicationId, reason }) =>
+    reason === "other" ? enter(ctx, { kind: "reject_other", applicationId }) : act(ctx, applicationId, rejectWith(reason)));
+  press(s.hire, (ctx, { applicationId }) => enter(ctx, { kind: "hire", applicationId }));
+  press(s.projects, (ctx, { page }, show) => showOurProjects(ctx, show, page ?? 1));
+  press(s.project, (ctx, { projectId }, show) => showStaffProject(ctx, show, projectId));
+  press(s.moveProject, (ctx, { projectId, status }) =>
+    status === "commissioned" ? enter(ctx, { kind: "commission", projectId }) : moveProject(ctx, projectId, status));
+  press(s.import, (ctx) => importHelp(ctx));
+  press(s.iinClaims, (ctx, { page }, show) => showIinClaims(ctx, show, page));
+  press(s.iinClaim, (ctx, { claimId }, show) => showIinClaim(ctx, show, claimId));
+  press(s.resolveIinClaim, (ctx, { claimId, decision }) => resolveClaim(ctx, replying(ctx), claimId, decision));
+  press(s.figuresYear, (ctx, { projectId, year }, show) => chooseFiguresMonth(ctx, show, projectId, year));
+  press(s.figures, async (ctx, { projectId, month: key }) => {
+    const month = parseReportMonth(key);
+    if (!month || month.end > ctx.deps.now()) return ctx.reply(ctx.t("report:figures.future_month"));
+    await showCurrentFigures(ctx, projectId, month);
+    return enter(ctx, { kind: "figures", projectId, month: month.key });
   });
 
   return feature;

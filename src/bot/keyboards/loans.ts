@@ -1,14 +1,15 @@
+import { loansCallbacks } from "../callback-data/loans.js";
 import { InlineKeyboard } from "grammy";
 import { LOAN_PURPOSES } from "../../domain/eligibility.js";
 import type { Translate } from "../i18n.js";
 
 export function loansMenuKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t("loans:menu.check"), "loans:check").row()
-    .text(t("loans:menu.calc"), "loans:calc").row()
-    .text(t("loans:menu.got"), "loans:got").row()
-    .text(t("loans:menu.obligations"), "loans:obligations").row()
-    .text(t("loans:menu.where"), "loans:where");
+    .text(t("loans:menu.check"), loansCallbacks.check.pack({})).row()
+    .text(t("loans:menu.calc"), loansCallbacks.calc.pack({ purpose: undefined })).row()
+    .text(t("loans:menu.got"), loansCallbacks.got.pack({})).row()
+    .text(t("loans:menu.obligations"), loansCallbacks.obligations.pack({})).row()
+    .text(t("loans:menu.where"), loansCallbacks.where.pack({}));
 }
 
 export function calcPurposeKeyboard(t: Translate): InlineKeyboard {
