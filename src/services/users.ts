@@ -108,7 +108,10 @@ export const userById = (db: Db, id: number) => db.user.findUnique({ where: { id
 /** The accounts holding the admin role. */
 export const adminAccounts = (db: Db) => db.user.findMany({ where: { roles: { has: "admin" } }, orderBy: { id: "asc" } });
 
-/** The place a person shared last ("near me"), kept for inline mode's order. */
+/**
+ * The place a person shared last ("near me"), kept for inline mode's order. One prepared statement:
+ * sharing a location is a hot path, and Prisma's update cost it more CPU than the list itself.
+ */
 export async function rememberLocation(db: Db, userId: number, point: { lat: number; lon: number }, at: Date): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { lastLat: point.lat, lastLon: point.lon, lastLocationAt: at } });
+  await queryRows(db, Prisma.sql`update "User" set "lastLat" = ${point.lat}, "lastLon" = ${point.lon}, "lastLocationAt" = ${at} where id = ${userId} returning id`);
 }

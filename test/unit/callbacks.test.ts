@@ -6,13 +6,17 @@ import { applicationsCallbacks } from "../../src/bot/callback-data/applications.
 import { CALLBACK_DATA_BYTES, type Callback } from "../../src/bot/callback-data/callback.js";
 import { faqCallbacks, faqData } from "../../src/bot/callback-data/faq.js";
 import { FAQ_ENTRIES } from "../../prisma/data/faq.js";
-import { loansCallbacks } from "../../src/bot/callback-data/loans.js";
+import { calculatorCallbacks, loansCallbacks } from "../../src/bot/callback-data/loans.js";
+import { eligibilityCallbacks } from "../../src/bot/callback-data/eligibility.js";
+import { languageChoice } from "../../src/bot/callback-data/language.js";
+import { registrationCallbacks } from "../../src/bot/callback-data/registration.js";
 import { obligationDone } from "../../src/bot/callback-data/obligations.js";
 import { profileCallbacks } from "../../src/bot/callback-data/profile.js";
+import { listDataOf, projectsCallbacks, projectsData, readBack } from "../../src/bot/callback-data/projects.js";
 import { reportCallbacks } from "../../src/bot/callback-data/reports.js";
 import { staffCallbacks } from "../../src/bot/callback-data/staff.js";
 
-const groups = { adminCallbacks, centreEditorCallbacks, applicationsCallbacks, faqCallbacks, loansCallbacks, obligations: { obligationDone }, profileCallbacks, reportCallbacks, staffCallbacks };
+const groups = { language: { languageChoice }, registrationCallbacks, eligibilityCallbacks, calculatorCallbacks, projectsCallbacks, adminCallbacks, centreEditorCallbacks, applicationsCallbacks, faqCallbacks, loansCallbacks, obligations: { obligationDone }, profileCallbacks, reportCallbacks, staffCallbacks };
 const all = Object.entries(groups).flatMap(([group, actions]) =>
   Object.entries(actions as unknown as Record<string, Callback<never>>).map(([name, action]) => ({ name: `${group}.${name}`, action })));
 
@@ -30,6 +34,17 @@ describe("named callbacks", () => {
       const routed = all.filter((other) => other.action.filter.test(action.largest()) && other.action.unpack(action.largest()) !== null);
       expect(routed.map((r) => r.name), name).toEqual([name]);
     }
+  });
+
+  it("reads a card's way back to its list, with its page and filter, and nothing else", () => {
+    const back = projectsData.backToNear(43.25671, 76.92864, 3, { mine: true, kind: "temporary" });
+    expect(back).toBe("n,43.2567,76.9286,3,16");
+    expect(readBack(back)).toEqual({ kind: "near", lat: 43.2567, lon: 76.9286, page: 3, filter: { mine: true, kind: "temporary" } });
+    expect(listDataOf(back, { page: 1, filter: { mine: false, kind: null } })).toBe("prj:near:43.2567:76.9286:1:0-");
+    expect(listDataOf(projectsData.backToDistrict(12, 2))).toBe("prj:list:12:2");
+    for (const forged of ["d,0,1", "d,1", "n,1,2", "n,1,2,3,9x", "x,1,2", "d,1,2,3,4", "n,1000,2,3"]) expect(readBack(forged), forged).toBeUndefined();
+    expect(readBack("-")).toBeNull();
+    expect(projectsCallbacks.card.unpack("prj:card:5:d,1,2,1x")).toBeNull();
   });
 
   it("gives every FAQ entry a button that reads back to it", () => {

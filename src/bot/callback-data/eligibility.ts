@@ -1,18 +1,12 @@
-import { z } from "zod";
-import { colonSeparated } from "./codec.js";
+// The eligibility check's buttons: named callbacks (callback.ts).
 import { BUSINESS_KINDS, LOAN_PURPOSES, LOAN_USES } from "../../domain/eligibility.js";
+import { callback, oneOf } from "./callback.js";
 
-// elig:<question>:<answer>, elig:done, elig:back
-export const parseEligibilityCallback = colonSeparated(
-  z.union([
-    z.tuple([z.literal("elig"), z.literal("kind"), z.enum(BUSINESS_KINDS)]),
-    z.tuple([z.literal("elig"), z.literal("tax"), z.enum(["yes", "no"])]),
-    z.tuple([z.literal("elig"), z.literal("purpose"), z.enum(LOAN_PURPOSES)]),
-    z.tuple([z.literal("elig"), z.literal("use"), z.enum(LOAN_USES)]),
-    z.tuple([z.literal("elig"), z.enum(["done", "back"])]),
-  ]),
-);
-
-export type EligibilityCallback = NonNullable<ReturnType<typeof parseEligibilityCallback>>;
-
-export const eligibilityData = (...parts: string[]) => ["elig", ...parts].join(":");
+export const eligibilityCallbacks = {
+  kind: callback("elig:kind", { kind: oneOf(BUSINESS_KINDS) }),
+  tax: callback("elig:tax", { answer: oneOf(["yes", "no"]) }),
+  purpose: callback("elig:purpose", { purpose: oneOf(LOAN_PURPOSES) }),
+  use: callback("elig:use", { use: oneOf(LOAN_USES) }),
+  done: callback("elig:done", {}),
+  back: callback("elig:back", {}),
+};

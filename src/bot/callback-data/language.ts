@@ -1,24 +1,13 @@
+// lang:<kk|ru>[:<start payload>] — the payload of a deep link waits for the language choice (callback.ts).
 import { z } from "zod";
-import type { Lang } from "../i18n.js";
+import { LANGUAGES, type Lang } from "../../domain/language.js";
+import { callback, oneOf, optional, type Field } from "./callback.js";
 
-// lang:<kk|ru>[:<start payload>] — the payload of a deep link waits for the language choice.
 const PAYLOAD = /^[A-Za-z0-9_-]{1,40}$/;
-const schema = z
-  .string()
-  .max(64)
-  .regex(/^lang:(kk|ru)(:[A-Za-z0-9_-]{1,40})?$/)
-  .transform((data) => {
-    const [, lang, payload] = data.split(":");
-    return { lang: lang as Lang, payload: payload || undefined };
-  });
+const payload: Field<string> = { read: z.string().regex(PAYLOAD), largest: "x".repeat(40) };
 
-export const LANGUAGE_CALLBACK = /^lang:/;
+export const languageChoice = callback("lang", { lang: oneOf(LANGUAGES as unknown as readonly [Lang, ...Lang[]]), payload: optional(payload) });
 
 export function encodeLanguageChoice(lang: Lang, startPayload?: string): string {
-  return startPayload && PAYLOAD.test(startPayload) ? `lang:${lang}:${startPayload}` : `lang:${lang}`;
-}
-
-export function parseLanguageChoice(data: string): { lang: Lang; payload?: string } | null {
-  const parsed = schema.safeParse(data);
-  return parsed.success ? parsed.data : null;
+  return languageChoice.pack({ lang, payload: startPayload && PAYLOAD.test(startPayload) ? startPayload : undefined });
 }

@@ -1,17 +1,14 @@
-import { z } from "zod";
-import { colonSeparated } from "./codec.js";
+// The loans section's buttons: the menu's, and the calculator's answers (callback.ts).
 import { callback, oneOf, optional } from "./callback.js";
 import { LOAN_PURPOSES } from "../../domain/eligibility.js";
 
-// The loans section: the menu's buttons, and the calculator's answers calc:<question>:<answer>, calc:back
-export const parseCalcCallback = colonSeparated(
-  z.union([
-    z.tuple([z.literal("calc"), z.literal("purpose"), z.enum(LOAN_PURPOSES)]),
-    z.tuple([z.literal("calc"), z.literal("kind"), z.enum(["annuity", "equal_principal"])]),
-    z.tuple([z.literal("calc"), z.literal("gk"), z.enum(["principal", "principal_and_interest"])]),
-    z.tuple([z.literal("calc"), z.literal("back")]),
-  ]),
-);
+/** The calculator's answers by button. */
+export const calculatorCallbacks = {
+  purpose: callback("calc:purpose", { purpose: oneOf(LOAN_PURPOSES) }),
+  kind: callback("calc:kind", { kind: oneOf(["annuity", "equal_principal"]) }),
+  graceKind: callback("calc:gk", { graceKind: oneOf(["principal", "principal_and_interest"]) }),
+  back: callback("calc:back", {}),
+};
 
 /** The loans menu's buttons (callback.ts): each opens a part of the section. */
 export const loansCallbacks = {

@@ -1,14 +1,19 @@
-import { z } from "zod";
-import { colonSeparated } from "./codec.js";
+// The registration conversation's buttons (and the IIN request's): named callbacks (callback.ts).
 import { SEEKER_STATUSES } from "../../domain/person.js";
+import { callback, id, oneOf, page } from "./callback.js";
 
-// reg:<back|yes|no|list|done|any|claim> | reg:status:<s> | reg:region:<id> | reg:district:<id> | reg:prof:<id> | reg:page:<n>
-const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
-export const parseRegistrationCallback = colonSeparated(
-  z.union([
-    z.tuple([z.literal("reg"), z.enum(["back", "yes", "no", "list", "done", "any", "claim"])]),
-    z.tuple([z.literal("reg"), z.literal("status"), z.enum(SEEKER_STATUSES)]),
-    z.tuple([z.literal("reg"), z.enum(["region", "district", "prof", "page"]), id]),
-  ]),
-);
-
+export const registrationCallbacks = {
+  back: callback("reg:back", {}),
+  yes: callback("reg:yes", {}),
+  no: callback("reg:no", {}),
+  /** The regions' list (a place chosen from lists rather than shared). */
+  list: callback("reg:list", {}),
+  done: callback("reg:done", {}),
+  any: callback("reg:any", {}),
+  claim: callback("reg:claim", {}),
+  status: callback("reg:status", { status: oneOf(SEEKER_STATUSES) }),
+  region: callback("reg:region", { regionId: id }),
+  district: callback("reg:district", { districtId: id }),
+  profession: callback("reg:prof", { professionId: id }),
+  page: callback("reg:page", { page }),
+};

@@ -9,7 +9,8 @@ import { parseAmountTiyn, parseMonths, parsePercent } from "../../domain/numbers
 import { rateOn } from "../../domain/rates.js";
 import { LOAN } from "../../domain/rules.js";
 import { scheduleWorkbook } from "../../services/schedule-workbook.js";
-import { parseCalcCallback } from "../callback-data/loans.js";
+import { calculatorCallbacks as calc } from "../callback-data/loans.js";
+import { whichOf } from "../callback-data/callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { formatMoney, formatNumber } from "../format.js";
 import { calcBackKeyboard, calcGraceKindKeyboard, calcKindKeyboard, calcPurposeKeyboard } from "../keyboards/loans.js";
@@ -78,12 +79,12 @@ async function answer(conversation: BotConversation, step: Step, draft: Draft): 
   for (;;) {
     const ctx = await conversation.wait();
     if (ctx.callbackQuery) {
-      const data = parseCalcCallback(ctx.callbackQuery.data);
+      const pressed = whichOf(calc, ctx.callbackQuery.data);
       await ctx.answerCallbackQuery();
-      if (data?.[1] === "back") return [ctx, "back"];
-      if (step === "purpose" && data?.[1] === "purpose") draft.purpose = data[2];
-      else if (step === "kind" && data?.[1] === "kind") draft.kind = data[2];
-      else if (step === "grace_kind" && data?.[1] === "gk") draft.graceKind = data[2];
+      if (pressed?.action === "back") return [ctx, "back"];
+      if (step === "purpose" && pressed?.action === "purpose") draft.purpose = pressed.data.purpose;
+      else if (step === "kind" && pressed?.action === "kind") draft.kind = pressed.data.kind;
+      else if (step === "grace_kind" && pressed?.action === "graceKind") draft.graceKind = pressed.data.graceKind;
       else continue; // a button of an earlier message
       await ctx.editMessageReplyMarkup().catch(() => undefined);
       return [ctx, "next"];

@@ -1,5 +1,6 @@
 // An admin creates or edits an employment centre: names and addresses in both languages, the
 // phone, then the districts it covers. Editing offers "keep" for each current value.
+import { walkSteps } from "./steps.js";
 import { InlineKeyboard } from "grammy";
 import { normalisePhone } from "../../domain/person.js";
 import { adminData, centreEditorCallbacks as editor } from "../callback-data/admin.js";
@@ -36,27 +37,30 @@ export async function centreEditorConversation(conversation: BotConversation, ct
     return { nameKk, nameRu, addressKk, addressRu, phone, districtIds: centre.districts.map((d) => d.districtId) };
   });
   const draft: Partial<Record<Field, string>> = {};
-  let current = ctx;
-  for (let index = 0; index < FIELDS.length; ) {
-    const field = FIELDS[index]!;
-    const keyboard = new InlineKeyboard().text(current.t("menu.back"), editor.back.pack({}));
-    if (existing) keyboard.row().text(current.t("admin:editor.keep", { value: existing[field].slice(0, 40) }), editor.keep.pack({}));
-    await current.reply(current.t(`admin:editor.ask.${field}`), { reply_markup: keyboard });
-    current = await conversation.wait();
-    const data = whichOf({ back: editor.back, keep: editor.keep }, current.callbackQuery?.data)?.action;
-    if (current.callbackQuery) await current.answerCallbackQuery();
-    if (data === "back") {
-      if (index === 0) return void (await current.reply(current.t("cancel.done"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), adminData.home()) }));
-      index--;
-      continue;
-    }
-    const value = data === "keep" && existing ? existing[field] : current.message?.text !== undefined ? readField(field, current.message.text) : null;
-    if (value === null) {
-      await current.reply(current.t(`admin:editor.invalid.${field === "phone" ? "phone" : "text"}`));
-      continue;
-    }
-    draft[field] = value;
-    index++;
+  const walked = await walkSteps<Field>({
+    first: ctx, steps: FIELDS,
+    ask: (at, field) => {
+      const keyboard = new InlineKeyboard().text(at.t("menu.back"), editor.back.pack({}));
+      if (existing) keyboard.row().text(at.t("admin:editor.keep", { value: existing[field].slice(0, 40) }), editor.keep.pack({}));
+      return at.reply(at.t(`admin:editor.ask.${field}`), { reply_markup: keyboard });
+    },
+    answer: async (field) => {
+      const answered = await conversation.wait();
+      const pressed = whichOf({ back: editor.back, keep: editor.keep }, answered.callbackQuery?.data)?.action;
+      if (answered.callbackQuery) await answered.answerCallbackQuery();
+      if (pressed === "back") return [answered, "back"];
+      const value = pressed === "keep" && existing ? existing[field] : answered.message?.text !== undefined ? readField(field, answered.message.text) : null;
+      if (value === null) {
+        await answered.reply(answered.t(`admin:editor.invalid.${field === "phone" ? "phone" : "text"}`));
+        return [answered, "repeat"];
+      }
+      draft[field] = value;
+      return [answered, "next"];
+    },
+  });
+  let current = walked.ctx;
+  if (walked.end !== "done") {
+    return void (await current.reply(current.t("cancel.done"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), adminData.home()) }));
   }
 
   let chosen = existing?.districtIds ?? [];

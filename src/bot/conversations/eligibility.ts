@@ -5,7 +5,8 @@ import { z } from "zod";
 import { checkEligibility, type EligibilityAnswers, type LoanUse } from "../../domain/eligibility.js";
 import { rateOn } from "../../domain/rates.js";
 import { LOAN } from "../../domain/rules.js";
-import { parseEligibilityCallback, type EligibilityCallback } from "../callback-data/eligibility.js";
+import { eligibilityCallbacks as elig } from "../callback-data/eligibility.js";
+import { whichOf } from "../callback-data/callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { formatNumber } from "../format.js";
 import * as keyboards from "../keyboards/eligibility.js";
@@ -32,11 +33,10 @@ async function ask(ctx: ConvContext, step: Step, draft: Draft): Promise<void> {
 }
 
 /** Applies a button of the current step to the draft; false when the button belongs elsewhere. */
-function applyButton(step: Step, data: EligibilityCallback, draft: Draft): boolean {
-  const [, question, value] = data;
-  if (step === "kind" && question === "kind") draft.businessKind = value;
-  else if (step === "tax" && question === "tax") draft.taxRegistered = value === "yes";
-  else if (step === "purpose" && question === "purpose") draft.purpose = value;
+function applyButton(step: Step, pressed: NonNullable<ReturnType<typeof whichOf<typeof elig>>>, draft: Draft): boolean {
+  if (step === "kind" && pressed.action === "kind") draft.businessKind = pressed.data.kind;
+  else if (step === "tax" && pressed.action === "tax") draft.taxRegistered = pressed.data.answer === "yes";
+  else if (step === "purpose" && pressed.action === "purpose") draft.purpose = pressed.data.purpose;
   else return false;
   return true;
 }
@@ -46,19 +46,19 @@ async function answer(conversation: BotConversation, step: Step, draft: Draft): 
     const ctx = await conversation.wait();
     const t = ctx.t;
     if (ctx.callbackQuery) {
-      const data = parseEligibilityCallback(ctx.callbackQuery.data);
-      if (data?.[1] === "back") {
+      const pressed = whichOf(elig, ctx.callbackQuery.data);
+      if (pressed?.action === "back") {
         await ctx.answerCallbackQuery();
         return [ctx, "back"];
       }
-      if (step === "uses" && data?.[1] === "use") {
-        const use = data[2];
+      if (step === "uses" && pressed?.action === "use") {
+        const { use } = pressed.data;
         draft.uses = draft.uses.includes(use) ? draft.uses.filter((u) => u !== use) : [...draft.uses, use];
         await ctx.answerCallbackQuery();
         await ctx.editMessageReplyMarkup({ reply_markup: keyboards.usesKeyboard(t, draft.uses) });
         continue;
       }
-      if (step === "uses" && data?.[1] === "done") {
+      if (step === "uses" && pressed?.action === "done") {
         if (draft.uses.length === 0) {
           await ctx.answerCallbackQuery({ text: t("entrepreneur:uses_empty"), show_alert: true });
           continue;
@@ -66,7 +66,7 @@ async function answer(conversation: BotConversation, step: Step, draft: Draft): 
         await ctx.answerCallbackQuery();
         return [ctx, "next"];
       }
-      if (data && applyButton(step, data, draft)) {
+      if (pressed && applyButton(step, pressed, draft)) {
         await ctx.answerCallbackQuery();
         await ctx.editMessageReplyMarkup().catch(() => undefined); // the question is answered
         return [ctx, "next"];

@@ -1,9 +1,11 @@
 // "My IIN is registered from another account": the person shares their own contact and chooses
 // their district; the request goes to the staff of that district's centre, who will call and check
 // the identity document in person.
+import { profileData } from "../callback-data/profile.js";
 import { InlineKeyboard } from "grammy";
 import { normalisePhone } from "../../domain/person.js";
-import { parseRegistrationCallback } from "../callback-data/registration.js";
+import { registrationCallbacks as reg } from "../callback-data/registration.js";
+import { whichOf } from "../callback-data/callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import * as keyboards from "../keyboards/registration.js";
 
@@ -17,7 +19,7 @@ async function askContact(conversation: BotConversation, ctx: ConvContext): Prom
     const answer = await conversation.wait();
     if (answer.callbackQuery) {
       await answer.answerCallbackQuery();
-      if (parseRegistrationCallback(answer.callbackQuery.data)?.[1] === "back") return [answer, null];
+      if (reg.back.unpack(answer.callbackQuery.data)) return [answer, null];
       continue;
     }
     const contact = answer.message?.contact;
@@ -43,11 +45,11 @@ async function askDistrict(conversation: BotConversation, ctx: ConvContext): Pro
       continue;
     }
     await answer.answerCallbackQuery();
-    const data = parseRegistrationCallback(answer.callbackQuery.data);
-    if (data?.[1] === "back") return [answer, null];
-    if (data?.[1] === "district") return [answer, data[2]];
-    if (data?.[1] === "region" || data?.[1] === "list") {
-      const region = data[1] === "region" ? data[2] : "list";
+    const pressed = whichOf({ back: reg.back, district: reg.district, region: reg.region, list: reg.list }, answer.callbackQuery.data);
+    if (pressed?.action === "back") return [answer, null];
+    if (pressed?.action === "district") return [answer, pressed.data.districtId];
+    if (pressed?.action === "region" || pressed?.action === "list") {
+      const region = pressed.action === "region" ? pressed.data.regionId : "list";
       await answer.editMessageReplyMarkup({ reply_markup: keyboards.unitKeyboard(await units(region), answer.lang, region === "list" ? "region" : "district", answer.t) });
     }
   }
@@ -61,6 +63,6 @@ export async function iinClaimFlow(conversation: BotConversation, ctx: ConvConte
   if (!districtId) return [afterDistrict, false];
   const userId = afterDistrict.account!.userId;
   await conversation.external((outside) => outside.services.fileIinClaim({ userId, iin, phone, districtId }));
-  await afterDistrict.reply(afterDistrict.t("seeker:claim.filed"), { reply_markup: new InlineKeyboard().text(afterDistrict.t("menu.back"), "seek:profile") });
+  await afterDistrict.reply(afterDistrict.t("seeker:claim.filed"), { reply_markup: new InlineKeyboard().text(afterDistrict.t("menu.back"), profileData.profile()) });
   return [afterDistrict, true];
 }

@@ -4,7 +4,8 @@ import { normaliseFullName, normalisePhone, type SeekerStatus } from "../../doma
 import { MIN_REGISTRATION_AGE } from "../../domain/rules.js";
 import { nearest } from "../../domain/geo.js";
 import { IIN_ATTEMPTS_PER_DAY } from "../../domain/retention.js";
-import { parseRegistrationCallback } from "../callback-data/registration.js";
+import { registrationCallbacks as reg } from "../callback-data/registration.js";
+import { whichOf } from "../callback-data/callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import * as keyboards from "../keyboards/registration.js";
 import { formatDate } from "../format.js";
@@ -150,11 +151,11 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
     return "next";
   }
   if (message?.text !== undefined) return readText(conversation, ctx, step, message.text, draft);
-  const data = parseRegistrationCallback(ctx.callbackQuery?.data);
+  const pressed = whichOf(reg, ctx.callbackQuery?.data);
   if (!ctx.callbackQuery) return refuse(ctx, t("answer.use_buttons"));
   await ctx.answerCallbackQuery();
-  if (!data) return "wait";
-  const [, what, value] = data;
+  if (!pressed) return "wait";
+  const what = pressed.action;
   if (what === "back") return "back";
   if (what === "claim") return step === "iin" && draft.claimIin ? "claim" : "wait";
   const yes = what === "yes";
@@ -170,26 +171,30 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
     if (step === "relocate") draft.relocate = yes;
     return "next";
   }
-  if (what === "status" && step === "status") {
-    draft.status = value;
+  if (pressed.action === "status" && step === "status") {
+    draft.status = pressed.data.status;
     return "next";
   }
-  if (step === "place" && (what === "list" || what === "region")) {
+  if (step === "place" && (pressed.action === "list" || pressed.action === "region")) {
+    const regionId = pressed.action === "region" ? pressed.data.regionId : undefined;
     const units = await conversation.external(async (outside) =>
-      (what === "list" ? await outside.services.regions() : await outside.services.districtsOf(value!)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+      (regionId === undefined ? await outside.services.regions() : await outside.services.districtsOf(regionId)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
     await ctx.editMessageText(t(what === "list" ? "projects:menu.choose_region" : "projects:menu.choose_district"), {
       reply_markup: keyboards.unitKeyboard(units, ctx.lang, what === "list" ? "region" : "district", t),
     });
     return "wait";
   }
-  if (step === "place" && what === "district") {
-    draft.districtId = value;
+  if (step === "place" && pressed.action === "district") {
+    draft.districtId = pressed.data.districtId;
     draft.suggested = undefined;
     return { goto: "professions" };
   }
   if (step === "professions") {
-    if (what === "prof") draft.professionIds = draft.professionIds.includes(value!) ? draft.professionIds.filter((p) => p !== value) : [...draft.professionIds, value!];
-    if (what === "page") draft.professionPage = value!;
+    if (pressed.action === "profession") {
+      const { professionId } = pressed.data;
+      draft.professionIds = draft.professionIds.includes(professionId) ? draft.professionIds.filter((p) => p !== professionId) : [...draft.professionIds, professionId];
+    }
+    if (pressed.action === "page") draft.professionPage = pressed.data.page;
     if (what === "any" || what === "done") {
       if (what === "any") draft.anyWork = true;
       if (draft.anyWork || draft.professionIds.length > 0) return "next";

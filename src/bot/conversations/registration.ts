@@ -1,24 +1,26 @@
 // Job-seeker registration: consent first, then the questions of registration-steps.ts.
+import { registrationCallbacks as reg } from "../callback-data/registration.js";
 import { InlineKeyboard } from "grammy";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import type { EditField } from "../callback-data/profile.js";
 import { ask, read, STEPS, type Draft, type Step } from "./registration-steps.js";
 import { iinClaimFlow } from "./iin-claim.js";
+import { walkSteps } from "./steps.js";
 
 export const REGISTRATION_CONVERSATION = "registration";
 
 const consentKeyboard = (ctx: ConvContext) =>
-  new InlineKeyboard().text(ctx.t("seeker:consent.agree"), "reg:yes").row().text(ctx.t("seeker:consent.decline"), "reg:no");
+  new InlineKeyboard().text(ctx.t("seeker:consent.agree"), reg.yes.pack({})).row().text(ctx.t("seeker:consent.decline"), reg.no.pack({}));
 
 async function askConsent(conversation: BotConversation, ctx: ConvContext): Promise<[ConvContext, boolean]> {
   await ctx.reply(ctx.t("seeker:consent.text"), { reply_markup: consentKeyboard(ctx) });
-  const answer = await conversation.waitForCallbackQuery(["reg:yes", "reg:no"], {
+  const answer = await conversation.waitForCallbackQuery([reg.yes.filter, reg.no.filter], {
     otherwise: (other) => other.reply(other.t("seeker:consent.choose")),
   });
   await answer.answerCallbackQuery();
   await answer.editMessageReplyMarkup().catch(() => undefined);
-  return [answer, answer.callbackQuery.data === "reg:yes"];
+  return [answer, reg.yes.unpack(answer.callbackQuery.data) !== null];
 }
 
 const toMenu = (ctx: ConvContext, key: string) => ctx.reply(ctx.t(key), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
@@ -65,26 +67,23 @@ export async function registrationConversation(conversation: BotConversation, ct
   }
 
   if (edit === "professions") draft.anyWork = false; // chosen again, "any work" included
-  const group: readonly Step[] = edit ? EDIT_GROUPS[edit] : STEPS;
-  let index = STEPS.indexOf(group[0]!);
-  let asked = false;
-  while (index < STEPS.length && group.includes(STEPS[index]!)) {
-    const step = STEPS[index]!;
-    if (!asked) await ask(conversation, current, step, draft);
-    current = await conversation.wait();
-    const move = await read(conversation, current, step, draft);
-    asked = move === "wait";
-    if (move === "stop") return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "seeker:registration.stopped"));
-    if (move === "claim") {
-      const [after, filed] = await iinClaimFlow(conversation, current, draft.claimIin!);
-      return void (await toMenu(after, filed ? "seeker:claim.menu" : "seeker:registration.stopped"));
-    }
-    if (move === "back") {
-      if (step === group[0]) return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "cancel.done"));
-      index = step === "professions" ? STEPS.indexOf("place") : index - 1;
-    } else if (move === "next") index++;
-    else if (typeof move === "object") index = STEPS.indexOf(move.goto);
+  const walked = await walkSteps<Step>({
+    first: current, steps: STEPS, within: edit ? EDIT_GROUPS[edit] : STEPS,
+    ask: (at, step) => ask(conversation, at, step, draft),
+    answer: async (step) => {
+      const answered = await conversation.wait();
+      const move = await read(conversation, answered, step, draft);
+      return [answered, move === "stop" || move === "claim" ? { leave: move } : move];
+    },
+    backTo: (step) => (step === "professions" ? "place" : undefined), // the place's question, not its confirmation
+  });
+  current = walked.ctx;
+  if (walked.end === "back") return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "cancel.done"));
+  if (walked.end === "leave" && walked.reason === "claim") {
+    const [after, filed] = await iinClaimFlow(conversation, current, draft.claimIin!);
+    return void (await toMenu(after, filed ? "seeker:claim.menu" : "seeker:registration.stopped"));
   }
+  if (walked.end === "leave") return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "seeker:registration.stopped"));
 
   await conversation.external((outside) =>
     outside.services.saveProfile(userId, {

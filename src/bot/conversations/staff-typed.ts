@@ -1,6 +1,7 @@
 // Staff actions that need typed answers: hired (contract date, wage), rejected for another
 // reason (its text), commissioned (permanent jobs), a project's figures of a month (work done,
 // jobs created). Back on the first question returns to the card.
+import { walkSteps } from "./steps.js";
 import { REJECT_NOTE_LENGTH, STAFF_COUNT_MAX } from "../../domain/policies.js";
 import { InlineKeyboard } from "grammy";
 import { parseAmountTiyn, parseCount, parseDay } from "../../domain/numbers.js";
@@ -75,55 +76,58 @@ export async function staffTypedConversation(conversation: BotConversation, ctx:
   const questions = QUESTIONS[task.kind];
   const answers: Partial<Record<Question, string | number>> = {};
   let current = ctx;
-  for (let index = 0; index < questions.length; ) {
-    const question = questions[index]!;
-    await current.reply(current.t(`staff:typed.ask.${question}`), { reply_markup: back(current) });
-    const [next, text] = await waitText(conversation);
-    current = next;
-    if (text === null) {
-      if (index === 0) {
-        return void (await current.reply(current.t("staff:typed.cancelled"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), cardOf(task)) }));
-      }
-      index--;
-      continue;
-    }
-    const value = READ[question](text);
-    if (value === null) {
-      await current.reply(current.t(`staff:typed.invalid.${question}`));
-      continue;
-    }
-    answers[question] = value;
-    index++;
-    if (index < questions.length) continue;
-
-    const outcome = await conversation.external(async (outside) => {
-      const now = outside.deps.now();
-      const userId = outside.account!.userId;
-      if (task.kind === "figures") {
-        const month = parseReportMonth(task.month)!;
-        const figures = { workDone: Number(answers.work_done), jobsCreated: Number(answers.jobs_created) };
-        const saved = await outside.services.recordMonthlyFigure(userId, task.projectId, month, figures, now);
-        const text = saved.ok
-          ? outside.t("report:figures.saved", { month: monthName(outside.t, month), work: formatNumber(figures.workDone, outside.lang), jobs: formatNumber(figures.jobsCreated, outside.lang) })
-          : outside.t(`report:figures.${saved.reason}`);
-        return { text, refusal: null };
-      }
-      if (task.kind === "commission") {
-        const changed = await outside.services.changeProjectStatus(userId, task.projectId, "commissioned", now, Number(answers.permanent_jobs));
-        return { text: outside.t(changed.ok ? "staff:project.commissioned" : `staff:project.refusal.${changed.reason}`), refusal: null };
-      }
-      const input: ActionInput = task.kind === "hire"
-        ? { action: "hire", contractDate: new Date(String(answers.contract_date)), wage: Number(answers.wage) }
-        : { action: "reject", reason: "other", note: String(answers.note) };
-      const result: ActionResult = await outside.services.actOnApplication(userId, task.applicationId, input, now);
-      return { text: actionReply(outside, input, result), refusal: result.ok ? null : result.refusal };
+  let start: Question | undefined;
+  for (;;) {
+    const walked = await walkSteps<Question>({
+      first: current, steps: questions, start,
+      ask: (at, question) => at.reply(at.t(`staff:typed.ask.${question}`), { reply_markup: back(at) }),
+      answer: async (question) => {
+        const [answered, text] = await waitText(conversation);
+        if (text === null) return [answered, "back"];
+        const value = READ[question](text);
+        if (value === null) {
+          await answered.reply(answered.t(`staff:typed.invalid.${question}`));
+          return [answered, "repeat"];
+        }
+        answers[question] = value;
+        return [answered, "next"];
+      },
     });
-    const reask = outcome.refusal ? REASK[outcome.refusal] : undefined;
-    if (reask) {
-      await current.reply(outcome.text);
-      index = questions.indexOf(reask);
-      continue;
+    current = walked.ctx;
+    if (walked.end !== "done") {
+      return void (await current.reply(current.t("staff:typed.cancelled"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), cardOf(task)) }));
     }
-    await current.reply(outcome.text, { reply_markup: new InlineKeyboard().text(current.t("staff:typed.open"), cardOf(task)) });
+    const outcome = await conversation.external((outside) => carryOut(outside, task, answers));
+    // A refusal the person can mend (a date, a wage) asks that question again; the others end here.
+    const reask = outcome.refusal ? REASK[outcome.refusal] : undefined;
+    if (!reask) {
+      return void (await current.reply(outcome.text, { reply_markup: new InlineKeyboard().text(current.t("staff:typed.open"), cardOf(task)) }));
+    }
+    await current.reply(outcome.text);
+    start = reask;
   }
+}
+
+/** The action with the answers, through the same services as the buttons: its text, and the refusal if any. */
+async function carryOut(outside: ConvContext, task: StaffTask, answers: Partial<Record<Question, string | number>>): Promise<{ text: string; refusal: string | null }> {
+  const now = outside.deps.now();
+  const userId = outside.account!.userId;
+  if (task.kind === "figures") {
+    const month = parseReportMonth(task.month)!;
+    const figures = { workDone: Number(answers.work_done), jobsCreated: Number(answers.jobs_created) };
+    const saved = await outside.services.recordMonthlyFigure(userId, task.projectId, month, figures, now);
+    const text = saved.ok
+      ? outside.t("report:figures.saved", { month: monthName(outside.t, month), work: formatNumber(figures.workDone, outside.lang), jobs: formatNumber(figures.jobsCreated, outside.lang) })
+      : outside.t(`report:figures.${saved.reason}`);
+    return { text, refusal: null };
+  }
+  if (task.kind === "commission") {
+    const changed = await outside.services.changeProjectStatus(userId, task.projectId, "commissioned", now, Number(answers.permanent_jobs));
+    return { text: outside.t(changed.ok ? "staff:project.commissioned" : `staff:project.refusal.${changed.reason}`), refusal: null };
+  }
+  const input: ActionInput = task.kind === "hire"
+    ? { action: "hire", contractDate: new Date(String(answers.contract_date)), wage: Number(answers.wage) }
+    : { action: "reject", reason: "other", note: String(answers.note) };
+  const result: ActionResult = await outside.services.actOnApplication(userId, task.applicationId, input, now);
+  return { text: actionReply(outside, input, result), refusal: result.ok ? null : result.refusal };
 }

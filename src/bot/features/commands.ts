@@ -6,7 +6,8 @@ import { profileCallbacks } from "../callback-data/profile.js";
 import { reportCallbacks } from "../callback-data/reports.js";
 import { staffCallbacks } from "../callback-data/staff.js";
 import { Composer } from "grammy";
-import { LANGUAGE_CALLBACK, parseLanguageChoice } from "../callback-data/language.js";
+import { languageChoice } from "../callback-data/language.js";
+import { onPress } from "../callback-route.js";
 import { NOOP } from "../callback-data/noop.js";
 import type { BotContext } from "../context.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
@@ -66,9 +67,8 @@ export function commandsFeature(): Composer<BotContext> {
 
   feature.callbackQuery(NOOP, (ctx) => ctx.answerCallbackQuery());
 
-  feature.callbackQuery(LANGUAGE_CALLBACK, async (ctx) => {
-    const choice = parseLanguageChoice(ctx.callbackQuery.data);
-    if (!choice || !ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+  onPress(feature, languageChoice, async (ctx, choice) => {
+    if (!ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     const firstTime = ctx.account.language === null;
     await ctx.services.setLanguage(ctx.account.userId, choice.lang);
     ctx.account = { ...ctx.account, language: choice.lang };

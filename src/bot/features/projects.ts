@@ -1,7 +1,9 @@
 // Finding work: projects near a shared location or by region and district, and their cards.
 import { Composer } from "grammy";
 import { type ListFilter, type ProjectPage } from "../../services/projects.js";
-import { decodeFilter, parseProjectsCallback, projectsData } from "../callback-data/projects.js";
+import { projectsCallbacks, projectsData } from "../callback-data/projects.js";
+import type { Callback, ValueOf } from "../callback-data/callback.js";
+import { onPress } from "../callback-route.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
 import {
@@ -84,35 +86,27 @@ export function projectsFeature(): Composer<BotContext> {
     return showNear(ctx, showerFor(ctx), point.lat, point.lon, 1);
   });
 
-  feature.callbackQuery(/^prj:/, async (ctx) => {
-    const data = parseProjectsCallback(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-    await ctx.answerCallbackQuery();
-    const show = showerFor(ctx);
-    switch (data[1]) {
-      case "ask":
-        return ctx.reply(ctx.t("projects:menu.ask_location"), { reply_markup: locationRequestKeyboard(ctx.t) });
-      case "reg":
-        return show(ctx.t("projects:menu.choose_region"), { reply_markup: unitsKeyboard(await ctx.services.regions(), ctx.lang, projectsData.districts) });
-      case "dist":
-        return show(ctx.t("projects:menu.choose_district"), {
-          reply_markup: unitsKeyboard(await ctx.services.districtsOf(data[2]), ctx.lang, (id) => projectsData.district(id, 1), [ctx.t("menu.back"), projectsData.regions()]),
-        });
-      case "list":
-        return showDistrict(ctx, show, data[2], data[3], decodeFilter(data[4]));
-      case "near":
-        return showNear(ctx, show, data[2], data[3], data[4], decodeFilter(data[5]));
-      case "kinds":
-        return show(ctx.t("projects:filter.choose_kind"), { reply_markup: workKindsKeyboard(ctx.t, data[2]) });
-      case "card":
-        return showProjectCard(ctx, show, data[2], data[3]);
-      case "map": {
-        const project = await ctx.services.projectCard(data[2]);
-        if (!project) return ctx.reply(ctx.t("projects:card.not_found"));
-        const kk = ctx.lang === "kk";
-        return ctx.replyWithVenue(project.lat, project.lon, kk ? project.nameKk : project.nameRu, kk ? project.district.nameKk : project.district.nameRu);
-      }
-    }
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>, show: ReturnType<typeof showerFor>) => unknown) =>
+    onPress(feature, action, async (ctx, data) => {
+      await ctx.answerCallbackQuery();
+      return handle(ctx, data, showerFor(ctx));
+    });
+  const c = projectsCallbacks;
+  press(c.askLocation, (ctx) => ctx.reply(ctx.t("projects:menu.ask_location"), { reply_markup: locationRequestKeyboard(ctx.t) }));
+  press(c.regions, async (ctx, _data, show) =>
+    show(ctx.t("projects:menu.choose_region"), { reply_markup: unitsKeyboard(await ctx.services.regions(), ctx.lang, projectsData.districts) }));
+  press(c.districts, async (ctx, { regionId }, show) => show(ctx.t("projects:menu.choose_district"), {
+    reply_markup: unitsKeyboard(await ctx.services.districtsOf(regionId), ctx.lang, (id) => projectsData.district(id, 1), [ctx.t("menu.back"), projectsData.regions()]),
+  }));
+  press(c.district, (ctx, { districtId, page, filter }, show) => showDistrict(ctx, show, districtId, page, filter));
+  press(c.near, (ctx, { lat, lon, page, filter }, show) => showNear(ctx, show, lat, lon, page, filter));
+  press(c.kinds, (ctx, { back }, show) => show(ctx.t("projects:filter.choose_kind"), { reply_markup: workKindsKeyboard(ctx.t, back) }));
+  press(c.card, (ctx, { projectId, back }, show) => showProjectCard(ctx, show, projectId, back));
+  press(c.map, async (ctx, { projectId }) => {
+    const project = await ctx.services.projectCard(projectId);
+    if (!project) return ctx.reply(ctx.t("projects:card.not_found"));
+    const kk = ctx.lang === "kk";
+    return ctx.replyWithVenue(project.lat, project.lon, kk ? project.nameKk : project.nameRu, kk ? project.district.nameKk : project.district.nameRu);
   });
 
   return feature;

@@ -1,4 +1,4 @@
-import { loansCallbacks } from "../callback-data/loans.js";
+import { calculatorCallbacks as calc, loansCallbacks } from "../callback-data/loans.js";
 import { InlineKeyboard } from "grammy";
 import { LOAN_PURPOSES } from "../../domain/eligibility.js";
 import type { Translate } from "../i18n.js";
@@ -14,23 +14,23 @@ export function loansMenuKeyboard(t: Translate): InlineKeyboard {
 
 export function calcPurposeKeyboard(t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const purpose of LOAN_PURPOSES) keyboard.text(t(`entrepreneur:purpose.${purpose}`), `calc:purpose:${purpose}`).row();
-  return keyboard.text(t("menu.back"), "calc:back");
+  for (const purpose of LOAN_PURPOSES) keyboard.text(t(`entrepreneur:purpose.${purpose}`), calc.purpose.pack({ purpose })).row();
+  return keyboard.text(t("menu.back"), calc.back.pack({}));
 }
 
 /** What the grace period defers: the lender decides, the calculator shows both. */
 export function calcGraceKindKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t("loans:calc.grace_kind.principal"), "calc:gk:principal").row()
-    .text(t("loans:calc.grace_kind.principal_and_interest"), "calc:gk:principal_and_interest").row()
-    .text(t("menu.back"), "calc:back");
+    .text(t("loans:calc.grace_kind.principal"), calc.graceKind.pack({ graceKind: "principal" })).row()
+    .text(t("loans:calc.grace_kind.principal_and_interest"), calc.graceKind.pack({ graceKind: "principal_and_interest" })).row()
+    .text(t("menu.back"), calc.back.pack({}));
 }
 
 export function calcKindKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t("loans:calc.kind_annuity"), "calc:kind:annuity").row()
-    .text(t("loans:calc.kind_equal_principal"), "calc:kind:equal_principal").row()
-    .text(t("menu.back"), "calc:back");
+    .text(t("loans:calc.kind_annuity"), calc.kind.pack({ kind: "annuity" })).row()
+    .text(t("loans:calc.kind_equal_principal"), calc.kind.pack({ kind: "equal_principal" })).row()
+    .text(t("menu.back"), calc.back.pack({}));
 }
 
-export const calcBackKeyboard = (t: Translate) => new InlineKeyboard().text(t("menu.back"), "calc:back");
+export const calcBackKeyboard = (t: Translate) => new InlineKeyboard().text(t("menu.back"), calc.back.pack({}));

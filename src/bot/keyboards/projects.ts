@@ -1,14 +1,14 @@
 import { InlineKeyboard, Keyboard } from "grammy";
 import { NOOP } from "../callback-data/noop.js";
 import { applicationsData } from "../callback-data/applications.js";
-import { decodeFilter, listDataOf, projectsData } from "../callback-data/projects.js";
+import { listDataOf, projectsData, readBack } from "../callback-data/projects.js";
 import { profileData } from "../callback-data/profile.js";
 import type { Lang, Translate } from "../i18n.js";
 import { WORK_KINDS, type ListFilter, type ProjectPage } from "../../services/projects.js";
 
 export function jobsMenuKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t("projects:menu.near"), "prj:ask").row()
+    .text(t("projects:menu.near"), projectsData.askLocation()).row()
     .text(t("projects:menu.by_region"), projectsData.regions()).row()
     .text(t("projects:menu.profile"), profileData.profile()).row()
     .text(t("projects:menu.applications"), applicationsData.mine());
@@ -59,10 +59,10 @@ export function projectListKeyboard(t: Translate, lang: Lang, result: ProjectPag
 
 /** The kinds of work, each opening the list (first page) with that filter; "any" clears it. */
 export function workKindsKeyboard(t: Translate, back: string) {
-  const filter = decodeFilter(back.split(",").at(-1)) ?? { mine: false, kind: null };
-  const keyboard = new InlineKeyboard().text(t("projects:filter.any_kind"), listDataOf(back, { page: 1, filter: { ...filter, kind: null } }) ?? "prj:reg").row();
+  const filter = readBack(back)?.filter ?? { mine: false, kind: null };
+  const keyboard = new InlineKeyboard().text(t("projects:filter.any_kind"), listDataOf(back, { page: 1, filter: { ...filter, kind: null } }) ?? projectsData.regions()).row();
   WORK_KINDS.forEach((kind, i) => {
-    keyboard.text(t(`projects:work.${kind}`), listDataOf(back, { page: 1, filter: { ...filter, kind } }) ?? "prj:reg");
+    keyboard.text(t(`projects:work.${kind}`), listDataOf(back, { page: 1, filter: { ...filter, kind } }) ?? projectsData.regions());
     if (i % 2 === 1) keyboard.row();
   });
   return keyboard;
