@@ -119,6 +119,37 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
     await page.context().close();
   });
 
+  it("inside Telegram: takes initData from Telegram.WebApp, and its MainButton refers, its BackButton goes back", async () => {
+    const context = await browser.newContext({ viewport: { width: 412, height: 860 } });
+    const initData = initDataFor({ id: staff.id, first_name: "Гүлнар" }, new Date());
+    // Telegram's script as a Mini App sees it: initData, ready/expand, the Back and Main buttons (recorded).
+    await context.addInitScript((data) => {
+      const button = () => ({ visible: false, text: "", handler: null as null | (() => void),
+        show() { this.visible = true; return this; }, hide() { this.visible = false; return this; },
+        setText(text: string) { this.text = text; return this; }, onClick(fn: () => void) { this.handler = fn; return this; }, offClick() { this.handler = null; return this; } });
+      (window as unknown as { Telegram: unknown }).Telegram = { WebApp: { initData: data, ready() { (this as { isReady?: boolean }).isReady = true; }, expand() {}, BackButton: button(), MainButton: button() } };
+    }, initData);
+    const page = await context.newPage();
+    await page.route("https://telegram.org/**", (route) => route.abort());
+    await page.goto(desk.url); // no fragment: the initData comes from Telegram.WebApp
+    await page.getByRole("table").waitFor();
+    const webApp = () => page.evaluate(() => {
+      const app = (window as unknown as { Telegram: { WebApp: { isReady?: boolean; MainButton: { visible: boolean; text: string }; BackButton: { visible: boolean } } } }).Telegram.WebApp;
+      return { ready: app.isReady === true, main: { visible: app.MainButton.visible, text: app.MainButton.text }, back: app.BackButton.visible };
+    });
+    expect(await webApp()).toEqual({ ready: true, main: { visible: false, text: "" }, back: false });
+    const seeker = seekers[2]!;
+    const number = (await database.db.application.findUniqueOrThrow({ where: { id: seeker.applicationId } })).number;
+    await page.getByRole("link", { name: number }).click();
+    await page.getByRole("heading", { level: 1, name: harness.t("ru", "desk:applicant.heading", { number }) }).waitFor();
+    expect(await webApp()).toEqual({ ready: true, main: { visible: true, text: harness.t("ru", "staff:action.refer") }, back: true });
+    await page.evaluate(() => (window as unknown as { Telegram: { WebApp: { MainButton: { handler: () => void } } } }).Telegram.WebApp.MainButton.handler());
+    await page.getByRole("status").waitFor();
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: seeker.applicationId } })).status).toBe("referred");
+    expect((await webApp()).main.visible).toBe(false); // referred: nothing left to press first
+    await context.close();
+  });
+
   it("refuses forged and expired initData and another centre's application", async () => {
     const forged = await openAs(initDataFor({ id: staff.id }, new Date(), "999999:forged-token-forged-token-forged"));
     await forged.getByText(harness.t("ru", "desk:errors.unauthorized")).waitFor();

@@ -32,7 +32,7 @@ function Actions(props: { view: View; application: ReachableApplication; hasPers
     <section aria-labelledby="actions">
       <h2 id="actions">{t("desk:applicant.actions")}</h2>
       {application.status === "submitted" ? (
-        <form method="post" action={action("refer")}><button type="submit">{t("staff:action.refer")}</button></form>
+        <form method="post" action={action("refer")} data-main={t("staff:action.refer")}><button type="submit">{t("staff:action.refer")}</button></form>
       ) : null}
       {application.status === "referred" ? (
         <>

@@ -33,6 +33,24 @@
     else tg.BackButton.hide();
   }
 
+  // Telegram's MainButton does the page's main action (a form marked data-main), where there is one.
+  var mainAction = null;
+  function updateMainButton() {
+    var tg = telegram();
+    if (!tg || !tg.MainButton) return;
+    if (mainAction) tg.MainButton.offClick(mainAction);
+    var form = main.querySelector("form[data-main]");
+    if (!form) {
+      mainAction = null;
+      tg.MainButton.hide();
+      return;
+    }
+    mainAction = function () { form.requestSubmit(); };
+    tg.MainButton.setText(form.getAttribute("data-main"));
+    tg.MainButton.onClick(mainAction);
+    tg.MainButton.show();
+  }
+
   function show(html) {
     main.innerHTML = html;
     var root = main.firstElementChild;
@@ -42,6 +60,7 @@
     var heading = main.querySelector("h1");
     if (heading) heading.focus();
     updateBackButton();
+    updateMainButton();
   }
 
   function request(url, options) {
