@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
     await page.context().close();
   });
 
-  it("inside Telegram: takes initData from Telegram.WebApp, and its MainButton refers, its BackButton goes back", async () => {
+  it("inside Telegram: takes initData from Telegram.WebApp; its MainButton refers, its BackButton goes back, Telegram saves the XLSX", async () => {
     const context = await browser.newContext({ viewport: { width: 412, height: 860 } });
     const initData = initDataFor({ id: staff.id, first_name: "Гүлнар" }, new Date());
     // Telegram's script as a Mini App sees it: initData, ready/expand, the Back and Main buttons (recorded).
@@ -127,7 +127,11 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
       const button = () => ({ visible: false, text: "", handler: null as null | (() => void),
         show() { this.visible = true; return this; }, hide() { this.visible = false; return this; },
         setText(text: string) { this.text = text; return this; }, onClick(fn: () => void) { this.handler = fn; return this; }, offClick() { this.handler = null; return this; } });
-      (window as unknown as { Telegram: unknown }).Telegram = { WebApp: { initData: data, ready() { (this as { isReady?: boolean }).isReady = true; }, expand() {}, BackButton: button(), MainButton: button() } };
+      const downloads: Array<{ url: string; file_name: string }> = [];
+      (window as unknown as { Telegram: unknown }).Telegram = { WebApp: {
+        initData: data, ready() { (this as { isReady?: boolean }).isReady = true; }, expand() {}, BackButton: button(), MainButton: button(),
+        isVersionAtLeast: (version: string) => Number(version) <= 8, downloadFile: (file: { url: string; file_name: string }) => downloads.push(file), downloads,
+      } };
     }, initData);
     const page = await context.newPage();
     await page.route("https://telegram.org/**", (route) => route.abort());
@@ -147,6 +151,16 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
     await page.getByRole("status").waitFor();
     expect((await database.db.application.findUniqueOrThrow({ where: { id: seeker.applicationId } })).status).toBe("referred");
     expect((await webApp()).main.visible).toBe(false); // referred: nothing left to press first
+
+    // The XLSX: Telegram is asked to save it from a link signed for this file, which works without initData.
+    await page.getByRole("link", { name: harness.t("ru", "desk:nav.queue"), exact: true }).click();
+    await page.getByRole("link", { name: harness.t("ru", "desk:queue.download") }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { Telegram: { WebApp: { downloads: unknown[] } } }).Telegram.WebApp.downloads.length)).toBe(1);
+    const [asked] = await page.evaluate(() => (window as unknown as { Telegram: { WebApp: { downloads: Array<{ url: string; file_name: string }> } } }).Telegram.WebApp.downloads);
+    expect(asked!.file_name).toBe(`${harness.t("ru", "desk:queue.file_name")}.xlsx`);
+    const saved = await fetch(asked!.url);
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get("content-type")).toContain("spreadsheetml");
     await context.close();
   });
 

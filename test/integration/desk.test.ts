@@ -163,6 +163,38 @@ describe("the queue", () => {
   });
 });
 
+describe("files Telegram opens by itself (downloadFile)", () => {
+  it("hands out a link signed for that staff member, file and filters, valid for two minutes", async () => {
+    const response = await desk.request(`link?for=${encodeURIComponent("queue.xlsx?priority=1&sort=name")}`, staffData);
+    const { url } = await response.json() as { url: string };
+    expect(url).toMatch(/^\/desk\/app\/queue\.xlsx\?priority=1&sort=name&link=\d+\.\d+\.[\w-]{43}$/);
+    const file = await fetch(`${desk.origin}${url}`); // no initData: the link alone
+    expect(file.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await file.arrayBuffer()) as never);
+    expect(workbook.worksheets[0]!.rowCount).toBe(2); // the priority group only, as signed
+    // Another filter, another file, a changed signature, or none at all: refused.
+    for (const forged of [url.replace("priority=1&", ""), url.replace("queue.xlsx", "report.csv"), url.slice(0, -2) + "xx", url.replace(/&link=.*/, "")]) {
+      expect((await fetch(`${desk.origin}${forged}`)).status, forged).toBe(401);
+    }
+    expect((await desk.request(`link?for=${encodeURIComponent("applications/1")}`, staffData)).status).toBe(400);
+    expect((await desk.request(`link?for=queue.xlsx`, null)).status).toBe(401);
+  });
+
+  it("refuses a link once its two minutes are over, and a link signed for someone who is no staff member", async () => {
+    const later = await startDesk(harness, () => new Date(NOW.getTime() + 121_000));
+    try {
+      const { url } = await (await desk.request("link?for=report.csv%3Fmonth%3D2021-05", staffData)).json() as { url: string };
+      expect((await fetch(`${desk.origin}${url}`)).status).toBe(200);
+      expect((await fetch(`${later.origin}${url}`)).status).toBe(401);
+    } finally {
+      await later.close();
+    }
+    const seeker = initDataFor({ id: apps["Абаев Абай"]!.person.id }, NOW);
+    expect((await desk.request("link?for=queue.xlsx", seeker)).status).toBe(403);
+  });
+});
+
 describe("the applicant", () => {
   it("shows the card with the IIN masked and the whole IIN only on request, audited", async () => {
     const { id } = apps["Абаев Абай"]!;

@@ -18,6 +18,7 @@ import type { Services } from "../../services/index.js";
 import type { ActionInput } from "../../services/referrals.js";
 import { isNotAllowed } from "../../services/staff.js";
 import { userOfInitData } from "../init-data.js";
+import { DOWNLOADABLE, signDownload, userOfDownload } from "./download-link.js";
 import { formatNumber } from "../../bot/format.js";
 import { actionResultText } from "../../bot/action-result.js";
 import { ApplicantPage } from "./applicant-view.js";
@@ -110,9 +111,16 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
 
   const bilingual = (key: string) => (["kk", "ru"] as const).map((lang) => deps.i18n.getFixedT(lang)(key)).join(" / ");
 
+  /** The file a request opens under /app/, when it is one of the desk's files. */
+  const fileOf = (path: string) => DOWNLOADABLE.find((file) => path === `${deps.base}/app/${file}`);
+  const queryParams = (c: Context<Env>) => new URL(c.req.url).searchParams;
+
   desk.use("/app/*", async (c, next) => {
     const header = c.req.header("authorization");
-    const user = userOfInitData(header?.startsWith("tma ") ? header.slice(4) : undefined, deps.botToken, deps.now());
+    const file = c.req.method === "GET" ? fileOf(c.req.path) : undefined;
+    const link = file && !header ? c.req.query("link") : undefined;
+    const linked = link ? userOfDownload(deps.botToken, link, file!, queryParams(c), deps.now()) : null;
+    const user = linked ? { id: linked, language_code: undefined } : userOfInitData(header?.startsWith("tma ") ? header.slice(4) : undefined, deps.botToken, deps.now());
     if (!user) return c.html(<p role="alert" data-title={bilingual("desk:title")}>{bilingual("desk:errors.unauthorized")}</p>, 401);
     const account = await services.deskAccount(user.id);
     const lang: Lang = account?.language ?? guessLang(user.language_code);
@@ -160,6 +168,15 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const { filter, page } = queryOf(c);
     const [data, projects] = await Promise.all([services.deskQueue(userId, filter, page), services.deskProjectChoices(userId)]);
     return c.html(<QueuePage view={view} filter={filter} data={data} projects={projects} />);
+  });
+
+  /** A link Telegram can open by itself (Telegram.WebApp.downloadFile) for one of the desk's files, with its filters. */
+  desk.get("/app/link", (c) => {
+    const target = new URL(c.req.query("for") ?? "", "http://desk.invalid/");
+    const file = DOWNLOADABLE.find((name) => target.pathname === `/${name}`);
+    if (!file) throw new BadInput(["for"]);
+    target.searchParams.set("link", signDownload(deps.botToken, staffOf(c).telegramId, file, target.searchParams, deps.now()));
+    return c.json({ url: `${deps.base}/app/${file}?${target.searchParams.toString()}` });
   });
 
   desk.get("/app/queue.xlsx", async (c) => {

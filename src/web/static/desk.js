@@ -83,8 +83,21 @@
       .catch(function () { show('<p role="alert">' + NETWORK_ERROR + "</p>"); });
   }
 
+  // Inside Telegram (Bot API 8.0+) Telegram saves the file itself, from a link signed for it; elsewhere
+  // the page fetches the file with the initData and hands it to the browser.
   function download(link) {
-    return request(link.getAttribute("href"))
+    var tg = telegram();
+    var href = link.getAttribute("href");
+    if (tg && tg.downloadFile && tg.isVersionAtLeast && tg.isVersionAtLeast("8.0")) {
+      return request(app + "link?for=" + encodeURIComponent(href.slice(app.length)))
+        .then(function (response) {
+          if (!response.ok) return response.text().then(function (text) { throw new Error(text); });
+          return response.json();
+        })
+        .then(function (body) { tg.downloadFile({ url: new URL(body.url, location.href).href, file_name: link.getAttribute("data-download") }); })
+        .catch(function (error) { alert(error.message || NETWORK_ERROR); });
+    }
+    return request(href)
       .then(function (response) {
         if (!response.ok) return response.text().then(function (text) { throw new Error(text); });
         return response.blob();
