@@ -50,6 +50,10 @@ export const HISTORY = {
   shortOfQuotaShare: 0.08,
   /** Applicants of the priority group (unemployed youth, NEET youth, students). */
   priorityGroupShare: 0.42,
+  /** Of the priority group: the unemployed youth (the rest are students)… */
+  youthInPriorityGroup: 0.8,
+  /** …and of the youth, those neither studying nor working (NEET). */
+  neetAmongYouth: 0.35,
   rejectedPerHire: 0.15,
   noShowPerHire: 0.06,
   withdrawnPerHire: 0.04,

@@ -27,6 +27,9 @@ const TYPES = {
   },
 } as pg.CustomTypesConfig;
 
+/** A LIKE pattern for text containing `text` as typed: its %, _ and \\ match themselves. */
+export const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** A Date as the clock time in UTC, as Prisma sends it (a zone on a timestamp without one is ignored). */
 const toParameter = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 

@@ -10,7 +10,7 @@ import { applicantCard, revealIin } from "./applicant-card.js";
 import { checkApplication, myApplications, submitApplication, withdrawApplication } from "./applications.js";
 import { auditPage, auditRefusal } from "./audit.js";
 import { centresOfRegion, regionsWithCentres, searchCentres } from "./centre-directory.js";
-import { acceptInvitation, assertAdmin, centreById, centreDetails, centreOfPerson, createInvitation, removeStaff, saveCentre, staffMemberships } from "./centres.js";
+import { acceptInvitation, assertAdmin, centreById, centreDetails, centreOfPerson, createInvitation, removeStaff, saveCentre } from "./centres.js";
 import { expireConversations, forgetExpiredConversation } from "./conversation-expiry.js";
 import { applicationHistory, deskAccount, deskProjectChoices, projectPositions } from "./desk/desk.js";
 import { deskQueue, deskQueueExport } from "./desk/queue.js";
@@ -21,20 +21,20 @@ import { markUnhelpful, recordQuestion, unansweredQuestions } from "./faq/questi
 import { countIinAttempt, fileIinClaim, iinClaimCard, openIinClaimCount, openIinClaims, resolveIinClaim } from "./iin-claims.js";
 import { importProjects } from "./import/import-projects.js";
 import { queueFiguresReminders, queueMonthlyReports } from "./monthly-notices.js";
-import { createObligation, listObligations, markObligationDone, obligationById, queueLoanReminder, saveReminderJobs } from "./obligations.js";
+import { createObligation, listObligations, markObligationDone, queueLoanReminder, saveReminderJobs } from "./obligations.js";
 import { districtById, districtPoints, regionById } from "./places.js";
 import { forgetOldUpdates, markHandled, wasHandled } from "./processed-updates.js";
 import { changeProjectStatus, projectInReach, quotaProgress } from "./project-upkeep.js";
 import { districtsOf, filterProfessions, nearestOpenProjects, openProjectsInDistrict, projectCard, regions } from "./projects.js";
 import { actOnApplication, type ActionInput } from "./referrals.js";
-import { projectFigure, recordMonthlyFigure, missingFigures } from "./reports/monthly-figures.js";
+import { projectFigure, recordMonthlyFigure } from "./reports/monthly-figures.js";
 import { buildMonthlyReport } from "./reports/monthly-report.js";
 import { resolveScope } from "./reports/report-scope.js";
 import { eraseMyData, hasProfile, iinTakenByAnother, profileForEdit, readProfile, recordConsent, saveProfile, searchProfessions } from "./seekers.js";
 import { staffProjects, staffQueue } from "./staff.js";
 import { isSubscribed, setSubscription } from "./subscriptions.js";
 import { retryUndelivered, undelivered } from "./undelivered.js";
-import { adminAccounts, findOrCreateAccount, languageOfTelegramUser, loadAccount, rememberLocation, setLanguage, userById } from "./users.js";
+import { findOrCreateAccount, languageOfTelegramUser, loadAccount, rememberLocation, setLanguage, userById } from "./users.js";
 
 export interface ServiceDeps {
   store: Store;
@@ -56,7 +56,6 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     setLanguage: withDb(setLanguage),
     languageOfTelegramUser: withDb(languageOfTelegramUser),
     userById: withDb(userById),
-    adminAccounts: withDb(adminAccounts),
     // seekers
     recordConsent: withDb(recordConsent),
     hasProfile: withDb(hasProfile),
@@ -120,7 +119,6 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     // reports
     resolveScope: withDb(resolveScope),
     buildMonthlyReport: withDb(buildMonthlyReport),
-    missingFigures: withDb(missingFigures),
     queueMonthlyReports: withOutbox(queueMonthlyReports),
     queueFiguresReminders: withOutbox(queueFiguresReminders),
     // admins
@@ -130,7 +128,6 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     saveCentre: withDb(saveCentre),
     createInvitation: withDb(createInvitation),
     removeStaff: withOutbox(removeStaff),
-    staffMemberships: withDb(staffMemberships),
     regionsWithCentres: withDb(regionsWithCentres),
     centresOfRegion: withDb(centresOfRegion),
     searchCentres: withDb(searchCentres),
@@ -147,7 +144,6 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     saveReminderJobs: withDb(saveReminderJobs),
     listObligations: withDb(listObligations),
     markObligationDone: withDb(markObligationDone),
-    obligationById: withDb(obligationById),
     queueLoanReminder: withOutbox(queueLoanReminder),
     // the outbox, the webhook and upkeep
     deliverNotification: (sender: Sender, notificationId: number, rate?: number) => deliverNotification(db, sender, notificationId, rate),

@@ -2,7 +2,7 @@
 // or positions match, nearest first to where the person is (Telegram's inline location) or was
 // when they last shared a location with the bot; otherwise the newest first.
 import type { Db } from "../db/client.js";
-import { queryRows } from "../db/reads.js";
+import { likeContaining, queryRows } from "../db/reads.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { distance, OPEN, OPEN_PLACES, unitVector } from "./projects.js";
 
@@ -23,16 +23,15 @@ export interface InlineProject {
   distanceKm: number | null;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export async function inlineProjects(db: Db, telegramId: number, text: string, here?: { lat: number; lon: number }) {
   const user = await db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { language: true, lastLat: true, lastLon: true } });
   const origin = here ?? (user?.lastLat != null && user.lastLon != null ? { lat: user.lastLat, lon: user.lastLon } : undefined);
+  const pattern = likeContaining(text);
   const match = text
-    ? Prisma.sql`and (p."nameRu" ilike ${likePattern(text)} or p."nameKk" ilike ${likePattern(text)} or d."nameRu" ilike ${likePattern(text)}
-        or d."nameKk" ilike ${likePattern(text)} or r."nameRu" ilike ${likePattern(text)} or r."nameKk" ilike ${likePattern(text)}
+    ? Prisma.sql`and (p."nameRu" ilike ${pattern} or p."nameKk" ilike ${pattern} or d."nameRu" ilike ${pattern}
+        or d."nameKk" ilike ${pattern} or r."nameRu" ilike ${pattern} or r."nameKk" ilike ${pattern}
         or exists (select 1 from "Position" s join "Profession" f on f.id = s."professionId"
-                   where s."projectId" = p.id and (f."nameRu" ilike ${likePattern(text)} or f."nameKk" ilike ${likePattern(text)})))`
+                   where s."projectId" = p.id and (f."nameRu" ilike ${pattern} or f."nameKk" ilike ${pattern})))`
     : Prisma.empty;
   const order = origin
     ? Prisma.sql`cube(array[p."unitX", p."unitY", p."unitZ"]) <-> cube(${unitVector(origin)}::float8[]), p.id`

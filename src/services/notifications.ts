@@ -21,9 +21,6 @@ export interface NotificationInput {
 
 /** A notification as it is sent: its row and its person's. */
 export type NotificationToSend = Prisma.NotificationGetPayload<{ include: { user: true } }>;
-/** A transaction of Prisma's (what renders a notification reads through). */
-export type PrismaTransaction = Prisma.TransactionClient;
-
 /** A transaction of Prisma's, or one of pg's on the same pool (the referral's, src/db/reads.ts). */
 export type Transaction = Prisma.TransactionClient | PgTransaction;
 

@@ -4,19 +4,16 @@
 // project's card; the numbers are the monthly report's; axe-core finds no serious violation; the
 // screenshots for the README are saved under docs/.
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import pino from "pino";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatNumber } from "../../src/bot/format.js";
 import { seedDemoData } from "../../src/db/seed/demo.js";
 import { reportMonth } from "../../src/domain/report.js";
-import { createHttpServer } from "../../src/server/http.js";
 import { buildMonthlyReport } from "../../src/services/reports/monthly-report.js";
-import { createWebApp } from "../../src/web/app.js";
 import { hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, TOKEN, type Harness } from "../helpers/harness.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { serveWeb } from "../helpers/web.js";
 
 const DOCS = path.resolve(import.meta.dirname, "../../docs");
 let database: TestDatabase;
@@ -31,11 +28,7 @@ describe.skipIf(!hasChromium)("the public page in a browser", () => {
     database = await createTestDatabase();
     await seedDemoData(database.db);
     harness = await createHarness(database.db);
-    const web = createWebApp({ services: harness.services, i18n: harness.i18n, botToken: TOKEN, log: pino({ level: "silent" }), now: () => new Date(), botUsername: "roadmap_test_bot" });
-    const server = createHttpServer({ web });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => new Promise((resolve) => server.close(() => resolve()));
+    ({ origin, close } = await serveWeb(harness, { botUsername: "roadmap_test_bot" }));
     browser = await launchChromium();
   }, 180_000);
 

@@ -1,10 +1,7 @@
 // The staff desk on a real HTTP server (the bot's), with initData signed as Telegram signs it.
-import type { AddressInfo } from "node:net";
 import { sign } from "@telegram-apps/init-data-node";
-import pino from "pino";
-import { createHttpServer } from "../../src/server/http.js";
-import { createWebApp } from "../../src/web/app.js";
 import { TOKEN, type Harness } from "./harness.js";
+import { serveWeb } from "./web.js";
 
 export const DESK_PATH = "/desk";
 
@@ -22,14 +19,11 @@ export interface Desk {
 }
 
 export async function startDesk(harness: Harness, now: () => Date): Promise<Desk> {
-  const web = createWebApp({ services: harness.services, i18n: harness.i18n, botToken: TOKEN, log: pino({ level: "silent" }), now, deskPath: DESK_PATH });
-  const server = createHttpServer({ web });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin, close } = await serveWeb(harness, { now, deskPath: DESK_PATH });
   return {
     origin,
     url: `${origin}${DESK_PATH}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close,
     request(path, initData, init = {}) {
       const headers: Record<string, string> = initData === null ? {} : { authorization: `tma ${initData}` };
       const body = init.form ? new URLSearchParams(init.form) : undefined;

@@ -70,6 +70,8 @@ describe("opening the desk", () => {
     const html = await response.text();
     expect(html).toContain(`${DESK_PATH}/static/desk.js`);
     expect(html).not.toContain("Абаев");
+    expect(html).toContain(`<title>${harness.t("kk", "desk:title")} / ${harness.t("ru", "desk:title")}</title>`);
+    expect(html).toContain(`data-network-error="${harness.t("kk", "desk:network_error")} / ${harness.t("ru", "desk:network_error")}"`);
     const policy = response.headers.get("content-security-policy")!;
     expect(policy).toContain("frame-ancestors 'self' https://web.telegram.org");
     expect(policy).toContain("script-src 'self' https://telegram.org");
@@ -268,16 +270,16 @@ describe("projects and the report", () => {
     expect(list).not.toContain("Поликлиника");
     const page = await text(await desk.request(`projects/${ownProject.id}`, staffData));
     expect(page).toContain(harness.t("ru", "desk:projects.positions"));
-    const moved = await text(await desk.request(`projects/${ownProject.id}/status`, staffData, { form: { to: "completed" } }));
-    expect(moved).toContain(harness.t("ru", "projects:status.completed"));
+    const moved = await text(await desk.request(`projects/${ownProject.id}/status`, staffData, { form: { status: "completed" } }));
+    expect(moved).toContain(harness.t("ru", "desk:projects.status_moved", { status: harness.t("ru", "projects:status.completed") }));
     expect((await database.db.project.findUniqueOrThrow({ where: { id: ownProject.id } })).status).toBe("completed");
-    const skipped = await text(await desk.request(`projects/${ownProject.id}/status`, staffData, { form: { to: "planned" } }));
+    const skipped = await text(await desk.request(`projects/${ownProject.id}/status`, staffData, { form: { status: "planned" } }));
     expect(skipped).toContain(harness.t("ru", "staff:project.refusal.not_next"));
     const figures = await text(await desk.request(`projects/${ownProject.id}/figures`, staffData, { form: { month: "2021-05", workDone: "1500000", jobsCreated: "4" } }));
     expect(figures).toContain(harness.t("ru", "report:figures.saved", { month: "май 2021", work: "1 500 000", jobs: "4" }).replace(/\u00a0/g, " ").slice(0, 25));
     expect(await database.db.monthlyFigure.count({ where: { projectId: ownProject.id } })).toBe(1);
     expect((await desk.request(`projects/${otherProject.id}`, staffData)).status).toBe(403);
-    expect((await desk.request(`projects/${otherProject.id}/status`, staffData, { form: { to: "completed" } })).status).toBe(403);
+    expect((await desk.request(`projects/${otherProject.id}/status`, staffData, { form: { status: "completed" } })).status).toBe(403);
   });
 
   it("shows the centre's monthly report with its tables and the same files as the chat", async () => {

@@ -2,15 +2,12 @@
 // the monthly report (compared number for number), both languages, a region's districts and a
 // project's public card with its deep link, ETags, no personal data, a clear answer to bad links.
 import { parse } from "csv-parse/sync";
-import pino from "pino";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { previousMonth, reportMonth } from "../../src/domain/report.js";
-import { createHttpServer } from "../../src/server/http.js";
 import { buildMonthlyReport } from "../../src/services/reports/monthly-report.js";
-import { createWebApp } from "../../src/web/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, TOKEN, type Harness } from "../helpers/harness.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { serveWeb } from "../helpers/web.js";
 import { ALMALY } from "../helpers/places.js";
 import { addReportData } from "../helpers/report-data.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
@@ -31,11 +28,7 @@ beforeAll(async () => {
   harness = await createHarness(database.db, { now: () => NOW });
   ids = await addReportData(database.db);
   await registerSeeker(database.db, harness.person(), { iin: makeIin("900101"), districtKato: ALMALY, fullName: "Секретова Тайна Личновна" });
-  const web = createWebApp({ services: harness.services, i18n: harness.i18n, botToken: TOKEN, log: pino({ level: "silent" }), now: () => NOW, botUsername: "roadmap_test_bot" });
-  const server = createHttpServer({ web });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  ({ origin, close } = await serveWeb(harness, { now: () => NOW, botUsername: "roadmap_test_bot" }));
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ReportScope } from "../../services/reports/report-scope.js";
 import { callback, type Field } from "./callback.js";
 
-export const scopeToken = (s: ReportScope) => (s.kind === "mine" ? "c" : s.kind === "country" ? "k" : `r${s.regionId}`);
+const scopeToken = (s: ReportScope) => (s.kind === "mine" ? "c" : s.kind === "country" ? "k" : `r${s.regionId}`);
 
 const scope: Field<ReportScope> = {
   read: z.string().regex(/^(c|k|r[1-9]\d{0,8})$/).transform((token): ReportScope =>

@@ -11,7 +11,7 @@ import { REJECT_REASONS, type RejectReason } from "../../domain/referral.js";
 import { type ActionInput, type ActionResult } from "../../services/referrals.js";
 import { staffData, type QueueStatusFilter } from "../callback-data/staff.js";
 import type { ConvContext } from "../context.js";
-import { formatDate, formatNumber, localName } from "../format.js";
+import { formatDate, localName } from "../format.js";
 import { actionResultText } from "../action-result.js";
 import { addDeskButton } from "../desk-button.js";
 

@@ -76,6 +76,8 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
   const light = new Set(PROFESSIONS.filter((p) => p.light).map((p) => p.code));
   const contractors: Prisma.ContractorCreateManyInput[] = [];
   const projects: Prisma.ProjectCreateManyInput[] = [];
+  /** Each project's region code, by position in `projects` (ids are 1, 2, …). */
+  const regionCodes: string[] = [];
   const positions: Prisma.PositionCreateManyInput[] = [];
 
   for (const target of REGION_TARGETS) {
@@ -115,6 +117,7 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
           payroll += monthlyWage * counts[i]!;
           positions.push({ projectId: id, professionId: profession.id, count: counts[i]!, monthlyWage, suitableForMinors: light.has(profession.code) });
         });
+        regionCodes.push(target.code);
         projects.push({
           id,
           externalId: `demo-${target.code}-${index + 1}`,
@@ -143,10 +146,8 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
   for (const project of projects) {
     if (project.status === "commissioned") project.commissionedAt = new Date((project.endDate as Date).getTime() + history.int(10, 40) * 86_400_000);
   }
-  const regionOfProject = new Map<number, string>();
-  for (const target of REGION_TARGETS) for (const p of projects) if ((p.externalId as string).startsWith(`demo-${target.code}-`)) regionOfProject.set(p.id!, target.code);
-  const historyProjects: HistoryProject[] = projects.map((p) => ({
-    id: p.id!, districtId: p.districtId, regionCode: regionOfProject.get(p.id!)!, plannedJobs: p.plannedJobs!, permanentJobs: p.permanentJobs ?? 0,
+  const historyProjects: HistoryProject[] = projects.map((p, i) => ({
+    id: p.id!, districtId: p.districtId, regionCode: regionCodes[i]!, plannedJobs: p.plannedJobs!, permanentJobs: p.permanentJobs ?? 0,
     startDate: p.startDate as Date, endDate: p.endDate as Date, started: p.status !== "planned", commissionedAt: (p.commissionedAt as Date | undefined) ?? null,
   }));
   calibrateAlmatyWorks(historyProjects.filter((p) => p.regionCode === HISTORY.almatyCity.code));

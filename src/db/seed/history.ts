@@ -6,6 +6,7 @@
 import { HISTORY } from "../../../prisma/data/demo-targets.js";
 import { commissionedJobsForCentre } from "../../domain/quota.js";
 import { PROGRAMME_START } from "../../domain/rules.js";
+import { PRIORITY_GROUP } from "../../domain/person.js";
 import type { Random } from "./random.js";
 
 export interface HistoryProject {
@@ -93,8 +94,8 @@ export function centreShare(random: Random, regionCode: string): number {
 
 function person(random: Random) {
   const priority = random.next() < HISTORY.priorityGroupShare;
-  const isYouth = priority && random.next() < 0.8;
-  return { priorityGroup: (priority ? 0 : 1) as 0 | 1, isYouth, isNeet: isYouth && random.next() < 0.35, isStudent: priority && !isYouth };
+  const isYouth = priority && random.next() < HISTORY.youthInPriorityGroup;
+  return { priorityGroup: (priority ? PRIORITY_GROUP : 1) as 0 | 1, isYouth, isNeet: isYouth && random.next() < HISTORY.neetAmongYouth, isStudent: priority && !isYouth };
 }
 
 /**

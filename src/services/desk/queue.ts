@@ -3,7 +3,8 @@
 // reach as the chat's queue (services/staff.ts): the projects of the person's centres' districts,
 // read anew on every call.
 import type { Db } from "../../db/client.js";
-import { queryRows } from "../../db/reads.js";
+import { likeContaining, queryRows } from "../../db/reads.js";
+import { PRIORITY_GROUP } from "../../domain/person.js";
 import { Prisma, type ApplicationStatus } from "../../generated/prisma/client.js";
 import { projectsInReach, QUEUE_WALK_FROM_PROJECTS } from "../staff.js";
 
@@ -55,7 +56,6 @@ const ORDER: Record<DeskSort, { key: Prisma.Sql; joins?: "project" | "person" }>
 };
 
 const DAY_MS = 86_400_000;
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Filters that the per-project counts cannot answer: the rows themselves must be counted. */
 const narrowed = (filter: DeskFilter) => Boolean(filter.from || filter.to || filter.text);
@@ -68,10 +68,10 @@ const narrowed = (filter: DeskFilter) => Boolean(filter.from || filter.to || fil
 function conditions(projects: { ids: string; count: number }, filter: DeskFilter): Prisma.Sql {
   const project = projects.count > QUEUE_WALK_FROM_PROJECTS ? Prisma.sql`a."projectId" + 0` : Prisma.sql`a."projectId"`;
   const parts: Prisma.Sql[] = [Prisma.sql`${project} = any(${projects.ids}::int[])`];
-  if (filter.priorityOnly) parts.push(Prisma.sql`a."priorityGroup" = 0`);
+  if (filter.priorityOnly) parts.push(Prisma.sql`a."priorityGroup" = ${PRIORITY_GROUP}`);
   if (filter.from) parts.push(Prisma.sql`a."submittedAt" >= ${filter.from}`);
   if (filter.to) parts.push(Prisma.sql`a."submittedAt" < ${new Date(filter.to.getTime() + DAY_MS)}`);
-  if (filter.text) parts.push(Prisma.sql`(a.number ilike ${likePattern(filter.text)} or pr."fullName" ilike ${likePattern(filter.text)})`);
+  if (filter.text) parts.push(Prisma.sql`(a.number ilike ${likeContaining(filter.text)} or pr."fullName" ilike ${likeContaining(filter.text)})`);
   return Prisma.join(parts, " and ");
 }
 
@@ -106,7 +106,7 @@ async function statusCounts(db: Db, projects: { ids: string; count: number }, fi
         where ${conditions(projects, filter)} group by a.status`, { prepare: false })
     : await queryRows<{ status: ApplicationStatus; count: number }>(db, Prisma.sql`
         select status::text as status, sum(count)::int as count from "ProjectApplicationCount"
-        where "projectId" = any(${projects.ids}::int[])${filter.priorityOnly ? Prisma.sql` and "priorityGroup" = 0` : Prisma.empty} group by status`, { prepare: false });
+        where "projectId" = any(${projects.ids}::int[])${filter.priorityOnly ? Prisma.sql` and "priorityGroup" = ${PRIORITY_GROUP}` : Prisma.empty} group by status`, { prepare: false });
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   for (const { status, count } of found) counts[status] = count;
   return counts;

@@ -4,7 +4,7 @@
 import { commissionedJobsForCentre, referralQuota } from "../../domain/quota.js";
 import { percentOf, type ReportMonth } from "../../domain/report.js";
 import type { Client, DistrictFilter } from "./sql.js";
-import type { CommissionedLine, MonthlyReport, Named, ProjectLine, QuotaLine } from "./report-types.js";
+import type { MonthlyReport, Named, ProjectLine, QuotaLine } from "./report-types.js";
 import { contractorRows, kindRows, planRows, projectRows, type ProjectRow } from "./report-rows.js";
 
 export type * from "./report-types.js";

@@ -1,6 +1,6 @@
 // The applicant's page: the same card as the chat's (the IIN masked, shown whole only on request
 // and audited), the application's history, and the same actions as the chat's buttons.
-import { REJECT_NOTE_LENGTH, STAFF_COUNT_MAX } from "../../domain/policies.js";
+import { REJECT_NOTE_LENGTH } from "../../domain/policies.js";
 import { formatDate, formatDateTime, localName } from "../../bot/format.js";
 import { standingFlags } from "../../bot/standing.js";
 import { REJECT_REASONS } from "../../domain/referral.js";

@@ -1,6 +1,6 @@
 // The centre's projects with the progress of their referral quota; a project's positions with the
 // places open, its next status and the month's figures.
-import { REJECT_NOTE_LENGTH, STAFF_COUNT_MAX } from "../../domain/policies.js";
+import { STAFF_COUNT_MAX } from "../../domain/policies.js";
 import { formatNumber, localName } from "../../bot/format.js";
 import { nextStatus, type ProjectStatusName } from "../../domain/project-status.js";
 import type { QuotaProgress } from "../../services/project-upkeep.js";
@@ -77,7 +77,7 @@ export function ProjectPage(props: { view: View; data: ProjectData; month: strin
         <h2 id="status">{t("desk:projects.status_heading")}: {t(`projects:status.${project.status}`)}</h2>
         {next ? (
           <form method="post" action={appLink(view, `projects/${project.id}/status`)} class="stacked">
-            <input type="hidden" name="to" value={next} />
+            <input type="hidden" name="status" value={next} />
             {next === "commissioned" ? (
               <label>{t("desk:projects.permanent_jobs")} <input type="number" name="permanentJobs" required min={0} max={STAFF_COUNT_MAX} step={1} inputmode="numeric" /></label>
             ) : null}

@@ -68,7 +68,7 @@ const queueQuery = z.object({
 
 const hireForm = z.object({ contractDate: isoDay, wage: z.coerce.number().int().min(1).max(100_000_000) });
 const rejectForm = z.object({ reason: z.enum(REJECT_REASONS), note: z.preprocess(blank, z.string().trim().max(REJECT_NOTE_LENGTH.max).optional()) });
-const statusForm = z.object({ to: z.enum(PROJECT_STATUSES), permanentJobs: optional(z.coerce.number().int().min(0).max(STAFF_COUNT_MAX)) });
+const statusForm = z.object({ status: z.enum(PROJECT_STATUSES), permanentJobs: optional(z.coerce.number().int().min(0).max(STAFF_COUNT_MAX)) });
 const figuresForm = z.object({
   month: z.string().regex(/^\d{4}-\d{2}$/),
   workDone: z.coerce.number().min(0).max(1e13).transform((tenge) => Math.round(tenge)),
@@ -79,9 +79,9 @@ const monthQuery = z.object({ month: optional(z.string().regex(/^\d{4}-\d{2}$/))
 /** Which field a refused form or query was about, in the person's words. */
 const FIELD_LABELS: Record<string, string> = {
   status: "desk:queue.status", project: "desk:queue.project", priority: "desk:queue.priority_only", from: "desk:queue.from", to: "desk:queue.to",
-  q: "desk:queue.search", sort: "desk:queue.column.number", dir: "desk:queue.column.number", page: "desk:queue.pages",
+  q: "desk:queue.search", sort: "desk:queue.sort", dir: "desk:queue.sort", page: "desk:queue.pages",
   contractDate: "desk:applicant.contract_date", wage: "desk:applicant.wage", reason: "desk:applicant.reason", note: "desk:applicant.note",
-  to_status: "desk:projects.status_heading", permanentJobs: "desk:projects.permanent_jobs", month: "desk:projects.month",
+  permanentJobs: "desk:projects.permanent_jobs", month: "desk:projects.month",
   workDone: "desk:projects.work_done", jobsCreated: "desk:projects.jobs_created",
 };
 
@@ -105,7 +105,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   const desk = new Hono<Env>();
   const today = () => kazakhstanDay(deps.now());
 
-  desk.get("/", (c) => c.html(deskShell(deps.base)));
+  desk.get("/", (c) => c.html(deskShell(deps.base, deps.i18n)));
   desk.get("/static/desk.js", (c) => c.body(DESK_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }));
   desk.get("/static/desk.css", (c) => c.body(DESK_STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }));
 
@@ -240,9 +240,11 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const { userId, view } = staffOf(c);
     const projectId = parse(id, c.req.param("id"));
     const form = parse(statusForm, await c.req.parseBody());
-    const changed = await services.changeProjectStatus(userId, projectId, form.to, deps.now(), form.permanentJobs);
-    const text = changed.ok ? view.t(form.to === "commissioned" ? "staff:project.commissioned" : "desk:projects.status_heading") : view.t(`staff:project.refusal.${changed.reason}`);
-    return projectPage(c, projectId, { text: changed.ok && form.to !== "commissioned" ? `${text}: ${view.t(`projects:status.${form.to}`)}` : text, failed: !changed.ok });
+    const changed = await services.changeProjectStatus(userId, projectId, form.status, deps.now(), form.permanentJobs);
+    const text = !changed.ok ? view.t(`staff:project.refusal.${changed.reason}`)
+      : form.status === "commissioned" ? view.t("staff:project.commissioned")
+      : view.t("desk:projects.status_moved", { status: view.t(`projects:status.${form.status}`) });
+    return projectPage(c, projectId, { text, failed: !changed.ok });
   });
   desk.post("/app/projects/:id/figures", async (c) => {
     const { userId, view } = staffOf(c);

@@ -51,6 +51,3 @@ export function districtShapes(regionKato: string): MapShape[] {
   }
   return drawn.get(regionKato)!;
 }
-
-/** The attribution the boundaries' licence asks for (BOUNDARIES.md, the short form for the map). */
-export const MAP_ATTRIBUTION = "Boundaries: © A. Rodionov, geokz (CC BY 4.0), from OCHA/HDX COD-AB Kazakhstan (UNHCR) and © OpenStreetMap contributors; simplified.";

@@ -10,8 +10,9 @@ import { PROGRAMME_YEARS } from "../../domain/rules.js";
 import type { Services } from "../../services/index.js";
 import { csvText } from "../../services/spreadsheet-cells.js";
 import { ttlCache } from "./cache.js";
+import { htmlPage } from "../html.js";
 import { districtShapes, regionShapes } from "./map.js";
-import { doctype, NotFound, ProgressPage, ProjectView, RegionView, type PageQuery, type SiteView } from "./views.js";
+import { NotFound, ProgressPage, ProjectView, RegionView, type PageQuery, type SiteView } from "./views.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../project-root.js";
@@ -42,7 +43,7 @@ export function publicRoutes(deps: PublicDeps): Hono {
   const pages = ttlCache<string>(CACHE_MS);
   const files = ttlCache<{ body: string; etag: string }>(CACHE_MS);
   const viewOf = (lang: Lang): SiteView => ({ t: deps.i18n.getFixedT(lang), lang });
-  const notFound = (c: Context, lang: Lang) => c.html(doctype(<NotFound view={viewOf(lang)} />), 404);
+  const notFound = (c: Context, lang: Lang) => c.html(htmlPage(<NotFound view={viewOf(lang)} />), 404);
 
   const progress = (c: Context, lang: Lang) => {
     const query = pageQuery.safeParse(c.req.query());
@@ -50,7 +51,7 @@ export function publicRoutes(deps: PublicDeps): Hono {
     const { year, measure } = query.data as PageQuery;
     return pages.get(`progress:${lang}:${year}:${measure}`, async () => {
       const data = await deps.services.programmeProgress(year);
-      return doctype(<ProgressPage view={viewOf(lang)} query={{ year, measure }} progress={data} shapes={regionShapes()} />);
+      return htmlPage(<ProgressPage view={viewOf(lang)} query={{ year, measure }} progress={data} shapes={regionShapes()} />);
     }).then((html) => c.html(html));
   };
 
@@ -66,7 +67,7 @@ export function publicRoutes(deps: PublicDeps): Hono {
       const html = await pages.get(`region:${lang}:${regionId.data}:${year}:${district ?? 0}`, async () => {
         const page = await deps.services.regionProgress(regionId.data, year as PageQuery["year"]);
         if (!page) return "";
-        return doctype(<RegionView view={viewOf(lang)} query={{ year: year as PageQuery["year"], measure }} page={page} shapes={districtShapes(page.region.kato)} district={district} />);
+        return htmlPage(<RegionView view={viewOf(lang)} query={{ year: year as PageQuery["year"], measure }} page={page} shapes={districtShapes(page.region.kato)} district={district} />);
       });
       return html ? c.html(html) : notFound(c, lang);
     });
@@ -77,7 +78,7 @@ export function publicRoutes(deps: PublicDeps): Hono {
       if (!project) return notFound(c, lang);
       const district = await deps.services.districtById(project.districtId);
       const applyUrl = deps.botUsername ? `https://t.me/${deps.botUsername}?start=p${project.id}` : undefined;
-      return c.html(doctype(<ProjectView view={viewOf(lang)} project={project} regionId={district!.regionId} applyUrl={applyUrl} />));
+      return c.html(htmlPage(<ProjectView view={viewOf(lang)} project={project} regionId={district!.regionId} applyUrl={applyUrl} />));
     });
   }
 

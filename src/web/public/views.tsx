@@ -1,15 +1,14 @@
 // The public progress pages: the country's map and table, a region's districts and projects, a
 // project's public card. Server-rendered HTML with no script: every link and table works as it is.
 import type { Child } from "hono/jsx";
-import { raw } from "hono/html";
 import { formatDate, formatNumber, localName } from "../../bot/format.js";
-import type { Lang, Translate } from "../../bot/i18n.js";
+import { LANGUAGES, type Lang, type Translate } from "../../bot/i18n.js";
 import { referralQuota } from "../../domain/quota.js";
 import { PROGRAMME_YEARS } from "../../domain/rules.js";
 import type { ProjectCard } from "../../services/projects.js";
 import type { AreaProgress, ProgrammeProgress, RegionPage } from "../../services/public/progress.js";
 import { CLASSES, fillOf, NO_DATA_FILL, type Measure } from "./colour.js";
-import { MAP_ATTRIBUTION, MAP_HEIGHT, MAP_WIDTH, type MapShape } from "./map.js";
+import { MAP_HEIGHT, MAP_WIDTH, type MapShape } from "./map.js";
 
 export interface SiteView {
   t: Translate;
@@ -49,8 +48,9 @@ function Layout(props: { view: SiteView; title: string; path: string; children?:
         <header class="site">
           <a class="brand" href={`/${view.lang}`}>{view.t("public:brand")}</a>
           <nav aria-label={view.t("public:language")}>
-            <a href={`/kk${props.path}`} lang="kk" aria-current={view.lang === "kk" ? "true" : undefined}>Қазақша</a>{" "}
-            <a href={`/ru${props.path}`} lang="ru" aria-current={view.lang === "ru" ? "true" : undefined}>Русский</a>
+            {LANGUAGES.map((lang) => (
+              <a href={`/${lang}${props.path}`} lang={lang} aria-current={view.lang === lang ? "true" : undefined}>{view.t(`language.name_${lang}`)}</a>
+            ))}
           </nav>
         </header>
         <main>{props.children}</main>
@@ -109,7 +109,7 @@ function MapFigure(props: { view: SiteView; label: string; measure: Measure; sha
           <li><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" fill={NO_DATA_FILL} /></svg>{view.t("public:map.no_data")}</li>
         </ul>
         {props.note ? <p class="note">{props.note}</p> : null}
-        <p class="attribution">{MAP_ATTRIBUTION}</p>
+        <p class="attribution">{view.t("public:map.attribution")}</p>
       </figcaption>
     </figure>
   );
@@ -213,7 +213,7 @@ export function RegionView(props: { view: SiteView; query: PageQuery; page: Regi
       <MapFigure
         view={view} label={t("public:map.district_label", { measure: t("public:measure.quota") })} measure="quota" shapes={props.shapes}
         areas={page.districts.map((d) => ({ kato: d.kato, name: localName(view.lang, d), href: districtLink(d.id), value: d.quotaPercent }))}
-        note={page.region.kato === "610000000" ? t("public:map.no_polygon") : undefined}
+        note={page.districts.some((d) => !props.shapes.some((shape) => shape.kato === d.kato)) ? t("public:map.no_polygon") : undefined}
       />
       <AreaTable view={view} caption={t("public:table.districts", { year: query.year })} rows={page.districts.map((d) => ({ ...d, href: districtLink(d.id) }))} current={chosen?.id} />
       <section aria-labelledby="projects">
@@ -281,4 +281,3 @@ export function NotFound(props: { view: SiteView }) {
   return <Layout view={props.view} title={props.view.t("public:not_found")} path=""><h1>{props.view.t("public:not_found")}</h1></Layout>;
 }
 
-export const doctype = (page: unknown) => `${raw("<!doctype html>")}${page}`;

@@ -6,7 +6,7 @@
   var app = base + "/app/";
   var main = document.getElementById("desk");
   var depth = 0;
-  var NETWORK_ERROR = "Байланыс жоқ, қайталап көріңіз. / Нет связи, попробуйте ещё раз.";
+  var NETWORK_ERROR = document.documentElement.getAttribute("data-network-error") || "";
 
   function telegram() {
     return window.Telegram && window.Telegram.WebApp;
