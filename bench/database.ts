@@ -4,7 +4,7 @@
 // (the million fill every position many times over). The first run fills them (a few minutes);
 // later runs reuse them.
 import { performance } from "node:perf_hooks";
-import { createPrismaClient, type Db } from "../src/db/client.js";
+import { openStore, type Db, type Store } from "../src/db/store.js";
 import { defaultDataDir, ensureDatabase, startEmbeddedPostgres } from "../src/db/embedded.js";
 import { applyMigrations } from "../src/db/migrate.js";
 import { seedDatabase } from "../src/db/seed/index.js";
@@ -13,6 +13,7 @@ export const APPLICATIONS = 1_000_000;
 const PORT = 54349;
 
 export interface BenchDatabase {
+  store: Store;
   db: Db;
   url: string;
   /** The server's data directory (its CPU time is read through its postmaster.pid). */
@@ -65,11 +66,12 @@ export async function startBenchServer(log: (line: string) => void): Promise<Ben
       await ensureDatabase(server.serverUrl, name);
       const url = server.urlFor(name);
       await applyMigrations(url);
-      const db = createPrismaClient(url);
+      const store = openStore(url);
+      const db = store.db;
       const seeded = await seedDatabase(db, { demo: options.demo ?? true });
       if (seeded.demo) log(`${name}: demo data seeded`);
       if (options.applications) await fillApplications(db, log);
-      return { db, url, dataDir, stop: () => db.$disconnect() };
+      return { store, db, url, dataDir, stop: () => store.close() };
     },
     stop: () => server.stop(),
   };

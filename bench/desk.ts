@@ -4,8 +4,7 @@
 import { sign } from "@telegram-apps/init-data-node";
 import pino from "pino";
 import { createI18n } from "../src/bot/i18n.js";
-import { storeOf } from "../src/db/store.js";
-import type { Db } from "../src/db/client.js";
+import type { Store } from "../src/db/store.js";
 import { createServices } from "../src/services/index.js";
 import { createPii } from "../src/services/pii.js";
 import { createWebApp } from "../src/web/app.js";
@@ -14,9 +13,9 @@ import { latency, timed, type Latency } from "./stats.js";
 
 const TOKEN = "123456:BENCH-desk-token-0123456789";
 
-export async function deskQueuePages(db: Db, runs = 200): Promise<{ first: Latency; filtered: Latency; deep: Latency; byProject: Latency }> {
-  await regionStaff(db);
-  const services = createServices({ store: storeOf(db), pii: createPii(Buffer.alloc(32, 11)), outbox: { enqueue: async () => undefined } });
+export async function deskQueuePages(store: Store, runs = 200): Promise<{ first: Latency; filtered: Latency; deep: Latency; byProject: Latency }> {
+  await regionStaff(store.db);
+  const services = createServices({ store, pii: createPii(Buffer.alloc(32, 11)), outbox: { enqueue: async () => undefined } });
   const app = createWebApp({ services, i18n: await createI18n(), botToken: TOKEN, log: pino({ level: "silent" }), now: () => new Date(), deskPath: "/desk" });
   const headers = { authorization: `tma ${sign({ user: { id: Number(BENCH_STAFF_TELEGRAM_ID), first_name: "Bench" } }, TOKEN, new Date())}` };
   const measure = async (path: string) => {

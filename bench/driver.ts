@@ -2,7 +2,7 @@
 // WebAssembly query compiler, the driver adapter) and through pg, the driver under it. Not a
 // target of issue 10: the figure that says how much of an update's CPU is the data layer's.
 import pg from "pg";
-import type { Db } from "../src/db/client.js";
+import type { Db } from "../src/db/store.js";
 import { nodeCpuMs } from "./cpu.js";
 
 const CALLS = 3_000;

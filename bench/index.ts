@@ -45,7 +45,7 @@ try {
     const updates = await server.open("roadmap_bench_updates", { applications: false });
     try {
       if (chosen.has("updates")) {
-        const r = (results.updates = await updateThroughput(updates.db, updates.url, updates.dataDir));
+        const r = (results.updates = await updateThroughput(updates.store, updates.url, updates.dataDir));
         log(`updates: ${r.bot.updates} measured at concurrency ${r.concurrency}; ${r.outcome.applications} applications and ${r.outcome.referrals} referrals made`);
         log(`cores busy (Node and PostgreSQL CPU over the run, of ${os.cpus().length} cores): the bot ${r.bot.coresBusy ?? "—"}, the bare echo bot ${r.bareEcho.coresBusy ?? "—"}`);
         const thread = (t: typeof r.bot) => (t.mainThread ? `${t.mainThread.onCore} ms on a core, ${t.mainThread.waiting} ms waiting for one` : "—");
@@ -70,7 +70,7 @@ try {
   if (chosen.has("outbox")) {
     const database = await server.open("roadmap_bench_outbox", { applications: false, demo: false });
     try {
-      const r = (results.outbox = await outboxThroughput(database.db, database.url, log));
+      const r = (results.outbox = await outboxThroughput(database.store, database.url, log));
       log(`outbox: ${r.notifications} notifications in ${r.seconds} s; ${r.tooManyRequests} answers 429; ${r.givenUp} given up; ${r.duplicates} people told twice`);
       row(`7. outbox messages per second (2 workers, ${r.notifications} people)`, r.perSecond, "/s", 25, false);
       row("7. outbox notifications given up", r.givenUp, "", 0);
@@ -84,29 +84,29 @@ try {
     try {
       results.data = { applications: await big.db.application.count(), projects: await big.db.project.count() };
       if (chosen.has("nearest")) {
-        const r = (results.nearest = await nearestProjects(big.db));
+        const r = (results.nearest = await nearestProjects(big.store));
         row(`2. nearest projects p50 (${r.points} points)`, r.p50, "ms", 5);
         row(`2. nearest projects p99 (${r.points} points)`, r.p99, "ms", 5);
       }
       if (chosen.has("queue")) {
-        const r = (results.queue = await queuePages(big.db));
+        const r = (results.queue = await queuePages(big.store));
         row(`3. staff queue page 1 p99 (${r.total} in the queue)`, r.page1.p99, "ms", 20);
         row("3. staff queue page 100 p99", r.page100.p99, "ms", 20);
       }
       if (chosen.has("desk")) {
-        const r = (results.desk = await deskQueuePages(big.db));
+        const r = (results.desk = await deskQueuePages(big.store));
         row("8. staff desk queue page, server-side p99", r.first.p99, "ms", 50);
         row("8. staff desk queue page, status and priority group, newest first, p99", r.filtered.p99, "ms", 50);
         row("8. staff desk queue page 200 p99", r.deep.p99, "ms", 50);
         log(`staff desk queue sorted by project name (the whole filter sorted, no index), p99: ${r.byProject.p99} ms`);
       }
       if (chosen.has("public")) {
-        const r = (results.public = await publicPages(big.db));
+        const r = (results.public = await publicPages(big.store));
         log(`public pages, first render (the report behind each): ${Object.entries(r.firstMs).map(([path, ms]) => `${path} ${ms} ms`).join(", ")}; open data projects.csv ${r.openDataFirstMs} ms`);
         row("9. public pages (country, region, project), server-side p99", r.pages.p99, "ms", 50);
       }
       if (chosen.has("report")) {
-        const r = (results.report = await monthlyReports(big.db));
+        const r = (results.report = await monthlyReports(big.store));
         row("4. monthly report, Almaty region (median)", r.region.p50, "ms", 1_000);
         row("4. monthly report, the country (median)", r.country.p50, "ms", 3_000);
       }

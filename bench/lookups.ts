@@ -1,5 +1,5 @@
 // The reads whose cost grows with the data: nearest projects, the staff queue, the monthly report.
-import type { Db } from "../src/db/client.js";
+import type { Db, Store } from "../src/db/store.js";
 import { createRandom } from "../src/db/seed/random.js";
 import { KAZAKHSTAN_BOUNDS } from "../src/domain/geo.js";
 import { reportMonth } from "../src/domain/report.js";
@@ -11,14 +11,14 @@ import { latency, timed, type Latency } from "./stats.js";
 export const ALMATY_REGION_KATO = "190000000"; // the region with the most projects
 export const BENCH_STAFF_TELEGRAM_ID = 4_999_999n;
 
-export async function nearestProjects(db: Db, points = 1_000): Promise<Latency & { points: number }> {
+export async function nearestProjects(store: Store, points = 1_000): Promise<Latency & { points: number }> {
   const random = createRandom(20_260_101);
   const b = KAZAKHSTAN_BOUNDS;
-  for (let i = 0; i < 20; i++) await nearestOpenProjects(db, { lat: 43.25, lon: 76.92 }); // warm-up
+  for (let i = 0; i < 20; i++) await nearestOpenProjects(store, { lat: 43.25, lon: 76.92 }); // warm-up
   const durations: number[] = [];
   for (let i = 0; i < points; i++) {
     const point = { lat: b.minLat + random.next() * (b.maxLat - b.minLat), lon: b.minLon + random.next() * (b.maxLon - b.minLon) };
-    durations.push((await timed(() => nearestOpenProjects(db, point)))[0]);
+    durations.push((await timed(() => nearestOpenProjects(store, point)))[0]);
   }
   return { points, ...latency(durations) };
 }
@@ -42,25 +42,26 @@ export async function regionStaff(db: Db): Promise<number> {
   return user.id;
 }
 
-export async function queuePages(db: Db, runs = 200): Promise<{ total: number; page1: Latency; page100: Latency }> {
-  const userId = await regionStaff(db);
+export async function queuePages(store: Store, runs = 200): Promise<{ total: number; page1: Latency; page100: Latency }> {
+  const userId = await regionStaff(store.db);
   const measure = async (page: number) => {
-    for (let i = 0; i < 10; i++) await staffQueue(db, userId, {}, page);
+    for (let i = 0; i < 10; i++) await staffQueue(store, userId, {}, page);
     const durations: number[] = [];
-    for (let i = 0; i < runs; i++) durations.push((await timed(() => staffQueue(db, userId, {}, page)))[0]);
+    for (let i = 0; i < runs; i++) durations.push((await timed(() => staffQueue(store, userId, {}, page)))[0]);
     return latency(durations);
   };
-  const { total } = await staffQueue(db, userId, {}, 1);
+  const { total } = await staffQueue(store, userId, {}, 1);
   return { total, page1: await measure(1), page100: await measure(100) };
 }
 
-export async function monthlyReports(db: Db, runs = 5): Promise<{ region: Latency; country: Latency }> {
+export async function monthlyReports(store: Store, runs = 5): Promise<{ region: Latency; country: Latency }> {
+  const { db } = store;
   const month = reportMonth(2021, 5);
   const region = await db.region.findUniqueOrThrow({ where: { kato: ALMATY_REGION_KATO }, include: { districts: true } });
   const measure = async (districtIds: number[] | null) => {
-    await buildMonthlyReport(db, districtIds, month);
+    await buildMonthlyReport(store, districtIds, month);
     const durations: number[] = [];
-    for (let i = 0; i < runs; i++) durations.push((await timed(() => buildMonthlyReport(db, districtIds, month)))[0]);
+    for (let i = 0; i < runs; i++) durations.push((await timed(() => buildMonthlyReport(store, districtIds, month)))[0]);
     return latency(durations);
   };
   return { region: await measure(region.districts.map((d) => d.id)), country: await measure(null) };

@@ -6,11 +6,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Api } from "grammy";
 import pino from "pino";
-import type { Db } from "../src/db/client.js";
+import type { Store } from "../src/db/store.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { lazyBoss, NOTIFY_QUEUE } from "../src/jobs/boss.js";
 import { createOutbox, startNotificationWorker } from "../src/jobs/outbox.js";
-import { storeOf } from "../src/db/store.js";
 import { createServices } from "../src/services/index.js";
 import { createPii } from "../src/services/pii.js";
 import { CHAT_MESSAGE_INTERVAL_MS, DEFAULT_OUTBOX_RATE, TELEGRAM_MESSAGES_PER_SECOND } from "../src/domain/telegram-limits.js";
@@ -61,7 +60,8 @@ function strictTelegram() {
   return { server, accepted, times, tooMany: () => tooMany };
 }
 
-export async function outboxThroughput(db: Db, url: string, log: (line: string) => void): Promise<OutboxFigures> {
+export async function outboxThroughput(store: Store, url: string, log: (line: string) => void): Promise<OutboxFigures> {
+  const { db } = store;
   const count = Number(process.env.BENCH_OUTBOX_COUNT ?? 10_000);
   const quiet = pino({ level: "silent" });
   await db.$executeRawUnsafe(`truncate "Notification", pgboss.job restart identity cascade`).catch(() => db.$executeRawUnsafe(`truncate "Notification" restart identity cascade`));
@@ -84,7 +84,7 @@ export async function outboxThroughput(db: Db, url: string, log: (line: string) 
   log(`outbox: ${count} notifications queued; two workers at ${DEFAULT_OUTBOX_RATE}/s against a Telegram of ${TELEGRAM_MESSAGES_PER_SECOND}/s`);
   const started = Date.now();
   for (const instance of instances) {
-    await startNotificationWorker(await instance.get(), { services: createServices({ store: storeOf(db), pii: createPii(Buffer.alloc(32, 11)), outbox: createOutbox(instance.get) }), api: new Api("123456:BENCH-outbox-token", { apiRoot }), i18n, log: quiet, rate: DEFAULT_OUTBOX_RATE });
+    await startNotificationWorker(await instance.get(), { services: createServices({ store, pii: createPii(Buffer.alloc(32, 11)), outbox: createOutbox(instance.get) }), api: new Api("123456:BENCH-outbox-token", { apiRoot }), i18n, log: quiet, rate: DEFAULT_OUTBOX_RATE });
   }
   const deadline = started + (count / DEFAULT_OUTBOX_RATE) * 3_000 + 60_000;
   let left = count;

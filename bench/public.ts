@@ -4,15 +4,15 @@
 // served from memory for five minutes.
 import pino from "pino";
 import { createI18n } from "../src/bot/i18n.js";
-import type { Db } from "../src/db/client.js";
-import { storeOf } from "../src/db/store.js";
+import type { Store } from "../src/db/store.js";
 import { createServices } from "../src/services/index.js";
 import { createPii } from "../src/services/pii.js";
 import { createWebApp } from "../src/web/app.js";
 import { latency, timed, type Latency } from "./stats.js";
 
-export async function publicPages(db: Db, runs = 400): Promise<{ firstMs: Record<string, number>; pages: Latency; openDataFirstMs: number }> {
-  const services = createServices({ store: storeOf(db), pii: createPii(Buffer.alloc(32, 11)), outbox: { enqueue: async () => undefined } });
+export async function publicPages(store: Store, runs = 400): Promise<{ firstMs: Record<string, number>; pages: Latency; openDataFirstMs: number }> {
+  const { db } = store;
+  const services = createServices({ store, pii: createPii(Buffer.alloc(32, 11)), outbox: { enqueue: async () => undefined } });
   const app = createWebApp({ services, i18n: await createI18n(), botToken: "123456:BENCH-public", log: pino({ level: "silent" }), now: () => new Date(), botUsername: "roadmap_bot" });
   const region = await db.region.findUniqueOrThrow({ where: { kato: "190000000" } });
   const project = await db.project.findFirstOrThrow({ where: { district: { regionId: region.id } }, orderBy: { id: "asc" } });

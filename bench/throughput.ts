@@ -13,11 +13,10 @@ import { projectsData } from "../src/bot/callback-data/projects.js";
 import { staffData } from "../src/bot/callback-data/staff.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { createBot, sessionKey } from "../src/bot/index.js";
-import type { Db } from "../src/db/client.js";
+import type { Db, Store } from "../src/db/store.js";
 import { createPrismaStorage, sessionRowKey } from "../src/db/prisma-storage.js";
 import { lazyBoss } from "../src/jobs/boss.js";
 import { createOutbox } from "../src/jobs/outbox.js";
-import { storeOf } from "../src/db/store.js";
 import { createServices } from "../src/services/index.js";
 import { createReminderScheduler } from "../src/jobs/reminders.js";
 import { createLogger } from "../src/logger.js";
@@ -69,9 +68,10 @@ async function clearEarlierRun(db: Db) {
   await db.employmentCentre.deleteMany({ where: { nameRu: "Центр бенчмарка обновлений" } }); // made by earlier versions of this bench
 }
 
-async function addSeeker(db: Db, pii: ReturnType<typeof createPii>, telegramId: number, districtId: number) {
+async function addSeeker(store: Store, pii: ReturnType<typeof createPii>, telegramId: number, districtId: number) {
+  const { db } = store;
   const user = await db.user.create({ data: { telegramId: BigInt(telegramId), language: "ru", firstName: "Бенч" } });
-  await saveProfile(db, pii, user.id, {
+  await saveProfile(store, pii, user.id, {
     fullName: "Бенч Бенчев", iin: makeIin("950101", 3), birthDate: new Date("1995-01-01"), sex: "male", phone: "+77010000000", status: "job_seeker",
     studying: false, working: false, districtId, professionIds: [], anyWork: true, willingToRelocate: true,
   });
@@ -85,8 +85,9 @@ interface Sessions {
 }
 
 /** The people and what each of them will send, each at a position with room of an open project. */
-async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: string): Promise<Sessions> {
-  await clearEarlierRun(db);
+async function prepare(store: Store, pii: ReturnType<typeof createPii>, jobsLabel: string): Promise<Sessions> {
+  const { db } = store;
+  await clearEarlierRun(store.db);
   const positions = await db.$queryRaw<Array<{ id: number; projectId: number; lat: number; lon: number; districtId: number }>>`
     select s.id, s."projectId", p.lat, p.lon, p."districtId" from "Position" s
     join "Project" p on p.id = s."projectId"
@@ -102,7 +103,7 @@ async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: str
   for (let i = 0; i < SEEKER_SESSIONS; i++) {
     const target = positions[i * 2]!; // every other position: the staff's applicants take the rest
     const id = telegramId++;
-    await addSeeker(db, pii, id, target.districtId);
+    await addSeeker(store, pii, id, target.districtId);
     const [lat, lon] = [target.lat + 0.001, target.lon + 0.001];
     const seeker = updatesFrom(id, "ru");
     seekerSessions.push([
@@ -114,8 +115,8 @@ async function prepare(db: Db, pii: ReturnType<typeof createPii>, jobsLabel: str
   const staffSessions: Update[][] = [];
   for (let i = 0; i < STAFF_SESSIONS; i++) {
     const target = positions[i * 2 + 1]!;
-    const applicant = await addSeeker(db, pii, telegramId++, target.districtId);
-    const { application } = await submitApplication(db, applicant, target.id, new Date());
+    const applicant = await addSeeker(store, pii, telegramId++, target.districtId);
+    const { application } = await submitApplication(store, applicant, target.id, new Date());
     if (!application) throw new Error("the bench's applicant could not apply");
     const staff = await db.user.create({ data: { telegramId: BigInt(telegramId++), language: "ru", roles: ["staff"], staff: { create: { centreId: centreOf.get(target.districtId)! } } } });
     const { press } = updatesFrom(Number(staff.telegramId), "ru");
@@ -237,16 +238,17 @@ export interface ThroughputResult {
   costByKind: CostByKind;
 }
 
-export async function updateThroughput(db: Db, url: string, dataDir: string): Promise<ThroughputResult> {
+export async function updateThroughput(store: Store, url: string, dataDir: string): Promise<ThroughputResult> {
+  const { db } = store;
   const i18n = await createI18n();
   const log = createLogger("silent");
   const pii = createPii(Buffer.alloc(32, 11));
-  const sessions = await prepare(db, pii, i18n.getFixedT("ru")("menu.jobs"));
+  const sessions = await prepare(store, pii, i18n.getFixedT("ru")("menu.jobs"));
   const jobs = lazyBoss(url, log);
   await jobs.get();
   const telegram = instantTelegram();
   const bot = createBot(
-    { services: createServices({ store: storeOf(db), pii, outbox: createOutbox(jobs.get) }), i18n, log, adminIds: [], now: () => new Date(), reminders: createReminderScheduler(jobs.get), download: async () => Buffer.alloc(0) },
+    { services: createServices({ store, pii, outbox: createOutbox(jobs.get) }), i18n, log, adminIds: [], now: () => new Date(), reminders: createReminderScheduler(jobs.get), download: async () => Buffer.alloc(0) },
     { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
   );
   try {
@@ -259,7 +261,7 @@ export async function updateThroughput(db: Db, url: string, dataDir: string): Pr
       referrals: await db.application.count({ where: { referredAt: { gte: started } } }),
     };
     const costs = await costByKind(bot, [sessions.costed.seekers, sessions.costed.staff], postgresMs);
-    const echo = echoBot(db, telegram.fetch);
+    const echo = echoBot(store.db, telegram.fetch);
     await drive(echo, sessions.warmUp, CONCURRENCY, telegram.counter, postgresMs);
     const bareEcho = await drive(echo, sessions.measured, CONCURRENCY, telegram.counter, postgresMs);
     return { concurrency: CONCURRENCY, bot: measured, bareEcho, ratio: Math.round((measured.perSecond / bareEcho.perSecond) * 100) / 100, outcome, costByKind: costs };

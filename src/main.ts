@@ -79,7 +79,7 @@ async function main() {
   onStop(() => store.close());
   const seeded = await seedDatabase(store.db, { demo: config.seedDemoData });
   if (seeded.reference || seeded.demo) log.info(seeded, "data seeded");
-  const adminsChanged = await syncAdminRoles(store.db, config.adminIds);
+  const adminsChanged = await syncAdminRoles(store, config.adminIds);
   if (adminsChanged) log.info({ accounts: adminsChanged }, "admin roles follow ADMIN_TELEGRAM_IDS");
 
   // The embedded default keeps its key beside (not inside) PostgreSQL's data folder.

@@ -1,7 +1,7 @@
 // One PostgreSQL for the whole run (embedded, or the server of DATABASE_URL) and a migrated
 // template database with the reference data; every test file copies it into its own database.
 import type { TestProject } from "vitest/node";
-import { createPrismaClient } from "../src/db/client.js";
+import { openStore } from "../src/db/store.js";
 import { defaultDataDir, ensureDatabase, startEmbeddedPostgres } from "../src/db/embedded.js";
 import { applyMigrations } from "../src/db/migrate.js";
 import { seedReferenceData } from "../src/db/seed/reference.js";
@@ -21,9 +21,9 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(serverUrl, TEMPLATE_DATABASE);
   const templateUrl = databaseUrl(serverUrl, TEMPLATE_DATABASE);
   await applyMigrations(templateUrl);
-  const db = createPrismaClient(templateUrl, { poolSize: 1 });
-  if ((await db.region.count()) === 0) await seedReferenceData(db);
-  await db.$disconnect();
+  const store = openStore(templateUrl, { poolSize: 1 });
+  if ((await store.db.region.count()) === 0) await seedReferenceData(store.db);
+  await store.close();
   project.provide("pgServerUrl", serverUrl);
   return async () => {
     await embedded?.stop();

@@ -3,7 +3,7 @@
 // typed in it (names, IINs, phones): with a sealer, the value is stored sealed ({ sealed: "…" }).
 import type { VersionedStateStorage } from "@grammyjs/conversations";
 import type { StorageAdapter } from "grammy";
-import type { Db } from "./client.js";
+import type { Db } from "./store.js";
 
 /** The Session row's key of a chat's value: "conversation:<chat id>". */
 export const sessionRowKey = (prefix: string, chatKey: string) => `${prefix}:${chatKey}`;

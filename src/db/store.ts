@@ -1,28 +1,95 @@
-// The one door to PostgreSQL: the Prisma client on its pg pool (src/db/client.ts), with the prepared
-// reads and pg transactions of src/db/reads.ts on the same pool. Services receive a Store; the bot,
-// the jobs and the HTTP server receive services.
-import { createPrismaClient, type Db } from "./client.js";
-import { pgTransaction, type PgTransaction } from "./reads.js";
+// The one door to PostgreSQL. One pg pool carries both ways of speaking to it: Prisma's model API
+// (`store.db`, for single statements outside a transaction) and SQL through pg (`rows`, prepared,
+// for the hot reads and for everything inside a transaction). There is one kind of transaction:
+// `transaction(fn)`, on one connection of the pool, where every statement is SQL.
+// Services receive a Store; the bot, the jobs and the HTTP server receive services.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { availableParallelism } from "node:os";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "../generated/prisma/client.js";
+import { runQuery, type QueryOptions } from "./sql.js";
 
-export interface Store {
+export type Db = PrismaClient;
+
+/** What runs SQL: the store (any connection of its pool) or a transaction (its own connection). */
+export interface SqlRunner {
+  /** The rows of a query (see runQuery for how values come back and when it is prepared). */
+  rows<T>(query: Prisma.Sql, options?: QueryOptions): Promise<T[]>;
+  /** How many rows a statement without `returning` changed. */
+  execute(query: Prisma.Sql): Promise<number>;
+}
+
+/** One transaction on one connection: every statement of the change goes through it. */
+export interface Transaction extends SqlRunner {
+  /** Another library's SQL text (pg-boss's job insert), so that it commits or rolls back with the change. */
+  query(text: string, values: unknown[]): Promise<unknown[]>;
+}
+
+export interface TransactionOptions {
+  /** How long one statement may run; a bulk job (a key rotation, a retry of everything) asks for more. */
+  statementTimeoutMs?: number;
+}
+
+export interface Store extends SqlRunner {
+  /** Prisma's model API, for single statements outside a transaction. */
   readonly db: Db;
   /** `work` in one transaction on one connection: committed when it returns, rolled back when it throws. */
-  transaction<T>(work: (tx: PgTransaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Whether the database answers (the health check). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-/** A Store on a client made by createPrismaClient (tests and scripts that already hold one). */
-export function storeOf(db: Db): Store {
-  return {
-    db,
-    transaction: (work) => pgTransaction(db, work),
-    ping: () => db.$queryRaw`select 1`.then(() => true, () => false),
-    close: () => db.$disconnect(),
-  };
+/**
+ * Connections to PostgreSQL: about two per core ("cores × 2 + disks", PostgreSQL's wiki on pool
+ * sizing), at least 4. More connections than that only make queries wait for a core instead of for
+ * a connection, and this process's one thread waits among them (npm run bench -- updates). A
+ * database on a machine of its own may want more (DATABASE_POOL_SIZE).
+ */
+export const defaultPoolSize = () => Math.max(4, 2 * availableParallelism());
+
+/** How long a statement of a transaction may run unless the transaction asks for more. */
+const STATEMENT_TIMEOUT_MS = 20_000;
+
+const runnerOn = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
+  rows: (query, options) => runQuery(client, query, options).then((result) => result.rows),
+  execute: (query) => runQuery(client, query, { prepare: false }).then((result) => result.rowCount ?? 0),
+});
+
+async function inTransaction<T>(pool: pg.Pool, work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const connection = await pool.connect();
+  try {
+    const timeout = Math.trunc(options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS);
+    await connection.query(`begin; set local statement_timeout = ${timeout}`);
+    const result = await work({
+      ...runnerOn(connection),
+      query: (text, values) => connection.query(text, values).then((answer) => answer.rows),
+    });
+    await connection.query("commit");
+    connection.release();
+    return result;
+  } catch (error) {
+    await connection.query("rollback").catch(() => undefined);
+    connection.release(true); // whatever state it was left in, it is not reused
+    throw error;
+  }
 }
 
 export function openStore(url: string, options: { poolSize?: number } = {}): Store {
-  return storeOf(createPrismaClient(url, options));
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? defaultPoolSize(),
+    connectionTimeoutMillis: 5_000,
+    allowExitOnIdle: true,
+  });
+  // An idle connection the server closed is dropped by the pool; the next query opens another.
+  pool.on("error", () => undefined);
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return {
+    db,
+    ...runnerOn(pool),
+    transaction: (work, transactionOptions) => inTransaction(pool, work, transactionOptions),
+    ping: () => pool.query("select 1").then(() => true, () => false),
+    close: () => db.$disconnect(),
+  };
 }

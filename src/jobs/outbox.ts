@@ -4,7 +4,7 @@ import { GrammyError, type Api } from "grammy";
 import type { i18n } from "i18next";
 import type PgBoss from "pg-boss";
 import type { Logger } from "../logger.js";
-import { sqlInTransaction, type Outbox, type Transaction } from "../services/notifications.js";
+import type { Outbox, Transaction } from "../services/notifications.js";
 import type { DeliveryOutcome, Sender } from "../services/delivery.js";
 import type { Services } from "../services/index.js";
 import { renderNotification } from "../bot/notification-messages.js";
@@ -20,7 +20,7 @@ export interface NotifyJob {
 
 /** pg-boss's SQL run on the change's transaction, so that the job commits or rolls back with it. */
 function onTransaction(tx: Transaction) {
-  return { executeSql: (text: string, values: unknown[] = []) => sqlInTransaction(tx, text, values) };
+  return { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.query(text, values) }) };
 }
 
 export function createOutbox(boss: () => Promise<PgBoss>): Outbox {

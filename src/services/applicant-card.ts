@@ -1,6 +1,6 @@
 // The applicant's card staff open from their queue: the application in their reach and the
 // person's profile in one query, the IIN masked; the whole IIN only by its own call, audited.
-import type { Db } from "../db/client.js";
+import type { Store } from "../db/store.js";
 import { standingOf, type SeekerStanding, type SeekerStatus } from "../domain/person.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { audit } from "./audit.js";
@@ -38,8 +38,8 @@ const PERSON_COLUMN = Prisma.sql`, (
   where pr."userId" = a."userId") as person`;
 
 /** The applicant's card, in one query; the IIN only masked. */
-export async function applicantCard(db: Db, pii: Pii, userId: number, applicationId: number, today: Date) {
-  const found = await reachableRow(db, userId, applicationId, undefined, PERSON_COLUMN);
+export async function applicantCard(store: Store, pii: Pii, userId: number, applicationId: number, today: Date) {
+  const found = await reachableRow(store, userId, applicationId, undefined, PERSON_COLUMN);
   if (!found) throw new NotAllowedError();
   const { application } = found;
   const json = found.person as PersonJson | null | undefined;
@@ -53,10 +53,10 @@ export async function applicantCard(db: Db, pii: Pii, userId: number, applicatio
 }
 
 /** The whole IIN, written to the audit log each time it is shown. */
-export async function revealIin(db: Db, pii: Pii, userId: number, applicationId: number): Promise<string | null> {
-  const application = await applicationInReach(db, userId, applicationId);
-  const profile = application.userId ? await db.seekerProfile.findUnique({ where: { userId: application.userId } }) : null;
+export async function revealIin(store: Store, pii: Pii, userId: number, applicationId: number): Promise<string | null> {
+  const application = await applicationInReach(store, userId, applicationId);
+  const profile = application.userId ? await store.db.seekerProfile.findUnique({ where: { userId: application.userId } }) : null;
   if (!profile) return null;
-  await audit(db, { actorUserId: userId, action: "show_iin", entity: "SeekerProfile", entityId: profile.id });
+  await audit(store, { actorUserId: userId, action: "show_iin", entity: "SeekerProfile", entityId: profile.id });
   return pii.decrypt(profile.iinCipher);
 }

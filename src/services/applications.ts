@@ -1,10 +1,9 @@
 // Applying for a referral, and following one's applications.
-import type { Db } from "../db/client.js";
+import type { SqlRunner, Store } from "../db/store.js";
 import { fromAnotherSettlement, type Place } from "../domain/relocation.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { ageOn } from "../domain/iin.js";
 import { isMinor, isNeet, isStudent, isYouth, priorityGroup, type SeekerFacts, type SeekerStatus } from "../domain/person.js";
-import { queryRows } from "../db/reads.js";
 import { isOpenStatus, type ProjectStatusName } from "../domain/project-status.js";
 import { OPEN } from "./projects.js";
 
@@ -60,8 +59,8 @@ export const placeOf = (districtId: Prisma.Sql) => Prisma.sql`(select json_build
   from "District" d where d.id = ${districtId})`;
 
 /** Every check of an application, each with its own refusal, in the order a person meets them; one query. */
-export async function checkApplication(db: Db | Prisma.TransactionClient, userId: number, positionId: number, now: Date): Promise<ApplyCheck> {
-  const [row] = (await queryRows<CheckRow>(db, Prisma.sql`
+export async function checkApplication(sql: SqlRunner, userId: number, positionId: number, now: Date): Promise<ApplyCheck> {
+  const [row] = (await sql.rows<CheckRow>(Prisma.sql`
     select pr.id is not null as "hasProfile", pr."birthDate", pr.status::text as "seekerStatus", pr.studying, pr.working,
            pr."districtId" as "homeDistrictId", pr."willingToRelocate",
            s.id as "positionId", s."projectId", s.count, s."monthlyWage", s."suitableForMinors",
@@ -104,11 +103,11 @@ export interface SubmittedApplication {
  * applications refuses a second one from two taps or two devices at once (the second insert waits
  * for the first and then writes nothing); the checks, read again, then say why.
  */
-export async function submitApplication(db: Db, userId: number, positionId: number, now: Date) {
-  const check = await checkApplication(db, userId, positionId, now);
+export async function submitApplication(store: Store, userId: number, positionId: number, now: Date) {
+  const check = await checkApplication(store, userId, positionId, now);
   if (!check.ok) return { ...check, application: undefined };
   const facts = check.applicant!;
-  const [application] = await db.$queryRaw<SubmittedApplication[]>`
+  const [application] = await store.rows<SubmittedApplication>(Prisma.sql`
     with next as (select nextval(pg_get_serial_sequence('"Application"', 'id'))::int as id),
     created as (
       insert into "Application" (id, number, "userId", "projectId", "positionId", status, "priorityGroup", "homeDistrictId",
@@ -122,25 +121,28 @@ export async function submitApplication(db: Db, userId: number, positionId: numb
       returning id, number, "submittedAt"),
     event as (
       insert into "ApplicationEvent" ("applicationId", status, "actorUserId", at) select id, 'submitted', ${userId}, ${now} from created)
-    select id, number, "submittedAt" from created`;
+    select id, number, "submittedAt" from created`);
   if (application) return { ...check, application };
-  const again = await checkApplication(db, userId, positionId, now);
+  const again = await checkApplication(store, userId, positionId, now);
   return { ...again, ok: false, refusal: again.refusal ?? ("already_applied" as const), application: undefined };
 }
 
-export function myApplications(db: Db, userId: number) {
-  return db.application.findMany({
+export function myApplications(store: Store, userId: number) {
+  return store.db.application.findMany({
     where: { userId }, orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
     include: { project: true, position: { include: { profession: true } } },
   });
 }
 
 /** Withdraws the person's own application while it is not yet referred; false otherwise. */
-export async function withdrawApplication(db: Db, userId: number, applicationId: number, now: Date): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const updated = await tx.application.updateMany({ where: { id: applicationId, userId, status: "submitted" }, data: { status: "withdrawn" } });
-    if (updated.count === 0) return false;
-    await tx.applicationEvent.create({ data: { applicationId, status: "withdrawn", actorUserId: userId, at: now } });
-    return true;
-  });
+export async function withdrawApplication(store: Store, userId: number, applicationId: number, now: Date): Promise<boolean> {
+  // One statement: the change and its event together, or neither.
+  const changed = await store.rows<{ id: number }>(Prisma.sql`
+    with changed as (
+      update "Application" set status = 'withdrawn', "updatedAt" = ${now}
+      where id = ${applicationId} and "userId" = ${userId} and status = 'submitted' returning id),
+    event as (
+      insert into "ApplicationEvent" ("applicationId", status, "actorUserId", at) select id, 'withdrawn', ${userId}, ${now} from changed)
+    select id from changed`, { prepare: false });
+  return changed.length > 0;
 }

@@ -1,5 +1,5 @@
 // The audit log: who did what to which record, with the record before and after.
-import type { Db } from "../db/client.js";
+import type { SqlRunner, Store } from "../db/store.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 export interface AuditEntry {
@@ -21,11 +21,11 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 const json = (value: Prisma.InputJsonValue | undefined) => (value === undefined ? null : JSON.stringify(value));
 
-export async function audit(db: Db | Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  await db.$executeRaw`
+export async function audit(sql: SqlRunner, entry: AuditEntry): Promise<void> {
+  await sql.execute(Prisma.sql`
     insert into "AuditLog" ("actorUserId", action, entity, "entityId", before, after, at)
     values (${entry.actorUserId}, ${entry.action}, ${entry.entity}, ${String(entry.entityId)}, ${json(entry.before)}::jsonb,
-            ${json(entry.after)}::jsonb, ${entry.at ?? new Date()})`;
+            ${json(entry.after)}::jsonb, ${entry.at ?? new Date()})`);
 }
 
 /** Refused attempts of one person and kind are written at most once in this many seconds, with a count. */
@@ -36,9 +36,9 @@ export const REFUSAL_AUDIT_WINDOW_SECONDS = 60;
  * refusals of a kind in REFUSAL_AUDIT_WINDOW_SECONDS is a new entry; the next ones add to its count
  * and keep the last data pressed, so that pressing forged buttons cannot flood the log.
  */
-export async function auditRefusal(db: Db, refusal: { actorUserId: number; kind: string; data: string; telegramId: string; at: Date }): Promise<void> {
+export async function auditRefusal(store: Store, refusal: { actorUserId: number; kind: string; data: string; telegramId: string; at: Date }): Promise<void> {
   const since = new Date(refusal.at.getTime() - REFUSAL_AUDIT_WINDOW_SECONDS * 1000);
-  await db.$executeRaw`
+  await store.execute(Prisma.sql`
     with recent as (
       select id from "AuditLog" where "actorUserId" = ${refusal.actorUserId} and action = 'refused' and entity = ${refusal.kind} and at > ${since}
       order by at desc limit 1 for update),
@@ -47,7 +47,7 @@ export async function auditRefusal(db: Db, refusal: { actorUserId: number; kind:
       from recent where l.id = recent.id returning l.id)
     insert into "AuditLog" ("actorUserId", action, entity, "entityId", after, at)
     select ${refusal.actorUserId}, 'refused', ${refusal.kind}, ${refusal.data}, jsonb_build_object('count', 1, 'telegramId', ${refusal.telegramId}::text), ${refusal.at}
-    where not exists (select 1 from counted)`;
+    where not exists (select 1 from counted)`);
 }
 
 export const AUDIT_PAGE_SIZE = 10;
@@ -71,8 +71,8 @@ function whereOf(filter: AuditFilter): Prisma.AuditLogWhereInput {
 }
 
 /** A page of entries matching the filter, newest first, with the actor's name; `more` when a next page exists. */
-export async function auditPage(db: Db, filter: AuditFilter, page: number) {
-  const rows = await db.auditLog.findMany({
+export async function auditPage(store: Store, filter: AuditFilter, page: number) {
+  const rows = await store.db.auditLog.findMany({
     where: whereOf(filter), orderBy: [{ at: "desc" }, { id: "desc" }], skip: (Math.max(1, page) - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE + 1,
     include: { actor: { select: { telegramId: true, firstName: true, username: true } } },
   });

@@ -1,6 +1,6 @@
 // How an admin finds a centre among hundreds: by region (a centre belongs to the regions of its
 // districts), or by a part of its name in either language; every list in pages.
-import type { Db } from "../db/client.js";
+import type { Store } from "../db/store.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 export const CENTRES_PAGE_SIZE = 10;
@@ -28,20 +28,20 @@ export interface RegionCentres {
 }
 
 /** The 17 regions with how many centres cover each; centres that cover no district yet come as a count of their own. */
-export async function regionsWithCentres(db: Db): Promise<{ regions: RegionCentres[]; withoutDistricts: number }> {
-  const regions = await db.$queryRaw<RegionCentres[]>`
+export async function regionsWithCentres(store: Store): Promise<{ regions: RegionCentres[]; withoutDistricts: number }> {
+  const regions = await store.rows<RegionCentres>(Prisma.sql`
     select r.id, r."nameKk", r."nameRu", (select count(distinct cd."centreId")::int from "CentreDistrict" cd join "District" d on d.id = cd."districtId"
       where d."regionId" = r.id) as centres
-    from "Region" r order by r.kato`;
-  const withoutDistricts = await db.employmentCentre.count({ where: { districts: { none: {} } } });
+    from "Region" r order by r.kato`);
+  const withoutDistricts = await store.db.employmentCentre.count({ where: { districts: { none: {} } } });
   return { regions, withoutDistricts };
 }
 
-async function centrePage(db: Db, where: Prisma.EmploymentCentreWhereInput, requested: number): Promise<CentrePage> {
-  const total = await db.employmentCentre.count({ where });
+async function centrePage(store: Store, where: Prisma.EmploymentCentreWhereInput, requested: number): Promise<CentrePage> {
+  const total = await store.db.employmentCentre.count({ where });
   const pages = Math.max(1, Math.ceil(total / CENTRES_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pages);
-  const rows = await db.employmentCentre.findMany({
+  const rows = await store.db.employmentCentre.findMany({
     where, orderBy: [{ nameRu: "asc" }, { id: "asc" }], skip: (page - 1) * CENTRES_PAGE_SIZE, take: CENTRES_PAGE_SIZE,
     select: { id: true, nameKk: true, nameRu: true, _count: { select: { staff: true } } },
   });
@@ -49,9 +49,9 @@ async function centrePage(db: Db, where: Prisma.EmploymentCentreWhereInput, requ
 }
 
 /** The centres covering a district of the region; regionId 0: the centres that cover no district. */
-export const centresOfRegion = (db: Db, regionId: number, page: number) =>
-  centrePage(db, regionId === 0 ? { districts: { none: {} } } : { districts: { some: { district: { regionId } } } }, page);
+export const centresOfRegion = (store: Store, regionId: number, page: number) =>
+  centrePage(store, regionId === 0 ? { districts: { none: {} } } : { districts: { some: { district: { regionId } } } }, page);
 
 /** Centres whose Kazakh or Russian name contains the text, whatever its case. */
-export const searchCentres = (db: Db, text: string, page: number) =>
-  centrePage(db, { OR: [{ nameKk: { contains: text, mode: "insensitive" } }, { nameRu: { contains: text, mode: "insensitive" } }] }, page);
+export const searchCentres = (store: Store, text: string, page: number) =>
+  centrePage(store, { OR: [{ nameKk: { contains: text, mode: "insensitive" } }, { nameRu: { contains: text, mode: "insensitive" } }] }, page);

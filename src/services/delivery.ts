@@ -1,8 +1,9 @@
 // Sending one outbox notification once. A row lock on the notification keeps two workers from
 // sending the same one; what is sent and how Telegram's errors read come from the caller (the
 // outbox worker in src/jobs/outbox.ts), so that this file knows the database and not the bot.
+import { Prisma } from "../generated/prisma/client.js";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Db } from "../db/client.js";
+import type { Store } from "../db/store.js";
 import { OUTBOX_RETRY } from "../domain/policies.js";
 import { CHAT_MESSAGE_INTERVAL_MS, DEFAULT_OUTBOX_RATE } from "../domain/telegram-limits.js";
 import { holdBack, reserveBotSlot, reserveSlot } from "./delivery-pace.js";
@@ -28,13 +29,13 @@ const secondsUntil = (moment: Date) => Math.max(1, Math.ceil((moment.getTime() -
  * Waits for the moment reserved. Woken later than a gap past it (the process was busy), it takes the
  * next free moment instead: messages that all woke late would otherwise go out in one burst.
  */
-async function waitForMoment(db: Db, reserved: Date, rate: number): Promise<void> {
+async function waitForMoment(store: Store, reserved: Date, rate: number): Promise<void> {
   const lateAfterMs = Math.max(50, 1000 / rate);
   let at = reserved;
   for (let tries = 0; tries < 5; tries++) {
     await sleep(Math.max(0, at.getTime() - Date.now()));
     if (Date.now() - at.getTime() <= lateAfterMs) return;
-    at = await reserveBotSlot(db, rate);
+    at = await reserveBotSlot(store, rate);
   }
 }
 
@@ -45,29 +46,29 @@ async function waitForMoment(db: Db, reserved: Date, rate: number): Promise<void
  * retry_after and is no failed attempt. Of a message with files, each part is sent once: a retry
  * goes on from the first part not sent.
  */
-export async function deliverNotification(db: Db, sender: Sender, notificationId: number, rate = DEFAULT_OUTBOX_RATE): Promise<DeliveryOutcome> {
-  const waiting = await db.notification.findUnique({
-    where: { id: notificationId }, select: { userId: true, sentAt: true, failedAt: true, user: { select: { blockedAt: true } } },
-  });
+export async function deliverNotification(store: Store, sender: Sender, notificationId: number, rate = DEFAULT_OUTBOX_RATE): Promise<DeliveryOutcome> {
+  const waiting = await store.db.notification.findUnique({ where: { id: notificationId }, include: { user: true } });
   if (!waiting || waiting.sentAt || waiting.failedAt) return "skipped";
   if (!waiting.user.blockedAt) { // a blocked chat is given up below, with no call to Telegram
-    const slot = await reserveSlot(db, waiting.userId, rate);
+    const slot = await reserveSlot(store, waiting.userId, rate);
     if ("chatBusyUntil" in slot) return { retryAfterSeconds: secondsUntil(slot.chatBusyUntil) };
-    await waitForMoment(db, slot.at, rate);
+    await waitForMoment(store, slot.at, rate);
   }
+  // Read before the row is locked: a monthly report takes a while to build, and the lock need not wait for it.
+  const subject = waiting.user.blockedAt ? null : await notificationSubject(store, waiting);
 
-  return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ id: number }>>`
-      select id from "Notification" where id = ${notificationId} and "sentAt" is null and "failedAt" is null
-      for update skip locked`;
-    if (locked.length === 0) return "skipped";
-    const notification = await tx.notification.findUniqueOrThrow({ where: { id: notificationId }, include: { user: true } });
+  return store.transaction(async (tx) => {
+    const [locked] = await tx.rows<{ partsSent: number; attempts: number }>(Prisma.sql`
+      select "partsSent", attempts from "Notification" where id = ${notificationId} and "sentAt" is null and "failedAt" is null
+      for update skip locked`);
+    if (!locked) return "skipped";
+    const notification = { ...waiting, ...locked };
+    const update = (set: Prisma.Sql) => tx.execute(Prisma.sql`update "Notification" set ${set} where id = ${notificationId}`);
     const giveUp = async <T extends DeliveryOutcome>(outcome: T, reason: string): Promise<T> => {
-      await tx.notification.update({ where: { id: notificationId }, data: { failedAt: new Date(), lastError: reason } });
+      await update(Prisma.sql`"failedAt" = ${new Date()}, "lastError" = ${reason}`);
       return outcome;
     };
     if (notification.user.blockedAt) return giveUp("blocked", "blocked");
-    const subject = await notificationSubject(tx, notification);
     if (!subject) return giveUp("gone", SUBJECT_GONE);
     const steps = await sender.parts(notification, subject);
     let sent = notification.partsSent;
@@ -76,32 +77,32 @@ export async function deliverNotification(db: Db, sender: Sender, notificationId
         if (sent > notification.partsSent) await sleep(CHAT_MESSAGE_INTERVAL_MS); // one chat: about a message a second
         await steps[sent]!();
       }
-      await tx.notification.update({ where: { id: notificationId }, data: { sentAt: new Date(), partsSent: sent, attempts: notification.attempts + 1 } });
+      await update(Prisma.sql`"sentAt" = ${new Date()}, "partsSent" = ${sent}, attempts = ${notification.attempts + 1}`);
       return "sent";
     } catch (error) {
       const failure = sender.classify(error);
       if (failure.kind === "rate_limited") {
-        await holdBack(db, failure.retryAfterSeconds);
-        await tx.notification.update({ where: { id: notificationId }, data: { partsSent: sent, lastError: failed(error) } });
+        await holdBack(store, failure.retryAfterSeconds);
+        await update(Prisma.sql`"partsSent" = ${sent}, "lastError" = ${failed(error)}`);
         return { retryAfterSeconds: failure.retryAfterSeconds };
       }
       if (failure.kind === "blocked") {
-        await tx.user.update({ where: { id: notification.userId }, data: { blockedAt: new Date() } });
-        await tx.notification.update({ where: { id: notificationId }, data: { partsSent: sent } });
+        await tx.execute(Prisma.sql`update "User" set "blockedAt" = ${new Date()} where id = ${notification.userId}`);
+        await update(Prisma.sql`"partsSent" = ${sent}`);
         return giveUp("blocked", failed(error));
       }
       const attempts = notification.attempts + 1;
-      await tx.notification.update({ where: { id: notificationId }, data: { attempts, partsSent: sent } });
+      await update(Prisma.sql`attempts = ${attempts}, "partsSent" = ${sent}`);
       // Another 4xx (chat not found, bad request) will not get better by waiting.
       if (failure.kind === "hopeless" || attempts >= OUTBOX_RETRY.maxAttempts) return giveUp("gave_up", failed(error));
-      await tx.notification.update({ where: { id: notificationId }, data: { lastError: failed(error) } });
+      await update(Prisma.sql`"lastError" = ${failed(error)}`);
       return { failed: failed(error) };
     }
-  }, { timeout: 60_000 });
+  });
 }
 
 /** Notifications neither sent nor given up, oldest first (queued again at start-up). */
-export async function unsentNotificationIds(db: Db): Promise<number[]> {
-  const unsent = await db.notification.findMany({ where: { sentAt: null, failedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
+export async function unsentNotificationIds(store: Store): Promise<number[]> {
+  const unsent = await store.db.notification.findMany({ where: { sentAt: null, failedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
   return unsent.map(({ id }) => id);
 }

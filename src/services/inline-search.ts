@@ -1,8 +1,8 @@
 // Inline mode (@bot <place or profession> in any chat): open projects with room whose name, place
 // or positions match, nearest first to where the person is (Telegram's inline location) or was
 // when they last shared a location with the bot; otherwise the newest first.
-import type { Db } from "../db/client.js";
-import { likeContaining, queryRows } from "../db/reads.js";
+import type { Store } from "../db/store.js";
+import { likeContaining } from "../db/sql.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { distance, OPEN, OPEN_PLACES, unitVector } from "./projects.js";
 
@@ -23,8 +23,8 @@ export interface InlineProject {
   distanceKm: number | null;
 }
 
-export async function inlineProjects(db: Db, telegramId: number, text: string, here?: { lat: number; lon: number }) {
-  const user = await db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { language: true, lastLat: true, lastLon: true } });
+export async function inlineProjects(store: Store, telegramId: number, text: string, here?: { lat: number; lon: number }) {
+  const user = await store.db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { language: true, lastLat: true, lastLon: true } });
   const origin = here ?? (user?.lastLat != null && user.lastLon != null ? { lat: user.lastLat, lon: user.lastLon } : undefined);
   const pattern = likeContaining(text);
   const match = text
@@ -36,7 +36,7 @@ export async function inlineProjects(db: Db, telegramId: number, text: string, h
   const order = origin
     ? Prisma.sql`cube(array[p."unitX", p."unitY", p."unitZ"]) <-> cube(${unitVector(origin)}::float8[]), p.id`
     : Prisma.sql`p.id desc`;
-  const items = await queryRows<InlineProject>(db, Prisma.sql`
+  const items = await store.rows<InlineProject>(Prisma.sql`
     select p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu", r."nameKk" as "regionKk", r."nameRu" as "regionRu",
            room.places as "openPlaces", w.min as "wageMin", w.max as "wageMax",
            ${origin ? Prisma.sql`${distance(origin.lat, origin.lon)}::float` : Prisma.sql`null::float`} as "distanceKm"

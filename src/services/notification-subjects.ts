@@ -1,6 +1,6 @@
 // What a notification speaks of, read when it is sent: the records as they are then. The bot turns
 // it into text (src/bot/notification-messages.ts). null when its subject no longer exists.
-import type { Db } from "../db/client.js";
+import type { Store } from "../db/store.js";
 import { parseReportMonth, type ReportMonth } from "../domain/report.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { missingFigures, type MissingFigures } from "./reports/monthly-figures.js";
@@ -8,7 +8,6 @@ import { buildMonthlyReport, type MonthlyReport } from "./reports/monthly-report
 import { centreScope, COUNTRY_SCOPE, type ResolvedScope } from "./reports/report-scope.js";
 import type { NotificationKind, NotificationToSend } from "./notifications.js";
 
-type Client = Db | Prisma.TransactionClient;
 
 const applicationWithProject = { project: { include: { contractor: true } }, position: { include: { profession: true } } } as const;
 export type NotifiedApplication = Prisma.ApplicationGetPayload<{ include: typeof applicationWithProject }>;
@@ -23,47 +22,47 @@ export type NotificationSubject =
   | { kind: "invitation_used" | "staff_removed"; centre: Centre; person: string }
   | { kind: "registration_moved" | "registration_received" };
 
-const centre = (db: Client, id: unknown) => (id ? db.employmentCentre.findUnique({ where: { id: Number(id) } }) : Promise.resolve(null));
+const centre = (store: Store, id: unknown) => (id ? store.db.employmentCentre.findUnique({ where: { id: Number(id) } }) : Promise.resolve(null));
 
-export async function notificationSubject(db: Client, notification: NotificationToSend): Promise<NotificationSubject | null> {
+export async function notificationSubject(store: Store, notification: NotificationToSend): Promise<NotificationSubject | null> {
   const payload = notification.payload as Record<string, unknown>;
   const kind = notification.kind as NotificationKind;
   switch (kind) {
     case "referred":
     case "rejected":
     case "hired": {
-      const application = await db.application.findUnique({ where: { id: Number(payload.applicationId) }, include: applicationWithProject });
+      const application = await store.db.application.findUnique({ where: { id: Number(payload.applicationId) }, include: applicationWithProject });
       if (!application) return null;
-      return { kind, application, centre: kind === "referred" ? await centre(db, payload.centreId) : null };
+      return { kind, application, centre: kind === "referred" ? await centre(store, payload.centreId) : null };
     }
     case "project_match": {
       const ids = String(payload.projectIds ?? payload.projectId ?? "").split(",").map(Number).filter(Number.isInteger);
-      const projects = await db.project.findMany({ where: { id: { in: ids } }, include: { district: true }, orderBy: { id: "asc" } });
+      const projects = await store.db.project.findMany({ where: { id: { in: ids } }, include: { district: true }, orderBy: { id: "asc" } });
       return projects.length ? { kind, projects } : null;
     }
     case "monthly_report": {
       const month = parseReportMonth(String(payload.month));
-      const scope = payload.centreId ? await centreScope(db, Number(payload.centreId)) : COUNTRY_SCOPE;
+      const scope = payload.centreId ? await centreScope(store, Number(payload.centreId)) : COUNTRY_SCOPE;
       if (!month || !scope) return null;
-      return { kind, report: await buildMonthlyReport(db, scope.districtIds, month), scope };
+      return { kind, report: await buildMonthlyReport(store, scope.districtIds, month), scope };
     }
     case "figures_missing": {
       // The reminder as things stand when it is sent: nothing once every figure is in.
       const month = parseReportMonth(String(payload.month));
-      const found = await centre(db, payload.centreId);
+      const found = await centre(store, payload.centreId);
       if (!month || !found) return null;
-      const [missing] = await missingFigures(db, month, found.id);
+      const [missing] = await missingFigures(store, month, found.id);
       return missing ? { kind, month, centre: found, missing } : null;
     }
     case "loan_reminder": {
       const series = payload.series === "jobs" ? "jobs" : "targeted_use";
-      const obligation = await db.loanObligation.findUnique({ where: { id: Number(payload.obligationId) } });
+      const obligation = await store.db.loanObligation.findUnique({ where: { id: Number(payload.obligationId) } });
       const done = series === "targeted_use" ? obligation?.targetedUseDoneAt : obligation?.jobsDoneAt;
       return obligation && !done ? { kind, series, obligation } : null;
     }
     case "invitation_used":
     case "staff_removed": {
-      const found = await centre(db, payload.centreId);
+      const found = await centre(store, payload.centreId);
       return found ? { kind, centre: found, person: String(payload.person ?? "—") } : null;
     }
     case "registration_moved":

@@ -1,7 +1,9 @@
 // The notification outbox: a message to a person caused by someone else's action is written in
 // the transaction of that action, with the pg-boss job that will send it.
-import { isPgTransaction, queryRows, type PgTransaction } from "../db/reads.js";
 import { Prisma } from "../generated/prisma/client.js";
+import type { Transaction } from "../db/store.js";
+
+export type { Transaction };
 
 export const NOTIFICATION_KINDS = [
   "referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed", "monthly_report", "figures_missing", "loan_reminder", "registration_moved", "registration_received",
@@ -21,8 +23,6 @@ export interface NotificationInput {
 
 /** A notification as it is sent: its row and its person's. */
 export type NotificationToSend = Prisma.NotificationGetPayload<{ include: { user: true } }>;
-/** A transaction of Prisma's, or one of pg's on the same pool (the referral's, src/db/reads.ts). */
-export type Transaction = Prisma.TransactionClient | PgTransaction;
 
 /** Puts the sending job into the caller's transaction (pg-boss in production). */
 export interface Outbox {
@@ -31,7 +31,7 @@ export interface Outbox {
 
 /** Writes the notification and its job in the transaction `tx`; false when the event was already announced. */
 export async function notify(tx: Transaction, outbox: Outbox, input: NotificationInput): Promise<boolean> {
-  const rows = await queryRows<{ id: number }>(tx, Prisma.sql`
+  const rows = await tx.rows<{ id: number }>(Prisma.sql`
     insert into "Notification" ("eventKey", "userId", kind, payload)
     values (${input.eventKey}, ${input.userId}, ${input.kind}, ${JSON.stringify(input.payload)}::jsonb)
     on conflict ("eventKey") do nothing
@@ -39,11 +39,4 @@ export async function notify(tx: Transaction, outbox: Outbox, input: Notificatio
   if (rows.length === 0) return false;
   await outbox.enqueue(tx, rows[0]!.id);
   return true;
-}
-
-/** Another library's SQL (pg-boss's job insert) run on the caller's transaction, so that it commits or rolls back with it. */
-export async function sqlInTransaction(tx: Transaction, text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
-  const params = values.map((value) => (value === undefined ? null : typeof value === "object" && value !== null && !(value instanceof Date) ? JSON.stringify(value) : value));
-  if (isPgTransaction(tx)) return { rows: (await tx.connection.query(text, params)).rows };
-  return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
 }

@@ -1,5 +1,6 @@
 // Staff upkeep of their centres' projects: quota progress and the status of works.
-import type { Db } from "../db/client.js";
+import { Prisma } from "../generated/prisma/client.js";
+import type { Store } from "../db/store.js";
 import { nextStatus, type ProjectStatusName } from "../domain/project-status.js";
 import { referralQuota } from "../domain/quota.js";
 import { percentOf } from "../domain/report.js";
@@ -21,10 +22,10 @@ export interface QuotaProgress {
 }
 
 /** The centre's projects with their referral quota: issued referrals (referred or hired) and hires. */
-export async function quotaProgress(db: Db, userId: number): Promise<QuotaProgress[]> {
-  const districts = await staffDistrictIds(db, userId);
-  const projects = await db.project.findMany({ where: { districtId: { in: districts } }, orderBy: { id: "asc" } });
-  const counts = await db.application.groupBy({
+export async function quotaProgress(store: Store, userId: number): Promise<QuotaProgress[]> {
+  const districts = await staffDistrictIds(store, userId);
+  const projects = await store.db.project.findMany({ where: { districtId: { in: districts } }, orderBy: { id: "asc" } });
+  const counts = await store.db.application.groupBy({
     by: ["projectId", "status"], where: { projectId: { in: projects.map((p) => p.id) }, status: { in: [...PLACE_TAKING_STATUSES] } }, _count: true,
   });
   const count = (projectId: number, status: string) => counts.find((c) => c.projectId === projectId && c.status === status)?._count ?? 0;
@@ -39,8 +40,8 @@ export async function quotaProgress(db: Db, userId: number): Promise<QuotaProgre
 }
 
 /** A project of the staff member's districts; NotAllowedError for any other. */
-export async function projectInReach(db: Db, userId: number, projectId: number) {
-  const project = await db.project.findFirst({ where: { id: projectId, districtId: { in: await staffDistrictIds(db, userId) } } });
+export async function projectInReach(store: Store, userId: number, projectId: number) {
+  const project = await store.db.project.findFirst({ where: { id: projectId, districtId: { in: await staffDistrictIds(store, userId) } } });
   if (!project) throw new NotAllowedError();
   return project;
 }
@@ -49,22 +50,22 @@ export type StatusChange = { ok: true } | { ok: false; reason: "not_next" | "per
 
 /** Moves a project one step forward; commissioning records its permanent jobs. */
 export async function changeProjectStatus(
-  db: Db, userId: number, projectId: number, to: ProjectStatusName, now: Date, permanentJobs?: number,
+  store: Store, userId: number, projectId: number, to: ProjectStatusName, now: Date, permanentJobs?: number,
 ): Promise<StatusChange> {
-  const districts = await staffDistrictIds(db, userId);
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`select id from "Project" where id = ${projectId} for update`;
-    const project = await tx.project.findFirst({ where: { id: projectId, districtId: { in: districts } } });
+  const districts = await staffDistrictIds(store, userId);
+  return store.transaction(async (tx) => {
+    const [project] = await tx.rows<{ status: ProjectStatusName; permanentJobs: number | null }>(Prisma.sql`
+      select status::text, "permanentJobs" from "Project" where id = ${projectId} and "districtId" = any(${districts}::int[]) for update`);
     if (!project) throw new NotAllowedError();
     if (nextStatus(project.status) !== to) return { ok: false, reason: "not_next" } as const;
     const commissioning = to === "commissioned";
     if (commissioning && (permanentJobs === undefined || !Number.isInteger(permanentJobs) || permanentJobs < 0)) {
       return { ok: false, reason: "permanent_jobs_required" } as const;
     }
-    await tx.project.update({
-      where: { id: projectId },
-      data: { status: to, ...(commissioning ? { permanentJobs, commissionedAt: now } : {}) },
-    });
+    await tx.execute(Prisma.sql`
+      update "Project" set status = ${to}::"ProjectStatus", "updatedAt" = ${now}
+        ${commissioning ? Prisma.sql`, "permanentJobs" = ${permanentJobs}, "commissionedAt" = ${now}` : Prisma.empty}
+      where id = ${projectId}`);
     await audit(tx, {
       actorUserId: userId, action: "change_project_status", entity: "Project", entityId: projectId, at: now,
       before: { status: project.status, permanentJobs: project.permanentJobs }, after: { status: to, permanentJobs: commissioning ? permanentJobs! : project.permanentJobs },

@@ -1,8 +1,7 @@
 // Finding the programme's open projects: near a point, or in a district; and one project's card.
-import type { Db } from "../db/client.js";
+import type { Store } from "../db/store.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { ObjectGroup, ProjectStatus, WorkKind } from "../generated/prisma/enums.js";
-import { queryRows } from "../db/reads.js";
 import { EARTH_RADIUS_KM } from "../domain/geo.js";
 
 export const PAGE_SIZE = 5;
@@ -83,13 +82,13 @@ export function unitVector(point: { lat: number; lon: number }): [number, number
  * the positions' places taken) are summed one by one until NEAR_LIMIT with room are found ("offset
  * 0" sums each once), and only the page's five get their names and great-circle distance.
  */
-export async function nearestOpenProjects(db: Db, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
+export async function nearestOpenProjects(store: Store, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
   const [x, y, z] = unitVector(point);
   // Each value once, and the sizes as literals: the plan PostgreSQL keeps for the prepared statement
   // must not look dearer than planning anew, or it plans every call anew (the point given twice
   // made two different orders of it, "limit $1" an unknown size).
   const [limit, pageSize] = [Prisma.raw(String(NEAR_LIMIT)), Prisma.raw(String(PAGE_SIZE))];
-  const rows = await queryRows<Omit<ProjectListItem, "id"> & { id: number | null; found: number; page: number }>(db, Prisma.sql`
+  const rows = await store.rows<Omit<ProjectListItem, "id"> & { id: number | null; found: number; page: number }>(Prisma.sql`
     with near as materialized (
       select id, places, row_number() over (order by away, id) as n from (
         select p.id, room.places, cube(array[p."unitX", p."unitY", p."unitZ"]) <-> cube(array[${x}, ${y}, ${z}]::float8[]) as away
@@ -110,8 +109,8 @@ export async function nearestOpenProjects(db: Db, point: { lat: number; lon: num
   return { items, page, pages: Math.max(1, Math.ceil(found / PAGE_SIZE)) };
 }
 
-export async function openProjectsInDistrict(db: Db, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
-  const rows = await queryRows<ProjectListItem>(db, Prisma.sql`
+export async function openProjectsInDistrict(store: Store, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
+  const rows = await store.rows<ProjectListItem>(Prisma.sql`
     select * from (
       select p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu",
              ${OPEN_PLACES} as "openPlaces", null::float as "distanceKm"
@@ -162,8 +161,8 @@ type CardRow = Omit<ProjectCard, "district" | "contractor" | "referred"> & {
 };
 
 /** A project with its place, contractor and positions, in one query (seekers open it on every step). */
-export async function projectCard(db: Db, id: number): Promise<ProjectCard | null> {
-  const [row] = await queryRows<CardRow>(db, Prisma.sql`
+export async function projectCard(store: Store, id: number): Promise<ProjectCard | null> {
+  const [row] = await store.rows<CardRow>(Prisma.sql`
     select p.id, p."nameKk", p."nameRu", p."objectGroup"::text as "objectGroup", p."workKind"::text as "workKind", p.status::text as status,
            p."districtId", p."estimatedCost", p."startDate", p."endDate", p."plannedJobs", p."permanentJobs", p."averageWage",
            p."quotaPercent", p."commissionedAt", p.lat, p.lon,
@@ -186,13 +185,13 @@ export async function projectCard(db: Db, id: number): Promise<ProjectCard | nul
   };
 }
 
-export const regions = (db: Db) => db.region.findMany({ orderBy: { kato: "asc" } });
-export const districtsOf = (db: Db, regionId: number) => db.district.findMany({ where: { regionId }, orderBy: { kato: "asc" } });
+export const regions = (store: Store) => store.db.region.findMany({ orderBy: { kato: "asc" } });
+export const districtsOf = (store: Store, regionId: number) => store.db.district.findMany({ where: { regionId }, orderBy: { kato: "asc" } });
 
 /** The professions a person's "my professions" filter uses: none for "any work" or no profile. */
-export async function filterProfessions(db: Db, userId: number | undefined): Promise<number[]> {
+export async function filterProfessions(store: Store, userId: number | undefined): Promise<number[]> {
   if (!userId) return [];
-  const [row] = await queryRows<{ ids: number[] }>(db, Prisma.sql`
+  const [row] = await store.rows<{ ids: number[] }>(Prisma.sql`
     select array(select sp."professionId" from "SeekerProfession" sp where sp."profileId" = pr.id order by 1) as ids
     from "SeekerProfile" pr where pr."userId" = ${userId} and not pr."anyWork"`);
   return row?.ids ?? [];

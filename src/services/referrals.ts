@@ -1,6 +1,6 @@
 // Staff actions on an application: refer, reject, hired, did not show up. Each one is a single
 // transaction with its event, its audit entry and the seeker's notification.
-import type { Db } from "../db/client.js";
+import type { Store, Transaction } from "../db/store.js";
 import { relocationAllowance, wageFloor } from "../domain/rates.js";
 import { ACTION_TO, canDo, REFERRAL_SEQUENCE_DIGITS, referralNumberPrefix, type RejectReason } from "../domain/referral.js";
 import { PROGRAMME_START } from "../domain/rules.js";
@@ -9,7 +9,6 @@ import { notify, type Outbox } from "./notifications.js";
 import { applicationInReach } from "./staff.js";
 import { placeOf } from "./applications.js";
 import { fromAnotherSettlement, type Place } from "../domain/relocation.js";
-import { pgTransaction, queryRows, type PgTransaction } from "../db/reads.js";
 
 export type ActionRefusal = "wrong_status" | "no_room" | "wage_below_floor" | "bad_contract_date";
 
@@ -18,7 +17,7 @@ export type ActionResult =
   | { ok: false; refusal: ActionRefusal; floor?: number };
 
 export interface ActionDeps {
-  db: Db;
+  store: Store;
   outbox: Outbox;
   now: Date;
 }
@@ -47,22 +46,18 @@ function counterNumber(regionCode: string, year: number): Prisma.Sql {
   return Prisma.sql`(select ${referralNumberPrefix(regionCode, year)}::text || lpad(last::text, greatest(${digits}, length(last::text)), '0') from counter)`;
 }
 
-/**
- * Does one staff action; NotAllowedError when the application is outside the person's centres.
- * A transaction of pg's rather than Prisma's: its statements cost this process a quarter of the
- * CPU that way (src/db/reads.ts).
- */
 /** The relocation allowance's rule for a hire: the person's home district and the project's (domain/relocation.ts). */
-async function comesFromAnotherSettlement(tx: PgTransaction, homeDistrictId: number | null, siteDistrictId: number): Promise<boolean> {
+async function comesFromAnotherSettlement(tx: Transaction, homeDistrictId: number | null, siteDistrictId: number): Promise<boolean> {
   if (homeDistrictId === null) return false;
-  const [row] = await queryRows<{ home: Place; site: Place }>(tx, Prisma.sql`
+  const [row] = await tx.rows<{ home: Place; site: Place }>(Prisma.sql`
     select ${placeOf(Prisma.sql`${homeDistrictId}::int`)} as home, ${placeOf(Prisma.sql`${siteDistrictId}::int`)} as site`);
   return fromAnotherSettlement(row!.home, row!.site);
 }
 
+/** Does one staff action; NotAllowedError when the application is outside the person's centres. */
 export async function actOnApplication(deps: ActionDeps, userId: number, applicationId: number, input: ActionInput): Promise<ActionResult> {
   const { now } = deps;
-  return pgTransaction(deps.db, async (tx) => {
+  return deps.store.transaction(async (tx) => {
     const application = await applicationInReach(tx, userId, applicationId, input.action === "refer" ? "application and position" : "application");
     if (!canDo(input.action, application.status)) return { ok: false, refusal: "wrong_status" };
     const status = ACTION_TO[input.action];
@@ -100,7 +95,7 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
       });
     }
     // The change (with a referral's number, see referralCounter), its event and its audit entry in one statement.
-    const [changed] = await queryRows<{ referralNumber: string | null }>(tx, Prisma.sql`
+    const [changed] = await tx.rows<{ referralNumber: string | null }>(Prisma.sql`
       with ${counter}
       changed as (update "Application" set ${Prisma.join(set)} where id = ${applicationId} returning id, "referralNumber"),
       event as (

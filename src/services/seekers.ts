@@ -1,9 +1,8 @@
 // Job-seeker profiles: consent, registration, reading and erasing.
-import type { Db } from "../db/client.js";
+import type { Store } from "../db/store.js";
 import { standingOf, type SeekerStatus } from "../domain/person.js";
 import type { Sex } from "../domain/iin.js";
 import type { Pii } from "./pii.js";
-import { queryRows } from "../db/reads.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 /** The version of the consent text in locales (seeker:consent.text); bump both together. */
@@ -24,52 +23,63 @@ export interface ProfileInput {
   willingToRelocate: boolean;
 }
 
-export async function recordConsent(db: Db, userId: number): Promise<void> {
-  await db.consent.create({ data: { userId, version: CONSENT_VERSION } });
+export async function recordConsent(store: Store, userId: number): Promise<void> {
+  await store.db.consent.create({ data: { userId, version: CONSENT_VERSION } });
 }
 
-export async function hasConsent(db: Db, userId: number): Promise<boolean> {
-  return (await db.consent.count({ where: { userId, version: CONSENT_VERSION } })) > 0;
+export async function hasConsent(store: Store, userId: number): Promise<boolean> {
+  return (await store.db.consent.count({ where: { userId, version: CONSENT_VERSION } })) > 0;
 }
 
-export async function hasProfile(db: Db, userId: number): Promise<boolean> {
-  const [row] = await queryRows<{ found: boolean }>(db, Prisma.sql`select exists (select 1 from "SeekerProfile" where "userId" = ${userId}) as found`);
+export async function hasProfile(store: Store, userId: number): Promise<boolean> {
+  const [row] = await store.rows<{ found: boolean }>(Prisma.sql`select exists (select 1 from "SeekerProfile" where "userId" = ${userId}) as found`);
   return row!.found;
 }
 
 /** True when another account registered this IIN (whose it is stays unsaid). */
-export async function iinTakenByAnother(db: Db, pii: Pii, iin: string, userId: number): Promise<boolean> {
-  const found = await db.seekerProfile.findUnique({ where: { iinHash: pii.hash(iin) }, select: { userId: true } });
+export async function iinTakenByAnother(store: Store, pii: Pii, iin: string, userId: number): Promise<boolean> {
+  const found = await store.db.seekerProfile.findUnique({ where: { iinHash: pii.hash(iin) }, select: { userId: true } });
   return found !== null && found.userId !== userId;
 }
 
 /** A new profile needs every field; an edit may leave out the IIN and the phone, which then stay as stored. */
 export type ProfileSave = Omit<ProfileInput, "iin" | "phone"> & { iin?: string; phone?: string };
 
-export async function saveProfile(db: Db, pii: Pii, userId: number, input: ProfileSave): Promise<void> {
+export async function saveProfile(store: Store, pii: Pii, userId: number, input: ProfileSave): Promise<void> {
   const sealed = {
     ...(input.iin !== undefined ? { iinCipher: pii.encrypt(input.iin), iinHash: pii.hash(input.iin) } : {}),
     ...(input.phone !== undefined ? { phoneCipher: pii.encrypt(input.phone) } : {}),
   };
-  const data = {
-    fullName: input.fullName, birthDate: input.birthDate, sex: input.sex, status: input.status, studying: input.studying,
-    working: input.working, districtId: input.districtId, anyWork: input.anyWork, willingToRelocate: input.willingToRelocate, ...sealed,
-  };
-  await db.$transaction(async (tx) => {
-    const existing = await tx.seekerProfile.findUnique({ where: { userId }, select: { id: true } });
+  const now = new Date();
+  await store.transaction(async (tx) => {
+    const [existing] = await tx.rows<{ id: number }>(Prisma.sql`select id from "SeekerProfile" where "userId" = ${userId} for update`);
     if (!existing && (!sealed.iinCipher || !sealed.phoneCipher)) throw new Error("a new profile needs the IIN and the phone");
-    const profile = existing
-      ? await tx.seekerProfile.update({ where: { userId }, data })
-      : await tx.seekerProfile.create({ data: { userId, ...data, iinCipher: sealed.iinCipher!, iinHash: sealed.iinHash!, phoneCipher: sealed.phoneCipher! } });
-    await tx.seekerProfession.deleteMany({ where: { profileId: profile.id } });
-    await tx.seekerProfession.createMany({ data: input.professionIds.map((professionId) => ({ profileId: profile.id, professionId })) });
-    await tx.subscription.updateMany({ where: { userId }, data: { districtId: input.districtId } }); // follows a move
+    const fields = Prisma.sql`"fullName" = ${input.fullName}, "birthDate" = ${input.birthDate}::date, sex = ${input.sex}::"Sex",
+      status = ${input.status}::"SeekerStatus", studying = ${input.studying}, working = ${input.working}, "districtId" = ${input.districtId},
+      "anyWork" = ${input.anyWork}, "willingToRelocate" = ${input.willingToRelocate}, "updatedAt" = ${now}`;
+    const sealedFields = [
+      ...(sealed.iinCipher ? [Prisma.sql`"iinCipher" = ${sealed.iinCipher}, "iinHash" = ${sealed.iinHash}`] : []),
+      ...(sealed.phoneCipher ? [Prisma.sql`"phoneCipher" = ${sealed.phoneCipher}`] : []),
+    ];
+    const [profile] = existing
+      ? await tx.rows<{ id: number }>(Prisma.sql`update "SeekerProfile" set ${Prisma.join([fields, ...sealedFields])} where id = ${existing.id} returning id`)
+      : await tx.rows<{ id: number }>(Prisma.sql`
+          insert into "SeekerProfile" ("userId", "fullName", "birthDate", sex, status, studying, working, "districtId", "anyWork", "willingToRelocate",
+            "iinCipher", "iinHash", "phoneCipher", "createdAt", "updatedAt")
+          values (${userId}, ${input.fullName}, ${input.birthDate}::date, ${input.sex}::"Sex", ${input.status}::"SeekerStatus", ${input.studying},
+            ${input.working}, ${input.districtId}, ${input.anyWork}, ${input.willingToRelocate}, ${sealed.iinCipher}, ${sealed.iinHash},
+            ${sealed.phoneCipher}, ${now}, ${now})
+          returning id`);
+    await tx.execute(Prisma.sql`delete from "SeekerProfession" where "profileId" = ${profile!.id}`);
+    await tx.execute(Prisma.sql`
+      insert into "SeekerProfession" ("profileId", "professionId") select ${profile!.id}, unnest(${input.professionIds}::int[]) on conflict do nothing`);
+    await tx.execute(Prisma.sql`update "Subscription" set "districtId" = ${input.districtId} where "userId" = ${userId}`); // follows a move
   });
 }
 
 /** What an edit starts from: the profile without its sealed values. */
-export function profileForEdit(db: Db, userId: number) {
-  return db.seekerProfile.findUnique({
+export function profileForEdit(store: Store, userId: number) {
+  return store.db.seekerProfile.findUnique({
     where: { userId },
     select: {
       fullName: true, birthDate: true, sex: true, status: true, studying: true, working: true, districtId: true, anyWork: true, willingToRelocate: true,
@@ -78,8 +88,8 @@ export function profileForEdit(db: Db, userId: number) {
   });
 }
 
-export async function readProfile(db: Db, pii: Pii, userId: number, today = new Date()) {
-  const profile = await db.seekerProfile.findUnique({
+export async function readProfile(store: Store, pii: Pii, userId: number, today = new Date()) {
+  const profile = await store.db.seekerProfile.findUnique({
     where: { userId },
     include: { district: { include: { region: true } }, professions: { include: { profession: true } } },
   });
@@ -96,28 +106,27 @@ export type ProfileView = NonNullable<Awaited<ReturnType<typeof readProfile>>>;
  * text), their notifications, subscription, loans and the conversation in progress (`sessionKeys`),
  * the staff's notes on their applications, and their id in the applications' history and the audit log.
  */
-export async function eraseMyData(db: Db, userId: number, sessionKeys: string[]): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const applications = (await tx.application.findMany({ where: { userId }, select: { id: true } })).map((a) => a.id);
-    await tx.applicationEvent.updateMany({ where: { applicationId: { in: applications } }, data: { note: null } });
-    await tx.applicationEvent.updateMany({ where: { actorUserId: userId }, data: { actorUserId: null } });
-    await tx.application.updateMany({ where: { userId }, data: { userId: null, rejectNote: null } });
-    await tx.$executeRaw`update "AuditLog" set "actorUserId" = null, after = after - 'telegramId' where "actorUserId" = ${userId}`;
-    await tx.seekerProfile.deleteMany({ where: { userId } });
-    await tx.consent.deleteMany({ where: { userId } });
-    await tx.faqQuestion.deleteMany({ where: { userId } });
-    await tx.notification.deleteMany({ where: { userId } });
-    await tx.subscription.deleteMany({ where: { userId } });
-    await tx.loanObligation.deleteMany({ where: { userId } });
-    await tx.iinClaim.deleteMany({ where: { claimantUserId: userId } });
-    await tx.session.deleteMany({ where: { key: { in: sessionKeys } } });
-    await tx.user.update({ where: { id: userId }, data: { firstName: null, username: null, nextMessageAt: null, lastLat: null, lastLon: null, lastLocationAt: null } });
+export async function eraseMyData(store: Store, userId: number, sessionKeys: string[]): Promise<void> {
+  await store.transaction(async (tx) => {
+    const now = new Date();
+    await tx.execute(Prisma.sql`update "ApplicationEvent" set note = null where "applicationId" in (select id from "Application" where "userId" = ${userId})`);
+    await tx.execute(Prisma.sql`update "ApplicationEvent" set "actorUserId" = null where "actorUserId" = ${userId}`);
+    await tx.execute(Prisma.sql`update "Application" set "userId" = null, "rejectNote" = null, "updatedAt" = ${now} where "userId" = ${userId}`);
+    await tx.execute(Prisma.sql`update "AuditLog" set "actorUserId" = null, after = after - 'telegramId' where "actorUserId" = ${userId}`);
+    for (const table of ["SeekerProfile", "Consent", "FaqQuestion", "Notification", "Subscription", "LoanObligation"]) {
+      await tx.execute(Prisma.sql`delete from ${Prisma.raw(`"${table}"`)} where "userId" = ${userId}`);
+    }
+    await tx.execute(Prisma.sql`delete from "IinClaim" where "claimantUserId" = ${userId}`);
+    await tx.execute(Prisma.sql`delete from "Session" where key = any(${sessionKeys}::text[])`);
+    await tx.execute(Prisma.sql`
+      update "User" set "firstName" = null, username = null, "nextMessageAt" = null, "lastLat" = null, "lastLon" = null, "lastLocationAt" = null
+      where id = ${userId}`);
   });
 }
 
-export function searchProfessions(db: Db, query: string, lang: "kk" | "ru") {
+export function searchProfessions(store: Store, query: string, lang: "kk" | "ru") {
   const field = lang === "kk" ? "nameKk" : "nameRu";
-  return db.profession.findMany({
+  return store.db.profession.findMany({
     where: query ? { OR: [{ nameKk: { contains: query, mode: "insensitive" } }, { nameRu: { contains: query, mode: "insensitive" } }] } : {},
     orderBy: { [field]: "asc" },
   });

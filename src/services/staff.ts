@@ -1,8 +1,7 @@
 // What employment-centre staff may see: the applications for projects in their centres' districts.
 // Every function checks the person's centres again, whatever the button said.
-import type { Db } from "../db/client.js";
+import type { SqlRunner, Store } from "../db/store.js";
 import { Prisma, type ApplicationStatus } from "../generated/prisma/client.js";
-import { queryRows, type PgTransaction } from "../db/reads.js";
 
 export const QUEUE_PAGE_SIZE = 5;
 
@@ -21,7 +20,6 @@ export class NotAllowedError extends Error {
 export const isNotAllowed = (error: unknown): boolean =>
   error instanceof NotAllowedError || (error instanceof Error && error.message === NOT_ALLOWED);
 
-type Client = Db | Prisma.TransactionClient | PgTransaction;
 
 /** The (centre, district) pairs of the centres a person works at, as a subquery. */
 export const centreDistrictsOf = (userId: number) => Prisma.sql`
@@ -29,8 +27,8 @@ export const centreDistrictsOf = (userId: number) => Prisma.sql`
   where sm."userId" = ${userId}`;
 
 /** The districts of every centre the person works at (none for a non-member). */
-export async function staffDistrictIds(db: Client, userId: number): Promise<number[]> {
-  const rows = await queryRows<{ districtId: number }>(db, Prisma.sql`
+export async function staffDistrictIds(sql: SqlRunner, userId: number): Promise<number[]> {
+  const rows = await sql.rows<{ districtId: number }>(Prisma.sql`
     select distinct "districtId" from (${centreDistrictsOf(userId)}) mine order by 1`);
   return rows.map((row) => row.districtId);
 }
@@ -72,8 +70,8 @@ export type ReachLock = "application" | "application and position";
  * planning a six-table join took PostgreSQL longer than running it.
  */
 
-export async function reachableRow(db: Client, userId: number, applicationId: number, lock: ReachLock | undefined, extra: Prisma.Sql) {
-  const [row] = await queryRows<ReachableRow>(db, Prisma.sql`
+export async function reachableRow(sql: SqlRunner, userId: number, applicationId: number, lock: ReachLock | undefined, extra: Prisma.Sql) {
+  const [row] = await sql.rows<ReachableRow>(Prisma.sql`
     select a.id, a.number, a."userId", a."projectId", a."positionId", a.status::text as status, a."priorityGroup", a."homeDistrictId",
            a."submittedAt", a."referredAt", a."referralNumber", p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId",
            (select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId") as region,
@@ -100,8 +98,8 @@ export async function reachableRow(db: Client, userId: number, applicationId: nu
  * pressing at once act one after the other, the second seeing the status, and the places taken,
  * that the first left (PostgreSQL reads a row it waited for anew).
  */
-export async function applicationInReach(db: Client, userId: number, applicationId: number, lock?: ReachLock): Promise<ReachableApplication> {
-  const found = await reachableRow(db, userId, applicationId, lock, Prisma.empty);
+export async function applicationInReach(sql: SqlRunner, userId: number, applicationId: number, lock?: ReachLock): Promise<ReachableApplication> {
+  const found = await reachableRow(sql, userId, applicationId, lock, Prisma.empty);
   if (!found) throw new NotAllowedError();
   return found.application;
 }
@@ -125,8 +123,8 @@ export const QUEUE_WALK_FROM_PROJECTS = 100;
  * them) as PostgreSQL's array text, "{1,2,3}": a region has thousands, and text passes through the
  * driver without being parsed into numbers and quoted back.
  */
-export async function projectsInReach(db: Client, userId: number, only?: number): Promise<{ ids: string; count: number }> {
-  const [row] = await queryRows<{ ids: string; count: number }>(db, Prisma.sql`
+export async function projectsInReach(sql: SqlRunner, userId: number, only?: number): Promise<{ ids: string; count: number }> {
+  const [row] = await sql.rows<{ ids: string; count: number }>(Prisma.sql`
     select coalesce(array_agg(p.id), '{}')::text as ids, count(*)::int as count from "Project" p
     where ${only ? Prisma.sql`p.id = ${only} and` : Prisma.empty} p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)`);
   return row!;
@@ -153,10 +151,10 @@ export interface QueueItem {
  * in that order, counts them, chooses the page (the last one when asked past it) and joins the
  * names of its five.
  */
-export async function staffQueue(db: Db, userId: number, filter: QueueFilter, requested: number) {
-  const projects = await projectsInReach(db, userId, filter.projectId);
+export async function staffQueue(store: Store, userId: number, filter: QueueFilter, requested: number) {
+  const projects = await projectsInReach(store, userId, filter.projectId);
   const project = projects.count > QUEUE_WALK_FROM_PROJECTS ? Prisma.sql`a."projectId" + 0` : Prisma.sql`a."projectId"`;
-  const rows = await queryRows<QueueItem & { total: number; page: number; id: number | null }>(db, Prisma.sql`
+  const rows = await store.rows<QueueItem & { total: number; page: number; id: number | null }>(Prisma.sql`
     with queue as materialized (
       select a.id, row_number() over (order by a."priorityGroup", a."submittedAt", a.id) as n from "Application" a
       where a.status = any(${filter.status ? [filter.status] : ["submitted", "referred"]}::"ApplicationStatus"[])
@@ -179,7 +177,7 @@ export async function staffQueue(db: Db, userId: number, filter: QueueFilter, re
 }
 
 /** Projects in the person's districts, for the queue's filter and "our projects". */
-export async function staffProjects(db: Db, userId: number) {
-  const districts = await staffDistrictIds(db, userId);
-  return db.project.findMany({ where: { districtId: { in: districts } }, orderBy: [{ status: "asc" }, { id: "asc" }], include: { district: true } });
+export async function staffProjects(store: Store, userId: number) {
+  const districts = await staffDistrictIds(store, userId);
+  return store.db.project.findMany({ where: { districtId: { in: districts } }, orderBy: [{ status: "asc" }, { id: "asc" }], include: { district: true } });
 }

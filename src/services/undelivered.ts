@@ -1,7 +1,8 @@
 // Notifications the outbox gave up on (Telegram refused them, or they ran out of attempts): admins
 // see how many and which, and can send them again. A person who blocked the bot is counted apart:
 // sending again would only be refused again, until they write to the bot.
-import type { Db } from "../db/client.js";
+import { Prisma } from "../generated/prisma/client.js";
+import type { Store } from "../db/store.js";
 import { audit } from "./audit.js";
 import { assertAdmin } from "./centres.js";
 import type { Outbox } from "./notifications.js";
@@ -12,11 +13,11 @@ export const UNDELIVERED_SHOWN = 10;
 
 const givenUpWhere = { failedAt: { not: null }, NOT: { lastError: SUBJECT_GONE } } as const;
 
-export async function undelivered(db: Db) {
+export async function undelivered(store: Store) {
   const [total, blocked, items] = await Promise.all([
-    db.notification.count({ where: givenUpWhere }),
-    db.notification.count({ where: { ...givenUpWhere, user: { blockedAt: { not: null } } } }),
-    db.notification.findMany({
+    store.db.notification.count({ where: givenUpWhere }),
+    store.db.notification.count({ where: { ...givenUpWhere, user: { blockedAt: { not: null } } } }),
+    store.db.notification.findMany({
       where: givenUpWhere, orderBy: [{ failedAt: "desc" }, { id: "desc" }], take: UNDELIVERED_SHOWN,
       select: { id: true, kind: true, failedAt: true, lastError: true, attempts: true, user: { select: { telegramId: true, blockedAt: true } } },
     }),
@@ -25,15 +26,15 @@ export async function undelivered(db: Db) {
 }
 
 /** Sends again every notification given up whose person has not blocked the bot; returns how many. */
-export async function retryUndelivered(db: Db, outbox: Outbox, actorUserId: number, now: Date): Promise<number> {
-  await assertAdmin(db, actorUserId);
-  return db.$transaction(async (tx) => {
-    const retried = await tx.$queryRaw<Array<{ id: number }>>`
+export async function retryUndelivered(store: Store, outbox: Outbox, actorUserId: number, now: Date): Promise<number> {
+  await assertAdmin(store, actorUserId);
+  return store.transaction(async (tx) => {
+    const retried = await tx.rows<{ id: number }>(Prisma.sql`
       update "Notification" n set "failedAt" = null, attempts = 0, "lastError" = null
       from "User" u where u.id = n."userId" and u."blockedAt" is null and n."failedAt" is not null and n."lastError" is distinct from ${SUBJECT_GONE}
-      returning n.id`;
+      returning n.id`);
     for (const { id } of retried) await outbox.enqueue(tx, id);
     await audit(tx, { actorUserId, action: "retry_notifications", entity: "Notification", entityId: retried.length, at: now });
     return retried.length;
-  }, { timeout: 120_000 });
+  }, { statementTimeoutMs: 120_000 });
 }

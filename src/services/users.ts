@@ -1,6 +1,5 @@
-import type { Db } from "../db/client.js";
+import type { Store } from "../db/store.js";
 import type { Role } from "../generated/prisma/enums.js";
-import { queryRows } from "../db/reads.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 export interface Account {
@@ -43,14 +42,14 @@ interface AccountRow {
  * (the person's conversation state, read on every update). `session` is undefined when the
  * account had to be created or changed: the caller then reads it itself.
  */
-export async function loadAccount(db: Db, person: TelegramPerson, adminIds: readonly bigint[], sessionKey: string): Promise<{ account: Account; session?: StoredSession }> {
+export async function loadAccount(store: Store, person: TelegramPerson, adminIds: readonly bigint[], sessionKey: string): Promise<{ account: Account; session?: StoredSession }> {
   const telegramId = BigInt(person.id);
-  const [row] = await queryRows<AccountRow>(db, Prisma.sql`
+  const [row] = await store.rows<AccountRow>(Prisma.sql`
     select u.id, u.language, coalesce(u.roles::text[], '{}') as roles, u."blockedAt", s.key is not null as "sessionFound", s.value as "sessionValue"
     from "User" u left join "Session" s on s.key = ${sessionKey}
     where u."telegramId" = ${telegramId}`);
   const shouldBeAdmin = adminIds.includes(telegramId);
-  if (!row || row.blockedAt || row.roles.includes("admin") !== shouldBeAdmin) return { account: await findOrCreateAccount(db, person, adminIds) };
+  if (!row || row.blockedAt || row.roles.includes("admin") !== shouldBeAdmin) return { account: await findOrCreateAccount(store, person, adminIds) };
   return {
     account: accountOf(row, shouldBeAdmin),
     session: { key: sessionKey, found: row.sessionFound, value: row.sessionValue },
@@ -61,28 +60,28 @@ export async function loadAccount(db: Db, person: TelegramPerson, adminIds: read
  * The account of a Telegram user, created on first contact. The admin role follows
  * ADMIN_TELEGRAM_IDS: given to the ids listed there, taken from those no longer listed.
  */
-export async function findOrCreateAccount(db: Db, person: TelegramPerson, adminIds: readonly bigint[]): Promise<Account> {
+export async function findOrCreateAccount(store: Store, person: TelegramPerson, adminIds: readonly bigint[]): Promise<Account> {
   const telegramId = BigInt(person.id);
   const shouldBeAdmin = adminIds.includes(telegramId);
-  let user = await db.user.findUnique({ where: { telegramId } });
+  let user = await store.db.user.findUnique({ where: { telegramId } });
   if (!user) {
-    user = await db.user.upsert({
+    user = await store.db.user.upsert({
       where: { telegramId },
       create: { telegramId, firstName: person.first_name, username: person.username, roles: shouldBeAdmin ? ["admin"] : [] },
       update: {},
     });
   }
   // Writing again after blocking the bot: messages may be sent again.
-  if (user.blockedAt) user = await db.user.update({ where: { id: user.id }, data: { blockedAt: null } });
+  if (user.blockedAt) user = await store.db.user.update({ where: { id: user.id }, data: { blockedAt: null } });
   if (user.roles.includes("admin") !== shouldBeAdmin) {
     const roles: Role[] = shouldBeAdmin ? [...user.roles, "admin"] : user.roles.filter((role) => role !== "admin");
-    user = await db.user.update({ where: { id: user.id }, data: { roles } });
+    user = await store.db.user.update({ where: { id: user.id }, data: { roles } });
   }
   return accountOf(user, shouldBeAdmin);
 }
 
-export async function setLanguage(db: Db, userId: number, language: "kk" | "ru"): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { language } });
+export async function setLanguage(store: Store, userId: number, language: "kk" | "ru"): Promise<void> {
+  await store.db.user.update({ where: { id: userId }, data: { language } });
 }
 
 /**
@@ -90,28 +89,28 @@ export async function setLanguage(db: Db, userId: number, language: "kk" | "ru")
  * listed (they stop receiving the country's report before they next write), given to listed people
  * who already have an account. Returns how many accounts changed.
  */
-export async function syncAdminRoles(db: Db, adminIds: readonly bigint[]): Promise<number> {
-  return db.$executeRaw`
+export async function syncAdminRoles(store: Store, adminIds: readonly bigint[]): Promise<number> {
+  return store.execute(Prisma.sql`
     update "User" set roles = case when "telegramId" = any(${[...adminIds]}::bigint[])
         then array_append(array_remove(roles, 'admin'::"Role"), 'admin'::"Role") else array_remove(roles, 'admin'::"Role") end
-    where ('admin'::"Role" = any(roles)) <> ("telegramId" = any(${[...adminIds]}::bigint[]))`;
+    where ('admin'::"Role" = any(roles)) <> ("telegramId" = any(${[...adminIds]}::bigint[]))`);
 }
 
 /** The language an account chose, by its Telegram id (null when none or unknown). */
-export async function languageOfTelegramUser(db: Db, telegramId: number): Promise<"kk" | "ru" | null> {
-  const user = await db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { language: true } });
+export async function languageOfTelegramUser(store: Store, telegramId: number): Promise<"kk" | "ru" | null> {
+  const user = await store.db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { language: true } });
   return asLanguage(user?.language ?? null);
 }
 
-export const userById = (db: Db, id: number) => db.user.findUnique({ where: { id } });
+export const userById = (store: Store, id: number) => store.db.user.findUnique({ where: { id } });
 
 /** The accounts holding the admin role. */
-export const adminAccounts = (db: Db) => db.user.findMany({ where: { roles: { has: "admin" } }, orderBy: { id: "asc" } });
+export const adminAccounts = (store: Store) => store.db.user.findMany({ where: { roles: { has: "admin" } }, orderBy: { id: "asc" } });
 
 /**
  * The place a person shared last ("near me"), kept for inline mode's order. One prepared statement:
  * sharing a location is a hot path, and Prisma's update cost it more CPU than the list itself.
  */
-export async function rememberLocation(db: Db, userId: number, point: { lat: number; lon: number }, at: Date): Promise<void> {
-  await queryRows(db, Prisma.sql`update "User" set "lastLat" = ${point.lat}, "lastLon" = ${point.lon}, "lastLocationAt" = ${at} where id = ${userId} returning id`);
+export async function rememberLocation(store: Store, userId: number, point: { lat: number; lon: number }, at: Date): Promise<void> {
+  await store.rows(Prisma.sql`update "User" set "lastLat" = ${point.lat}, "lastLon" = ${point.lon}, "lastLocationAt" = ${at} where id = ${userId} returning id`);
 }

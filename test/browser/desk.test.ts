@@ -40,7 +40,7 @@ const openAs = async (initData: string): Promise<Page> => {
 describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
-    harness = await createHarness(database.db, { databaseUrl: database.url });
+    harness = await createHarness(database.store, { databaseUrl: database.url });
     const project = await addProject(database.db, {
       districtKato: MEDEU, name: "Капитальный ремонт школы-гимназии № 9 имени Абая Кунанбаева", lat: 43.25, lon: 76.92,
       positions: [{ code: "mason", count: 12, wage: 180_000 }, { code: "welder", count: 4, wage: 200_000 }],
@@ -53,16 +53,16 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
     for (const [i, name] of names.entries()) {
       const person = harness.person();
       const youth = i % 2 === 1;
-      const seeker = await registerSeeker(database.db, person, {
+      const seeker = await registerSeeker(database.store, person, {
         iin: makeIin(youth ? "010315" : "790101", youth ? 5 : 3), districtKato: MEDEU, fullName: name, status: youth ? "registered_unemployed" : "job_seeker",
       });
       const position = project.positions[i % 2]!.id;
-      const { application } = await submitApplication(database.db, seeker.id, position, new Date(NOW.getTime() - (10 - i) * 86_400_000));
+      const { application } = await submitApplication(database.store, seeker.id, position, new Date(NOW.getTime() - (10 - i) * 86_400_000));
       seekers.push({ person, applicationId: application!.id, name });
     }
     const stranger = harness.person();
-    const strangerUser = await registerSeeker(database.db, stranger, { iin: makeIin("850505"), districtKato: ZHETYSU, fullName: "Чужой Заявитель" });
-    foreignId = (await submitApplication(database.db, strangerUser.id, other.positions[0]!.id, NOW)).application!.id;
+    const strangerUser = await registerSeeker(database.store, stranger, { iin: makeIin("850505"), districtKato: ZHETYSU, fullName: "Чужой Заявитель" });
+    foreignId = (await submitApplication(database.store, strangerUser.id, other.positions[0]!.id, NOW)).application!.id;
     desk = await startDesk(harness, () => new Date());
     browser = await launchChromium();
   }, 120_000);

@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)("the public page in a browser", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedDemoData(database.db);
-    harness = await createHarness(database.db);
+    harness = await createHarness(database.store);
     ({ origin, close } = await serveWeb(harness, { botUsername: "roadmap_test_bot" }));
     browser = await launchChromium();
   }, 180_000);
@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)("the public page in a browser", () => {
     const t = (key: string, options?: Record<string, unknown>) => harness.t("ru", key, options);
     await page.goto(`${origin}/ru`);
     expect(await page.locator("figure.map svg a").count()).toBe(17);
-    const report = await buildMonthlyReport(database.db, null, reportMonth(2020, 12));
+    const report = await buildMonthlyReport(database.store, null, reportMonth(2020, 12));
     expect(plain(await page.locator("tfoot td").nth(5).textContent())).toBe(plain(formatNumber(report.totals.quota.hired, "ru")));
     const almaty = report.regionQuotas.find((r) => r.nameRu === "город Алматы")!;
     expect(plain(await page.locator('tr[data-kato="750000000"] td').nth(5).textContent())).toBe(plain(formatNumber(almaty.hired, "ru")));

@@ -106,7 +106,7 @@ describe("killed with SIGKILL and started again", () => {
     const jobs = lazyBoss(database.url, createLogger("silent"));
     const outbox = createOutbox(jobs.get);
     for (const user of users) {
-      await database.db.$transaction((tx) => notify(tx, outbox, { userId: user.id, kind: "project_match", payload: { projectId: project.id }, eventKey: `crash-test:${user.id}` }));
+      await database.store.transaction((tx) => notify(tx, outbox, { userId: user.id, kind: "project_match", payload: { projectId: project.id }, eventKey: `crash-test:${user.id}` }));
     }
     await jobs.stop();
     const held = await onItsWay;

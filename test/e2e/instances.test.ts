@@ -94,7 +94,7 @@ describe("two webhook instances on one database", () => {
       const application = await database.db.application.create({
         data: { number: `E-${i}`, userId: person.id, projectId: project.id, positionId: project.positions[0]!.id, priorityGroup: 1, homeDistrictId: project.districtId },
       });
-      await actOnApplication({ db: database.db, outbox: createOutbox(jobs.get), now: new Date() }, staffUser.id, application.id, { action: "refer" });
+      await actOnApplication({ store: database.store, outbox: createOutbox(jobs.get), now: new Date() }, staffUser.id, application.id, { action: "refer" });
       seekers.push(81_000 + i);
     }
     await jobs.stop();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { createPrismaClient, type Db } from "../../src/db/client.js";
+import { openStore, type Db, type Store } from "../../src/db/store.js";
 
 export const TEMPLATE_DATABASE = "roadmap_test_template";
 
@@ -23,6 +23,9 @@ async function onServer(sql: string) {
 
 export interface TestDatabase {
   url: string;
+  /** The one door, as the services get it… */
+  store: Store;
+  /** …and its Prisma client, for a test's own set-up and checks. */
   db: Db;
   drop(): Promise<void>;
 }
@@ -32,12 +35,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `roadmap_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   await onServer(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
   const url = databaseUrl(inject("pgServerUrl"), name);
-  const db = createPrismaClient(url, { poolSize: 5 });
+  const store = openStore(url, { poolSize: 5 });
   return {
     url,
-    db,
+    store,
+    db: store.db,
     async drop() {
-      await db.$disconnect();
+      await store.close();
       await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };

@@ -6,10 +6,9 @@ import pino from "pino";
 import type { BotContext } from "../../src/bot/context.js";
 import { createI18n, type Lang } from "../../src/bot/i18n.js";
 import { createBot } from "../../src/bot/index.js";
-import { storeOf } from "../../src/db/store.js";
 import { createServices, type Services } from "../../src/services/index.js";
 import { createDownloader } from "../../src/bot/download.js";
-import type { Db } from "../../src/db/client.js";
+import type { Db, Store } from "../../src/db/store.js";
 import { createPii } from "../../src/services/pii.js";
 import type { Logger } from "../../src/logger.js";
 import type { RateLimit } from "../../src/bot/middlewares/rate-limit.js";
@@ -112,17 +111,17 @@ export async function makeNotificationsDue(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`update "OutboxClock" set "nextAt" = now()`);
 }
 
-/** The services on `db`, as the bot gets them (the outbox: none unless given). */
-export const testServices = (db: Db, outbox: Outbox = noOutbox): Services => createServices({ store: storeOf(db), pii: createPii(TEST_PII_KEY), outbox });
+/** The services on `store`, as the bot gets them (the outbox: none unless given). */
+export const testServices = (store: Store, outbox: Outbox = noOutbox): Services => createServices({ store, pii: createPii(TEST_PII_KEY), outbox });
 
-export async function createHarness(db: Db, options: HarnessOptions = {}): Promise<Harness> {
+export async function createHarness(store: Store, options: HarnessOptions = {}): Promise<Harness> {
   const telegram = createFakeTelegram();
   const i18n = await testI18n();
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const jobs = options.databaseUrl ? lazyBoss(options.databaseUrl, log) : undefined;
   const reminders = jobs ? createReminderScheduler(jobs.get) : noJobQueue;
   const outbox = jobs ? createOutbox(jobs.get) : noOutbox;
-  const services = createServices({ store: storeOf(db), pii: createPii(options.piiKey ?? TEST_PII_KEY), outbox });
+  const services = createServices({ store, pii: createPii(options.piiKey ?? TEST_PII_KEY), outbox });
   const bot = createBot(
     { services, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders,
       download: createDownloader(TOKEN, undefined, telegram.fetch), webAppUrl: options.webAppUrl },
@@ -157,8 +156,8 @@ export async function createHarness(db: Db, options: HarnessOptions = {}): Promi
       const outcomes: DeliveryOutcome[] = [];
       for (let round = 0; round < 20; round++) {
         outcomes.push(...(await harness.flushNotifications()));
-        if ((await db.notification.count({ where: { sentAt: null, failedAt: null } })) === 0) break;
-        await makeNotificationsDue(db);
+        if ((await store.db.notification.count({ where: { sentAt: null, failedAt: null } })) === 0) break;
+        await makeNotificationsDue(store.db);
       }
       return outcomes;
     },

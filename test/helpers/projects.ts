@@ -1,5 +1,5 @@
 // A small hand-built set of projects whose answers are known.
-import type { Db } from "../../src/db/client.js";
+import type { Db } from "../../src/db/store.js";
 
 export async function addProject(db: Db, input: {
   districtKato: string; name: string; lat: number; lon: number; jobs?: number;

@@ -1,6 +1,6 @@
 // A small hand-built data set for the monthly report of May 2021, whose answers are worked out by
 // hand in test/integration/monthly-report.test.ts.
-import type { Db } from "../../src/db/client.js";
+import type { Db } from "../../src/db/store.js";
 import type { ApplicationStatus, ObjectGroup, ProjectStatus, WorkKind } from "../../src/generated/prisma/enums.js";
 
 import { ALMALY, BOSTANDYK, KYZYLORDA_CITY } from "./places.js";

@@ -1,6 +1,6 @@
 // Where a value stands in the database: every text, character and JSON column of every table of
 // the project's schema and pg-boss's, searched for each needle as text.
-import type { Db } from "../../src/db/client.js";
+import type { Db } from "../../src/db/store.js";
 
 export async function foundIn(db: Db, needles: string[]): Promise<string[]> {
   const columns = await db.$queryRaw<Array<{ schema: string; table: string; column: string }>>`

@@ -1,5 +1,5 @@
 // Employment centres and their staff, made directly (the admin screens have their own tests).
-import type { Db } from "../../src/db/client.js";
+import type { Db } from "../../src/db/store.js";
 import type { Person } from "./harness.js";
 
 export async function addCentre(db: Db, districtKatos: string[], name = "ЦЗН") {

@@ -17,7 +17,7 @@ let harness: Harness;
 beforeAll(async () => {
   database = await createTestDatabase();
   await database.db.$transaction((tx) => seedCentres(tx, createRandom(1)), { timeout: 60_000 });
-  harness = await createHarness(database.db, { now: () => now, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
+  harness = await createHarness(database.store, { now: () => now, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
 });
 afterAll(async () => {
   await harness.jobs?.stop();
@@ -156,9 +156,9 @@ describe("admins listed in ADMIN_TELEGRAM_IDS", () => {
     const former = harness.person();
     await database.db.user.create({ data: { telegramId: BigInt(former.id), roles: ["admin", "staff"] } });
     const listed = await database.db.user.create({ data: { telegramId: 777_000_001n, roles: [] } });
-    expect(await syncAdminRoles(database.db, [listed.telegramId])).toBeGreaterThanOrEqual(2);
+    expect(await syncAdminRoles(database.store, [listed.telegramId])).toBeGreaterThanOrEqual(2);
     expect((await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(former.id) } })).roles).toEqual(["staff"]);
     expect((await database.db.user.findUniqueOrThrow({ where: { id: listed.id } })).roles).toEqual(["admin"]);
-    expect(await syncAdminRoles(database.db, [listed.telegramId])).toBe(0);
+    expect(await syncAdminRoles(database.store, [listed.telegramId])).toBe(0);
   });
 });

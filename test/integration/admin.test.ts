@@ -13,7 +13,7 @@ let admin: Person;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => now, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
+  harness = await createHarness(database.store, { now: () => now, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
   admin = harness.person({ id: ADMIN_ID, firstName: "Әкімші" });
   await admin.send("/start");
   await admin.press("lang:ru");

@@ -13,7 +13,7 @@ let project: Awaited<ReturnType<typeof addProject>>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => NOW });
+  harness = await createHarness(database.store, { now: () => NOW });
   project = await addProject(database.db, {
     districtKato: MEDEU, name: "Поликлиника № 3", lat: 43.25, lon: 76.92,
     positions: [{ code: "mason", count: 5, wage: 140_000 }, { code: "cleaner", count: 2, wage: 90_000, minors: true }, { code: "welder", count: 1 }],
@@ -25,7 +25,7 @@ const position = (code: string) => database.db.position.findFirstOrThrow({ where
 
 async function seeker(iin: string, districtKato = ZHETYSU, extra = {}): Promise<Person> {
   const person = harness.person();
-  await registerSeeker(database.db, person, { iin, districtKato, ...extra });
+  await registerSeeker(database.store, person, { iin, districtKato, ...extra });
   return person;
 }
 
@@ -84,7 +84,7 @@ describe("applying for a referral", () => {
     const person = await seeker("950101300707");
     const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(person.id) } });
     const mason = await position("mason");
-    const outcomes = await Promise.all([1, 2, 3].map(() => submitApplication(database.db, user.id, mason.id, NOW)));
+    const outcomes = await Promise.all([1, 2, 3].map(() => submitApplication(database.store, user.id, mason.id, NOW)));
     expect(outcomes.filter((o) => o.application).length).toBe(1);
     expect(outcomes.filter((o) => o.refusal === "already_applied").length).toBe(2);
     expect(await database.db.application.count({ where: { userId: user.id } })).toBe(1);

@@ -9,7 +9,7 @@ let harness: Harness;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => new Date("2021-06-01T00:00:00Z") });
+  harness = await createHarness(database.store, { now: () => new Date("2021-06-01T00:00:00Z") });
 });
 afterAll(() => database.drop());
 

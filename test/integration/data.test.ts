@@ -164,7 +164,7 @@ describe("the demo history of 2020–2021", () => {
 
   it("shows the history in Almaty city's monthly report of November 2020, figure for figure", async () => {
     const districts = (await almatyCity()).map((d) => d.id);
-    const report = await buildMonthlyReport(database.db, districts, reportMonth(2020, 11));
+    const report = await buildMonthlyReport(database.store, districts, reportMonth(2020, 11));
     const [counted] = await database.db.$queryRaw<Array<{ referred: number; hired: number; hiredInMonth: number; jobsInMonth: number; jobsInYear: number }>>`
       select (select count(*)::int from "Application" a join "Project" p on p.id = a."projectId"
                 where p."districtId" = any(${districts}) and a.status in ('referred', 'hired') and a."referredAt" < '2020-12-01') as referred,

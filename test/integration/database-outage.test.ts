@@ -4,7 +4,7 @@
 import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "../../src/db/client.js";
+import { openStore, type Store } from "../../src/db/store.js";
 import { defaultDataDir, ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "../../src/db/embedded.js";
 import { applyMigrations } from "../../src/db/migrate.js";
 import { createHarness, type Harness, sentTexts } from "../helpers/harness.js";
@@ -13,7 +13,7 @@ const OUTAGE_MS = 10_000;
 const dataDir = defaultDataDir(`postgres-outage-${process.pid}`);
 let port: number;
 let server: EmbeddedDatabase;
-let db: Db;
+let store: Store;
 let harness: Harness;
 
 async function freePort(): Promise<number> {
@@ -32,14 +32,14 @@ beforeAll(async () => {
   await ensureDatabase(server.serverUrl, "roadmap");
   const url = server.urlFor("roadmap");
   await applyMigrations(url);
-  db = createPrismaClient(url, { poolSize: 3 });
-  harness = await createHarness(db, { databaseUrl: url });
+  store = openStore(url, { poolSize: 3 });
+  harness = await createHarness(store, { databaseUrl: url });
   await harness.jobs!.get(); // the job queue's pool is connected too when the server goes
 }, 120_000);
 
 afterAll(async () => {
   await harness?.jobs?.stop().catch(() => undefined);
-  await db?.$disconnect();
+  await store?.close();
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);

@@ -26,10 +26,10 @@ const apps: Record<string, { id: number; number: string; person: Person }> = {};
 
 async function apply(name: string, project: typeof ownProject, options: { birth?: string; century?: 3 | 5; at: Date; status?: "job_seeker" | "registered_unemployed" }) {
   const person = harness.person();
-  const user = await registerSeeker(database.db, person, {
+  const user = await registerSeeker(database.store, person, {
     iin: makeIin(options.birth ?? "800101", options.century ?? 3), districtKato: MEDEU, fullName: name, status: options.status ?? "job_seeker",
   });
-  const { application } = await submitApplication(database.db, user.id, project.positions[0]!.id, options.at);
+  const { application } = await submitApplication(database.store, user.id, project.positions[0]!.id, options.at);
   apps[name] = { id: application!.id, number: application!.number, person };
 }
 
@@ -40,7 +40,7 @@ const text = async (response: Response) => {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => NOW, databaseUrl: database.url, webAppUrl: `http://127.0.0.1/desk` });
+  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url, webAppUrl: `http://127.0.0.1/desk` });
   ownProject = await addProject(database.db, { districtKato: MEDEU, name: "Школа № 9", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 2, wage: 150_000 }] });
   otherProject = await addProject(database.db, { districtKato: ZHETYSU, name: "Поликлиника", lat: 43.3, lon: 76.95 });
   staff = harness.person({ firstName: "Гүлнар" });

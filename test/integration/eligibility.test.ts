@@ -7,7 +7,7 @@ let harness: Harness;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db);
+  harness = await createHarness(database.store);
 });
 afterAll(() => database.drop());
 
@@ -131,7 +131,7 @@ describe("a conversation and a restart", () => {
     await person.press("elig:tax:yes");
     expect(await database.db.session.count({ where: { key: `conversation:${person.id}` } })).toBe(1);
 
-    const restarted = await createHarness(database.db);
+    const restarted = await createHarness(database.store);
     const samePerson = restarted.person({ id: person.id });
     const next = await samePerson.pressData("elig:purpose:investment");
     expect(next.find((r) => r.method === "sendMessage")!.text).toBe(harness.t("ru", "entrepreneur:ask.uses"));

@@ -13,7 +13,7 @@ let harness: Harness;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { adminIds: [BigInt(ADMIN_ID)] });
+  harness = await createHarness(database.store, { adminIds: [BigInt(ADMIN_ID)] });
 });
 afterAll(() => database.drop());
 

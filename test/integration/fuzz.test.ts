@@ -32,7 +32,7 @@ let ids: number[] = []; // real ids of applications, positions, projects and cen
 beforeAll(async () => {
   database = await createTestDatabase();
   const log = createLogger("error", { write: (line: string) => void errors.push(line) });
-  harness = await createHarness(database.db, { log, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
+  harness = await createHarness(database.store, { log, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
   const projects = [
     await addProject(database.db, { districtKato: MEDEU, name: "Мектеп № 1", lat: 43.21, lon: 76.95, positions: [{ code: "mason", count: 2 }, { code: "welder", count: 1 }] }),
     await addProject(database.db, { districtKato: MEDEU, name: "Емхана", lat: 43.22, lon: 76.96, positions: [{ code: "mason", count: 1 }] }),
@@ -45,8 +45,8 @@ beforeAll(async () => {
   const seekers: Person[] = [];
   for (let i = 0; i < 10; i++) {
     const person = harness.person({ languageCode: i % 2 ? "kk" : "ru" });
-    const user = await registerSeeker(database.db, person, { iin: makeIin(i % 3 ? "950101" : "060101", i % 3 ? 3 : 5), districtKato: i % 2 ? MEDEU : ZHETYSU });
-    for (const project of projects.slice(0, 1 + (i % 3))) await submitApplication(database.db, user.id, project.positions[0]!.id, new Date());
+    const user = await registerSeeker(database.store, person, { iin: makeIin(i % 3 ? "950101" : "060101", i % 3 ? 3 : 5), districtKato: i % 2 ? MEDEU : ZHETYSU });
+    for (const project of projects.slice(0, 1 + (i % 3))) await submitApplication(database.store, user.id, project.positions[0]!.id, new Date());
     seekers.push(person);
   }
   const strangers = Array.from({ length: 4 }, (_, i) => harness.person({ languageCode: ["kk", "ru", "en", "uz"][i]! }));

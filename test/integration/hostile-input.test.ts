@@ -11,7 +11,7 @@ let harness: Harness;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db);
+  harness = await createHarness(database.store);
 });
 afterAll(() => database.drop());
 
@@ -27,7 +27,7 @@ async function handle(update: Omit<Update, "update_id">) {
 
 describe("a flood from one person", () => {
   it("is answered up to the limit, then once with 'please slow down' in their language, then not at all until the window passes", async () => {
-    const limited = await createHarness(database.db, { rateLimit: DEFAULT_RATE_LIMIT });
+    const limited = await createHarness(database.store, { rateLimit: DEFAULT_RATE_LIMIT });
     const person = limited.person({ languageCode: "kk" });
     const replies: string[][] = [];
     for (let i = 0; i < DEFAULT_RATE_LIMIT.updates + 10; i++) replies.push(sentTexts(await person.send("/help")));

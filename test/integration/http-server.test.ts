@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../../src/db/client.js";
+import { openStore } from "../../src/db/store.js";
 import { createUpdateLocks, type UpdateLocks } from "../../src/db/update-locks.js";
 import { createHttpServer } from "../../src/server/http.js";
 import { createWebApp } from "../../src/web/app.js";
@@ -25,7 +25,7 @@ function serve(h: Harness, lockSet: UpdateLocks) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db);
+  harness = await createHarness(database.store);
   locks = createUpdateLocks(database.url);
   const server = serve(harness, locks);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -54,7 +54,7 @@ describe("the webhook endpoint", () => {
   });
 
   it("processes an update Telegram sends twice only once, also when the second goes to another instance", async () => {
-    const other = await createHarness(database.db);
+    const other = await createHarness(database.store);
     const otherLocks = createUpdateLocks(database.url);
     const otherServer = serve(other, otherLocks);
     await new Promise<void>((resolve) => otherServer.listen(0, "127.0.0.1", resolve));
@@ -106,8 +106,8 @@ describe("GET /healthz", () => {
   });
 
   it("is 503 when the database does not answer", async () => {
-    const deadDb = createPrismaClient("postgresql://postgres:postgres@127.0.0.1:1/nothing");
-    const server = createHttpServer({ web: createWebApp({ services: testServices(deadDb), i18n: harness.i18n, botToken: TOKEN_FOR_WEB, log: pino({ level: "silent" }), now: () => new Date() }) });
+    const deadStore = openStore("postgresql://postgres:postgres@127.0.0.1:1/nothing");
+    const server = createHttpServer({ web: createWebApp({ services: testServices(deadStore), i18n: harness.i18n, botToken: TOKEN_FOR_WEB, log: pino({ level: "silent" }), now: () => new Date() }) });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
     expect(response.status).toBe(503);

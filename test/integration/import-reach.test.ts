@@ -22,7 +22,7 @@ let admin: Person;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => NOW, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
+  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
   staff = harness.person();
   admin = harness.person({ id: ADMIN_ID });
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU, ZHETYSU])).id);
@@ -159,12 +159,12 @@ describe("a project that opens", () => {
   it("tells its subscribers once per opening, and not again within 30 days", async () => {
     const mason = await database.db.profession.findUniqueOrThrow({ where: { code: "mason" } });
     const person = harness.person();
-    const user = await registerSeeker(database.db, person, { iin: makeIin("910404"), districtKato: ZHETYSU, professionIds: [mason.id], anyWork: false });
-    await setSubscription(database.db, user.id, true);
+    const user = await registerSeeker(database.store, person, { iin: makeIin("910404"), districtKato: ZHETYSU, professionIds: [mason.id], anyWork: false });
+    await setSubscription(database.store, user.id, true);
     await staff.sendDocument("open.csv", csv({ external_id: "AN-1", district_kato: ZHETYSU }));
     const project = await database.db.project.findUniqueOrThrow({ where: { externalId: "AN-1" } });
     const outbox = { enqueue: async () => undefined };
-    const announce = (at: string) => database.db.$transaction((tx) => announceOpening(tx, outbox, project.id, new Date(at)));
+    const announce = (at: string) => database.store.transaction((tx) => announceOpening(tx, outbox, project.id, new Date(at)));
     expect(await announce("2021-06-10T00:00:00Z")).toBe(0);
     expect(await announce("2021-06-30T00:00:00Z")).toBe(0);
     expect(await announce("2021-07-02T00:00:00Z")).toBe(1);

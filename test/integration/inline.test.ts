@@ -30,7 +30,7 @@ const ids = (results: Result[]) => results.map((r) => Number(r.id.slice(1)));
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db);
+  harness = await createHarness(database.store);
   projects.medeu = (await addProject(database.db, { districtKato: MEDEU, name: "Школа № 9", lat: 43.25, lon: 76.95, positions: [{ code: "mason", count: 5 }] })).id;
   projects.zhetysu = (await addProject(database.db, { districtKato: ZHETYSU, name: "Поликлиника № 4", lat: 43.33, lon: 76.93, positions: [{ code: "welder", count: 3, wage: 180_000 }, { code: "mason", count: 2, wage: 150_000 }] })).id;
   projects.kyzylorda = (await addProject(database.db, { districtKato: KYZYLORDA_CITY, name: "Водопровод 100%_особый", lat: 44.85, lon: 65.5, positions: [{ code: "welder", count: 4 }] })).id;

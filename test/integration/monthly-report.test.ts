@@ -25,7 +25,7 @@ afterAll(() => database.drop());
 describe("the monthly report of May 2021 for Almaty city", () => {
   let report: MonthlyReport;
   beforeAll(async () => {
-    report = await buildMonthlyReport(database.db, almatyCity, MAY);
+    report = await buildMonthlyReport(database.store, almatyCity, MAY);
   });
 
   it("lists the contractors of the projects under way in the month", () => {
@@ -75,7 +75,7 @@ describe("the monthly report of May 2021 for Almaty city", () => {
 
 describe("the country's report of May 2021", () => {
   it("adds Kyzylorda's project to every section", async () => {
-    const report = await buildMonthlyReport(database.db, null, MAY);
+    const report = await buildMonthlyReport(database.store, null, MAY);
     expect(report.contractors.map((c) => c.name)).toEqual(["ТОО «Алатау Құрылыс»", "ТОО «Сырдария»"]);
     expect(report.jobs).toEqual({ jobsCreated: 34, workDone: 18_000_000, hiredThroughReferrals: 4, averageWage: 147_500, centreShare: 11.8 });
     expect(report.regionQuotas.map((r) => [r.nameRu, r.quota, r.hired, r.percentMet])).toEqual([
@@ -89,7 +89,7 @@ describe("the country's report of May 2021", () => {
   });
 
   it("has nothing for a month before the data", async () => {
-    const report = await buildMonthlyReport(database.db, null, reportMonth(2020, 4));
+    const report = await buildMonthlyReport(database.store, null, reportMonth(2020, 4));
     expect(report.contractors).toEqual([]);
     expect(report.kinds).toEqual([]);
     expect(report.jobs).toEqual({ jobsCreated: 0, workDone: 0, hiredThroughReferrals: 0, averageWage: null, centreShare: null });
@@ -104,22 +104,22 @@ describe("who may see which report", () => {
       data: { nameKk: "Алмалы ЖҚО", nameRu: "ЦЗН Алмалинского района", addressKk: "-", addressRu: "-", phone: "-", districts: { create: { districtId: district.id } } },
     });
     const staff = await db.user.create({ data: { telegramId: 9_100_001n, roles: ["staff"], staff: { create: { centreId: centre.id } } } });
-    const scope = await resolveScope(db, staff.id, { kind: "mine" });
+    const scope = await resolveScope(database.store, staff.id, { kind: "mine" });
     expect(scope.districtIds).toEqual([district.id]);
-    const report = await buildMonthlyReport(db, scope.districtIds, MAY);
+    const report = await buildMonthlyReport(database.store, scope.districtIds, MAY);
     expect(report.projects.map((p) => p.id)).toEqual([ids.P1, ids.P2]);
-    await expect(resolveScope(db, staff.id, { kind: "country" })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(resolveScope(database.store, staff.id, { kind: "country" })).rejects.toBeInstanceOf(NotAllowedError);
     const region = await db.region.findUniqueOrThrow({ where: { kato: "750000000" } });
-    await expect(resolveScope(db, staff.id, { kind: "region", regionId: region.id })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(resolveScope(database.store, staff.id, { kind: "region", regionId: region.id })).rejects.toBeInstanceOf(NotAllowedError);
   });
 
   it("gives admins any region or the country, and someone without a centre nothing", async () => {
     const db = database.db;
     const admin = await db.user.create({ data: { telegramId: 9_100_002n, roles: ["admin"] } });
     const region = await db.region.findUniqueOrThrow({ where: { kato: "750000000" }, include: { districts: true } });
-    expect((await resolveScope(db, admin.id, { kind: "region", regionId: region.id })).districtIds).toEqual(region.districts.map((d) => d.id));
-    expect((await resolveScope(db, admin.id, { kind: "country" })).districtIds).toBeNull();
+    expect((await resolveScope(database.store, admin.id, { kind: "region", regionId: region.id })).districtIds).toEqual(region.districts.map((d) => d.id));
+    expect((await resolveScope(database.store, admin.id, { kind: "country" })).districtIds).toBeNull();
     const nobody = await db.user.create({ data: { telegramId: 9_100_003n } });
-    await expect(resolveScope(db, nobody.id, { kind: "mine" })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(resolveScope(database.store, nobody.id, { kind: "mine" })).rejects.toBeInstanceOf(NotAllowedError);
   });
 });

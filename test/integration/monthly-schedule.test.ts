@@ -41,7 +41,7 @@ beforeAll(async () => {
   ids = await addReportData(db);
   // P2 has no figures for May: its centre is reminded.
   await db.monthlyFigure.delete({ where: { projectId_month: { projectId: ids.P2!, month: new Date("2021-05-01") } } });
-  harness = await createHarness(db, { now: () => NOW, databaseUrl: database.url });
+  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url });
   almaty = [harness.person(), harness.person()];
   kyzylorda = harness.person();
   admin = harness.person();
@@ -54,7 +54,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
     const boss = await startBoss(database.url, log, { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 });
     workers.push(boss);
-    await startMonthlyJobs(boss, { services: testServices(db, createOutbox(async () => boss)), log, now: () => NOW }, { reportCron: cron, reminderCron: cron });
+    await startMonthlyJobs(boss, { services: testServices(database.store, createOutbox(async () => boss)), log, now: () => NOW }, { reportCron: cron, reminderCron: cron });
   }
 }, 60_000);
 

@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distanceKm } from "../../src/domain/geo.js";
 import { NEAR_LIMIT, nearestOpenProjects, PAGE_SIZE } from "../../src/services/projects.js";
-import { createPrismaClient } from "../../src/db/client.js";
-import { queryRows } from "../../src/db/reads.js";
+import { openStore } from "../../src/db/store.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { ALMALY, KYZYLORDA_CITY } from "../helpers/places.js";
@@ -46,9 +45,9 @@ async function bruteForce(point: { lat: number; lon: number }) {
 }
 
 async function allPages(point: { lat: number; lon: number }) {
-  const first = await nearestOpenProjects(database.db, point, 1);
+  const first = await nearestOpenProjects(database.store, point, 1);
   const ids = first.items.map((item) => item.id);
-  for (let page = 2; page <= first.pages; page++) ids.push(...(await nearestOpenProjects(database.db, point, page)).items.map((item) => item.id));
+  for (let page = 2; page <= first.pages; page++) ids.push(...(await nearestOpenProjects(database.store, point, page)).items.map((item) => item.id));
   return ids;
 }
 
@@ -66,9 +65,9 @@ describe("the nearest projects with room", () => {
   });
 
   it("has ten pages of five at most, and a page past the end is the first", async () => {
-    const first = await nearestOpenProjects(database.db, ALMATY, 1);
+    const first = await nearestOpenProjects(database.store, ALMATY, 1);
     expect([first.pages, first.items.length]).toEqual([NEAR_LIMIT / PAGE_SIZE, PAGE_SIZE]);
-    expect((await nearestOpenProjects(database.db, ALMATY, 99)).items).toEqual(first.items);
+    expect((await nearestOpenProjects(database.store, ALMATY, 99)).items).toEqual(first.items);
   });
 
   it("is planned once and its plan kept, not planned anew on every call, among thousands of projects", async () => {
@@ -86,16 +85,16 @@ describe("the nearest projects with room", () => {
       select copies.id, s."professionId", s.count, s."monthlyWage", s."suitableForMinors"
       from copies, "Position" s join "Project" p on p.id = s."projectId" where p."nameRu" = 'Кызылорда'`;
     await database.db.$executeRawUnsafe(`analyze "Project"`);
-    const db = createPrismaClient(database.url, { poolSize: 1 }); // one connection: one prepared statement to look at
+    const store = openStore(database.url, { poolSize: 1 }); // one connection: one prepared statement to look at
     try {
-      for (let i = 0; i < 10; i++) await nearestOpenProjects(db, { lat: 43 + i * 0.1, lon: 76.9 - i * 0.1 }, 1 + (i % 3));
-      const plans = await queryRows<{ generic: number; custom: number }>(db, Prisma.sql`
+      for (let i = 0; i < 10; i++) await nearestOpenProjects(store, { lat: 43 + i * 0.1, lon: 76.9 - i * 0.1 }, 1 + (i % 3));
+      const plans = await store.rows<{ generic: number; custom: number }>(Prisma.sql`
         select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
         where statement like '%near as materialized%' and statement not like '%pg_prepared_statements%'`);
       // PostgreSQL plans the first five calls with their values, then keeps a plan if it looks no dearer
       expect(plans).toEqual([{ generic: 5, custom: 5 }]);
     } finally {
-      await db.$disconnect();
+      await store.close();
     }
   });
 });

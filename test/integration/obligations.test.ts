@@ -13,7 +13,7 @@ let harness: Harness;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { databaseUrl: database.url, now: () => TODAY });
+  harness = await createHarness(database.store, { databaseUrl: database.url, now: () => TODAY });
 });
 afterAll(async () => {
   await harness.jobs?.stop();
@@ -70,7 +70,7 @@ describe("after the loan", () => {
     await person.send("2");
     const obligation = await database.db.loanObligation.findFirstOrThrow({ where: { user: { telegramId: BigInt(person.id) } } });
     const boss = await harness.jobs!.get();
-    await startReminderWorker(boss, { services: testServices(database.db, createOutbox(harness.jobs!.get)), log: (await import("pino")).default({ level: "silent" }) });
+    await startReminderWorker(boss, { services: testServices(database.store, createOutbox(harness.jobs!.get)), log: (await import("pino")).default({ level: "silent" }) });
     await boss.send(REMINDER_QUEUE, { obligationId: obligation.id, series: "targeted_use", stage: 0 });
     const expected = harness.t("ru", "loans:reminder.targeted_use", { due: "30.12.2026", received: "01.10.2026", jobs: 2 });
     const deadline = Date.now() + 20_000;
@@ -80,7 +80,7 @@ describe("after the loan", () => {
       await harness.flushNotifications(); // the reminder goes through the outbox
     }
     // However often its job runs, one message: the reminder is one notification.
-    expect(await deliverReminder({ services: testServices(database.db, createOutbox(harness.jobs!.get)), log: (await import("pino")).default({ level: "silent" }) }, { obligationId: obligation.id, series: "targeted_use", stage: 0 })).toBe("skipped");
+    expect(await deliverReminder({ services: testServices(database.store, createOutbox(harness.jobs!.get)), log: (await import("pino")).default({ level: "silent" }) }, { obligationId: obligation.id, series: "targeted_use", stage: 0 })).toBe("skipped");
     const reminder = person.sentToMe().find((r) => r.text === expected)!;
     expect(reminder.buttons).toEqual([[harness.t("ru", "loans:obligations.done_targeted_use"), `oblg:done:${obligation.id}:targeted_use`]]);
   }, 40_000);
@@ -109,7 +109,7 @@ describe("after the loan", () => {
     const jobs = await jobRows(obligation.id);
     expect(jobs.filter((j) => j.series === "targeted_use").map((j) => j.state)).toEqual(["cancelled", "cancelled", "cancelled"]);
     expect(jobs.filter((j) => j.series === "jobs").map((j) => j.state)).toEqual(["created", "created", "created"]);
-    const outcome = await deliverReminder({ services: testServices(database.db, createOutbox(harness.jobs!.get)), log: (await import("pino")).default({ level: "silent" }) }, { obligationId: obligation.id, series: "targeted_use", stage: 2 });
+    const outcome = await deliverReminder({ services: testServices(database.store, createOutbox(harness.jobs!.get)), log: (await import("pino")).default({ level: "silent" }) }, { obligationId: obligation.id, series: "targeted_use", stage: 2 });
     expect(outcome).toBe("skipped");
   });
 

@@ -22,7 +22,7 @@ let admin: Person;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)], now: () => new Date("2021-06-15T08:00:00Z") });
+  harness = await createHarness(database.store, { databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)], now: () => new Date("2021-06-15T08:00:00Z") });
   admin = await harness.readyPerson();
   admin = harness.person({ id: ADMIN_ID });
   await admin.send("/start");
@@ -40,7 +40,7 @@ async function person(lang = "ru") {
 }
 const invitationUsed = async (userId: number, key: string) => {
   const centre = await database.db.employmentCentre.findFirst() ?? await addCentre(database.db, [MEDEU]);
-  await database.db.$transaction((tx) => notify(tx, outbox(), { userId, kind: "invitation_used", payload: { centreId: centre.id, person: "Дана" }, eventKey: key }));
+  await database.store.transaction((tx) => notify(tx, outbox(), { userId, kind: "invitation_used", payload: { centreId: centre.id, person: "Дана" }, eventKey: key }));
 };
 const dueNow = () => makeNotificationsDue(database.db);
 
@@ -115,8 +115,8 @@ describe("one message for many projects", () => {
     const staff = harness.person();
     await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU])).id);
     const seeker = harness.person();
-    const user = await registerSeeker(database.db, seeker, { iin: makeIin("920202"), districtKato: MEDEU, anyWork: true });
-    await setSubscription(database.db, user.id, true);
+    const user = await registerSeeker(database.store, seeker, { iin: makeIin("920202"), districtKato: MEDEU, anyWork: true });
+    await setSubscription(database.store, user.id, true);
     const base: Record<string, string> = {
       name_kk: "Жоба", name_ru: "Проект", district_kato: MEDEU, object_group: "social", work_kind: "construction", status: "planned", contractor_name: "ТОО",
       contractor_bin: "", estimated_cost: "1000", start_date: "2021-05-01", end_date: "2021-12-01", planned_jobs: "10", permanent_jobs: "2", average_wage: "150000",
@@ -137,7 +137,7 @@ describe("a monthly report", () => {
   it("whose file fails is not sent again whole: the retry sends the parts not yet sent", async () => {
     await dueNow();
     const adminUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(ADMIN_ID) } });
-    await database.db.$transaction((tx) => notify(tx, outbox(), { userId: adminUser.id, kind: "monthly_report", payload: { month: "2021-05" }, eventKey: "report:2021-05:admin" }));
+    await database.store.transaction((tx) => notify(tx, outbox(), { userId: adminUser.id, kind: "monthly_report", payload: { month: "2021-05" }, eventKey: "report:2021-05:admin" }));
     harness.telegram.failNext("sendDocument", "Internal Server Error", 500);
     const [first] = await harness.flushNotifications();
     expect(first).toMatchObject({ failed: expect.stringContaining("500") });

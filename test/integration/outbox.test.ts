@@ -23,7 +23,7 @@ let positionId: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => NOW, databaseUrl: database.url });
+  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url });
   const project = await addProject(database.db, { districtKato: MEDEU, name: "Школа № 5", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 10 }] });
   positionId = project.positions[0]!.id;
   const centre = await addCentre(database.db, [MEDEU]);
@@ -36,13 +36,13 @@ afterAll(async () => {
 
 async function appliedSeeker(): Promise<{ person: Person; applicationId: number; userId: number }> {
   const person = harness.person();
-  const user = await registerSeeker(database.db, person, { iin: makeIin("900101"), districtKato: MEDEU });
+  const user = await registerSeeker(database.store, person, { iin: makeIin("900101"), districtKato: MEDEU });
   await database.db.user.update({ where: { id: user.id }, data: { language: "kk" } });
-  const { application } = await submitApplication(database.db, user.id, positionId, NOW);
+  const { application } = await submitApplication(database.store, user.id, positionId, NOW);
   return { person, applicationId: application!.id, userId: user.id };
 }
 
-const refer = (applicationId: number) => actOnApplication({ db: database.db, outbox: createOutbox(harness.jobs!.get), now: NOW }, staffUserId, applicationId, { action: "refer" });
+const refer = (applicationId: number) => actOnApplication({ store: database.store, outbox: createOutbox(harness.jobs!.get), now: NOW }, staffUserId, applicationId, { action: "refer" });
 const jobCount = async (state?: string) => {
   const [row] = await database.db.$queryRawUnsafe<Array<{ n: number }>>(
     `select count(*)::int as n from pgboss.job where name = $1 ${state ? "and state = $2" : ""}`, ...(state ? [NOTIFY_QUEUE, state] : [NOTIFY_QUEUE]));
@@ -67,7 +67,7 @@ describe("the notification outbox", () => {
     expect((await database.db.notification.findUniqueOrThrow({ where: { id: notification.id } })).sentAt).not.toBeNull();
 
     // However often the same event is written or its job delivered again, one message.
-    await database.db.$transaction((tx) => notify(tx, createOutbox(harness.jobs!.get), { userId: notification.userId, kind: "referred", payload: {}, eventKey: notification.eventKey }));
+    await database.store.transaction((tx) => notify(tx, createOutbox(harness.jobs!.get), { userId: notification.userId, kind: "referred", payload: {}, eventKey: notification.eventKey }));
     const { deliverNotification } = await import("../../src/jobs/outbox.js");
     expect(await deliverNotification({ services: harness.services, api: harness.outboxApi, i18n: harness.i18n, log: pino({ level: "silent" }) }, notification.id)).toBe("skipped");
     expect(await harness.flushNotifications()).toEqual([]);
@@ -77,7 +77,7 @@ describe("the notification outbox", () => {
   it("writes nothing when the change's transaction rolls back", async () => {
     const { userId } = await appliedSeeker();
     const before = await jobCount();
-    await expect(database.db.$transaction(async (tx) => {
+    await expect(database.store.transaction(async (tx) => {
       await notify(tx, createOutbox(harness.jobs!.get), { userId, kind: "hired", payload: { applicationId: 0 }, eventKey: "rolled-back" });
       throw new Error("the change failed");
     })).rejects.toThrow("the change failed");
@@ -121,7 +121,7 @@ describe("the notification outbox", () => {
     expect(await database.db.notification.findUniqueOrThrow({ where: { eventKey: `application:${applicationId}:referred` } })).toMatchObject({ sentAt: null, lastError: expect.stringContaining("blocked") });
 
     const calls = harness.telegram.calls.length;
-    await actOnApplication({ db: database.db, outbox: createOutbox(harness.jobs!.get), now: NOW }, staffUserId, applicationId, { action: "reject", reason: "did_not_come" });
+    await actOnApplication({ store: database.store, outbox: createOutbox(harness.jobs!.get), now: NOW }, staffUserId, applicationId, { action: "reject", reason: "did_not_come" });
     expect(await harness.flushNotifications()).toEqual(["blocked"]);
     expect(harness.telegram.calls.length).toBe(calls); // no call to Telegram for a blocked person
   });

@@ -23,7 +23,7 @@ const lines: string[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   const log = createLogger("trace", { write: (line: string) => void lines.push(line) });
-  harness = await createHarness(database.db, { log, databaseUrl: database.url });
+  harness = await createHarness(database.store, { log, databaseUrl: database.url });
 });
 afterAll(async () => {
   await harness.jobs?.stop();

@@ -27,7 +27,7 @@ const pii = createPii(TEST_PII_KEY);
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => now, databaseUrl: database.url });
+  harness = await createHarness(database.store, { now: () => now, databaseUrl: database.url });
   staff = harness.person({ firstName: "Сотрудник" });
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU])).id);
 });
@@ -97,19 +97,19 @@ describe("a conversation's answers at rest", () => {
   it("are sealed anew when the key is rotated, and the conversation goes on under the new key", async () => {
     const person = await halfway("Арман Тоқаев", makeIin("970707"), "87015550303");
     const newKey = Buffer.alloc(32, 21);
-    await rotatePiiKey(database.db, pii, createPii(newKey));
-    const rotated = await createHarness(database.db, { now: () => now, piiKey: newKey });
+    await rotatePiiKey(database.store, pii, createPii(newKey));
+    const rotated = await createHarness(database.store, { now: () => now, piiKey: newKey });
     const next = await rotated.bot.handleUpdate({ update_id: 9_000_001, callback_query: { id: "r", from: { id: person.id, is_bot: false, first_name: "A" }, chat_instance: "x", data: "reg:status:student", message: { message_id: 1, date: 0, chat: chat(person), text: "" } } } as never)
       .then(() => rotated.telegram.calls.filter((c) => c.method === "sendMessage").map((c) => c.payload.text));
     expect(next).toEqual([rotated.t("ru", "seeker:ask.studying")]);
-    await rotatePiiKey(database.db, createPii(newKey), pii); // back, for the tests below
+    await rotatePiiKey(database.store, createPii(newKey), pii); // back, for the tests below
   });
 
   it("are dropped after a day unanswered, and the person is told to start again", async () => {
     const [name, iin] = ["Сәуле Мұратова", makeIin("980808", 4)];
     const person = await halfway(name, iin, "87015550404");
-    expect(await expireConversations(database.db, CONVERSATION_PREFIX, new Date(now.getTime() + 23 * 3_600_000))).toBe(0);
-    expect(await expireConversations(database.db, CONVERSATION_PREFIX, new Date(Date.now() + 25 * 3_600_000))).toBeGreaterThan(0);
+    expect(await expireConversations(database.store, CONVERSATION_PREFIX, new Date(now.getTime() + 23 * 3_600_000))).toBe(0);
+    expect(await expireConversations(database.store, CONVERSATION_PREFIX, new Date(Date.now() + 25 * 3_600_000))).toBeGreaterThan(0);
     expect((await sessionOf(person))?.value).toHaveProperty("expiredAt");
     expect(JSON.stringify((await sessionOf(person))?.value)).not.toContain("sealed"); // nothing typed is kept
     const back = await person.press("reg:status:student");
@@ -128,12 +128,12 @@ describe("deleting one's data", () => {
     const other = await addProject(database.db, { districtKato: MEDEU, name: "Клуб", lat: 43.2, lon: 76.9 });
     const outbox = createOutbox(harness.jobs!.get);
     const staffUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(staff.id) } });
-    const referred = (await submitApplication(database.db, user.id, project.positions[0]!.id, now)).application!;
-    await actOnApplication({ db: database.db, outbox, now }, staffUser.id, referred.id, { action: "refer" });
-    const rejected = (await submitApplication(database.db, user.id, other.positions[0]!.id, now)).application!;
-    await actOnApplication({ db: database.db, outbox, now }, staffUser.id, rejected.id, { action: "reject", reason: "other", note: `${name} не пришёл, тел. ${phone}` });
+    const referred = (await submitApplication(database.store, user.id, project.positions[0]!.id, now)).application!;
+    await actOnApplication({ store: database.store, outbox, now }, staffUser.id, referred.id, { action: "refer" });
+    const rejected = (await submitApplication(database.store, user.id, other.positions[0]!.id, now)).application!;
+    await actOnApplication({ store: database.store, outbox, now }, staffUser.id, rejected.id, { action: "reject", reason: "other", note: `${name} не пришёл, тел. ${phone}` });
     await person.send("Как получить направление? Мой ИИН " + iin); // a question with personal data in it
-    await setSubscription(database.db, user.id, true);
+    await setSubscription(database.store, user.id, true);
     await database.db.loanObligation.create({ data: { userId: user.id, receivedOn: now, jobsPromised: 2, targetedUseDueOn: now, jobsDueOn: now } });
     await person.pressData("seek:edit:phone"); // a conversation is open
 

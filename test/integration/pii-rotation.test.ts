@@ -20,10 +20,10 @@ const people: Array<{ userId: number; iin: string; phone: string }> = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db);
+  harness = await createHarness(database.store);
   for (const phone of ["+77011112233", "+77022223344", "+77033334455"]) {
     const iin = makeIin("900101", 3);
-    const user = await registerSeeker(database.db, harness.person(), { iin, phone, districtKato: MEDEU });
+    const user = await registerSeeker(database.store, harness.person(), { iin, phone, districtKato: MEDEU });
     people.push({ userId: user.id, iin, phone });
   }
 });
@@ -43,7 +43,7 @@ describe("npm run pii:rotate", () => {
     expect(stdout).toContain(`${people.length} profiles re-encrypted`);
     const [oldPii, newPii] = [createPii(TEST_PII_KEY), createPii(NEW_KEY)];
     for (const person of people) {
-      const profile = await readProfile(database.db, newPii, person.userId);
+      const profile = await readProfile(database.store, newPii, person.userId);
       expect([profile?.iin, profile?.phone]).toEqual([person.iin, person.phone]);
       expect((await database.db.seekerProfile.findUnique({ where: { iinHash: newPii.hash(person.iin) } }))?.userId).toBe(person.userId);
       expect(() => oldPii.decrypt(profile!.iinCipher)).toThrow();
@@ -54,7 +54,7 @@ describe("npm run pii:rotate", () => {
     const [newPii, newerPii] = [createPii(NEW_KEY), createPii(Buffer.alloc(32, 8))];
     await database.db.seekerProfile.update({ where: { userId: people[2]!.userId }, data: { phoneCipher: createPii(Buffer.alloc(32, 1)).encrypt("+77000000000") } });
     const before = await database.db.seekerProfile.findMany({ orderBy: { id: "asc" } });
-    await expect(rotatePiiKey(database.db, newPii, newerPii)).rejects.toThrow();
+    await expect(rotatePiiKey(database.store, newPii, newerPii)).rejects.toThrow();
     expect(await database.db.seekerProfile.findMany({ orderBy: { id: "asc" } })).toEqual(before);
   });
 });

@@ -13,7 +13,7 @@ const user = (id: number) => ({ id, is_bot: false, first_name: "Ерлан" });
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db);
+  harness = await createHarness(database.store);
   const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
   // twelve open projects at growing distances north of a point, one full, one finished
   for (let i = 1; i <= 12; i++) await addProject(database.db, { districtKato: MEDEU, name: `Проект ${String(i).padStart(2, "0")}`, lat: medeu.lat + i * 0.01, lon: medeu.lon });
@@ -121,7 +121,7 @@ describe("the list's filters", () => {
     const districtId = (await database.db.district.findUniqueOrThrow({ where: { kato: district } })).id;
     const mason = await database.db.profession.findUniqueOrThrow({ where: { code: "mason" } });
     const person = await harness.readyPerson();
-    await registerSeeker(database.db, person, { iin: makeIin("900101"), districtKato: district, professionIds: [mason.id], anyWork: false });
+    await registerSeeker(database.store, person, { iin: makeIin("900101"), districtKato: district, professionIds: [mason.id], anyWork: false });
 
     const names = (reply: { buttons: Array<[string, string]> }) => reply.buttons.filter(([, d]) => d.startsWith("prj:card")).map(([label]) => label);
     const open = async (data: string) => (await person.pressData(data)).find((r) => r.method === "editMessageText")!;

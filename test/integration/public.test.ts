@@ -25,9 +25,9 @@ const csvRows = (body: string) => parse(body.split("\n").slice(1).join("\n"), { 
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => NOW });
+  harness = await createHarness(database.store, { now: () => NOW });
   ids = await addReportData(database.db);
-  await registerSeeker(database.db, harness.person(), { iin: makeIin("900101"), districtKato: ALMALY, fullName: "Секретова Тайна Личновна" });
+  await registerSeeker(database.store, harness.person(), { iin: makeIin("900101"), districtKato: ALMALY, fullName: "Секретова Тайна Личновна" });
   ({ origin, close } = await serveWeb(harness, { now: () => NOW, botUsername: "roadmap_test_bot" }));
 });
 
@@ -38,7 +38,7 @@ afterAll(async () => {
 
 describe("the public page", () => {
   it("shows every region with the monthly report's figures of December, in Russian and in Kazakh", async () => {
-    const report = await buildMonthlyReport(database.db, null, reportMonth(2021, 12));
+    const report = await buildMonthlyReport(database.store, null, reportMonth(2021, 12));
     const html = await (await get("/ru?year=2021")).text();
     expect((html.match(/<a href="\/ru\/region\/\d+\?year=2021" aria-label=/g) ?? []).length).toBe(17);
     const almaty = report.regionQuotas.find((r) => r.nameRu === "город Алматы")!;
@@ -91,7 +91,7 @@ describe("the public page", () => {
 
 describe("the open data", () => {
   it("gives every project with the monthly report's figures, as CSV with a licence line and as JSON", async () => {
-    const report = await buildMonthlyReport(database.db, null, previousMonth(NOW));
+    const report = await buildMonthlyReport(database.store, null, previousMonth(NOW));
     const response = await get("/open-data/projects.csv");
     const body = await response.text();
     expect(body.split("\n")[0]).toMatch(/^# Licence: CC BY 4\.0/);
@@ -112,7 +112,7 @@ describe("the open data", () => {
     // From the programme's approval (27 March 2020) to December 2021.
     expect(new Set(rows.map((r) => r.month))).toEqual(new Set(Array.from({ length: 22 }, (_, i) => reportMonth(2020 + Math.floor((i + 2) / 12), ((i + 2) % 12) + 1).key)));
     for (const month of [reportMonth(2021, 5), reportMonth(2021, 4)]) {
-      const report = await buildMonthlyReport(database.db, null, month);
+      const report = await buildMonthlyReport(database.store, null, month);
       for (const line of report.regionQuotas) {
         const row = rows.find((r) => r.month === month.key && r.region_name_ru === line.nameRu)!;
         expect([row.quota, row.referred, row.hired].map(Number), `${month.key} ${line.nameRu}`).toEqual([line.quota, line.referred, line.hired]);

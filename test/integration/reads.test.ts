@@ -1,8 +1,7 @@
-// Hot reads go through pg (src/db/reads.ts): every type they read must come back as Prisma's own
-// $queryRaw returns it, whatever the machine's time zone, prepared or not, and inside a
-// transaction they go through Prisma.
+// SQL goes through pg (src/db/sql.ts): every type it reads must come back as Prisma's own
+// $queryRaw returns it, whatever the machine's time zone, prepared or not; a transaction is one
+// connection that sees its own rows and leaves nothing when its work throws.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows } from "../../src/db/reads.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
@@ -25,17 +24,32 @@ const query = () => Prisma.sql`
 describe("reads through pg", () => {
   it("return every type as Prisma's $queryRaw does, prepared or not", async () => {
     const expected = await database.db.$queryRaw<unknown[]>(query());
-    expect(await queryRows(database.db, query())).toEqual(expected);
-    expect(await queryRows(database.db, query(), { prepare: false })).toEqual(expected);
-    expect(await queryRows(database.db, query())).toEqual(expected); // the prepared statement again
+    expect(await database.store.rows(query())).toEqual(expected);
+    expect(await database.store.rows(query(), { prepare: false })).toEqual(expected);
+    expect(await database.store.rows(query())).toEqual(expected); // the prepared statement again
+    expect(await database.store.transaction((tx) => tx.rows(query()))).toEqual(expected);
     expect(expected).toEqual([expect.objectContaining({ big: 9007199254740993n, atParameter: at, atColumn: at, day: new Date("2021-06-01T00:00:00Z") })]);
   });
 
-  it("go through Prisma inside a transaction, and see its uncommitted rows", async () => {
-    const seen = await database.db.$transaction(async (tx) => {
-      await tx.$executeRaw`insert into "ProcessedUpdate" ("updateId") values (424242)`;
-      return queryRows<{ count: number }>(tx, Prisma.sql`select count(*)::int as count from "ProcessedUpdate" where "updateId" = 424242`);
+  const countOf = (updateId: number) => Prisma.sql`select count(*)::int as count from "ProcessedUpdate" where "updateId" = ${updateId}`;
+
+  it("inside a transaction see its uncommitted rows, which others see once it commits", async () => {
+    const seen = await database.store.transaction(async (tx) => {
+      expect(await tx.execute(Prisma.sql`insert into "ProcessedUpdate" ("updateId") values (424242)`)).toBe(1);
+      expect(await database.store.rows(countOf(424242))).toEqual([{ count: 0 }]); // another connection: not yet
+      return tx.rows<{ count: number }>(countOf(424242));
     });
     expect(seen).toEqual([{ count: 1 }]);
+    expect(await database.store.rows(countOf(424242))).toEqual([{ count: 1 }]);
+  });
+
+  it("leave nothing when the transaction's work throws, and the pool goes on", async () => {
+    await expect(database.store.transaction(async (tx) => {
+      await tx.execute(Prisma.sql`insert into "ProcessedUpdate" ("updateId") values (434343)`);
+      await tx.query(`insert into "ProcessedUpdate" ("updateId") values ($1)`, [434344]);
+      throw new Error("the change failed");
+    })).rejects.toThrow("the change failed");
+    expect(await database.store.rows(Prisma.sql`select count(*)::int as count from "ProcessedUpdate" where "updateId" in (434343, 434344)`)).toEqual([{ count: 0 }]);
+    expect(await database.store.ping()).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ const NOW = new Date("2021-05-01T00:00:00Z");
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => NOW });
+  harness = await createHarness(database.store, { now: () => NOW });
 });
 afterAll(() => database.drop());
 
@@ -175,7 +175,7 @@ describe("changing one field of the profile", () => {
   async function registered() {
     const person = await harness.readyPerson();
     const { registerSeeker, makeIin } = await import("../helpers/seekers.js");
-    await registerSeeker(database.db, person, { iin: makeIin("900101"), districtKato: MEDEU, fullName: "Асқар Бекұлы" });
+    await registerSeeker(database.store, person, { iin: makeIin("900101"), districtKato: MEDEU, fullName: "Асқар Бекұлы" });
     return person;
   }
   const pii = createPii(TEST_PII_KEY);

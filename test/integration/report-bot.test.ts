@@ -26,7 +26,7 @@ let ids: Record<string, number>;
 beforeAll(async () => {
   database = await createTestDatabase();
   ids = await addReportData(database.db);
-  harness = await createHarness(database.db, { now: () => NOW, adminIds: [BigInt(ADMIN_ID)] });
+  harness = await createHarness(database.store, { now: () => NOW, adminIds: [BigInt(ADMIN_ID)] });
   staff = harness.person();
   await makeStaff(database.db, staff, (await addCentre(database.db, [ALMALY, BOSTANDYK], "ЦЗН города Алматы")).id);
 });

@@ -18,7 +18,7 @@ let staff: Person;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => NOW, databaseUrl: database.url });
+  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url });
   staff = harness.person();
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU, ZHETYSU])).id);
 });
@@ -116,8 +116,8 @@ describe("importing the monitoring map", () => {
     const welder = await database.db.profession.findUniqueOrThrow({ where: { code: "welder" } });
     const subscriber = async (professionIds: number[], district = ZHETYSU) => {
       const person = harness.person();
-      const user = await registerSeeker(database.db, person, { iin: makeIin("900303"), districtKato: district, professionIds, anyWork: false });
-      await setSubscription(database.db, user.id, true);
+      const user = await registerSeeker(database.store, person, { iin: makeIin("900303"), districtKato: district, professionIds, anyWork: false });
+      await setSubscription(database.store, user.id, true);
       return person;
     };
     const masonHere = await subscriber([mason.id]);

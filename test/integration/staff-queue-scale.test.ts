@@ -17,7 +17,7 @@ const COUNT = QUEUE_COUNT_CAP + 7;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db);
+  harness = await createHarness(database.store);
   const project = await addProject(database.db, { districtKato: MEDEU, name: "Стадион", lat: 43.2, lon: 76.9, positions: [{ code: "mason", count: 5 }] });
   // a second project of the district, with two applications of its own
   pool = await addProject(database.db, { districtKato: MEDEU, name: "Бассейн", lat: 43.21, lon: 76.91, positions: [{ code: "mason", count: 2 }] });

@@ -23,7 +23,7 @@ let almatyCode: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => NOW, databaseUrl: database.url });
+  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url });
   project = await addProject(database.db, { districtKato: MEDEU, name: "Школа № 9", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 20, wage: 150_000 }, { code: "welder", count: 3 }] });
   staff = harness.person({ firstName: "Гүлнар" });
   otherStaff = harness.person({ firstName: "Ерлан" });
@@ -45,8 +45,8 @@ async function applicant(options: { birth?: string; century?: 3 | 4 | 5 | 6; sta
   const person = harness.person();
   const iin = makeIin(options.birth ?? "800101", options.century ?? 3);
   const professions = options.professions ? { anyWork: false, professionIds: options.professions.map((code) => professionIds.get(code)!) } : {};
-  const user = await registerSeeker(database.db, person, { iin, districtKato: options.home ?? MEDEU, status: options.status ?? "job_seeker", fullName: `Заявитель ${person.id}`, ...professions });
-  const { application } = await submitApplication(database.db, user.id, position(options.code ?? "mason"), options.at ?? NOW);
+  const user = await registerSeeker(database.store, person, { iin, districtKato: options.home ?? MEDEU, status: options.status ?? "job_seeker", fullName: `Заявитель ${person.id}`, ...professions });
+  const { application } = await submitApplication(database.store, user.id, position(options.code ?? "mason"), options.at ?? NOW);
   return { person, iin, user, application: application! };
 }
 
@@ -230,8 +230,8 @@ describe("the last place", () => {
     const small = await addProject(database.db, { districtKato: MEDEU, name: "Баня", lat: 43.2, lon: 76.9, positions: [{ code: "mason", count: 1 }] });
     const apply = async () => {
       const person = harness.person();
-      const user = await registerSeeker(database.db, person, { iin: makeIin("850505"), districtKato: MEDEU });
-      return (await submitApplication(database.db, user.id, small.positions[0]!.id, NOW)).application!;
+      const user = await registerSeeker(database.store, person, { iin: makeIin("850505"), districtKato: MEDEU });
+      return (await submitApplication(database.store, user.id, small.positions[0]!.id, NOW)).application!;
     };
     const [a, b] = [await apply(), await apply()];
     const secondStaff = harness.person();
@@ -240,7 +240,7 @@ describe("the last place", () => {
       (await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(staff.id) } })).id,
       (await makeStaff(database.db, secondStaff, centre.centreId)).id,
     ];
-    const deps = { db: database.db, outbox: createOutbox(harness.jobs!.get), now: NOW };
+    const deps = { store: database.store, outbox: createOutbox(harness.jobs!.get), now: NOW };
     const results = await Promise.all([
       actOnApplication(deps, staffUsers[0]!, a.id, { action: "refer" }),
       actOnApplication(deps, staffUsers[1]!, b.id, { action: "refer" }),

@@ -7,7 +7,7 @@ let harness: Harness;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { adminIds: [555n] });
+  harness = await createHarness(database.store, { adminIds: [555n] });
 });
 afterAll(() => database.drop());
 

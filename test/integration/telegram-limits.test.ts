@@ -24,14 +24,14 @@ const NAME = (i: number) => `${"Қалалық мектептің спорт з�
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await createHarness(database.db, { now: () => new Date("2021-06-01T08:00:00Z") });
+  harness = await createHarness(database.store, { now: () => new Date("2021-06-01T08:00:00Z") });
   staff = harness.person();
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU])).id);
   const district = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
   const professions = await database.db.profession.findMany({ orderBy: { id: "asc" } });
   const contractor = await database.db.contractor.create({ data: { name: "ТОО «".padEnd(299, "Ә") + "»", bin: "999988887777" } });
   seeker = harness.person();
-  const user = await registerSeeker(database.db, seeker, { iin: makeIin("000101", 5), districtKato: MEDEU, fullName: "Ә".repeat(50) + " " + "Б".repeat(49) });
+  const user = await registerSeeker(database.store, seeker, { iin: makeIin("000101", 5), districtKato: MEDEU, fullName: "Ә".repeat(50) + " " + "Б".repeat(49) });
   for (let i = 0; i < 45; i++) {
     const project = await database.db.project.create({
       data: {

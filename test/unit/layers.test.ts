@@ -50,9 +50,9 @@ describe("the layers of src/", () => {
     const helpers = new Set(["db/prisma-storage.ts", "db/unavailable.ts"]);
     const outside = all.filter((e) => ["bot", "jobs", "server"].includes(layer(e.from)));
     expect(outside.filter((e) => layer(e.to) === "db" && !e.typeOnly && !helpers.has(e.to)).map((e) => `${e.from} → ${e.to}`)).toEqual([]);
-    // A use case takes the database as its first parameter; outside it is called through ctx.services.
+    // A use case takes the store (or a transaction) as its first parameter; outside it is called through ctx.services.
     const takesDb = (file: string, name: string) =>
-      new RegExp(`export (async )?function ${name}\\s*(<[^>]*>)?\\(\\s*db\\b|export const ${name} = \\(db\\b`).test(readFileSync(path.join(src, file), "utf8"));
+      new RegExp(`export (async )?function ${name}\\s*(<[^>]*>)?\\(\\s*(store|sql|tx)\\b|export const ${name} = \\((store|sql|tx)\\b`).test(readFileSync(path.join(src, file), "utf8"));
     const direct = outside.filter((e) => layer(e.to) === "services" && !e.typeOnly).flatMap((e) => {
       const text = readFileSync(path.join(src, e.from), "utf8");
       const names = [...text.matchAll(IMPORT)].filter((m) => path.relative(src, path.resolve(path.dirname(path.join(src, e.from)), m[4]!).replace(/\.js$/, ".ts")) === e.to)
@@ -64,6 +64,20 @@ describe("the layers of src/", () => {
     const queries = files(src).filter((file) => ["bot", "jobs", "server"].includes(layer(path.relative(src, file))))
       .filter((file) => /\$queryRaw|\$executeRaw|Prisma\.sql|\.(findMany|findUnique|findFirst|create|update|upsert|deleteMany)\(\{/.test(readFileSync(file, "utf8")));
     expect(queries.map((file) => path.relative(src, file))).toEqual([]);
+  });
+
+  it("gives the services one way to a transaction and SQL only through the store", () => {
+    // Prisma's own transactions and raw queries would be a second kind of transaction, with a client
+    // type of their own to pass around; a service writes SQL with Prisma.sql and runs it on the
+    // store or on its transaction (src/db/store.ts). The demo loader in src/db/seed is the database
+    // layer's own and may use Prisma's.
+    const services = files(path.join(src, "services"));
+    expect(services.length).toBeGreaterThan(30);
+    const second = services.filter((file) => /\$transaction|\$queryRaw|\$executeRaw|TransactionClient|isPgTransaction/.test(readFileSync(file, "utf8")));
+    expect(second.map((file) => path.relative(src, file))).toEqual([]);
+    // One pool and one Prisma client, made in one place (the migration CLI's adapter has its own, for the migrations only).
+    const makers = files(src).filter((file) => /new PrismaClient\(|new pg\.Pool\(/.test(readFileSync(file, "utf8")));
+    expect(makers.map((file) => path.relative(src, file)).sort()).toEqual(["db/cli-adapter.ts", "db/store.ts"]);
   });
 
   it("keeps the services and the database layer out of the bot", () => {

@@ -5,7 +5,7 @@ import { wageFloor } from "../../domain/rates.js";
 import { REFERRAL_QUOTA_PERCENT } from "../../domain/rules.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { ProjectStatus, WorkKind } from "../../generated/prisma/enums.js";
-import type { Db } from "../client.js";
+import type { Db } from "../store.js";
 import { seedCentres } from "./centres.js";
 import { OBJECTS, WORK_KIND_NAMES, WORK_KIND_WEIGHTS, contractorName } from "./names.js";
 import { createRandom, splitTotal, type Random } from "./random.js";

@@ -1,4 +1,4 @@
-import type { Db } from "../client.js";
+import type { Db } from "../store.js";
 import { seedDemoData } from "./demo.js";
 import { seedReferenceData } from "./reference.js";
 

@@ -2,7 +2,7 @@
 import { PROFESSIONS } from "../../../prisma/data/professions.js";
 import { REGION_TARGETS } from "../../../prisma/data/demo-targets.js";
 import { YEARLY_RATES } from "../../domain/rules.js";
-import type { Db } from "../client.js";
+import type { Db } from "../store.js";
 import { DISTRICT_VALID_FROM, loadGazetteer } from "./gazetteer.js";
 
 const DISTRICT_KIND = { district: "district", city: "city", "city-district": "city_district" } as const;

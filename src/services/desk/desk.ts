@@ -1,10 +1,8 @@
 // What the staff desk reads besides the queue: who opened it, an application's history and a
 // project's positions. Each checks the staff member's reach as the chat does.
-import type { Db } from "../../db/client.js";
-import type { ApplicationStatus } from "../../generated/prisma/client.js";
+import type { Store } from "../../db/store.js";
+import { Prisma, type ApplicationStatus } from "../../generated/prisma/client.js";
 import { projectInReach } from "../project-upkeep.js";
-import { queryRows } from "../../db/reads.js";
-import { Prisma } from "../../generated/prisma/client.js";
 import { applicationInReach, centreDistrictsOf } from "../staff.js";
 
 export interface DeskAccount {
@@ -14,8 +12,8 @@ export interface DeskAccount {
 }
 
 /** The account of the Telegram user who opened the desk; null for someone the bot never met. */
-export async function deskAccount(db: Db, telegramId: number): Promise<DeskAccount | null> {
-  const user = await db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true, language: true, roles: true } });
+export async function deskAccount(store: Store, telegramId: number): Promise<DeskAccount | null> {
+  const user = await store.db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true, language: true, roles: true } });
   if (!user) return null;
   const language = user.language === "kk" || user.language === "ru" ? user.language : null;
   return { userId: user.id, language, isStaff: user.roles.includes("staff") };
@@ -30,18 +28,18 @@ export interface HistoryEntry {
 }
 
 /** An application's steps, oldest first; NotAllowedError outside the staff member's reach. */
-export async function applicationHistory(db: Db, userId: number, applicationId: number): Promise<HistoryEntry[]> {
-  const application = await applicationInReach(db, userId, applicationId);
-  const events = await db.applicationEvent.findMany({ where: { applicationId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+export async function applicationHistory(store: Store, userId: number, applicationId: number): Promise<HistoryEntry[]> {
+  const application = await applicationInReach(store, userId, applicationId);
+  const events = await store.db.applicationEvent.findMany({ where: { applicationId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
   const actorIds = [...new Set(events.flatMap((e) => (e.actorUserId && e.actorUserId !== application.userId ? [e.actorUserId] : [])))];
-  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, firstName: true } })).map((u) => [u.id, u.firstName]));
+  const actors = new Map((await store.db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, firstName: true } })).map((u) => [u.id, u.firstName]));
   return events.map((e) => ({ status: e.status, at: e.at, note: e.note, actor: e.actorUserId ? actors.get(e.actorUserId) ?? null : null }));
 }
 
 /** A project's positions with their places taken and open; NotAllowedError outside the reach. */
-export async function projectPositions(db: Db, userId: number, projectId: number) {
-  const project = await projectInReach(db, userId, projectId);
-  const positions = await db.position.findMany({ where: { projectId }, include: { profession: true }, orderBy: { id: "asc" } });
+export async function projectPositions(store: Store, userId: number, projectId: number) {
+  const project = await projectInReach(store, userId, projectId);
+  const positions = await store.db.position.findMany({ where: { projectId }, include: { profession: true }, orderBy: { id: "asc" } });
   return {
     project,
     positions: positions.map((p) => ({
@@ -52,8 +50,8 @@ export async function projectPositions(db: Db, userId: number, projectId: number
 }
 
 /** The projects of the staff member's districts for the queue's filter: ids and names only, by name. */
-export async function deskProjectChoices(db: Db, userId: number): Promise<Array<{ id: number; nameKk: string; nameRu: string }>> {
-  return queryRows(db, Prisma.sql`
+export async function deskProjectChoices(store: Store, userId: number): Promise<Array<{ id: number; nameKk: string; nameRu: string }>> {
+  return store.rows(Prisma.sql`
     select p.id, p."nameKk", p."nameRu" from "Project" p
     where p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)
     order by p."nameRu", p.id`);

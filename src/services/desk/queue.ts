@@ -2,8 +2,8 @@
 // staff member's districts, filtered, sorted and paged, with the count of each status. The same
 // reach as the chat's queue (services/staff.ts): the projects of the person's centres' districts,
 // read anew on every call.
-import type { Db } from "../../db/client.js";
-import { likeContaining, queryRows } from "../../db/reads.js";
+import type { Store } from "../../db/store.js";
+import { likeContaining } from "../../db/sql.js";
 import { PRIORITY_GROUP } from "../../domain/person.js";
 import { Prisma, type ApplicationStatus } from "../../generated/prisma/client.js";
 import { projectsInReach, QUEUE_WALK_FROM_PROJECTS } from "../staff.js";
@@ -77,14 +77,14 @@ function conditions(projects: { ids: string; count: number }, filter: DeskFilter
 
 type RowOut = Omit<DeskRow, "project"> & { projectId: number; projectKk: string; projectRu: string };
 
-async function rows(db: Db, projects: { ids: string; count: number }, filter: DeskFilter, limit: number, offset: number): Promise<DeskRow[]> {
+async function rows(store: Store, projects: { ids: string; count: number }, filter: DeskFilter, limit: number, offset: number): Promise<DeskRow[]> {
   const order = ORDER[filter.sort];
   const status = filter.status ? Prisma.sql` and a.status = ${filter.status}::"ApplicationStatus"` : Prisma.empty;
   const person = order.joins === "person" || filter.text ? Prisma.sql`left join "SeekerProfile" pr on pr."userId" = a."userId"` : Prisma.empty;
   const project = order.joins === "project" ? Prisma.sql`join "Project" p on p.id = a."projectId"` : Prisma.empty;
   const direction = Prisma.raw(filter.descending ? "desc nulls last" : "asc nulls last");
   // The page's ids first (only what the order and the filter need), then their details.
-  const found = await queryRows<RowOut>(db, Prisma.sql`
+  const found = await store.rows<RowOut>(Prisma.sql`
     with page as materialized (
       select a.id, ${order.key} as k from "Application" a ${person} ${project}
       where ${conditions(projects, filter)}${status}
@@ -99,12 +99,12 @@ async function rows(db: Db, projects: { ids: string; count: number }, filter: De
 }
 
 /** The count of each status under the filter (its status aside): from the per-project counts unless the filter narrows the rows. */
-async function statusCounts(db: Db, projects: { ids: string; count: number }, filter: DeskFilter): Promise<Record<ApplicationStatus, number>> {
+async function statusCounts(store: Store, projects: { ids: string; count: number }, filter: DeskFilter): Promise<Record<ApplicationStatus, number>> {
   const found = narrowed(filter)
-    ? await queryRows<{ status: ApplicationStatus; count: number }>(db, Prisma.sql`
+    ? await store.rows<{ status: ApplicationStatus; count: number }>(Prisma.sql`
         select a.status::text as status, count(*)::int as count from "Application" a left join "SeekerProfile" pr on pr."userId" = a."userId"
         where ${conditions(projects, filter)} group by a.status`, { prepare: false })
-    : await queryRows<{ status: ApplicationStatus; count: number }>(db, Prisma.sql`
+    : await store.rows<{ status: ApplicationStatus; count: number }>(Prisma.sql`
         select status::text as status, sum(count)::int as count from "ProjectApplicationCount"
         where "projectId" = any(${projects.ids}::int[])${filter.priorityOnly ? Prisma.sql` and "priorityGroup" = ${PRIORITY_GROUP}` : Prisma.empty} group by status`, { prepare: false });
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
@@ -113,17 +113,17 @@ async function statusCounts(db: Db, projects: { ids: string; count: number }, fi
 }
 
 /** One page of the queue (the last one when asked past it), the counts and the number of pages. */
-export async function deskQueue(db: Db, userId: number, filter: DeskFilter, requested: number) {
-  const projects = await projectsInReach(db, userId, filter.projectId);
-  const counts = await statusCounts(db, projects, filter);
+export async function deskQueue(store: Store, userId: number, filter: DeskFilter, requested: number) {
+  const projects = await projectsInReach(store, userId, filter.projectId);
+  const counts = await statusCounts(store, projects, filter);
   const total = filter.status ? counts[filter.status] : Object.values(counts).reduce((a, b) => a + b, 0);
   const pages = Math.max(1, Math.ceil(total / DESK_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pages);
-  return { rows: total ? await rows(db, projects, filter, DESK_PAGE_SIZE, (page - 1) * DESK_PAGE_SIZE) : [], counts, total, page, pages };
+  return { rows: total ? await rows(store, projects, filter, DESK_PAGE_SIZE, (page - 1) * DESK_PAGE_SIZE) : [], counts, total, page, pages };
 }
 
 /** Every row of the filter for the file, or null when there are more than DESK_EXPORT_MAX_ROWS. */
-export async function deskQueueExport(db: Db, userId: number, filter: DeskFilter): Promise<DeskRow[] | null> {
-  const found = await rows(db, await projectsInReach(db, userId, filter.projectId), filter, DESK_EXPORT_MAX_ROWS + 1, 0);
+export async function deskQueueExport(store: Store, userId: number, filter: DeskFilter): Promise<DeskRow[] | null> {
+  const found = await rows(store, await projectsInReach(store, userId, filter.projectId), filter, DESK_EXPORT_MAX_ROWS + 1, 0);
   return found.length > DESK_EXPORT_MAX_ROWS ? null : found;
 }

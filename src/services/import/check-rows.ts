@@ -2,7 +2,8 @@
 // the importer's reach. Staff may create projects only in their centres' districts and may change
 // only projects that are there now and stay there; a status moves only as on the project screen.
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { Db } from "../../db/client.js";
+import type { Store } from "../../db/store.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import { nextStatus, type ProjectStatusName } from "../../domain/project-status.js";
 import { staffDistrictIds } from "../staff.js";
 import { projectRow, type ProjectRow, type RowProblem } from "./project-rows.js";
@@ -42,14 +43,14 @@ function problemOf(row: ProjectRow, districtId: number | undefined, existing: Ex
   return null;
 }
 
-export async function checkRows(db: Db, importer: Importer, raw: RawRow[]) {
-  const districts = new Map((await db.district.findMany({ select: { id: true, kato: true } })).map((d) => [d.kato, d.id]));
-  const professions = new Map((await db.profession.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]));
-  const reach = importer.isAdmin ? null : new Set(await staffDistrictIds(db, importer.userId));
+export async function checkRows(store: Store, importer: Importer, raw: RawRow[]) {
+  const districts = new Map((await store.db.district.findMany({ select: { id: true, kato: true } })).map((d) => [d.kato, d.id]));
+  const professions = new Map((await store.db.profession.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]));
+  const reach = importer.isAdmin ? null : new Set(await staffDistrictIds(store, importer.userId));
   const externalIds = [...new Set(raw.map((cells) => cells.external_id ?? "").filter(Boolean))];
   // As an array parameter: Prisma's model API compiled an "in" of 10,000 values for about 0.3 s on the event loop.
-  const existing = new Map((await db.$queryRaw<ExistingProject[]>`
-    select id, "externalId", "districtId", status::text as status from "Project" where "externalId" = any(${externalIds}::text[])`)
+  const existing = new Map((await store.rows<ExistingProject>(Prisma.sql`
+    select id, "externalId", "districtId", status::text as status from "Project" where "externalId" = any(${externalIds}::text[])`))
     .map((p) => [p.externalId, p]));
 
   const seen = new Set<string>();

@@ -1,8 +1,8 @@
 // Importing a monitoring-map file: every row checked (check-rows.ts), the valid ones created or
 // updated by their external id in one transaction, the rejected ones listed with their reasons.
-import type { Db } from "../../db/client.js";
+import type { Store, Transaction } from "../../db/store.js";
 import { isOpenStatus } from "../../domain/project-status.js";
-import type { Prisma } from "../../generated/prisma/client.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Outbox } from "../notifications.js";
 import { announceOpenings } from "../subscriptions.js";
@@ -25,24 +25,26 @@ export interface ImportResult {
  * created it: other centres' projects may use it. A different name is a warning on the row; an admin's
  * file renames it.
  */
-async function contractorIds(tx: Prisma.TransactionClient, rows: CheckedRow[], importer: Importer, warnings: RowProblem[]) {
+async function contractorIds(tx: Transaction, rows: CheckedRow[], importer: Importer, warnings: RowProblem[]) {
   const known = new Map<string, { id: number; name: string }>();
   const contractorOf = async (bin: string, name: string) => {
     const key = bin || name;
     const cached = known.get(key);
     if (cached) return cached;
-    const found = bin
-      ? (await tx.contractor.findUnique({ where: { bin } })) ?? (await tx.contractor.create({ data: { name: name || bin, bin } }))
-      : (await tx.contractor.findFirst({ where: { name, bin: null } })) ?? (await tx.contractor.create({ data: { name } }));
-    known.set(key, found);
-    return found;
+    const [existing] = await tx.rows<{ id: number; name: string }>(bin
+      ? Prisma.sql`select id, name from "Contractor" where bin = ${bin}`
+      : Prisma.sql`select id, name from "Contractor" where name = ${name} and bin is null order by id limit 1`);
+    const [found] = existing ? [existing] : await tx.rows<{ id: number; name: string }>(Prisma.sql`
+      insert into "Contractor" (name, bin) values (${bin ? name || bin : name}, ${bin || null}) returning id, name`);
+    known.set(key, found!);
+    return found!;
   };
   for (const { row, line } of rows) {
     if (!row.contractor_bin && !row.contractor_name) continue;
     const contractor = await contractorOf(row.contractor_bin, row.contractor_name);
     if (!row.contractor_bin || !row.contractor_name || contractor.name === row.contractor_name) continue;
     if (importer.isAdmin) {
-      await tx.contractor.update({ where: { id: contractor.id }, data: { name: row.contractor_name } });
+      await tx.execute(Prisma.sql`update "Contractor" set name = ${row.contractor_name} where id = ${contractor.id}`);
       contractor.name = row.contractor_name;
     } else {
       warnings.push({ line, column: "contractor_name", reason: "contractor_name_kept", value: contractor.name });
@@ -52,16 +54,16 @@ async function contractorIds(tx: Prisma.TransactionClient, rows: CheckedRow[], i
 }
 
 /** Reads, checks and writes a file; UnreadableFileError (from readTable) leaves everything as it was. */
-export async function importProjects(db: Db, outbox: Outbox, importer: Importer, file: { buffer: Buffer; name: string }, now: Date): Promise<ImportResult> {
+export async function importProjects(store: Store, outbox: Outbox, importer: Importer, file: { buffer: Buffer; name: string }, now: Date): Promise<ImportResult> {
   const raw = await readTable(file.buffer, file.name);
-  const { valid, rejected, professions } = await checkRows(db, importer, raw);
+  const { valid, rejected, professions } = await checkRows(store, importer, raw);
   const result: ImportResult = { created: 0, updated: 0, rejected, warnings: [], announced: 0 };
   if (valid.length === 0) return result;
 
-  await db.$transaction(async (tx) => {
+  await store.transaction(async (tx) => {
     // Checked again under the rows' locks: a project moved or changed since the check is not touched.
-    const locked = await tx.$queryRaw<Array<{ externalId: string; districtId: number; status: string }>>`
-      select "externalId", "districtId", status::text from "Project" where "externalId" = any(${valid.map((v) => v.row.external_id)}::text[]) for update`;
+    const locked = await tx.rows<{ externalId: string; districtId: number; status: string }>(Prisma.sql`
+      select "externalId", "districtId", status::text from "Project" where "externalId" = any(${valid.map((v) => v.row.external_id)}::text[]) for update`);
     const current = new Map(locked.map((p) => [p.externalId, p]));
     const stale = valid.filter((v) => {
       const found = current.get(v.row.external_id);
@@ -85,6 +87,6 @@ export async function importProjects(db: Db, outbox: Outbox, importer: Importer,
     }
     await audit(tx, { actorUserId: importer.userId, action: "import_projects", entity: "Project", entityId: file.name.slice(0, 100), at: now,
       after: { created: result.created, updated: result.updated, rejected: rejected.length, warnings: result.warnings.length } });
-  }, { timeout: 300_000, maxWait: 10_000 });
+  }, { statementTimeoutMs: 300_000 });
   return result;
 }

@@ -1,5 +1,6 @@
 // Writing the checked rows of an import: the projects in one statement, then their positions.
-import type { Prisma } from "../../generated/prisma/client.js";
+import type { Transaction } from "../../db/store.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import type { CheckedRow } from "./check-rows.js";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -9,7 +10,7 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
  * project id of each external id. A project commissioned by the file records the day (its permanent
  * jobs come with the row), as the project screen does.
  */
-export async function saveProjects(tx: Prisma.TransactionClient, valid: CheckedRow[], contractors: Map<string, number>, professions: Map<string, number>, now: Date) {
+export async function saveProjects(tx: Transaction, valid: CheckedRow[], contractors: Map<string, number>, professions: Map<string, number>, now: Date) {
   const idOf = new Map<string, number>();
   for (let at = 0; at < valid.length; at += ROWS_PER_STATEMENT) {
     for (const [externalId, id] of await saveChunk(tx, valid.slice(at, at + ROWS_PER_STATEMENT), contractors, professions, now)) idOf.set(externalId, id);
@@ -23,10 +24,10 @@ export async function saveProjects(tx: Prisma.TransactionClient, valid: CheckedR
  */
 const ROWS_PER_STATEMENT = 1_000;
 
-async function saveChunk(tx: Prisma.TransactionClient, valid: CheckedRow[], contractors: Map<string, number>, professions: Map<string, number>, now: Date) {
+async function saveChunk(tx: Transaction, valid: CheckedRow[], contractors: Map<string, number>, professions: Map<string, number>, now: Date) {
   const r = valid.map((v) => v.row);
   const commissioned = valid.map((v) => (v.row.status === "commissioned" && v.existing?.status !== "commissioned" ? isoDay(now) : null));
-  const saved = await tx.$queryRaw<Array<{ id: number; externalId: string }>>`
+  const saved = await tx.rows<{ id: number; externalId: string }>(Prisma.sql`
     insert into "Project" ("externalId", "nameKk", "nameRu", "districtId", "objectGroup", "workKind", status, "contractorId", "estimatedCost",
       "startDate", "endDate", "plannedJobs", "permanentJobs", "averageWage", "quotaPercent", lat, lon, "commissionedAt", "updatedAt")
     select x.*, now() from unnest(${r.map((x) => x.external_id)}::text[], ${r.map((x) => x.name_kk)}::text[], ${r.map((x) => x.name_ru)}::text[],
@@ -42,16 +43,16 @@ async function saveChunk(tx: Prisma.TransactionClient, valid: CheckedRow[], cont
       "plannedJobs" = excluded."plannedJobs", "permanentJobs" = excluded."permanentJobs", "averageWage" = excluded."averageWage",
       "quotaPercent" = excluded."quotaPercent", lat = excluded.lat, lon = excluded.lon,
       "commissionedAt" = coalesce(excluded."commissionedAt", "Project"."commissionedAt"), "updatedAt" = now()
-    returning id, "externalId"`;
+    returning id, "externalId"`);
   const idOf = new Map(saved.map((s) => [s.externalId, s.id]));
   const positions = valid.flatMap((v) => v.row.positions.map((p) => ({ projectId: idOf.get(v.row.external_id)!, professionId: professions.get(p.code)!, ...p })));
   // A position stays while applications point to it; the others are replaced by the file's.
-  await tx.$executeRaw`delete from "Position" s where s."projectId" = any(${[...idOf.values()]}::int[])
-    and not exists (select 1 from "Application" a where a."positionId" = s.id)`;
-  await tx.$executeRaw`
+  await tx.execute(Prisma.sql`delete from "Position" s where s."projectId" = any(${[...idOf.values()]}::int[])
+    and not exists (select 1 from "Application" a where a."positionId" = s.id)`);
+  await tx.execute(Prisma.sql`
     insert into "Position" ("projectId", "professionId", count, "monthlyWage", "suitableForMinors")
     select * from unnest(${positions.map((p) => p.projectId)}::int[], ${positions.map((p) => p.professionId)}::int[],
       ${positions.map((p) => p.count)}::int[], ${positions.map((p) => p.wage)}::int[], ${positions.map((p) => p.minors)}::bool[])
-    on conflict ("projectId", "professionId") do update set count = excluded.count, "monthlyWage" = excluded."monthlyWage", "suitableForMinors" = excluded."suitableForMinors"`;
+    on conflict ("projectId", "professionId") do update set count = excluded.count, "monthlyWage" = excluded."monthlyWage", "suitableForMinors" = excluded."suitableForMinors"`);
   return idOf;
 }

@@ -1,6 +1,6 @@
 // The programme's progress for the public page and the open data: every figure comes from the
 // monthly report (services/reports), so that the page, the files and the report never disagree.
-import type { Db } from "../../db/client.js";
+import type { Store } from "../../db/store.js";
 import { percentOf, previousMonth, reportMonth, type ReportMonth } from "../../domain/report.js";
 import { PROGRAMME_START, PROGRAMME_YEARS, type ProgrammeYear } from "../../domain/rules.js";
 import { buildMonthlyReport, type MonthlyReport } from "../reports/monthly-report.js";
@@ -47,9 +47,9 @@ function areas<T extends Place>(places: T[], report: MonthlyReport, key: (line: 
 }
 
 /** Every region as of the year's December: projects, jobs, hired through the centres, the quota, permanent jobs. */
-export async function programmeProgress(db: Db, year: ProgrammeYear) {
-  const report = await buildMonthlyReport(db, null, yearMonth(year));
-  const regions = await db.region.findMany({ select: { id: true, kato: true, nameKk: true, nameRu: true }, orderBy: { kato: "asc" } });
+export async function programmeProgress(store: Store, year: ProgrammeYear) {
+  const report = await buildMonthlyReport(store, null, yearMonth(year));
+  const regions = await store.db.region.findMany({ select: { id: true, kato: true, nameKk: true, nameRu: true }, orderBy: { kato: "asc" } });
   const lines: RegionProgress[] = areas(regions, report, (line) => line.regionId).map((region) => {
     const plan = report.regions.find((p) => p.id === region.id);
     return {
@@ -63,10 +63,10 @@ export async function programmeProgress(db: Db, year: ProgrammeYear) {
 export type ProgrammeProgress = Awaited<ReturnType<typeof programmeProgress>>;
 
 /** A region as of the year's December: its districts and their projects. null for no such region. */
-export async function regionProgress(db: Db, regionId: number, year: ProgrammeYear) {
-  const region = await db.region.findUnique({ where: { id: regionId }, include: { districts: { orderBy: { kato: "asc" } } } });
+export async function regionProgress(store: Store, regionId: number, year: ProgrammeYear) {
+  const region = await store.db.region.findUnique({ where: { id: regionId }, include: { districts: { orderBy: { kato: "asc" } } } });
   if (!region) return null;
-  const report = await buildMonthlyReport(db, region.districts.map((d) => d.id), yearMonth(year));
+  const report = await buildMonthlyReport(store, region.districts.map((d) => d.id), yearMonth(year));
   const districts = areas(region.districts.map(({ id, kato, nameKk, nameRu }) => ({ id, kato, nameKk, nameRu })), report, (line) => line.districtId);
   const { districts: _, ...place } = region;
   return { year, month: report.month.key, region: place, districts, projects: report.projects };
@@ -87,10 +87,10 @@ export function programmeMonths(now: Date): ReportMonth[] {
 }
 
 /** Open data: every project with the report's figures as of the last ended month, and its public fields. */
-export async function openProjects(db: Db, now: Date) {
+export async function openProjects(store: Store, now: Date) {
   const month = previousMonth(now);
-  const report = await buildMonthlyReport(db, null, month);
-  const fields = new Map((await db.project.findMany({
+  const report = await buildMonthlyReport(store, null, month);
+  const fields = new Map((await store.db.project.findMany({
     select: {
       id: true, status: true, startDate: true, endDate: true, permanentJobs: true, objectGroup: true, workKind: true,
       district: { select: { kato: true, region: { select: { kato: true, nameKk: true, nameRu: true } } } }, contractor: { select: { name: true, bin: true } },
@@ -103,11 +103,11 @@ export async function openProjects(db: Db, now: Date) {
 }
 
 /** Open data: each month of the programme by region, from that month's report. */
-export async function monthlyByRegion(db: Db, now: Date) {
-  const regions = await db.region.findMany({ select: { id: true, kato: true, nameKk: true, nameRu: true }, orderBy: { kato: "asc" } });
+export async function monthlyByRegion(store: Store, now: Date) {
+  const regions = await store.db.region.findMany({ select: { id: true, kato: true, nameKk: true, nameRu: true }, orderBy: { kato: "asc" } });
   const rows = [];
   for (const month of programmeMonths(now)) {
-    const report = await buildMonthlyReport(db, null, month);
+    const report = await buildMonthlyReport(store, null, month);
     for (const area of areas(regions, report, (line) => line.regionId)) {
       const lines = report.projects.filter((line) => line.regionId === area.id);
       rows.push({

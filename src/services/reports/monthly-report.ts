@@ -1,9 +1,10 @@
 // The programme's monthly monitoring (002, "Monitoring and reports") for a set of districts, or
 // the whole country: every figure is a PostgreSQL aggregate; JavaScript only applies the
 // programme's rounding rules (src/domain) to per-project totals.
+import type { SqlRunner } from "../../db/store.js";
 import { commissionedJobsForCentre, referralQuota } from "../../domain/quota.js";
 import { percentOf, type ReportMonth } from "../../domain/report.js";
-import type { Client, DistrictFilter } from "./sql.js";
+import type { DistrictFilter } from "./sql.js";
 import type { MonthlyReport, Named, ProjectLine, QuotaLine } from "./report-types.js";
 import { contractorRows, kindRows, planRows, projectRows, type ProjectRow } from "./report-rows.js";
 
@@ -21,9 +22,9 @@ function quotaLine(id: number, names: Named, quota: number, referred: number, hi
   return { id, ...names, quota, referred, hired, percentMet: percentOf(hired, quota) };
 }
 
-export async function buildMonthlyReport(db: Client, districtIds: DistrictFilter, month: ReportMonth): Promise<MonthlyReport> {
+export async function buildMonthlyReport(sql: SqlRunner, districtIds: DistrictFilter, month: ReportMonth): Promise<MonthlyReport> {
   const [rows, kinds, contractors, plans] = await Promise.all([
-    projectRows(db, districtIds, month), kindRows(db, districtIds, month), contractorRows(db, districtIds, month), planRows(db, districtIds, month),
+    projectRows(sql, districtIds, month), kindRows(sql, districtIds, month), contractorRows(sql, districtIds, month), planRows(sql, districtIds, month),
   ]);
 
   const projects: ProjectLine[] = rows.map((r) => {

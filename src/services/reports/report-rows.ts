@@ -1,8 +1,9 @@
 // The monthly report's SQL: one query per table of the report, every figure a PostgreSQL aggregate.
+import type { SqlRunner } from "../../db/store.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { ReportMonth } from "../../domain/report.js";
 import type { ObjectGroup, ProjectStatus, WorkKind } from "../../generated/prisma/enums.js";
-import { inDistricts, underWayIn, type Client, type DistrictFilter } from "./sql.js";
+import { inDistricts, underWayIn, type DistrictFilter } from "./sql.js";
 import type { ContractorLine } from "./report-types.js";
 
 export interface ProjectRow {
@@ -16,8 +17,8 @@ export interface ProjectRow {
  * One row per project of the districts that had started by the month's end or had a referral by
  * then, with its figures of the month and its referrals and hires up to the month's end.
  */
-export function projectRows(db: Client, districtIds: DistrictFilter, m: ReportMonth) {
-  return db.$queryRaw<ProjectRow[]>`
+export function projectRows(sql: SqlRunner, districtIds: DistrictFilter, m: ReportMonth) {
+  return sql.rows<ProjectRow>(Prisma.sql`
     with scope as (
       select p.* from "Project" p
       where ${inDistricts(Prisma.sql`p."districtId"`, districtIds)}
@@ -53,14 +54,14 @@ export function projectRows(db: Client, districtIds: DistrictFilter, m: ReportMo
       join "Region" r on r.id = d."regionId"
       left join figures f on f."projectId" = s.id
       left join referrals x on x."projectId" = s.id
-    order by r.kato, d.kato, s.id`;
+    order by r.kato, d.kato, s.id`);
 }
 
 export interface KindRow { objectGroup: ObjectGroup; workKind: WorkKind; started: number; finished: number; inProgress: number }
 
 /** Started in the month (and no longer planned); finished in the month; still under way at its end. */
-export function kindRows(db: Client, districtIds: DistrictFilter, m: ReportMonth) {
-  return db.$queryRaw<KindRow[]>`
+export function kindRows(sql: SqlRunner, districtIds: DistrictFilter, m: ReportMonth) {
+  return sql.rows<KindRow>(Prisma.sql`
     with flags as (
       select p."objectGroup", p."workKind",
         (p.status <> 'planned' and p."startDate" >= ${m.start}::date and p."startDate" < ${m.end}::date) as started,
@@ -76,17 +77,17 @@ export function kindRows(db: Client, districtIds: DistrictFilter, m: ReportMonth
     from flags
     where started or finished or in_progress
     group by "objectGroup", "workKind"
-    order by "objectGroup", "workKind"`;
+    order by "objectGroup", "workKind"`);
 }
 
 /** Contractors of the projects under way at some time in the month. */
-export function contractorRows(db: Client, districtIds: DistrictFilter, m: ReportMonth) {
-  return db.$queryRaw<ContractorLine[]>`
+export function contractorRows(sql: SqlRunner, districtIds: DistrictFilter, m: ReportMonth) {
+  return sql.rows<ContractorLine>(Prisma.sql`
     select c.name, c.bin, count(*)::int as projects
     from "Project" p join "Contractor" c on c.id = p."contractorId"
     where ${inDistricts(Prisma.sql`p."districtId"`, districtIds)} and ${underWayIn(m)}
     group by c.id, c.name, c.bin
-    order by c.name, c.id`;
+    order by c.name, c.id`);
 }
 
 export interface PlanRow { id: number; nameKk: string; nameRu: string; plannedJobs: number; jobsCreated: number; plannedPermanent: number; permanentCreated: number }
@@ -96,8 +97,8 @@ export interface PlanRow { id: number; nameKk: string; nameRu: string; plannedJo
  * year up to the month's end against the jobs of the projects starting that year; permanent
  * jobs of objects commissioned in the year against those of the projects due to end that year.
  */
-export function planRows(db: Client, districtIds: DistrictFilter, m: ReportMonth) {
-  return db.$queryRaw<PlanRow[]>`
+export function planRows(sql: SqlRunner, districtIds: DistrictFilter, m: ReportMonth) {
+  return sql.rows<PlanRow>(Prisma.sql`
     with projects as (
       select p.*, d."regionId" from "Project" p join "District" d on d.id = p."districtId"
       where ${inDistricts(Prisma.sql`p."districtId"`, districtIds)}
@@ -118,5 +119,5 @@ export function planRows(db: Client, districtIds: DistrictFilter, m: ReportMonth
     select r.id, r."nameKk", r."nameRu", p.planned_jobs as "plannedJobs", coalesce(c.jobs, 0) as "jobsCreated",
       p.planned_permanent as "plannedPermanent", p.permanent_created as "permanentCreated"
     from planned p join "Region" r on r.id = p."regionId" left join created c on c."regionId" = p."regionId"
-    order by r.kato`;
+    order by r.kato`);
 }

@@ -1,7 +1,7 @@
 // Whose districts a report covers. Staff: their centres' districts; admins: a region or the
 // country. Checked here again, whatever the button said.
-import type { Db } from "../../db/client.js";
-import type { Prisma } from "../../generated/prisma/client.js";
+import type { SqlRunner, Store } from "../../db/store.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import { assertAdmin } from "../centres.js";
 import { NotAllowedError, staffDistrictIds } from "../staff.js";
 import type { DistrictFilter, Named } from "./monthly-report.js";
@@ -23,22 +23,24 @@ const joinNames = (names: Named[]): Named => ({
 
 export const COUNTRY_SCOPE: ResolvedScope = { districtIds: null, name: null, slug: "kz" };
 
-export async function centreScope(db: Db | Prisma.TransactionClient, centreId: number): Promise<ResolvedScope | null> {
-  const centre = await db.employmentCentre.findUnique({ where: { id: centreId }, include: { districts: true } });
+export async function centreScope(sql: SqlRunner, centreId: number): Promise<ResolvedScope | null> {
+  const [centre] = await sql.rows<{ id: number; nameKk: string; nameRu: string; districtIds: number[] }>(Prisma.sql`
+    select c.id, c."nameKk", c."nameRu", array(select "districtId" from "CentreDistrict" where "centreId" = c.id order by 1) as "districtIds"
+    from "EmploymentCentre" c where c.id = ${centreId}`);
   if (!centre) return null;
-  return { districtIds: centre.districts.map((d) => d.districtId), name: centre, slug: `centre-${centre.id}` };
+  return { districtIds: centre.districtIds, name: { nameKk: centre.nameKk, nameRu: centre.nameRu }, slug: `centre-${centre.id}` };
 }
 
-export async function resolveScope(db: Db, userId: number, scope: ReportScope): Promise<ResolvedScope> {
+export async function resolveScope(store: Store, userId: number, scope: ReportScope): Promise<ResolvedScope> {
   if (scope.kind === "mine") {
-    const districtIds = await staffDistrictIds(db, userId);
+    const districtIds = await staffDistrictIds(store, userId);
     if (districtIds.length === 0) throw new NotAllowedError();
-    const centres = await db.employmentCentre.findMany({ where: { staff: { some: { userId } } }, orderBy: { id: "asc" } });
+    const centres = await store.db.employmentCentre.findMany({ where: { staff: { some: { userId } } }, orderBy: { id: "asc" } });
     return { districtIds, name: joinNames(centres), slug: centres.length === 1 ? `centre-${centres[0]!.id}` : "centres" };
   }
-  await assertAdmin(db, userId);
+  await assertAdmin(store, userId);
   if (scope.kind === "country") return COUNTRY_SCOPE;
-  const region = await db.region.findUnique({ where: { id: scope.regionId }, include: { districts: { select: { id: true } } } });
+  const region = await store.db.region.findUnique({ where: { id: scope.regionId }, include: { districts: { select: { id: true } } } });
   if (!region) throw new NotAllowedError();
   return { districtIds: region.districts.map((d) => d.id), name: region, slug: `region-${region.id}` };
 }

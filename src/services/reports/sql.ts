@@ -2,9 +2,6 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import type { ReportMonth } from "../../domain/report.js";
 
-/** The report reads through the bot's client or inside a transaction (the outbox's). */
-export type Client = Pick<Prisma.TransactionClient, "$queryRaw">;
-
 /** null = the whole country. */
 export type DistrictFilter = readonly number[] | null;
 
