@@ -84,7 +84,7 @@ const schema = z
 export interface Config {
   botToken: string;
   databaseUrl?: string;
-  /** Connections of this process to PostgreSQL; by default two per core (src/db/client.ts). */
+  /** Connections of this process to PostgreSQL; by default two per core (src/db/store.ts). */
   databasePoolSize?: number;
   mode: "polling" | "webhook";
   /** replyWithinMs: an update still being handled then is answered 200 and goes on in the background. */

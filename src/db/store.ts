@@ -28,6 +28,12 @@ export interface Transaction extends SqlRunner {
 export interface TransactionOptions {
   /** How long one statement may run; a bulk job (a key rotation, a retry of everything) asks for more. */
   statementTimeoutMs?: number;
+  /**
+   * How long the work may keep the transaction open between statements (a notification's delivery
+   * waits for Telegram inside it): past that, PostgreSQL ends the session, the locks go, and the
+   * work's next statement fails.
+   */
+  idleTimeoutMs?: number;
 }
 
 export interface Store extends SqlRunner {
@@ -50,6 +56,8 @@ export const defaultPoolSize = () => Math.max(4, 2 * availableParallelism());
 
 /** How long a statement of a transaction may run unless the transaction asks for more. */
 const STATEMENT_TIMEOUT_MS = 20_000;
+/** How long a transaction may sit between statements unless it asks for more. */
+const IDLE_TIMEOUT_MS = 60_000;
 
 const runnerOn = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
   rows: (query, options) => runQuery(client, query, options).then((result) => result.rows),
@@ -58,18 +66,24 @@ const runnerOn = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
 
 async function inTransaction<T>(pool: pg.Pool, work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const connection = await pool.connect();
+  // A session PostgreSQL ends (the idle timeout) is reported as an error event: the next statement fails instead.
+  const ended = () => undefined;
+  connection.on("error", ended);
   try {
-    const timeout = Math.trunc(options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS);
-    await connection.query(`begin; set local statement_timeout = ${timeout}`);
+    const statementTimeout = Math.trunc(options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS);
+    const idleTimeout = Math.trunc(options.idleTimeoutMs ?? IDLE_TIMEOUT_MS);
+    await connection.query(`begin; set local statement_timeout = ${statementTimeout}; set local idle_in_transaction_session_timeout = ${idleTimeout}`);
     const result = await work({
       ...runnerOn(connection),
       query: (text, values) => connection.query(text, values).then((answer) => answer.rows),
     });
     await connection.query("commit");
+    connection.off("error", ended);
     connection.release();
     return result;
   } catch (error) {
     await connection.query("rollback").catch(() => undefined);
+    connection.off("error", ended);
     connection.release(true); // whatever state it was left in, it is not reused
     throw error;
   }

@@ -11,9 +11,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitApplication } from "../../src/services/applications.js";
 import { hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import type { TestDatabase } from "../helpers/database.js";
 import { initDataFor, startDesk, type Desk } from "../helpers/desk.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import { closeTestBot, openTestBot, type Harness, type Person } from "../helpers/harness.js";
 import { MEDEU, ZHETYSU } from "../helpers/places.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
@@ -39,8 +39,7 @@ const openAs = async (initData: string): Promise<Page> => {
 
 describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
   beforeAll(async () => {
-    database = await createTestDatabase();
-    harness = await createHarness(database.store, { databaseUrl: database.url });
+    ({ database, harness } = await openTestBot({ jobs: true }));
     const project = await addProject(database.db, {
       districtKato: MEDEU, name: "Капитальный ремонт школы-гимназии № 9 имени Абая Кунанбаева", lat: 43.25, lon: 76.92,
       positions: [{ code: "mason", count: 12, wage: 180_000 }, { code: "welder", count: 4, wage: 200_000 }],
@@ -70,8 +69,7 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
   afterAll(async () => {
     await browser?.close();
     await desk?.close();
-    await harness?.jobs?.stop();
-    await database?.drop();
+    await closeTestBot({ database, harness });
   });
 
   it("filters the queue, opens an applicant, issues a referral the seeker hears of once, and downloads the XLSX", async () => {

@@ -1,4 +1,5 @@
 // createBot(deps) on a real database, with people who talk to it and a record of its answers.
+import { createTestDatabase, type TestDatabase } from "./database.js";
 import type { Bot } from "grammy";
 import type { i18n } from "i18next";
 import type { Update } from "grammy/types";
@@ -233,4 +234,26 @@ export class Person {
   sentToMe(): Reply[] {
     return this.harness.telegram.calls.filter((call) => Number(call.payload.chat_id) === this.id).map(toReply);
   }
+}
+
+export interface TestBot {
+  database: TestDatabase;
+  harness: Harness;
+}
+
+/**
+ * A test file's own database (a copy of the migrated template) and the bot on it; `jobs` gives it
+ * a real pg-boss queue on that database (reminders, the outbox).
+ */
+export async function openTestBot(options: Omit<HarnessOptions, "databaseUrl"> & { jobs?: boolean } = {}): Promise<TestBot> {
+  const { jobs, ...rest } = options;
+  const database = await createTestDatabase();
+  const harness = await createHarness(database.store, { ...rest, ...(jobs ? { databaseUrl: database.url } : {}) });
+  return { database, harness };
+}
+
+/** Stops the bot's job queue, if it has one, and drops the file's database. */
+export async function closeTestBot(bot: Partial<TestBot>): Promise<void> {
+  await bot.harness?.jobs?.stop();
+  await bot.database?.drop();
 }

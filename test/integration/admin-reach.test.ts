@@ -6,8 +6,8 @@ import { createRandom } from "../../src/db/seed/random.js";
 import { seedCentres } from "../../src/db/seed/centres.js";
 import { syncAdminRoles } from "../../src/services/users.js";
 import { adminData } from "../../src/bot/callback-data/admin.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, type Reply, shownTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person, type Reply, shownTexts } from "../helpers/harness.js";
 
 const ADMIN_ID = 555_000_222;
 let now = new Date("2026-11-29T07:00:00Z");
@@ -15,14 +15,10 @@ let database: TestDatabase;
 let harness: Harness;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  ({ database, harness } = await openTestBot({ now: () => now, jobs: true, adminIds: [BigInt(ADMIN_ID)] }));
   await database.db.$transaction((tx) => seedCentres(tx, createRandom(1)), { timeout: 60_000 });
-  harness = await createHarness(database.store, { now: () => now, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 const buttons = (replies: Reply[]) => replies.flatMap((r) => r.buttons);
 const dataOf = (replies: Reply[]) => buttons(replies).map(([, data]) => data);

@@ -1,8 +1,8 @@
 // Administration through the bot: centres, one-time invitations, removing staff, the audit log.
 import { ALATAU, MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, sentTexts, shownTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person, sentTexts, shownTexts } from "../helpers/harness.js";
 import { addCentre } from "../helpers/staff.js";
 
 const ADMIN_ID = 555_000_111;
@@ -12,16 +12,12 @@ let harness: Harness;
 let admin: Person;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => now, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
+  ({ database, harness } = await openTestBot({ now: () => now, adminIds: [BigInt(ADMIN_ID)], jobs: true }));
   admin = harness.person({ id: ADMIN_ID, firstName: "Әкімші" });
   await admin.send("/start");
   await admin.press("lang:ru");
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 
 async function invitationLink(centreId: number): Promise<string> {

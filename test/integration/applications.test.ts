@@ -1,8 +1,8 @@
 import { KYZYLORDA_CITY, MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitApplication } from "../../src/services/applications.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, sentTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person, sentTexts } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 
@@ -12,14 +12,13 @@ let harness: Harness;
 let project: Awaited<ReturnType<typeof addProject>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => NOW });
+  ({ database, harness } = await openTestBot({ now: () => NOW }));
   project = await addProject(database.db, {
     districtKato: MEDEU, name: "Поликлиника № 3", lat: 43.25, lon: 76.92,
     positions: [{ code: "mason", count: 5, wage: 140_000 }, { code: "cleaner", count: 2, wage: 90_000, minors: true }, { code: "welder", count: 1 }],
   });
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 const position = (code: string) => database.db.position.findFirstOrThrow({ where: { projectId: project.id, profession: { code } } });
 

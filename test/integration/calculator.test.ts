@@ -1,17 +1,16 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, sentTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, sentTexts } from "../helpers/harness.js";
 import { fileOf, type ApiCall } from "../helpers/telegram.js";
 
 let database: TestDatabase;
 let harness: Harness;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => new Date("2021-06-01T00:00:00Z") });
+  ({ database, harness } = await openTestBot({ now: () => new Date("2021-06-01T00:00:00Z") }));
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 
 const normalise = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");

@@ -5,9 +5,9 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitApplication } from "../../src/services/applications.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import type { TestDatabase } from "../helpers/database.js";
 import { DESK_PATH, initDataFor, startDesk, type Desk } from "../helpers/desk.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import { closeTestBot, openTestBot, type Harness, type Person } from "../helpers/harness.js";
 import { MEDEU, ZHETYSU } from "../helpers/places.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
@@ -39,8 +39,7 @@ const text = async (response: Response) => {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url, webAppUrl: `http://127.0.0.1/desk` });
+  ({ database, harness } = await openTestBot({ now: () => NOW, webAppUrl: `http://127.0.0.1/desk`, jobs: true }));
   ownProject = await addProject(database.db, { districtKato: MEDEU, name: "Школа № 9", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 2, wage: 150_000 }] });
   otherProject = await addProject(database.db, { districtKato: ZHETYSU, name: "Поликлиника", lat: 43.3, lon: 76.95 });
   staff = harness.person({ firstName: "Гүлнар" });
@@ -59,8 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await desk.close();
-  await harness.jobs?.stop();
-  await database.drop();
+  await closeTestBot({ database, harness });
 });
 
 describe("opening the desk", () => {

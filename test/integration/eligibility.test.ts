@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { closeTestBot, createHarness, openTestBot, type Harness, type Person } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
 
 let database: TestDatabase;
 let harness: Harness;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store);
+  ({ database, harness } = await openTestBot());
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 
 const lastText = (replies: { method: string; text: string }[]) => replies.filter((r) => r.method === "sendMessage").at(-1)?.text;

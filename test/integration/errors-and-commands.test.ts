@@ -1,17 +1,16 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishCommands } from "../../src/bot/commands.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness } from "../helpers/harness.js";
 
 let database: TestDatabase;
 let harness: Harness;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store);
+  ({ database, harness } = await openTestBot());
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 describe("the error boundary", () => {
   it("tells the person to try again when handling fails, and the next update works", async () => {

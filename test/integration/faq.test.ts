@@ -4,18 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAQ_ENTRIES } from "../../prisma/data/faq.js";
 import { adminData } from "../../src/bot/callback-data/admin.js";
 import { faqData } from "../../src/bot/callback-data/faq.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness } from "../helpers/harness.js";
 
 const ADMIN_ID = 6_200_001;
 let database: TestDatabase;
 let harness: Harness;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { adminIds: [BigInt(ADMIN_ID)] });
+  ({ database, harness } = await openTestBot({ adminIds: [BigInt(ADMIN_ID)] }));
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 const entry = (id: string) => FAQ_ENTRIES.find((e) => e.id === id)!;
 const answerOf = (lang: "kk" | "ru", id: string) =>

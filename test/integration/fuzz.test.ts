@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffData } from "../../src/bot/callback-data/staff.js";
 import { createLogger } from "../../src/logger.js";
 import { submitApplication } from "../../src/services/applications.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person } from "../helpers/harness.js";
 import { MEDEU, ZHETYSU } from "../helpers/places.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
@@ -30,9 +30,8 @@ let applicationIds: number[] = [];
 let ids: number[] = []; // real ids of applications, positions, projects and centres, and a few that are not
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const log = createLogger("error", { write: (line: string) => void errors.push(line) });
-  harness = await createHarness(database.store, { log, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
+  ({ database, harness } = await openTestBot({ log, jobs: true, adminIds: [BigInt(ADMIN_ID)] }));
   const projects = [
     await addProject(database.db, { districtKato: MEDEU, name: "Мектеп № 1", lat: 43.21, lon: 76.95, positions: [{ code: "mason", count: 2 }, { code: "welder", count: 1 }] }),
     await addProject(database.db, { districtKato: MEDEU, name: "Емхана", lat: 43.22, lon: 76.96, positions: [{ code: "mason", count: 1 }] }),
@@ -57,10 +56,7 @@ beforeAll(async () => {
   ids = [...applicationIds, ...projects.flatMap((p) => [p.id, ...p.positions.map((x) => x.id)]), ...centres.map((c) => c.id), 0, 999_999];
   for (const person of people) await person.send("/start"); // every chat has had a first screen
 }, 60_000);
-afterAll(async () => {
-  await harness?.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 const i18nTexts = () => ["kk", "ru"].flatMap((lang) => ["jobs", "loans", "faq", "language", "help", "staff", "admin", "back"].map((key) => harness.t(lang as "kk", `menu.${key}`)));
 const commands = ["/start", "/menu", "/cancel", "/help", "/language", "/start s" + "A".repeat(24), "/start p12"];

@@ -3,17 +3,16 @@ import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_TEXT_LENGTH } from "../../src/bot/middlewares/chat-guards.js";
 import { DEFAULT_RATE_LIMIT } from "../../src/bot/middlewares/rate-limit.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, sentTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, createHarness, openTestBot, type Harness, type Person, sentTexts } from "../helpers/harness.js";
 
 let database: TestDatabase;
 let harness: Harness;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store);
+  ({ database, harness } = await openTestBot());
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 const now = () => Math.floor(Date.now() / 1000);
 const from = (id: number) => ({ id, is_bot: false, first_name: "Ерлан", language_code: "kk" });

@@ -6,8 +6,8 @@ import { createUpdateLocks, type UpdateLocks } from "../../src/db/update-locks.j
 import { createHttpServer } from "../../src/server/http.js";
 import { createWebApp } from "../../src/web/app.js";
 import { createWebhookHandler } from "../../src/server/webhook.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, testServices, type Harness } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, createHarness, openTestBot, testServices, type Harness } from "../helpers/harness.js";
 
 const SECRET = "webhook-secret-0123456789";
 const TOKEN_FOR_WEB = "123456:TEST-token-for-the-recording-client";
@@ -24,8 +24,7 @@ function serve(h: Harness, lockSet: UpdateLocks) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store);
+  ({ database, harness } = await openTestBot());
   locks = createUpdateLocks(database.url);
   const server = serve(harness, locks);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -35,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await close();
   await locks.close();
-  await database.drop();
+  await closeTestBot({ database, harness });
 });
 
 const update = (id: number, chat = 4242) => ({

@@ -6,8 +6,8 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announceOpening } from "../../src/services/subscriptions.js";
 import { IMPORT_COLUMNS, readTable, UnreadableFileError } from "../../src/services/import/read-table.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, shownTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person, shownTexts } from "../helpers/harness.js";
 import { KYZYLORDA_CITY, MEDEU, ZHETYSU } from "../helpers/places.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { setSubscription } from "../../src/services/subscriptions.js";
@@ -21,16 +21,12 @@ let staff: Person;
 let admin: Person;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)] });
+  ({ database, harness } = await openTestBot({ now: () => NOW, adminIds: [BigInt(ADMIN_ID)], jobs: true }));
   staff = harness.person();
   admin = harness.person({ id: ADMIN_ID });
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU, ZHETYSU])).id);
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 type Column = (typeof IMPORT_COLUMNS)[number];
 const BASE: Record<Column, string> = {

@@ -2,8 +2,8 @@
 // to where the person is or last shared, each a short card with a button that opens the project in
 // the bot; within what Telegram accepts; in the person's language; the stored place erased with them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { BOT_INFO, createHarness, type Harness } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { BOT_INFO, closeTestBot, openTestBot, type Harness } from "../helpers/harness.js";
 import { KYZYLORDA_CITY, MEDEU, ZHETYSU } from "../helpers/places.js";
 import { addProject } from "../helpers/projects.js";
 
@@ -29,8 +29,7 @@ async function answer(replies: Array<{ method: string }>): Promise<{ results: Re
 const ids = (results: Result[]) => results.map((r) => Number(r.id.slice(1)));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store);
+  ({ database, harness } = await openTestBot());
   projects.medeu = (await addProject(database.db, { districtKato: MEDEU, name: "Школа № 9", lat: 43.25, lon: 76.95, positions: [{ code: "mason", count: 5 }] })).id;
   projects.zhetysu = (await addProject(database.db, { districtKato: ZHETYSU, name: "Поликлиника № 4", lat: 43.33, lon: 76.93, positions: [{ code: "welder", count: 3, wage: 180_000 }, { code: "mason", count: 2, wage: 150_000 }] })).id;
   projects.kyzylorda = (await addProject(database.db, { districtKato: KYZYLORDA_CITY, name: "Водопровод 100%_особый", lat: 44.85, lon: 65.5, positions: [{ code: "welder", count: 4 }] })).id;
@@ -38,7 +37,7 @@ beforeAll(async () => {
   const full = await addProject(database.db, { districtKato: MEDEU, name: "Мост", lat: 43.25, lon: 76.95, positions: [{ code: "mason", count: 1 }] });
   await database.db.position.update({ where: { id: full.positions[0]!.id }, data: { taken: 1 } });
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 describe("inline mode", () => {
   it("lists open projects with room nearest to where the person last shared a location, each with a button to apply in the bot", async () => {

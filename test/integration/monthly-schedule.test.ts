@@ -9,8 +9,8 @@ import { startMonthlyJobs } from "../../src/jobs/monthly.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
 import { staffData } from "../../src/bot/callback-data/staff.js";
 import { formatNumber } from "../../src/bot/format.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, testServices, type Harness, type Person } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, testServices, type Harness, type Person } from "../helpers/harness.js";
 import { addReportData } from "../helpers/report-data.js";
 import { ALMALY, BOSTANDYK, KYZYLORDA_CITY } from "../helpers/places.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -36,12 +36,11 @@ async function cronOfThisMinute(): Promise<string> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  ({ database, harness } = await openTestBot({ now: () => NOW, jobs: true }));
   const db = database.db;
   ids = await addReportData(db);
   // P2 has no figures for May: its centre is reminded.
   await db.monthlyFigure.delete({ where: { projectId_month: { projectId: ids.P2!, month: new Date("2021-05-01") } } });
-  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url });
   almaty = [harness.person(), harness.person()];
   kyzylorda = harness.person();
   admin = harness.person();
@@ -61,8 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const boss of workers) await boss.stop({ graceful: false, wait: true });
   workers = [];
-  await harness.jobs?.stop();
-  await database.drop();
+  await closeTestBot({ database, harness });
 });
 
 describe("the monthly schedule with two workers", () => {

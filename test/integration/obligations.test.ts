@@ -4,21 +4,17 @@ import { REMINDER_QUEUE } from "../../src/jobs/boss.js";
 import { deliverReminder, startReminderWorker } from "../../src/jobs/reminders.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
 import { formatDate } from "../../src/bot/format.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, testServices, type Harness, type Person, sentTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, testServices, type Harness, type Person, sentTexts } from "../helpers/harness.js";
 
 const TODAY = new Date("2026-11-22T10:00:00Z");
 let database: TestDatabase;
 let harness: Harness;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { databaseUrl: database.url, now: () => TODAY });
+  ({ database, harness } = await openTestBot({ now: () => TODAY, jobs: true }));
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 async function jobRows(obligationId: number) {
   const client = new pg.Client({ connectionString: database.url });

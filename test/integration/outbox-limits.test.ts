@@ -9,8 +9,8 @@ import { notify } from "../../src/services/notifications.js";
 import { setSubscription } from "../../src/services/subscriptions.js";
 import { IMPORT_COLUMNS } from "../../src/services/import/read-table.js";
 import { adminData } from "../../src/bot/callback-data/admin.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, makeNotificationsDue, type Harness, type Person, shownTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, makeNotificationsDue, type Harness, type Person, shownTexts } from "../helpers/harness.js";
 import { MEDEU } from "../helpers/places.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -21,17 +21,13 @@ let harness: Harness;
 let admin: Person;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { databaseUrl: database.url, adminIds: [BigInt(ADMIN_ID)], now: () => new Date("2021-06-15T08:00:00Z") });
+  ({ database, harness } = await openTestBot({ adminIds: [BigInt(ADMIN_ID)], now: () => new Date("2021-06-15T08:00:00Z"), jobs: true }));
   admin = await harness.readyPerson();
   admin = harness.person({ id: ADMIN_ID });
   await admin.send("/start");
   await admin.press("lang:ru");
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 const outbox = () => createOutbox(harness.jobs!.get);
 async function person(lang = "ru") {

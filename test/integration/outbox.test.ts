@@ -9,8 +9,8 @@ import { submitApplication } from "../../src/services/applications.js";
 import { notify } from "../../src/services/notifications.js";
 import { actOnApplication } from "../../src/services/referrals.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, makeNotificationsDue, type Harness, type Person } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, makeNotificationsDue, type Harness, type Person, sentTexts } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -22,17 +22,13 @@ let staffUserId: number;
 let positionId: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url });
+  ({ database, harness } = await openTestBot({ now: () => NOW, jobs: true }));
   const project = await addProject(database.db, { districtKato: MEDEU, name: "Школа № 5", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 10 }] });
   positionId = project.positions[0]!.id;
   const centre = await addCentre(database.db, [MEDEU]);
   staffUserId = (await makeStaff(database.db, harness.person(), centre.id)).id;
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 async function appliedSeeker(): Promise<{ person: Person; applicationId: number; userId: number }> {
   const person = harness.person();
@@ -48,7 +44,6 @@ const jobCount = async (state?: string) => {
     `select count(*)::int as n from pgboss.job where name = $1 ${state ? "and state = $2" : ""}`, ...(state ? [NOTIFY_QUEUE, state] : [NOTIFY_QUEUE]));
   return row!.n;
 };
-const sentTexts = (person: Person) => person.sentToMe().filter((r) => r.method === "sendMessage").map((r) => r.text);
 
 describe("the notification outbox", () => {
   it("writes the notification and its job with the referral, and sends it once, in the seeker's language", async () => {
@@ -60,7 +55,7 @@ describe("the notification outbox", () => {
     expect(await jobCount("created")).toBe(1);
 
     expect(await harness.flushNotifications()).toEqual(["sent"]);
-    const [text] = sentTexts(person);
+    const [text] = sentTexts(person.sentToMe());
     expect(text).toContain(result.referralNumber);
     expect(text).toContain("Абай даңғылы, 10"); // the centre's Kazakh address
     expect(text!.startsWith("✅ №")).toBe(true);
@@ -71,7 +66,7 @@ describe("the notification outbox", () => {
     const { deliverNotification } = await import("../../src/jobs/outbox.js");
     expect(await deliverNotification({ services: harness.services, api: harness.outboxApi, i18n: harness.i18n, log: pino({ level: "silent" }) }, notification.id)).toBe("skipped");
     expect(await harness.flushNotifications()).toEqual([]);
-    expect(sentTexts(person)).toHaveLength(1);
+    expect(sentTexts(person.sentToMe())).toHaveLength(1);
   });
 
   it("writes nothing when the change's transaction rolls back", async () => {
@@ -106,7 +101,7 @@ describe("the notification outbox", () => {
 
     await dueNow();
     expect(await harness.flushNotifications()).toEqual(["sent"]);
-    const texts = sentTexts(person);
+    const texts = sentTexts(person.sentToMe());
     expect(texts).toHaveLength(3); // two refused by Telegram, one delivered
     expect(new Set(texts).size).toBe(1);
     expect((await database.db.notification.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(2); // a 429 is no failed attempt
@@ -146,7 +141,7 @@ describe("the notification outbox", () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     await restarted.stop();
-    expect(sentTexts(person)).toHaveLength(1);
-    expect(sentTexts(second)).toHaveLength(1);
+    expect(sentTexts(person.sentToMe())).toHaveLength(1);
+    expect(sentTexts(second.sentToMe())).toHaveLength(1);
   }, 30_000);
 });

@@ -3,8 +3,8 @@
 // opening the card and the IIN and referring, and failures on the way.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, sentTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person, sentTexts } from "../helpers/harness.js";
 import { MEDEU } from "../helpers/places.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin } from "../helpers/seekers.js";
@@ -21,14 +21,10 @@ let harness: Harness;
 const lines: string[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const log = createLogger("trace", { write: (line: string) => void lines.push(line) });
-  harness = await createHarness(database.store, { log, databaseUrl: database.url });
+  ({ database, harness } = await openTestBot({ log, jobs: true }));
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 async function register(person: Person) {
   const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });

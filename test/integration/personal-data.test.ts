@@ -11,8 +11,8 @@ import { submitApplication } from "../../src/services/applications.js";
 import { actOnApplication } from "../../src/services/referrals.js";
 import { setSubscription } from "../../src/services/subscriptions.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, TEST_PII_KEY, type Harness, type Person, sentTexts, shownTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, createHarness, openTestBot, TEST_PII_KEY, type Harness, type Person, sentTexts, shownTexts } from "../helpers/harness.js";
 import { MEDEU } from "../helpers/places.js";
 import { addProject } from "../helpers/projects.js";
 import { foundIn } from "../helpers/search.js";
@@ -26,15 +26,11 @@ let staff: Person;
 const pii = createPii(TEST_PII_KEY);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => now, databaseUrl: database.url });
+  ({ database, harness } = await openTestBot({ now: () => now, jobs: true }));
   staff = harness.person({ firstName: "Сотрудник" });
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU])).id);
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 const chat = (person: Person) => ({ id: person.id, type: "private" as const });
 const shareContact = (person: Person, phone: string) =>

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPii } from "../../src/services/pii.js";
 import { rotatePiiKey } from "../../src/services/pii-rotation.js";
 import { readProfile } from "../../src/services/seekers.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, TEST_PII_KEY, type Harness } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, TEST_PII_KEY, type Harness } from "../helpers/harness.js";
 import { MEDEU } from "../helpers/places.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 
@@ -19,15 +19,14 @@ let harness: Harness;
 const people: Array<{ userId: number; iin: string; phone: string }> = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store);
+  ({ database, harness } = await openTestBot());
   for (const phone of ["+77011112233", "+77022223344", "+77033334455"]) {
     const iin = makeIin("900101", 3);
     const user = await registerSeeker(database.store, harness.person(), { iin, phone, districtKato: MEDEU });
     people.push({ userId: user.id, iin, phone });
   }
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 describe("npm run pii:rotate", () => {
   it("refuses to run without both keys", async () => {

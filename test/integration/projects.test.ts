@@ -1,7 +1,7 @@
 import { ALMALY, BOSTANDYK, MEDEU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 
@@ -12,8 +12,7 @@ let school: Awaited<ReturnType<typeof addProject>>;
 const user = (id: number) => ({ id, is_bot: false, first_name: "Ерлан" });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store);
+  ({ database, harness } = await openTestBot());
   const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
   // twelve open projects at growing distances north of a point, one full, one finished
   for (let i = 1; i <= 12; i++) await addProject(database.db, { districtKato: MEDEU, name: `Проект ${String(i).padStart(2, "0")}`, lat: medeu.lat + i * 0.01, lon: medeu.lon });
@@ -27,7 +26,7 @@ beforeAll(async () => {
   });
   await database.db.application.create({ data: { number: "T-2", userId: someone.id, projectId: school.id, positionId: school.positions[0]!.id, status: "hired", priorityGroup: 1 } });
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 
 describe("projects near me", () => {

@@ -5,8 +5,8 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { previousMonth, reportMonth } from "../../src/domain/report.js";
 import { buildMonthlyReport } from "../../src/services/reports/monthly-report.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness } from "../helpers/harness.js";
 import { serveWeb } from "../helpers/web.js";
 import { ALMALY } from "../helpers/places.js";
 import { addReportData } from "../helpers/report-data.js";
@@ -24,8 +24,7 @@ const text = async (path: string) => (await (await get(path)).text()).replace(/<
 const csvRows = (body: string) => parse(body.split("\n").slice(1).join("\n"), { columns: true }) as Array<Record<string, string>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => NOW });
+  ({ database, harness } = await openTestBot({ now: () => NOW }));
   ids = await addReportData(database.db);
   await registerSeeker(database.store, harness.person(), { iin: makeIin("900101"), districtKato: ALMALY, fullName: "Секретова Тайна Личновна" });
   ({ origin, close } = await serveWeb(harness, { now: () => NOW, botUsername: "roadmap_test_bot" }));
@@ -33,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await close();
-  await database.drop();
+  await closeTestBot({ database, harness });
 });
 
 describe("the public page", () => {

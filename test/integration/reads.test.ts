@@ -52,4 +52,18 @@ describe("reads through pg", () => {
     expect(await database.store.rows(Prisma.sql`select count(*)::int as count from "ProcessedUpdate" where "updateId" in (434343, 434344)`)).toEqual([{ count: 0 }]);
     expect(await database.store.ping()).toBe(true);
   });
+
+  it("end when the work keeps them open too long between statements, and the locks go with them", async () => {
+    await database.store.execute(Prisma.sql`insert into "ProcessedUpdate" ("updateId") values (454545)`);
+    const slow = database.store.transaction(async (tx) => {
+      await tx.execute(Prisma.sql`update "ProcessedUpdate" set "updateId" = 454546 where "updateId" = 454545`);
+      await new Promise((resolve) => setTimeout(resolve, 1_500)); // waiting for something else (Telegram) inside the transaction
+      await tx.execute(Prisma.sql`update "ProcessedUpdate" set "updateId" = 454547 where "updateId" = 454546`);
+    }, { idleTimeoutMs: 300 });
+    await expect(slow).rejects.toThrow();
+    // the row is free again (no lock waits) and as it was
+    const free = await database.store.transaction((tx) => tx.execute(Prisma.sql`update "ProcessedUpdate" set "updateId" = 454548 where "updateId" = 454545`), { statementTimeoutMs: 1_000 });
+    expect(free).toBe(1);
+    expect(await database.store.ping()).toBe(true);
+  });
 });

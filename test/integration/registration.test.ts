@@ -1,9 +1,9 @@
 import { MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPii } from "../../src/services/pii.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import type { TestDatabase } from "../helpers/database.js";
 import { addProject } from "../helpers/projects.js";
-import { createHarness, TEST_PII_KEY, type Harness, type Person, sentTexts } from "../helpers/harness.js";
+import { closeTestBot, openTestBot, TEST_PII_KEY, type Harness, type Person, sentTexts } from "../helpers/harness.js";
 
 const IIN = "000229500038"; // a man born 29 February 2000: 21, youth, in May 2021
 let database: TestDatabase;
@@ -11,10 +11,9 @@ let harness: Harness;
 const NOW = new Date("2021-05-01T00:00:00Z");
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => NOW });
+  ({ database, harness } = await openTestBot({ now: () => NOW }));
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 const chat = (person: Person) => ({ id: person.id, type: "private" as const });
 const from = (person: Person) => ({ id: person.id, is_bot: false, first_name: "A" });

@@ -9,8 +9,8 @@ import { chartHeight, CHART_WIDTH, LINE_COLOUR, xOfPercent } from "../../src/bot
 import { formatNumber } from "../../src/bot/format.js";
 import { reportData } from "../../src/bot/callback-data/reports.js";
 import { staffData } from "../../src/bot/callback-data/staff.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person } from "../helpers/harness.js";
 import { fileOf } from "../helpers/telegram.js";
 import { addReportData } from "../helpers/report-data.js";
 import { ALMALY, BOSTANDYK } from "../helpers/places.js";
@@ -24,13 +24,12 @@ let staff: Person;
 let ids: Record<string, number>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  ({ database, harness } = await openTestBot({ now: () => NOW, adminIds: [BigInt(ADMIN_ID)] }));
   ids = await addReportData(database.db);
-  harness = await createHarness(database.store, { now: () => NOW, adminIds: [BigInt(ADMIN_ID)] });
   staff = harness.person();
   await makeStaff(database.db, staff, (await addCentre(database.db, [ALMALY, BOSTANDYK], "ЦЗН города Алматы")).id);
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 const callsSince = (from: number, chatId: number) => harness.telegram.calls.slice(from).filter((c) => Number(c.payload.chat_id) === chatId);
 const values = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);

@@ -5,8 +5,8 @@ import { MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMPORT_COLUMNS } from "../../src/services/import/read-table.js";
 import { setSubscription } from "../../src/services/subscriptions.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, shownTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person, shownTexts } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -17,15 +17,11 @@ let harness: Harness;
 let staff: Person;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url });
+  ({ database, harness } = await openTestBot({ now: () => NOW, jobs: true }));
   staff = harness.person();
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU, ZHETYSU])).id);
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 const SAMPLE = readFileSync(new URL("../../docs/projects-sample.csv", import.meta.url));
 const header = IMPORT_COLUMNS.join(",");

@@ -1,8 +1,8 @@
 // The staff queue beyond a thousand applications: counted up to the cap ("1000+"), in its order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUEUE_COUNT_CAP, QUEUE_PAGE_SIZE, QUEUE_WALK_FROM_PROJECTS } from "../../src/services/staff.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, shownTexts } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person, shownTexts } from "../helpers/harness.js";
 import { ALATAU, MEDEU } from "../helpers/places.js";
 import { addProject } from "../helpers/projects.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -16,8 +16,7 @@ let pool: { id: number };
 const COUNT = QUEUE_COUNT_CAP + 7;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store);
+  ({ database, harness } = await openTestBot());
   const project = await addProject(database.db, { districtKato: MEDEU, name: "Стадион", lat: 43.2, lon: 76.9, positions: [{ code: "mason", count: 5 }] });
   // a second project of the district, with two applications of its own
   pool = await addProject(database.db, { districtKato: MEDEU, name: "Бассейн", lat: 43.21, lon: 76.91, positions: [{ code: "mason", count: 2 }] });
@@ -45,7 +44,7 @@ beforeAll(async () => {
     })),
   });
 }, 60_000);
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 describe("a queue of more than a thousand", () => {
   it("shows '1000+' and '200+' pages, the priority group first, each by time", async () => {

@@ -7,8 +7,8 @@ import { createOutbox } from "../../src/jobs/outbox.js";
 import { formatNumber } from "../../src/bot/format.js";
 import { actOnApplication } from "../../src/services/referrals.js";
 import { referralNumber } from "../../src/domain/referral.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person, shownTexts } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -22,8 +22,7 @@ let project: Awaited<ReturnType<typeof addProject>>;
 let almatyCode: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => NOW, databaseUrl: database.url });
+  ({ database, harness } = await openTestBot({ now: () => NOW, jobs: true }));
   project = await addProject(database.db, { districtKato: MEDEU, name: "Школа № 9", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 20, wage: 150_000 }, { code: "welder", count: 3 }] });
   staff = harness.person({ firstName: "Гүлнар" });
   otherStaff = harness.person({ firstName: "Ерлан" });
@@ -31,12 +30,8 @@ beforeAll(async () => {
   await makeStaff(database.db, otherStaff, (await addCentre(database.db, [ZHETYSU], "ЦЗН Жетысуского района")).id);
   almatyCode = (await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU }, include: { region: true } })).region.code;
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
-const sent = (replies: { method: string; text: string }[]) => replies.filter((r) => r.method === "sendMessage" || r.method === "editMessageText").map((r) => r.text);
 const position = (code: string) => project.positions.find((p) => p.professionId === professionIds.get(code))!.id;
 let professionIds: Map<string, number>;
 
@@ -79,7 +74,7 @@ describe("the staff queue", () => {
     expect(card!.text).not.toContain(iin);
     expect(card!.buttons.map(([, data]) => data)).toEqual(expect.arrayContaining([`stf:ref:${application.id}`, `stf:rej:${application.id}`, `stf:iin:${application.id}`]));
 
-    const [shown] = await staff.pressData(`stf:iin:${application.id}`).then(sent);
+    const [shown] = await staff.pressData(`stf:iin:${application.id}`).then(shownTexts);
     expect(shown).toBe(harness.t("ru", "staff:card.iin", { iin }));
     const entries = await database.db.auditLog.findMany({ where: { action: "show_iin" } });
     expect(entries).toHaveLength(1);
@@ -87,7 +82,7 @@ describe("the staff queue", () => {
 
   it("issues a referral numbered per region and year, and the seeker is told with the centre's address", async () => {
     const { person, application } = await applicant();
-    const replies = await staff.pressData(`stf:ref:${application.id}`).then(sent);
+    const replies = await staff.pressData(`stf:ref:${application.id}`).then(shownTexts);
     const row = await database.db.application.findUniqueOrThrow({ where: { id: application.id } });
     expect(row.status).toBe("referred");
     expect(row.referralNumber).toMatch(new RegExp(`^${almatyCode}-2021-\\d{6}$`));
@@ -124,7 +119,7 @@ describe("the staff queue", () => {
     await staff.pressData(`stf:ref:${application.id}`);
     await staff.pressData(`stf:hire:${application.id}`);
     await staff.send("01.06.2021");
-    const [done] = sent(await staff.send("150 000"));
+    const [done] = shownTexts(await staff.send("150 000"));
     expect(done).toContain(harness.t("ru", "staff:done.hire"));
     expect(done).not.toContain(harness.t("ru", "staff:done.relocation_due", { allowance: formatNumber(85_000, "ru"), days: 3 }));
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).relocated).toBe(false);
@@ -134,13 +129,13 @@ describe("the staff queue", () => {
     const { person, application } = await applicant({ home: KYZYLORDA_CITY });
     await staff.pressData(`stf:ref:${application.id}`);
     await staff.pressData(`stf:hire:${application.id}`);
-    expect(sent(await staff.send("31.02.2021"))[0]).toBe(harness.t("ru", "staff:typed.invalid.contract_date"));
+    expect(shownTexts(await staff.send("31.02.2021"))[0]).toBe(harness.t("ru", "staff:typed.invalid.contract_date"));
     await staff.send("02.06.2021"); // tomorrow
-    expect(sent(await staff.send("150 000"))).toEqual([harness.t("ru", "staff:refusal.bad_contract_date"), harness.t("ru", "staff:typed.ask.contract_date")]);
+    expect(shownTexts(await staff.send("150 000"))).toEqual([harness.t("ru", "staff:refusal.bad_contract_date"), harness.t("ru", "staff:typed.ask.contract_date")]);
     await staff.send("01.06.2021");
-    const [refusal] = sent(await staff.send("84 000"));
+    const [refusal] = shownTexts(await staff.send("84 000"));
     expect(refusal).toBe(harness.t("ru", "staff:refusal.wage_below_floor", { floor: formatNumber(85_000, "ru") }));
-    const [done] = sent(await staff.send("150 000"));
+    const [done] = shownTexts(await staff.send("150 000"));
     expect(done).toContain(harness.t("ru", "staff:done.hire"));
     expect(done).toContain(harness.t("ru", "staff:done.relocation_due", { allowance: formatNumber(85_000, "ru"), days: 3 }));
     const row = await database.db.application.findUniqueOrThrow({ where: { id: application.id } });
@@ -162,9 +157,9 @@ describe("the staff queue", () => {
     const { application } = await applicant();
     const leaving = harness.person({ firstName: "Асель" });
     const user = await makeStaff(database.db, leaving, (await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района (2)")).id);
-    expect(sent(await leaving.pressData(`stf:rr:${application.id}:other`))).toContain(harness.t("ru", "staff:typed.ask.note"));
+    expect(shownTexts(await leaving.pressData(`stf:rr:${application.id}:other`))).toContain(harness.t("ru", "staff:typed.ask.note"));
     await database.db.staffMembership.deleteMany({ where: { userId: user.id } }); // moved to another job meanwhile
-    expect(sent(await leaving.send("Нет медицинской справки"))).toEqual([harness.t("ru", "errors.not_allowed")]);
+    expect(shownTexts(await leaving.send("Нет медицинской справки"))).toEqual([harness.t("ru", "errors.not_allowed")]);
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
     expect(await database.db.auditLog.count({ where: { actorUserId: user.id, action: "refused" } })).toBe(1);
   });
@@ -177,7 +172,7 @@ describe("the staff queue", () => {
 
     const second = await applicant();
     await staff.pressData(`stf:rr:${second.application.id}:other`);
-    expect(sent(await staff.send("ok"))[0]).toBe(harness.t("ru", "staff:typed.invalid.note"));
+    expect(shownTexts(await staff.send("ok"))[0]).toBe(harness.t("ru", "staff:typed.invalid.note"));
     await staff.send("Нет медицинской справки");
     expect(await database.db.application.findUniqueOrThrow({ where: { id: second.application.id } })).toMatchObject({ status: "rejected", rejectNote: "Нет медицинской справки" });
     await harness.flushAll();
@@ -190,7 +185,7 @@ describe("the staff queue", () => {
     await staff.pressData(`stf:ref:${application.id}`);
     await staff.pressData(`stf:ns:${application.id}`);
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("no_show");
-    expect(sent(await staff.pressData(`stf:ref:${application.id}`))[0]).toBe(harness.t("ru", "staff:refusal.wrong_status"));
+    expect(shownTexts(await staff.pressData(`stf:ref:${application.id}`))[0]).toBe(harness.t("ru", "staff:refusal.wrong_status"));
   });
 });
 
@@ -198,7 +193,7 @@ describe("authorization", () => {
   it("refuses another centre's staff, whatever callback data they send, and changes nothing", async () => {
     const { application } = await applicant();
     for (const data of [`stf:a:${application.id}`, `stf:ref:${application.id}`, `stf:iin:${application.id}`, `stf:rr:${application.id}:requirements`]) {
-      expect(sent(await otherStaff.pressData(data))).toEqual([harness.t("ru", "errors.not_allowed")]);
+      expect(shownTexts(await otherStaff.pressData(data))).toEqual([harness.t("ru", "errors.not_allowed")]);
     }
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
     const queue = await otherStaff.pressData("stf:q:1:all:0");
@@ -209,7 +204,7 @@ describe("authorization", () => {
     const { application } = await applicant();
     const stranger = await harness.readyPerson();
     const replies = await stranger.pressData(`stf:ref:${application.id}`);
-    expect(sent(replies)).toEqual([harness.t("ru", "errors.not_allowed")]);
+    expect(shownTexts(replies)).toEqual([harness.t("ru", "errors.not_allowed")]);
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
     const strangerUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(stranger.id) } });
     const entries = await database.db.auditLog.findMany({ where: { actorUserId: strangerUser.id } });

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../helpers/harness.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
 
 let database: TestDatabase;
 let harness: Harness;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { adminIds: [555n] });
+  ({ database, harness } = await openTestBot({ adminIds: [555n] }));
 });
-afterAll(() => database.drop());
+afterAll(() => closeTestBot({ database, harness }));
 
 const userRow = (telegramId: number) => database.db.user.findUnique({ where: { telegramId: BigInt(telegramId) } });
 

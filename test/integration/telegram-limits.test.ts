@@ -9,8 +9,8 @@ import { faqData } from "../../src/bot/callback-data/faq.js";
 import { staffData } from "../../src/bot/callback-data/staff.js";
 import { NOOP } from "../../src/bot/callback-data/noop.js";
 import { IMPORT_COLUMNS } from "../../src/services/import/read-table.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { createHarness, type Harness, type Person, type Reply } from "../helpers/harness.js";
+import type { TestDatabase } from "../helpers/database.js";
+import { closeTestBot, openTestBot, type Harness, type Person, type Reply } from "../helpers/harness.js";
 import { MEDEU } from "../helpers/places.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -23,8 +23,7 @@ let seeker: Person;
 const NAME = (i: number) => `${"Қалалық мектептің спорт залын күрделі жөндеу ".repeat(7).slice(0, 296)} ${String(i).padStart(3, "0")}`;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = await createHarness(database.store, { now: () => new Date("2021-06-01T08:00:00Z") });
+  ({ database, harness } = await openTestBot({ now: () => new Date("2021-06-01T08:00:00Z") }));
   staff = harness.person();
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU])).id);
   const district = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
@@ -49,10 +48,7 @@ beforeAll(async () => {
     }
   }
 });
-afterAll(async () => {
-  await harness.jobs?.stop();
-  await database.drop();
-});
+afterAll(() => closeTestBot({ database, harness }));
 
 function expectFits(replies: Reply[]) {
   expect(replies.length).toBeGreaterThan(0);
