@@ -1,14 +1,9 @@
 // The staff desk (a Mini App at WEB_APP_URL) in the chat: a web_app button in the staff cabinet and
 // the chat's menu button, set for staff chats only (setChatMenuButton per chat), taken back when
 // the person is no staff member any more.
-import type { Api, InlineKeyboard } from "grammy";
+import type { Api } from "grammy";
 import type { ConvContext } from "./context.js";
 import type { Logger } from "../logger.js";
-
-/** Adds "Staff desk" to a keyboard when the desk is configured. */
-export function addDeskButton(ctx: ConvContext, keyboard: InlineKeyboard): InlineKeyboard {
-  return ctx.deps.webAppUrl ? keyboard.row().webApp(ctx.t("staff:home.desk"), ctx.deps.webAppUrl) : keyboard;
-}
 
 /** The desk as this staff member's menu button; a failure is logged, the chat goes on. */
 export async function offerDeskMenu(ctx: ConvContext): Promise<void> {

@@ -1,13 +1,12 @@
 // The text of an outbox notification, made when it is sent: in the person's language of that
 // moment, from its subject as the services read it then (src/services/notification-subjects.ts).
-import { InlineKeyboard } from "grammy";
+import type { InlineKeyboard } from "grammy";
+import { missingFiguresKeyboard, projectCardsKeyboard } from "./keyboards/notifications.js";
 import type { i18n } from "i18next";
 import type { NotificationSubject } from "../services/notification-subjects.js";
-import { projectsData } from "./callback-data/projects.js";
 import { formatDate, formatNumber, localName } from "./format.js";
 import type { Lang, Translate } from "./i18n.js";
 import { MONTHLY_REPORT_DAY } from "../domain/rules.js";
-import { staffData } from "./callback-data/staff.js";
 import { reminderMessage } from "./obligation-messages.js";
 import { shorten } from "./paging.js";
 import { monthName, reportBundle, type ReportFile } from "./reports/report-bundle.js";
@@ -51,8 +50,7 @@ const REMINDER_BUTTONS = 10;
 
 /** The reminder of the 8th: the projects still without the month's figures. */
 function figuresReminder(t: Translate, lang: Lang, { month, centre, missing }: Of<"figures_missing">): RenderedMessage {
-  const keyboard = new InlineKeyboard();
-  for (const project of missing.projects.slice(0, REMINDER_BUTTONS)) keyboard.text(localName(lang, project), staffData.figures(project.id, month.key)).row();
+  const keyboard = missingFiguresKeyboard(missing.projects.slice(0, REMINDER_BUTTONS).map((project) => ({ id: project.id, label: localName(lang, project) })), month.key);
   return {
     text: t("notifications:figures_missing", {
       month: monthName(t, month), centre: localName(lang, centre), count: missing.projects.length, day: MONTHLY_REPORT_DAY,
@@ -67,9 +65,8 @@ const MATCHES_SHOWN = 10;
 /** New projects for a subscriber: one, or a list of up to MATCHES_SHOWN with a card button each. */
 function projectsMatch(t: Translate, lang: Lang, { projects }: Of<"project_match">): RenderedMessage {
   const name = nameIn(lang);
-  const keyboard = new InlineKeyboard();
   const shown = projects.slice(0, MATCHES_SHOWN);
-  for (const project of shown) keyboard.text(projects.length === 1 ? t("notifications:open_card") : shorten(name(project), 60), projectsData.card(project.id, "-")).row();
+  const keyboard = projectCardsKeyboard(shown.map((project) => ({ id: project.id, label: projects.length === 1 ? t("notifications:open_card") : shorten(name(project), 60) })));
   if (projects.length === 1) return { text: t("notifications:project_match", { project: name(projects[0]!), district: name(projects[0]!.district) }), keyboard };
   const lines = shown.map((project) => t("notifications:projects_match_line", { project: shorten(name(project), 200), district: name(project.district) }));
   if (projects.length > shown.length) lines.push(t("notifications:projects_match_more", { count: projects.length - shown.length }));

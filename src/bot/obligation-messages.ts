@@ -1,6 +1,7 @@
 import { formatDate } from "./format.js";
 // Texts about a borrower's obligations: the reminders and the list.
-import { InlineKeyboard } from "grammy";
+import { oneButton } from "./keyboards/common.js";
+import { openObligationsKeyboard } from "./keyboards/loans.js";
 import type { ObligationSeries } from "../domain/obligations.js";
 import { obligationDoneData } from "./callback-data/obligations.js";
 import type { Translate } from "./i18n.js";
@@ -27,22 +28,22 @@ const params = (o: ObligationView, series: ObligationSeries) => ({
 export function reminderMessage(t: Translate, obligation: ObligationView, series: ObligationSeries) {
   return {
     text: t(`loans:reminder.${series}`, params(obligation, series)),
-    keyboard: new InlineKeyboard().text(t(`loans:obligations.done_${series}`), obligationDoneData(obligation.id, series)),
+    keyboard: oneButton(t(`loans:obligations.done_${series}`), obligationDoneData(obligation.id, series)),
   };
 }
 
 /** One block per loan, each obligation with its state; buttons for those still open. */
 export function obligationsList(t: Translate, obligations: ObligationView[], today: Date) {
-  const keyboard = new InlineKeyboard();
+  const open: Array<{ id: number; series: ObligationSeries }> = [];
   const blocks = obligations.map((o) => {
     const lines = [t("loans:obligations.loan", { received: formatDate(o.receivedOn), jobs: o.jobsPromised })];
     for (const series of ["targeted_use", "jobs"] as const) {
       const done = doneOf(o, series);
       const state = done ? "done" : dueOf(o, series) < today ? "overdue" : "open";
       lines.push(t(`loans:obligations.${series}_${state}`, params(o, series)));
-      if (!done) keyboard.text(t(`loans:obligations.done_${series}`), obligationDoneData(o.id, series)).row();
+      if (!done) open.push({ id: o.id, series });
     }
     return lines.join("\n");
   });
-  return { text: [t("loans:obligations.title"), ...blocks].join("\n\n"), keyboard };
+  return { text: [t("loans:obligations.title"), ...blocks].join("\n\n"), keyboard: openObligationsKeyboard(t, open) };
 }

@@ -8,7 +8,6 @@ import { buildMonthlyReport, type MonthlyReport } from "./reports/monthly-report
 import { centreScope, COUNTRY_SCOPE, type ResolvedScope } from "./reports/report-scope.js";
 import type { NotificationKind, NotificationToSend } from "./notifications.js";
 
-
 const applicationWithProject = { project: { include: { contractor: true } }, position: { include: { profession: true } } } as const;
 export type NotifiedApplication = Prisma.ApplicationGetPayload<{ include: typeof applicationWithProject }>;
 type Centre = Prisma.EmploymentCentreGetPayload<object>;

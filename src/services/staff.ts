@@ -20,7 +20,6 @@ export class NotAllowedError extends Error {
 export const isNotAllowed = (error: unknown): boolean =>
   error instanceof NotAllowedError || (error instanceof Error && error.message === NOT_ALLOWED);
 
-
 /** The (centre, district) pairs of the centres a person works at, as a subquery. */
 export const centreDistrictsOf = (userId: number) => Prisma.sql`
   select cd."centreId", cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"

@@ -6,7 +6,7 @@ import { applicationsCallbacks } from "../../src/bot/callback-data/applications.
 import { CALLBACK_DATA_BYTES, type Callback } from "../../src/bot/callback-data/callback.js";
 import { faqCallbacks, faqData } from "../../src/bot/callback-data/faq.js";
 import { FAQ_ENTRIES } from "../../prisma/data/faq.js";
-import { calculatorCallbacks, loansCallbacks } from "../../src/bot/callback-data/loans.js";
+import { calculatorCallbacks, loanReceivedCallbacks, loansCallbacks } from "../../src/bot/callback-data/loans.js";
 import { eligibilityCallbacks } from "../../src/bot/callback-data/eligibility.js";
 import { languageChoice } from "../../src/bot/callback-data/language.js";
 import { registrationCallbacks } from "../../src/bot/callback-data/registration.js";
@@ -16,7 +16,7 @@ import { listDataOf, projectsCallbacks, projectsData, readBack } from "../../src
 import { reportCallbacks } from "../../src/bot/callback-data/reports.js";
 import { staffCallbacks } from "../../src/bot/callback-data/staff.js";
 
-const groups = { language: { languageChoice }, registrationCallbacks, eligibilityCallbacks, calculatorCallbacks, projectsCallbacks, adminCallbacks, centreEditorCallbacks, applicationsCallbacks, faqCallbacks, loansCallbacks, obligations: { obligationDone }, profileCallbacks, reportCallbacks, staffCallbacks };
+const groups = { language: { languageChoice }, registrationCallbacks, eligibilityCallbacks, calculatorCallbacks, projectsCallbacks, adminCallbacks, centreEditorCallbacks, applicationsCallbacks, faqCallbacks, loansCallbacks, loanReceivedCallbacks, obligations: { obligationDone }, profileCallbacks, reportCallbacks, staffCallbacks };
 const all = Object.entries(groups).flatMap(([group, actions]) =>
   Object.entries(actions as unknown as Record<string, Callback<never>>).map(([name, action]) => ({ name: `${group}.${name}`, action })));
 

@@ -80,6 +80,14 @@ describe("the layers of src/", () => {
     expect(makers.map((file) => path.relative(src, file)).sort()).toEqual(["db/cli-adapter.ts", "db/store.ts"]);
   });
 
+  it("builds every keyboard in src/bot/keyboards: the screens give them their data", () => {
+    const bot = files(path.join(src, "bot"));
+    const builders = bot.filter((file) => !path.relative(src, file).startsWith(path.join("bot", "keyboards")))
+      .filter((file) => /new (Inline)?Keyboard\(/.test(readFileSync(file, "utf8")));
+    expect(builders.map((file) => path.relative(src, file))).toEqual([]);
+    expect(bot.some((file) => path.relative(src, file).startsWith(path.join("bot", "keyboards")) && /new InlineKeyboard\(/.test(readFileSync(file, "utf8")))).toBe(true);
+  });
+
   it("keeps the services and the database layer out of the bot", () => {
     const wrong = all.filter((e) => ["services", "db"].includes(layer(e.from)) && layer(e.to) === "bot");
     expect(wrong.map((e) => `${e.from} → ${e.to}`)).toEqual([]);

@@ -18,3 +18,8 @@ export const loansCallbacks = {
   obligations: callback("loans:obligations", {}),
   where: callback("loans:where", {}),
 };
+
+/** "I got the loan"'s own button: back out of its questions. */
+export const loanReceivedCallbacks = {
+  back: callback("got:back", {}),
+};

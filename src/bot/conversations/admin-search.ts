@@ -1,6 +1,6 @@
 // An admin finds a centre by a part of its name: the text is asked, then the first page of the
 // centres found is shown (its pages are buttons of the admin section, outside the conversation).
-import { InlineKeyboard } from "grammy";
+import { oneButton } from "../keyboards/common.js";
 import { adminData, searchTextOf } from "../callback-data/admin.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { showCentreSearch } from "../features/admin-centres.js";
@@ -11,7 +11,7 @@ export const ADMIN_SEARCH_CONVERSATION = "admin-search";
 const MIN_SEARCH_CHARACTERS = 2;
 
 export async function adminSearchConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
-  await ctx.reply(ctx.t("admin:search.ask"), { reply_markup: new InlineKeyboard().text(ctx.t("menu.back"), adminData.home()) });
+  await ctx.reply(ctx.t("admin:search.ask"), { reply_markup: oneButton(ctx.t("menu.back"), adminData.home()) });
   for (;;) {
     const answer = await conversation.wait();
     const text = answer.message?.text === undefined ? null : searchTextOf(answer.message.text);

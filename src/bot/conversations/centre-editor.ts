@@ -1,7 +1,7 @@
 // An admin creates or edits an employment centre: names and addresses in both languages, the
 // phone, then the districts it covers. Editing offers "keep" for each current value.
+import { oneButton } from "../keyboards/common.js";
 import { walkSteps } from "./steps.js";
-import { InlineKeyboard } from "grammy";
 import { normalisePhone } from "../../domain/person.js";
 import { adminData, centreEditorCallbacks as editor } from "../callback-data/admin.js";
 import { whichOf } from "../callback-data/callback.js";
@@ -40,7 +40,7 @@ export async function centreEditorConversation(conversation: BotConversation, ct
   const walked = await walkSteps<Field>({
     first: ctx, steps: FIELDS,
     ask: (at, field) => {
-      const keyboard = new InlineKeyboard().text(at.t("menu.back"), editor.back.pack({}));
+      const keyboard = oneButton(at.t("menu.back"), editor.back.pack({}));
       if (existing) keyboard.row().text(at.t("admin:editor.keep", { value: existing[field].slice(0, 40) }), editor.keep.pack({}));
       return at.reply(at.t(`admin:editor.ask.${field}`), { reply_markup: keyboard });
     },
@@ -60,7 +60,7 @@ export async function centreEditorConversation(conversation: BotConversation, ct
   });
   let current = walked.ctx;
   if (walked.end !== "done") {
-    return void (await current.reply(current.t("cancel.done"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), adminData.home()) }));
+    return void (await current.reply(current.t("cancel.done"), { reply_markup: oneButton(current.t("menu.back"), adminData.home()) }));
   }
 
   let chosen = existing?.districtIds ?? [];
@@ -96,6 +96,6 @@ export async function centreEditorConversation(conversation: BotConversation, ct
     return centre.id;
   });
   await current.reply(current.t("admin:editor.saved", { count: chosen.length }), {
-    reply_markup: new InlineKeyboard().text(current.t("admin:centre.open"), adminData.centre(saved)),
+    reply_markup: oneButton(current.t("admin:centre.open"), adminData.centre(saved)),
   });
 }

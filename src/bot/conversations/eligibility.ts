@@ -1,6 +1,6 @@
 // "Can I get a loan?": five questions, then every rule of Direction 2 with its outcome.
+import { oneButton } from "../keyboards/common.js";
 import { loansCallbacks } from "../callback-data/loans.js";
-import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { checkEligibility, type EligibilityAnswers, type LoanUse } from "../../domain/eligibility.js";
 import { rateOn } from "../../domain/rates.js";
@@ -117,7 +117,7 @@ export async function eligibilityConversation(conversation: BotConversation, ctx
   const eligible = checkEligibility(answers).eligible;
   await last.reply(verdictText(last, answers), {
     reply_markup: eligible
-      ? new InlineKeyboard().text(last.t("loans:menu.calc"), loansCallbacks.calc.pack({ purpose: answers.purpose }))
+      ? oneButton(last.t("loans:menu.calc"), loansCallbacks.calc.pack({ purpose: answers.purpose }))
       : mainMenuKeyboard(last.t, last.account),
   });
 }

@@ -1,8 +1,8 @@
 // "My IIN is registered from another account": the person shares their own contact and chooses
 // their district; the request goes to the staff of that district's centre, who will call and check
 // the identity document in person.
+import { oneButton } from "../keyboards/common.js";
 import { profileData } from "../callback-data/profile.js";
-import { InlineKeyboard } from "grammy";
 import { normalisePhone } from "../../domain/person.js";
 import { registrationCallbacks as reg } from "../callback-data/registration.js";
 import { whichOf } from "../callback-data/callback.js";
@@ -63,6 +63,6 @@ export async function iinClaimFlow(conversation: BotConversation, ctx: ConvConte
   if (!districtId) return [afterDistrict, false];
   const userId = afterDistrict.account!.userId;
   await conversation.external((outside) => outside.services.fileIinClaim({ userId, iin, phone, districtId }));
-  await afterDistrict.reply(afterDistrict.t("seeker:claim.filed"), { reply_markup: new InlineKeyboard().text(afterDistrict.t("menu.back"), profileData.profile()) });
+  await afterDistrict.reply(afterDistrict.t("seeker:claim.filed"), { reply_markup: oneButton(afterDistrict.t("menu.back"), profileData.profile()) });
   return [afterDistrict, true];
 }

@@ -1,22 +1,23 @@
 // "I got the loan": the day the money arrived and the jobs promised; then the reminders.
-import { InlineKeyboard } from "grammy";
+import { oneButton } from "../keyboards/common.js";
 import { z } from "zod";
 import { parseDay } from "../../domain/numbers.js";
 import { LOAN, LOANS_DIRECTION_FROM } from "../../domain/rules.js";
 import { MAX_JOBS_PROMISED } from "../../domain/policies.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+import { loanReceivedCallbacks } from "../callback-data/loans.js";
 import { formatDate } from "../format.js";
 
 export const LOAN_RECEIVED_CONVERSATION = "loan-received";
 
 const jobsAnswer = z.string().trim().regex(/^\d{1,5}$/).transform(Number);
-const back = (ctx: ConvContext) => new InlineKeyboard().text(ctx.t("menu.back"), "got:back");
+const back = (ctx: ConvContext) => oneButton(ctx.t("menu.back"), loanReceivedCallbacks.back.pack({}));
 
 async function waitText(conversation: BotConversation): Promise<[ConvContext, string | null]> {
   for (;;) {
     const ctx = await conversation.wait();
-    if (ctx.callbackQuery?.data === "got:back") {
+    if (loanReceivedCallbacks.back.unpack(ctx.callbackQuery?.data)) {
       await ctx.answerCallbackQuery();
       return [ctx, null];
     }

@@ -1,6 +1,6 @@
 // Job-seeker registration: consent first, then the questions of registration-steps.ts.
+import { twoButtons } from "../keyboards/common.js";
 import { registrationCallbacks as reg } from "../callback-data/registration.js";
-import { InlineKeyboard } from "grammy";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import type { EditField } from "../callback-data/profile.js";
@@ -11,7 +11,7 @@ import { walkSteps } from "./steps.js";
 export const REGISTRATION_CONVERSATION = "registration";
 
 const consentKeyboard = (ctx: ConvContext) =>
-  new InlineKeyboard().text(ctx.t("seeker:consent.agree"), reg.yes.pack({})).row().text(ctx.t("seeker:consent.decline"), reg.no.pack({}));
+  twoButtons([ctx.t("seeker:consent.agree"), reg.yes.pack({})], [ctx.t("seeker:consent.decline"), reg.no.pack({})]);
 
 async function askConsent(conversation: BotConversation, ctx: ConvContext): Promise<[ConvContext, boolean]> {
   await ctx.reply(ctx.t("seeker:consent.text"), { reply_markup: consentKeyboard(ctx) });

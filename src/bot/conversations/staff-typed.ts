@@ -1,9 +1,9 @@
 // Staff actions that need typed answers: hired (contract date, wage), rejected for another
 // reason (its text), commissioned (permanent jobs), a project's figures of a month (work done,
 // jobs created). Back on the first question returns to the card.
+import { oneButton } from "../keyboards/common.js";
 import { walkSteps } from "./steps.js";
 import { REJECT_NOTE_LENGTH, STAFF_COUNT_MAX } from "../../domain/policies.js";
-import { InlineKeyboard } from "grammy";
 import { parseAmountTiyn, parseCount, parseDay } from "../../domain/numbers.js";
 import { parseReportMonth } from "../../domain/report.js";
 import { formatNumber } from "../format.js";
@@ -51,7 +51,7 @@ const READ: Record<Question, (text: string) => string | number | null> = {
 /** Where "back" and "open" lead: the project's card or the application's. */
 const cardOf = (task: StaffTask) => (task.kind === "commission" || task.kind === "figures" ? staffData.project(task.projectId) : staffData.card(task.applicationId));
 
-const back = (ctx: ConvContext) => new InlineKeyboard().text(ctx.t("menu.back"), staffCallbacks.typedBack.pack({}));
+const back = (ctx: ConvContext) => oneButton(ctx.t("menu.back"), staffCallbacks.typedBack.pack({}));
 
 async function waitText(conversation: BotConversation): Promise<[ConvContext, string | null]> {
   for (;;) {
@@ -95,13 +95,13 @@ export async function staffTypedConversation(conversation: BotConversation, ctx:
     });
     current = walked.ctx;
     if (walked.end !== "done") {
-      return void (await current.reply(current.t("staff:typed.cancelled"), { reply_markup: new InlineKeyboard().text(current.t("menu.back"), cardOf(task)) }));
+      return void (await current.reply(current.t("staff:typed.cancelled"), { reply_markup: oneButton(current.t("menu.back"), cardOf(task)) }));
     }
     const outcome = await conversation.external((outside) => carryOut(outside, task, answers));
     // A refusal the person can mend (a date, a wage) asks that question again; the others end here.
     const reask = outcome.refusal ? REASK[outcome.refusal] : undefined;
     if (!reask) {
-      return void (await current.reply(outcome.text, { reply_markup: new InlineKeyboard().text(current.t("staff:typed.open"), cardOf(task)) }));
+      return void (await current.reply(outcome.text, { reply_markup: oneButton(current.t("staff:typed.open"), cardOf(task)) }));
     }
     await current.reply(outcome.text);
     start = reask;

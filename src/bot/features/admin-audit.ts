@@ -1,8 +1,7 @@
 // The admin's audit log: newest first, in pages, filtered by kind of action, centre or person;
 // times in Kazakhstan's time.
-import { InlineKeyboard } from "grammy";
-import { AUDIT_ACTIONS } from "../../services/audit.js";
-import { adminData, type AuditView } from "../callback-data/admin.js";
+import type { AuditView } from "../callback-data/admin.js";
+import { auditKeyboard, auditKindsKeyboard } from "../keyboards/admin.js";
 import type { ConvContext } from "../context.js";
 import { formatDateTime, localName } from "../format.js";
 import type { Show } from "../show.js";
@@ -37,21 +36,11 @@ export async function showAudit(ctx: ConvContext, show: Show, page: number, view
     });
     return count > 1 ? `${line} ${ctx.t("admin:audit.repeated", { count })}` : line;
   });
-  const keyboard = new InlineKeyboard();
-  if (page > 1) keyboard.text("◀️", adminData.log(page - 1, view));
-  if (more) keyboard.text("▶️", adminData.log(page + 1, view));
-  keyboard.row().text(ctx.t("admin:audit.choose_kind"), adminData.chooseKind(view));
-  if (view.action !== "all" || view.centreId || view.userId) keyboard.row().text(ctx.t("admin:audit.clear"), adminData.log(1));
-  keyboard.row().text(ctx.t("menu.back"), view.centreId ? adminData.centre(view.centreId) : adminData.home());
+  const keyboard = auditKeyboard(ctx.t, view, page, more);
   const title = [ctx.t("admin:audit.title", { page }), ...(await filterLines(ctx, view))];
   return show([...title, "", ...(lines.length ? lines : [ctx.t("admin:audit.empty")])].join("\n"), keyboard);
 }
 
 export function showKindChoice(ctx: ConvContext, show: Show, view: Omit<AuditView, "action">) {
-  const keyboard = new InlineKeyboard().text(ctx.t("admin:audit.all_kinds"), adminData.log(1, { ...view, action: "all" })).row();
-  AUDIT_ACTIONS.forEach((action, i) => {
-    keyboard.text(actionName(ctx, action), adminData.log(1, { ...view, action }));
-    if (i % 2 === 1) keyboard.row();
-  });
-  return show(ctx.t("admin:audit.choose_kind"), keyboard.row().text(ctx.t("menu.back"), adminData.log(1, { ...view, action: "all" })));
+  return show(ctx.t("admin:audit.choose_kind"), auditKindsKeyboard(ctx.t, view, (action) => actionName(ctx, action)));
 }

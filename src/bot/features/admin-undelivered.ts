@@ -1,6 +1,5 @@
 // The admin's view of the messages the outbox gave up on, and "send them again".
-import { InlineKeyboard } from "grammy";
-import { adminData } from "../callback-data/admin.js";
+import { undeliveredKeyboard } from "../keyboards/admin.js";
 import type { ConvContext } from "../context.js";
 import { formatDateTime } from "../format.js";
 import { shorten } from "../paging.js";
@@ -14,9 +13,7 @@ export async function showUndelivered(ctx: ConvContext, show: Show) {
     at: n.failedAt ? formatDateTime(n.failedAt) : "—", kind: ctx.t(`admin:undelivered.kind.${n.kind}`, { defaultValue: n.kind }),
     person: String(n.user.telegramId), error: shorten(n.user.blockedAt ? ctx.t("admin:undelivered.blocked_error") : n.lastError ?? "—", ERROR_SHOWN),
   }));
-  const keyboard = new InlineKeyboard();
-  if (total > blocked) keyboard.text(ctx.t("admin:undelivered.retry", { count: total - blocked }), adminData.retryUndelivered()).row();
-  keyboard.text(ctx.t("menu.back"), adminData.home());
+  const keyboard = undeliveredKeyboard(ctx.t, total - blocked);
   const head = total ? [ctx.t("admin:undelivered.title", { count: total }), ctx.t("admin:undelivered.blocked", { count: blocked })] : [ctx.t("admin:undelivered.none")];
   return show([...head, ...lines].join("\n"), keyboard);
 }

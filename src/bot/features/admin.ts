@@ -1,7 +1,8 @@
 // Administration: employment centres (by region or by name), invitation links for their staff,
 // the staff list, the audit log and the unanswered questions.
+import { oneButton } from "../keyboards/common.js";
 import { editOrReply, replying, type Show } from "../show.js";
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import { adminCallbacks, adminData } from "../callback-data/admin.js";
 import type { Callback, ValueOf } from "../callback-data/callback.js";
 import { onPress } from "../callback-route.js";
@@ -21,7 +22,7 @@ async function showUnanswered(ctx: ConvContext, show: Show) {
   const questions = await ctx.services.unansweredQuestions();
   const lines = questions.map((q) => ctx.t("faq:unanswered.line", { count: q.count, text: q.text.length > QUESTION_SHOWN ? `${q.text.slice(0, QUESTION_SHOWN - 1)}…` : q.text }));
   const text = questions.length ? [ctx.t("faq:unanswered.title"), ...lines].join("\n") : ctx.t("faq:unanswered.empty");
-  return show(text, new InlineKeyboard().text(ctx.t("menu.back"), adminData.home()));
+  return show(text, oneButton(ctx.t("menu.back"), adminData.home()));
 }
 
 export function adminFeature(): Composer<BotContext> {

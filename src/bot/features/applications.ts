@@ -1,5 +1,7 @@
 // Applying for a referral from a project card, and "My applications".
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { oneButton, twoButtons } from "../keyboards/common.js";
+import { myApplicationsKeyboard, positionsKeyboard } from "../keyboards/seeker.js";
 import { relocationAllowance, wageFloor } from "../../domain/rates.js";
 import { isStudent } from "../../domain/person.js";
 import { ADULT_AGE, RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
@@ -7,18 +9,17 @@ import { type ApplyRefusal } from "../../services/applications.js";
 import { applicationsCallbacks, applicationsData } from "../callback-data/applications.js";
 import type { Callback, ValueOf } from "../callback-data/callback.js";
 import { onPress } from "../callback-route.js";
-import { projectsData } from "../callback-data/projects.js";
 import { profileData } from "../callback-data/profile.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { formatNumber, localName } from "../format.js";
 import { formatDate } from "../format.js";
-import { addPager, fitLines, pageOf } from "../paging.js";
+import { fitLines, pageOf } from "../paging.js";
 import { editOrReply, replying, type Show } from "../show.js";
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
 function refuse(ctx: ConvContext, refusal: ApplyRefusal) {
-  const keyboard = refusal === "no_profile" ? new InlineKeyboard().text(ctx.t("seeker:profile.register"), profileData.register()) : undefined;
+  const keyboard = refusal === "no_profile" ? oneButton(ctx.t("seeker:profile.register"), profileData.register()) : undefined;
   return ctx.reply(ctx.t(`applications:refusal.${refusal}`, { age: ADULT_AGE }), { reply_markup: keyboard });
 }
 
@@ -26,12 +27,7 @@ async function choosePosition(ctx: ConvContext, projectId: number) {
   if (!(await ctx.services.hasProfile(ctx.account!.userId))) return refuse(ctx, "no_profile");
   const project = await ctx.services.projectCard(projectId);
   if (!project) return refuse(ctx, "not_found");
-  const keyboard = new InlineKeyboard();
-  for (const position of project.positions) {
-    const open = position.count - position.taken;
-    if (open > 0) keyboard.text(`${name(ctx, position.profession)} · ${formatNumber(position.monthlyWage, ctx.lang)} ₸`, applicationsData.position(position.id)).row();
-  }
-  keyboard.text(ctx.t("menu.back"), projectsData.card(projectId, "-"));
+  const keyboard = positionsKeyboard(ctx.t, ctx.lang, projectId, project.positions);
   return ctx.reply(ctx.t("applications:choose_position", { project: name(ctx, project) }), { reply_markup: keyboard });
 }
 
@@ -47,7 +43,7 @@ async function confirm(ctx: ConvContext, positionId: number) {
   if (check.relocation) lines.push(ctx.t("applications:relocation", { allowance: formatNumber(relocationAllowance(now), ctx.lang), days: RELOCATION_ALLOWANCE_WORKING_DAYS }));
   if (isStudent(check.applicant!)) lines.push(ctx.t("applications:student_work"));
   return ctx.reply(lines.join("\n\n"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("applications:confirm_button"), applicationsData.confirm(positionId)).row().text(ctx.t("menu.back"), applicationsData.start(position.projectId)),
+    reply_markup: twoButtons([ctx.t("applications:confirm_button"), applicationsData.confirm(positionId)], [ctx.t("menu.back"), applicationsData.start(position.projectId)]),
   });
 }
 
@@ -67,12 +63,10 @@ const APPLICATIONS_PAGE_SIZE = 5;
 export async function showMyApplications(ctx: ConvContext, show: Show, requested = 1) {
   const page = pageOf(await ctx.services.myApplications(ctx.account!.userId), requested, APPLICATIONS_PAGE_SIZE);
   if (page.items.length === 0) return ctx.reply(ctx.t("applications:none"));
-  const keyboard = new InlineKeyboard();
+  const keyboard = myApplicationsKeyboard(ctx.t, page);
   const lines = page.items.map((a) => {
-    if (a.status === "submitted") keyboard.text(ctx.t("applications:withdraw", { number: a.number }), applicationsData.withdraw(a.id)).row();
     return ctx.t("applications:item", { number: a.number, project: name(ctx, a.project), profession: name(ctx, a.position.profession), status: ctx.t(`applications:status.${a.status}`), date: formatDate(a.submittedAt) });
   });
-  addPager(keyboard, page, (n) => applicationsData.mine(n));
   const title = page.pages > 1 ? [ctx.t("applications:title"), ctx.t("applications:page", { page: page.page, pages: page.pages })] : [ctx.t("applications:title")];
   return show(fitLines(title, lines, (count) => ctx.t("applications:more", { count }), "\n\n"), keyboard);
 }

@@ -2,7 +2,8 @@
 // knowledge base (prisma/data/faq.ts). The answer comes in the question's language with its source,
 // up to three related questions and "this did not help"; under the confidence threshold there is
 // no guess — the menu and the employment centre's contact instead.
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { faqEntriesKeyboard } from "../keyboards/faq.js";
 import type { FaqEntry } from "../../../prisma/data/faq.js";
 import { detectLanguage } from "../../services/faq/text.js";
 import { faqIndex } from "../../services/faq/questions.js";
@@ -23,11 +24,6 @@ function entryText(ctx: ConvContext, entry: FaqEntry, lang: Lang): string {
   return t("faq:answer", { question: text.q, answer: withLabels(t, text.a), source: text.source });
 }
 
-function entriesKeyboard(entries: FaqEntry[], lang: Lang, keyboard = new InlineKeyboard()) {
-  for (const entry of entries) keyboard.text(entry[lang].q, faqData.entry(entry.id)).row();
-  return keyboard;
-}
-
 /** The employment centre of the person's district, when they have a profile; else the general advice. */
 async function centreContact(ctx: ConvContext, lang: Lang): Promise<string> {
   const t = ctx.deps.i18n.getFixedT(lang);
@@ -44,7 +40,7 @@ async function answerQuestion(ctx: ConvContext, question: string) {
   if (!match) {
     return ctx.reply(t("faq:no_answer", { contact: await centreContact(ctx, lang) }), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
   }
-  const keyboard = entriesKeyboard(match.related, lang).text(t("faq:not_helpful"), faqData.notHelpful(questionId));
+  const keyboard = faqEntriesKeyboard(match.related, lang).text(t("faq:not_helpful"), faqData.notHelpful(questionId));
   return ctx.reply(entryText(ctx, match.entry, lang), { reply_markup: keyboard });
 }
 
@@ -56,7 +52,7 @@ export function faqFeature(): Composer<BotContext> {
     if (!ctx.account || text.startsWith("/")) return next();
     if (menuItemOf(text, ctx.deps.i18n) === "faq") {
       const starters = STARTERS.map((id) => faqIndex().entry(id)).filter((e): e is FaqEntry => e !== undefined);
-      return ctx.reply(ctx.t("faq:intro"), { reply_markup: entriesKeyboard(starters, ctx.lang) });
+      return ctx.reply(ctx.t("faq:intro"), { reply_markup: faqEntriesKeyboard(starters, ctx.lang) });
     }
     return answerQuestion(ctx, text);
   });

@@ -1,7 +1,8 @@
 // Inline mode: "@bot <place or profession>" in any chat lists matching open projects, nearest first;
 // each result is a short card with a button that opens the project in the bot (start=p<id>).
 // BotFather: /setinline turns it on, /setinlinegeo lets Telegram send where the person is.
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { applyLinkKeyboard } from "../keyboards/projects.js";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { z } from "zod";
 import type { BotContext, BotDeps } from "../context.js";
@@ -30,7 +31,7 @@ function result(deps: BotDeps, lang: Lang, username: string, project: InlineProj
     title: t("projects:inline.title", { project: name(project.nameKk, project.nameRu) }),
     description: t("projects:inline.description", place) + distance,
     input_message_content: { message_text: t("projects:inline.message", { project: name(project.nameKk, project.nameRu), ...place, wage }) },
-    reply_markup: new InlineKeyboard().url(t("projects:inline.apply"), `https://t.me/${username}?start=p${project.id}`),
+    reply_markup: applyLinkKeyboard(t, username, project.id),
   };
 }
 

@@ -1,12 +1,14 @@
 // "My profile": view it, register, or erase it after a confirmation.
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { oneButton, twoButtons } from "../keyboards/common.js";
+import { profileKeyboard } from "../keyboards/seeker.js";
 import { standingFlags } from "../standing.js";
 import { type ProfileView } from "../../services/seekers.js";
 import { sessionRowKey } from "../../db/prisma-storage.js";
 import { CONVERSATION_PREFIX } from "../conversation-prefix.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
-import { EDIT_FIELDS, profileCallbacks, profileData } from "../callback-data/profile.js";
+import { profileCallbacks, profileData } from "../callback-data/profile.js";
 import type { Callback, ValueOf } from "../callback-data/callback.js";
 import { onPress } from "../callback-route.js";
 import { formatDate, localName } from "../format.js";
@@ -29,18 +31,10 @@ export function profileText(ctx: ConvContext, profile: ProfileView): string {
 export async function showProfile(ctx: ConvContext) {
   const profile = ctx.account ? await ctx.services.readProfile(ctx.account.userId, ctx.deps.now()) : null;
   if (!profile) {
-    return ctx.reply(ctx.t("seeker:profile.none"), { reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.register"), profileData.register()) });
+    return ctx.reply(ctx.t("seeker:profile.none"), { reply_markup: oneButton(ctx.t("seeker:profile.register"), profileData.register()) });
   }
   const subscribed = await ctx.services.isSubscribed(ctx.account!.userId);
-  const keyboard = new InlineKeyboard();
-  EDIT_FIELDS.forEach((field, i) => {
-    keyboard.text(ctx.t(`seeker:edit.field.${field}`), profileData.edit(field));
-    if (i % 2 === 1) keyboard.row();
-  });
-  keyboard.row()
-    .text(ctx.t(subscribed ? "seeker:subscription.turn_off" : "seeker:subscription.turn_on"), profileData.subscription(!subscribed)).row()
-    .text(ctx.t("seeker:profile.delete"), profileData.delete());
-  return ctx.reply(profileText(ctx, profile), { reply_markup: keyboard });
+  return ctx.reply(profileText(ctx, profile), { reply_markup: profileKeyboard(ctx.t, subscribed) });
 }
 
 export function profileFeature(): Composer<BotContext> {
@@ -61,7 +55,7 @@ export function profileFeature(): Composer<BotContext> {
     return showProfile(ctx);
   });
   press(c.delete, (ctx) => ctx.reply(ctx.t("seeker:profile.delete_confirm"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("seeker:profile.delete_yes"), profileData.deleteConfirmed()).row().text(ctx.t("seeker:profile.delete_no"), profileData.profile()),
+    reply_markup: twoButtons([ctx.t("seeker:profile.delete_yes"), profileData.deleteConfirmed()], [ctx.t("seeker:profile.delete_no"), profileData.profile()]),
   }));
   press(c.deleteConfirmed, async (ctx) => {
     if (ctx.account) await ctx.services.eraseMyData(ctx.account.userId, [sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id))]);

@@ -1,15 +1,14 @@
 // The monthly monitoring report on request: staff for their centres' districts, admins for a
 // region or the country; a month is chosen, then the summary, the chart and the files come.
 import { editOrReply } from "../show.js";
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { reportScopesKeyboard } from "../keyboards/reports.js";
 import { parseReportMonth } from "../../domain/report.js";
 import { type ReportScope } from "../../services/reports/report-scope.js";
-import { adminData } from "../callback-data/admin.js";
 import { reportCallbacks, reportData } from "../callback-data/reports.js";
 import { onPress } from "../callback-route.js";
 import { staffData } from "../callback-data/staff.js";
 import type { BotContext, ConvContext } from "../context.js";
-import { localName } from "../format.js";
 import { lastEndedYear, monthPicker } from "../keyboards/month-picker.js";
 import { monthName, reportBundle, sendReportBundle } from "../reports/report-bundle.js";
 
@@ -18,14 +17,7 @@ export const reportButton = (ctx: ConvContext, scope: ReportScope) =>
   [ctx.t("report:menu_button"), scope.kind === "mine" ? reportData.year(scope, lastEndedYear(ctx.deps.now())) : reportData.scopes()] as const;
 
 async function scopesKeyboard(ctx: ConvContext) {
-  const year = lastEndedYear(ctx.deps.now());
-  const all = await ctx.services.regions();
-  const keyboard = new InlineKeyboard().text(ctx.t("report:country"), reportData.year({ kind: "country" }, year)).row();
-  all.forEach((region, i) => {
-    keyboard.text(localName(ctx.lang, region), reportData.year({ kind: "region", regionId: region.id }, year));
-    if (i % 2 === 1) keyboard.row();
-  });
-  return keyboard.row().text(ctx.t("menu.back"), adminData.home());
+  return reportScopesKeyboard(ctx.t, ctx.lang, await ctx.services.regions(), lastEndedYear(ctx.deps.now()));
 }
 
 async function sendReport(ctx: ConvContext, scope: ReportScope, monthKey: string) {

@@ -1,11 +1,11 @@
 // Requests of people whose IIN is registered from another account, in the staff queue of their
 // district: the contact to call, the IIN masked, and after the identity document was checked in
 // person, "move the registration" or "decline".
-import { InlineKeyboard } from "grammy";
+import { iinClaimKeyboard, iinClaimsKeyboard } from "../keyboards/staff.js";
 import { staffData } from "../callback-data/staff.js";
 import type { ConvContext } from "../context.js";
 import { formatDateTime, localName } from "../format.js";
-import { addPager, pageOf } from "../paging.js";
+import { pageOf } from "../paging.js";
 import type { Show } from "../show.js";
 
 const CLAIMS_PAGE_SIZE = 10;
@@ -18,11 +18,7 @@ export async function iinClaimsButton(ctx: ConvContext): Promise<[string, string
 
 export async function showIinClaims(ctx: ConvContext, show: Show, requested = 1) {
   const page = pageOf(await ctx.services.openIinClaims(ctx.account!.userId), requested, CLAIMS_PAGE_SIZE);
-  const keyboard = new InlineKeyboard();
-  for (const claim of page.items) {
-    keyboard.text(ctx.t("staff:iin_claims.line", { number: claim.id, date: formatDateTime(claim.createdAt), district: localName(ctx.lang, claim.district) }), staffData.iinClaim(claim.id)).row();
-  }
-  addPager(keyboard, page, (n) => staffData.iinClaims(n)).text(ctx.t("menu.back"), staffData.queue(1));
+  const keyboard = iinClaimsKeyboard(ctx.t, ctx.lang, page);
   return show(ctx.t(page.items.length ? "staff:iin_claims.title" : "staff:iin_claims.none", { count: page.items.length }), keyboard);
 }
 
@@ -31,12 +27,7 @@ export async function showIinClaim(ctx: ConvContext, show: Show, claimId: number
   const text = ctx.t("staff:iin_claims.card", {
     number: claim.id, date: formatDateTime(claim.createdAt), phone: claim.phone, iin: `••••••••${claim.iinLast4}`, district: localName(ctx.lang, claim.district),
   });
-  const keyboard = new InlineKeyboard();
-  if (!claim.resolvedAt) {
-    keyboard.text(ctx.t("staff:iin_claims.move"), staffData.resolveIinClaim(claim.id, "move")).row()
-      .text(ctx.t("staff:iin_claims.decline"), staffData.resolveIinClaim(claim.id, "decline")).row();
-  }
-  return show(text, keyboard.text(ctx.t("menu.back"), staffData.iinClaims()));
+  return show(text, iinClaimKeyboard(ctx.t, claim.id, !claim.resolvedAt));
 }
 
 export async function resolveClaim(ctx: ConvContext, show: Show, claimId: number, decision: "move" | "decline") {

@@ -1,8 +1,7 @@
 // "Our projects": quota progress, the status of works, and importing the monitoring map.
 import { replying, type Show } from "../show.js";
-import { addPager, fitLines, pageOf, shorten } from "../paging.js";
-import { InlineKeyboard } from "grammy";
-import { nextStatus } from "../../domain/project-status.js";
+import { fitLines, pageOf } from "../paging.js";
+import { ourProjectsKeyboard, staffProjectKeyboard } from "../keyboards/staff.js";
 import { IMPORT_MAX_FILE_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_BYTES } from "../../domain/import-limits.js";
 import { type ImportResult } from "../../services/import/import-projects.js";
 import type { RowProblem } from "../../services/import/project-rows.js";
@@ -23,9 +22,7 @@ const PROJECTS_PAGE_SIZE = 10;
 export async function showOurProjects(ctx: ConvContext, show: Show, requested = 1) {
   const projects = await ctx.services.quotaProgress(ctx.account!.userId);
   const page = pageOf(projects, requested, PROJECTS_PAGE_SIZE);
-  const keyboard = new InlineKeyboard();
-  for (const p of page.items) keyboard.text(`${shorten(name(ctx, p), 60)} · ${p.percentMet} %`, staffData.project(p.id)).row();
-  addPager(keyboard, page, (n) => staffData.projects(n)).text(ctx.t("menu.back"), staffData.home());
+  const keyboard = ourProjectsKeyboard(ctx.t, ctx.lang, page);
   return show(ctx.t(projects.length ? "staff:projects.title" : "staff:projects.empty", { count: projects.length }), keyboard);
 }
 
@@ -41,12 +38,7 @@ export async function showStaffProject(ctx: ConvContext, show: Show, projectId: 
     }),
   ];
   if (project.status === "commissioned") lines.push(commissioningLine(ctx.t, project));
-  const keyboard = new InlineKeyboard();
-  const next = nextStatus(project.status);
-  if (next) keyboard.text(ctx.t(`staff:projects.move_to.${next}`), staffData.status(projectId, next)).row();
-  keyboard.text(ctx.t("report:figures.button"), staffData.figuresYear(projectId, lastEndedYear(ctx.deps.now()))).row();
-  keyboard.text(ctx.t("staff:home.queue"), staffData.queue(1, "all", projectId)).row().text(ctx.t("menu.back"), staffData.projects());
-  return show(lines.join("\n\n"), keyboard);
+  return show(lines.join("\n\n"), staffProjectKeyboard(ctx.t, projectId, project.status, lastEndedYear(ctx.deps.now())));
 }
 
 /** Moves a project to the next status (commissioning asks for the permanent jobs first, in a conversation). */

@@ -14,8 +14,9 @@ import { parseReportMonth } from "../../domain/report.js";
 import { chooseFiguresMonth, importDocument, importHelp, moveProject, showCurrentFigures, showOurProjects, showStaffProject } from "./staff-projects.js";
 import { offerDeskMenu } from "../desk-button.js";
 import {
-  act, projectFilterKeyboard, rejectReasonsKeyboard, rejectWith, showApplicant, showIin, showQueue, staffHomeKeyboard, statusFilterKeyboard,
+  act, projectFilter, rejectWith, showApplicant, showIin, showQueue, staffHome,
 } from "./staff-queue.js";
+import { rejectReasonsKeyboard, statusFilterKeyboard } from "../keyboards/staff.js";
 
 export function staffFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -24,7 +25,7 @@ export function staffFeature(): Composer<BotContext> {
   staffOnly.on("message:text", async (ctx, next) => {
     if (menuItemOf(ctx.message.text, ctx.deps.i18n) !== "staff" || !ctx.account?.isStaff) return next();
     await offerDeskMenu(ctx);
-    return ctx.reply(ctx.t("staff:home.title"), { reply_markup: staffHomeKeyboard(ctx) });
+    return ctx.reply(ctx.t("staff:home.title"), { reply_markup: staffHome(ctx) });
   });
 
   staffOnly.on("message:document", async (ctx) => {
@@ -45,15 +46,15 @@ export function staffFeature(): Composer<BotContext> {
   const enter = (ctx: BotContext, task: StaffTask) => ctx.conversation.enter(STAFF_TYPED_CONVERSATION, task);
   const s = staffCallbacks;
 
-  press(s.home, (ctx, _data, show) => show(ctx.t("staff:home.title"), staffHomeKeyboard(ctx)));
+  press(s.home, (ctx, _data, show) => show(ctx.t("staff:home.title"), staffHome(ctx)));
   press(s.queue, (ctx, { page, status, projectId }, show) => showQueue(ctx, show, page, status, projectId));
-  press(s.chooseStatus, (ctx, { projectId }, show) => show(ctx.t("staff:queue.choose_status"), statusFilterKeyboard(ctx, projectId)));
-  press(s.chooseProject, async (ctx, { status, page }, show) => show(ctx.t("staff:queue.choose_project"), await projectFilterKeyboard(ctx, status, page ?? 1)));
+  press(s.chooseStatus, (ctx, { projectId }, show) => show(ctx.t("staff:queue.choose_status"), statusFilterKeyboard(ctx.t, projectId)));
+  press(s.chooseProject, async (ctx, { status, page }, show) => show(ctx.t("staff:queue.choose_project"), await projectFilter(ctx, status, page ?? 1)));
   press(s.card, (ctx, { applicationId }, show) => showApplicant(ctx, show, applicationId));
   press(s.showIin, (ctx, { applicationId }) => showIin(ctx, applicationId));
   press(s.refer, (ctx, { applicationId }) => act(ctx, applicationId, { action: "refer" }));
   press(s.noShow, (ctx, { applicationId }) => act(ctx, applicationId, { action: "no_show" }));
-  press(s.chooseRejectReason, (ctx, { applicationId }, show) => show(ctx.t("staff:reject_reason.choose"), rejectReasonsKeyboard(ctx, applicationId)));
+  press(s.chooseRejectReason, (ctx, { applicationId }, show) => show(ctx.t("staff:reject_reason.choose"), rejectReasonsKeyboard(ctx.t, applicationId)));
   press(s.reject, (ctx, { applicationId, reason }) =>
     reason === "other" ? enter(ctx, { kind: "reject_other", applicationId }) : act(ctx, applicationId, rejectWith(reason)));
   press(s.hire, (ctx, { applicationId }) => enter(ctx, { kind: "hire", applicationId }));

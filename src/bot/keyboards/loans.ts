@@ -2,6 +2,8 @@ import { calculatorCallbacks as calc, loansCallbacks } from "../callback-data/lo
 import { InlineKeyboard } from "grammy";
 import { LOAN_PURPOSES } from "../../domain/eligibility.js";
 import type { Translate } from "../i18n.js";
+import { obligationDoneData } from "../callback-data/obligations.js";
+import type { ObligationSeries } from "../../domain/obligations.js";
 
 export function loansMenuKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
@@ -34,3 +36,10 @@ export function calcKindKeyboard(t: Translate): InlineKeyboard {
 }
 
 export const calcBackKeyboard = (t: Translate) => new InlineKeyboard().text(t("menu.back"), calc.back.pack({}));
+
+/** "Done" for each obligation still open, one per row. */
+export function openObligationsKeyboard(t: Translate, open: Array<{ id: number; series: ObligationSeries }>) {
+  const keyboard = new InlineKeyboard();
+  for (const { id, series } of open) keyboard.text(t(`loans:obligations.done_${series}`), obligationDoneData(id, series)).row();
+  return keyboard;
+}

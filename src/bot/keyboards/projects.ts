@@ -77,3 +77,7 @@ export function projectCardKeyboard(t: Translate, projectId: number, back: strin
   if (list) keyboard.row().text(t("projects:card.back"), list);
   return keyboard;
 }
+
+/** Under a project shared in another chat (inline mode): open it in the bot, where applying starts. */
+export const applyLinkKeyboard = (t: Translate, botUsername: string, projectId: number) =>
+  new InlineKeyboard().url(t("projects:inline.apply"), `https://t.me/${botUsername}?start=p${projectId}`);

@@ -1,0 +1,11 @@
+// The questions' keyboards: entries to open, one per row, in the language asked in.
+import { InlineKeyboard } from "grammy";
+import type { FaqEntry } from "../../../prisma/data/faq.js";
+import { faqData } from "../callback-data/faq.js";
+import type { Lang } from "../i18n.js";
+
+export function faqEntriesKeyboard(entries: FaqEntry[], lang: Lang) {
+  const keyboard = new InlineKeyboard();
+  for (const entry of entries) keyboard.text(entry[lang].q, faqData.entry(entry.id)).row();
+  return keyboard;
+}
