@@ -12,6 +12,7 @@ import { NOOP } from "../callback-data/noop.js";
 import type { BotContext } from "../context.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
 import { showProjectCard } from "./projects.js";
+import { replying } from "../show.js";
 import { offerDeskMenu } from "../desk-button.js";
 import { askLanguage, showHelp, showMenu, showWelcome } from "./replies.js";
 
@@ -34,7 +35,7 @@ async function openDeepLink(ctx: BotContext, payload: string | undefined): Promi
   }
   const project = /^p([1-9]\d{0,8})$/.exec(payload ?? "");
   if (!project) return false;
-  await showProjectCard(ctx, (text, other) => ctx.reply(text, other), Number(project[1]), "-");
+  await showProjectCard(ctx, replying(ctx), Number(project[1]), "-");
   return true;
 }
 

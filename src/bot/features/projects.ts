@@ -11,12 +11,7 @@ import {
 } from "../keyboards/projects.js";
 import { projectCardText } from "../project-card.js";
 import { pointOf } from "../location.js";
-
-type Show = (text: string, markup: Parameters<ConvContext["reply"]>[1]) => Promise<unknown>;
-
-/** Lists edit the message they were opened from; from a typed message or a location, a new one. */
-const showerFor = (ctx: ConvContext): Show => (text, other) =>
-  ctx.callbackQuery ? ctx.editMessageText(text, other as never) : ctx.reply(text, other);
+import { editOrReply, type Show } from "../show.js";
 
 /** The filter in force: the one carried by the button, or afresh "my professions" when the profile has some. */
 async function resolveFilter(ctx: ConvContext, carried: ListFilter | undefined) {
@@ -37,11 +32,9 @@ async function showNear(ctx: ConvContext, show: Show, lat: number, lon: number, 
   const text = result.items.length === 0
     ? ctx.t(carried?.mine || filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty")
     : ctx.t("projects:list.title_near", { page: result.page, pages: result.pages });
-  return show(text + filterLine(ctx, filter), {
-    reply_markup: projectListKeyboard(ctx.t, ctx.lang, result, {
-      pageData: (p, f = filter) => projectsData.near(lat, lon, p, f), back: (p) => projectsData.backToNear(lat, lon, p, filter), filter, canFilterMine,
-    }),
-  });
+  return show(text + filterLine(ctx, filter), projectListKeyboard(ctx.t, ctx.lang, result, {
+    pageData: (p, f = filter) => projectsData.near(lat, lon, p, f), back: (p) => projectsData.backToNear(lat, lon, p, filter), filter, canFilterMine,
+  }));
 }
 
 async function showDistrict(ctx: ConvContext, show: Show, districtId: number, page: number, carried?: ListFilter) {
@@ -53,19 +46,17 @@ async function showDistrict(ctx: ConvContext, show: Show, districtId: number, pa
   const text = result.items.length === 0
     ? ctx.t(filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty_district", { district: name })
     : ctx.t("projects:list.title_district", { district: name, page: result.page, pages: result.pages });
-  return show(text + filterLine(ctx, filter), {
-    reply_markup: projectListKeyboard(ctx.t, ctx.lang, result, {
-      pageData: (p, f = filter) => projectsData.district(districtId, p, f), back: (p) => projectsData.backToDistrict(districtId, p, filter), filter, canFilterMine,
-      up: [ctx.t("menu.back"), projectsData.districts(district.regionId)],
-    }),
-  });
+  return show(text + filterLine(ctx, filter), projectListKeyboard(ctx.t, ctx.lang, result, {
+    pageData: (p, f = filter) => projectsData.district(districtId, p, f), back: (p) => projectsData.backToDistrict(districtId, p, filter), filter, canFilterMine,
+    up: [ctx.t("menu.back"), projectsData.districts(district.regionId)],
+  }));
 }
 
 export async function showProjectCard(ctx: ConvContext, show: Show, projectId: number, back: string) {
   const project = await ctx.services.projectCard(projectId);
   if (!project) return ctx.reply(ctx.t("projects:card.not_found"));
   const link = `https://t.me/${ctx.me.username}?start=p${project.id}`;
-  return show(projectCardText(ctx.t, ctx.lang, project), { reply_markup: projectCardKeyboard(ctx.t, project.id, back, link) });
+  return show(projectCardText(ctx.t, ctx.lang, project), projectCardKeyboard(ctx.t, project.id, back, link));
 }
 
 export function projectsFeature(): Composer<BotContext> {
@@ -83,24 +74,23 @@ export function projectsFeature(): Composer<BotContext> {
     if (!point) return ctx.reply(ctx.t("projects:menu.ask_location"), { reply_markup: locationRequestKeyboard(ctx.t) });
     if (ctx.account) await ctx.services.rememberLocation(ctx.account.userId, point, ctx.deps.now());
     await ctx.reply(ctx.t("projects:list.near_intro"), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
-    return showNear(ctx, showerFor(ctx), point.lat, point.lon, 1);
+    return showNear(ctx, editOrReply(ctx), point.lat, point.lon, 1);
   });
 
-  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>, show: ReturnType<typeof showerFor>) => unknown) =>
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown) =>
     onPress(feature, action, async (ctx, data) => {
       await ctx.answerCallbackQuery();
-      return handle(ctx, data, showerFor(ctx));
+      return handle(ctx, data, editOrReply(ctx));
     });
   const c = projectsCallbacks;
   press(c.askLocation, (ctx) => ctx.reply(ctx.t("projects:menu.ask_location"), { reply_markup: locationRequestKeyboard(ctx.t) }));
   press(c.regions, async (ctx, _data, show) =>
-    show(ctx.t("projects:menu.choose_region"), { reply_markup: unitsKeyboard(await ctx.services.regions(), ctx.lang, projectsData.districts) }));
-  press(c.districts, async (ctx, { regionId }, show) => show(ctx.t("projects:menu.choose_district"), {
-    reply_markup: unitsKeyboard(await ctx.services.districtsOf(regionId), ctx.lang, (id) => projectsData.district(id, 1), [ctx.t("menu.back"), projectsData.regions()]),
-  }));
+    show(ctx.t("projects:menu.choose_region"), unitsKeyboard(await ctx.services.regions(), ctx.lang, projectsData.districts)));
+  press(c.districts, async (ctx, { regionId }, show) => show(ctx.t("projects:menu.choose_district"),
+    unitsKeyboard(await ctx.services.districtsOf(regionId), ctx.lang, (id) => projectsData.district(id, 1), [ctx.t("menu.back"), projectsData.regions()])));
   press(c.district, (ctx, { districtId, page, filter }, show) => showDistrict(ctx, show, districtId, page, filter));
   press(c.near, (ctx, { lat, lon, page, filter }, show) => showNear(ctx, show, lat, lon, page, filter));
-  press(c.kinds, (ctx, { back }, show) => show(ctx.t("projects:filter.choose_kind"), { reply_markup: workKindsKeyboard(ctx.t, back) }));
+  press(c.kinds, (ctx, { back }, show) => show(ctx.t("projects:filter.choose_kind"), workKindsKeyboard(ctx.t, back)));
   press(c.card, (ctx, { projectId, back }, show) => showProjectCard(ctx, show, projectId, back));
   press(c.map, async (ctx, { projectId }) => {
     const project = await ctx.services.projectCard(projectId);
