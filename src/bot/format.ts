@@ -1,7 +1,10 @@
 import type { Lang } from "./i18n.js";
 
 /** A record's name in the person's language. */
-export const localName = (lang: Lang, o: { nameKk: string; nameRu: string }) => (lang === "kk" ? o.nameKk : o.nameRu);
+/** Anything with a name in both languages. */
+export type Named = { nameKk: string; nameRu: string };
+
+export const localName = (lang: Lang, o: Named) => (lang === "kk" ? o.nameKk : o.nameRu);
 
 const LOCALES: Record<Lang, string> = { kk: "kk-KZ", ru: "ru-RU" };
 

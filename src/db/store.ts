@@ -15,8 +15,8 @@ export type Db = PrismaClient;
 export interface SqlRunner {
   /** The rows of a query (see runQuery for how values come back and when it is prepared). */
   rows<T>(query: Prisma.Sql, options?: QueryOptions): Promise<T[]>;
-  /** How many rows a statement without `returning` changed. */
-  execute(query: Prisma.Sql): Promise<number>;
+  /** How many rows a statement without `returning` changed (prepared as `rows` is). */
+  execute(query: Prisma.Sql, options?: QueryOptions): Promise<number>;
 }
 
 /** One transaction on one connection: every statement of the change goes through it. */
@@ -61,7 +61,7 @@ const IDLE_TIMEOUT_MS = 60_000;
 
 const runnerOn = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
   rows: (query, options) => runQuery(client, query, options).then((result) => result.rows),
-  execute: (query) => runQuery(client, query, { prepare: false }).then((result) => result.rowCount ?? 0),
+  execute: (query, options) => runQuery(client, query, options).then((result) => result.rowCount ?? 0),
 });
 
 async function inTransaction<T>(pool: pg.Pool, work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {

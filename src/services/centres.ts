@@ -2,6 +2,7 @@
 import { Prisma, type EmploymentCentre } from "../generated/prisma/client.js";
 import { createHash, randomBytes } from "node:crypto";
 import type { Store } from "../db/store.js";
+import { columns } from "../db/sql.js";
 import { INVITATION_TTL_HOURS } from "../domain/policies.js";
 import { audit } from "./audit.js";
 import { notify, type Outbox } from "./notifications.js";
@@ -51,11 +52,10 @@ export async function saveCentre(store: Store, actorUserId: number, id: number |
              array(select "districtId" from "CentreDistrict" where "centreId" = c.id order by 1) as "districtIds"
       from "EmploymentCentre" c where id = ${id} for update`) : [];
     if (id && !before) throw new NotAllowedError();
+    const row = columns({ nameKk: fields.nameKk, nameRu: fields.nameRu, addressKk: fields.addressKk, addressRu: fields.addressRu, phone: fields.phone });
     const [centre] = await tx.rows<EmploymentCentre>(id
-      ? Prisma.sql`update "EmploymentCentre" set "nameKk" = ${fields.nameKk}, "nameRu" = ${fields.nameRu}, "addressKk" = ${fields.addressKk},
-          "addressRu" = ${fields.addressRu}, phone = ${fields.phone} where id = ${id} returning *`
-      : Prisma.sql`insert into "EmploymentCentre" ("nameKk", "nameRu", "addressKk", "addressRu", phone, "createdAt")
-          values (${fields.nameKk}, ${fields.nameRu}, ${fields.addressKk}, ${fields.addressRu}, ${fields.phone}, ${new Date()}) returning *`);
+      ? Prisma.sql`update "EmploymentCentre" set ${row.assignments} where id = ${id} returning *`
+      : Prisma.sql`insert into "EmploymentCentre" ("createdAt", ${row.names}) values (${new Date()}, ${row.values}) returning *`);
     await tx.execute(Prisma.sql`delete from "CentreDistrict" where "centreId" = ${centre!.id}`);
     await tx.execute(Prisma.sql`insert into "CentreDistrict" ("centreId", "districtId") select ${centre!.id}, unnest(${[...new Set(districtIds)]}::int[])`);
     await audit(tx, {

@@ -3,8 +3,6 @@
 import { Prisma } from "../generated/prisma/client.js";
 import type { Transaction } from "../db/store.js";
 
-export type { Transaction };
-
 export const NOTIFICATION_KINDS = [
   "referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed", "monthly_report", "figures_missing", "loan_reminder", "registration_moved", "registration_received",
 ] as const;

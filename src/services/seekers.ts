@@ -1,5 +1,6 @@
 // Job-seeker profiles: consent, registration, reading and erasing.
 import type { Store } from "../db/store.js";
+import { columns } from "../db/sql.js";
 import { standingOf, type SeekerStatus } from "../domain/person.js";
 import type { Sex } from "../domain/iin.js";
 import type { Pii } from "./pii.js";
@@ -51,28 +52,21 @@ export async function saveProfile(store: Store, pii: Pii, userId: number, input:
     ...(input.phone !== undefined ? { phoneCipher: pii.encrypt(input.phone) } : {}),
   };
   const now = new Date();
+  const profile = columns({
+    fullName: input.fullName, birthDate: Prisma.sql`${input.birthDate}::date`, sex: Prisma.sql`${input.sex}::"Sex"`,
+    status: Prisma.sql`${input.status}::"SeekerStatus"`, studying: input.studying, working: input.working, districtId: input.districtId,
+    anyWork: input.anyWork, willingToRelocate: input.willingToRelocate, ...sealed, updatedAt: now,
+  });
   await store.transaction(async (tx) => {
     const [existing] = await tx.rows<{ id: number }>(Prisma.sql`select id from "SeekerProfile" where "userId" = ${userId} for update`);
     if (!existing && (!sealed.iinCipher || !sealed.phoneCipher)) throw new Error("a new profile needs the IIN and the phone");
-    const fields = Prisma.sql`"fullName" = ${input.fullName}, "birthDate" = ${input.birthDate}::date, sex = ${input.sex}::"Sex",
-      status = ${input.status}::"SeekerStatus", studying = ${input.studying}, working = ${input.working}, "districtId" = ${input.districtId},
-      "anyWork" = ${input.anyWork}, "willingToRelocate" = ${input.willingToRelocate}, "updatedAt" = ${now}`;
-    const sealedFields = [
-      ...(sealed.iinCipher ? [Prisma.sql`"iinCipher" = ${sealed.iinCipher}, "iinHash" = ${sealed.iinHash}`] : []),
-      ...(sealed.phoneCipher ? [Prisma.sql`"phoneCipher" = ${sealed.phoneCipher}`] : []),
-    ];
-    const [profile] = existing
-      ? await tx.rows<{ id: number }>(Prisma.sql`update "SeekerProfile" set ${Prisma.join([fields, ...sealedFields])} where id = ${existing.id} returning id`)
+    const [saved] = existing
+      ? await tx.rows<{ id: number }>(Prisma.sql`update "SeekerProfile" set ${profile.assignments} where id = ${existing.id} returning id`)
       : await tx.rows<{ id: number }>(Prisma.sql`
-          insert into "SeekerProfile" ("userId", "fullName", "birthDate", sex, status, studying, working, "districtId", "anyWork", "willingToRelocate",
-            "iinCipher", "iinHash", "phoneCipher", "createdAt", "updatedAt")
-          values (${userId}, ${input.fullName}, ${input.birthDate}::date, ${input.sex}::"Sex", ${input.status}::"SeekerStatus", ${input.studying},
-            ${input.working}, ${input.districtId}, ${input.anyWork}, ${input.willingToRelocate}, ${sealed.iinCipher}, ${sealed.iinHash},
-            ${sealed.phoneCipher}, ${now}, ${now})
-          returning id`);
-    await tx.execute(Prisma.sql`delete from "SeekerProfession" where "profileId" = ${profile!.id}`);
+          insert into "SeekerProfile" ("userId", "createdAt", ${profile.names}) values (${userId}, ${now}, ${profile.values}) returning id`);
+    await tx.execute(Prisma.sql`delete from "SeekerProfession" where "profileId" = ${saved!.id}`);
     await tx.execute(Prisma.sql`
-      insert into "SeekerProfession" ("profileId", "professionId") select ${profile!.id}, unnest(${input.professionIds}::int[]) on conflict do nothing`);
+      insert into "SeekerProfession" ("profileId", "professionId") select ${saved!.id}, unnest(${input.professionIds}::int[]) on conflict do nothing`);
     await tx.execute(Prisma.sql`update "Subscription" set "districtId" = ${input.districtId} where "userId" = ${userId}`); // follows a move
   });
 }

@@ -112,5 +112,5 @@ export const adminAccounts = (store: Store) => store.db.user.findMany({ where: {
  * sharing a location is a hot path, and Prisma's update cost it more CPU than the list itself.
  */
 export async function rememberLocation(store: Store, userId: number, point: { lat: number; lon: number }, at: Date): Promise<void> {
-  await store.rows(Prisma.sql`update "User" set "lastLat" = ${point.lat}, "lastLon" = ${point.lon}, "lastLocationAt" = ${at} where id = ${userId} returning id`);
+  await store.execute(Prisma.sql`update "User" set "lastLat" = ${point.lat}, "lastLon" = ${point.lon}, "lastLocationAt" = ${at} where id = ${userId}`);
 }

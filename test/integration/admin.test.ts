@@ -48,6 +48,27 @@ describe("employment centres", () => {
     expect(await database.db.auditLog.count({ where: { action: "create_centre", entityId: String(centre.id) } })).toBe(1);
   });
 
+  it("are edited by an admin: a value kept or typed anew, the districts replaced, the change audited with what it was", async () => {
+    const centre = await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района");
+    const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
+    const zhetysu = await database.db.district.findUniqueOrThrow({ where: { kato: ZHETYSU } });
+    const [ask] = (await admin.pressData(`adm:edit:${centre.id}`)).filter((r) => r.method === "sendMessage");
+    expect(ask!.text).toBe(harness.t("ru", "admin:editor.ask.nameKk"));
+    expect(ask!.buttons.map(([, data]) => data)).toContain("admc:keep");
+    for (let i = 0; i < 4; i++) await admin.pressData("admc:keep"); // both names and both addresses stay
+    await admin.send("8 727 311 22 33");
+    await admin.pressData(`admc:r:${medeu.regionId}`);
+    await admin.pressData(`admc:d:${medeu.id}`); // off
+    await admin.pressData(`admc:d:${zhetysu.id}`); // on
+    await admin.pressData("admc:save");
+    const saved = await database.db.employmentCentre.findUniqueOrThrow({ where: { id: centre.id }, include: { districts: true } });
+    expect(saved).toMatchObject({ nameKk: centre.nameKk, nameRu: centre.nameRu, addressKk: centre.addressKk, addressRu: centre.addressRu, phone: "+77273112233" });
+    expect(saved.districts.map((d) => d.districtId)).toEqual([zhetysu.id]);
+    const entry = await database.db.auditLog.findFirstOrThrow({ where: { action: "update_centre", entityId: String(centre.id) } });
+    expect(entry.before).toMatchObject({ phone: centre.phone, districtIds: [medeu.id] });
+    expect(entry.after).toMatchObject({ phone: "+77273112233", districtIds: [zhetysu.id] });
+  });
+
   it("are refused to someone who is not an admin, even with forged buttons", async () => {
     const someone = await harness.readyPerson();
     const before = await database.db.invitation.count();

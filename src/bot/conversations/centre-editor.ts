@@ -5,7 +5,7 @@ import { walkSteps } from "./steps.js";
 import { normalisePhone } from "../../domain/person.js";
 import { adminData, centreEditorCallbacks as editor } from "../callback-data/admin.js";
 import { whichOf } from "../callback-data/callback.js";
-import { unitsKeyboard } from "../keyboards/projects.js";
+import { centreDistrictsKeyboard, centreFieldKeyboard, centreRegionsKeyboard } from "../keyboards/admin.js";
 import type { BotConversation, ConvContext } from "../context.js";
 
 export const CENTRE_EDITOR_CONVERSATION = "centre-editor";
@@ -20,15 +20,6 @@ const readField = (field: Field, text: string): string | null => {
   return value.length >= 3 && value.length <= 200 ? value : null;
 };
 
-const ticked = (unit: Unit): Unit => ({ ...unit, nameKk: `✅ ${unit.nameKk}`, nameRu: `✅ ${unit.nameRu}` });
-
-function districtsKeyboard(ctx: ConvContext, units: Unit[], chosen: number[]) {
-  return unitsKeyboard(units.map((unit) => (chosen.includes(unit.id) ? ticked(unit) : unit)), ctx.lang, (districtId) => editor.district.pack({ districtId }))
-    .row().text(ctx.t("admin:editor.other_region"), editor.regions.pack({})).row().text(ctx.t("admin:editor.save"), editor.save.pack({}));
-}
-
-const regionsKeyboard = (ctx: ConvContext, units: Unit[]) => unitsKeyboard(units, ctx.lang, (regionId) => editor.region.pack({ regionId }));
-
 export async function centreEditorConversation(conversation: BotConversation, ctx: ConvContext, centreId?: number): Promise<void> {
   const existing = await conversation.external(async (outside) => {
     const centre = centreId ? await outside.services.centreDetails(centreId) : null;
@@ -40,9 +31,7 @@ export async function centreEditorConversation(conversation: BotConversation, ct
   const walked = await walkSteps<Field>({
     first: ctx, steps: FIELDS,
     ask: (at, field) => {
-      const keyboard = oneButton(at.t("menu.back"), editor.back.pack({}));
-      if (existing) keyboard.row().text(at.t("admin:editor.keep", { value: existing[field].slice(0, 40) }), editor.keep.pack({}));
-      return at.reply(at.t(`admin:editor.ask.${field}`), { reply_markup: keyboard });
+      return at.reply(at.t(`admin:editor.ask.${field}`), { reply_markup: centreFieldKeyboard(at.t, existing?.[field]) });
     },
     answer: async (field) => {
       const answered = await conversation.wait();
@@ -65,7 +54,7 @@ export async function centreEditorConversation(conversation: BotConversation, ct
 
   let chosen = existing?.districtIds ?? [];
   const allRegions = await conversation.external(async (outside) => (await outside.services.regions()).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
-  await current.reply(current.t("admin:editor.ask.region"), { reply_markup: regionsKeyboard(current, allRegions) });
+  await current.reply(current.t("admin:editor.ask.region"), { reply_markup: centreRegionsKeyboard(current.lang, allRegions) });
   let units: Unit[] = [];
   for (;;) {
     current = await conversation.wait();
@@ -76,16 +65,16 @@ export async function centreEditorConversation(conversation: BotConversation, ct
       continue;
     }
     await current.answerCallbackQuery();
-    if (pressed.action === "regions") await current.editMessageText(current.t("admin:editor.ask.region"), { reply_markup: regionsKeyboard(current, allRegions) });
+    if (pressed.action === "regions") await current.editMessageText(current.t("admin:editor.ask.region"), { reply_markup: centreRegionsKeyboard(current.lang, allRegions) });
     if (pressed.action === "region") {
       const { regionId } = pressed.data;
       units = await conversation.external(async (outside) => (await outside.services.districtsOf(regionId)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
-      await current.editMessageText(current.t("admin:editor.ask.districts"), { reply_markup: districtsKeyboard(current, units, chosen) });
+      await current.editMessageText(current.t("admin:editor.ask.districts"), { reply_markup: centreDistrictsKeyboard(current.t, current.lang, units, chosen) });
     }
     if (pressed.action === "district") {
       const { districtId } = pressed.data;
       chosen = chosen.includes(districtId) ? chosen.filter((d) => d !== districtId) : [...chosen, districtId];
-      await current.editMessageReplyMarkup({ reply_markup: districtsKeyboard(current, units, chosen) });
+      await current.editMessageReplyMarkup({ reply_markup: centreDistrictsKeyboard(current.t, current.lang, units, chosen) });
     }
     if (pressed.action === "save" && chosen.length === 0) await current.reply(current.t("admin:editor.invalid.no_districts"));
     else if (pressed.action === "save") break;

@@ -3,11 +3,11 @@
 // up to three related questions and "this did not help"; under the confidence threshold there is
 // no guess — the menu and the employment centre's contact instead.
 import { Composer } from "grammy";
-import { faqEntriesKeyboard } from "../keyboards/faq.js";
+import { answerKeyboard, faqEntriesKeyboard } from "../keyboards/faq.js";
 import type { FaqEntry } from "../../../prisma/data/faq.js";
 import { detectLanguage } from "../../services/faq/text.js";
 import { faqIndex } from "../../services/faq/questions.js";
-import { faqCallbacks, faqData } from "../callback-data/faq.js";
+import { faqCallbacks } from "../callback-data/faq.js";
 import { onPress } from "../callback-route.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { localName } from "../format.js";
@@ -40,8 +40,7 @@ async function answerQuestion(ctx: ConvContext, question: string) {
   if (!match) {
     return ctx.reply(t("faq:no_answer", { contact: await centreContact(ctx, lang) }), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
   }
-  const keyboard = faqEntriesKeyboard(match.related, lang).text(t("faq:not_helpful"), faqData.notHelpful(questionId));
-  return ctx.reply(entryText(ctx, match.entry, lang), { reply_markup: keyboard });
+  return ctx.reply(entryText(ctx, match.entry, lang), { reply_markup: answerKeyboard(t, match.related, lang, questionId) });
 }
 
 export function faqFeature(): Composer<BotContext> {

@@ -2,11 +2,11 @@
 // its kinds, the undelivered messages. The screens (features/admin-*.ts) give them their data.
 import { InlineKeyboard } from "grammy";
 import { AUDIT_ACTIONS } from "../../services/audit.js";
-import { adminData, type AuditView } from "../callback-data/admin.js";
-import { localName } from "../format.js";
+import { adminData, centreEditorCallbacks as editor, type AuditView } from "../callback-data/admin.js";
+import { localName, type Named } from "../format.js";
 import type { Lang, Translate } from "../i18n.js";
+import { unitsKeyboard } from "./projects.js";
 
-type Named = { nameKk: string; nameRu: string };
 
 /** Every region with its count of centres, the centres without districts, and the admin's tools. */
 export function adminHomeKeyboard(t: Translate, lang: Lang, regions: Array<{ id: number; centres: number } & Named>, withoutDistricts: number, reportButton: readonly [string, string]) {
@@ -81,4 +81,20 @@ export function undeliveredKeyboard(t: Translate, retriable: number) {
   const keyboard = new InlineKeyboard();
   if (retriable > 0) keyboard.text(t("admin:undelivered.retry", { count: retriable }), adminData.retryUndelivered()).row();
   return keyboard.text(t("menu.back"), adminData.home());
+}
+
+/** A centre editor's question: back, and on an existing centre "keep" with the current value. */
+export function centreFieldKeyboard(t: Translate, current?: string) {
+  const keyboard = new InlineKeyboard().text(t("menu.back"), editor.back.pack({}));
+  return current === undefined ? keyboard : keyboard.row().text(t("admin:editor.keep", { value: current.slice(0, 40) }), editor.keep.pack({}));
+}
+
+export const centreRegionsKeyboard = (lang: Lang, regions: Array<{ id: number } & Named>) =>
+  unitsKeyboard(regions, lang, (regionId) => editor.region.pack({ regionId }));
+
+/** A region's districts, those chosen ticked; another region; save. */
+export function centreDistrictsKeyboard(t: Translate, lang: Lang, districts: Array<{ id: number } & Named>, chosen: number[]) {
+  const ticked = districts.map((unit) => (chosen.includes(unit.id) ? { ...unit, nameKk: `✅ ${unit.nameKk}`, nameRu: `✅ ${unit.nameRu}` } : unit));
+  return unitsKeyboard(ticked, lang, (districtId) => editor.district.pack({ districtId }))
+    .row().text(t("admin:editor.other_region"), editor.regions.pack({})).row().text(t("admin:editor.save"), editor.save.pack({}));
 }

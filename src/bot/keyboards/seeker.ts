@@ -3,11 +3,10 @@ import { InlineKeyboard } from "grammy";
 import { applicationsData } from "../callback-data/applications.js";
 import { EDIT_FIELDS, profileData } from "../callback-data/profile.js";
 import { projectsData } from "../callback-data/projects.js";
-import { formatNumber, localName } from "../format.js";
+import { formatNumber, localName, type Named } from "../format.js";
 import type { Lang, Translate } from "../i18n.js";
 import { addPager } from "../paging.js";
 
-type Named = { nameKk: string; nameRu: string };
 
 /** The positions with places left, each with its wage; back to the project's card. */
 export function positionsKeyboard(t: Translate, lang: Lang, projectId: number, positions: Array<{ id: number; count: number; taken: number; monthlyWage: number; profession: Named }>) {

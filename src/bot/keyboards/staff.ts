@@ -1,20 +1,18 @@
 // The staff section's keyboards: home, the queue and its filters, the applicant card, "our
 // projects", and the IIN requests. The screens (features/staff-*.ts) give them their data.
 import { InlineKeyboard } from "grammy";
-import type { ReachableApplication } from "../../services/staff.js";
+import type { QueueItem } from "../../services/staff.js";
 import { PRIORITY_GROUP } from "../../domain/person.js";
 import { nextStatus, type ProjectStatusName } from "../../domain/project-status.js";
 import { REJECT_REASONS } from "../../domain/referral.js";
 import { NOOP } from "../callback-data/noop.js";
 import { staffData, type QueueStatusFilter } from "../callback-data/staff.js";
-import { formatDateTime, localName } from "../format.js";
+import { formatDateTime, localName, type Named } from "../format.js";
 import type { Lang, Translate } from "../i18n.js";
 import { addPager, shorten, type Page } from "../paging.js";
 
-type Named = { nameKk: string; nameRu: string };
-type ApplicationStatus = ReachableApplication["status"];
 
-export const STATUS_FILTERS: QueueStatusFilter[] = ["all", "submitted", "referred", "hired", "rejected", "no_show", "withdrawn"];
+const STATUS_FILTERS: QueueStatusFilter[] = ["all", "submitted", "referred", "hired", "rejected", "no_show", "withdrawn"];
 
 /** The staff's home; the desk's button when the desk is served (its address). */
 export function staffHomeKeyboard(t: Translate, reportButton: readonly [string, string], deskUrl?: string) {
@@ -27,7 +25,7 @@ export function staffHomeKeyboard(t: Translate, reportButton: readonly [string, 
 }
 
 export interface QueuePage {
-  items: Array<{ id: number; number: string; fullName: string | null; priorityGroup: number; status: ApplicationStatus }>;
+  items: QueueItem[];
   page: number;
   pages: number;
   more: boolean;
@@ -69,7 +67,7 @@ export function projectFilterKeyboard(t: Translate, lang: Lang, status: QueueSta
 }
 
 /** The applicant card's actions, as the application's status allows; the IIN only while the person's data is there. */
-export function applicantKeyboard(t: Translate, applicationId: number, status: ApplicationStatus, hasPerson: boolean) {
+export function applicantKeyboard(t: Translate, applicationId: number, status: QueueItem["status"], hasPerson: boolean) {
   const keyboard = new InlineKeyboard();
   if (status === "submitted") keyboard.text(t("staff:action.refer"), staffData.action("ref", applicationId)).row();
   if (status === "referred") {
