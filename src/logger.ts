@@ -3,6 +3,7 @@
 // data they were called with, and the usual field names are censored wherever they appear.
 import pino, { type DestinationStream, type Logger } from "pino";
 import type { Update } from "grammy/types";
+import { redactPersonalNumbers } from "./domain/personal-numbers.js";
 
 export type { Logger };
 
@@ -32,6 +33,9 @@ export function errorSummary(error: unknown) {
   const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
   if (!serialized || typeof serialized !== "object") return serialized;
   delete serialized.payload;
+  for (const field of ["message", "stack"] as const) {
+    if (typeof serialized[field] === "string") serialized[field] = redactPersonalNumbers(serialized[field] as string);
+  }
   if (typeof serialized.type === "string" && serialized.type.startsWith("PrismaClient")) {
     const lines = String(serialized.message ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
     serialized.message = lines.at(-1) ?? "";

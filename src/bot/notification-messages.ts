@@ -92,6 +92,8 @@ export async function renderNotification(i18n: i18n, language: string | null, su
     case "registration_moved":
     case "registration_received":
       return { text: t(`notifications:${subject.kind}`) };
+    case "registration_moved_centre":
+      return { text: t("notifications:registration_moved_centre", { number: subject.claimId, district: localName(lang, subject.district), claimDistrict: localName(lang, subject.claimDistrict) }) };
     case "loan_reminder":
       return reminderMessage(t, subject.obligation, subject.series);
     case "invitation_used":

@@ -6,3 +6,6 @@ export const CONVERSATION_KEPT_HOURS = 24;
 
 /** At most this many IINs an account may try in a day: more would let someone test whose IIN is registered. */
 export const IIN_ATTEMPTS_PER_DAY = 5;
+
+/** A location shared for "near me" by someone who did not register is forgotten after this many days. */
+export const LOCATION_KEPT_DAYS = 30;

@@ -1,14 +1,16 @@
-// Upkeep on pg-boss: conversations left unanswered are dropped (every quarter of an hour; pg-boss
-// fires a schedule once across instances).
+// Upkeep on pg-boss: conversations left unanswered are dropped and old locations of people who did
+// not register forgotten (every quarter of an hour; pg-boss fires a schedule once across instances).
 import type PgBoss from "pg-boss";
 import type { Services } from "../services/index.js";
 import type { Logger } from "../logger.js";
 import { CONVERSATION_EXPIRY_QUEUE } from "./boss.js";
 
-export async function startMaintenanceJobs(boss: PgBoss, deps: { services: Pick<Services, "expireConversations">; log: Logger; now: () => Date; conversationPrefix: string }): Promise<void> {
+export async function startMaintenanceJobs(boss: PgBoss, deps: { services: Pick<Services, "expireConversations" | "forgetOldLocations">; log: Logger; now: () => Date; conversationPrefix: string }): Promise<void> {
   await boss.schedule(CONVERSATION_EXPIRY_QUEUE, "*/15 * * * *");
   await boss.work(CONVERSATION_EXPIRY_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     const expired = await deps.services.expireConversations(deps.conversationPrefix, deps.now());
     if (expired) deps.log.info({ expired }, "conversations left unanswered dropped");
+    const forgotten = await deps.services.forgetOldLocations(deps.now());
+    if (forgotten) deps.log.info({ forgotten }, "old shared locations forgotten");
   });
 }

@@ -1,8 +1,8 @@
 // An IIN is not first come, first served. An account may try a few IINs a day; an IIN registered
 // from another account is answered with no more than "contact your centre"; the person may then
 // ask their employment centre, and staff who checked their identity document in person move the
-// registration to them (audited; the account it leaves is told).
-import type { Store } from "../db/store.js";
+// registration to them, two people agreeing (audited; the account it leaves is told).
+import type { SqlRunner, Store, Transaction } from "../db/store.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { kazakhstanDay } from "../domain/report.js";
 import { IIN_ATTEMPTS_PER_DAY } from "../domain/retention.js";
@@ -34,49 +34,111 @@ export async function openIinClaimCount(store: Store, userId: number): Promise<n
   return row!.open;
 }
 
-/** The open requests of the staff member's districts, oldest first. */
+/**
+ * Who may decide a request: an admin anywhere, staff in their centres' districts. Four eyes on
+ * identity: never the claimant, and never a colleague of a claimant who is staff themselves (a
+ * centre would then vouch for its own). Answers the districts in reach (null: every district) and
+ * the centres whose staff may not act because the claimant works there.
+ */
+async function claimReach(sql: SqlRunner, userId: number): Promise<{ districts: number[] | null; centres: number[] }> {
+  const [user] = await sql.rows<{ admin: boolean; centres: number[] }>(Prisma.sql`
+    select 'admin' = any(coalesce(roles::text[], '{}')) as admin,
+           array(select "centreId" from "StaffMembership" where "userId" = ${userId}) as centres
+    from "User" where id = ${userId}`);
+  if (!user) return { districts: [], centres: [] };
+  return { districts: user.admin ? null : await staffDistrictIds(sql, userId), centres: user.centres };
+}
+
+const inReach = (districts: number[] | null) => (districts === null ? {} : { districtId: { in: districts } });
+
+/** The open requests the person may see (an admin: all of them), oldest first. */
 export async function openIinClaims(store: Store, userId: number) {
-  const districts = await staffDistrictIds(store, userId);
-  return store.db.iinClaim.findMany({ where: { districtId: { in: districts }, resolvedAt: null }, orderBy: { id: "asc" }, include: { district: true } });
+  const { districts } = await claimReach(store, userId);
+  return store.db.iinClaim.findMany({ where: { ...inReach(districts), resolvedAt: null }, orderBy: { id: "asc" }, include: { district: true } });
 }
 
-/** A request of the staff member's districts, with the contact and the masked IIN; NotAllowedError for any other. */
-export async function iinClaimCard(store: Store, pii: Pii, userId: number, claimId: number) {
-  const claim = await store.db.iinClaim.findFirst({ where: { id: claimId, districtId: { in: await staffDistrictIds(store, userId) } }, include: { district: true } });
-  if (!claim) throw new NotAllowedError();
-  return { ...claim, phone: pii.decrypt(claim.phoneCipher), iinLast4: pii.decrypt(claim.iinCipher).slice(-4) };
+/** Why this person may not decide the claim, if they may not: the claimant, or a colleague of a claimant who is staff. */
+async function conflictOf(sql: SqlRunner, userId: number, myCentres: number[], claimantUserId: number): Promise<"own_claim" | "colleague" | null> {
+  if (claimantUserId === userId) return "own_claim";
+  if (!myCentres.length) return null;
+  const [row] = await sql.rows<{ shared: boolean }>(Prisma.sql`
+    select exists (select 1 from "StaffMembership" where "userId" = ${claimantUserId} and "centreId" = any(${myCentres}::int[])) as shared`);
+  return row!.shared ? "colleague" : null;
 }
-
-export type ClaimOutcome = "moved" | "declined" | "already_resolved";
 
 /**
- * Staff decide a request after checking the identity document in person: "moved" gives the
- * registration (profile, with the phone the claimant shared, and applications) to the claimant's
- * account, tells the account it leaves and asks the claimant to check the rest of the profile;
- * "declined" leaves it where it is. Audited either way.
+ * A request the person may see, with the contact and the masked IIN, who proposed moving it (if
+ * anyone) and whether this person may decide it; NotAllowedError for any other request.
  */
-export async function resolveIinClaim(store: Store, outbox: Outbox, staffUserId: number, claimId: number, decision: "move" | "decline", now: Date): Promise<ClaimOutcome> {
-  const districts = await staffDistrictIds(store, staffUserId);
+export async function iinClaimCard(store: Store, pii: Pii, userId: number, claimId: number) {
+  const { districts, centres } = await claimReach(store, userId);
+  const claim = await store.db.iinClaim.findFirst({ where: { id: claimId, ...inReach(districts) }, include: { district: true } });
+  if (!claim) throw new NotAllowedError();
+  const proposer = claim.proposedById ? await store.db.user.findUnique({ where: { id: claim.proposedById }, select: { firstName: true, telegramId: true } }) : null;
+  return {
+    ...claim, phone: pii.decrypt(claim.phoneCipher), iinLast4: pii.decrypt(claim.iinCipher).slice(-4),
+    proposal: claim.proposedById && claim.proposedAt
+      ? { mine: claim.proposedById === userId, at: claim.proposedAt, by: proposer?.firstName ?? String(proposer?.telegramId ?? "—") } : null,
+    conflict: await conflictOf(store, userId, centres, claim.claimantUserId),
+  };
+}
+
+export type ClaimOutcome = "proposed" | "awaiting_second" | "moved" | "declined" | "already_resolved";
+
+/**
+ * A decision on a request, after the identity document was checked in person. "decline" closes it.
+ * "move" is done by two people: the first proposes it, a second one (another staff member of a
+ * centre of the district, or an admin) confirms; then the registration (profile, with the phone the
+ * claimant shared, and applications) goes to the claimant's account, the account it leaves is told,
+ * the claimant is asked to check the rest of the profile, and the staff of the centre of the
+ * profile's district are told. Every step is audited; anyone who may not decide gets NotAllowedError.
+ */
+export async function resolveIinClaim(store: Store, outbox: Outbox, actorUserId: number, claimId: number, decision: "move" | "decline", now: Date): Promise<ClaimOutcome> {
+  const { districts, centres } = await claimReach(store, actorUserId);
   return store.transaction(async (tx) => {
-    const [claim] = await tx.rows<{ id: number; claimantUserId: number; iinHash: string; phoneCipher: string; districtId: number; resolvedAt: Date | null }>(Prisma.sql`
-      select id, "claimantUserId", "iinHash", "phoneCipher", "districtId", "resolvedAt" from "IinClaim"
-      where id = ${claimId} and "districtId" = any(${districts}::int[]) for update`);
-    if (!claim) throw new NotAllowedError();
+    const [claim] = await tx.rows<{ id: number; claimantUserId: number; iinHash: string; phoneCipher: string; districtId: number; resolvedAt: Date | null; proposedById: number | null }>(Prisma.sql`
+      select id, "claimantUserId", "iinHash", "phoneCipher", "districtId", "resolvedAt", "proposedById" from "IinClaim"
+      where id = ${claimId} ${districts === null ? Prisma.empty : Prisma.sql`and "districtId" = any(${districts}::int[])`} for update`);
+    if (!claim || (await conflictOf(tx, actorUserId, centres, claim.claimantUserId))) throw new NotAllowedError();
     if (claim.resolvedAt) return "already_resolved";
-    const [profile] = await tx.rows<{ id: number; userId: number }>(Prisma.sql`select id, "userId" from "SeekerProfile" where "iinHash" = ${claim.iinHash} for update`);
-    const outcome = decision === "move" && profile && profile.userId !== claim.claimantUserId ? "moved" : "declined";
-    if (outcome === "moved") {
-      const from = profile!.userId;
-      await tx.execute(Prisma.sql`delete from "SeekerProfile" where "userId" = ${claim.claimantUserId}`);
-      await tx.execute(Prisma.sql`
-        update "SeekerProfile" set "userId" = ${claim.claimantUserId}, "phoneCipher" = ${claim.phoneCipher}, "updatedAt" = ${now} where id = ${profile!.id}`);
-      await tx.execute(Prisma.sql`update "Application" set "userId" = ${claim.claimantUserId}, "updatedAt" = ${now} where "userId" = ${from}`);
-      await tx.execute(Prisma.sql`delete from "Subscription" where "userId" = ${from}`);
-      await notify(tx, outbox, { userId: from, kind: "registration_moved", payload: {}, eventKey: `iin-claim:${claim.id}:moved` });
-      await notify(tx, outbox, { userId: claim.claimantUserId, kind: "registration_received", payload: {}, eventKey: `iin-claim:${claim.id}:received` });
+    const [profile] = await tx.rows<{ id: number; userId: number; districtId: number }>(Prisma.sql`
+      select id, "userId", "districtId" from "SeekerProfile" where "iinHash" = ${claim.iinHash} for update`);
+    const movable = decision === "move" && profile !== undefined && profile.userId !== claim.claimantUserId;
+    const record = (outcome: ClaimOutcome) =>
+      audit(tx, { actorUserId, action: "resolve_iin_claim", entity: "IinClaim", entityId: claim.id, at: now, after: { outcome, districtId: claim.districtId } });
+    if (movable && claim.proposedById === actorUserId) return "awaiting_second";
+    if (movable && claim.proposedById === null) {
+      await tx.execute(Prisma.sql`update "IinClaim" set "proposedById" = ${actorUserId}, "proposedAt" = ${now} where id = ${claim.id}`);
+      await record("proposed");
+      return "proposed";
     }
-    await tx.execute(Prisma.sql`update "IinClaim" set "resolvedAt" = ${now}, outcome = ${outcome}, "resolvedById" = ${staffUserId} where id = ${claimId}`);
-    await audit(tx, { actorUserId: staffUserId, action: "resolve_iin_claim", entity: "IinClaim", entityId: claim.id, at: now, after: { outcome, districtId: claim.districtId } });
+    const outcome = movable ? "moved" : "declined";
+    if (outcome === "moved") await moveRegistration(tx, outbox, claim, profile!, now);
+    await tx.execute(Prisma.sql`update "IinClaim" set "resolvedAt" = ${now}, outcome = ${outcome}, "resolvedById" = ${actorUserId} where id = ${claimId}`);
+    await record(outcome);
     return outcome;
   });
+}
+
+async function moveRegistration(
+  tx: Transaction, outbox: Outbox, claim: { id: number; claimantUserId: number; phoneCipher: string; districtId: number },
+  profile: { id: number; userId: number; districtId: number }, now: Date,
+): Promise<void> {
+  const from = profile.userId;
+  await tx.execute(Prisma.sql`delete from "SeekerProfile" where "userId" = ${claim.claimantUserId}`);
+  await tx.execute(Prisma.sql`
+    update "SeekerProfile" set "userId" = ${claim.claimantUserId}, "phoneCipher" = ${claim.phoneCipher}, "updatedAt" = ${now} where id = ${profile.id}`);
+  await tx.execute(Prisma.sql`update "Application" set "userId" = ${claim.claimantUserId}, "updatedAt" = ${now} where "userId" = ${from}`);
+  await tx.execute(Prisma.sql`delete from "Subscription" where "userId" = ${from}`);
+  await notify(tx, outbox, { userId: from, kind: "registration_moved", payload: {}, eventKey: `iin-claim:${claim.id}:moved` });
+  await notify(tx, outbox, { userId: claim.claimantUserId, kind: "registration_received", payload: {}, eventKey: `iin-claim:${claim.id}:received` });
+  const staffOfProfileDistrict = await tx.rows<{ userId: number }>(Prisma.sql`
+    select distinct sm."userId" from "StaffMembership" sm join "CentreDistrict" cd on cd."centreId" = sm."centreId"
+    where cd."districtId" = ${profile.districtId}`);
+  for (const { userId } of staffOfProfileDistrict) {
+    await notify(tx, outbox, {
+      userId, kind: "registration_moved_centre", eventKey: `iin-claim:${claim.id}:centre:${userId}`,
+      payload: { claimId: claim.id, districtId: profile.districtId, claimDistrictId: claim.districtId },
+    });
+  }
 }

@@ -33,7 +33,7 @@ import { eraseMyData, hasProfile, iinTakenByAnother, profileForEdit, readProfile
 import { staffProjects, staffQueue } from "./staff.js";
 import { isSubscribed, setSubscription } from "./subscriptions.js";
 import { retryUndelivered, undelivered } from "./undelivered.js";
-import { findOrCreateAccount, languageOfTelegramUser, loadAccount, rememberLocation, setLanguage, userById } from "./users.js";
+import { findOrCreateAccount, forgetOldLocations, languageOfTelegramUser, loadAccount, rememberLocation, setLanguage, userById } from "./users.js";
 
 export interface ServiceDeps {
   store: Store;
@@ -150,6 +150,7 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     markHandled: withStore(markHandled),
     forgetOldUpdates: withStore(forgetOldUpdates),
     expireConversations: withStore(expireConversations),
+    forgetOldLocations: withStore(forgetOldLocations),
     forgetExpiredConversation: withStore(forgetExpiredConversation),
     databaseAnswers: () => store.ping(),
     /** The conversations plugin's storage: sealed with the PII key, prefetched with the account. */

@@ -11,6 +11,7 @@ import type { NotificationKind, NotificationToSend } from "./notifications.js";
 const applicationWithProject = { project: { include: { contractor: true } }, position: { include: { profession: true } } } as const;
 export type NotifiedApplication = Prisma.ApplicationGetPayload<{ include: typeof applicationWithProject }>;
 type Centre = Prisma.EmploymentCentreGetPayload<object>;
+type District = Prisma.DistrictGetPayload<object>;
 
 export type NotificationSubject =
   | { kind: "referred" | "rejected" | "hired"; application: NotifiedApplication; centre: Centre | null }
@@ -19,7 +20,8 @@ export type NotificationSubject =
   | { kind: "figures_missing"; month: ReportMonth; centre: Centre; missing: MissingFigures }
   | { kind: "loan_reminder"; series: "jobs" | "targeted_use"; obligation: Prisma.LoanObligationGetPayload<object> }
   | { kind: "invitation_used" | "staff_removed"; centre: Centre; person: string }
-  | { kind: "registration_moved" | "registration_received" };
+  | { kind: "registration_moved" | "registration_received" }
+  | { kind: "registration_moved_centre"; claimId: number; district: District; claimDistrict: District };
 
 const centre = (store: Store, id: unknown) => (id ? store.db.employmentCentre.findUnique({ where: { id: Number(id) } }) : Promise.resolve(null));
 
@@ -67,5 +69,9 @@ export async function notificationSubject(store: Store, notification: Notificati
     case "registration_moved":
     case "registration_received":
       return { kind };
+    case "registration_moved_centre": {
+      const [district, claimDistrict] = await Promise.all([payload.districtId, payload.claimDistrictId].map((id) => store.db.district.findUnique({ where: { id: Number(id) } })));
+      return district && claimDistrict ? { kind, claimId: Number(payload.claimId), district, claimDistrict } : null;
+    }
   }
 }

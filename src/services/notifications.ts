@@ -5,6 +5,7 @@ import type { Transaction } from "../db/store.js";
 
 export const NOTIFICATION_KINDS = [
   "referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed", "monthly_report", "figures_missing", "loan_reminder", "registration_moved", "registration_received",
+  "registration_moved_centre",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -7,7 +7,7 @@ import type { Pii } from "./pii.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 /** The version of the consent text in locales (seeker:consent.text); bump both together. */
-export const CONSENT_VERSION = "2026-11-22";
+export const CONSENT_VERSION = "2026-12-07";
 
 export interface ProfileInput {
   fullName: string;
@@ -92,21 +92,38 @@ export async function readProfile(store: Store, pii: Pii, userId: number, today 
 }
 export type ProfileView = NonNullable<Awaited<ReturnType<typeof readProfile>>>;
 
+export type ErasureOutcome = "erased" | "holds_role";
+
 /**
  * "Delete my data": afterwards nothing links to the person's Telegram account but the account row
  * itself (its id and language, so the bot still speaks their language) and their applications as
  * anonymous rows for the programme's reports (their snapshot of age group and flags, no note).
  * Gone: the profile, the consent, the questions they typed (people type their IIN and phone in free
- * text), their notifications, subscription, loans and the conversation in progress (`sessionKeys`),
- * the staff's notes on their applications, and their id in the applications' history and the audit log.
+ * text), their notifications, subscription, loans, IIN requests and the conversation in progress
+ * (`sessionKeys`), the staff's notes on their applications, their own steps in their applications'
+ * history and their refused presses in the audit log.
+ *
+ * What someone did as staff or admin is the service's record, not their personal data (the law on
+ * personal data's exception for records the operator must keep): those entries keep their actor, and
+ * the name the person had then is written into them. Someone who holds a role is refused: an admin
+ * removes the role first (removal keeps the trail).
  */
-export async function eraseMyData(store: Store, userId: number, sessionKeys: string[]): Promise<void> {
-  await store.transaction(async (tx) => {
+export async function eraseMyData(store: Store, userId: number, sessionKeys: string[]): Promise<ErasureOutcome> {
+  return store.transaction(async (tx) => {
+    const [user] = await tx.rows<{ roles: string[]; firstName: string | null; username: string | null; telegramId: bigint }>(Prisma.sql`
+      select coalesce(roles::text[], '{}') as roles, "firstName", username, "telegramId" from "User" where id = ${userId} for update`);
+    if (!user) return "erased";
+    if (user.roles.length > 0) return "holds_role";
     const now = new Date();
-    await tx.execute(Prisma.sql`update "ApplicationEvent" set note = null where "applicationId" in (select id from "Application" where "userId" = ${userId})`);
-    await tx.execute(Prisma.sql`update "ApplicationEvent" set "actorUserId" = null where "actorUserId" = ${userId}`);
+    const nameThen = [user.firstName, user.username ? `@${user.username}` : null].filter(Boolean).join(" ") || String(user.telegramId);
+    const own = Prisma.sql`select id from "Application" where "userId" = ${userId}`;
+    await tx.execute(Prisma.sql`
+      update "ApplicationEvent" set note = null, "actorUserId" = nullif("actorUserId", ${userId}) where "applicationId" in (${own})`);
     await tx.execute(Prisma.sql`update "Application" set "userId" = null, "rejectNote" = null, "updatedAt" = ${now} where "userId" = ${userId}`);
-    await tx.execute(Prisma.sql`update "AuditLog" set "actorUserId" = null, after = after - 'telegramId' where "actorUserId" = ${userId}`);
+    await tx.execute(Prisma.sql`
+      update "AuditLog" set "actorUserId" = null, after = after - 'telegramId' where "actorUserId" = ${userId} and action = 'refused'`);
+    await tx.execute(Prisma.sql`
+      update "AuditLog" set "actorName" = ${nameThen} where "actorUserId" = ${userId} and "actorName" is null`);
     for (const table of ["SeekerProfile", "Consent", "FaqQuestion", "Notification", "Subscription", "LoanObligation"]) {
       await tx.execute(Prisma.sql`delete from ${Prisma.raw(`"${table}"`)} where "userId" = ${userId}`);
     }
@@ -115,6 +132,7 @@ export async function eraseMyData(store: Store, userId: number, sessionKeys: str
     await tx.execute(Prisma.sql`
       update "User" set "firstName" = null, username = null, "nextMessageAt" = null, "lastLat" = null, "lastLon" = null, "lastLocationAt" = null
       where id = ${userId}`);
+    return "erased";
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Store } from "../db/store.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { LOCATION_KEPT_DAYS } from "../domain/retention.js";
 
 export interface Account {
   userId: number;
@@ -113,4 +114,15 @@ export const adminAccounts = (store: Store) => store.db.user.findMany({ where: {
  */
 export async function rememberLocation(store: Store, userId: number, point: { lat: number; lon: number }, at: Date): Promise<void> {
   await store.execute(Prisma.sql`update "User" set "lastLat" = ${point.lat}, "lastLon" = ${point.lon}, "lastLocationAt" = ${at} where id = ${userId}`);
+}
+
+/**
+ * Forgets the locations shared more than LOCATION_KEPT_DAYS ago by people who did not register
+ * (a registered person's stays until the next one, or until they erase their data); how many.
+ */
+export function forgetOldLocations(store: Store, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - LOCATION_KEPT_DAYS * 86_400_000);
+  return store.execute(Prisma.sql`
+    update "User" u set "lastLat" = null, "lastLon" = null, "lastLocationAt" = null
+    where u."lastLocationAt" < ${before} and not exists (select 1 from "SeekerProfile" p where p."userId" = u.id)`);
 }

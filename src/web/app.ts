@@ -1,6 +1,7 @@
 // The bot's web pages on Hono: GET /healthz, the public progress page and its open data, and the
-// staff desk under WEB_APP_URL's path (when it is set). Security headers on every answer: a Content-Security-Policy allowing only our own files
-// and Telegram's Mini App script, and framing only by Telegram's web clients.
+// staff desk under WEB_APP_URL's path (when it is set). Security headers on every answer: a
+// Content-Security-Policy allowing only our own files and Telegram's Mini App script (that one file,
+// not all of telegram.org), and framing only by Telegram's web clients.
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { i18n } from "i18next";
@@ -8,6 +9,7 @@ import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
 import { deskRoutes } from "./desk/routes.js";
 import { publicRoutes } from "./public/routes.js";
+import { TELEGRAM_SCRIPT } from "./desk/shell.js";
 
 export interface WebDeps {
   services: Services;
@@ -28,7 +30,7 @@ export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono({ strict: false });
   app.use(secureHeaders({
     contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'", "https://telegram.org"], styleSrc: ["'self'"], imgSrc: ["'self'", "data:"],
+      defaultSrc: ["'self'"], scriptSrc: ["'self'", TELEGRAM_SCRIPT], styleSrc: ["'self'"], imgSrc: ["'self'", "data:"],
       connectSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], objectSrc: ["'none'"], frameAncestors: ["'self'", ...TELEGRAM_FRAMES],
     },
     xFrameOptions: false, // frame-ancestors says who may frame the pages; X-Frame-Options cannot name Telegram

@@ -68,9 +68,9 @@ export interface Harness {
   telegram: FakeTelegram;
   i18n: i18n;
   t(lang: Lang, key: string, options?: Record<string, unknown>): string;
-  person(options?: { id?: number; languageCode?: string; firstName?: string }): Person;
+  person(options?: PersonOptions): Person;
   /** A new person who has pressed /start and chosen a language. */
-  readyPerson(lang?: Lang): Promise<Person>;
+  readyPerson(lang?: Lang, options?: Omit<PersonOptions, "languageCode">): Promise<Person>;
   /** Does the outbox worker's work now: takes every due notification job from pg-boss and delivers it. */
   flushNotifications(): Promise<DeliveryOutcome[]>;
   /** flushNotifications until nothing is left, making due at once what waits for its chat or for Telegram. */
@@ -81,6 +81,14 @@ export interface Harness {
 
 let nextUpdateId = 1;
 let nextPersonId = 7_000_000;
+
+export interface PersonOptions {
+  id?: number;
+  languageCode?: string;
+  /** Telegram's first name (one shared default unless told). */
+  firstName?: string;
+  username?: string;
+}
 
 export interface HarnessOptions {
   /** The staff desk's address (WEB_APP_URL). */
@@ -136,7 +144,7 @@ export async function createHarness(store: Store, options: HarnessOptions = {}):
     telegram,
     i18n,
     t: (lang, key, opts) => i18n.getFixedT(lang)(key, opts),
-    person: (opts = {}) => new Person(harness, opts.id ?? nextPersonId++, opts.languageCode ?? "ru", opts.firstName ?? "Айгерім"),
+    person: (opts = {}) => new Person(harness, opts.id ?? nextPersonId++, opts.languageCode ?? "ru", opts.firstName ?? "Айгерім", opts.username),
     outboxApi,
     async flushNotifications() {
       if (!jobs) throw new Error("this test has no job queue: pass databaseUrl to createHarness");
@@ -162,8 +170,8 @@ export async function createHarness(store: Store, options: HarnessOptions = {}):
       }
       return outcomes;
     },
-    async readyPerson(lang = "ru") {
-      const person = harness.person({ languageCode: lang });
+    async readyPerson(lang = "ru", opts = {}) {
+      const person = harness.person({ ...opts, languageCode: lang });
       await person.send("/start");
       await person.press(`lang:${lang}`);
       return person;
@@ -174,10 +182,10 @@ export async function createHarness(store: Store, options: HarnessOptions = {}):
 
 export class Person {
   private messageId = 1;
-  constructor(private readonly harness: Harness, readonly id: number, readonly languageCode: string, readonly firstName: string) {}
+  constructor(private readonly harness: Harness, readonly id: number, readonly languageCode: string, readonly firstName: string, readonly username?: string) {}
 
   private get from() {
-    return { id: this.id, is_bot: false, first_name: this.firstName, language_code: this.languageCode };
+    return { id: this.id, is_bot: false, first_name: this.firstName, language_code: this.languageCode, ...(this.username ? { username: this.username } : {}) };
   }
   private get chat() {
     return { id: this.id, type: "private" as const, first_name: this.firstName };

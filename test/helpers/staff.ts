@@ -15,7 +15,7 @@ export async function addCentre(db: Db, districtKatos: string[], name = "ЦЗН"
 /** The person becomes staff of the centre (their account is created when missing). */
 export async function makeStaff(db: Db, person: Person, centreId: number) {
   const user = await db.user.upsert({
-    where: { telegramId: BigInt(person.id) }, create: { telegramId: BigInt(person.id), language: "ru", roles: ["staff"] }, update: { roles: ["staff"] },
+    where: { telegramId: BigInt(person.id) }, create: { telegramId: BigInt(person.id), language: "ru", roles: ["staff"], firstName: person.firstName }, update: { roles: ["staff"] },
   });
   await db.staffMembership.create({ data: { userId: user.id, centreId } });
   return user;

@@ -31,7 +31,7 @@ export async function showAudit(ctx: ConvContext, show: Show, page: number, view
   const lines = entries.map((e) => {
     const count = Number((e.after as { count?: unknown } | null)?.count ?? 1);
     const line = ctx.t("admin:audit.entry", {
-      at: formatDateTime(e.at), actor: (e.actor?.firstName ?? String(e.actor?.telegramId ?? "—")).slice(0, 40), action: actionName(ctx, e.action),
+      at: formatDateTime(e.at), actor: (e.actor?.firstName ?? e.actorName ?? String(e.actor?.telegramId ?? "—")).slice(0, 40), action: actionName(ctx, e.action),
       entity: `${e.entity} ${e.entityId ?? ""}`.trim().slice(0, ENTITY_ID_SHOWN),
     });
     return count > 1 ? `${line} ${ctx.t("admin:audit.repeated", { count })}` : line;

@@ -54,13 +54,15 @@ export function profileFeature(): Composer<BotContext> {
     await ctx.reply(ctx.t(!done ? "seeker:profile.none" : on ? "seeker:subscription.on" : "seeker:subscription.off"));
     return showProfile(ctx);
   });
-  press(c.delete, (ctx) => ctx.reply(ctx.t("seeker:profile.delete_confirm"), {
+  // Staff and admins keep their role's record: they are told to have the role removed first.
+  const holdsRole = (ctx: BotContext) => Boolean(ctx.account?.isStaff || ctx.account?.isAdmin);
+  press(c.delete, (ctx) => holdsRole(ctx) ? ctx.reply(ctx.t("seeker:profile.delete_holds_role")) : ctx.reply(ctx.t("seeker:profile.delete_confirm"), {
     reply_markup: twoButtons([ctx.t("seeker:profile.delete_yes"), profileData.deleteConfirmed()], [ctx.t("seeker:profile.delete_no"), profileData.profile()]),
   }));
   press(c.deleteConfirmed, async (ctx) => {
-    if (ctx.account) await ctx.services.eraseMyData(ctx.account.userId, [sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id))]);
+    const outcome = ctx.account ? await ctx.services.eraseMyData(ctx.account.userId, [sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id))]) : "erased";
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    return ctx.reply(ctx.t("seeker:profile.deleted"));
+    return ctx.reply(ctx.t(outcome === "erased" ? "seeker:profile.deleted" : "seeker:profile.delete_holds_role"));
   });
   return feature;
 }

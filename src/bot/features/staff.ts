@@ -43,6 +43,13 @@ export function staffFeature(): Composer<BotContext> {
       await ctx.answerCallbackQuery();
       return handle(ctx, data, editOrReply(ctx));
     });
+  /** The IIN requests: staff, and admins (who confirm a move where a centre has no second person). */
+  const pressClaims = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown) =>
+    onPress(feature, action, async (ctx, data) => {
+      if (!ctx.account?.isStaff && !ctx.account?.isAdmin) throw new NotAllowedError();
+      await ctx.answerCallbackQuery();
+      return handle(ctx, data, editOrReply(ctx));
+    });
   const enter = (ctx: BotContext, task: StaffTask) => ctx.conversation.enter(STAFF_TYPED_CONVERSATION, task);
   const s = staffCallbacks;
 
@@ -63,9 +70,9 @@ export function staffFeature(): Composer<BotContext> {
   press(s.moveProject, (ctx, { projectId, status }) =>
     status === "commissioned" ? enter(ctx, { kind: "commission", projectId }) : moveProject(ctx, projectId, status));
   press(s.import, (ctx) => importHelp(ctx));
-  press(s.iinClaims, (ctx, { page }, show) => showIinClaims(ctx, show, page));
-  press(s.iinClaim, (ctx, { claimId }, show) => showIinClaim(ctx, show, claimId));
-  press(s.resolveIinClaim, (ctx, { claimId, decision }) => resolveClaim(ctx, replying(ctx), claimId, decision));
+  pressClaims(s.iinClaims, (ctx, { page }, show) => showIinClaims(ctx, show, page));
+  pressClaims(s.iinClaim, (ctx, { claimId }, show) => showIinClaim(ctx, show, claimId));
+  pressClaims(s.resolveIinClaim, (ctx, { claimId, decision }) => resolveClaim(ctx, replying(ctx), claimId, decision));
   press(s.figuresYear, (ctx, { projectId, year }, show) => chooseFiguresMonth(ctx, show, projectId, year));
   press(s.figures, async (ctx, { projectId, month: key }) => {
     const month = parseReportMonth(key);

@@ -3,6 +3,7 @@
 import { InlineKeyboard } from "grammy";
 import { AUDIT_ACTIONS } from "../../services/audit.js";
 import { adminData, centreEditorCallbacks as editor, type AuditView } from "../callback-data/admin.js";
+import { staffData } from "../callback-data/staff.js";
 import { localName, type Named } from "../format.js";
 import type { Lang, Translate } from "../i18n.js";
 import { unitsKeyboard } from "./projects.js";
@@ -17,6 +18,7 @@ export function adminHomeKeyboard(t: Translate, lang: Lang, regions: Array<{ id:
     .text(t("admin:home.new_centre"), adminData.newCentre()).row()
     .text(t("admin:home.audit"), adminData.log(1)).row()
     .text(t("admin:home.undelivered"), adminData.undelivered()).row()
+    .text(t("admin:home.iin_claims"), staffData.iinClaims()).row()
     .text(...reportButton).row()
     .text(t("faq:unanswered.button"), adminData.unanswered());
 }

@@ -100,20 +100,23 @@ export function staffProjectKeyboard(t: Translate, projectId: number, status: Pr
   return keyboard.text(t("staff:home.queue"), staffData.queue(1, "all", projectId)).row().text(t("menu.back"), staffData.projects());
 }
 
-export function iinClaimsKeyboard(t: Translate, lang: Lang, page: Page<{ id: number; createdAt: Date; district: Named }>) {
+export function iinClaimsKeyboard(t: Translate, lang: Lang, page: Page<{ id: number; createdAt: Date; district: Named }>, back: string) {
   const keyboard = new InlineKeyboard();
   for (const claim of page.items) {
     keyboard.text(t("staff:iin_claims.line", { number: claim.id, date: formatDateTime(claim.createdAt), district: localName(lang, claim.district) }), staffData.iinClaim(claim.id)).row();
   }
-  return addPager(keyboard, page, (n) => staffData.iinClaims(n)).text(t("menu.back"), staffData.queue(1));
+  return addPager(keyboard, page, (n) => staffData.iinClaims(n)).text(t("menu.back"), back);
 }
 
-/** A request's card: move or decline while it is open. */
-export function iinClaimKeyboard(t: Translate, claimId: number, open: boolean) {
+/** What the person may do with a request: propose a move, confirm another's proposal, only decline, or nothing. */
+export type ClaimDecisions = "propose" | "confirm" | "decline" | "none";
+
+/** A request's card: its decisions while it is open and the person may decide it. */
+export function iinClaimKeyboard(t: Translate, claimId: number, decisions: ClaimDecisions) {
   const keyboard = new InlineKeyboard();
-  if (open) {
-    keyboard.text(t("staff:iin_claims.move"), staffData.resolveIinClaim(claimId, "move")).row()
-      .text(t("staff:iin_claims.decline"), staffData.resolveIinClaim(claimId, "decline")).row();
+  if (decisions === "propose" || decisions === "confirm") {
+    keyboard.text(t(decisions === "propose" ? "staff:iin_claims.move" : "staff:iin_claims.confirm_move"), staffData.resolveIinClaim(claimId, "move")).row();
   }
+  if (decisions !== "none") keyboard.text(t("staff:iin_claims.decline"), staffData.resolveIinClaim(claimId, "decline")).row();
   return keyboard.text(t("menu.back"), staffData.iinClaims());
 }

@@ -1,11 +1,10 @@
 // The report's tables as an XLSX workbook (a sheet per section, numbers as numbers, a totals
 // row) and as one CSV (the sections one after another, each under its title).
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { formatDate } from "../format.js";
 import type { Translate } from "../i18n.js";
 import type { Cell, ColumnKind, ReportTable } from "./report-tables.js";
-import { csvText } from "../../services/spreadsheet-cells.js";
+import { csvDocument } from "../../services/spreadsheet-cells.js";
 
 const FORMATS: Record<ColumnKind, string | undefined> = {
   text: undefined,
@@ -35,7 +34,6 @@ export async function reportWorkbook(tables: ReportTable[], t: Translate, title:
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const csvCell = (cell: Cell) => (cell instanceof Date ? formatDate(cell) : typeof cell === "string" ? csvText(cell) : cell ?? "");
 
 /** UTF-8 with a byte-order mark, so that Excel opens the Cyrillic text as it is. */
 export function reportCsv(tables: ReportTable[], t: Translate, title: string): Buffer {
@@ -45,5 +43,5 @@ export function reportCsv(tables: ReportTable[], t: Translate, title: string): B
     if (table.totals) records.push(table.totals);
     records.push([]);
   }
-  return Buffer.from(`\uFEFF${stringify(records.map((r) => r.map(csvCell)))}`, "utf8");
+  return Buffer.from(csvDocument(records.map((r) => r.map((cell) => (cell instanceof Date ? formatDate(cell) : cell))), { bom: true }), "utf8");
 }

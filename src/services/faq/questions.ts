@@ -3,6 +3,7 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Store } from "../../db/store.js";
 import { FAQ_ENTRIES } from "../../../prisma/data/faq.js";
+import { redactPersonalNumbers } from "../../domain/personal-numbers.js";
 import { createFaqIndex, type FaqIndex } from "./faq-index.js";
 
 /** A question is stored up to this length (long texts are cut, never refused). */
@@ -12,8 +13,9 @@ let shared: FaqIndex | undefined;
 /** The index of the knowledge base, built once per process (about 60 entries: milliseconds). */
 export const faqIndex = () => (shared ??= createFaqIndex(FAQ_ENTRIES));
 
+/** Kept without IIN- or phone-shaped numbers (people type them into questions): admins read these. */
 export async function recordQuestion(store: Store, input: { userId: number; text: string; language: string; entryId: string | null }): Promise<number> {
-  const row = await store.db.faqQuestion.create({ data: { ...input, text: input.text.trim().slice(0, STORED_LENGTH) } });
+  const row = await store.db.faqQuestion.create({ data: { ...input, text: redactPersonalNumbers(input.text.trim()).slice(0, STORED_LENGTH) } });
   return row.id;
 }
 

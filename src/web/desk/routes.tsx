@@ -17,7 +17,7 @@ import { APPLICATION_STATUSES, DESK_EXPORT_MAX_ROWS, DESK_SORTS, type DeskFilter
 import type { Services } from "../../services/index.js";
 import type { ActionInput } from "../../services/referrals.js";
 import { isNotAllowed } from "../../services/staff.js";
-import { userOfInitData } from "../init-data.js";
+import { INIT_DATA_ACT_MAX_AGE_SECONDS, userOfInitData } from "../init-data.js";
 import { DOWNLOADABLE, signDownload, userOfDownload } from "./download-link.js";
 import { formatNumber } from "../../bot/format.js";
 import { actionResultText } from "../../bot/action-result.js";
@@ -97,6 +97,12 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   return result.data;
 }
 
+/** The first of Kazakh and Russian the browser asks for (Accept-Language, in its order), if any. */
+function browserLang(header: string | undefined): Lang | undefined {
+  const tags = (header ?? "").split(",").map((part) => part.trim().split(";")[0]!.toLowerCase());
+  return tags.map((tag) => tag.split("-")[0]).find((tag): tag is Lang => tag === "kk" || tag === "ru");
+}
+
 /** The ASCII file name and the UTF-8 one (RFC 6266), for a download. */
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -120,12 +126,22 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const file = c.req.method === "GET" ? fileOf(c.req.path) : undefined;
     const link = file && !header ? c.req.query("link") : undefined;
     const linked = link ? userOfDownload(deps.botToken, link, file!, queryParams(c), deps.now()) : null;
-    const user = linked ? { id: linked, language_code: undefined } : userOfInitData(header?.startsWith("tma ") ? header.slice(4) : undefined, deps.botToken, deps.now());
-    if (!user) return c.html(<p role="alert" data-title={bilingual("desk:title")}>{bilingual("desk:errors.unauthorized")}</p>, 401);
+    const signed = linked ? null : userOfInitData(header?.startsWith("tma ") ? header.slice(4) : undefined, deps.botToken, deps.now());
+    const user = linked ? { id: linked, language_code: undefined } : signed?.user;
+    if (!user) {
+      // Nobody we can tell: the browser's language, or both.
+      const lang = browserLang(c.req.header("accept-language"));
+      const say = (key: string) => (lang ? deps.i18n.getFixedT(lang)(key) : bilingual(key));
+      return c.html(<p role="alert" data-title={say("desk:title")} data-lang={lang}>{say("desk:errors.unauthorized")}</p>, 401);
+    }
     const account = await services.deskAccount(user.id);
     const lang: Lang = account?.language ?? guessLang(user.language_code);
     const view: View = { t: deps.i18n.getFixedT(lang), lang, base: deps.base };
     if (!account?.isStaff) return c.html(<p role="alert" data-title={view.t("desk:title")} data-lang={lang}>{view.t("desk:errors.forbidden")}</p>, 403);
+    // Acting (every POST, showing an IIN among them) needs a desk opened within the hour.
+    if (signed && c.req.method !== "GET" && signed.age > INIT_DATA_ACT_MAX_AGE_SECONDS) {
+      return c.html(<p role="alert" data-title={view.t("desk:title")} data-lang={lang}>{view.t("desk:errors.reopen")}</p>, 401);
+    }
     c.set("staff", { userId: account.userId, telegramId: user.id, view });
     await next();
   });

@@ -1,15 +1,16 @@
 // The public progress page (/, /kk, /ru), a region's and a project's pages, and the open data, on
 // the bot's own HTTP server: no login, no personal data, nothing but the monthly report's figures.
 import { createHash } from "node:crypto";
-import { stringify } from "csv-stringify/sync";
 import { Hono, type Context } from "hono";
 import type { i18n } from "i18next";
 import { z } from "zod";
 import type { Lang } from "../../bot/i18n.js";
 import { PROGRAMME_YEARS } from "../../domain/rules.js";
 import type { Services } from "../../services/index.js";
-import { csvText } from "../../services/spreadsheet-cells.js";
-import { ttlCache } from "./cache.js";
+import { csvDocument, type CsvCell } from "../../services/spreadsheet-cells.js";
+import type { RegionPage } from "../../services/public/progress.js";
+import { boundedCache, stringBytes, type BoundedCache } from "./cache.js";
+import { etagMatches } from "./etag.js";
 import { htmlPage } from "../html.js";
 import { districtShapes, regionShapes } from "./map.js";
 import { NotFound, ProgressPage, ProjectView, RegionView, type PageQuery, type SiteView } from "./views.js";
@@ -19,6 +20,8 @@ import { projectRoot } from "../../project-root.js";
 
 export interface PublicDeps {
   services: Services;
+  /** The pages' caches (made here unless given: a test reads their size). */
+  caches?: PublicCaches;
   i18n: i18n;
   now: () => Date;
   /** For the "Apply in Telegram" link (t.me/<bot>?start=p<id>); none without it. */
@@ -31,6 +34,32 @@ export const OPEN_DATA_LICENCE = "CC BY 4.0 (https://creativecommons.org/license
 const LICENCE_LINE = `# Licence: ${OPEN_DATA_LICENCE}. Source: Employment Roadmap bot, monthly monitoring figures (demo data).`;
 const SITE_STYLE = readFileSync(path.join(projectRoot, "src", "web", "static", "site.css"), "utf8");
 
+/**
+ * The caches' bounds. Every page a visitor can reach is 2 languages × 2 years × 2 measures × (the
+ * country, 17 regions and 217 districts): about 1,900 pages of 20–150 KB. The most visited fit in
+ * 24 MB (the country's pages and the regions'); a page pushed out is made again in a few
+ * milliseconds from its region's report, which has a cache of its own (2 years × 17 regions).
+ */
+const PAGES_MAX = 1_000;
+const PAGES_MAX_BYTES = 24 * 1024 * 1024;
+const REGION_REPORTS_MAX = 2 * 17;
+const FILES_MAX = 8;
+
+export interface PublicCaches {
+  pages: BoundedCache<string>;
+  regions: BoundedCache<RegionPage>;
+  files: BoundedCache<{ body: string; etag: string }>;
+}
+
+export const createPublicCaches = (): PublicCaches => ({
+  pages: boundedCache<string>({ ttlMs: CACHE_MS, max: PAGES_MAX, maxBytes: PAGES_MAX_BYTES, sizeOf: stringBytes }),
+  regions: boundedCache<RegionPage>({ ttlMs: CACHE_MS, max: REGION_REPORTS_MAX }),
+  files: boundedCache<{ body: string; etag: string }>({ ttlMs: CACHE_MS, max: FILES_MAX, maxBytes: 64 * 1024 * 1024, sizeOf: (file) => stringBytes(file.body) }),
+});
+
+/** A region that does not exist: answered 404 and never cached. */
+class NoSuchRegion extends Error {}
+
 const pageQuery = z.object({
   year: z.preprocess((v) => (v === undefined || v === "" ? String(PROGRAMME_YEARS[0]) : v), z.coerce.number().pipe(z.union(PROGRAMME_YEARS.map((y) => z.literal(y))))),
   measure: z.enum(["quota", "jobs"]).default("quota"),
@@ -40,8 +69,7 @@ const id = z.coerce.number().int().positive().max(2_147_483_647);
 
 export function publicRoutes(deps: PublicDeps): Hono {
   const site = new Hono();
-  const pages = ttlCache<string>(CACHE_MS);
-  const files = ttlCache<{ body: string; etag: string }>(CACHE_MS);
+  const { pages, regions, files } = deps.caches ?? createPublicCaches();
   const viewOf = (lang: Lang): SiteView => ({ t: deps.i18n.getFixedT(lang), lang });
   const notFound = (c: Context, lang: Lang) => c.html(htmlPage(<NotFound view={viewOf(lang)} />), 404);
 
@@ -63,13 +91,18 @@ export function publicRoutes(deps: PublicDeps): Hono {
       const regionId = id.safeParse(c.req.param("id"));
       const query = pageQuery.safeParse(c.req.query());
       if (!regionId.success || !query.success) return notFound(c, lang);
-      const { year, measure, district } = query.data;
-      const html = await pages.get(`region:${lang}:${regionId.data}:${year}:${district ?? 0}`, async () => {
-        const page = await deps.services.regionProgress(regionId.data, year as PageQuery["year"]);
-        if (!page) return "";
-        return htmlPage(<RegionView view={viewOf(lang)} query={{ year: year as PageQuery["year"], measure }} page={page} shapes={districtShapes(page.region.kato)} district={district} />);
-      });
-      return html ? c.html(html) : notFound(c, lang);
+      const { measure, district } = query.data;
+      const year = query.data.year as PageQuery["year"];
+      const page = await regions.get(`${regionId.data}:${year}`, async () => {
+        const found = await deps.services.regionProgress(regionId.data, year);
+        if (!found) throw new NoSuchRegion();
+        return found;
+      }).catch((error) => (error instanceof NoSuchRegion ? null : Promise.reject(error)));
+      // Only the region's own districts: any other number would make (and keep) a page of its own.
+      if (!page || (district !== undefined && !page.districts.some((d) => d.id === district))) return notFound(c, lang);
+      const html = await pages.get(`region:${lang}:${regionId.data}:${year}:${measure}:${district ?? 0}`, async () =>
+        htmlPage(<RegionView view={viewOf(lang)} query={{ year, measure }} page={page} shapes={districtShapes(page.region.kato)} district={district} />));
+      return c.html(html);
     });
     site.get(`/${lang}/project/:id`, async (c) => {
       const projectId = id.safeParse(c.req.param("id"));
@@ -89,10 +122,10 @@ export function publicRoutes(deps: PublicDeps): Hono {
       return { body, etag: `"${createHash("sha1").update(body).digest("hex")}"` };
     });
     const headers = { etag: file.etag, "cache-control": "public, max-age=300", link: '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' };
-    if (c.req.header("if-none-match") === file.etag) return c.body(null, 304, headers);
+    if (etagMatches(c.req.header("if-none-match"), file.etag)) return c.body(null, 304, headers);
     return c.body(file.body, 200, { ...headers, "content-type": type });
   };
-  const csv = (rows: unknown[][]) => `${LICENCE_LINE}\n${stringify(rows.map((row) => row.map((cell) => (typeof cell === "string" ? csvText(cell) : cell ?? ""))))}`;
+  const csv = (rows: CsvCell[][]) => `${LICENCE_LINE}\n${csvDocument(rows, { bom: false })}`;
   const day = (date: Date) => date.toISOString().slice(0, 10);
 
   const projectRecords = async () => {
