@@ -8,7 +8,7 @@ import type { i18n } from "i18next";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
 import { deskRoutes } from "./desk/routes.js";
-import { publicRoutes } from "./public/routes.js";
+import { publicRoutes, type PublicCaches } from "./public/routes.js";
 import { TELEGRAM_SCRIPT } from "./desk/shell.js";
 
 export interface WebDeps {
@@ -21,6 +21,8 @@ export interface WebDeps {
   deskPath?: string;
   /** The bot's username, for the public pages' "Apply in Telegram" links. */
   botUsername?: string;
+  /** The public pages' caches (made by the routes unless given: a test reads their size). */
+  publicCaches?: PublicCaches;
 }
 
 /** Telegram's web clients show a Mini App in a frame of theirs; its apps open it in a web view. */
@@ -37,7 +39,7 @@ export function createWebApp(deps: WebDeps): Hono {
     crossOriginEmbedderPolicy: false,
   }));
   app.get("/healthz", async (c) => ((await deps.services.databaseAnswers()) ? c.text("ok") : c.text("database unavailable", 503)));
-  app.route("/", publicRoutes(deps));
+  app.route("/", publicRoutes({ ...deps, caches: deps.publicCaches }));
   if (deps.deskPath !== undefined) {
     const base = deps.deskPath.replace(/\/+$/, "");
     app.route(base || "/", deskRoutes({ ...deps, base }));

@@ -34,6 +34,11 @@ describe("the program", () => {
     await emulator.waitFor((c) => c.method === "setMyCommands" && c.payload.language_code === "ru");
   });
 
+  it("registers its upkeep schedule at start-up: conversations left unanswered are dropped every quarter of an hour", async () => {
+    const schedules = await database.db.$queryRawUnsafe<Array<{ name: string; cron: string }>>("select name, cron from pgboss.schedule order by name");
+    expect(schedules).toContainEqual({ name: "conversation-expiry", cron: "*/15 * * * *" });
+  });
+
   it("answers /start with the language choice, then the menu in the chosen language", async () => {
     const i18n = await testI18n();
     const from = { id: 901, is_bot: false, first_name: "Дәулет", language_code: "kk" };

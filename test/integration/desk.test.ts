@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitApplication } from "../../src/services/applications.js";
 import type { TestDatabase } from "../helpers/database.js";
-import { DESK_PATH, initDataFor, startDesk, type Desk } from "../helpers/desk.js";
+import { DESK_PATH, initDataFor, initDataWithoutSignature, startDesk, type Desk } from "../helpers/desk.js";
 import { closeTestBot, openTestBot, type Harness, type Person } from "../helpers/harness.js";
 import { MEDEU, ZHETYSU } from "../helpers/places.js";
 import { addProject } from "../helpers/projects.js";
@@ -72,7 +72,7 @@ describe("opening the desk", () => {
     expect(html).toContain(`data-network-error="${harness.t("kk", "desk:network_error")} / ${harness.t("ru", "desk:network_error")}"`);
     const policy = response.headers.get("content-security-policy")!;
     expect(policy).toContain("frame-ancestors 'self' https://web.telegram.org");
-    expect(policy).toContain("script-src 'self' https://telegram.org");
+    expect(policy).toContain("script-src 'self' https://telegram.org/js/telegram-web-app.js;"); // that one file, not the whole host
     expect(response.headers.get("x-frame-options")).toBeNull();
     expect((await fetch(`${desk.origin}${DESK_PATH}/static/desk.js`)).headers.get("content-type")).toContain("javascript");
   });
@@ -91,6 +91,39 @@ describe("opening the desk", () => {
     }
     // A day old is still in time.
     expect((await desk.request("queue", initDataFor({ id: staff.id }, new Date(NOW.getTime() - 24 * 3600_000 + 60_000)))).status).toBe(200);
+  });
+
+  it("answers someone it cannot tell in the browser's language, and both languages when the browser asks for neither", async () => {
+    const kazakh = await text(await desk.request("queue", null, { headers: { "accept-language": "en-US,kk;q=0.8,ru;q=0.5" } }));
+    expect(kazakh).toContain(harness.t("kk", "desk:errors.unauthorized"));
+    expect(kazakh).not.toContain(harness.t("ru", "desk:errors.unauthorized"));
+    const russian = await text(await desk.request("queue", "garbage", { headers: { "accept-language": "ru-RU" } }));
+    expect(russian).toContain(harness.t("ru", "desk:errors.unauthorized"));
+    expect(russian).not.toContain(harness.t("kk", "desk:errors.unauthorized"));
+  });
+
+  it("accepts initData of older Telegram clients, which carry no signature field", async () => {
+    const old = initDataWithoutSignature({ id: staff.id }, new Date(NOW.getTime() - 60_000));
+    expect(old).not.toContain("signature");
+    expect((await desk.request("queue", old)).status).toBe(200);
+    const forged = initDataWithoutSignature({ id: staff.id }, new Date(NOW.getTime() - 60_000), "999999:forged-token-forged-token-forged");
+    expect((await desk.request("queue", forged)).status).toBe(401);
+  });
+
+  it("reads with initData up to a day old but acts only with initData signed within the hour", async () => {
+    const { id } = apps["Жанова Жания"]!;
+    const earlier = initDataFor({ id: staff.id }, new Date(NOW.getTime() - 61 * 60_000));
+    expect((await desk.request(`applications/${id}`, earlier)).status).toBe(200);
+    for (const action of ["refer", "iin", "no-show"]) {
+      const response = await desk.request(`applications/${id}/${action}`, earlier, { form: {} });
+      expect(response.status, action).toBe(401);
+      expect(await text(response)).toContain(harness.t("ru", "desk:errors.reopen"));
+    }
+    expect((await database.db.application.findUniqueOrThrow({ where: { id } })).status).toBe("submitted");
+    expect(await database.db.auditLog.count({ where: { action: "show_iin", entityId: String(id) } })).toBe(0);
+    const fresh = initDataFor({ id: staff.id }, new Date(NOW.getTime() - 59 * 60_000));
+    expect((await desk.request(`applications/${id}/iin`, fresh, { form: {} })).status).toBe(200);
+    expect(await database.db.auditLog.count({ where: { action: "show_iin", entityId: String(id) } })).toBe(1);
   });
 
   it("refuses people without the staff role with 403, in their language", async () => {
@@ -201,10 +234,10 @@ describe("the applicant", () => {
     const card = await text(await desk.request(`applications/${id}`, staffData));
     expect(card).toContain("Абаев Абай");
     expect(card).toMatch(/••••••••\d{4}/);
-    expect(await database.db.auditLog.count({ where: { action: "show_iin" } })).toBe(0);
+    expect(await database.db.auditLog.count({ where: { action: "show_iin", entityId: String(id) } })).toBe(0);
     const shown = await text(await desk.request(`applications/${id}/iin`, staffData, { form: {} }));
     expect(shown).toMatch(/\d{12}/);
-    expect(await database.db.auditLog.count({ where: { action: "show_iin", actorUserId: (await userOf(staff)).id } })).toBe(1);
+    expect(await database.db.auditLog.count({ where: { action: "show_iin", entityId: String(id), actorUserId: (await userOf(staff)).id } })).toBe(1);
   });
 
   it("refers through the chat's service: one audit entry, the seeker notified once, a second press refused", async () => {

@@ -84,6 +84,18 @@ describe("a question the knowledge base cannot answer", () => {
     expect(lines).toContain(harness.t("ru", "faq:unanswered.line", { count: 1, text: "ставка и срок кредита" }));
   });
 
+  it("is kept and listed without IIN- or phone-shaped numbers", async () => {
+    const person = await harness.readyPerson("ru");
+    await person.send("ертең ауа райы қандай, ЖСН 990909300123, тел. +7 (701) 555-05-05, 2026 ж.");
+    const stored = await database.db.faqQuestion.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(stored.text).toBe("ертең ауа райы қандай, ЖСН •••, тел. •••, 2026 ж.");
+    expect(stored.entryId).toBeNull();
+    const admin = harness.person({ id: ADMIN_ID });
+    const shown = (await admin.pressData(adminData.unanswered())).find((r) => r.method === "editMessageText")!.text;
+    expect(shown).toContain("ЖСН •••, тел. •••");
+    expect(shown).not.toMatch(/990909|555-05/);
+  });
+
   it("is not the admins' list for anyone else", async () => {
     const person = await harness.readyPerson("ru");
     const replies = await person.pressData(adminData.unanswered());

@@ -310,3 +310,18 @@ describe("an IIN registered from another account", () => {
     expect(sentTexts(await person.send(iin))).toEqual([confirm(iin)]);
   });
 });
+
+describe("a location shared for \"near me\"", () => {
+  it("is forgotten after 30 days unless the person registered", async () => {
+    const passerby = await harness.readyPerson();
+    const registeredPerson = await registered("Мақсат Ерланов", makeIin("010505", 5), "87015550515");
+    const [stranger, seeker] = await Promise.all([passerby, registeredPerson].map((p) => database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(p.id) } })));
+    for (const user of [stranger!, seeker!]) await harness.services.rememberLocation(user.id, { lat: 43.24, lon: 76.91 }, now);
+    const day = 86_400_000;
+    expect(await harness.services.forgetOldLocations(new Date(now.getTime() + 29 * day))).toBe(0);
+    expect(await harness.services.forgetOldLocations(new Date(now.getTime() + 31 * day))).toBeGreaterThanOrEqual(1);
+    const [forgotten, kept] = await Promise.all([stranger!, seeker!].map((user) => database.db.user.findUniqueOrThrow({ where: { id: user.id } })));
+    expect([forgotten!.lastLat, forgotten!.lastLon, forgotten!.lastLocationAt]).toEqual([null, null, null]);
+    expect(kept!.lastLat).toBe(43.24);
+  });
+});

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { reportCsv, reportWorkbook } from "../../src/bot/reports/report-files.js";
 import type { ReportTable } from "../../src/bot/reports/report-tables.js";
 import type { Translate } from "../../src/bot/i18n.js";
-import { csvText } from "../../src/services/spreadsheet-cells.js";
+import { csvDocument, csvText } from "../../src/services/spreadsheet-cells.js";
 
 const HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+7 701", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"];
 const t = ((key: string) => key) as unknown as Translate;
@@ -38,5 +38,24 @@ describe("text cells in files", () => {
       expect(cell.value).toBe(HOSTILE[i]!.replace("\r", "\n")); // XML reads a carriage return as a line feed
       expect(sheet.getRow(i + 2).getCell(2).value).toBe(-(i + 1));
     }
+  });
+});
+
+describe("CSV under Excel's other separators", () => {
+  const hostile = ["Школа;=1+2;@SUM(A1)", "ТОО, -2+3", "a\t+cmd|' /C calc'!A0", "x\n=1", "; =HYPERLINK(\"http://x\")"];
+
+  it.each(hostile)("no part of %j starts a formula when Excel splits on ; , or tab", (text) => {
+    const cell = csvText(text);
+    for (const separator of [";", ",", "\t", "\n"]) {
+      for (const part of cell.split(separator)) expect(part.trimStart(), part).not.toMatch(/^[=+\-@]/);
+    }
+  });
+
+  it("every CSV the project writes goes through one function: the report's too, with its BOM", () => {
+    const table: ReportTable = { section: "contractors", columns: [{ key: "contractor", kind: "text" }], rows: hostile.map((name) => [name]) };
+    const csv = reportCsv([table], t, "title").toString("utf8");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    for (const part of csv.split(/[;,\t\n]/)) expect(part.replace(/^[\s"]+/, ""), part).not.toMatch(/^[=+\-@]/);
+    expect(csvDocument([["Школа;=1"]], { bom: false })).toBe("Школа;'=1\n");
   });
 });
