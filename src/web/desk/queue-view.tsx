@@ -100,7 +100,7 @@ export function QueuePage(props: { view: View; filter: DeskFilter; data: QueueDa
       <p>
         {data.total <= DESK_EXPORT_MAX_ROWS
           ? <a class="button" href={appLink(view, "queue.xlsx", filterQuery(filter))} data-download={`${t("desk:queue.file_name")}.xlsx`}>{t("desk:queue.download")}</a>
-          : <span>{t("desk:queue.too_many", { max: count(DESK_EXPORT_MAX_ROWS) })}</span>}
+          : <span>{t("desk:queue.too_many_rows", { max: count(DESK_EXPORT_MAX_ROWS) })}</span>}
       </p>
       {data.rows.length === 0 ? <p role="status">{t("desk:queue.empty")}</p> : (
         <div class="table-wrap" tabindex={0} role="region" aria-label={t("desk:queue.heading")}>

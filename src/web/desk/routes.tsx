@@ -198,7 +198,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   desk.get("/app/queue.xlsx", async (c) => {
     const { userId, view } = staffOf(c);
     const rows = await services.deskQueueExport(userId, queryOf(c).filter);
-    if (!rows) return c.text(view.t("desk:queue.too_many", { max: formatNumber(DESK_EXPORT_MAX_ROWS, view.lang) }), 413);
+    if (!rows) return c.text(view.t("desk:queue.too_many_rows", { max: formatNumber(DESK_EXPORT_MAX_ROWS, view.lang) }), 413);
     const body = await queueWorkbook(rows, view);
     return c.body(new Uint8Array(body), 200, { "content-type": XLSX, "content-disposition": attachment(`${view.t("desk:queue.file_name")}-${today()}.xlsx`) });
   });
