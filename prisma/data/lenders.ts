@@ -1,7 +1,7 @@
 // The regional lenders of Direction 2 (002: "АШҚҚҚ" АҚ / АО «ФФПСХ» and "АКК" АҚ / АО «АКК»)
-// and the documents a lender usually asks for. Both lenders work through a branch in every
-// region; the branch addresses and phones are not in our sources, so each region points to
-// the lender's site until an operator fills `branches` (region KATO → contact line).
+// and the documents a lender usually asks for. Where each lender has a branch is not in our
+// sources, so each region points to the lender's site until an operator fills `branches`
+// (region KATO → contact line).
 export interface Lender {
   code: string;
   nameKk: string;
@@ -20,7 +20,7 @@ export const LENDERS: readonly Lender[] = [
   },
   {
     code: "akk",
-    nameKk: "«Аграрлық несие корпорациясы» АҚ (АКК)",
+    nameKk: "«Аграрлық кредиттік корпорация» АҚ (АКК)",
     nameRu: "АО «Аграрная кредитная корпорация» (АКК)",
     website: "https://agrocredit.kz",
     branches: {},
@@ -29,7 +29,7 @@ export const LENDERS: readonly Lender[] = [
 
 export const LENDER_DOCUMENTS: ReadonlyArray<{ kk: string; ru: string }> = [
   { kk: "жеке басын куәландыратын құжат", ru: "документ, удостоверяющий личность" },
-  { kk: "мемлекеттік тіркеу туралы анықтама немесе жеке кәсіпкер ретінде қызметті бастағаны туралы хабарлама", ru: "справка о государственной регистрации или уведомление о начале деятельности в качестве ИП" },
+  { kk: "мемлекеттік тіркеу туралы анықтама немесе дара кәсіпкер ретінде қызметті бастағаны туралы хабарлама", ru: "справка о государственной регистрации или уведомление о начале деятельности в качестве ИП" },
   { kk: "бизнес-жоспар (жаңа жұмыс орындарының саны көрсетілген)", ru: "бизнес-план (с числом новых рабочих мест)" },
   { kk: "соңғы кезеңдегі қаржылық есептілік немесе салық декларациялары", ru: "финансовая отчётность или налоговые декларации за последний период" },
   { kk: "салық берешегінің жоқтығы туралы анықтама", ru: "справка об отсутствии налоговой задолженности" },

@@ -50,10 +50,21 @@ export function standingOf(person: { birthDate: Date; status: SeekerStatus; stud
 /** The group that goes first (see priorityGroup). */
 export const PRIORITY_GROUP = 0;
 
+/** What of a position decides a student's priority. */
+export interface PositionFacts {
+  /**
+   * Light work, not harmful to health: the position's "suitable for minors" mark (the Labour Code's
+   * light work). 002 gives students priority only "денсаулығына зиян келтірмейтін және оқу процесін
+   * бұзбайтын жұмыстарда"; whether the hours let them study, the centre checks before referring.
+   */
+  lightWork: boolean;
+}
+
 /**
- * 002, hiring: unemployed youth, NEET youth and students go first, equal among themselves (0);
- * everyone else after them (1). Within a group, earlier applications first.
+ * 002, hiring: unemployed youth, NEET youth, and students in work that does not harm health or
+ * disrupt studies go first, equal among themselves (0); everyone else after them (1). Within a
+ * group, earlier applications first.
  */
-export function priorityGroup(f: SeekerFacts): 0 | 1 {
-  return isUnemployedYouth(f) || isNeet(f) || isStudent(f) ? 0 : 1;
+export function priorityGroup(f: SeekerFacts, position: PositionFacts): 0 | 1 {
+  return isUnemployedYouth(f) || isNeet(f) || (isStudent(f) && position.lightWork) ? 0 : 1;
 }

@@ -5,8 +5,15 @@
 /** 002, Direction 1, hiring: at least 20 % of a project's jobs go to people referred by the centre. */
 export const REFERRAL_QUOTA_PERCENT = 20;
 
-/** 000, 2020 plan: at least half of all people hired should come through employment centres. */
+/**
+ * 000, the 2020 plan: at least half of all people hired should come through employment centres. An
+ * aim of that year's plan, not a rule of 002: reported against the months of 2020 only.
+ */
 export const CENTRE_HIRING_SHARE_AIM = 0.5;
+export const CENTRE_HIRING_SHARE_AIM_YEAR = 2020;
+
+/** The 2020 plan's aim for a month of `year`, percent; null in other years. */
+export const centreShareAimPercent = (year: number): number | null => (year === CENTRE_HIRING_SHARE_AIM_YEAR ? CENTRE_HIRING_SHARE_AIM * 100 : null);
 
 /** 002: a referred person earns at least two minimum wages of the year (before taxes). */
 export const WAGE_FLOOR_MINIMUM_WAGES = 2;

@@ -25,6 +25,8 @@ export interface ApplyCheck {
   refusal?: ApplyRefusal;
   position?: ApplyPosition;
   relocation?: boolean;
+  /** The position is light work (marked suitable for minors): a student's priority counts there. */
+  lightWork?: boolean;
   /** The applicant's facts the application keeps (its priority group and flags). */
   applicant?: SeekerFacts & { districtId: number };
 }
@@ -87,7 +89,7 @@ export async function checkApplication(sql: SqlRunner, userId: number, positionI
   if (row.active > 0) return { ok: false, refusal: "already_applied", position };
   if (row.taken >= row.count) return { ok: false, refusal: "no_room", position };
   const relocation = row.homePlace !== null && row.sitePlace !== null && fromAnotherSettlement(row.homePlace, row.sitePlace);
-  return { ok: true, position, applicant, relocation: relocation && row.willingToRelocate! };
+  return { ok: true, position, applicant, relocation: relocation && row.willingToRelocate!, lightWork: row.suitableForMinors! };
 }
 
 export interface SubmittedApplication {
@@ -113,7 +115,7 @@ export async function submitApplication(store: Store, userId: number, positionId
       insert into "Application" (id, number, "userId", "projectId", "positionId", status, "priorityGroup", "homeDistrictId",
         "isYouth", "isNeet", "isStudent", "isMinor", relocated, "submittedAt", "updatedAt")
       select next.id, ${`Z-${now.getUTCFullYear()}-`} || lpad(next.id::text, greatest(6, length(next.id::text)), '0'), ${userId}, ${check.position!.projectId}, ${positionId},
-        'submitted', ${priorityGroup(facts)}, ${facts.districtId}, ${isYouth(facts.age)}, ${isNeet(facts)}, ${isStudent(facts)},
+        'submitted', ${priorityGroup(facts, { lightWork: check.lightWork ?? false })}, ${facts.districtId}, ${isYouth(facts.age)}, ${isNeet(facts)}, ${isStudent(facts)},
         ${isMinor(facts.age)}, ${check.relocation ?? false}, ${now}, ${now}
       from next
       where exists (select 1 from "Project" p where p.id = ${check.position!.projectId} and ${OPEN})

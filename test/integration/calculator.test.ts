@@ -149,7 +149,7 @@ describe("where to apply", () => {
     const person = await harness.readyPerson("kk");
     await person.send(harness.t("kk", "menu.loans"));
     const [text] = sentTexts(await person.press("loans:where"));
-    expect(text).toContain("«Аграрлық несие корпорациясы» АҚ");
+    expect(text).toContain("«Аграрлық кредиттік корпорация» АҚ");
     expect(text).toContain("АШҚҚҚ");
     expect(text).toContain(harness.t("kk", "loans:where.documents"));
   });

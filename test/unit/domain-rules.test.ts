@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { commissionedJobsForCentre, referralQuota } from "../../src/domain/quota.js";
 import { rateOn, relocationAllowance, wageFloor } from "../../src/domain/rates.js";
-import { LOAN, REFERRAL_QUOTA_PERCENT } from "../../src/domain/rules.js";
+import { centreShareAimPercent, LOAN, REFERRAL_QUOTA_PERCENT } from "../../src/domain/rules.js";
 import { distanceKm, insideKazakhstan, nearest } from "../../src/domain/geo.js";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -78,5 +78,13 @@ describe("geography", () => {
     expect(insideKazakhstan({ lat: 55.6, lon: 87.4 })).toBe(true);
     expect(insideKazakhstan({ lat: 40.49, lon: 70 })).toBe(false);
     expect(insideKazakhstan({ lat: 50, lon: 87.41 })).toBe(false);
+  });
+});
+
+describe("the 2020 plan's aim of half the hires through the centres", () => {
+  it("is reported against 2020 only: it is the 2020 plan's (000), not a rule of 002", () => {
+    expect(centreShareAimPercent(2020)).toBe(50);
+    expect(centreShareAimPercent(2021)).toBeNull();
+    expect(centreShareAimPercent(2019)).toBeNull();
   });
 });

@@ -63,17 +63,27 @@ describe("names and phones", () => {
 describe("priority", () => {
   const facts = (f: Partial<SeekerFacts>): SeekerFacts => ({ age: 25, status: "job_seeker", studying: false, working: false, ...f });
 
-  it("puts unemployed youth, NEET youth and students first, equally", () => {
-    expect(priorityGroup(facts({ status: "registered_unemployed" }))).toBe(0);
-    expect(priorityGroup(facts({ status: "being_laid_off", working: false }))).toBe(0); // NEET
-    expect(priorityGroup(facts({ age: 35, status: "student" }))).toBe(0);
-    expect(priorityGroup(facts({ age: 40, status: "unpaid_leave", studying: true }))).toBe(0);
+  const anyWork = { lightWork: false };
+  const lightWork = { lightWork: true };
+
+  it("puts unemployed youth, NEET youth and students in light work first, equally", () => {
+    expect(priorityGroup(facts({ status: "registered_unemployed" }), anyWork)).toBe(0);
+    expect(priorityGroup(facts({ status: "being_laid_off", working: false }), anyWork)).toBe(0); // NEET
+    expect(priorityGroup(facts({ age: 35, status: "student" }), lightWork)).toBe(0);
+    expect(priorityGroup(facts({ age: 40, status: "unpaid_leave", studying: true }), lightWork)).toBe(0);
+  });
+
+  it("gives students priority only in work that does not harm health (002), unless they are unemployed or NEET youth anyway", () => {
+    expect(priorityGroup(facts({ age: 35, status: "student" }), anyWork)).toBe(1);
+    expect(priorityGroup(facts({ age: 40, status: "unpaid_leave", studying: true }), anyWork)).toBe(1);
+    expect(priorityGroup(facts({ age: 20, status: "student", studying: true, working: true }), anyWork)).toBe(1);
+    expect(priorityGroup(facts({ age: 20, status: "job_seeker", studying: true }), anyWork)).toBe(0); // unemployed youth
   });
 
   it("puts everyone else after them, the youth boundary at 29", () => {
-    expect(priorityGroup(facts({ age: 29 }))).toBe(0);
-    expect(priorityGroup(facts({ age: 30 }))).toBe(1);
-    expect(priorityGroup(facts({ age: 25, status: "being_laid_off", working: true }))).toBe(1);
+    expect(priorityGroup(facts({ age: 29 }), anyWork)).toBe(0);
+    expect(priorityGroup(facts({ age: 30 }), anyWork)).toBe(1);
+    expect(priorityGroup(facts({ age: 25, status: "being_laid_off", working: true }), anyWork)).toBe(1);
   });
 
   it("derives NEET from age and answers", () => {

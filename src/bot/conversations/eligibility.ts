@@ -5,6 +5,7 @@ import { z } from "zod";
 import { checkEligibility, type EligibilityAnswers, type LoanUse } from "../../domain/eligibility.js";
 import { rateOn } from "../../domain/rates.js";
 import { LOAN } from "../../domain/rules.js";
+import { GRACE_CAP_MONTHS } from "../../domain/loan.js";
 import { eligibilityCallbacks as elig } from "../callback-data/eligibility.js";
 import { whichOf } from "../callback-data/callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
@@ -104,6 +105,7 @@ function verdictText(ctx: ConvContext, answers: EligibilityAnswers): string {
     year: rate.validFrom.slice(0, 4),
     maxTerm: answers.purpose === "working_capital" ? LOAN.maxWorkingCapitalTermMonths : LOAN.maxTermMonths,
     maxRate: LOAN.maxRatePercent,
+    cap: GRACE_CAP_MONTHS,
   });
   return [head, "", ...lines, "", limits].join("\n");
 }

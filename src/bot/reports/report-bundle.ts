@@ -1,7 +1,7 @@
 // What a person receives for a monthly report: a short summary, the quota chart (PNG), the
 // XLSX workbook and the CSV, in the person's language.
 import { InputFile, type Api } from "grammy";
-import { CENTRE_HIRING_SHARE_AIM, COMMISSIONED_JOBS_PERCENT } from "../../domain/rules.js";
+import { centreShareAimPercent, COMMISSIONED_JOBS_PERCENT } from "../../domain/rules.js";
 import type { ReportMonth } from "../../domain/report.js";
 import type { MonthlyReport } from "../../services/reports/monthly-report.js";
 import type { ResolvedScope } from "../../services/reports/report-scope.js";
@@ -29,6 +29,9 @@ const percentText = (value: number | null, lang: Lang) => (value === null ? "—
 function summaryText(report: MonthlyReport, scopeName: string, lang: Lang, t: Translate): string {
   const count = (n: number) => formatNumber(n, lang);
   const { kinds, quota, plan } = report.totals;
+  const aim = centreShareAimPercent(report.month.year);
+  const share = percentText(report.jobs.centreShare, lang);
+  const shareLine = () => (aim === null ? t("report:summary.share", { share }) : t("report:summary.share_aim", { share, aim, year: report.month.year }));
   return [
     t("report:summary.title", { month: monthName(t, report.month), scope: scopeName }),
     t("report:summary.contractors", { count: count(report.contractors.length) }),
@@ -37,7 +40,7 @@ function summaryText(report: MonthlyReport, scopeName: string, lang: Lang, t: Tr
       jobs: count(report.jobs.jobsCreated), hired: count(report.jobs.hiredThroughReferrals),
       wage: report.jobs.averageWage === null ? "—" : t("common:money", { amount: count(report.jobs.averageWage) }), // no "— ₸"
     }),
-    t("report:summary.share", { share: percentText(report.jobs.centreShare, lang), aim: CENTRE_HIRING_SHARE_AIM * 100 }),
+    shareLine(),
     t("report:summary.quota", { met: percentText(quota.percentMet, lang), hired: count(quota.hired), quota: count(quota.quota) }),
     t("report:summary.commissioned", {
       count: count(report.commissioned.length), met: count(report.commissioned.filter((c) => c.met).length), percent: COMMISSIONED_JOBS_PERCENT,

@@ -1,6 +1,6 @@
 // The monthly report as localized tables, one per section: the XLSX and the CSV are both made
 // from these, so the two files always agree.
-import { CENTRE_HIRING_SHARE_AIM } from "../../domain/rules.js";
+import { centreShareAimPercent } from "../../domain/rules.js";
 import type { MonthlyReport } from "../../services/reports/monthly-report.js";
 import { localName } from "../format.js";
 import type { Lang, Translate } from "../i18n.js";
@@ -32,6 +32,8 @@ export function reportTables(report: MonthlyReport, lang: Lang, t: Translate): R
   const work = (w: string) => t(`projects:work.${w}`);
   const { contractors, kinds, projects, districts, commissioned, regions, jobs, totals } = report;
   const quotaTotals = [totals.quota.quota, totals.quota.referred, totals.quota.hired, totals.quota.percentMet];
+  const aim = centreShareAimPercent(report.month.year);
+  const aimRows: Cell[][] = aim === null ? [] : [[t("report:indicator.centre_share_aim", { year: report.month.year }), aim]];
 
   return [
     {
@@ -70,7 +72,7 @@ export function reportTables(report: MonthlyReport, lang: Lang, t: Translate): R
         [t("report:indicator.hired"), jobs.hiredThroughReferrals],
         [t("report:indicator.average_wage"), jobs.averageWage],
         [t("report:indicator.centre_share"), jobs.centreShare],
-        [t("report:indicator.centre_share_aim"), CENTRE_HIRING_SHARE_AIM * 100],
+        ...aimRows,
       ],
     },
     {

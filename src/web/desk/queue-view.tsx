@@ -1,6 +1,7 @@
 // The desk's queue: the filter form, the count of each status, the table (sortable by its headers),
 // the pages and the file of the filtered rows.
 import { PRIORITY_GROUP } from "../../domain/person.js";
+import { YOUTH_AGE } from "../../domain/rules.js";
 import { formatDate, formatNumber, localName } from "../../bot/format.js";
 import type { Translate } from "../../bot/i18n.js";
 import { APPLICATION_STATUSES, DESK_EXPORT_MAX_ROWS, type DeskFilter, type DeskRow, type DeskSort } from "../../services/desk/queue.js";
@@ -17,6 +18,10 @@ export interface QueueData {
 type AgeGroup = "neet" | "student" | "youth" | "other";
 export const ageGroupOf = (row: Pick<DeskRow, "isNeet" | "isStudent" | "isYouth">): AgeGroup =>
   row.isNeet ? "neet" : row.isStudent ? "student" : row.isYouth ? "youth" : "other";
+
+/** The group's label; "other" is everyone past the programme's youth (YOUTH_AGE), by the rule's own number. */
+export const ageGroupText = (t: Translate, row: Pick<DeskRow, "isNeet" | "isStudent" | "isYouth">) =>
+  t(`desk:queue.age.${ageGroupOf(row)}`, { from: YOUTH_AGE.max + 1 });
 
 export const priorityText = (t: Translate, group: number) => t(group === PRIORITY_GROUP ? "desk:queue.priority" : "desk:queue.general");
 
@@ -113,7 +118,7 @@ export function QueuePage(props: { view: View; filter: DeskFilter; data: QueueDa
                   <th scope="row"><a href={appLink(view, `applications/${row.id}`)}>{row.number}</a></th>
                   <td>{formatDate(row.submittedAt)}</td>
                   <td>{row.fullName ?? t("desk:queue.erased")}</td>
-                  <td>{t(`desk:queue.age.${ageGroupOf(row)}`)}</td>
+                  <td>{ageGroupText(t, row)}</td>
                   <td>{priorityText(t, row.priorityGroup)}</td>
                   <td>{localName(view.lang, row.project)}</td>
                   <td>{localName(view.lang, row.profession)}</td>

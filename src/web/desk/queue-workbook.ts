@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { localName } from "../../bot/format.js";
 import type { DeskRow } from "../../services/desk/queue.js";
-import { ageGroupOf, priorityText } from "./queue-view.js";
+import { ageGroupText, priorityText } from "./queue-view.js";
 import type { View } from "./page.js";
 
 export async function queueWorkbook(rows: DeskRow[], view: View): Promise<Buffer> {
@@ -20,7 +20,7 @@ export async function queueWorkbook(rows: DeskRow[], view: View): Promise<Buffer
   for (const row of rows) {
     sheet.addRow([
       row.number, new Date(Date.UTC(row.submittedAt.getUTCFullYear(), row.submittedAt.getUTCMonth(), row.submittedAt.getUTCDate())),
-      row.fullName ?? t("desk:queue.erased"), t(`desk:queue.age.${ageGroupOf(row)}`), priorityText(t, row.priorityGroup),
+      row.fullName ?? t("desk:queue.erased"), ageGroupText(t, row), priorityText(t, row.priorityGroup),
       localName(view.lang, row.project), localName(view.lang, row.profession), t(`applications:status.${row.status}`),
     ]);
   }
