@@ -56,6 +56,7 @@ const schema = z
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: "must be true or false" }).optional()),
     DATA_DIR: optionalString,
+    EMBEDDED_DB_PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int({ error: "must be a port number" }).min(1024, { error: "must be a port from 1024 to 65535" }).max(65535, { error: "must be a port from 1024 to 65535" }).optional()),
     MONTHLY_REPORT_CRON: cron,
     FIGURES_REMINDER_CRON: cron,
     PII_KEY: z.preprocess(
@@ -101,6 +102,8 @@ export interface Config {
   /** Demo data goes in by default only on the embedded database. */
   seedDemoData: boolean;
   dataDir?: string;
+  /** The embedded PostgreSQL's port: this one or nothing (EMBEDDED_DB_PORT); unset, 54329 or a free one when that is taken. */
+  embeddedPort?: number;
   /** Key of the personal data at rest; generated into the data folder on the embedded database. */
   piiKey?: Buffer;
   /** When the monthly report and the figures reminder go out. */
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    embeddedPort: e.EMBEDDED_DB_PORT,
     piiKey: e.PII_KEY ? Buffer.from(e.PII_KEY, "base64") : undefined,
     monthlySchedule: {
       reportCron: e.MONTHLY_REPORT_CRON ?? DEFAULT_MONTHLY_SCHEDULE.reportCron,

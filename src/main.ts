@@ -14,6 +14,7 @@ import { createServices } from "./services/index.js";
 import { applyMigrations } from "./db/migrate.js";
 import { provisionDatabase } from "./db/provision.js";
 import { EmbeddedBinariesError } from "./db/embedded-binaries.js";
+import { EmbeddedStartError } from "./db/embedded.js";
 import { seedDatabase } from "./db/seed/index.js";
 import { lazyBoss } from "./jobs/boss.js";
 import { createOutbox, requeueUnsent, startNotificationWorker } from "./jobs/outbox.js";
@@ -70,7 +71,10 @@ async function main() {
   process.on("uncaughtException", (error) => log.error({ err: error }, "uncaught exception"));
   const { onStop } = shutdownOnSignals(log);
 
-  const database = await provisionDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onLog: (line) => log.trace({ postgres: line }) });
+  const database = await provisionDatabase({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir, port: config.embeddedPort,
+    onLog: (line) => (line.startsWith("port ") ? log.info(line) : log.trace({ postgres: line })),
+  });
   onStop(() => database.stop());
   log.info({ embedded: database.embedded }, "database ready");
   const applied = await applyMigrations(database.url);
@@ -137,6 +141,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof EmbeddedBinariesError ? error.message : error);
+  console.error(error instanceof EmbeddedBinariesError || error instanceof EmbeddedStartError ? error.message : error);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createServer, type AddressInfo } from "node:net";
 import pg from "pg";
 import { importEmbeddedPostgres } from "./embedded-binaries.js";
 
@@ -15,7 +16,9 @@ export interface EmbeddedDatabase {
 
 export interface EmbeddedOptions {
   dataDir: string;
+  /** The port to listen on; when another program has it, a free one instead unless `portIsFixed`. */
   port: number;
+  portIsFixed?: boolean;
   /** Faster and not crash-safe: for test databases only. */
   durable?: boolean;
   onLog?: (line: string) => void;
@@ -35,18 +38,44 @@ export function defaultDataDir(name: string, projectDir = process.cwd()): string
   return path.join(tmpdir(), `roadmap-bot-${project}`, name);
 }
 
-function pidFileProcessAlive(dataDir: string): boolean {
+/** Why the embedded server could not start, in one line with what to do: main prints only this. */
+export class EmbeddedStartError extends Error {}
+
+/** The port of the server running this data folder (postmaster.pid's fourth line), if one runs. */
+function runningServerPort(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
   try {
-    process.kill(pid, 0);
-    return true;
+    process.kill(Number(lines[0]), 0);
+    return Number(lines[3]) || null;
   } catch {
     rmSync(pidFile); // left behind by a killed server
-    return false;
+    return null;
   }
 }
+
+/** Whether a port of 127.0.0.1 can be listened on now. */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer().once("error", () => resolve(false)).once("listening", () => probe.close(() => resolve(true)));
+    probe.listen(port, "127.0.0.1");
+  });
+}
+
+/** A port the system has free on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject).once("listening", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.listen(0, "127.0.0.1");
+  });
+}
+
+const describe = (error: unknown) =>
+  (error instanceof Error ? error.message : typeof error === "string" && error ? error : "it gave no reason; its log is at LOG_LEVEL=trace").trim().replace(/\.+$/, "");
 
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -79,16 +108,43 @@ async function importWithoutSignalHandlers() {
   return EmbeddedPostgres;
 }
 
-export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const { dataDir, port } = options;
+const urlsOn = (port: number) => {
   const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-  const serverUrl = urlFor("postgres");
+  return { urlFor, serverUrl: urlFor("postgres") };
+};
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const { dataDir } = options;
   const log = options.onLog ?? (() => undefined);
 
-  // Another process of ours already runs this cluster (a second instance, a CLI call): share it.
-  if (pidFileProcessAlive(dataDir) && (await answers(serverUrl))) {
-    return { serverUrl, urlFor, stop: async () => undefined };
+  // Another process of ours already runs this cluster (a second instance, a CLI call): share it, on its port.
+  const running = runningServerPort(dataDir);
+  if (running !== null && (await answers(urlsOn(running).serverUrl))) {
+    return { ...urlsOn(running), stop: async () => undefined };
   }
+  // Another program (another checkout's server, say) has the port: take a free one, unless told which.
+  let port = options.port;
+  if (!(await portFree(port))) {
+    if (options.portIsFixed) {
+      throw new EmbeddedStartError(`The embedded PostgreSQL cannot listen on port ${port} (EMBEDDED_DB_PORT): another program has it. Choose a free port, or leave EMBEDDED_DB_PORT unset to take one.`);
+    }
+    port = await freePort();
+    log(`port ${options.port} is taken by another program: the embedded PostgreSQL listens on ${port}`);
+  }
+  try {
+    return await startServer(options, port, log);
+  } catch (error) {
+    if (error instanceof EmbeddedStartError) throw error;
+    throw new EmbeddedStartError(
+      `The embedded PostgreSQL did not start (data folder ${dataDir}, port ${port}): ${describe(error)}. `
+      + "Set DATABASE_URL to a PostgreSQL server, or EMBEDDED_DB_PORT to a free port, or move the data folder away if it is damaged (DATA_DIR chooses another).",
+    );
+  }
+}
+
+async function startServer(options: EmbeddedOptions, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
+  const { dataDir } = options;
+  const { urlFor, serverUrl } = urlsOn(port);
 
   const durabilityFlags = options.durable === false
     ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]

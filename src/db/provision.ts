@@ -15,6 +15,7 @@ export const EMBEDDED_PORT = 54329;
 export async function provisionDatabase(options: {
   databaseUrl?: string;
   dataDir?: string;
+  /** A port asked for (EMBEDDED_DB_PORT): used or failed with; without it, EMBEDDED_PORT or a free one. */
   port?: number;
   onLog?: (line: string) => void;
 }): Promise<ProvisionedDatabase> {
@@ -23,6 +24,7 @@ export async function provisionDatabase(options: {
   const server = await startEmbeddedPostgres({
     dataDir,
     port: options.port ?? EMBEDDED_PORT,
+    portIsFixed: options.port !== undefined,
     onLog: options.onLog,
   });
   await ensureDatabase(server.serverUrl, EMBEDDED_DATABASE);
