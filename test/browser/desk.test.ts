@@ -29,8 +29,23 @@ let staff: Person;
 const seekers: Array<{ person: Person; applicationId: number; name: string }> = [];
 let foreignId: number;
 
-const openAs = async (initData: string, locale = "ru-RU"): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 412, height: 860 }, acceptDownloads: true, locale });
+/** Telegram's default theme parameters, light and dark, as its script sets them on the page. */
+const THEMES = {
+  light: { bg_color: "#ffffff", text_color: "#000000", hint_color: "#999999", link_color: "#2481cc", button_color: "#2481cc", button_text_color: "#ffffff", secondary_bg_color: "#efeff3" },
+  dark: { bg_color: "#17212b", text_color: "#f5f5f5", hint_color: "#708499", link_color: "#6ab3f3", button_color: "#50a8eb", button_text_color: "#ffffff", secondary_bg_color: "#232e3c" },
+} as const;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+const openAs = async (initData: string, locale = "ru-RU", options: { viewport?: { width: number; height: number }; theme?: keyof typeof THEMES } = {}): Promise<Page> => {
+  const context = await browser.newContext({ viewport: options.viewport ?? PHONE, acceptDownloads: true, locale });
+  if (options.theme) {
+    await context.addInitScript((theme) => {
+      document.addEventListener("DOMContentLoaded", () => {
+        for (const [key, value] of Object.entries(theme)) document.documentElement.style.setProperty(`--tg-theme-${key.replace(/_/g, "-")}`, value);
+      });
+    }, THEMES[options.theme]);
+  }
   const page = await context.newPage();
   await page.route("https://telegram.org/**", (route) => route.abort()); // offline: the page must not need it
   await page.goto(`${desk.url}#tgWebAppData=${encodeURIComponent(initData)}&tgWebAppVersion=7.0&tgWebAppPlatform=android`);
@@ -72,27 +87,47 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
     await closeTestBot({ database, harness });
   });
 
-  it("filters the queue, opens an applicant, issues a referral the seeker hears of once, and downloads the XLSX", async () => {
+  it("on a phone opens on the waiting applications, as cards, with no sideways scroll, the filters folded", async () => {
     const page = await openAs(initDataFor({ id: staff.id, first_name: "Гүлнар" }, new Date()));
     const t = (key: string, options?: Record<string, unknown>) => harness.t("ru", key, options);
-    await page.getByRole("table").waitFor();
-    expect(await page.locator("tbody tr").count()).toBe(6);
+    await page.locator(".cards li").first().waitFor();
+    expect(await page.locator(".cards li").count()).toBe(6);
+    expect(await page.getByRole("table").isVisible()).toBe(false);
+    const firstCard = await page.locator(".cards li").first().boundingBox();
+    expect(firstCard!.y + firstCard!.height).toBeLessThan(PHONE.height); // the first screen shows what needs doing
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await page.locator("details.filters").getAttribute("open")).toBeNull();
+    // the priority group first, then the oldest: the youth (every second one) lead
+    const names = await page.locator(".card-person").allTextContents();
+    expect(names.slice(0, 3)).toEqual([seekers[1]!.name, seekers[3]!.name, seekers[5]!.name]);
     expect(await page.title()).toContain(t("desk:queue.heading"));
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(DOCS, "desk-queue.png"), fullPage: true });
+    await page.context().close();
+  });
 
+  it("filters through the folded form and its chips, opens an applicant, issues a referral the seeker hears of once, and downloads the XLSX", async () => {
+    const page = await openAs(initDataFor({ id: staff.id, first_name: "Гүлнар" }, new Date()));
+    const t = (key: string, options?: Record<string, unknown>) => harness.t("ru", key, options);
+    await page.locator(".cards li").first().waitFor();
+    await page.getByText(t("desk:queue.filters_button")).click();
     await page.getByLabel(t("desk:queue.priority_only")).check();
     await page.getByRole("button", { name: t("desk:queue.apply") }).click();
-    await expect.poll(() => page.locator("tbody tr").count()).toBe(3);
+    await expect.poll(() => page.locator(".cards li").count()).toBe(3);
+    await page.getByText(t("desk:queue.filters_active", { count: 1 })).click();
     await page.getByLabel(t("desk:queue.search")).fill("Жания");
     await page.getByRole("button", { name: t("desk:queue.apply") }).click();
-    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+    await expect.poll(() => page.locator(".cards li").count()).toBe(1);
+    await page.getByRole("link", { name: t("desk:queue.remove_filter", { filter: `${t("desk:queue.search")}: Жания` }) }).click();
+    await expect.poll(() => page.locator(".cards li").count()).toBe(3);
 
     const seeker = seekers[1]!;
     const number = (await database.db.application.findUniqueOrThrow({ where: { id: seeker.applicationId } })).number;
     await page.getByRole("link", { name: number }).click();
     await page.getByRole("heading", { level: 1, name: t("desk:applicant.heading", { number }) }).waitFor();
     expect(await page.getByText(seeker.name).count()).toBeGreaterThan(0);
+    const phone = page.locator('a[href^="tel:"]');
+    expect(await phone.getAttribute("href")).toBe("tel:+77010000000");
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(DOCS, "desk-applicant.png"), fullPage: true });
 
@@ -104,9 +139,12 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
     await harness.flushAll();
     expect(seeker.person.sentToMe().filter((r) => r.text.includes(referred.referralNumber!))).toHaveLength(1);
 
-    await page.goBack();
     await page.getByRole("link", { name: t("desk:nav.queue"), exact: true }).click();
-    await expect.poll(() => page.locator("tbody tr").count()).toBe(6);
+    await expect.poll(() => page.locator(".cards li").count()).toBe(5); // one is no longer waiting
+    await page.getByRole("link", { name: new RegExp(`^${t("applications:status.referred")}`) }).click();
+    await expect.poll(() => page.locator(".cards li").count()).toBe(1); // the other statuses one tap away
+    await page.getByRole("link", { name: new RegExp(`^${t("desk:queue.all_statuses")}`) }).click();
+    await expect.poll(() => page.locator(".cards li").count()).toBe(6);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t("desk:queue.download") }).click()]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync((await download.path())!) as never);
@@ -117,8 +155,58 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
     await page.context().close();
   });
 
+  it("rejects only in two steps, with a reason chosen (none preselected), by a button unlike Refer", async () => {
+    const page = await openAs(initDataFor({ id: staff.id, first_name: "Гүлнар" }, new Date()));
+    const t = (key: string, options?: Record<string, unknown>) => harness.t("ru", key, options);
+    const seeker = seekers[4]!;
+    const number = (await database.db.application.findUniqueOrThrow({ where: { id: seeker.applicationId } })).number;
+    await page.locator(".cards li").first().waitFor();
+    await page.getByRole("link", { name: number }).click();
+    await page.getByRole("heading", { level: 1, name: t("desk:applicant.heading", { number }) }).waitFor();
+    expect(await page.getByLabel(t("desk:applicant.reason")).inputValue()).toBe("");
+    const [refer, reject] = [page.getByRole("button", { name: t("staff:action.refer") }), page.getByRole("button", { name: t("desk:applicant.reject_start") })];
+    const looks = (button: typeof refer) => button.evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(await looks(reject)).not.toBe(await looks(refer));
+    await reject.click(); // no reason: the browser keeps the form
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: seeker.applicationId } })).status).toBe("submitted");
+    await page.getByLabel(t("desk:applicant.reason")).selectOption("requirements");
+    await reject.click();
+    await page.getByRole("heading", { name: t("desk:applicant.reject_confirm_heading") }).waitFor();
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: seeker.applicationId } })).status).toBe("submitted");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: t("desk:applicant.reject_confirm") }).click();
+    await page.getByRole("status").waitFor();
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: seeker.applicationId } })).status).toBe("rejected");
+    await page.context().close();
+  });
+
+  it.each([["light", PHONE], ["dark", PHONE], ["light", DESKTOP], ["dark", DESKTOP]] as const)("keeps WCAG AA contrast in Telegram's %s theme at %o", async (theme, viewport) => {
+    const page = await openAs(initDataFor({ id: staff.id, first_name: "Гүлнар" }, new Date()), "ru-RU", { viewport, theme });
+    const t = (key: string) => harness.t("ru", key);
+    await page.getByRole("link", { name: new RegExp(`^${t("desk:queue.all_statuses")}`) }).click();
+    const list = viewport === DESKTOP ? page.getByRole("table") : page.locator(".cards");
+    await list.waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(theme === "dark" ? "rgb(23, 33, 43)" : "rgb(255, 255, 255)");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator(`a[href*="/app/applications/${seekers[0]!.applicationId}"]`).locator("visible=true").first().click();
+    await page.getByRole("heading", { name: t("desk:applicant.actions") }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("on a wide screen shows the table with its header and first column sticky", async () => {
+    const page = await openAs(initDataFor({ id: staff.id, first_name: "Гүлнар" }, new Date()), "ru-RU", { viewport: DESKTOP });
+    await page.getByRole("table").waitFor();
+    expect(await page.locator(".cards").isVisible()).toBe(false);
+    const positions = await page.evaluate(() => [document.querySelector("table.queue thead th")!, document.querySelector("table.queue tbody th")!].map((cell) => getComputedStyle(cell).position));
+    expect(positions).toEqual(["sticky", "sticky"]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it("inside Telegram: takes initData from Telegram.WebApp; its MainButton refers, its BackButton goes back, Telegram saves the XLSX", async () => {
-    const context = await browser.newContext({ viewport: { width: 412, height: 860 } });
+    const context = await browser.newContext({ viewport: PHONE });
     const initData = initDataFor({ id: staff.id, first_name: "Гүлнар" }, new Date());
     // Telegram's script as a Mini App sees it: initData, ready/expand, the Back and Main buttons (recorded).
     await context.addInitScript((data) => {
@@ -134,7 +222,7 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
     const page = await context.newPage();
     await page.route("https://telegram.org/**", (route) => route.abort());
     await page.goto(desk.url); // no fragment: the initData comes from Telegram.WebApp
-    await page.getByRole("table").waitFor();
+    await page.locator(".cards li").first().waitFor();
     const webApp = () => page.evaluate(() => {
       const app = (window as unknown as { Telegram: { WebApp: { isReady?: boolean; MainButton: { visible: boolean; text: string }; BackButton: { visible: boolean } } } }).Telegram.WebApp;
       return { ready: app.isReady === true, main: { visible: app.MainButton.visible, text: app.MainButton.text }, back: app.BackButton.visible };
@@ -171,7 +259,7 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
     await expired.context().close();
 
     const page = await openAs(initDataFor({ id: staff.id }, new Date()));
-    await page.getByRole("table").waitFor();
+    await page.locator(".cards").waitFor();
     await page.evaluate((href) => {
       const link = Object.assign(document.createElement("a"), { href, textContent: "forged link" });
       document.querySelector("main")!.append(link);

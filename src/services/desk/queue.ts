@@ -12,7 +12,10 @@ export const DESK_PAGE_SIZE = 25;
 /** Rows in one downloaded file: a centre's whole queue fits; more is refused, not cut silently. */
 export const DESK_EXPORT_MAX_ROWS = 20_000;
 export const APPLICATION_STATUSES = ["submitted", "referred", "hired", "rejected", "no_show", "withdrawn"] as const satisfies readonly ApplicationStatus[];
-export const DESK_SORTS = ["submitted", "number", "name", "status", "priority", "project"] as const;
+/** "queue" is the chat's order and the desk's first view: the priority group first, then the oldest. */
+export const DESK_SORTS = ["queue", "submitted", "number", "name", "status", "priority", "project"] as const;
+/** What the desk opens on: the applications waiting for a decision, in the queue's order. */
+export const DESK_DEFAULT_STATUS = "submitted" satisfies ApplicationStatus;
 export type DeskSort = (typeof DESK_SORTS)[number];
 
 export interface DeskFilter {
@@ -45,14 +48,15 @@ export interface DeskRow {
   status: ApplicationStatus;
 }
 
-/** The sort key of each order, and what it needs joined. */
-const ORDER: Record<DeskSort, { key: Prisma.Sql; joins?: "project" | "person" }> = {
-  submitted: { key: Prisma.sql`a."submittedAt"` },
-  number: { key: Prisma.sql`a.number` },
-  name: { key: Prisma.sql`pr."fullName"`, joins: "person" },
-  status: { key: Prisma.sql`a.status::text` },
-  priority: { key: Prisma.sql`a."priorityGroup"` },
-  project: { key: Prisma.sql`p."nameRu"`, joins: "project" },
+/** The sort keys of each order (the id last breaks ties), and what they need joined. */
+const ORDER: Record<DeskSort, { keys: Prisma.Sql[]; joins?: "project" | "person" }> = {
+  queue: { keys: [Prisma.sql`a."priorityGroup"`, Prisma.sql`a."submittedAt"`] },
+  submitted: { keys: [Prisma.sql`a."submittedAt"`] },
+  number: { keys: [Prisma.sql`a.number`] },
+  name: { keys: [Prisma.sql`pr."fullName"`], joins: "person" },
+  status: { keys: [Prisma.sql`a.status::text`] },
+  priority: { keys: [Prisma.sql`a."priorityGroup"`] },
+  project: { keys: [Prisma.sql`p."nameRu"`], joins: "project" },
 };
 
 const DAY_MS = 86_400_000;
@@ -83,18 +87,20 @@ async function rows(store: Store, projects: { ids: string; count: number }, filt
   const person = order.joins === "person" || filter.text ? Prisma.sql`left join "SeekerProfile" pr on pr."userId" = a."userId"` : Prisma.empty;
   const project = order.joins === "project" ? Prisma.sql`join "Project" p on p.id = a."projectId"` : Prisma.empty;
   const direction = Prisma.raw(filter.descending ? "desc nulls last" : "asc nulls last");
+  const selected = Prisma.join(order.keys.map((key, i) => Prisma.sql`${key} as ${Prisma.raw(`k${i}`)}`));
+  const ordered = (keys: Prisma.Sql[], id: Prisma.Sql) => Prisma.join([...keys.map((key) => Prisma.sql`${key} ${direction}`), Prisma.sql`${id} ${direction}`]);
   // The page's ids first (only what the order and the filter need), then their details.
   const found = await store.rows<RowOut>(Prisma.sql`
     with page as materialized (
-      select a.id, ${order.key} as k from "Application" a ${person} ${project}
+      select a.id, ${selected} from "Application" a ${person} ${project}
       where ${conditions(projects, filter)}${status}
-      order by ${order.key} ${direction}, a.id ${direction}
+      order by ${ordered(order.keys, Prisma.sql`a.id`)}
       limit ${limit} offset ${offset})
     select a.id, a.number, a."submittedAt", pr."fullName", a."priorityGroup", a."isYouth", a."isNeet", a."isStudent", a.status::text as status,
            a."projectId", p."nameKk" as "projectKk", p."nameRu" as "projectRu",
            (select json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu") from "Position" s join "Profession" f on f.id = s."professionId" where s.id = a."positionId") as profession
     from page join "Application" a on a.id = page.id join "Project" p on p.id = a."projectId" left join "SeekerProfile" pr on pr."userId" = a."userId"
-    order by page.k ${direction}, page.id ${direction}`, { prepare: false });
+    order by ${ordered(order.keys.map((_, i) => Prisma.raw(`page.k${i}`)), Prisma.sql`page.id`)}`, { prepare: false });
   return found.map(({ projectId, projectKk, projectRu, ...row }) => ({ ...row, project: { id: projectId, nameKk: projectKk, nameRu: projectRu } }));
 }
 

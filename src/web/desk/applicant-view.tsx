@@ -10,24 +10,67 @@ import type { ReachableApplication } from "../../services/staff.js";
 import { appLink, Page, type View } from "./page.js";
 import { priorityText } from "./queue-view.js";
 
+/** A rejection chosen and not yet confirmed. */
+export interface RejectDraft {
+  reason: (typeof REJECT_REASONS)[number];
+  note?: string;
+}
+
 export interface ApplicantData {
   application: ReachableApplication;
   person: ApplicantPerson | null;
   history: HistoryEntry[];
 }
 
-const Field = (props: { label: string; value: string }) => (
+const Field = (props: { label: string; value: string; href?: string }) => (
   <>
     <dt>{props.label}</dt>
-    <dd>{props.value}</dd>
+    <dd>{props.href ? <a href={props.href}>{props.value}</a> : props.value}</dd>
   </>
 );
 
-function Actions(props: { view: View; application: ReachableApplication; hasPerson: boolean; today: string }) {
+function RejectForm(props: { view: View; action: string }) {
+  const t = props.view.t;
+  return (
+    <form method="post" action={props.action} class="stacked">
+      <label>{t("desk:applicant.reason")}
+        <select name="reason" required>
+          <option value="" selected>{t("desk:applicant.choose_reason")}</option>
+          {REJECT_REASONS.map((reason) => <option value={reason}>{t(`staff:reject_reason.${reason}`)}</option>)}
+        </select>
+      </label>
+      <label>{t("desk:applicant.note")} <textarea name="note" rows={2} maxlength={REJECT_NOTE_LENGTH.max}></textarea></label>
+      <button type="submit" class="danger">{t("desk:applicant.reject_start")}</button>
+    </form>
+  );
+}
+
+/** The second step of a rejection: what will happen, said plainly, and the way back. */
+function RejectConfirmation(props: { view: View; application: ReachableApplication; draft: RejectDraft; action: string }) {
+  const { view, application, draft } = props;
+  const t = view.t;
+  const reason = draft.reason === "other" && draft.note ? draft.note : t(`staff:reject_reason.${draft.reason}`);
+  return (
+    <section aria-labelledby="confirm-reject" class="confirm">
+      <h2 id="confirm-reject">{t("desk:applicant.reject_confirm_heading")}</h2>
+      <p>{t("desk:applicant.reject_confirm_text", { number: application.number, reason })}</p>
+      <form method="post" action={props.action} class="buttons">
+        <input type="hidden" name="reason" value={draft.reason} />
+        {draft.note ? <input type="hidden" name="note" value={draft.note} /> : null}
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" class="danger">{t("desk:applicant.reject_confirm")}</button>
+        <a href={appLink(view, `applications/${application.id}`)}>{t("desk:applicant.reject_cancel")}</a>
+      </form>
+    </section>
+  );
+}
+
+function Actions(props: { view: View; application: ReachableApplication; hasPerson: boolean; today: string; confirmReject?: RejectDraft }) {
   const { view, application } = props;
   const t = view.t;
   const action = (name: string) => appLink(view, `applications/${application.id}/${name}`);
   const open = application.status === "submitted" || application.status === "referred";
+  if (open && props.confirmReject) return <RejectConfirmation view={view} application={application} draft={props.confirmReject} action={action("reject")} />;
   return (
     <section aria-labelledby="actions">
       <h2 id="actions">{t("desk:applicant.actions")}</h2>
@@ -41,18 +84,10 @@ function Actions(props: { view: View; application: ReachableApplication; hasPers
             <label>{t("desk:applicant.wage")} <input type="number" name="wage" required min={1} max={100000000} step={1} inputmode="numeric" /></label>
             <button type="submit">{t("staff:action.hire")}</button>
           </form>
-          <form method="post" action={action("no-show")}><button type="submit">{t("staff:action.no_show")}</button></form>
+          <form method="post" action={action("no-show")}><button type="submit" class="secondary">{t("staff:action.no_show")}</button></form>
         </>
       ) : null}
-      {open ? (
-        <form method="post" action={action("reject")} class="stacked">
-          <label>{t("desk:applicant.reason")}
-            <select name="reason">{REJECT_REASONS.map((reason) => <option value={reason}>{t(`staff:reject_reason.${reason}`)}</option>)}</select>
-          </label>
-          <label>{t("desk:applicant.note")} <textarea name="note" rows={2} maxlength={REJECT_NOTE_LENGTH.max}></textarea></label>
-          <button type="submit">{t("staff:action.reject")}</button>
-        </form>
-      ) : <p>{t("desk:applicant.no_actions")}</p>}
+      {open ? <RejectForm view={view} action={action("reject")} /> : <p>{t("desk:applicant.no_actions")}</p>}
       {props.hasPerson ? (
         <form method="post" action={action("iin")}><button type="submit" class="secondary">{t("desk:applicant.show_iin")}</button></form>
       ) : null}
@@ -60,7 +95,7 @@ function Actions(props: { view: View; application: ReachableApplication; hasPers
   );
 }
 
-export function ApplicantPage(props: { view: View; data: ApplicantData; notice?: { text: string; failed?: boolean }; iin?: string; today: string }) {
+export function ApplicantPage(props: { view: View; data: ApplicantData; notice?: { text: string; failed?: boolean }; iin?: string; today: string; confirmReject?: RejectDraft }) {
   const { view, data } = props;
   const { application, person } = data;
   const t = view.t;
@@ -91,7 +126,7 @@ export function ApplicantPage(props: { view: View; data: ApplicantData; notice?:
             <Field label={t("desk:applicant.field.district")} value={`${name(person.district)}, ${name(person.district.region)}`} />
             <Field label={t("desk:applicant.field.professions")} value={person.anyWork ? t("seeker:profile.any_work") : person.professions.map(name).join(", ")} />
             <Field label={t("desk:applicant.field.relocate")} value={t(person.willingToRelocate ? "answer.yes" : "answer.no")} />
-            <Field label={t("desk:applicant.field.phone")} value={person.phone} />
+            <Field label={t("desk:applicant.field.phone")} value={person.phone} href={`tel:${person.phone}`} />
             <Field label={t("desk:applicant.field.iin")} value={props.iin ?? `••••••••${person.iinLast4}`} />
           </dl>
         ) : <p>{t("staff:card.erased")}</p>}
@@ -110,7 +145,7 @@ export function ApplicantPage(props: { view: View; data: ApplicantData; notice?:
           </ol>
         ) : <p>{t("desk:applicant.history_empty")}</p>}
       </section>
-      <Actions view={view} application={application} hasPerson={Boolean(person)} today={props.today} />
+      <Actions view={view} application={application} hasPerson={Boolean(person)} today={props.today} confirmReject={props.confirmReject} />
     </Page>
   );
 }

@@ -13,7 +13,7 @@ import { PROJECT_STATUSES } from "../../domain/project-status.js";
 import { REJECT_REASONS } from "../../domain/referral.js";
 import { kazakhstanDay, parseReportMonth, previousMonth } from "../../domain/report.js";
 import type { Logger } from "../../logger.js";
-import { APPLICATION_STATUSES, DESK_EXPORT_MAX_ROWS, DESK_SORTS, type DeskFilter } from "../../services/desk/queue.js";
+import { APPLICATION_STATUSES, DESK_DEFAULT_STATUS, DESK_EXPORT_MAX_ROWS, DESK_SORTS, type DeskFilter } from "../../services/desk/queue.js";
 import type { Services } from "../../services/index.js";
 import type { ActionInput } from "../../services/referrals.js";
 import { isNotAllowed } from "../../services/staff.js";
@@ -21,7 +21,7 @@ import { INIT_DATA_ACT_MAX_AGE_SECONDS, userOfInitData } from "../init-data.js";
 import { DOWNLOADABLE, signDownload, userOfDownload } from "./download-link.js";
 import { formatNumber } from "../../bot/format.js";
 import { actionResultText } from "../../bot/action-result.js";
-import { ApplicantPage } from "./applicant-view.js";
+import { ApplicantPage, type RejectDraft } from "./applicant-view.js";
 import { Message, type View } from "./page.js";
 import { ProjectPage, ProjectsPage } from "./projects-view.js";
 import { QueuePage } from "./queue-view.js";
@@ -55,7 +55,7 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).transform((text) => new D
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 
 const queueQuery = z.object({
-  status: optional(z.enum(APPLICATION_STATUSES)),
+  status: optional(z.enum([...APPLICATION_STATUSES, "all"])),
   project: optional(id),
   priority: optional(z.literal("1")),
   from: optional(isoDay),
@@ -67,7 +67,9 @@ const queueQuery = z.object({
 });
 
 const hireForm = z.object({ contractDate: isoDay, wage: z.coerce.number().int().min(1).max(100_000_000) });
-const rejectForm = z.object({ reason: z.enum(REJECT_REASONS), note: z.preprocess(blank, z.string().trim().max(REJECT_NOTE_LENGTH.max).optional()) });
+const rejectForm = z.object({
+  reason: z.enum(REJECT_REASONS), note: z.preprocess(blank, z.string().trim().max(REJECT_NOTE_LENGTH.max).optional()), confirm: optional(z.literal("yes")),
+});
 const statusForm = z.object({ status: z.enum(PROJECT_STATUSES), permanentJobs: optional(z.coerce.number().int().min(0).max(STAFF_COUNT_MAX)) });
 const figuresForm = z.object({
   month: z.string().regex(/^\d{4}-\d{2}$/),
@@ -172,9 +174,10 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
 
   function queryOf(c: Context<Env>): { filter: DeskFilter; page: number } {
     const q = parse(queueQuery, c.req.query());
+    // Opened without a filter, the desk shows what needs doing: the applications waiting for a decision, in the queue's order.
     const filter: DeskFilter = {
-      status: q.status, projectId: q.project, priorityOnly: q.priority === "1", from: q.from, to: q.to, text: q.q || undefined,
-      sort: q.sort ?? "submitted", descending: q.dir === "desc",
+      status: q.status === "all" ? undefined : q.status ?? DESK_DEFAULT_STATUS, projectId: q.project, priorityOnly: q.priority === "1", from: q.from, to: q.to,
+      text: q.q || undefined, sort: q.sort ?? "queue", descending: q.dir === "desc",
     };
     return { filter, page: q.page ?? 1 };
   }
@@ -203,7 +206,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     return c.body(new Uint8Array(body), 200, { "content-type": XLSX, "content-disposition": attachment(`${view.t("desk:queue.file_name")}-${today()}.xlsx`) });
   });
 
-  const applicantPage = async (c: Context<Env>, applicationId: number, extra: { notice?: { text: string; failed?: boolean }; iin?: string } = {}) => {
+  const applicantPage = async (c: Context<Env>, applicationId: number, extra: { notice?: { text: string; failed?: boolean }; iin?: string; confirmReject?: RejectDraft } = {}) => {
     const { userId, view } = staffOf(c);
     const card = await services.applicantCard(userId, applicationId, deps.now());
     const history = await services.applicationHistory(userId, applicationId);
@@ -225,12 +228,15 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const form = parse(hireForm, await c.req.parseBody());
     return act(c, { action: "hire", contractDate: form.contractDate, wage: form.wage });
   });
+  // A rejection is told to the person: it takes a reason chosen (none is preselected) and a second, explicit step.
   desk.post("/app/applications/:id/reject", async (c) => {
     const form = parse(rejectForm, await c.req.parseBody());
+    const applicationId = parse(id, c.req.param("id"));
     if (form.reason === "other" && (form.note?.length ?? 0) < REJECT_NOTE_LENGTH.min) {
       const { view } = staffOf(c);
-      return applicantPage(c, parse(id, c.req.param("id")), { notice: { text: view.t("desk:errors.note_required"), failed: true } });
+      return applicantPage(c, applicationId, { notice: { text: view.t("desk:errors.note_required"), failed: true } });
     }
+    if (form.confirm !== "yes") return applicantPage(c, applicationId, { confirmReject: { reason: form.reason, note: form.note } });
     return act(c, form.reason === "other" ? { action: "reject", reason: "other", note: form.note } : { action: "reject", reason: form.reason });
   });
   desk.post("/app/applications/:id/iin", async (c) => {

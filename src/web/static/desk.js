@@ -145,10 +145,60 @@
     load(event.state.url, null, false);
   });
 
+  // Telegram's theme colours are not all readable on their own backgrounds (its light theme's links,
+  // its dark theme's white on the button, hints): each text colour is mixed toward black or white
+  // until it reaches WCAG AA's 4.5:1 against the background it stands on.
+  function rgb(hex) {
+    var m = /^#?([0-9a-f]{6})$/i.exec(String(hex || "").trim());
+    if (!m) return null;
+    var n = parseInt(m[1], 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  }
+  function luminance(c) {
+    var l = c.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+  }
+  function contrast(a, b) {
+    var x = luminance(a), y = luminance(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  }
+  function hex(c) { return "#" + c.map(function (v) { return ("0" + Math.round(v).toString(16)).slice(-2); }).join(""); }
+  /** `colour` mixed toward black or white (away from the backgrounds) until it reads on each of them. */
+  var TARGET = 4.6; // AA asks 4.5:1; a little more, so that rounding to whole colour values cannot fall under it
+  function readable(colour, backgrounds) {
+    var c = rgb(colour);
+    if (!c) return null;
+    var away = luminance(backgrounds[0]) > 0.4 ? [0, 0, 0] : [255, 255, 255];
+    for (var step = 0; step <= 20; step++) {
+      var mixed = c.map(function (v, i) { return v + (away[i] - v) * step / 20; });
+      if (backgrounds.every(function (b) { return contrast(mixed, b) >= TARGET; })) return hex(mixed);
+    }
+    return hex(away);
+  }
+  function mendTheme() {
+    var css = getComputedStyle(document.documentElement);
+    var value = function (name) { return css.getPropertyValue(name).trim(); };
+    var bg = rgb(value("--tg-theme-bg-color")) || [255, 255, 255];
+    var surface = rgb(value("--tg-theme-secondary-bg-color")) || bg;
+    var root = document.documentElement.style;
+    var link = readable(value("--tg-theme-link-color"), [bg, surface]);
+    var hint = readable(value("--tg-theme-hint-color"), [bg, surface]);
+    var failed = readable(value("--failed") || "#a4161a", [bg, surface]);
+    if (link) root.setProperty("--link", link);
+    if (hint) root.setProperty("--hint", hint);
+    if (failed) root.setProperty("--failed", failed);
+    // The button's colour is the background of its text: mixed until the button's text reads on it.
+    var buttonText = rgb(value("--tg-theme-button-text-color"));
+    var button = value("--tg-theme-button-color");
+    if (buttonText && rgb(button)) root.setProperty("--button", readable(button, [buttonText]));
+  }
+
   function joinTelegram() {
     var tg = telegram();
+    mendTheme();
     if (!tg || tg.joined) return;
     tg.joined = true;
+    if (tg.onEvent) tg.onEvent("themeChanged", mendTheme);
     tg.ready();
     tg.expand();
     if (tg.BackButton) tg.BackButton.onClick(function () { history.back(); });
@@ -157,6 +207,7 @@
 
   function start() {
     joinTelegram();
+    document.addEventListener("DOMContentLoaded", mendTheme); // a theme set while the page loads
     var script = document.querySelector('script[src*="telegram-web-app"]');
     if (script) script.addEventListener("load", joinTelegram);
     var first = app + "queue";
