@@ -3,6 +3,7 @@
 // Content-Security-Policy allowing only our own files and Telegram's Mini App script (that one file,
 // not all of telegram.org), and framing only by Telegram's web clients.
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import type { i18n } from "i18next";
 import type { Logger } from "../logger.js";
@@ -38,6 +39,7 @@ export function createWebApp(deps: WebDeps): Hono {
     xFrameOptions: false, // frame-ancestors says who may frame the pages; X-Frame-Options cannot name Telegram
     crossOriginEmbedderPolicy: false,
   }));
+  app.use(compress()); // pages, fragments and open data travel gzipped to a browser that asks
   app.get("/healthz", async (c) => ((await deps.services.databaseAnswers()) ? c.text("ok") : c.text("database unavailable", 503)));
   app.route("/", publicRoutes({ ...deps, caches: deps.publicCaches }));
   if (deps.deskPath !== undefined) {

@@ -10,6 +10,8 @@ export interface Place {
   kato: string;
   nameKk: string;
   nameRu: string;
+  /** A region: an oblast, or a city of republican significance (drawn as a symbol of its own). */
+  kind?: "region" | "city";
 }
 
 export interface AreaProgress extends Place {
@@ -49,7 +51,7 @@ function areas<T extends Place>(places: T[], report: MonthlyReport, key: (line: 
 /** Every region as of the year's December: projects, jobs, hired through the centres, the quota, permanent jobs. */
 export async function programmeProgress(store: Store, year: ProgrammeYear) {
   const report = await buildMonthlyReport(store, null, yearMonth(year));
-  const regions = await store.db.region.findMany({ select: { id: true, kato: true, nameKk: true, nameRu: true }, orderBy: { kato: "asc" } });
+  const regions = await store.db.region.findMany({ select: { id: true, kato: true, nameKk: true, nameRu: true, kind: true }, orderBy: { kato: "asc" } });
   const lines: RegionProgress[] = areas(regions, report, (line) => line.regionId).map((region) => {
     const plan = report.regions.find((p) => p.id === region.id);
     return {

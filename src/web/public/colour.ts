@@ -1,27 +1,37 @@
 // The map's colours: a sequential scale that stays readable for colour-blind eyes (ColorBrewer
-// YlGnBu), each class named in the legend.
+// YlGnBu), in classes made from the figures shown (quantiles), so that the map tells the regions
+// apart whatever the year and the measure; the legend states each class's range.
 export type Measure = "quota" | "jobs";
 
+export const FILLS = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"] as const;
+export const NO_DATA_FILL = "#d9d9d9";
+
 export interface ColourClass {
-  /** The lower bound, percent (the class holds values from it to the next one's). */
+  /** The class holds values from `from` to `to`, both shown; the last class takes `to` itself. */
   from: number;
+  to: number;
   fill: string;
 }
 
 /**
- * The quota is a floor (hiring through the centre goes on past it): the classes part "short of it"
- * from how far past it. Jobs against the year's plan pass 100 % too: the year's jobs include those
- * of projects begun the year before.
+ * Up to five classes of about as many areas each (quantiles of the figures shown), never one class
+ * for two equal figures: the breaks are distinct values of the data, rounded to whole percent.
  */
-export const CLASSES: Record<Measure, ColourClass[]> = {
-  quota: [{ from: 0, fill: "#ffffcc" }, { from: 100, fill: "#a1dab4" }, { from: 125, fill: "#41b6c4" }, { from: 150, fill: "#2c7fb8" }, { from: 200, fill: "#253494" }],
-  jobs: [{ from: 0, fill: "#ffffcc" }, { from: 50, fill: "#a1dab4" }, { from: 75, fill: "#41b6c4" }, { from: 100, fill: "#2c7fb8" }, { from: 150, fill: "#253494" }],
-};
+export function classesOf(values: Array<number | null>): ColourClass[] {
+  const known = values.filter((v): v is number => v !== null).map((v) => Math.round(v)).sort((a, b) => a - b);
+  if (!known.length) return [];
+  const distinct = [...new Set(known)];
+  const count = Math.min(FILLS.length, distinct.length);
+  const breaks = [...new Set(Array.from({ length: count - 1 }, (_, i) => known[Math.ceil(((i + 1) * known.length) / count)] ?? known.at(-1)!))]
+    .filter((b) => b > known[0]!);
+  const starts = [known[0]!, ...breaks];
+  // Spread the colours over the scale: fewer classes still run from light to dark.
+  const fillAt = (i: number) => FILLS[starts.length === 1 ? FILLS.length - 1 : Math.round((i * (FILLS.length - 1)) / (starts.length - 1))]!;
+  return starts.map((from, i) => ({ from, to: i + 1 < starts.length ? starts[i + 1]! : known.at(-1)!, fill: fillAt(i) }));
+}
 
-export const NO_DATA_FILL = "#d9d9d9";
-
-export function fillOf(measure: Measure, percent: number | null): string {
-  if (percent === null) return NO_DATA_FILL;
-  const classes = CLASSES[measure];
-  return [...classes].reverse().find((c) => percent >= c.from)?.fill ?? classes[0]!.fill;
+export function fillOf(classes: ColourClass[], percent: number | null): string {
+  if (percent === null || !classes.length) return NO_DATA_FILL;
+  const value = Math.round(percent);
+  return [...classes].reverse().find((c) => value >= c.from)?.fill ?? classes[0]!.fill;
 }

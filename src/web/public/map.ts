@@ -23,13 +23,18 @@ export interface MapShape {
   kato: string;
   /** SVG path data in the map's pixels. */
   d: string;
+  /** Where its name goes: the centre of its area, in the map's pixels. */
+  centre: [number, number];
 }
 
 function draw<P extends RegionProperties>(features: Array<Feature<Geometry, P>>): MapShape[] {
   const collection: FeatureCollection<Geometry, P> = { type: "FeatureCollection", features };
   const projection = geoConicConformal().parallels([45, 51]).rotate([-67, 0]).fitExtent([[8, 8], [MAP_WIDTH - 8, MAP_HEIGHT - 8]], collection);
   const pathOf = geoPath(projection).digits(1);
-  return features.map((feature) => ({ kato: feature.properties.kato, d: pathOf(feature) ?? "" }));
+  return features.map((feature) => {
+    const [x, y] = pathOf.centroid(feature);
+    return { kato: feature.properties.kato, d: pathOf(feature) ?? "", centre: [Math.round(x), Math.round(y)] as [number, number] };
+  });
 }
 
 const drawn = new Map<string, MapShape[]>();

@@ -1,16 +1,14 @@
 // The public progress page (/, /kk, /ru), a region's and a project's pages, and the open data, on
 // the bot's own HTTP server: no login, no personal data, nothing but the monthly report's figures.
-import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
 import type { i18n } from "i18next";
 import { z } from "zod";
 import type { Lang } from "../../bot/i18n.js";
 import { PROGRAMME_YEARS } from "../../domain/rules.js";
 import type { Services } from "../../services/index.js";
-import { csvDocument, type CsvCell } from "../../services/spreadsheet-cells.js";
 import type { RegionPage } from "../../services/public/progress.js";
 import { boundedCache, stringBytes, type BoundedCache } from "./cache.js";
-import { etagMatches } from "./etag.js";
+import { openDataRoutes } from "./open-data.js";
 import { htmlPage } from "../html.js";
 import { districtShapes, regionShapes } from "./map.js";
 import { NotFound, ProgressPage, ProjectView, RegionView, type PageQuery, type SiteView } from "./views.js";
@@ -30,9 +28,16 @@ export interface PublicDeps {
 
 /** How long a page or a file is served from memory before it is made again. */
 const CACHE_MS = 5 * 60_000;
-export const OPEN_DATA_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)";
-const LICENCE_LINE = `# Licence: ${OPEN_DATA_LICENCE}. Source: Employment Roadmap bot, monthly monitoring figures (demo data).`;
 const SITE_STYLE = readFileSync(path.join(projectRoot, "src", "web", "static", "site.css"), "utf8");
+const FAVICON = readFileSync(path.join(projectRoot, "src", "web", "static", "favicon.svg"), "utf8");
+
+/** Kazakh when the browser puts it before Russian (or alone), else Russian. */
+export function acceptedLang(header: string | undefined): Lang {
+  const tags = (header ?? "").split(",").map((part) => part.trim().split(";")[0]!.toLowerCase().split("-")[0]);
+  const kk = tags.indexOf("kk");
+  const ru = tags.indexOf("ru");
+  return kk !== -1 && (ru === -1 || kk < ru) ? "kk" : "ru";
+}
 
 /**
  * The caches' bounds. Every page a visitor can reach is 2 languages × 2 years × 2 measures × (the
@@ -84,7 +89,14 @@ export function publicRoutes(deps: PublicDeps): Hono {
   };
 
   site.get("/public/site.css", (c) => c.body(SITE_STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
-  site.get("/", (c) => progress(c, /^\s*kk\b/i.test(c.req.header("accept-language") ?? "") ? "kk" : "ru"));
+  site.get("/favicon.svg", (c) => c.body(FAVICON, 200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" }));
+  site.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
+  // The page chosen by the browser's language: caches must keep one per language.
+  site.get("/", async (c) => {
+    const answer = await progress(c, acceptedLang(c.req.header("accept-language")));
+    answer.headers.set("vary", "Accept-Language");
+    return answer;
+  });
   for (const lang of ["kk", "ru"] as const) {
     site.get(`/${lang}`, (c) => progress(c, lang));
     site.get(`/${lang}/region/:id`, async (c) => {
@@ -111,51 +123,11 @@ export function publicRoutes(deps: PublicDeps): Hono {
       if (!project) return notFound(c, lang);
       const district = await deps.services.districtById(project.districtId);
       const applyUrl = deps.botUsername ? `https://t.me/${deps.botUsername}?start=p${project.id}` : undefined;
-      return c.html(htmlPage(<ProjectView view={viewOf(lang)} project={project} regionId={district!.regionId} applyUrl={applyUrl} />));
+      return c.html(htmlPage(<ProjectView view={viewOf(lang)} project={project} regionId={district!.regionId} applyUrl={applyUrl} asOf={deps.now()} />));
     });
   }
 
-  /** A file with its ETag: 304 when the client has it already. */
-  const serve = async (c: Context, key: string, type: string, make: () => Promise<string>) => {
-    const file = await files.get(key, async () => {
-      const body = await make();
-      return { body, etag: `"${createHash("sha1").update(body).digest("hex")}"` };
-    });
-    const headers = { etag: file.etag, "cache-control": "public, max-age=300", link: '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' };
-    if (etagMatches(c.req.header("if-none-match"), file.etag)) return c.body(null, 304, headers);
-    return c.body(file.body, 200, { ...headers, "content-type": type });
-  };
-  const csv = (rows: CsvCell[][]) => `${LICENCE_LINE}\n${csvDocument(rows, { bom: false })}`;
-  const day = (date: Date) => date.toISOString().slice(0, 10);
-
-  const projectRecords = async () => {
-    const { month, projects } = await deps.services.openProjects(deps.now());
-    return {
-      month,
-      records: projects.map(({ line, fields }) => ({
-        id: line.id, name_kk: line.nameKk, name_ru: line.nameRu, region_kato: fields.district.region.kato, district_kato: fields.district.kato,
-        object_group: fields.objectGroup, work_kind: fields.workKind, status: fields.status, contractor: fields.contractor?.name ?? null, bin: fields.contractor?.bin ?? null,
-        start: day(fields.startDate), end: day(fields.endDate), planned_jobs: line.plannedJobs, permanent_jobs: fields.permanentJobs,
-        quota: line.quota, referred: line.referred, hired: line.hired, quota_percent: line.percentMet,
-      })),
-    };
-  };
-  site.get("/open-data/projects.csv", (c) => serve(c, "projects.csv", "text/csv; charset=utf-8", async () => {
-    const { month, records } = await projectRecords();
-    const keys = Object.keys(records[0] ?? { id: 0 });
-    return csv([[...keys, "as_of_month"], ...records.map((r) => [...Object.values(r), month])]);
-  }));
-  site.get("/open-data/projects.json", (c) => serve(c, "projects.json", "application/json; charset=utf-8", async () => {
-    const { month, records } = await projectRecords();
-    return JSON.stringify({ licence: OPEN_DATA_LICENCE, source: "Employment Roadmap bot, monthly monitoring figures (demo data)", asOfMonth: month, projects: records });
-  }));
-  site.get("/open-data/monthly-by-region.csv", (c) => serve(c, "monthly-by-region.csv", "text/csv; charset=utf-8", async () => {
-    const rows = await deps.services.monthlyByRegion(deps.now());
-    return csv([
-      ["month", "region_kato", "region_name_kk", "region_name_ru", "projects", "planned_jobs", "jobs_created", "work_done", "quota", "referred", "hired", "quota_percent"],
-      ...rows.map((r) => [r.month, r.kato, r.nameKk, r.nameRu, r.projects, r.plannedJobs, r.jobsCreated, r.workDone, r.quota, r.referred, r.hired, r.quotaPercent]),
-    ]);
-  }));
+  site.route("/", openDataRoutes({ services: deps.services, i18n: deps.i18n, now: deps.now, files, langOf: (c) => acceptedLang(c.req.header("accept-language")) }));
 
   return site;
 }
