@@ -32,7 +32,7 @@ export async function deskQueuePages(store: Store, runs = 200): Promise<{ first:
   return {
     first: await measure("queue"),
     filtered: await measure("queue?status=submitted&priority=1&dir=desc"),
-    deep: await measure("queue?page=200"),
+    deep: await measure("queue?status=all&page=200"),
     byProject: await measure("queue?status=submitted&priority=1&sort=project&dir=desc"),
   };
 }
