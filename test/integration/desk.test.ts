@@ -160,10 +160,17 @@ describe("the queue", () => {
     expect(dated).toContain("Жанова Жания");
     expect(dated).not.toContain("Формулов");
     expect(await text(await desk.request(`queue?project=${otherProject.id}`, staffData))).toContain(harness.t("ru", "desk:queue.empty"));
-    const names = (body: string) => ["Абаев Абай", "Жанова Жания", "=1+2 Формулов"].sort((a, b) => body.indexOf(a) - body.indexOf(b));
+    /** The three names in the order the page shows them; a missing one fails (it would sort first by its -1). */
+    const names = (body: string) => {
+      const all = ["Абаев Абай", "Жанова Жания", "=1+2 Формулов"];
+      for (const name of all) expect(body, name).toContain(name);
+      return all.sort((a, b) => body.indexOf(a) - body.indexOf(b));
+    };
     expect(names(await text(await desk.request("queue?sort=name", staffData)))).toEqual(["=1+2 Формулов", "Абаев Абай", "Жанова Жания"]);
     expect(names(await text(await desk.request("queue?sort=name&dir=desc", staffData)))).toEqual(["Жанова Жания", "Абаев Абай", "=1+2 Формулов"]);
-    expect(names(await text(await desk.request("queue", staffData)))).toEqual(["Абаев Абай", "Жанова Жания", "=1+2 Формулов"]);
+    expect(names(await text(await desk.request("queue?sort=submitted", staffData)))).toEqual(["Абаев Абай", "Жанова Жания", "=1+2 Формулов"]);
+    // what the desk opens on: waiting for a decision, the priority group first, then the oldest
+    expect(names(await text(await desk.request("queue", staffData)))).toEqual(["Жанова Жания", "Абаев Абай", "=1+2 Формулов"]);
   });
 
   it("answers bad filters with a clear message in the person's language and keeps the rest", async () => {
@@ -273,8 +280,14 @@ describe("the applicant", () => {
     const withoutNote = await text(await desk.request(`applications/${other.id}/reject`, staffData, { form: { reason: "other", note: "" } }));
     expect(withoutNote).toContain(harness.t("ru", "desk:errors.note_required"));
     expect((await database.db.application.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("submitted");
-    await desk.request(`applications/${other.id}/reject`, staffData, { form: { reason: "other", note: "Нет допуска к высотным работам" } });
-    expect(await database.db.application.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: "rejected", rejectNote: "Нет допуска к высотным работам" });
+    const note = "Нет допуска к высотным работам";
+    const asked = await text(await desk.request(`applications/${other.id}/reject`, staffData, { form: { reason: "other", note } }));
+    expect(asked).toContain(harness.t("ru", "desk:applicant.reject_confirm_text", { number: other.number, reason: note })); // the second step
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("submitted");
+    const noReason = await desk.request(`applications/${other.id}/reject`, staffData, { form: { reason: "", confirm: "yes" } });
+    expect(noReason.status).toBe(400); // none is preselected: a reason must be chosen
+    await desk.request(`applications/${other.id}/reject`, staffData, { form: { reason: "other", note, confirm: "yes" } });
+    expect(await database.db.application.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: "rejected", rejectNote: note });
   });
 
   it("refuses another centre's application with 403 and writes the attempt to the audit log", async () => {

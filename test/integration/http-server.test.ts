@@ -90,10 +90,14 @@ describe("the webhook endpoint", () => {
     expect(await database.db.processedUpdate.count({ where: { updateId: 30n } })).toBe(1);
   });
 
-  it("refuses an update without the secret token", async () => {
+  it("refuses an update without the secret token, or with a wrong, shorter, longer or cased one", async () => {
     const before = harness.telegram.calls.length;
     const response = await fetch(`${base}/telegram`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(update(2)) });
     expect(response.status).toBe(401);
+    for (const secret of [SECRET.slice(0, -1), `${SECRET}x`, SECRET.toUpperCase(), "", "x".repeat(SECRET.length)]) {
+      const wrong = await fetch(`${base}/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body: JSON.stringify(update(3)) });
+      expect(wrong.status, secret).toBe(401);
+    }
     expect(harness.telegram.calls.length).toBe(before);
   });
 });

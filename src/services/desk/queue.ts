@@ -48,12 +48,16 @@ export interface DeskRow {
   status: ApplicationStatus;
 }
 
-/** The sort keys of each order (the id last breaks ties), and what they need joined. */
-const ORDER: Record<DeskSort, { keys: Prisma.Sql[]; joins?: "project" | "person" }> = {
+/**
+ * The sort keys of each order (the id last breaks ties), and what they need joined. Only a key that
+ * can be null says where nulls go: "desc nulls last" on a column without nulls would still keep
+ * PostgreSQL from reading its index backwards, and it would sort the whole filter instead.
+ */
+const ORDER: Record<DeskSort, { keys: Prisma.Sql[]; nullable?: boolean; joins?: "project" | "person" }> = {
   queue: { keys: [Prisma.sql`a."priorityGroup"`, Prisma.sql`a."submittedAt"`] },
   submitted: { keys: [Prisma.sql`a."submittedAt"`] },
   number: { keys: [Prisma.sql`a.number`] },
-  name: { keys: [Prisma.sql`pr."fullName"`], joins: "person" },
+  name: { keys: [Prisma.sql`pr."fullName"`], nullable: true, joins: "person" }, // null: the person erased their data
   status: { keys: [Prisma.sql`a.status::text`] },
   priority: { keys: [Prisma.sql`a."priorityGroup"`] },
   project: { keys: [Prisma.sql`p."nameRu"`], joins: "project" },
@@ -86,9 +90,10 @@ async function rows(store: Store, projects: { ids: string; count: number }, filt
   const status = filter.status ? Prisma.sql` and a.status = ${filter.status}::"ApplicationStatus"` : Prisma.empty;
   const person = order.joins === "person" || filter.text ? Prisma.sql`left join "SeekerProfile" pr on pr."userId" = a."userId"` : Prisma.empty;
   const project = order.joins === "project" ? Prisma.sql`join "Project" p on p.id = a."projectId"` : Prisma.empty;
-  const direction = Prisma.raw(filter.descending ? "desc nulls last" : "asc nulls last");
+  const direction = Prisma.raw(filter.descending ? "desc" : "asc");
+  const keyDirection = order.nullable ? Prisma.raw(filter.descending ? "desc nulls last" : "asc nulls last") : direction;
   const selected = Prisma.join(order.keys.map((key, i) => Prisma.sql`${key} as ${Prisma.raw(`k${i}`)}`));
-  const ordered = (keys: Prisma.Sql[], id: Prisma.Sql) => Prisma.join([...keys.map((key) => Prisma.sql`${key} ${direction}`), Prisma.sql`${id} ${direction}`]);
+  const ordered = (keys: Prisma.Sql[], id: Prisma.Sql) => Prisma.join([...keys.map((key) => Prisma.sql`${key} ${keyDirection}`), Prisma.sql`${id} ${direction}`]);
   // The page's ids first (only what the order and the filter need), then their details.
   const found = await store.rows<RowOut>(Prisma.sql`
     with page as materialized (
