@@ -126,13 +126,18 @@ async function withLanguage(person: Person, lang: Lang) {
 
 const tally = { screens: 0, presses: 0 };
 
+/** Counts what a crawl read and fails on anything wrong it found. */
+function expectClean(result: Awaited<ReturnType<typeof crawl>>) {
+  tally.screens += result.screens;
+  tally.presses += result.presses;
+  expect(result.problems).toEqual([]);
+}
+
 describe.each(["kk", "ru"] as const)("every screen in %s", (lang) => {
   it("a newcomer's", async () => {
     const person = harness.person({ languageCode: lang, firstName: lang === "kk" ? "Айгерім" : "Анна" });
     const result = await crawl(person, lang, async () => [...(await person.send("/start")), ...(await person.pressData(`lang:${lang}`))]);
-    tally.screens += result.screens;
-    tally.presses += result.presses;
-    expect(result.problems).toEqual([]);
+    expectClean(result);
   }, 120_000);
 
   it("a registered job seeker's, with an application", async () => {
@@ -142,9 +147,7 @@ describe.each(["kk", "ru"] as const)("every screen in %s", (lang) => {
     const position = await database.db.position.findFirstOrThrow({ where: { projectId } });
     await submitApplication(database.store, user.id, position.id, NOW);
     const result = await crawl(person, lang, () => person.send("/menu"));
-    tally.screens += result.screens;
-    tally.presses += result.presses;
-    expect(result.problems).toEqual([]);
+    expectClean(result);
   }, 120_000);
 
   it("a staff member's", async () => {
@@ -152,18 +155,14 @@ describe.each(["kk", "ru"] as const)("every screen in %s", (lang) => {
     await makeStaff(database.db, person, centreId);
     await withLanguage(person, lang);
     const result = await crawl(person, lang, () => person.send("/menu"));
-    tally.screens += result.screens;
-    tally.presses += result.presses;
-    expect(result.problems).toEqual([]);
+    expectClean(result);
   }, 120_000);
 
   it("an admin's", async () => {
     const person = harness.person({ id: ADMIN_IDS[lang === "kk" ? 0 : 1], languageCode: lang, firstName: "Әкімші" });
     await withLanguage(person, lang);
     const result = await crawl(person, lang, () => person.send("/menu"));
-    tally.screens += result.screens;
-    tally.presses += result.presses;
-    expect(result.problems).toEqual([]);
+    expectClean(result);
   }, 120_000);
 });
 
