@@ -43,12 +43,18 @@ export interface QueryOptions {
   prepare?: boolean;
 }
 
+/** A statement's text and its values: a Prisma.sql template, or a compiled Kysely statement. */
+export interface Statement {
+  text: string;
+  values: readonly unknown[];
+}
+
 /**
- * Runs a Prisma.sql query on a pool or a connection. Prepared (a named statement per text, on
+ * Runs a statement on a pool or a connection. Prepared (a named statement per text, on
  * each connection): PostgreSQL then parses it once and, when its plan does not depend on the
  * values, plans it once — planning was up to half of the database's time per update.
  */
-export function runQuery(client: pg.Pool | pg.PoolClient, query: Prisma.Sql, options: QueryOptions = {}): Promise<pg.QueryResult> {
+export function runQuery(client: pg.Pool | pg.PoolClient, query: Statement, options: QueryOptions = {}): Promise<pg.QueryResult> {
   const name = options.prepare === false ? undefined : `statement-${createHash("sha1").update(query.text).digest("hex").slice(0, 24)}`;
   return client.query({ name, text: query.text, values: query.values.map(toParameter), types: TYPES });
 }

@@ -5,6 +5,7 @@
 // Services receive a Store; the bot, the jobs and the HTTP server receive services.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { availableParallelism } from "node:os";
+import type { Compilable } from "kysely";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "../generated/prisma/client.js";
 import { runQuery, type QueryOptions } from "./sql.js";
@@ -17,6 +18,10 @@ export interface SqlRunner {
   rows<T>(query: Prisma.Sql, options?: QueryOptions): Promise<T[]>;
   /** How many rows a statement without `returning` changed (prepared as `rows` is). */
   execute(query: Prisma.Sql, options?: QueryOptions): Promise<number>;
+  /** The rows of a statement built with Kysely (src/db/typed.ts): their type is the statement's own. */
+  all<O>(query: Compilable<O>, options?: QueryOptions): Promise<O[]>;
+  /** How many rows a Kysely statement without `returning` changed. */
+  run(query: Compilable<unknown>, options?: QueryOptions): Promise<number>;
 }
 
 /** One transaction on one connection: every statement of the change goes through it. */
@@ -59,9 +64,16 @@ const STATEMENT_TIMEOUT_MS = 20_000;
 /** How long a transaction may sit between statements unless it asks for more. */
 const IDLE_TIMEOUT_MS = 60_000;
 
+const compiled = (query: Compilable<unknown>) => {
+  const { sql, parameters } = query.compile();
+  return { text: sql, values: parameters as unknown[] };
+};
+
 const runnerOn = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
   rows: (query, options) => runQuery(client, query, options).then((result) => result.rows),
   execute: (query, options) => runQuery(client, query, options).then((result) => result.rowCount ?? 0),
+  all: <O>(query: Compilable<O>, options?: QueryOptions) => runQuery(client, compiled(query), options).then((result) => result.rows as O[]),
+  run: (query, options) => runQuery(client, compiled(query), options).then((result) => result.rowCount ?? 0),
 });
 
 async function inTransaction<T>(pool: pg.Pool, work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {

@@ -1,6 +1,7 @@
 // The audit log: who did what to which record, with the record before and after.
 import type { SqlRunner, Store } from "../db/store.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { q } from "../db/typed.js";
 
 export interface AuditEntry {
   actorUserId: number;
@@ -21,11 +22,11 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 const json = (value: Prisma.InputJsonValue | undefined) => (value === undefined ? null : JSON.stringify(value));
 
-export async function audit(sql: SqlRunner, entry: AuditEntry): Promise<void> {
-  await sql.execute(Prisma.sql`
-    insert into "AuditLog" ("actorUserId", action, entity, "entityId", before, after, at)
-    values (${entry.actorUserId}, ${entry.action}, ${entry.entity}, ${String(entry.entityId)}, ${json(entry.before)}::jsonb,
-            ${json(entry.after)}::jsonb, ${entry.at ?? new Date()})`);
+export async function audit(runner: SqlRunner, entry: AuditEntry): Promise<void> {
+  await runner.run(q.insertInto("AuditLog").values({
+    actorUserId: entry.actorUserId, action: entry.action, entity: entry.entity, entityId: String(entry.entityId),
+    before: json(entry.before), after: json(entry.after), at: entry.at ?? new Date(),
+  }));
 }
 
 /** Refused attempts of one person and kind are written at most once in this many seconds, with a count. */

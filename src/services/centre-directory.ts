@@ -1,7 +1,9 @@
 // How an admin finds a centre among hundreds: by region (a centre belongs to the regions of its
 // districts), or by a part of its name in either language; every list in pages.
 import type { Store } from "../db/store.js";
-import { Prisma } from "../generated/prisma/client.js";
+import { sql } from "kysely";
+import type { Prisma } from "../generated/prisma/client.js";
+import { q } from "../db/typed.js";
 
 export const CENTRES_PAGE_SIZE = 10;
 
@@ -29,10 +31,11 @@ export interface RegionCentres {
 
 /** The 17 regions with how many centres cover each; centres that cover no district yet come as a count of their own. */
 export async function regionsWithCentres(store: Store): Promise<{ regions: RegionCentres[]; withoutDistricts: number }> {
-  const regions = await store.rows<RegionCentres>(Prisma.sql`
-    select r.id, r."nameKk", r."nameRu", (select count(distinct cd."centreId")::int from "CentreDistrict" cd join "District" d on d.id = cd."districtId"
-      where d."regionId" = r.id) as centres
-    from "Region" r order by r.kato`);
+  const regions: RegionCentres[] = await store.all(q.selectFrom("Region as r")
+    .select(({ selectFrom }) => ["r.id", "r.nameKk", "r.nameRu",
+      selectFrom("CentreDistrict as cd").innerJoin("District as d", "d.id", "cd.districtId").whereRef("d.regionId", "=", "r.id")
+        .select(sql<number>`count(distinct cd."centreId")::int`.as("n")).$asScalar().$notNull().as("centres")])
+    .orderBy("r.kato"));
   const withoutDistricts = await store.db.employmentCentre.count({ where: { districts: { none: {} } } });
   return { regions, withoutDistricts };
 }

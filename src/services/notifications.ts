@@ -1,7 +1,8 @@
 // The notification outbox: a message to a person caused by someone else's action is written in
 // the transaction of that action, with the pg-boss job that will send it.
-import { Prisma } from "../generated/prisma/client.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import type { Transaction } from "../db/store.js";
+import { q } from "../db/typed.js";
 
 export const NOTIFICATION_KINDS = [
   "referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed", "monthly_report", "figures_missing", "loan_reminder", "registration_moved", "registration_received",
@@ -30,11 +31,10 @@ export interface Outbox {
 
 /** Writes the notification and its job in the transaction `tx`; false when the event was already announced. */
 export async function notify(tx: Transaction, outbox: Outbox, input: NotificationInput): Promise<boolean> {
-  const rows = await tx.rows<{ id: number }>(Prisma.sql`
-    insert into "Notification" ("eventKey", "userId", kind, payload)
-    values (${input.eventKey}, ${input.userId}, ${input.kind}, ${JSON.stringify(input.payload)}::jsonb)
-    on conflict ("eventKey") do nothing
-    returning id`);
+  const rows = await tx.all(q.insertInto("Notification")
+    .values({ eventKey: input.eventKey, userId: input.userId, kind: input.kind, payload: JSON.stringify(input.payload) })
+    .onConflict((c) => c.column("eventKey").doNothing())
+    .returning("id"));
   if (rows.length === 0) return false;
   await outbox.enqueue(tx, rows[0]!.id);
   return true;

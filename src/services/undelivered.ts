@@ -1,7 +1,7 @@
 // Notifications the outbox gave up on (Telegram refused them, or they ran out of attempts): admins
 // see how many and which, and can send them again. A person who blocked the bot is counted apart:
 // sending again would only be refused again, until they write to the bot.
-import { Prisma } from "../generated/prisma/client.js";
+import { q } from "../db/typed.js";
 import type { Store } from "../db/store.js";
 import { audit } from "./audit.js";
 import { assertAdmin } from "./centres.js";
@@ -29,10 +29,10 @@ export async function undelivered(store: Store) {
 export async function retryUndelivered(store: Store, outbox: Outbox, actorUserId: number, now: Date): Promise<number> {
   await assertAdmin(store, actorUserId);
   return store.transaction(async (tx) => {
-    const retried = await tx.rows<{ id: number }>(Prisma.sql`
-      update "Notification" n set "failedAt" = null, attempts = 0, "lastError" = null
-      from "User" u where u.id = n."userId" and u."blockedAt" is null and n."failedAt" is not null and n."lastError" is distinct from ${SUBJECT_GONE}
-      returning n.id`);
+    const retried = await tx.all(q.updateTable("Notification as n").set({ failedAt: null, attempts: 0, lastError: null })
+      .from("User as u").whereRef("u.id", "=", "n.userId").where("u.blockedAt", "is", null).where("n.failedAt", "is not", null)
+      .where("n.lastError", "is distinct from", SUBJECT_GONE)
+      .returning("n.id"));
     for (const { id } of retried) await outbox.enqueue(tx, id);
     await audit(tx, { actorUserId, action: "retry_notifications", entity: "Notification", entityId: retried.length, at: now });
     return retried.length;

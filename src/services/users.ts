@@ -1,6 +1,7 @@
 import type { Store } from "../db/store.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { prepared, q } from "../db/typed.js";
 import { LOCATION_KEPT_DAYS } from "../domain/retention.js";
 
 export interface Account {
@@ -113,8 +114,10 @@ export const adminAccounts = (store: Store) => store.db.user.findMany({ where: {
  * sharing a location is a hot path, and Prisma's update cost it more CPU than the list itself.
  */
 export async function rememberLocation(store: Store, userId: number, point: { lat: number; lon: number }, at: Date): Promise<void> {
-  await store.execute(Prisma.sql`update "User" set "lastLat" = ${point.lat}, "lastLon" = ${point.lon}, "lastLocationAt" = ${at} where id = ${userId}`);
+  await store.run(rememberLocationStatement({ userId, lat: point.lat, lon: point.lon, at }));
 }
+const rememberLocationStatement = prepared((p: { userId: number; lat: number; lon: number; at: Date }) =>
+  q.updateTable("User").set({ lastLat: p.lat, lastLon: p.lon, lastLocationAt: p.at }).where("id", "=", p.userId));
 
 /**
  * Forgets the locations shared more than LOCATION_KEPT_DAYS ago by people who did not register
@@ -122,7 +125,7 @@ export async function rememberLocation(store: Store, userId: number, point: { la
  */
 export function forgetOldLocations(store: Store, now: Date): Promise<number> {
   const before = new Date(now.getTime() - LOCATION_KEPT_DAYS * 86_400_000);
-  return store.execute(Prisma.sql`
-    update "User" u set "lastLat" = null, "lastLon" = null, "lastLocationAt" = null
-    where u."lastLocationAt" < ${before} and not exists (select 1 from "SeekerProfile" p where p."userId" = u.id)`);
+  return store.run(q.updateTable("User as u").set({ lastLat: null, lastLon: null, lastLocationAt: null })
+    .where("u.lastLocationAt", "<", before)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("SeekerProfile as p").select("p.id").whereRef("p.userId", "=", "u.id")))));
 }

@@ -1,7 +1,8 @@
 // Whose districts a report covers. Staff: their centres' districts; admins: a region or the
 // country. Checked here again, whatever the button said.
 import type { SqlRunner, Store } from "../../db/store.js";
-import { Prisma } from "../../generated/prisma/client.js";
+import { sql } from "kysely";
+import { q } from "../../db/typed.js";
 import { assertAdmin } from "../centres.js";
 import { NotAllowedError, staffDistrictIds } from "../staff.js";
 import type { DistrictFilter, Named } from "./monthly-report.js";
@@ -23,10 +24,11 @@ const joinNames = (names: Named[]): Named => ({
 
 export const COUNTRY_SCOPE: ResolvedScope = { districtIds: null, name: null, slug: "kz" };
 
-export async function centreScope(sql: SqlRunner, centreId: number): Promise<ResolvedScope | null> {
-  const [centre] = await sql.rows<{ id: number; nameKk: string; nameRu: string; districtIds: number[] }>(Prisma.sql`
-    select c.id, c."nameKk", c."nameRu", array(select "districtId" from "CentreDistrict" where "centreId" = c.id order by 1) as "districtIds"
-    from "EmploymentCentre" c where c.id = ${centreId}`);
+export async function centreScope(runner: SqlRunner, centreId: number): Promise<ResolvedScope | null> {
+  const [centre] = await runner.all(q.selectFrom("EmploymentCentre as c")
+    .select(({ selectFrom }) => ["c.id", "c.nameKk", "c.nameRu",
+      sql<number[]>`array(${selectFrom("CentreDistrict").select("districtId").whereRef("centreId", "=", "c.id").orderBy("districtId")})`.as("districtIds")])
+    .where("c.id", "=", centreId));
   if (!centre) return null;
   return { districtIds: centre.districtIds, name: { nameKk: centre.nameKk, nameRu: centre.nameRu }, slug: `centre-${centre.id}` };
 }
