@@ -8,7 +8,7 @@ import { monthlyReports, nearestProjects, queuePages } from "./lookups.js";
 import { startBenchServer } from "./database.js";
 import { driverCost } from "./driver.js";
 import { startupAndMemory } from "./process.js";
-import { updateThroughput } from "./throughput.js";
+import { ROUNDS, updateThroughput } from "./throughput.js";
 import { outboxThroughput } from "./outbox.js";
 import { deskQueuePages } from "./desk.js";
 import { publicPages } from "./public.js";
@@ -46,16 +46,18 @@ try {
     try {
       if (chosen.has("updates")) {
         const r = (results.updates = await updateThroughput(updates.store, updates.url, updates.dataDir));
-        log(`updates: ${r.bot.updates} measured at concurrency ${r.concurrency}; ${r.outcome.applications} applications and ${r.outcome.referrals} referrals made`);
+        log(`updates: ${r.bot.updates * ROUNDS} measured at concurrency ${r.concurrency} in ${ROUNDS} rounds, the bot and the bare bot in turn; ${r.outcome.applications} applications and ${r.outcome.referrals} referrals made`);
+        const range = (s: { median: number; min: number; max: number }, unit = "") => `${s.median}${unit} (${s.min}–${s.max})`;
+        log(`over the rounds, median (range): ratio ${range(r.rounds.ratio)}; updates/s the bot ${range(r.rounds.perSecond.bot)}, the bare bot ${range(r.rounds.perSecond.bareEcho)}; p99 the bot ${range(r.rounds.p99.bot, " ms")}, the bare bot ${range(r.rounds.p99.bareEcho, " ms")}`);
         log(`cores busy (Node and PostgreSQL CPU over the run, of ${os.cpus().length} cores): the bot ${r.bot.coresBusy ?? "—"}, the bare echo bot ${r.bareEcho.coresBusy ?? "—"}`);
         const thread = (t: typeof r.bot) => (t.mainThread ? `${t.mainThread.onCore} ms on a core, ${t.mainThread.waiting} ms waiting for one` : "—");
         log(`Node's main thread per update: the bot ${thread(r.bot)}; the bare echo bot ${thread(r.bareEcho)}`);
         log("CPU per update by kind, each kind on its own (ms):");
         console.table(Object.fromEntries(Object.entries(r.costByKind).map(([kind, cost]) => [kind, { Node: cost.node, PostgreSQL: cost.postgres ?? "—" }])));
-        row("1. updates per second (the bot)", r.bot.perSecond, "/s", 1_000, false);
-        row("1. update latency p99 (the bot)", r.bot.p99, "ms", 50);
-        row("1. updates per second (bare echo bot)", r.bareEcho.perSecond, "/s", 0, false);
-        row("1. ratio bot / bare echo bot", r.ratio, "", 0.5, false);
+        row("1. updates per second (the bot), median of the rounds", r.rounds.perSecond.bot.median, "/s", 1_000, false);
+        row("1. update latency p99 (the bot), median of the rounds", r.rounds.p99.bot.median, "ms", 50);
+        row("1. updates per second (bare echo bot), median of the rounds", r.rounds.perSecond.bareEcho.median, "/s", 0, false);
+        row("1. ratio bot / bare echo bot, median of the rounds", r.rounds.ratio.median, "", 0.5, false);
       }
       if (chosen.has("process")) {
         const project = await updates.db.project.findFirstOrThrow({ where: { status: "in_progress" }, orderBy: { id: "asc" } });

@@ -227,11 +227,29 @@ function echoBot(db: Db, fetch: typeof globalThis.fetch): Bot<EchoContext> {
   return bot;
 }
 
+/** A figure over the rounds: its median and its range. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** The bot and the bare bot take turns this many times each, after the warm-up: one run of each says little. */
+export const ROUNDS = 3;
+
+const spread = (values: number[]): Spread => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
+};
+
 export interface ThroughputResult {
   concurrency: number;
+  /** The round whose ratio is the median one. */
   bot: Throughput;
   bareEcho: Throughput;
   ratio: number;
+  /** Each round's ratio, and each side's p99, over the ROUNDS rounds. */
+  rounds: { ratio: Spread; p99: { bot: Spread; bareEcho: Spread }; perSecond: { bot: Spread; bareEcho: Spread } };
   /** What the measured updates did, so that the figures are of the real work. */
   outcome: { applications: number; referrals: number };
   /** What each kind of update costs on its own (see costByKind). */
@@ -255,16 +273,33 @@ export async function updateThroughput(store: Store, url: string, dataDir: strin
     const postgresMs = () => postgresCpuMs(dataDir);
     const started = new Date();
     await drive(bot, sessions.warmUp, CONCURRENCY, telegram.counter, postgresMs);
-    const measured = await profiled(process.env.BENCH_CPU_PROFILE, () => drive(bot, sessions.measured, CONCURRENCY, telegram.counter, postgresMs));
-    const outcome = { // of the warm-up and the measured run
+    const echo = echoBot(store.db, telegram.fetch);
+    await drive(echo, sessions.warmUp, CONCURRENCY, telegram.counter, postgresMs);
+    // The bot and the bare bot take turns on the same updates, a part of the measured ones each round,
+    // so that what else the machine does at one moment falls on both alike.
+    const parts = Array.from({ length: ROUNDS }, (_, i) => sessions.measured.filter((_, j) => j % ROUNDS === i));
+    const rounds: Array<{ bot: Throughput; bareEcho: Throughput; ratio: number }> = [];
+    await profiled(process.env.BENCH_CPU_PROFILE, async () => {
+      for (const part of parts) {
+        const measured = await drive(bot, part, CONCURRENCY, telegram.counter, postgresMs);
+        const bareEcho = await drive(echo, part, CONCURRENCY, telegram.counter, postgresMs);
+        rounds.push({ bot: measured, bareEcho, ratio: Math.round((measured.perSecond / bareEcho.perSecond) * 100) / 100 });
+      }
+    });
+    const outcome = { // of the warm-up and the measured rounds
       applications: await db.application.count({ where: { submittedAt: { gte: started } } }),
       referrals: await db.application.count({ where: { referredAt: { gte: started } } }),
     };
     const costs = await costByKind(bot, [sessions.costed.seekers, sessions.costed.staff], postgresMs);
-    const echo = echoBot(store.db, telegram.fetch);
-    await drive(echo, sessions.warmUp, CONCURRENCY, telegram.counter, postgresMs);
-    const bareEcho = await drive(echo, sessions.measured, CONCURRENCY, telegram.counter, postgresMs);
-    return { concurrency: CONCURRENCY, bot: measured, bareEcho, ratio: Math.round((measured.perSecond / bareEcho.perSecond) * 100) / 100, outcome, costByKind: costs };
+    const middle = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
+    return {
+      concurrency: CONCURRENCY, bot: middle.bot, bareEcho: middle.bareEcho, ratio: middle.ratio, outcome, costByKind: costs,
+      rounds: {
+        ratio: spread(rounds.map((r) => r.ratio)),
+        p99: { bot: spread(rounds.map((r) => r.bot.p99)), bareEcho: spread(rounds.map((r) => r.bareEcho.p99)) },
+        perSecond: { bot: spread(rounds.map((r) => r.bot.perSecond)), bareEcho: spread(rounds.map((r) => r.bareEcho.perSecond)) },
+      },
+    };
   } finally {
     await jobs.stop();
   }
