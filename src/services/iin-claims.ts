@@ -3,20 +3,25 @@
 // ask their employment centre, and staff who checked their identity document in person move the
 // registration to them, two people agreeing (audited; the account it leaves is told).
 import type { SqlRunner, Store, Transaction } from "../db/store.js";
-import { Prisma } from "../generated/prisma/client.js";
+import { sql } from "kysely";
+import { q } from "../db/typed.js";
 import { kazakhstanDay } from "../domain/report.js";
 import { IIN_ATTEMPTS_PER_DAY } from "../domain/retention.js";
 import { audit } from "./audit.js";
 import { notify, type Outbox } from "./notifications.js";
 import type { Pii } from "./pii.js";
-import { centreDistrictsOf, NotAllowedError, staffDistrictIds } from "./staff.js";
+import { NotAllowedError, staffDistricts, staffDistrictIds } from "./staff.js";
 
 /** Counts an IIN tried by the account; false once it passed the day's IIN_ATTEMPTS_PER_DAY. */
 export async function countIinAttempt(store: Store, userId: number, now: Date): Promise<boolean> {
   const day = kazakhstanDay(now);
-  const [row] = await store.rows<{ attempts: number }>(Prisma.sql`
-    update "User" set "iinAttempts" = case when "iinAttemptDay" = ${day}::date then "iinAttempts" + 1 else 1 end, "iinAttemptDay" = ${day}::date
-    where id = ${userId} returning "iinAttempts" as attempts`);
+  const dayDate = sql<Date>`${day}::date`;
+  const [row] = await store.all(q.updateTable("User")
+    .set((eb) => ({
+      iinAttempts: eb.case().when("iinAttemptDay", "=", dayDate).then(eb("iinAttempts", "+", 1)).else(1).end(),
+      iinAttemptDay: dayDate,
+    }))
+    .where("id", "=", userId).returning("iinAttempts as attempts"));
   return (row?.attempts ?? Infinity) <= IIN_ATTEMPTS_PER_DAY;
 }
 
@@ -28,9 +33,8 @@ export async function fileIinClaim(store: Store, pii: Pii, claim: { userId: numb
 
 /** How many requests of the staff member's districts are open: one prepared query, read with every queue page. */
 export async function openIinClaimCount(store: Store, userId: number): Promise<number> {
-  const [row] = await store.rows<{ open: number }>(Prisma.sql`
-    select count(*)::int as open from "IinClaim" c
-    where c."resolvedAt" is null and c."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)`);
+  const [row] = await store.all(q.selectFrom("IinClaim as c").select(sql<number>`count(*)::int`.as("open"))
+    .where("c.resolvedAt", "is", null).where("c.districtId", "in", staffDistricts(userId)));
   return row!.open;
 }
 
@@ -40,13 +44,15 @@ export async function openIinClaimCount(store: Store, userId: number): Promise<n
  * centre would then vouch for its own). Answers the districts in reach (null: every district) and
  * the centres whose staff may not act because the claimant works there.
  */
-async function claimReach(sql: SqlRunner, userId: number): Promise<{ districts: number[] | null; centres: number[] }> {
-  const [user] = await sql.rows<{ admin: boolean; centres: number[] }>(Prisma.sql`
-    select 'admin' = any(coalesce(roles::text[], '{}')) as admin,
-           array(select "centreId" from "StaffMembership" where "userId" = ${userId}) as centres
-    from "User" where id = ${userId}`);
+async function claimReach(runner: SqlRunner, userId: number): Promise<{ districts: number[] | null; centres: number[] }> {
+  const [user] = await runner.all(q.selectFrom("User as u")
+    .select(({ selectFrom }) => [
+      sql<boolean>`'admin' = any(coalesce(u.roles::text[], '{}'))`.as("admin"),
+      sql<number[]>`array(${selectFrom("StaffMembership").select("centreId").where("userId", "=", userId)})`.as("centres"),
+    ])
+    .where("u.id", "=", userId));
   if (!user) return { districts: [], centres: [] };
-  return { districts: user.admin ? null : await staffDistrictIds(sql, userId), centres: user.centres };
+  return { districts: user.admin ? null : await staffDistrictIds(runner, userId), centres: user.centres };
 }
 
 const inReach = (districts: number[] | null) => (districts === null ? {} : { districtId: { in: districts } });
@@ -58,12 +64,12 @@ export async function openIinClaims(store: Store, userId: number) {
 }
 
 /** Why this person may not decide the claim, if they may not: the claimant, or a colleague of a claimant who is staff. */
-async function conflictOf(sql: SqlRunner, userId: number, myCentres: number[], claimantUserId: number): Promise<"own_claim" | "colleague" | null> {
+async function conflictOf(runner: SqlRunner, userId: number, myCentres: number[], claimantUserId: number): Promise<"own_claim" | "colleague" | null> {
   if (claimantUserId === userId) return "own_claim";
   if (!myCentres.length) return null;
-  const [row] = await sql.rows<{ shared: boolean }>(Prisma.sql`
-    select exists (select 1 from "StaffMembership" where "userId" = ${claimantUserId} and "centreId" = any(${myCentres}::int[])) as shared`);
-  return row!.shared ? "colleague" : null;
+  const shared = await runner.all(q.selectFrom("StaffMembership").select("id")
+    .where("userId", "=", claimantUserId).where(sql<boolean>`"centreId" = any(${myCentres}::int[])`));
+  return shared.length ? "colleague" : null;
 }
 
 /**
@@ -96,25 +102,26 @@ export type ClaimOutcome = "proposed" | "awaiting_second" | "moved" | "declined"
 export async function resolveIinClaim(store: Store, outbox: Outbox, actorUserId: number, claimId: number, decision: "move" | "decline", now: Date): Promise<ClaimOutcome> {
   const { districts, centres } = await claimReach(store, actorUserId);
   return store.transaction(async (tx) => {
-    const [claim] = await tx.rows<{ id: number; claimantUserId: number; iinHash: string; phoneCipher: string; districtId: number; resolvedAt: Date | null; proposedById: number | null }>(Prisma.sql`
-      select id, "claimantUserId", "iinHash", "phoneCipher", "districtId", "resolvedAt", "proposedById" from "IinClaim"
-      where id = ${claimId} ${districts === null ? Prisma.empty : Prisma.sql`and "districtId" = any(${districts}::int[])`} for update`);
+    const [claim] = await tx.all(q.selectFrom("IinClaim")
+      .select(["id", "claimantUserId", "iinHash", "phoneCipher", "districtId", "resolvedAt", "proposedById"])
+      .where("id", "=", claimId)
+      .$if(districts !== null, (query) => query.where(sql<boolean>`"districtId" = any(${districts}::int[])`))
+      .forUpdate());
     if (!claim || (await conflictOf(tx, actorUserId, centres, claim.claimantUserId))) throw new NotAllowedError();
     if (claim.resolvedAt) return "already_resolved";
-    const [profile] = await tx.rows<{ id: number; userId: number; districtId: number }>(Prisma.sql`
-      select id, "userId", "districtId" from "SeekerProfile" where "iinHash" = ${claim.iinHash} for update`);
+    const [profile] = await tx.all(q.selectFrom("SeekerProfile").select(["id", "userId", "districtId"]).where("iinHash", "=", claim.iinHash).forUpdate());
     const movable = decision === "move" && profile !== undefined && profile.userId !== claim.claimantUserId;
     const record = (outcome: ClaimOutcome) =>
       audit(tx, { actorUserId, action: "resolve_iin_claim", entity: "IinClaim", entityId: claim.id, at: now, after: { outcome, districtId: claim.districtId } });
     if (movable && claim.proposedById === actorUserId) return "awaiting_second";
     if (movable && claim.proposedById === null) {
-      await tx.execute(Prisma.sql`update "IinClaim" set "proposedById" = ${actorUserId}, "proposedAt" = ${now} where id = ${claim.id}`);
+      await tx.run(q.updateTable("IinClaim").set({ proposedById: actorUserId, proposedAt: now }).where("id", "=", claim.id));
       await record("proposed");
       return "proposed";
     }
     const outcome = movable ? "moved" : "declined";
     if (outcome === "moved") await moveRegistration(tx, outbox, claim, profile!, now);
-    await tx.execute(Prisma.sql`update "IinClaim" set "resolvedAt" = ${now}, outcome = ${outcome}, "resolvedById" = ${actorUserId} where id = ${claimId}`);
+    await tx.run(q.updateTable("IinClaim").set({ resolvedAt: now, outcome, resolvedById: actorUserId }).where("id", "=", claimId));
     await record(outcome);
     return outcome;
   });
@@ -125,16 +132,14 @@ async function moveRegistration(
   profile: { id: number; userId: number; districtId: number }, now: Date,
 ): Promise<void> {
   const from = profile.userId;
-  await tx.execute(Prisma.sql`delete from "SeekerProfile" where "userId" = ${claim.claimantUserId}`);
-  await tx.execute(Prisma.sql`
-    update "SeekerProfile" set "userId" = ${claim.claimantUserId}, "phoneCipher" = ${claim.phoneCipher}, "updatedAt" = ${now} where id = ${profile.id}`);
-  await tx.execute(Prisma.sql`update "Application" set "userId" = ${claim.claimantUserId}, "updatedAt" = ${now} where "userId" = ${from}`);
-  await tx.execute(Prisma.sql`delete from "Subscription" where "userId" = ${from}`);
+  await tx.run(q.deleteFrom("SeekerProfile").where("userId", "=", claim.claimantUserId));
+  await tx.run(q.updateTable("SeekerProfile").set({ userId: claim.claimantUserId, phoneCipher: claim.phoneCipher, updatedAt: now }).where("id", "=", profile.id));
+  await tx.run(q.updateTable("Application").set({ userId: claim.claimantUserId, updatedAt: now }).where("userId", "=", from));
+  await tx.run(q.deleteFrom("Subscription").where("userId", "=", from));
   await notify(tx, outbox, { userId: from, kind: "registration_moved", payload: {}, eventKey: `iin-claim:${claim.id}:moved` });
   await notify(tx, outbox, { userId: claim.claimantUserId, kind: "registration_received", payload: {}, eventKey: `iin-claim:${claim.id}:received` });
-  const staffOfProfileDistrict = await tx.rows<{ userId: number }>(Prisma.sql`
-    select distinct sm."userId" from "StaffMembership" sm join "CentreDistrict" cd on cd."centreId" = sm."centreId"
-    where cd."districtId" = ${profile.districtId}`);
+  const staffOfProfileDistrict = await tx.all(q.selectFrom("StaffMembership as sm").innerJoin("CentreDistrict as cd", "cd.centreId", "sm.centreId")
+    .select("sm.userId").distinct().where("cd.districtId", "=", profile.districtId));
   for (const { userId } of staffOfProfileDistrict) {
     await notify(tx, outbox, {
       userId, kind: "registration_moved_centre", eventKey: `iin-claim:${claim.id}:centre:${userId}`,

@@ -2,6 +2,7 @@
 // Every function checks the person's centres again, whatever the button said.
 import type { SqlRunner, Store } from "../db/store.js";
 import { Prisma, type ApplicationStatus } from "../generated/prisma/client.js";
+import { q } from "../db/typed.js";
 
 export const QUEUE_PAGE_SIZE = 5;
 
@@ -24,6 +25,10 @@ export const isNotAllowed = (error: unknown): boolean =>
 export const centreDistrictsOf = (userId: number) => Prisma.sql`
   select cd."centreId", cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
   where sm."userId" = ${userId}`;
+
+/** The districts of the centres a person works at, as a Kysely subquery. */
+export const staffDistricts = (userId: number) =>
+  q.selectFrom("CentreDistrict as cd").innerJoin("StaffMembership as sm", "sm.centreId", "cd.centreId").select("cd.districtId").where("sm.userId", "=", userId);
 
 /** The districts of every centre the person works at (none for a non-member). */
 export async function staffDistrictIds(sql: SqlRunner, userId: number): Promise<number[]> {

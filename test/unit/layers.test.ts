@@ -126,7 +126,6 @@ const HAND_TYPED_SQL_LEFT = new Set([
   "desk/desk.ts",
   "desk/queue.ts",
   "faq/questions.ts",
-  "iin-claims.ts",
   "import/check-rows.ts",
   "import/import-projects.ts",
   "import/save-projects.ts",
