@@ -125,7 +125,6 @@ const HAND_TYPED_SQL_LEFT = new Set([
   "delivery.ts",
   "desk/desk.ts",
   "desk/queue.ts",
-  "faq/questions.ts",
   "import/check-rows.ts",
   "import/import-projects.ts",
   "import/save-projects.ts",
@@ -139,7 +138,6 @@ const HAND_TYPED_SQL_LEFT = new Set([
   "reports/sql.ts",
   "seekers.ts",
   "staff.ts",
-  "subscriptions.ts",
   "users.ts",
 ]);
 

@@ -1,6 +1,7 @@
 // The questions people typed: each kept (with the entry it got, if any) so that admins can see
 // what the knowledge base does not answer yet, the most frequent first.
-import { Prisma } from "../../generated/prisma/client.js";
+import { sql } from "kysely";
+import { q } from "../../db/typed.js";
 import type { Store } from "../../db/store.js";
 import { FAQ_ENTRIES } from "../../../prisma/data/faq.js";
 import { redactPersonalNumbers } from "../../domain/personal-numbers.js";
@@ -32,11 +33,12 @@ export interface UnansweredQuestion {
 
 /** Questions without an answer or marked unhelpful, grouped by their text (case and spaces aside), most asked first. */
 export function unansweredQuestions(store: Store, limit = 20): Promise<UnansweredQuestion[]> {
-  return store.rows<UnansweredQuestion>(Prisma.sql`
-    select min(text) as text, count(*)::int as count
-    from "FaqQuestion"
-    where "entryId" is null or helpful = false
-    group by lower(regexp_replace(trim(text), '\\s+', ' ', 'g'))
-    order by count(*) desc, max("createdAt") desc
-    limit ${limit}`);
+  // regexp_replace and lower, which Kysely has no builder for: a typed fragment.
+  const sameText = sql`lower(regexp_replace(trim(text), '\\s+', ' ', 'g'))`;
+  return store.all(q.selectFrom("FaqQuestion")
+    .select([sql<string>`min(text)`.as("text"), sql<number>`count(*)::int`.as("count")])
+    .where((eb) => eb.or([eb("entryId", "is", null), eb("helpful", "=", false)]))
+    .groupBy(sameText)
+    .orderBy(sql`count(*)`, "desc").orderBy(sql`max("createdAt")`, "desc")
+    .limit(limit));
 }
