@@ -1,6 +1,6 @@
 import type { Store } from "../db/store.js";
 import type { Role } from "../generated/prisma/enums.js";
-import { Prisma } from "../generated/prisma/client.js";
+import { sql } from "kysely";
 import { prepared, q } from "../db/typed.js";
 import { LOCATION_KEPT_DAYS } from "../domain/retention.js";
 
@@ -30,14 +30,12 @@ export interface StoredSession {
   value: unknown;
 }
 
-interface AccountRow {
-  id: number;
-  language: string | null;
-  roles: Role[];
-  blockedAt: Date | null;
-  sessionFound: boolean;
-  sessionValue: unknown;
-}
+/** Read on every update: compiled once. Roles as text[]: pg hands an enum array back as its text form otherwise. */
+const accountStatement = prepared((p: { telegramId: bigint; sessionKey: string }) => q.selectFrom("User as u")
+  .leftJoin("Session as s", (join) => join.on("s.key", "=", p.sessionKey))
+  .select(["u.id", "u.language", sql<Role[]>`coalesce(u.roles::text[], '{}')`.as("roles"), "u.blockedAt",
+    sql<boolean>`s.key is not null`.as("sessionFound"), "s.value as sessionValue"])
+  .where("u.telegramId", "=", p.telegramId));
 
 /**
  * The account of a Telegram user and, in the same round trip, the Session row under `sessionKey`
@@ -46,10 +44,7 @@ interface AccountRow {
  */
 export async function loadAccount(store: Store, person: TelegramPerson, adminIds: readonly bigint[], sessionKey: string): Promise<{ account: Account; session?: StoredSession }> {
   const telegramId = BigInt(person.id);
-  const [row] = await store.rows<AccountRow>(Prisma.sql`
-    select u.id, u.language, coalesce(u.roles::text[], '{}') as roles, u."blockedAt", s.key is not null as "sessionFound", s.value as "sessionValue"
-    from "User" u left join "Session" s on s.key = ${sessionKey}
-    where u."telegramId" = ${telegramId}`);
+  const [row] = await store.all(accountStatement({ telegramId, sessionKey }));
   const shouldBeAdmin = adminIds.includes(telegramId);
   if (!row || row.blockedAt || row.roles.includes("admin") !== shouldBeAdmin) return { account: await findOrCreateAccount(store, person, adminIds) };
   return {
@@ -92,10 +87,11 @@ export async function setLanguage(store: Store, userId: number, language: "kk" |
  * who already have an account. Returns how many accounts changed.
  */
 export async function syncAdminRoles(store: Store, adminIds: readonly bigint[]): Promise<number> {
-  return store.execute(Prisma.sql`
-    update "User" set roles = case when "telegramId" = any(${[...adminIds]}::bigint[])
-        then array_append(array_remove(roles, 'admin'::"Role"), 'admin'::"Role") else array_remove(roles, 'admin'::"Role") end
-    where ('admin'::"Role" = any(roles)) <> ("telegramId" = any(${[...adminIds]}::bigint[]))`);
+  // Array functions on an enum array, which Kysely has no builders for: typed fragments.
+  const listed = sql<boolean>`"telegramId" = any(${[...adminIds]}::bigint[])`;
+  return store.run(q.updateTable("User")
+    .set({ roles: sql<Role[]>`case when ${listed} then array_append(array_remove(roles, 'admin'::"Role"), 'admin'::"Role") else array_remove(roles, 'admin'::"Role") end` })
+    .where(sql<boolean>`('admin'::"Role" = any(roles)) <> (${listed})`));
 }
 
 /** The language an account chose, by its Telegram id (null when none or unknown). */
