@@ -129,7 +129,6 @@ const HAND_TYPED_SQL_LEFT = new Set([
   "import/import-projects.ts",
   "import/save-projects.ts",
   "inline-search.ts",
-  "pii-rotation.ts",
   "project-upkeep.ts",
   "projects.ts",
   "referrals.ts",
