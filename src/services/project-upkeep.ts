@@ -1,5 +1,6 @@
 // Staff upkeep of their centres' projects: quota progress and the status of works.
-import { Prisma } from "../generated/prisma/client.js";
+import { sql } from "kysely";
+import { q } from "../db/typed.js";
 import type { Store } from "../db/store.js";
 import { nextStatus, type ProjectStatusName } from "../domain/project-status.js";
 import { referralQuota } from "../domain/quota.js";
@@ -54,18 +55,17 @@ export async function changeProjectStatus(
 ): Promise<StatusChange> {
   const districts = await staffDistrictIds(store, userId);
   return store.transaction(async (tx) => {
-    const [project] = await tx.rows<{ status: ProjectStatusName; permanentJobs: number | null }>(Prisma.sql`
-      select status::text, "permanentJobs" from "Project" where id = ${projectId} and "districtId" = any(${districts}::int[]) for update`);
+    const [project] = await tx.all(q.selectFrom("Project").select(["status", "permanentJobs"])
+      .where("id", "=", projectId).where(sql<boolean>`"districtId" = any(${districts}::int[])`).forUpdate());
     if (!project) throw new NotAllowedError();
     if (nextStatus(project.status) !== to) return { ok: false, reason: "not_next" } as const;
     const commissioning = to === "commissioned";
     if (commissioning && (permanentJobs === undefined || !Number.isInteger(permanentJobs) || permanentJobs < 0)) {
       return { ok: false, reason: "permanent_jobs_required" } as const;
     }
-    await tx.execute(Prisma.sql`
-      update "Project" set status = ${to}::"ProjectStatus", "updatedAt" = ${now}
-        ${commissioning ? Prisma.sql`, "permanentJobs" = ${permanentJobs}, "commissionedAt" = ${now}` : Prisma.empty}
-      where id = ${projectId}`);
+    await tx.run(q.updateTable("Project")
+      .set({ status: to, updatedAt: now, ...(commissioning ? { permanentJobs: permanentJobs!, commissionedAt: now } : {}) })
+      .where("id", "=", projectId));
     await audit(tx, {
       actorUserId: userId, action: "change_project_status", entity: "Project", entityId: projectId, at: now,
       before: { status: project.status, permanentJobs: project.permanentJobs }, after: { status: to, permanentJobs: commissioning ? permanentJobs! : project.permanentJobs },

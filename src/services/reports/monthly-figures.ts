@@ -2,9 +2,10 @@
 // district's centre: what the monthly report's jobs and percent of plan are made of.
 import type { SqlRunner, Store } from "../../db/store.js";
 import type { ReportMonth } from "../../domain/report.js";
-import { Prisma } from "../../generated/prisma/client.js";
+import { sql } from "kysely";
+import { q } from "../../db/typed.js";
 import { audit } from "../audit.js";
-import { underWayIn } from "./sql.js";
+import { underWay } from "./sql.js";
 import { NotAllowedError, staffDistrictIds } from "../staff.js";
 
 export interface FigureInput {
@@ -26,12 +27,14 @@ export async function recordMonthlyFigure(store: Store, userId: number, projectI
   if (!project) throw new NotAllowedError();
   if (month.end > now) return { ok: false, reason: "future_month" };
   await store.transaction(async (tx) => {
-    const [before] = await tx.rows<{ workDone: bigint; jobsCreated: number }>(Prisma.sql`
-      select "workDone", "jobsCreated" from "MonthlyFigure" where "projectId" = ${projectId} and month = ${month.start}::date for update`);
-    await tx.execute(Prisma.sql`
-      insert into "MonthlyFigure" ("projectId", month, "workDone", "jobsCreated", "reportedAt")
-      values (${projectId}, ${month.start}::date, ${BigInt(input.workDone)}, ${input.jobsCreated}, ${now})
-      on conflict ("projectId", month) do update set "workDone" = excluded."workDone", "jobsCreated" = excluded."jobsCreated", "reportedAt" = excluded."reportedAt"`);
+    const monthDate = sql<Date>`${month.start}::date`;
+    const [before] = await tx.all(q.selectFrom("MonthlyFigure").select(["workDone", "jobsCreated"])
+      .where("projectId", "=", projectId).where("month", "=", monthDate).forUpdate());
+    await tx.run(q.insertInto("MonthlyFigure")
+      .values({ projectId, month: monthDate, workDone: BigInt(input.workDone), jobsCreated: input.jobsCreated, reportedAt: now })
+      .onConflict((c) => c.columns(["projectId", "month"]).doUpdateSet((eb) => ({
+        workDone: eb.ref("excluded.workDone"), jobsCreated: eb.ref("excluded.jobsCreated"), reportedAt: eb.ref("excluded.reportedAt"),
+      }))));
     await audit(tx, {
       actorUserId: userId, action: "record_monthly_figure", entity: "Project", entityId: projectId, at: now,
       before: before ? { month: month.key, workDone: Number(before.workDone), jobsCreated: before.jobsCreated } : undefined,
@@ -47,14 +50,14 @@ export interface MissingFigures {
 }
 
 /** Projects under way in the month without figures for it, by centre (one centre when given). */
-export async function missingFigures(sql: SqlRunner, month: ReportMonth, centreId?: number): Promise<MissingFigures[]> {
-  const rows = await sql.rows<{ centreId: number; id: number; nameKk: string; nameRu: string }>(Prisma.sql`
-    select cd."centreId", p.id, p."nameKk", p."nameRu"
-    from "Project" p join "CentreDistrict" cd on cd."districtId" = p."districtId"
-    where ${centreId === undefined ? Prisma.sql`true` : Prisma.sql`cd."centreId" = ${centreId}`}
-      and ${underWayIn(month)}
-      and not exists (select 1 from "MonthlyFigure" f where f."projectId" = p.id and f.month = ${month.start}::date)
-    order by cd."centreId", p.id`);
+export async function missingFigures(runner: SqlRunner, month: ReportMonth, centreId?: number): Promise<MissingFigures[]> {
+  const rows = await runner.all(q.selectFrom("Project as p").innerJoin("CentreDistrict as cd", "cd.districtId", "p.districtId")
+    .select(["cd.centreId", "p.id", "p.nameKk", "p.nameRu"])
+    .$if(centreId !== undefined, (query) => query.where("cd.centreId", "=", centreId!))
+    .where(underWay(month))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("MonthlyFigure as f").select("f.projectId")
+      .whereRef("f.projectId", "=", "p.id").where("f.month", "=", sql<Date>`${month.start}::date`))))
+    .orderBy("cd.centreId").orderBy("p.id"));
   const byCentre = new Map<number, MissingFigures>();
   for (const row of rows) {
     const entry = byCentre.get(row.centreId) ?? { centreId: row.centreId, projects: [] };

@@ -1,4 +1,5 @@
 // SQL pieces the report's queries share, so that "under way in the month" means one thing.
+import { sql } from "kysely";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { ReportMonth } from "../../domain/report.js";
 
@@ -10,4 +11,8 @@ export const inDistricts = (column: Prisma.Sql, districtIds: DistrictFilter) =>
 
 /** The project `p` had works going on at some time in the month: started by its end, not finished before it. */
 export const underWayIn = (m: ReportMonth) => Prisma.sql`(p.status <> 'planned' and p."startDate" < ${m.end}::date
+  and (p.status = 'in_progress' or p."endDate" >= ${m.start}::date))`;
+
+/** underWayIn as a typed fragment for statements built with Kysely (the project aliased `p`). */
+export const underWay = (m: ReportMonth) => sql<boolean>`(p.status <> 'planned' and p."startDate" < ${m.end}::date
   and (p.status = 'in_progress' or p."endDate" >= ${m.start}::date))`;
