@@ -1,9 +1,10 @@
 // What the staff desk reads besides the queue: who opened it, an application's history and a
 // project's positions. Each checks the staff member's reach as the chat does.
 import type { Store } from "../../db/store.js";
-import { Prisma, type ApplicationStatus } from "../../generated/prisma/client.js";
+import type { ApplicationStatus } from "../../generated/prisma/client.js";
+import { q } from "../../db/typed.js";
 import { projectInReach } from "../project-upkeep.js";
-import { applicationInReach, centreDistrictsOf } from "../staff.js";
+import { applicationInReach, staffDistricts } from "../staff.js";
 
 export interface DeskAccount {
   userId: number;
@@ -51,8 +52,6 @@ export async function projectPositions(store: Store, userId: number, projectId: 
 
 /** The projects of the staff member's districts for the queue's filter: ids and names only, by name. */
 export async function deskProjectChoices(store: Store, userId: number): Promise<Array<{ id: number; nameKk: string; nameRu: string }>> {
-  return store.rows(Prisma.sql`
-    select p.id, p."nameKk", p."nameRu" from "Project" p
-    where p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)
-    order by p."nameRu", p.id`);
+  return store.all(q.selectFrom("Project as p").select(["p.id", "p.nameKk", "p.nameRu"])
+    .where("p.districtId", "in", staffDistricts(userId)).orderBy("p.nameRu").orderBy("p.id"));
 }

@@ -3,7 +3,8 @@
 // only projects that are there now and stay there; a status moves only as on the project screen.
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Store } from "../../db/store.js";
-import { Prisma } from "../../generated/prisma/client.js";
+import { sql } from "kysely";
+import { q } from "../../db/typed.js";
 import { nextStatus, type ProjectStatusName } from "../../domain/project-status.js";
 import { staffDistrictIds } from "../staff.js";
 import { projectRow, type ProjectRow, type RowProblem } from "./project-rows.js";
@@ -49,9 +50,9 @@ export async function checkRows(store: Store, importer: Importer, raw: RawRow[])
   const reach = importer.isAdmin ? null : new Set(await staffDistrictIds(store, importer.userId));
   const externalIds = [...new Set(raw.map((cells) => cells.external_id ?? "").filter(Boolean))];
   // As an array parameter: Prisma's model API compiled an "in" of 10,000 values for about 0.3 s on the event loop.
-  const existing = new Map((await store.rows<ExistingProject>(Prisma.sql`
-    select id, "externalId", "districtId", status::text as status from "Project" where "externalId" = any(${externalIds}::text[])`))
-    .map((p) => [p.externalId, p]));
+  const found = await store.all(q.selectFrom("Project").select(["id", "externalId", "districtId", "status"])
+    .where(sql<boolean>`"externalId" = any(${externalIds}::text[])`));
+  const existing = new Map(found.map((p): [string, ExistingProject] => [p.externalId!, { ...p, externalId: p.externalId! }]));
 
   const seen = new Set<string>();
   const valid: CheckedRow[] = [];
