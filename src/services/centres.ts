@@ -1,8 +1,9 @@
 // Admin work: employment centres, their districts, invitations for staff, and who the staff are.
-import { Prisma, type EmploymentCentre } from "../generated/prisma/client.js";
+import { sql } from "kysely";
+import type { Role } from "../generated/prisma/enums.js";
+import { q } from "../db/typed.js";
 import { createHash, randomBytes } from "node:crypto";
 import type { Store } from "../db/store.js";
-import { columns } from "../db/sql.js";
 import { INVITATION_TTL_HOURS } from "../domain/policies.js";
 import { audit } from "./audit.js";
 import { notify, type Outbox } from "./notifications.js";
@@ -47,17 +48,18 @@ export async function saveCentre(store: Store, actorUserId: number, id: number |
   await assertAdmin(store, actorUserId);
   const { districtIds, ...fields } = input;
   return store.transaction(async (tx) => {
-    const [before] = id ? await tx.rows<Omit<CentreInput, "districtIds"> & { districtIds: number[] }>(Prisma.sql`
-      select "nameKk", "nameRu", "addressKk", "addressRu", phone,
-             array(select "districtId" from "CentreDistrict" where "centreId" = c.id order by 1) as "districtIds"
-      from "EmploymentCentre" c where id = ${id} for update`) : [];
+    const [before] = id ? await tx.all(q.selectFrom("EmploymentCentre as c")
+      .select(({ selectFrom }) => ["c.nameKk", "c.nameRu", "c.addressKk", "c.addressRu", "c.phone",
+        sql<number[]>`array(${selectFrom("CentreDistrict").select("districtId").whereRef("centreId", "=", "c.id").orderBy("districtId")})`.as("districtIds")])
+      .where("c.id", "=", id).forUpdate()) : [];
     if (id && !before) throw new NotAllowedError();
-    const row = columns({ nameKk: fields.nameKk, nameRu: fields.nameRu, addressKk: fields.addressKk, addressRu: fields.addressRu, phone: fields.phone });
-    const [centre] = await tx.rows<EmploymentCentre>(id
-      ? Prisma.sql`update "EmploymentCentre" set ${row.assignments} where id = ${id} returning *`
-      : Prisma.sql`insert into "EmploymentCentre" ("createdAt", ${row.names}) values (${new Date()}, ${row.values}) returning *`);
-    await tx.execute(Prisma.sql`delete from "CentreDistrict" where "centreId" = ${centre!.id}`);
-    await tx.execute(Prisma.sql`insert into "CentreDistrict" ("centreId", "districtId") select ${centre!.id}, unnest(${[...new Set(districtIds)]}::int[])`);
+    const row = { nameKk: fields.nameKk, nameRu: fields.nameRu, addressKk: fields.addressKk, addressRu: fields.addressRu, phone: fields.phone };
+    const [centre] = await tx.all(id
+      ? q.updateTable("EmploymentCentre").set(row).where("id", "=", id).returningAll()
+      : q.insertInto("EmploymentCentre").values({ ...row, createdAt: new Date() }).returningAll());
+    await tx.run(q.deleteFrom("CentreDistrict").where("centreId", "=", centre!.id));
+    const districts = [...new Set(districtIds)];
+    if (districts.length) await tx.run(q.insertInto("CentreDistrict").values(districts.map((districtId) => ({ centreId: centre!.id, districtId }))));
     await audit(tx, {
       actorUserId, action: id ? "update_centre" : "create_centre", entity: "EmploymentCentre", entityId: centre!.id,
       before, after: { ...fields, districtIds },
@@ -75,9 +77,8 @@ export async function createInvitation(store: Store, actorUserId: number, centre
   const token = randomBytes(18).toString("base64url"); // 24 characters, fits start=s<token>
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_HOURS * 3_600_000);
   await store.transaction(async (tx) => {
-    const [invitation] = await tx.rows<{ id: number }>(Prisma.sql`
-      insert into "Invitation" ("tokenHash", "centreId", "createdById", "expiresAt", "createdAt")
-      values (${hashToken(token)}, ${centreId}, ${actorUserId}, ${expiresAt}, ${now}) returning id`);
+    const [invitation] = await tx.all(q.insertInto("Invitation")
+      .values({ tokenHash: hashToken(token), centreId, createdById: actorUserId, expiresAt, createdAt: now }).returning("id"));
     await audit(tx, { actorUserId, action: "create_invitation", entity: "Invitation", entityId: invitation!.id, at: now, after: { centreId, expiresAt: expiresAt.toISOString() } });
   });
   return { token, expiresAt };
@@ -88,18 +89,18 @@ export type InvitationOutcome = { ok: true; centreId: number } | { ok: false; re
 /** Makes the person staff of the invitation's centre, once; forged, used and expired links change nothing. */
 export async function acceptInvitation(store: Store, outbox: Outbox, userId: number, token: string, now: Date): Promise<InvitationOutcome> {
   return store.transaction(async (tx) => {
-    const [invitation] = await tx.rows<{ id: number; centreId: number; createdById: number; usedAt: Date | null; expiresAt: Date }>(Prisma.sql`
-      select id, "centreId", "createdById", "usedAt", "expiresAt" from "Invitation" where "tokenHash" = ${hashToken(token)} for update`);
+    const [invitation] = await tx.all(q.selectFrom("Invitation").select(["id", "centreId", "createdById", "usedAt", "expiresAt"])
+      .where("tokenHash", "=", hashToken(token)).forUpdate());
     if (!invitation) return { ok: false, reason: "invalid" } as const;
     if (invitation.usedAt) return { ok: false, reason: "used" } as const;
     if (invitation.expiresAt <= now) return { ok: false, reason: "expired" } as const;
-    await tx.execute(Prisma.sql`update "Invitation" set "usedAt" = ${now}, "usedById" = ${userId} where id = ${invitation.id}`);
-    await tx.execute(Prisma.sql`
-      insert into "StaffMembership" ("userId", "centreId", "createdAt") values (${userId}, ${invitation.centreId}, ${now})
-      on conflict ("userId", "centreId") do nothing`);
-    const [user] = await tx.rows<{ telegramId: bigint; firstName: string | null; username: string | null }>(Prisma.sql`
-      update "User" set roles = case when 'staff' = any(roles) then roles else array_append(roles, 'staff') end
-      where id = ${userId} returning "telegramId", "firstName", username`);
+    await tx.run(q.updateTable("Invitation").set({ usedAt: now, usedById: userId }).where("id", "=", invitation.id));
+    await tx.run(q.insertInto("StaffMembership").values({ userId, centreId: invitation.centreId, createdAt: now })
+      .onConflict((c) => c.columns(["userId", "centreId"]).doNothing()));
+    // Array functions on the enum array, which Kysely has no builders for: a typed fragment.
+    const [user] = await tx.all(q.updateTable("User")
+      .set({ roles: sql<Role[]>`case when 'staff' = any(roles) then roles else array_append(roles, 'staff') end` })
+      .where("id", "=", userId).returning(["telegramId", "firstName", "username"]));
     if (!user) throw new Error(`no user ${userId}`);
     await audit(tx, { actorUserId: userId, action: "accept_invitation", entity: "Invitation", entityId: invitation.id, after: { centreId: invitation.centreId } });
     await notify(tx, outbox, {
@@ -114,11 +115,10 @@ export async function acceptInvitation(store: Store, outbox: Outbox, userId: num
 export async function removeStaff(store: Store, outbox: Outbox, actorUserId: number, centreId: number, userId: number, now: Date): Promise<boolean> {
   await assertAdmin(store, actorUserId);
   return store.transaction(async (tx) => {
-    const removed = await tx.execute(Prisma.sql`delete from "StaffMembership" where "centreId" = ${centreId} and "userId" = ${userId}`);
+    const removed = await tx.run(q.deleteFrom("StaffMembership").where("centreId", "=", centreId).where("userId", "=", userId));
     if (removed === 0) return false;
-    await tx.execute(Prisma.sql`
-      update "User" set roles = array_remove(roles, 'staff')
-      where id = ${userId} and not exists (select 1 from "StaffMembership" where "userId" = ${userId})`);
+    await tx.run(q.updateTable("User").set({ roles: sql<Role[]>`array_remove(roles, 'staff')` })
+      .where("id", "=", userId).where(({ not, exists, selectFrom }) => not(exists(selectFrom("StaffMembership").select("id").where("userId", "=", userId)))));
     await audit(tx, { actorUserId, action: "remove_staff", entity: "StaffMembership", entityId: `${centreId}:${userId}`, before: { centreId, userId }, at: now });
     await notify(tx, outbox, { userId, kind: "staff_removed", eventKey: `staff:${centreId}:${userId}:removed:${now.getTime()}`, payload: { centreId } });
     return true;

@@ -120,7 +120,6 @@ const HAND_TYPED_SQL_LEFT = new Set([
   "applicant-card.ts",
   "applications.ts",
   "audit.ts",
-  "centres.ts",
   "delivery-pace.ts",
   "delivery.ts",
   "desk/queue.ts",
