@@ -1,6 +1,7 @@
 // The audit log: who did what to which record, with the record before and after.
 import type { SqlRunner, Store } from "../db/store.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { sql } from "kysely";
 import { q } from "../db/typed.js";
 
 export interface AuditEntry {
@@ -39,16 +40,21 @@ export const REFUSAL_AUDIT_WINDOW_SECONDS = 60;
  */
 export async function auditRefusal(store: Store, refusal: { actorUserId: number; kind: string; data: string; telegramId: string; at: Date }): Promise<void> {
   const since = new Date(refusal.at.getTime() - REFUSAL_AUDIT_WINDOW_SECONDS * 1000);
-  await store.execute(Prisma.sql`
-    with recent as (
-      select id from "AuditLog" where "actorUserId" = ${refusal.actorUserId} and action = 'refused' and entity = ${refusal.kind} and at > ${since}
-      order by at desc limit 1 for update),
-    counted as (
-      update "AuditLog" l set after = coalesce(l.after, '{}'::jsonb) || jsonb_build_object('count', coalesce((l.after->>'count')::int, 1) + 1, 'last', ${refusal.data}::text)
-      from recent where l.id = recent.id returning l.id)
-    insert into "AuditLog" ("actorUserId", action, entity, "entityId", after, at)
-    select ${refusal.actorUserId}, 'refused', ${refusal.kind}, ${refusal.data}, jsonb_build_object('count', 1, 'telegramId', ${refusal.telegramId}::text), ${refusal.at}
-    where not exists (select 1 from counted)`);
+  await store.run(q
+    .with("recent", (db) => db.selectFrom("AuditLog").select("id")
+      .where("actorUserId", "=", refusal.actorUserId).where("action", "=", "refused").where("entity", "=", refusal.kind).where("at", ">", since)
+      .orderBy("at", "desc").limit(1).forUpdate())
+    .with("counted", (db) => db.updateTable("AuditLog as l").from("recent")
+      // jsonb arithmetic, which Kysely has no builders for: a typed fragment.
+      .set({ after: sql`coalesce(l.after, '{}'::jsonb) || jsonb_build_object('count', coalesce((l.after->>'count')::int, 1) + 1, 'last', ${refusal.data}::text)` })
+      .whereRef("l.id", "=", "recent.id").returning("l.id"))
+    .insertInto("AuditLog")
+    .columns(["actorUserId", "action", "entity", "entityId", "after", "at"])
+    // insert … select without a from (Kysely's expression builder has no selectNoFrom): from one row.
+    .expression((eb) => eb.selectFrom(sql<{ one: number }>`(select 1 as one)`.as("one")).select([
+      eb.val(refusal.actorUserId).as("actorUserId"), eb.val("refused").as("action"), eb.val(refusal.kind).as("entity"), eb.val(refusal.data).as("entityId"),
+      sql`jsonb_build_object('count', 1, 'telegramId', ${refusal.telegramId}::text)`.as("after"), eb.val(refusal.at).as("at"),
+    ]).where(({ not, exists, selectFrom }) => not(exists(selectFrom("counted").select("id"))))));
 }
 
 export const AUDIT_PAGE_SIZE = 10;

@@ -119,7 +119,6 @@ describe("the layers of src/", () => {
 const HAND_TYPED_SQL_LEFT = new Set([
   "applicant-card.ts",
   "applications.ts",
-  "audit.ts",
   "delivery-pace.ts",
   "delivery.ts",
   "desk/queue.ts",
