@@ -1,10 +1,10 @@
 // Job-seeker profiles: consent, registration, reading and erasing.
 import type { Store } from "../db/store.js";
-import { columns } from "../db/sql.js";
 import { standingOf, type SeekerStatus } from "../domain/person.js";
 import type { Sex } from "../domain/iin.js";
 import type { Pii } from "./pii.js";
-import { Prisma } from "../generated/prisma/client.js";
+import { sql } from "kysely";
+import { q } from "../db/typed.js";
 
 /** The version of the consent text in locales (seeker:consent.text); bump both together. */
 export const CONSENT_VERSION = "2026-12-07";
@@ -33,8 +33,8 @@ export async function hasConsent(store: Store, userId: number): Promise<boolean>
 }
 
 export async function hasProfile(store: Store, userId: number): Promise<boolean> {
-  const [row] = await store.rows<{ found: boolean }>(Prisma.sql`select exists (select 1 from "SeekerProfile" where "userId" = ${userId}) as found`);
-  return row!.found;
+  const found = await store.all(q.selectFrom("SeekerProfile").select("id").where("userId", "=", userId));
+  return found.length > 0;
 }
 
 /** True when another account registered this IIN (whose it is stays unsaid). */
@@ -52,22 +52,21 @@ export async function saveProfile(store: Store, pii: Pii, userId: number, input:
     ...(input.phone !== undefined ? { phoneCipher: pii.encrypt(input.phone) } : {}),
   };
   const now = new Date();
-  const profile = columns({
-    fullName: input.fullName, birthDate: Prisma.sql`${input.birthDate}::date`, sex: Prisma.sql`${input.sex}::"Sex"`,
-    status: Prisma.sql`${input.status}::"SeekerStatus"`, studying: input.studying, working: input.working, districtId: input.districtId,
-    anyWork: input.anyWork, willingToRelocate: input.willingToRelocate, ...sealed, updatedAt: now,
-  });
+  const profile = {
+    fullName: input.fullName, birthDate: input.birthDate, sex: input.sex, status: input.status, studying: input.studying, working: input.working,
+    districtId: input.districtId, anyWork: input.anyWork, willingToRelocate: input.willingToRelocate, ...sealed, updatedAt: now,
+  };
   await store.transaction(async (tx) => {
-    const [existing] = await tx.rows<{ id: number }>(Prisma.sql`select id from "SeekerProfile" where "userId" = ${userId} for update`);
+    const [existing] = await tx.all(q.selectFrom("SeekerProfile").select("id").where("userId", "=", userId).forUpdate());
     if (!existing && (!sealed.iinCipher || !sealed.phoneCipher)) throw new Error("a new profile needs the IIN and the phone");
-    const [saved] = existing
-      ? await tx.rows<{ id: number }>(Prisma.sql`update "SeekerProfile" set ${profile.assignments} where id = ${existing.id} returning id`)
-      : await tx.rows<{ id: number }>(Prisma.sql`
-          insert into "SeekerProfile" ("userId", "createdAt", ${profile.names}) values (${userId}, ${now}, ${profile.values}) returning id`);
-    await tx.execute(Prisma.sql`delete from "SeekerProfession" where "profileId" = ${saved!.id}`);
-    await tx.execute(Prisma.sql`
-      insert into "SeekerProfession" ("profileId", "professionId") select ${saved!.id}, unnest(${input.professionIds}::int[]) on conflict do nothing`);
-    await tx.execute(Prisma.sql`update "Subscription" set "districtId" = ${input.districtId} where "userId" = ${userId}`); // follows a move
+    const [saved] = await tx.all(existing
+      ? q.updateTable("SeekerProfile").set(profile).where("id", "=", existing.id).returning("id")
+      : q.insertInto("SeekerProfile").values({ ...profile, iinCipher: sealed.iinCipher!, iinHash: sealed.iinHash!, phoneCipher: sealed.phoneCipher!, userId, createdAt: now })
+        .returning("id"));
+    await tx.run(q.deleteFrom("SeekerProfession").where("profileId", "=", saved!.id));
+    const professions = [...new Set(input.professionIds)];
+    if (professions.length) await tx.run(q.insertInto("SeekerProfession").values(professions.map((professionId) => ({ profileId: saved!.id, professionId }))));
+    await tx.run(q.updateTable("Subscription").set({ districtId: input.districtId }).where("userId", "=", userId)); // follows a move
   });
 }
 
@@ -110,28 +109,27 @@ export type ErasureOutcome = "erased" | "holds_role";
  */
 export async function eraseMyData(store: Store, userId: number, sessionKeys: string[]): Promise<ErasureOutcome> {
   return store.transaction(async (tx) => {
-    const [user] = await tx.rows<{ roles: string[]; firstName: string | null; username: string | null; telegramId: bigint }>(Prisma.sql`
-      select coalesce(roles::text[], '{}') as roles, "firstName", username, "telegramId" from "User" where id = ${userId} for update`);
+    const [user] = await tx.all(q.selectFrom("User")
+      .select([sql<string[]>`coalesce(roles::text[], '{}')`.as("roles"), "firstName", "username", "telegramId"]) // an enum array, read as text[]
+      .where("id", "=", userId).forUpdate());
     if (!user) return "erased";
     if (user.roles.length > 0) return "holds_role";
     const now = new Date();
     const nameThen = [user.firstName, user.username ? `@${user.username}` : null].filter(Boolean).join(" ") || String(user.telegramId);
-    const own = Prisma.sql`select id from "Application" where "userId" = ${userId}`;
-    await tx.execute(Prisma.sql`
-      update "ApplicationEvent" set note = null, "actorUserId" = nullif("actorUserId", ${userId}) where "applicationId" in (${own})`);
-    await tx.execute(Prisma.sql`update "Application" set "userId" = null, "rejectNote" = null, "updatedAt" = ${now} where "userId" = ${userId}`);
-    await tx.execute(Prisma.sql`
-      update "AuditLog" set "actorUserId" = null, after = after - 'telegramId' where "actorUserId" = ${userId} and action = 'refused'`);
-    await tx.execute(Prisma.sql`
-      update "AuditLog" set "actorName" = ${nameThen} where "actorUserId" = ${userId} and "actorName" is null`);
-    for (const table of ["SeekerProfile", "Consent", "FaqQuestion", "Notification", "Subscription", "LoanObligation"]) {
-      await tx.execute(Prisma.sql`delete from ${Prisma.raw(`"${table}"`)} where "userId" = ${userId}`);
+    const own = q.selectFrom("Application").select("id").where("userId", "=", userId);
+    await tx.run(q.updateTable("ApplicationEvent").set({ note: null, actorUserId: sql<number | null>`nullif("actorUserId", ${userId})` })
+      .where("applicationId", "in", own));
+    await tx.run(q.updateTable("Application").set({ userId: null, rejectNote: null, updatedAt: now }).where("userId", "=", userId));
+    await tx.run(q.updateTable("AuditLog").set({ actorUserId: null, after: sql`after - 'telegramId'` })
+      .where("actorUserId", "=", userId).where("action", "=", "refused"));
+    await tx.run(q.updateTable("AuditLog").set({ actorName: nameThen }).where("actorUserId", "=", userId).where("actorName", "is", null));
+    for (const table of ["SeekerProfile", "Consent", "FaqQuestion", "Notification", "Subscription", "LoanObligation"] as const) {
+      await tx.run(q.deleteFrom(table).where("userId", "=", userId));
     }
-    await tx.execute(Prisma.sql`delete from "IinClaim" where "claimantUserId" = ${userId}`);
-    await tx.execute(Prisma.sql`delete from "Session" where key = any(${sessionKeys}::text[])`);
-    await tx.execute(Prisma.sql`
-      update "User" set "firstName" = null, username = null, "nextMessageAt" = null, "lastLat" = null, "lastLon" = null, "lastLocationAt" = null
-      where id = ${userId}`);
+    await tx.run(q.deleteFrom("IinClaim").where("claimantUserId", "=", userId));
+    if (sessionKeys.length) await tx.run(q.deleteFrom("Session").where("key", "in", sessionKeys));
+    await tx.run(q.updateTable("User")
+      .set({ firstName: null, username: null, nextMessageAt: null, lastLat: null, lastLon: null, lastLocationAt: null }).where("id", "=", userId));
     return "erased";
   });
 }

@@ -129,7 +129,6 @@ const HAND_TYPED_SQL_LEFT = new Set([
   "referrals.ts",
   "reports/report-rows.ts",
   "reports/sql.ts",
-  "seekers.ts",
   "staff.ts",
 ]);
 
