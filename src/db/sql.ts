@@ -24,20 +24,6 @@ export const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (c) 
 /** A Date as the clock time in UTC, as Prisma sends it (a zone on a timestamp without one is ignored). */
 const toParameter = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 
-/**
- * One row's columns, named once, for an insert (`names`, `values`) and for an update
- * (`assignments`). A value is a parameter, or SQL when it is a Prisma.sql piece (a cast).
- */
-export function columns(row: Record<string, unknown>) {
-  const entries = Object.entries(row);
-  const name = (column: string) => Prisma.raw(`"${column}"`);
-  return {
-    names: Prisma.join(entries.map(([column]) => name(column))),
-    values: Prisma.join(entries.map(([, value]) => Prisma.sql`${value}`)),
-    assignments: Prisma.join(entries.map(([column, value]) => Prisma.sql`${name(column)} = ${value}`)),
-  };
-}
-
 export interface QueryOptions {
   /** false for a query whose best plan depends on the values (the staff queue's array of projects). */
   prepare?: boolean;
