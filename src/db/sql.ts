@@ -4,7 +4,6 @@
 // five statements. Values come back typed as Prisma's raw queries type them.
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { Prisma } from "../generated/prisma/client.js";
 
 const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`); // columns hold UTC, as Prisma writes them
 const utcDate = (text: string) => new Date(`${text}T00:00:00Z`);
