@@ -1,7 +1,8 @@
 // Sending one outbox notification once. A row lock on the notification keeps two workers from
 // sending the same one; what is sent and how Telegram's errors read come from the caller (the
 // outbox worker in src/jobs/outbox.ts), so that this file knows the database and not the bot.
-import { Prisma } from "../generated/prisma/client.js";
+import type { Updateable } from "kysely";
+import { q, type DB } from "../db/typed.js";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Store } from "../db/store.js";
 import { OUTBOX_RETRY } from "../domain/policies.js";
@@ -58,14 +59,13 @@ export async function deliverNotification(store: Store, sender: Sender, notifica
   const subject = waiting.user.blockedAt ? null : await notificationSubject(store, waiting);
 
   return store.transaction(async (tx) => {
-    const [locked] = await tx.rows<{ partsSent: number; attempts: number }>(Prisma.sql`
-      select "partsSent", attempts from "Notification" where id = ${notificationId} and "sentAt" is null and "failedAt" is null
-      for update skip locked`);
+    const [locked] = await tx.all(q.selectFrom("Notification").select(["partsSent", "attempts"])
+      .where("id", "=", notificationId).where("sentAt", "is", null).where("failedAt", "is", null).forUpdate().skipLocked());
     if (!locked) return "skipped";
     const notification = { ...waiting, ...locked };
-    const update = (set: Prisma.Sql) => tx.execute(Prisma.sql`update "Notification" set ${set} where id = ${notificationId}`);
+    const update = (set: Updateable<DB["Notification"]>) => tx.run(q.updateTable("Notification").set(set).where("id", "=", notificationId));
     const giveUp = async <T extends DeliveryOutcome>(outcome: T, reason: string): Promise<T> => {
-      await update(Prisma.sql`"failedAt" = ${new Date()}, "lastError" = ${reason}`);
+      await update({ failedAt: new Date(), lastError: reason });
       return outcome;
     };
     if (notification.user.blockedAt) return giveUp("blocked", "blocked");
@@ -77,25 +77,25 @@ export async function deliverNotification(store: Store, sender: Sender, notifica
         if (sent > notification.partsSent) await sleep(CHAT_MESSAGE_INTERVAL_MS); // one chat: about a message a second
         await steps[sent]!();
       }
-      await update(Prisma.sql`"sentAt" = ${new Date()}, "partsSent" = ${sent}, attempts = ${notification.attempts + 1}`);
+      await update({ sentAt: new Date(), partsSent: sent, attempts: notification.attempts + 1 });
       return "sent";
     } catch (error) {
       const failure = sender.classify(error);
       if (failure.kind === "rate_limited") {
         await holdBack(store, failure.retryAfterSeconds);
-        await update(Prisma.sql`"partsSent" = ${sent}, "lastError" = ${failed(error)}`);
+        await update({ partsSent: sent, lastError: failed(error) });
         return { retryAfterSeconds: failure.retryAfterSeconds };
       }
       if (failure.kind === "blocked") {
-        await tx.execute(Prisma.sql`update "User" set "blockedAt" = ${new Date()} where id = ${notification.userId}`);
-        await update(Prisma.sql`"partsSent" = ${sent}`);
+        await tx.run(q.updateTable("User").set({ blockedAt: new Date() }).where("id", "=", notification.userId));
+        await update({ partsSent: sent });
         return giveUp("blocked", failed(error));
       }
       const attempts = notification.attempts + 1;
-      await update(Prisma.sql`attempts = ${attempts}, "partsSent" = ${sent}`);
+      await update({ attempts, partsSent: sent });
       // Another 4xx (chat not found, bad request) will not get better by waiting.
       if (failure.kind === "hopeless" || attempts >= OUTBOX_RETRY.maxAttempts) return giveUp("gave_up", failed(error));
-      await update(Prisma.sql`"lastError" = ${failed(error)}`);
+      await update({ lastError: failed(error) });
       return { failed: failed(error) };
     }
   });

@@ -119,8 +119,6 @@ describe("the layers of src/", () => {
 const HAND_TYPED_SQL_LEFT = new Set([
   "applicant-card.ts",
   "applications.ts",
-  "delivery-pace.ts",
-  "delivery.ts",
   "desk/queue.ts",
   "import/import-projects.ts",
   "import/save-projects.ts",
