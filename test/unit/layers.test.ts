@@ -120,8 +120,6 @@ const HAND_TYPED_SQL_LEFT = new Set([
   "applicant-card.ts",
   "applications.ts",
   "desk/queue.ts",
-  "import/import-projects.ts",
-  "import/save-projects.ts",
   "inline-search.ts",
   "projects.ts",
   "referrals.ts",

@@ -2,7 +2,8 @@
 // updated by their external id in one transaction, the rejected ones listed with their reasons.
 import type { Store, Transaction } from "../../db/store.js";
 import { isOpenStatus } from "../../domain/project-status.js";
-import { Prisma } from "../../generated/prisma/client.js";
+import { sql } from "kysely";
+import { q } from "../../db/typed.js";
 import { audit } from "../audit.js";
 import type { Outbox } from "../notifications.js";
 import { announceOpenings } from "../subscriptions.js";
@@ -31,11 +32,10 @@ async function contractorIds(tx: Transaction, rows: CheckedRow[], importer: Impo
     const key = bin || name;
     const cached = known.get(key);
     if (cached) return cached;
-    const [existing] = await tx.rows<{ id: number; name: string }>(bin
-      ? Prisma.sql`select id, name from "Contractor" where bin = ${bin}`
-      : Prisma.sql`select id, name from "Contractor" where name = ${name} and bin is null order by id limit 1`);
-    const [found] = existing ? [existing] : await tx.rows<{ id: number; name: string }>(Prisma.sql`
-      insert into "Contractor" (name, bin) values (${bin ? name || bin : name}, ${bin || null}) returning id, name`);
+    const [existing] = await tx.all(bin
+      ? q.selectFrom("Contractor").select(["id", "name"]).where("bin", "=", bin)
+      : q.selectFrom("Contractor").select(["id", "name"]).where("name", "=", name).where("bin", "is", null).orderBy("id").limit(1));
+    const [found] = existing ? [existing] : await tx.all(q.insertInto("Contractor").values({ name: bin ? name || bin : name, bin: bin || null }).returning(["id", "name"]));
     known.set(key, found!);
     return found!;
   };
@@ -44,7 +44,7 @@ async function contractorIds(tx: Transaction, rows: CheckedRow[], importer: Impo
     const contractor = await contractorOf(row.contractor_bin, row.contractor_name);
     if (!row.contractor_bin || !row.contractor_name || contractor.name === row.contractor_name) continue;
     if (importer.isAdmin) {
-      await tx.execute(Prisma.sql`update "Contractor" set name = ${row.contractor_name} where id = ${contractor.id}`);
+      await tx.run(q.updateTable("Contractor").set({ name: row.contractor_name }).where("id", "=", contractor.id));
       contractor.name = row.contractor_name;
     } else {
       warnings.push({ line, column: "contractor_name", reason: "contractor_name_kept", value: contractor.name });
@@ -62,8 +62,8 @@ export async function importProjects(store: Store, outbox: Outbox, importer: Imp
 
   await store.transaction(async (tx) => {
     // Checked again under the rows' locks: a project moved or changed since the check is not touched.
-    const locked = await tx.rows<{ externalId: string; districtId: number; status: string }>(Prisma.sql`
-      select "externalId", "districtId", status::text from "Project" where "externalId" = any(${valid.map((v) => v.row.external_id)}::text[]) for update`);
+    const locked = await tx.all(q.selectFrom("Project").select(["externalId", "districtId", "status"])
+      .where(sql<boolean>`"externalId" = any(${valid.map((v) => v.row.external_id)}::text[])`).forUpdate());
     const current = new Map(locked.map((p) => [p.externalId, p]));
     const stale = valid.filter((v) => {
       const found = current.get(v.row.external_id);

@@ -1,9 +1,17 @@
 // Writing the checked rows of an import: the projects in one statement, then their positions.
 import type { Transaction } from "../../db/store.js";
-import { Prisma } from "../../generated/prisma/client.js";
+import { sql } from "kysely";
+import { q } from "../../db/typed.js";
 import type { CheckedRow } from "./check-rows.js";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A column of values for an array that unnest turns into rows. */
+const array = <T>(values: readonly T[], type: string) => sql<T>`unnest(${values}::${sql.raw(type)}[])`;
+
+/** What an import writes anew on a project it finds by its external id. */
+const KEPT = ["nameKk", "nameRu", "districtId", "objectGroup", "workKind", "status", "contractorId", "estimatedCost", "startDate", "endDate",
+  "plannedJobs", "permanentJobs", "averageWage", "quotaPercent", "lat", "lon"] as const;
 
 /**
  * Creates or updates the rows' projects by external id and replaces their positions; returns the
@@ -27,32 +35,43 @@ const ROWS_PER_STATEMENT = 1_000;
 async function saveChunk(tx: Transaction, valid: CheckedRow[], contractors: Map<string, number>, professions: Map<string, number>, now: Date) {
   const r = valid.map((v) => v.row);
   const commissioned = valid.map((v) => (v.row.status === "commissioned" && v.existing?.status !== "commissioned" ? isoDay(now) : null));
-  const saved = await tx.rows<{ id: number; externalId: string }>(Prisma.sql`
-    insert into "Project" ("externalId", "nameKk", "nameRu", "districtId", "objectGroup", "workKind", status, "contractorId", "estimatedCost",
-      "startDate", "endDate", "plannedJobs", "permanentJobs", "averageWage", "quotaPercent", lat, lon, "commissionedAt", "updatedAt")
-    select x.*, now() from unnest(${r.map((x) => x.external_id)}::text[], ${r.map((x) => x.name_kk)}::text[], ${r.map((x) => x.name_ru)}::text[],
-      ${valid.map((v) => v.districtId)}::int[], ${r.map((x) => x.object_group)}::"ObjectGroup"[], ${r.map((x) => x.work_kind)}::"WorkKind"[],
-      ${r.map((x) => x.status)}::"ProjectStatus"[], ${r.map((x) => contractors.get(x.contractor_bin || x.contractor_name) ?? null)}::int[],
-      ${r.map((x) => String(x.estimated_cost))}::bigint[], ${r.map((x) => isoDay(x.start_date))}::date[],
-      ${r.map((x) => isoDay(x.end_date))}::date[], ${r.map((x) => x.planned_jobs)}::int[], ${r.map((x) => x.permanent_jobs)}::int[],
-      ${r.map((x) => x.average_wage)}::int[], ${r.map((x) => x.quota_percent)}::int[], ${r.map((x) => x.lat)}::float8[], ${r.map((x) => x.lon)}::float8[],
-      ${commissioned}::date[]) as x
-    on conflict ("externalId") do update set "nameKk" = excluded."nameKk", "nameRu" = excluded."nameRu", "districtId" = excluded."districtId",
-      "objectGroup" = excluded."objectGroup", "workKind" = excluded."workKind", status = excluded.status, "contractorId" = excluded."contractorId",
-      "estimatedCost" = excluded."estimatedCost", "startDate" = excluded."startDate", "endDate" = excluded."endDate",
-      "plannedJobs" = excluded."plannedJobs", "permanentJobs" = excluded."permanentJobs", "averageWage" = excluded."averageWage",
-      "quotaPercent" = excluded."quotaPercent", lat = excluded.lat, lon = excluded.lon,
-      "commissionedAt" = coalesce(excluded."commissionedAt", "Project"."commissionedAt"), "updatedAt" = now()
-    returning id, "externalId"`);
-  const idOf = new Map(saved.map((s) => [s.externalId, s.id]));
+  // Arrays unnested side by side into rows (unnest in a select list zips them): one statement for the chunk.
+  const rows = q.selectNoFrom([
+    array(r.map((x) => x.external_id), "text").as("externalId"), array(r.map((x) => x.name_kk), "text").as("nameKk"),
+    array(r.map((x) => x.name_ru), "text").as("nameRu"), array(valid.map((v) => v.districtId), "int").as("districtId"),
+    array(r.map((x) => x.object_group), '"ObjectGroup"').as("objectGroup"), array(r.map((x) => x.work_kind), '"WorkKind"').as("workKind"),
+    array(r.map((x) => x.status), '"ProjectStatus"').as("status"),
+    array(r.map((x) => contractors.get(x.contractor_bin || x.contractor_name) ?? null), "int").as("contractorId"),
+    array(r.map((x) => String(x.estimated_cost)), "bigint").as("estimatedCost"), array(r.map((x) => isoDay(x.start_date)), "date").as("startDate"),
+    array(r.map((x) => isoDay(x.end_date)), "date").as("endDate"), array(r.map((x) => x.planned_jobs), "int").as("plannedJobs"),
+    array(r.map((x) => x.permanent_jobs), "int").as("permanentJobs"), array(r.map((x) => x.average_wage), "int").as("averageWage"),
+    array(r.map((x) => x.quota_percent), "int").as("quotaPercent"), array(r.map((x) => x.lat), "float8").as("lat"),
+    array(r.map((x) => x.lon), "float8").as("lon"), array(commissioned, "date").as("commissionedAt"),
+  ]).as("x");
+  const saved = await tx.all(q.insertInto("Project")
+    .columns(["externalId", ...KEPT, "commissionedAt", "updatedAt"])
+    .expression((eb) => eb.selectFrom(rows).select(["x.externalId", ...KEPT.map((c) => `x.${c}` as const), "x.commissionedAt", sql<Date>`now()`.as("updatedAt")]))
+    .onConflict((oc) => oc.column("externalId").doUpdateSet((eb) => ({
+      ...Object.fromEntries(KEPT.map((column) => [column, eb.ref(`excluded.${column}`)])),
+      commissionedAt: sql<Date>`coalesce(excluded."commissionedAt", "Project"."commissionedAt")`, updatedAt: sql<Date>`now()`,
+    })))
+    .returning(["id", "externalId"]));
+  const idOf = new Map(saved.map((s) => [s.externalId!, s.id]));
   const positions = valid.flatMap((v) => v.row.positions.map((p) => ({ projectId: idOf.get(v.row.external_id)!, professionId: professions.get(p.code)!, ...p })));
   // A position stays while applications point to it; the others are replaced by the file's.
-  await tx.execute(Prisma.sql`delete from "Position" s where s."projectId" = any(${[...idOf.values()]}::int[])
-    and not exists (select 1 from "Application" a where a."positionId" = s.id)`);
-  await tx.execute(Prisma.sql`
-    insert into "Position" ("projectId", "professionId", count, "monthlyWage", "suitableForMinors")
-    select * from unnest(${positions.map((p) => p.projectId)}::int[], ${positions.map((p) => p.professionId)}::int[],
-      ${positions.map((p) => p.count)}::int[], ${positions.map((p) => p.wage)}::int[], ${positions.map((p) => p.minors)}::bool[])
-    on conflict ("projectId", "professionId") do update set count = excluded.count, "monthlyWage" = excluded."monthlyWage", "suitableForMinors" = excluded."suitableForMinors"`);
+  await tx.run(q.deleteFrom("Position as s").where(sql<boolean>`s."projectId" = any(${[...idOf.values()]}::int[])`)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("Application as a").select("a.id").whereRef("a.positionId", "=", "s.id")))));
+  if (positions.length === 0) return idOf;
+  const positionRows = q.selectNoFrom([
+    array(positions.map((p) => p.projectId), "int").as("projectId"), array(positions.map((p) => p.professionId), "int").as("professionId"),
+    array(positions.map((p) => p.count), "int").as("count"), array(positions.map((p) => p.wage), "int").as("monthlyWage"),
+    array(positions.map((p) => p.minors), "bool").as("suitableForMinors"),
+  ]).as("x");
+  await tx.run(q.insertInto("Position")
+    .columns(["projectId", "professionId", "count", "monthlyWage", "suitableForMinors"])
+    .expression((eb) => eb.selectFrom(positionRows).select(["x.projectId", "x.professionId", "x.count", "x.monthlyWage", "x.suitableForMinors"]))
+    .onConflict((oc) => oc.columns(["projectId", "professionId"]).doUpdateSet((eb) => ({
+      count: eb.ref("excluded.count"), monthlyWage: eb.ref("excluded.monthlyWage"), suitableForMinors: eb.ref("excluded.suitableForMinors"),
+    }))));
   return idOf;
 }
