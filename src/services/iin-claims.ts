@@ -4,7 +4,7 @@
 // registration to them, two people agreeing (audited; the account it leaves is told).
 import type { SqlRunner, Store, Transaction } from "../db/store.js";
 import { sql } from "kysely";
-import { q } from "../db/typed.js";
+import { prepared, q } from "../db/typed.js";
 import { kazakhstanDay } from "../domain/report.js";
 import { IIN_ATTEMPTS_PER_DAY } from "../domain/retention.js";
 import { audit } from "./audit.js";
@@ -31,10 +31,13 @@ export async function fileIinClaim(store: Store, pii: Pii, claim: { userId: numb
   });
 }
 
+/** Read with every queue page: compiled once. */
+const openCountStatement = prepared((p: { userId: number }) => q.selectFrom("IinClaim as c").select(sql<number>`count(*)::int`.as("open"))
+  .where("c.resolvedAt", "is", null).where("c.districtId", "in", staffDistricts(p.userId)));
+
 /** How many requests of the staff member's districts are open: one prepared query, read with every queue page. */
 export async function openIinClaimCount(store: Store, userId: number): Promise<number> {
-  const [row] = await store.all(q.selectFrom("IinClaim as c").select(sql<number>`count(*)::int`.as("open"))
-    .where("c.resolvedAt", "is", null).where("c.districtId", "in", staffDistricts(userId)));
+  const [row] = await store.all(openCountStatement({ userId }));
   return row!.open;
 }
 

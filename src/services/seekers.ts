@@ -4,7 +4,7 @@ import { standingOf, type SeekerStatus } from "../domain/person.js";
 import type { Sex } from "../domain/iin.js";
 import type { Pii } from "./pii.js";
 import { sql } from "kysely";
-import { q } from "../db/typed.js";
+import { prepared, q } from "../db/typed.js";
 
 /** The version of the consent text in locales (seeker:consent.text); bump both together. */
 export const CONSENT_VERSION = "2026-12-07";
@@ -32,9 +32,11 @@ export async function hasConsent(store: Store, userId: number): Promise<boolean>
   return (await store.db.consent.count({ where: { userId, version: CONSENT_VERSION } })) > 0;
 }
 
+/** Asked before applying: compiled once. */
+const profileIdStatement = prepared((p: { userId: number }) => q.selectFrom("SeekerProfile").select("id").where("userId", "=", p.userId));
+
 export async function hasProfile(store: Store, userId: number): Promise<boolean> {
-  const found = await store.all(q.selectFrom("SeekerProfile").select("id").where("userId", "=", userId));
-  return found.length > 0;
+  return (await store.all(profileIdStatement({ userId }))).length > 0;
 }
 
 /** True when another account registered this IIN (whose it is stays unsaid). */
