@@ -2,7 +2,7 @@
 // person's profile in one query, the IIN masked; the whole IIN only by its own call, audited.
 import type { Store } from "../db/store.js";
 import { standingOf, type SeekerStanding, type SeekerStatus } from "../domain/person.js";
-import { Prisma } from "../generated/prisma/client.js";
+import { sql } from "kysely";
 import { audit } from "./audit.js";
 import type { Pii } from "./pii.js";
 import { applicationInReach, NotAllowedError, reachableRow } from "./staff.js";
@@ -27,19 +27,19 @@ type PersonJson = Omit<ApplicantPerson, "district" | "phone" | "iinLast4" | "bir
   birthDate: string; districtKk: string; districtRu: string; regionKk: string; regionRu: string; phoneCipher: string; iinCipher: string;
 };
 
-/** The applicant's profile as one JSON value, read with the application. */
-const PERSON_COLUMN = Prisma.sql`, (
+/** The applicant's profile as one JSON value, read with the application (json_build_object: a typed fragment). */
+const PERSON = { key: "person", column: sql<PersonJson | null>`(
   select json_build_object('fullName', pr."fullName", 'birthDate', pr."birthDate", 'status', pr.status, 'studying', pr.studying,
            'working', pr.working, 'anyWork', pr."anyWork", 'willingToRelocate', pr."willingToRelocate", 'phoneCipher', pr."phoneCipher",
            'iinCipher', pr."iinCipher", 'districtKk', d."nameKk", 'districtRu', d."nameRu", 'regionKk', r."nameKk", 'regionRu', r."nameRu",
            'professions', coalesce((select json_agg(json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu") order by f.id)
              from "SeekerProfession" sp join "Profession" f on f.id = sp."professionId" where sp."profileId" = pr.id), '[]'))
   from "SeekerProfile" pr join "District" d on d.id = pr."districtId" join "Region" r on r.id = d."regionId"
-  where pr."userId" = a."userId") as person`;
+  where pr."userId" = a."userId")` };
 
 /** The applicant's card, in one query; the IIN only masked. */
 export async function applicantCard(store: Store, pii: Pii, userId: number, applicationId: number, today: Date) {
-  const found = await reachableRow(store, userId, applicationId, undefined, PERSON_COLUMN);
+  const found = await reachableRow(store, userId, applicationId, undefined, PERSON);
   if (!found) throw new NotAllowedError();
   const { application } = found;
   const json = found.person as PersonJson | null | undefined;

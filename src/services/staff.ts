@@ -2,7 +2,8 @@
 // Every function checks the person's centres again, whatever the button said.
 import type { SqlRunner, Store } from "../db/store.js";
 import { Prisma, type ApplicationStatus } from "../generated/prisma/client.js";
-import { q } from "../db/typed.js";
+import { sql, type RawBuilder } from "kysely";
+import { prepared, q } from "../db/typed.js";
 
 export const QUEUE_PAGE_SIZE = 5;
 
@@ -57,43 +58,49 @@ export interface ReachableApplication {
   centreId: number;
 }
 
-type ReachableRow = Omit<ReachableApplication, "project" | "position"> & {
-  projectKk: string; projectRu: string; districtId: number;
-  region: { id: number; code: string };
-  position: { count: number; taken: number; nameKk: string; nameRu: string };
-  /** The applicant's profile as JSON, when `extra` reads it (applicant-card.ts). */
-  person?: unknown;
-};
-
 /** Rows of a reachable application locked until the end of the transaction. */
 export type ReachLock = "application" | "application and position";
 
+/** The statement of each kind of reach (with or without a lock, with or without the person), compiled once. */
+const reachStatements = new Map<string, ReturnType<typeof reachStatement>>();
+
+function reachStatement(lock: ReachLock | undefined, person: RawBuilder<unknown> | undefined) {
+  return prepared((p: { userId: number; applicationId: number }) => q.selectFrom("Application as a")
+    .innerJoin("Project as p", "p.id", "a.projectId").innerJoin("Position as s", "s.id", "a.positionId")
+    .select(({ selectFrom }) => [
+      "a.id", "a.number", "a.userId", "a.projectId", "a.positionId", "a.status", "a.priorityGroup", "a.homeDistrictId",
+      "a.submittedAt", "a.referredAt", "a.referralNumber", "p.nameKk as projectKk", "p.nameRu as projectRu", "p.districtId",
+      // json_build_object, which Kysely has no builder for: typed fragments.
+      sql<{ id: number; code: string }>`(select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId")`.as("region"),
+      sql<{ count: number; taken: number; nameKk: string; nameRu: string }>`(select json_build_object('count', s.count, 'taken', s.taken, 'nameKk', f."nameKk", 'nameRu', f."nameRu")
+        from "Profession" f where f.id = s."professionId")`.as("position"),
+      selectFrom("CentreDistrict as cd").innerJoin("StaffMembership as sm", "sm.centreId", "cd.centreId")
+        .select(sql<number>`min(cd."centreId")`.as("c")).where("sm.userId", "=", p.userId).whereRef("cd.districtId", "=", "p.districtId")
+        .$asScalar().$notNull().as("centreId"),
+      (person ?? sql<unknown>`null`).as("person"),
+    ])
+    .where("a.id", "=", p.applicationId).where("p.districtId", "in", staffDistricts(p.userId))
+    .$if(lock === "application", (query) => query.forUpdate("a"))
+    .$if(lock === "application and position", (query) => query.forUpdate(["a", "s"])));
+}
+
 /**
  * The application's row if it is for a project in the person's districts (undefined otherwise),
- * with `extra` columns. The region and the profession come from subqueries rather than joins:
- * planning a six-table join took PostgreSQL longer than running it.
+ * with `person` read along (a fragment on the application `a`). The region and the profession come
+ * from subqueries rather than joins: planning a six-table join took PostgreSQL longer than running it.
  */
-
-export async function reachableRow(sql: SqlRunner, userId: number, applicationId: number, lock: ReachLock | undefined, extra: Prisma.Sql) {
-  const [row] = await sql.rows<ReachableRow>(Prisma.sql`
-    select a.id, a.number, a."userId", a."projectId", a."positionId", a.status::text as status, a."priorityGroup", a."homeDistrictId",
-           a."submittedAt", a."referredAt", a."referralNumber", p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId",
-           (select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId") as region,
-           (select json_build_object('count', s.count, 'taken', s.taken, 'nameKk', f."nameKk", 'nameRu', f."nameRu")
-              from "Profession" f where f.id = s."professionId") as position,
-           (select min("centreId") from (${centreDistrictsOf(userId)}) mine where mine."districtId" = p."districtId") as "centreId"
-           ${extra}
-    from "Application" a join "Project" p on p.id = a."projectId" join "Position" s on s.id = a."positionId"
-    where a.id = ${applicationId} and p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)
-    ${lock ? Prisma.raw(lock === "application" ? "for update of a" : "for update of a, s") : Prisma.empty}`);
+export async function reachableRow(runner: SqlRunner, userId: number, applicationId: number, lock: ReachLock | undefined, person?: { key: string; column: RawBuilder<unknown> }) {
+  const key = `${lock ?? "none"}:${person?.key ?? ""}`;
+  if (!reachStatements.has(key)) reachStatements.set(key, reachStatement(lock, person?.column));
+  const [row] = await runner.all(reachStatements.get(key)!({ userId, applicationId }));
   if (!row) return undefined;
-  const { projectKk, projectRu, districtId, region, position, person, centreId, ...application } = row;
+  const { projectKk, projectRu, districtId, region, position, person: personRow, centreId, ...application } = row;
   const reachable: ReachableApplication = {
     ...application, centreId,
     project: { nameKk: projectKk, nameRu: projectRu, districtId, regionId: region.id, regionCode: region.code },
     position: { count: position.count, taken: position.taken, profession: { nameKk: position.nameKk, nameRu: position.nameRu } },
   };
-  return { application: reachable, person };
+  return { application: reachable, person: personRow };
 }
 
 /**
@@ -102,8 +109,8 @@ export async function reachableRow(sql: SqlRunner, userId: number, applicationId
  * pressing at once act one after the other, the second seeing the status, and the places taken,
  * that the first left (PostgreSQL reads a row it waited for anew).
  */
-export async function applicationInReach(sql: SqlRunner, userId: number, applicationId: number, lock?: ReachLock): Promise<ReachableApplication> {
-  const found = await reachableRow(sql, userId, applicationId, lock, Prisma.empty);
+export async function applicationInReach(runner: SqlRunner, userId: number, applicationId: number, lock?: ReachLock): Promise<ReachableApplication> {
+  const found = await reachableRow(runner, userId, applicationId, lock);
   if (!found) throw new NotAllowedError();
   return found.application;
 }
