@@ -1,7 +1,7 @@
 // What employment-centre staff may see: the applications for projects in their centres' districts.
 // Every function checks the person's centres again, whatever the button said.
 import type { SqlRunner, Store } from "../db/store.js";
-import { Prisma, type ApplicationStatus } from "../generated/prisma/client.js";
+import type { ApplicationStatus } from "../generated/prisma/client.js";
 import { sql, type RawBuilder } from "kysely";
 import { prepared, q } from "../db/typed.js";
 
@@ -22,21 +22,16 @@ export class NotAllowedError extends Error {
 export const isNotAllowed = (error: unknown): boolean =>
   error instanceof NotAllowedError || (error instanceof Error && error.message === NOT_ALLOWED);
 
-/** The (centre, district) pairs of the centres a person works at, as a subquery. */
-export const centreDistrictsOf = (userId: number) => Prisma.sql`
-  select cd."centreId", cd."districtId" from "CentreDistrict" cd join "StaffMembership" sm on sm."centreId" = cd."centreId"
-  where sm."userId" = ${userId}`;
-
-/** The districts of the centres a person works at, as a Kysely subquery. */
+/** The districts of the centres a person works at, as a subquery. */
 export const staffDistricts = (userId: number) =>
   q.selectFrom("CentreDistrict as cd").innerJoin("StaffMembership as sm", "sm.centreId", "cd.centreId").select("cd.districtId").where("sm.userId", "=", userId);
 
 /** The districts of every centre the person works at (none for a non-member). */
-export async function staffDistrictIds(sql: SqlRunner, userId: number): Promise<number[]> {
-  const rows = await sql.rows<{ districtId: number }>(Prisma.sql`
-    select distinct "districtId" from (${centreDistrictsOf(userId)}) mine order by 1`);
+export async function staffDistrictIds(runner: SqlRunner, userId: number): Promise<number[]> {
+  const rows = await runner.all(districtIdsStatement({ userId }));
   return rows.map((row) => row.districtId);
 }
+const districtIdsStatement = prepared((p: { userId: number }) => staffDistricts(p.userId).distinct().orderBy("cd.districtId"));
 
 /** What staff see and act on: the application with its project, region and position. */
 export interface ReachableApplication {
@@ -129,15 +124,20 @@ export const QUEUE_COUNT_CAP = 1_000;
 /** From this many projects in reach, the queue is read by walking its index (see staffQueue). */
 export const QUEUE_WALK_FROM_PROJECTS = 100;
 
+/** The projects in reach as the array's text and their count (array_agg and the casts: typed fragments). */
+const inReach = (userId: number) => q.selectFrom("Project as p")
+  .select([sql<string>`coalesce(array_agg(p.id), '{}')::text`.as("ids"), sql<number>`count(*)::int`.as("count")])
+  .where("p.districtId", "in", staffDistricts(userId));
+const projectsStatement = prepared((p: { userId: number }) => inReach(p.userId));
+const oneProjectStatement = prepared((p: { userId: number; only: number }) => inReach(p.userId).where("p.id", "=", p.only));
+
 /**
  * The ids of the projects in the districts of the person's centres (or the one asked for among
  * them) as PostgreSQL's array text, "{1,2,3}": a region has thousands, and text passes through the
  * driver without being parsed into numbers and quoted back.
  */
-export async function projectsInReach(sql: SqlRunner, userId: number, only?: number): Promise<{ ids: string; count: number }> {
-  const [row] = await sql.rows<{ ids: string; count: number }>(Prisma.sql`
-    select coalesce(array_agg(p.id), '{}')::text as ids, count(*)::int as count from "Project" p
-    where ${only ? Prisma.sql`p.id = ${only} and` : Prisma.empty} p."districtId" in (select "districtId" from (${centreDistrictsOf(userId)}) mine)`);
+export async function projectsInReach(runner: SqlRunner, userId: number, only?: number): Promise<{ ids: string; count: number }> {
+  const [row] = await runner.all(only ? oneProjectStatement({ userId, only }) : projectsStatement({ userId }));
   return row!;
 }
 
@@ -164,26 +164,28 @@ export interface QueueItem {
  */
 export async function staffQueue(store: Store, userId: number, filter: QueueFilter, requested: number) {
   const projects = await projectsInReach(store, userId, filter.projectId);
-  const project = projects.count > QUEUE_WALK_FROM_PROJECTS ? Prisma.sql`a."projectId" + 0` : Prisma.sql`a."projectId"`;
-  const rows = await store.rows<QueueItem & { total: number; page: number; id: number | null }>(Prisma.sql`
-    with queue as materialized (
-      select a.id, row_number() over (order by a."priorityGroup", a."submittedAt", a.id) as n from "Application" a
-      where a.status = any(${filter.status ? [filter.status] : ["submitted", "referred"]}::"ApplicationStatus"[])
-        and ${project} = any(${projects.ids}::int[])
-      order by a."priorityGroup", a."submittedAt", a.id limit ${QUEUE_COUNT_CAP + 1}),
-    total as (select count(*)::int as total from queue),
-    chosen as (
-      select least(greatest(1, ${requested}::int), greatest(1, ceil(least(total, ${QUEUE_COUNT_CAP}) / ${QUEUE_PAGE_SIZE}::numeric)))::int as page
-      from total)
-    select total.total, chosen.page, a.id, a.number, a.status::text as status, a."priorityGroup", pr."fullName"
-    from total cross join chosen
-      left join queue q on q.n > (chosen.page - 1) * ${QUEUE_PAGE_SIZE} and q.n <= chosen.page * ${QUEUE_PAGE_SIZE}
-      left join "Application" a on a.id = q.id
-      left join "SeekerProfile" pr on pr."userId" = a."userId"
-    order by q.n`, { prepare: false });
+  const project = projects.count > QUEUE_WALK_FROM_PROJECTS ? sql`a."projectId" + 0` : sql`a."projectId"`;
+  const statuses = filter.status ? [filter.status] : ["submitted", "referred"];
+  // The planner's hints and the page's arithmetic (row_number, "+ 0", = any(array), least/greatest): typed fragments.
+  const rows = await store.all(q
+    .with((cte) => cte("queue").materialized(), (db) => db.selectFrom("Application as a")
+      .select(["a.id", sql<number>`row_number() over (order by a."priorityGroup", a."submittedAt", a.id)`.as("n")])
+      .where(sql<boolean>`a.status = any(${statuses}::"ApplicationStatus"[])`)
+      .where(sql<boolean>`${project} = any(${projects.ids}::int[])`)
+      .orderBy("a.priorityGroup").orderBy("a.submittedAt").orderBy("a.id").limit(QUEUE_COUNT_CAP + 1))
+    .with("total", (db) => db.selectFrom("queue").select(sql<number>`count(*)::int`.as("total")))
+    .with("chosen", (db) => db.selectFrom("total")
+      .select(sql<number>`least(greatest(1, ${requested}::int), greatest(1, ceil(least(total, ${QUEUE_COUNT_CAP}) / ${QUEUE_PAGE_SIZE}::numeric)))::int`.as("page")))
+    .selectFrom(["total", "chosen"])
+    .leftJoin("queue as qn", (join) => join.on(sql<boolean>`qn.n > (chosen.page - 1) * ${QUEUE_PAGE_SIZE} and qn.n <= chosen.page * ${QUEUE_PAGE_SIZE}`))
+    .leftJoin("Application as a", "a.id", "qn.id")
+    .leftJoin("SeekerProfile as pr", "pr.userId", "a.userId")
+    .select(["total.total", "chosen.page", "a.id", "a.number", "a.status", "a.priorityGroup", "pr.fullName"])
+    .orderBy("qn.n"), { prepare: false });
   const { total: read, page } = rows[0]!;
   const total = Math.min(read, QUEUE_COUNT_CAP);
-  const items: QueueItem[] = rows.flatMap(({ id, number, status, priorityGroup, fullName }) => (id === null ? [] : [{ id, number, status, priorityGroup, fullName }]));
+  const items: QueueItem[] = rows.flatMap(({ id, number, status, priorityGroup, fullName }) =>
+    (id === null || number === null || status === null || priorityGroup === null ? [] : [{ id, number, status, priorityGroup, fullName }]));
   return { items, page, pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)), total, more: read > QUEUE_COUNT_CAP };
 }
 
