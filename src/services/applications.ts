@@ -1,7 +1,8 @@
 // Applying for a referral, and following one's applications.
 import type { SqlRunner, Store } from "../db/store.js";
 import { fromAnotherSettlement, type Place } from "../domain/relocation.js";
-import { Prisma } from "../generated/prisma/client.js";
+import { sql, type RawBuilder } from "kysely";
+import { prepared, q } from "../db/typed.js";
 import { ageOn } from "../domain/iin.js";
 import { isMinor, isNeet, isStudent, isYouth, priorityGroup, type SeekerFacts, type SeekerStatus } from "../domain/person.js";
 import { isOpenStatus, type ProjectStatusName } from "../domain/project-status.js";
@@ -31,63 +32,45 @@ export interface ApplyCheck {
   applicant?: SeekerFacts & { districtId: number };
 }
 
-interface CheckRow {
-  hasProfile: boolean;
-  birthDate: Date | null;
-  seekerStatus: SeekerStatus | null;
-  studying: boolean | null;
-  working: boolean | null;
-  homeDistrictId: number | null;
-  willingToRelocate: boolean | null;
-  positionId: number | null;
-  projectId: number;
-  count: number;
-  monthlyWage: number;
-  suitableForMinors: boolean;
-  projectStatus: ProjectStatusName;
-  projectKk: string;
-  projectRu: string;
-  projectDistrictId: number;
-  professionKk: string;
-  professionRu: string;
-  active: number;
-  taken: number;
-  homePlace: Place | null;
-  sitePlace: Place | null;
-}
-
-/** A district as the relocation rule reads it (domain/relocation.ts), as a JSON value. */
-export const placeOf = (districtId: Prisma.Sql) => Prisma.sql`(select json_build_object('id', d.id, 'regionId', d."regionId", 'kind', d.kind)
+/** A district as the relocation rule reads it (domain/relocation.ts), as a JSON value (json_build_object: a typed fragment). */
+export const placeOf = (districtId: RawBuilder<unknown> | number) => sql<Place | null>`(select json_build_object('id', d.id, 'regionId', d."regionId", 'kind', d.kind)
   from "District" d where d.id = ${districtId})`;
 
+/** Every check of one application, in one statement compiled once: everything is joined to one row. */
+const checkStatement = prepared((p: { userId: number; positionId: number }) => q
+  .selectFrom(sql`(select 1)`.as("one"))
+  .leftJoin("SeekerProfile as pr", (join) => join.on("pr.userId", "=", p.userId))
+  .leftJoin("Position as s", (join) => join.on("s.id", "=", p.positionId))
+  .leftJoin("Project as p", "p.id", "s.projectId")
+  .leftJoin("Profession as f", "f.id", "s.professionId")
+  .select(({ selectFrom }) => [
+    sql<boolean>`pr.id is not null`.as("hasProfile"), "pr.birthDate", "pr.status as seekerStatus", "pr.studying", "pr.working",
+    "pr.districtId as homeDistrictId", "pr.willingToRelocate",
+    "s.id as positionId", "s.projectId", "s.count", "s.monthlyWage", "s.suitableForMinors",
+    "p.status as projectStatus", "p.nameKk as projectKk", "p.nameRu as projectRu", "p.districtId as projectDistrictId",
+    "f.nameKk as professionKk", "f.nameRu as professionRu",
+    selectFrom("Application as a").select(sql<number>`count(*)::int`.as("n")).where("a.userId", "=", p.userId).whereRef("a.projectId", "=", "s.projectId")
+      .where(sql<boolean>`a.status = any(${[...ACTIVE]}::"ApplicationStatus"[])`).$asScalar().$notNull().as("active"),
+    "s.taken", placeOf(sql.ref("pr.districtId")).as("homePlace"), placeOf(sql.ref("p.districtId")).as("sitePlace"),
+  ]));
+
 /** Every check of an application, each with its own refusal, in the order a person meets them; one query. */
-export async function checkApplication(sql: SqlRunner, userId: number, positionId: number, now: Date): Promise<ApplyCheck> {
-  const [row] = (await sql.rows<CheckRow>(Prisma.sql`
-    select pr.id is not null as "hasProfile", pr."birthDate", pr.status::text as "seekerStatus", pr.studying, pr.working,
-           pr."districtId" as "homeDistrictId", pr."willingToRelocate",
-           s.id as "positionId", s."projectId", s.count, s."monthlyWage", s."suitableForMinors",
-           p.status::text as "projectStatus", p."nameKk" as "projectKk", p."nameRu" as "projectRu", p."districtId" as "projectDistrictId",
-           f."nameKk" as "professionKk", f."nameRu" as "professionRu",
-           (select count(*) from "Application" a where a."userId" = ${userId} and a."projectId" = s."projectId"
-              and a.status = any(${[...ACTIVE]}::"ApplicationStatus"[]))::int as active,
-           s.taken, ${placeOf(Prisma.sql`pr."districtId"`)} as "homePlace", ${placeOf(Prisma.sql`p."districtId"`)} as "sitePlace"
-    from (select 1) one
-      left join "SeekerProfile" pr on pr."userId" = ${userId}
-      left join "Position" s on s.id = ${positionId}
-      left join "Project" p on p.id = s."projectId"
-      left join "Profession" f on f.id = s."professionId"`)) as [CheckRow]; // one row always: everything is joined to "select 1"
-  if (!row.hasProfile) return { ok: false, refusal: "no_profile" };
+export async function checkApplication(runner: SqlRunner, userId: number, positionId: number, now: Date): Promise<ApplyCheck> {
+  const [row] = await runner.all(checkStatement({ userId, positionId }));
+  if (!row || !row.hasProfile) return { ok: false, refusal: "no_profile" };
   if (row.positionId === null) return { ok: false, refusal: "not_found" };
+  // A position found: its project and profession are there too (their columns are null only without one).
+  const found = { count: row.count!, taken: row.taken!, projectStatus: row.projectStatus! };
   const position: ApplyPosition = {
-    id: row.positionId, projectId: row.projectId, count: row.count, monthlyWage: row.monthlyWage,
-    project: { nameKk: row.projectKk, nameRu: row.projectRu, districtId: row.projectDistrictId },
-    profession: { nameKk: row.professionKk, nameRu: row.professionRu },
+    id: row.positionId, projectId: row.projectId!, count: found.count, monthlyWage: row.monthlyWage!,
+    project: { nameKk: row.projectKk!, nameRu: row.projectRu!, districtId: row.projectDistrictId! },
+    profession: { nameKk: row.professionKk!, nameRu: row.professionRu! },
   };
   const applicant = { age: ageOn(row.birthDate!, now), status: row.seekerStatus!, studying: row.studying!, working: row.working!, districtId: row.homeDistrictId! };
-  if (!isOpenStatus(row.projectStatus)) return { ok: false, refusal: "project_closed", position };
+  if (!isOpenStatus(found.projectStatus)) return { ok: false, refusal: "project_closed", position };
   if (isMinor(applicant.age) && !row.suitableForMinors) return { ok: false, refusal: "minor", position };
   if (row.active > 0) return { ok: false, refusal: "already_applied", position };
-  if (row.taken >= row.count) return { ok: false, refusal: "no_room", position };
+  if (found.taken >= found.count) return { ok: false, refusal: "no_room", position };
   const relocation = row.homePlace !== null && row.sitePlace !== null && fromAnotherSettlement(row.homePlace, row.sitePlace);
   return { ok: true, position, applicant, relocation: relocation && row.willingToRelocate!, lightWork: row.suitableForMinors! };
 }
@@ -109,21 +92,25 @@ export async function submitApplication(store: Store, userId: number, positionId
   const check = await checkApplication(store, userId, positionId, now);
   if (!check.ok) return { ...check, application: undefined };
   const facts = check.applicant!;
-  const [application] = await store.rows<SubmittedApplication>(Prisma.sql`
-    with next as (select nextval(pg_get_serial_sequence('"Application"', 'id'))::int as id),
-    created as (
-      insert into "Application" (id, number, "userId", "projectId", "positionId", status, "priorityGroup", "homeDistrictId",
-        "isYouth", "isNeet", "isStudent", "isMinor", relocated, "submittedAt", "updatedAt")
-      select next.id, ${`Z-${now.getUTCFullYear()}-`} || lpad(next.id::text, greatest(6, length(next.id::text)), '0'), ${userId}, ${check.position!.projectId}, ${positionId},
-        'submitted', ${priorityGroup(facts, { lightWork: check.lightWork ?? false })}, ${facts.districtId}, ${isYouth(facts.age)}, ${isNeet(facts)}, ${isStudent(facts)},
-        ${isMinor(facts.age)}, ${check.relocation ?? false}, ${now}, ${now}
-      from next
-      where exists (select 1 from "Project" p where p.id = ${check.position!.projectId} and ${OPEN})
-      on conflict do nothing
-      returning id, number, "submittedAt"),
-    event as (
-      insert into "ApplicationEvent" ("applicationId", status, "actorUserId", at) select id, 'submitted', ${userId}, ${now} from created)
-    select id, number, "submittedAt" from created`);
+  const projectId = check.position!.projectId;
+  const submitted = sql<"submitted">`'submitted'`;
+  const [application] = await store.all(q
+    .with("next", (db) => db.selectNoFrom(sql<number>`nextval(pg_get_serial_sequence('"Application"', 'id'))::int`.as("id")))
+    .with("created", (db) => db.insertInto("Application")
+      .columns(["id", "number", "userId", "projectId", "positionId", "status", "priorityGroup", "homeDistrictId", "isYouth", "isNeet", "isStudent", "isMinor",
+        "relocated", "submittedAt", "updatedAt"])
+      .expression((eb) => eb.selectFrom("next").select([
+        "next.id", sql<string>`${`Z-${now.getUTCFullYear()}-`} || lpad(next.id::text, greatest(6, length(next.id::text)), '0')`.as("number"),
+        eb.val(userId).as("userId"), eb.val(projectId).as("projectId"), eb.val(positionId).as("positionId"), submitted.as("status"),
+        eb.val(priorityGroup(facts, { lightWork: check.lightWork ?? false })).as("priorityGroup"), eb.val(facts.districtId).as("homeDistrictId"),
+        eb.val(isYouth(facts.age)).as("isYouth"), eb.val(isNeet(facts)).as("isNeet"), eb.val(isStudent(facts)).as("isStudent"),
+        eb.val(isMinor(facts.age)).as("isMinor"), eb.val(check.relocation ?? false).as("relocated"), eb.val(now).as("submittedAt"), eb.val(now).as("updatedAt"),
+      ]).where(({ exists, selectFrom }) => exists(selectFrom("Project as p").select("p.id").where("p.id", "=", projectId).where(OPEN))))
+      .onConflict((oc) => oc.doNothing())
+      .returning(["id", "number", "submittedAt"]))
+    .with("event", (db) => db.insertInto("ApplicationEvent").columns(["applicationId", "status", "actorUserId", "at"])
+      .expression((eb) => eb.selectFrom("created").select(["created.id", submitted.as("status"), eb.val(userId).as("actorUserId"), eb.val(now).as("at")])))
+    .selectFrom("created").select(["created.id", "created.number", "created.submittedAt"]));
   if (application) return { ...check, application };
   const again = await checkApplication(store, userId, positionId, now);
   return { ...again, ok: false, refusal: again.refusal ?? ("already_applied" as const), application: undefined };
@@ -139,12 +126,11 @@ export function myApplications(store: Store, userId: number) {
 /** Withdraws the person's own application while it is not yet referred; false otherwise. */
 export async function withdrawApplication(store: Store, userId: number, applicationId: number, now: Date): Promise<boolean> {
   // One statement: the change and its event together, or neither.
-  const changed = await store.rows<{ id: number }>(Prisma.sql`
-    with changed as (
-      update "Application" set status = 'withdrawn', "updatedAt" = ${now}
-      where id = ${applicationId} and "userId" = ${userId} and status = 'submitted' returning id),
-    event as (
-      insert into "ApplicationEvent" ("applicationId", status, "actorUserId", at) select id, 'withdrawn', ${userId}, ${now} from changed)
-    select id from changed`, { prepare: false });
+  const changed = await store.all(q
+    .with("changed", (db) => db.updateTable("Application").set({ status: "withdrawn", updatedAt: now })
+      .where("id", "=", applicationId).where("userId", "=", userId).where("status", "=", "submitted").returning("id"))
+    .with("event", (db) => db.insertInto("ApplicationEvent").columns(["applicationId", "status", "actorUserId", "at"])
+      .expression((eb) => eb.selectFrom("changed").select(["changed.id", sql<"withdrawn">`'withdrawn'`.as("status"), eb.val(userId).as("actorUserId"), eb.val(now).as("at")])))
+    .selectFrom("changed").select("changed.id"), { prepare: false });
   return changed.length > 0;
 }

@@ -1,6 +1,7 @@
 // Finding the programme's open projects: near a point, or in a district; and one project's card.
 import type { Store } from "../db/store.js";
-import { Prisma } from "../generated/prisma/client.js";
+import { sql } from "kysely";
+import { prepared, q } from "../db/typed.js";
 import type { ObjectGroup, ProjectStatus, WorkKind } from "../generated/prisma/enums.js";
 import { EARTH_RADIUS_KM } from "../domain/geo.js";
 
@@ -21,13 +22,13 @@ export interface ListQuery {
   kind?: WorkKindName | null;
 }
 
-function filterSql(query: ListQuery): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (query.professionIds?.length) {
-    parts.push(Prisma.sql`exists (select 1 from "Position" s where s."projectId" = p.id and s."professionId" = any(${query.professionIds}::int[]))`);
-  }
-  if (query.kind) parts.push(Prisma.sql`p."workKind" = ${query.kind}::"WorkKind"`);
-  return parts.length ? Prisma.join(parts, " and ") : Prisma.sql`true`;
+/** The list's filters on the project `p`, as a condition. */
+function filterSql(query: ListQuery) {
+  const parts = [
+    ...(query.professionIds?.length ? [sql<boolean>`exists (select 1 from "Position" s where s."projectId" = p.id and s."professionId" = any(${query.professionIds}::int[]))`] : []),
+    ...(query.kind ? [sql<boolean>`p."workKind" = ${query.kind}::"WorkKind"`] : []),
+  ];
+  return parts.length ? sql<boolean>`${sql.join(parts, sql` and `)}` : sql<boolean>`true`;
 }
 /** "Near me" pages through the nearest 50 open projects. */
 export const NEAR_LIMIT = 50;
@@ -49,18 +50,22 @@ export interface ProjectPage {
 }
 
 // Places still open on project "p": its positions' counts less their places taken (kept by a trigger).
-export const OPEN_PLACES = Prisma.sql`(
+export const OPEN_PLACES = sql<number>`(
   select coalesce(sum(greatest(s.count - s.taken, 0)), 0)::int from "Position" s where s."projectId" = p.id)`;
 /**
  * isOpenStatus (src/domain/project-status.ts) in SQL, for a project aliased "p". Written out
  * rather than passed as a parameter: the partial indexes on open projects are chosen only when a
  * query's condition matches their predicate literally.
  */
-export const OPEN = Prisma.sql`p.status in ('planned', 'in_progress')`;
+export const OPEN = sql<boolean>`p.status in ('planned', 'in_progress')`;
 
-export const distance = (lat: number, lon: number) => Prisma.sql`(2 * ${Prisma.raw(String(EARTH_RADIUS_KM))} * asin(sqrt(
+/** The great-circle distance of the project `p` from a point, km. */
+export const distance = (lat: number, lon: number) => sql<number>`(2 * ${sql.lit(EARTH_RADIUS_KM)} * asin(sqrt(
   power(sin(radians(p.lat - ${lat}) / 2), 2) +
-  cos(radians(${lat})) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${lon}) / 2), 2))))`;
+  cos(radians(${lat})) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${lon}) / 2), 2))))::float`;
+
+/** The project's place on the unit sphere (its generated columns, which Prisma's schema cannot declare). */
+export const UNIT_POINT = sql`cube(array[p."unitX", p."unitY", p."unitZ"])`;
 
 /** One page of a list that is read whole (a district's open projects); past the end: the first page. */
 function pageOf(rows: ProjectListItem[], requested: number): ProjectPage {
@@ -87,37 +92,40 @@ export async function nearestOpenProjects(store: Store, point: { lat: number; lo
   // Each value once, and the sizes as literals: the plan PostgreSQL keeps for the prepared statement
   // must not look dearer than planning anew, or it plans every call anew (the point given twice
   // made two different orders of it, "limit $1" an unknown size).
-  const [limit, pageSize] = [Prisma.raw(String(NEAR_LIMIT)), Prisma.raw(String(PAGE_SIZE))];
-  const rows = await store.rows<Omit<ProjectListItem, "id"> & { id: number | null; found: number; page: number }>(Prisma.sql`
-    with near as materialized (
-      select id, places, row_number() over (order by away, id) as n from (
-        select p.id, room.places, cube(array[p."unitX", p."unitY", p."unitZ"]) <-> cube(array[${x}, ${y}, ${z}]::float8[]) as away
-        from "Project" p cross join lateral (select ${OPEN_PLACES} as places offset 0) room
-        where ${OPEN} and ${filterSql(query)} and room.places > 0
-        order by away, p.id
-        limit ${limit}) nearest),
-    found as (select count(*)::int as found from near),
-    chosen as (select case when ${requested}::int > ceil(found / ${pageSize}::numeric) then 1 else greatest(1, ${requested}::int) end as page from found)
-    select found.found, chosen.page, p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu",
-           near.places as "openPlaces", ${distance(point.lat, point.lon)}::float as "distanceKm"
-    from found cross join chosen
-      left join near on near.n > (chosen.page - 1) * ${pageSize} and near.n <= chosen.page * ${pageSize}
-      left join "Project" p on p.id = near.id left join "District" d on d.id = p."districtId"
-    order by near.n`);
+  const [limit, pageSize] = [sql.lit(NEAR_LIMIT), sql.lit(PAGE_SIZE)];
+  const rows = await store.all(q
+    .with((cte) => cte("near").materialized(), (db) => db
+      .selectFrom((inner) => inner.selectFrom("Project as p")
+        // its open places summed once per project ("offset 0" keeps the lateral from being flattened into the scan)
+        .innerJoinLateral((eb) => eb.selectFrom(sql`(select 1)`.as("one")).select(OPEN_PLACES.as("places")).offset(sql.lit(0)).as("room"), (join) => join.onTrue())
+        .select(["p.id", "room.places", sql<number>`${UNIT_POINT} <-> cube(array[${x}, ${y}, ${z}]::float8[])`.as("away")])
+        .where(OPEN).where(filterSql(query)).where("room.places", ">", sql.lit(0))
+        .orderBy("away").orderBy("p.id").limit(limit)
+        .as("nearest"))
+      .select(["nearest.id", "nearest.places", sql<number>`row_number() over (order by away, id)`.as("n")]))
+    .with("found", (db) => db.selectFrom("near").select(sql<number>`count(*)::int`.as("found")))
+    .with("chosen", (db) => db.selectFrom("found")
+      .select(sql<number>`case when ${requested}::int > ceil(found / ${pageSize}::numeric) then 1 else greatest(1, ${requested}::int) end`.as("page")))
+    .selectFrom(["found", "chosen"])
+    .leftJoin("near", (join) => join.on(sql<boolean>`near.n > (chosen.page - 1) * ${pageSize} and near.n <= chosen.page * ${pageSize}`))
+    .leftJoin("Project as p", "p.id", "near.id").leftJoin("District as d", "d.id", "p.districtId")
+    .select(["found.found", "chosen.page", "p.id", "p.nameKk", "p.nameRu", "d.nameKk as districtKk", "d.nameRu as districtRu",
+      "near.places as openPlaces", distance(point.lat, point.lon).as("distanceKm")])
+    .orderBy("near.n"));
   const { found, page } = rows[0]!;
-  const items = rows.flatMap(({ found: _found, page: _page, id, ...item }) => (id === null ? [] : [{ id, ...item }]));
+  const items: ProjectListItem[] = rows.flatMap(({ id, nameKk, nameRu, districtKk, districtRu, openPlaces, distanceKm }) =>
+    (id === null || nameKk === null || nameRu === null || districtKk === null || districtRu === null || openPlaces === null ? []
+      : [{ id, nameKk, nameRu, districtKk, districtRu, openPlaces, distanceKm }]));
   return { items, page, pages: Math.max(1, Math.ceil(found / PAGE_SIZE)) };
 }
 
 export async function openProjectsInDistrict(store: Store, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
-  const rows = await store.rows<ProjectListItem>(Prisma.sql`
-    select * from (
-      select p.id, p."nameKk", p."nameRu", d."nameKk" as "districtKk", d."nameRu" as "districtRu",
-             ${OPEN_PLACES} as "openPlaces", null::float as "distanceKm"
-      from "Project" p join "District" d on d.id = p."districtId"
-      where ${OPEN} and p."districtId" = ${districtId} and ${filterSql(query)}
-    ) open_projects
-    where "openPlaces" > 0 order by id`);
+  const rows: ProjectListItem[] = await store.all(q
+    .selectFrom((db) => db.selectFrom("Project as p").innerJoin("District as d", "d.id", "p.districtId")
+      .select(["p.id", "p.nameKk", "p.nameRu", "d.nameKk as districtKk", "d.nameRu as districtRu", OPEN_PLACES.as("openPlaces"), sql<number | null>`null::float`.as("distanceKm")])
+      .where(OPEN).where("p.districtId", "=", districtId).where(filterSql(query))
+      .as("open_projects"))
+    .selectAll().where("openPlaces", ">", sql.lit(0)).orderBy("id"));
   return pageOf(rows, requested);
 }
 
@@ -156,25 +164,23 @@ export interface ProjectCard {
   positions: CardPosition[];
 }
 
-type CardRow = Omit<ProjectCard, "district" | "contractor" | "referred"> & {
-  districtKk: string; districtRu: string; regionKk: string; regionRu: string; contractor: string | null;
-};
+/** Read on every step of applying: compiled once (the positions as JSON: a typed fragment). */
+const cardStatement = prepared((p: { id: number }) => q.selectFrom("Project as p")
+  .innerJoin("District as d", "d.id", "p.districtId").innerJoin("Region as r", "r.id", "d.regionId")
+  .leftJoin("Contractor as c", "c.id", "p.contractorId")
+  .select(["p.id", "p.nameKk", "p.nameRu", "p.objectGroup", "p.workKind", "p.status", "p.districtId", "p.estimatedCost", "p.startDate", "p.endDate",
+    "p.plannedJobs", "p.permanentJobs", "p.averageWage", "p.quotaPercent", "p.commissionedAt", "p.lat", "p.lon",
+    "d.nameKk as districtKk", "d.nameRu as districtRu", "r.nameKk as regionKk", "r.nameRu as regionRu", "c.name as contractor",
+    sql<CardPosition[]>`coalesce((select json_agg(json_build_object('id', s.id, 'count', s.count, 'monthlyWage', s."monthlyWage",
+        'suitableForMinors', s."suitableForMinors", 'profession', json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu"),
+        'taken', s.taken)
+      order by s.id)
+      from "Position" s join "Profession" f on f.id = s."professionId" where s."projectId" = p.id), '[]')`.as("positions")])
+  .where("p.id", "=", p.id));
 
 /** A project with its place, contractor and positions, in one query (seekers open it on every step). */
 export async function projectCard(store: Store, id: number): Promise<ProjectCard | null> {
-  const [row] = await store.rows<CardRow>(Prisma.sql`
-    select p.id, p."nameKk", p."nameRu", p."objectGroup"::text as "objectGroup", p."workKind"::text as "workKind", p.status::text as status,
-           p."districtId", p."estimatedCost", p."startDate", p."endDate", p."plannedJobs", p."permanentJobs", p."averageWage",
-           p."quotaPercent", p."commissionedAt", p.lat, p.lon,
-           d."nameKk" as "districtKk", d."nameRu" as "districtRu", r."nameKk" as "regionKk", r."nameRu" as "regionRu", c.name as contractor,
-           coalesce((select json_agg(json_build_object('id', s.id, 'count', s.count, 'monthlyWage', s."monthlyWage",
-               'suitableForMinors', s."suitableForMinors", 'profession', json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu"),
-               'taken', s.taken)
-             order by s.id)
-             from "Position" s join "Profession" f on f.id = s."professionId" where s."projectId" = p.id), '[]') as positions
-    from "Project" p join "District" d on d.id = p."districtId" join "Region" r on r.id = d."regionId"
-      left join "Contractor" c on c.id = p."contractorId"
-    where p.id = ${id}`);
+  const [row] = await store.all(cardStatement({ id }));
   if (!row) return null;
   const { districtKk, districtRu, regionKk, regionRu, contractor, ...project } = row;
   return {
@@ -188,11 +194,13 @@ export async function projectCard(store: Store, id: number): Promise<ProjectCard
 export const regions = (store: Store) => store.db.region.findMany({ orderBy: { kato: "asc" } });
 export const districtsOf = (store: Store, regionId: number) => store.db.district.findMany({ where: { regionId }, orderBy: { kato: "asc" } });
 
+const professionsStatement = prepared((p: { userId: number }) => q.selectFrom("SeekerProfile as pr")
+  .select(({ selectFrom }) => sql<number[]>`array(${selectFrom("SeekerProfession as sp").select("sp.professionId").whereRef("sp.profileId", "=", "pr.id").orderBy("sp.professionId")})`.as("ids"))
+  .where("pr.userId", "=", p.userId).where("pr.anyWork", "=", false));
+
 /** The professions a person's "my professions" filter uses: none for "any work" or no profile. */
 export async function filterProfessions(store: Store, userId: number | undefined): Promise<number[]> {
   if (!userId) return [];
-  const [row] = await store.rows<{ ids: number[] }>(Prisma.sql`
-    select array(select sp."professionId" from "SeekerProfession" sp where sp."profileId" = pr.id order by 1) as ids
-    from "SeekerProfile" pr where pr."userId" = ${userId} and not pr."anyWork"`);
+  const [row] = await store.all(professionsStatement({ userId }));
   return row?.ids ?? [];
 }

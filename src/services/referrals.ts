@@ -8,6 +8,7 @@ import { Prisma } from "../generated/prisma/client.js";
 import { notify, type Outbox } from "./notifications.js";
 import { applicationInReach } from "./staff.js";
 import { placeOf } from "./applications.js";
+import { q } from "../db/typed.js";
 import { fromAnotherSettlement, type Place } from "../domain/relocation.js";
 
 export type ActionRefusal = "wrong_status" | "no_room" | "wage_below_floor" | "bad_contract_date";
@@ -49,9 +50,8 @@ function counterNumber(regionCode: string, year: number): Prisma.Sql {
 /** The relocation allowance's rule for a hire: the person's home district and the project's (domain/relocation.ts). */
 async function comesFromAnotherSettlement(tx: Transaction, homeDistrictId: number | null, siteDistrictId: number): Promise<boolean> {
   if (homeDistrictId === null) return false;
-  const [row] = await tx.rows<{ home: Place; site: Place }>(Prisma.sql`
-    select ${placeOf(Prisma.sql`${homeDistrictId}::int`)} as home, ${placeOf(Prisma.sql`${siteDistrictId}::int`)} as site`);
-  return fromAnotherSettlement(row!.home, row!.site);
+  const [row] = await tx.all(q.selectNoFrom([placeOf(homeDistrictId).as("home"), placeOf(siteDistrictId).as("site")]));
+  return row!.home !== null && row!.site !== null && fromAnotherSettlement(row!.home, row!.site);
 }
 
 /** Does one staff action; NotAllowedError when the application is outside the person's centres. */

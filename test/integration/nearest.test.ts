@@ -90,7 +90,7 @@ describe("the nearest projects with room", () => {
       for (let i = 0; i < 10; i++) await nearestOpenProjects(store, { lat: 43 + i * 0.1, lon: 76.9 - i * 0.1 }, 1 + (i % 3));
       const plans = await store.rows<{ generic: number; custom: number }>(Prisma.sql`
         select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
-        where statement like '%near as materialized%' and statement not like '%pg_prepared_statements%'`);
+        where statement like '%"near" as materialized%' and statement not like '%pg_prepared_statements%'`);
       // PostgreSQL plans the first five calls with their values, then keeps a plan if it looks no dearer
       expect(plans).toEqual([{ generic: 5, custom: 5 }]);
     } finally {
