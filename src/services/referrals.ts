@@ -4,11 +4,11 @@ import type { Store, Transaction } from "../db/store.js";
 import { relocationAllowance, wageFloor } from "../domain/rates.js";
 import { ACTION_TO, canDo, REFERRAL_SEQUENCE_DIGITS, referralNumberPrefix, type RejectReason } from "../domain/referral.js";
 import { PROGRAMME_START } from "../domain/rules.js";
-import { Prisma } from "../generated/prisma/client.js";
+import { sql, type Updateable } from "kysely";
 import { notify, type Outbox } from "./notifications.js";
 import { applicationInReach } from "./staff.js";
 import { placeOf } from "./applications.js";
-import { q } from "../db/typed.js";
+import { q, type DB } from "../db/typed.js";
 import { fromAnotherSettlement, type Place } from "../domain/relocation.js";
 
 export type ActionRefusal = "wrong_status" | "no_room" | "wage_below_floor" | "bad_contract_date";
@@ -29,23 +29,9 @@ export type ActionInput =
   | { action: "hire"; contractDate: Date; wage: number }
   | { action: "no_show" };
 
-/**
- * The region's next referral number, as the `counter` of the action's one statement: the counter's
- * row stays locked until the commit, so every referral of the region and year waits for it; taken
- * in the last statement, it is held for the commit only.
- */
-function referralCounter(regionId: number, year: number): Prisma.Sql {
-  return Prisma.sql`counter as (
-      insert into "ReferralCounter" ("regionId", year, last) values (${regionId}, ${year}, 1)
-      on conflict ("regionId", year) do update set last = "ReferralCounter".last + 1
-      returning last),`;
-}
-
-/** The number from the counter, as referralNumber() of src/domain/referral.ts writes it. */
-function counterNumber(regionCode: string, year: number): Prisma.Sql {
-  const digits = Prisma.raw(String(REFERRAL_SEQUENCE_DIGITS));
-  return Prisma.sql`(select ${referralNumberPrefix(regionCode, year)}::text || lpad(last::text, greatest(${digits}, length(last::text)), '0') from counter)`;
-}
+/** The number from the counter, as referralNumber() of src/domain/referral.ts writes it (lpad: a typed fragment). */
+const counterNumber = (regionCode: string, year: number) =>
+  sql<string>`(select ${referralNumberPrefix(regionCode, year)}::text || lpad(last::text, greatest(${sql.lit(REFERRAL_SEQUENCE_DIGITS)}, length(last::text)), '0') from counter)`;
 
 /** The relocation allowance's rule for a hire: the person's home district and the project's (domain/relocation.ts). */
 async function comesFromAnotherSettlement(tx: Transaction, homeDistrictId: number | null, siteDistrictId: number): Promise<boolean> {
@@ -61,19 +47,18 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
     const application = await applicationInReach(tx, userId, applicationId, input.action === "refer" ? "application and position" : "application");
     if (!canDo(input.action, application.status)) return { ok: false, refusal: "wrong_status" };
     const status = ACTION_TO[input.action];
-    const set: Prisma.Sql[] = [Prisma.sql`status = ${status}::"ApplicationStatus"`, Prisma.sql`"updatedAt" = ${now}`];
+    const set: Updateable<DB["Application"]> = { status, updatedAt: now };
     const result: ActionResult = { ok: true };
     const after: Record<string, string | number | null> = { status, rejectReason: null, wage: null }; // and the referral number, in SQL
-    let counter = Prisma.empty;
+    let counter: { regionId: number; year: number } | undefined;
 
     if (input.action === "refer") {
       if (application.position.taken >= application.position.count) return { ok: false, refusal: "no_room" };
       const year = now.getUTCFullYear();
-      counter = referralCounter(application.project.regionId, year);
-      set.push(Prisma.sql`"referredAt" = ${now}`, Prisma.sql`"referralNumber" = ${counterNumber(application.project.regionCode, year)}`);
+      counter = { regionId: application.project.regionId, year };
+      Object.assign(set, { referredAt: now, referralNumber: counterNumber(application.project.regionCode, year) });
     } else if (input.action === "reject") {
-      const note = input.reason === "other" ? input.note ?? null : null;
-      set.push(Prisma.sql`"rejectReason" = ${input.reason}::"RejectReason"`, Prisma.sql`"rejectNote" = ${note}`);
+      Object.assign(set, { rejectReason: input.reason, rejectNote: input.reason === "other" ? input.note ?? null : null });
       after.rejectReason = input.reason;
     } else if (input.action === "hire") {
       const floor = wageFloor(input.contractDate);
@@ -84,7 +69,7 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
       result.relocationDue = await comesFromAnotherSettlement(tx, application.homeDistrictId, application.project.districtId);
       if (result.relocationDue) result.relocationAllowance = relocationAllowance(input.contractDate);
       result.floor = floor;
-      set.push(Prisma.sql`"contractDate" = ${day}::date`, Prisma.sql`wage = ${input.wage}`, Prisma.sql`"hiredAt" = ${now}`, Prisma.sql`relocated = ${result.relocationDue}`);
+      Object.assign(set, { contractDate: sql<Date>`${day}::date`, wage: input.wage, hiredAt: now, relocated: result.relocationDue });
       after.wage = input.wage;
     }
 
@@ -94,19 +79,24 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
         payload: { applicationId, centreId: application.centreId }, eventKey: `application:${applicationId}:${status}`,
       });
     }
-    // The change (with a referral's number, see referralCounter), its event and its audit entry in one statement.
-    const [changed] = await tx.rows<{ referralNumber: string | null }>(Prisma.sql`
-      with ${counter}
-      changed as (update "Application" set ${Prisma.join(set)} where id = ${applicationId} returning id, "referralNumber"),
-      event as (
-        insert into "ApplicationEvent" ("applicationId", status, "actorUserId", at, note)
-        select id, ${status}::"ApplicationStatus", ${userId}, ${now}, ${input.action === "reject" ? input.reason : null} from changed),
-      audit as (
-        insert into "AuditLog" ("actorUserId", action, entity, "entityId", before, after, at)
-        select ${userId}, ${input.action}, 'Application', id::text, ${JSON.stringify({ status: application.status })}::jsonb,
-          ${JSON.stringify(after)}::jsonb || jsonb_build_object('referralNumber', "referralNumber"), ${now}
-        from changed)
-      select "referralNumber" from changed`);
+    // The change, its event and its audit entry in one statement. A referral takes the region's next
+    // number from the counter, whose row stays locked until the commit (every referral of the region
+    // and year waits for it): taken in this last statement, it is held for the commit only. Other
+    // actions have an empty counter.
+    const [changed] = await tx.all(q
+      .with("counter", (db) => (counter
+        ? db.insertInto("ReferralCounter").values({ regionId: counter.regionId, year: counter.year, last: 1 })
+          .onConflict((oc) => oc.columns(["regionId", "year"]).doUpdateSet({ last: sql<number>`"ReferralCounter".last + 1` })).returning("last")
+        : db.selectNoFrom(sql<number>`null::int`.as("last")).where(sql<boolean>`false`)))
+      .with("changed", (db) => db.updateTable("Application").set(set).where("id", "=", applicationId).returning(["id", "referralNumber"]))
+      .with("event", (db) => db.insertInto("ApplicationEvent").columns(["applicationId", "status", "actorUserId", "at", "note"])
+        .expression((eb) => eb.selectFrom("changed").select(["changed.id", eb.val(status).as("status"), eb.val(userId).as("actorUserId"), eb.val(now).as("at"),
+          eb.val(input.action === "reject" ? input.reason : null).as("note")])))
+      .with("audit", (db) => db.insertInto("AuditLog").columns(["actorUserId", "action", "entity", "entityId", "before", "after", "at"])
+        .expression((eb) => eb.selectFrom("changed").select([eb.val(userId).as("actorUserId"), eb.val(input.action).as("action"), sql<string>`'Application'`.as("entity"),
+          sql<string>`id::text`.as("entityId"), sql`${JSON.stringify({ status: application.status })}::jsonb`.as("before"),
+          sql`${JSON.stringify(after)}::jsonb || jsonb_build_object('referralNumber', "referralNumber")`.as("after"), eb.val(now).as("at")])))
+      .selectFrom("changed").select("changed.referralNumber"));
     if (input.action === "refer") result.referralNumber = changed!.referralNumber!;
     return result;
   });
