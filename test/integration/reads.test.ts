@@ -3,6 +3,7 @@
 // connection that sees its own rows and leaves nothing when its work throws.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.js";
+import { q } from "../../src/db/typed.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
 // pg reads a timestamp without a zone in the machine's zone unless told otherwise: run this file in
@@ -65,5 +66,24 @@ describe("reads through pg", () => {
     const free = await database.store.transaction((tx) => tx.execute(Prisma.sql`update "ProcessedUpdate" set "updateId" = 454548 where "updateId" = 454545`), { statementTimeoutMs: 1_000 });
     expect(free).toBe(1);
     expect(await database.store.ping()).toBe(true);
+  });
+});
+
+describe("statements typed from the schema", () => {
+  it("read back each kind of column as its generated type says (int8 bigint, timestamps and dates Date, JSON parsed, enums text)", async () => {
+    const user = await database.db.user.create({ data: { telegramId: 9_007_199_254_740_993n, language: "kk", roles: ["staff"] } });
+    await database.db.auditLog.create({ data: { actorUserId: user.id, action: "refer", entity: "Application", entityId: "1", after: { count: 2, names: ["a"] } } });
+    const [row] = await database.store.all(q.selectFrom("User as u").innerJoin("AuditLog as l", "l.actorUserId", "u.id")
+      .select(["u.telegramId", "u.createdAt", "u.language", "l.after", "l.at"]).where("u.id", "=", user.id));
+    const typed: { telegramId: bigint; createdAt: Date; language: string | null; after: unknown; at: Date } = row!; // what the compiler was told
+    expect(typeof typed.telegramId).toBe("bigint");
+    expect(typed.telegramId).toBe(9_007_199_254_740_993n);
+    expect(typed.createdAt).toBeInstanceOf(Date);
+    expect(typed.createdAt.getTime()).toBe(user.createdAt.getTime()); // the same instant as Prisma read it, in Almaty's zone too
+    expect(typed.after).toEqual({ count: 2, names: ["a"] });
+    const [day] = await database.store.all(q.selectFrom("YearlyRate").select(["validFrom", "minimumWage"]).orderBy("validFrom").limit(1));
+    expect(day!.validFrom).toBeInstanceOf(Date);
+    expect(day!.validFrom.toISOString()).toMatch(/T00:00:00\.000Z$/); // a date is its UTC midnight, as Prisma reads it
+    expect(typeof day!.minimumWage).toBe("number");
   });
 });

@@ -5,7 +5,9 @@
 import type { Store } from "../../db/store.js";
 import { likeContaining } from "../../db/sql.js";
 import { PRIORITY_GROUP } from "../../domain/person.js";
-import { Prisma, type ApplicationStatus } from "../../generated/prisma/client.js";
+import { sql } from "kysely";
+import type { ApplicationStatus } from "../../generated/prisma/client.js";
+import { q } from "../../db/typed.js";
 import { projectsInReach, QUEUE_WALK_FROM_PROJECTS } from "../staff.js";
 
 export const DESK_PAGE_SIZE = 25;
@@ -53,14 +55,14 @@ export interface DeskRow {
  * can be null says where nulls go: "desc nulls last" on a column without nulls would still keep
  * PostgreSQL from reading its index backwards, and it would sort the whole filter instead.
  */
-const ORDER: Record<DeskSort, { keys: Prisma.Sql[]; nullable?: boolean; joins?: "project" | "person" }> = {
-  queue: { keys: [Prisma.sql`a."priorityGroup"`, Prisma.sql`a."submittedAt"`] },
-  submitted: { keys: [Prisma.sql`a."submittedAt"`] },
-  number: { keys: [Prisma.sql`a.number`] },
-  name: { keys: [Prisma.sql`pr."fullName"`], nullable: true, joins: "person" }, // null: the person erased their data
-  status: { keys: [Prisma.sql`a.status::text`] },
-  priority: { keys: [Prisma.sql`a."priorityGroup"`] },
-  project: { keys: [Prisma.sql`p."nameRu"`], joins: "project" },
+const ORDER: Record<DeskSort, { keys: string[]; nullable?: boolean; joins?: "project" | "person" }> = {
+  queue: { keys: ["a.priorityGroup", "a.submittedAt"] },
+  submitted: { keys: ["a.submittedAt"] },
+  number: { keys: ["a.number"] },
+  name: { keys: ["pr.fullName"], nullable: true, joins: "person" }, // null: the person erased their data
+  status: { keys: ["a.status"] },
+  priority: { keys: ["a.priorityGroup"] },
+  project: { keys: ["p.nameRu"], joins: "project" },
 };
 
 const DAY_MS = 86_400_000;
@@ -71,53 +73,57 @@ const narrowed = (filter: DeskFilter) => Boolean(filter.from || filter.to || fil
 /**
  * The conditions on the application (its status aside). Among many projects the project's column
  * is hidden from the planner ("+ 0"), so that it walks the order of applying (an index) and checks
- * each row's project against the array, instead of estimating each of thousands of ids.
+ * each row's project against the array, instead of estimating each of thousands of ids. Typed
+ * fragments: "+ 0", "= any(array)" and ilike.
  */
-function conditions(projects: { ids: string; count: number }, filter: DeskFilter): Prisma.Sql {
-  const project = projects.count > QUEUE_WALK_FROM_PROJECTS ? Prisma.sql`a."projectId" + 0` : Prisma.sql`a."projectId"`;
-  const parts: Prisma.Sql[] = [Prisma.sql`${project} = any(${projects.ids}::int[])`];
-  if (filter.priorityOnly) parts.push(Prisma.sql`a."priorityGroup" = ${PRIORITY_GROUP}`);
-  if (filter.from) parts.push(Prisma.sql`a."submittedAt" >= ${filter.from}`);
-  if (filter.to) parts.push(Prisma.sql`a."submittedAt" < ${new Date(filter.to.getTime() + DAY_MS)}`);
-  if (filter.text) parts.push(Prisma.sql`(a.number ilike ${likeContaining(filter.text)} or pr."fullName" ilike ${likeContaining(filter.text)})`);
-  return Prisma.join(parts, " and ");
+function conditions(projects: { ids: string; count: number }, filter: DeskFilter) {
+  const project = projects.count > QUEUE_WALK_FROM_PROJECTS ? sql`a."projectId" + 0` : sql`a."projectId"`;
+  const pattern = filter.text ? likeContaining(filter.text) : "";
+  const parts = [
+    sql<boolean>`${project} = any(${projects.ids}::int[])`,
+    ...(filter.priorityOnly ? [sql<boolean>`a."priorityGroup" = ${PRIORITY_GROUP}`] : []),
+    ...(filter.from ? [sql<boolean>`a."submittedAt" >= ${filter.from}`] : []),
+    ...(filter.to ? [sql<boolean>`a."submittedAt" < ${new Date(filter.to.getTime() + DAY_MS)}`] : []),
+    ...(filter.text ? [sql<boolean>`(a.number ilike ${pattern} or pr."fullName" ilike ${pattern})`] : []),
+  ];
+  return sql<boolean>`${sql.join(parts, sql` and `)}`;
 }
-
-type RowOut = Omit<DeskRow, "project"> & { projectId: number; projectKk: string; projectRu: string };
 
 async function rows(store: Store, projects: { ids: string; count: number }, filter: DeskFilter, limit: number, offset: number): Promise<DeskRow[]> {
   const order = ORDER[filter.sort];
-  const status = filter.status ? Prisma.sql` and a.status = ${filter.status}::"ApplicationStatus"` : Prisma.empty;
-  const person = order.joins === "person" || filter.text ? Prisma.sql`left join "SeekerProfile" pr on pr."userId" = a."userId"` : Prisma.empty;
-  const project = order.joins === "project" ? Prisma.sql`join "Project" p on p.id = a."projectId"` : Prisma.empty;
-  const direction = Prisma.raw(filter.descending ? "desc" : "asc");
-  const keyDirection = order.nullable ? Prisma.raw(filter.descending ? "desc nulls last" : "asc nulls last") : direction;
-  const selected = Prisma.join(order.keys.map((key, i) => Prisma.sql`${key} as ${Prisma.raw(`k${i}`)}`));
-  const ordered = (keys: Prisma.Sql[], id: Prisma.Sql) => Prisma.join([...keys.map((key) => Prisma.sql`${key} ${keyDirection}`), Prisma.sql`${id} ${direction}`]);
+  const direction = sql.raw(filter.descending ? "desc" : "asc");
+  const keyDirection = order.nullable ? sql.raw(filter.descending ? "desc nulls last" : "asc nulls last") : direction;
+  const keys = order.keys.map((key) => sql.ref(key));
   // The page's ids first (only what the order and the filter need), then their details.
-  const found = await store.rows<RowOut>(Prisma.sql`
-    with page as materialized (
-      select a.id, ${selected} from "Application" a ${person} ${project}
-      where ${conditions(projects, filter)}${status}
-      order by ${ordered(order.keys, Prisma.sql`a.id`)}
-      limit ${limit} offset ${offset})
-    select a.id, a.number, a."submittedAt", pr."fullName", a."priorityGroup", a."isYouth", a."isNeet", a."isStudent", a.status::text as status,
-           a."projectId", p."nameKk" as "projectKk", p."nameRu" as "projectRu",
-           (select json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu") from "Position" s join "Profession" f on f.id = s."professionId" where s.id = a."positionId") as profession
-    from page join "Application" a on a.id = page.id join "Project" p on p.id = a."projectId" left join "SeekerProfile" pr on pr."userId" = a."userId"
-    order by ${ordered(order.keys.map((_, i) => Prisma.raw(`page.k${i}`)), Prisma.sql`page.id`)}`, { prepare: false });
+  const found = await store.all(q
+    .with((cte) => cte("page").materialized(), (db) => db.selectFrom("Application as a")
+      .$if(order.joins === "person" || Boolean(filter.text), (query) => query.leftJoin("SeekerProfile as pr", "pr.userId", "a.userId"))
+      .$if(order.joins === "project", (query) => query.innerJoin("Project as p", "p.id", "a.projectId"))
+      .select(["a.id", ...keys.map((key, i) => sql`${key}`.as(`k${i}`))])
+      .where(conditions(projects, filter))
+      .$if(filter.status !== undefined, (query) => query.where("a.status", "=", filter.status!))
+      .orderBy(sql`${sql.join([...keys.map((key) => sql`${key} ${keyDirection}`), sql`a.id ${direction}`])}`)
+      .limit(limit).offset(offset))
+    .selectFrom("page").innerJoin("Application as a", "a.id", "page.id").innerJoin("Project as p", "p.id", "a.projectId")
+    .leftJoin("SeekerProfile as pr", "pr.userId", "a.userId")
+    .select(["a.id", "a.number", "a.submittedAt", "pr.fullName", "a.priorityGroup", "a.isYouth", "a.isNeet", "a.isStudent", "a.status",
+      "a.projectId", "p.nameKk as projectKk", "p.nameRu as projectRu",
+      // json_build_object: a typed fragment
+      sql<{ nameKk: string; nameRu: string }>`(select json_build_object('nameKk', f."nameKk", 'nameRu', f."nameRu") from "Position" s join "Profession" f on f.id = s."professionId" where s.id = a."positionId")`.as("profession")])
+    .orderBy(sql`${sql.join([...keys.map((_, i) => sql`${sql.ref(`page.k${i}`)} ${keyDirection}`), sql`page.id ${direction}`])}`), { prepare: false });
   return found.map(({ projectId, projectKk, projectRu, ...row }) => ({ ...row, project: { id: projectId, nameKk: projectKk, nameRu: projectRu } }));
 }
 
 /** The count of each status under the filter (its status aside): from the per-project counts unless the filter narrows the rows. */
 async function statusCounts(store: Store, projects: { ids: string; count: number }, filter: DeskFilter): Promise<Record<ApplicationStatus, number>> {
   const found = narrowed(filter)
-    ? await store.rows<{ status: ApplicationStatus; count: number }>(Prisma.sql`
-        select a.status::text as status, count(*)::int as count from "Application" a left join "SeekerProfile" pr on pr."userId" = a."userId"
-        where ${conditions(projects, filter)} group by a.status`, { prepare: false })
-    : await store.rows<{ status: ApplicationStatus; count: number }>(Prisma.sql`
-        select status::text as status, sum(count)::int as count from "ProjectApplicationCount"
-        where "projectId" = any(${projects.ids}::int[])${filter.priorityOnly ? Prisma.sql` and "priorityGroup" = ${PRIORITY_GROUP}` : Prisma.empty} group by status`, { prepare: false });
+    ? await store.all(q.selectFrom("Application as a").leftJoin("SeekerProfile as pr", "pr.userId", "a.userId")
+      .select(["a.status", sql<number>`count(*)::int`.as("count")]).where(conditions(projects, filter)).groupBy("a.status"), { prepare: false })
+    : await store.all(q.selectFrom("ProjectApplicationCount")
+      .select(["status", sql<number>`sum(count)::int`.as("count")])
+      .where(sql<boolean>`"projectId" = any(${projects.ids}::int[])`)
+      .$if(Boolean(filter.priorityOnly), (query) => query.where("priorityGroup", "=", PRIORITY_GROUP))
+      .groupBy("status"), { prepare: false });
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   for (const { status, count } of found) counts[status] = count;
   return counts;
