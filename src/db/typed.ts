@@ -42,3 +42,13 @@ export function prepared<P extends Record<string, unknown>, O>(build: (params: P
     return { compile: () => ({ ...once, parameters }) };
   };
 }
+
+/**
+ * A typed statement inside one of Prisma's own transactions (the seeds write with Prisma's
+ * createMany and run their bulk statements in the same transaction): compiled by Kysely, its values
+ * handed to Prisma as parameters.
+ */
+export function executeIn(tx: { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> }, query: Compilable<unknown>): Promise<number> {
+  const { sql, parameters } = query.compile();
+  return tx.$executeRawUnsafe(sql, ...parameters);
+}

@@ -1,4 +1,6 @@
 // Deterministic demo data at the programme's scale (figures: prisma/data/demo-targets.ts).
+import { sql } from "kysely";
+import { executeIn, q } from "../typed.js";
 import { PROFESSIONS } from "../../../prisma/data/professions.js";
 import { HISTORY, REGION_TARGETS } from "../../../prisma/data/demo-targets.js";
 import { wageFloor } from "../../domain/rates.js";
@@ -40,15 +42,15 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
  * months of its works (whole numbers that add up to its planned jobs), so that reports have data.
  */
 async function seedDemoFigures(tx: Prisma.TransactionClient) {
-  await tx.$executeRaw`
-    insert into "MonthlyFigure" ("projectId", month, "workDone", "jobsCreated")
-    select p.id, (date_trunc('month', p."startDate") + (k - 1) * interval '1 month')::date,
-      (p."estimatedCost" / c.n)::bigint, (p."plannedJobs" * k / c.n - p."plannedJobs" * (k - 1) / c.n)::int
-    from "Project" p
-      cross join lateral (select ((extract(year from p."endDate") - extract(year from p."startDate")) * 12
-        + extract(month from p."endDate") - extract(month from p."startDate") + 1)::int as n) c
-      cross join lateral generate_series(1, c.n) k
-    where p.status <> 'planned'`;
+  // The month arithmetic and generate_series: typed fragments.
+  await executeIn(tx, q.insertInto("MonthlyFigure").columns(["projectId", "month", "workDone", "jobsCreated"])
+    .expression((eb) => eb.selectFrom("Project as p")
+      .innerJoinLateral((inner) => inner.selectFrom(sql`(select 1)`.as("one")).select(sql<number>`((extract(year from p."endDate") - extract(year from p."startDate")) * 12
+        + extract(month from p."endDate") - extract(month from p."startDate") + 1)::int`.as("n")).as("c"), (join) => join.onTrue())
+      .innerJoinLateral(sql<{ k: number }>`generate_series(1, c.n)`.as("k"), (join) => join.onTrue())
+      .select(["p.id", sql<Date>`(date_trunc('month', p."startDate") + (k - 1) * interval '1 month')::date`.as("month"),
+        sql<bigint>`(p."estimatedCost" / c.n)::bigint`.as("workDone"), sql<number>`(p."plannedJobs" * k / c.n - p."plannedJobs" * (k - 1) / c.n)::int`.as("jobsCreated")])
+      .where("p.status", "<>", "planned")));
 }
 
 /** The programme's works end with 2021. */

@@ -1,6 +1,9 @@
 // Writes the replayed history (history.ts): the applications in the order they were made, their
 // events, the referral numbers of each region and year with its counter, the places taken.
+import { sql } from "kysely";
 import type { Prisma } from "../../generated/prisma/client.js";
+import type { ApplicationStatus } from "../../generated/prisma/enums.js";
+import { executeIn, q } from "../typed.js";
 import type { HistoryApplication } from "./history.js";
 
 const CHUNK = 20_000;
@@ -25,34 +28,40 @@ export async function insertHistory(tx: Prisma.TransactionClient, applications: 
   await tx.$executeRawUnsafe(`alter table "Application" disable trigger "Application_taken"`);
   for (let start = 0; start < ordered.length; start += CHUNK) {
     const chunk = ordered.slice(start, start + CHUNK);
-    const ids = chunk.map((_, i) => start + i + 1);
-    await tx.$executeRaw`
-      insert into "Application" (id, number, "projectId", "positionId", status, "priorityGroup", "homeDistrictId", "isYouth", "isNeet", "isStudent",
-        "submittedAt", "updatedAt", "referralNumber", "referredAt", "rejectReason", "contractDate", wage, "hiredAt")
-      select id, 'Z-' || extract(year from submitted)::int || '-' || lpad(id::text, 6, '0'), project, position, status::"ApplicationStatus", priority, district,
-        youth, neet, student, submitted, closed, referral, referred, reason::"RejectReason", contract, wage, hired
-      from unnest(${ids}::int[], ${chunk.map((a) => a.projectId)}::int[], ${chunk.map((a) => a.positionId)}::int[], ${chunk.map((a) => a.status)}::text[],
-        ${chunk.map((a) => a.priorityGroup)}::int[], ${chunk.map((a) => a.districtId)}::int[], ${chunk.map((a) => a.isYouth)}::bool[],
-        ${chunk.map((a) => a.isNeet)}::bool[], ${chunk.map((a) => a.isStudent)}::bool[], ${chunk.map((a) => stamp(a.submittedAt))}::timestamp[],
-        ${chunk.map((a) => stamp(a.closedAt))}::timestamp[], ${chunk.map((a) => referralNumbers.get(a) ?? null)}::text[],
-        ${chunk.map((a) => stamp(a.referredAt))}::timestamp[], ${chunk.map((a) => a.rejectReason)}::text[], ${chunk.map((a) => day(a.contractDate))}::date[],
-        ${chunk.map((a) => a.wage)}::int[], ${chunk.map((a) => stamp(a.hiredAt))}::timestamp[])
-        as h(id, project, position, status, priority, district, youth, neet, student, submitted, closed, referral, referred, reason, contract, wage, hired)`;
+    const column = <T>(values: T[], type: string) => sql<T>`unnest(${values}::${sql.raw(type)}[])`;
+    const rows = q.selectNoFrom([
+      column(chunk.map((_, i) => start + i + 1), "int").as("id"), column(chunk.map((a) => a.projectId), "int").as("projectId"),
+      column(chunk.map((a) => a.positionId), "int").as("positionId"), column(chunk.map((a) => a.status), '"ApplicationStatus"').as("status"),
+      column(chunk.map((a) => a.priorityGroup), "int").as("priorityGroup"), column(chunk.map((a) => a.districtId), "int").as("homeDistrictId"),
+      column(chunk.map((a) => a.isYouth), "bool").as("isYouth"), column(chunk.map((a) => a.isNeet), "bool").as("isNeet"),
+      column(chunk.map((a) => a.isStudent), "bool").as("isStudent"), column(chunk.map((a) => stamp(a.submittedAt)), "timestamp").as("submittedAt"),
+      column(chunk.map((a) => stamp(a.closedAt)), "timestamp").as("updatedAt"), column(chunk.map((a) => referralNumbers.get(a) ?? null), "text").as("referralNumber"),
+      column(chunk.map((a) => stamp(a.referredAt)), "timestamp").as("referredAt"), column(chunk.map((a) => a.rejectReason), '"RejectReason"').as("rejectReason"),
+      column(chunk.map((a) => day(a.contractDate)), "date").as("contractDate"), column(chunk.map((a) => a.wage), "int").as("wage"),
+      column(chunk.map((a) => stamp(a.hiredAt)), "timestamp").as("hiredAt"),
+    ]).as("h");
+    const kept = ["projectId", "positionId", "status", "priorityGroup", "homeDistrictId", "isYouth", "isNeet", "isStudent", "submittedAt", "updatedAt",
+      "referralNumber", "referredAt", "rejectReason", "contractDate", "wage", "hiredAt"] as const;
+    await executeIn(tx, q.insertInto("Application").columns(["id", "number", ...kept])
+      .expression((eb) => eb.selectFrom(rows).select(["h.id", sql<string>`'Z-' || extract(year from h."submittedAt")::int || '-' || lpad(h.id::text, 6, '0')`.as("number"),
+        ...kept.map((c) => `h.${c}` as const)])));
   }
   await tx.$executeRawUnsafe(`alter table "Application" enable trigger "Application_taken"`);
-  await tx.$executeRaw`
-    update "Position" s set taken = t.taken
-    from (select "positionId", count(*)::int as taken from "Application" where status in ('referred', 'hired') group by 1) t
-    where t."positionId" = s.id`;
+  await executeIn(tx, q.updateTable("Position as s")
+    .from((db) => db.selectFrom("Application").select(["positionId", sql<number>`count(*)::int`.as("taken")]).where("status", "in", ["referred", "hired"])
+      .groupBy("positionId").as("t"))
+    .set((eb) => ({ taken: eb.ref("t.taken") })).whereRef("t.positionId", "=", "s.id"));
   await tx.$executeRawUnsafe(`select setval(pg_get_serial_sequence('"Application"', 'id'), greatest((select max(id) from "Application"), 1))`);
-  await tx.$executeRaw`
-    insert into "ApplicationEvent" ("applicationId", status, at, note)
-    select id, 'submitted'::"ApplicationStatus", "submittedAt", null from "Application"
-    union all select id, 'referred'::"ApplicationStatus", "referredAt", null from "Application" where "referredAt" is not null
-    union all select id, status, "updatedAt", "rejectReason"::text from "Application" where status <> 'submitted' and status <> 'referred'`;
+  const statusOf = (status: string) => sql<ApplicationStatus>`${sql.lit(status)}::"ApplicationStatus"`;
+  await executeIn(tx, q.insertInto("ApplicationEvent").columns(["applicationId", "status", "at", "note"])
+    .expression((eb) => eb.selectFrom("Application").select(["id", statusOf("submitted").as("status"), "submittedAt as at", sql<string | null>`null`.as("note")])
+      .unionAll(eb.selectFrom("Application").select(["id", statusOf("referred").as("status"), sql<Date>`"referredAt"`.as("at"), sql<string | null>`null`.as("note")])
+        .where("referredAt", "is not", null))
+      .unionAll(eb.selectFrom("Application").select(["id", "status", "updatedAt as at", sql<string | null>`"rejectReason"::text`.as("note")])
+        .where("status", "not in", ["submitted", "referred"]))));
   for (const [key, last] of counters) {
     const [code, year] = key.split("-");
-    await tx.$executeRaw`insert into "ReferralCounter" ("regionId", year, last) values (${regionIds.get(code!)!}, ${Number(year)}, ${last})`;
+    await executeIn(tx, q.insertInto("ReferralCounter").values({ regionId: regionIds.get(code!)!, year: Number(year), last }));
   }
   return ordered.length;
 }
