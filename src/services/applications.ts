@@ -88,29 +88,42 @@ export interface SubmittedApplication {
  * applications refuses a second one from two taps or two devices at once (the second insert waits
  * for the first and then writes nothing); the checks, read again, then say why.
  */
-export async function submitApplication(store: Store, userId: number, positionId: number, now: Date) {
-  const check = await checkApplication(store, userId, positionId, now);
-  if (!check.ok) return { ...check, application: undefined };
-  const facts = check.applicant!;
-  const projectId = check.position!.projectId;
+type SubmitParams = {
+  prefix: string; userId: number; projectId: number; positionId: number; priorityGroup: number; homeDistrictId: number;
+  isYouth: boolean; isNeet: boolean; isStudent: boolean; isMinor: boolean; relocated: boolean; now: Date;
+};
+
+/** The application, its number (from its id) and its first event in one statement, compiled once. */
+const submitStatement = prepared((p: SubmitParams) => {
   const submitted = sql<"submitted">`'submitted'`;
-  const [application] = await store.all(q
+  return q
     .with("next", (db) => db.selectNoFrom(sql<number>`nextval(pg_get_serial_sequence('"Application"', 'id'))::int`.as("id")))
     .with("created", (db) => db.insertInto("Application")
       .columns(["id", "number", "userId", "projectId", "positionId", "status", "priorityGroup", "homeDistrictId", "isYouth", "isNeet", "isStudent", "isMinor",
         "relocated", "submittedAt", "updatedAt"])
       .expression((eb) => eb.selectFrom("next").select([
-        "next.id", sql<string>`${`Z-${now.getUTCFullYear()}-`} || lpad(next.id::text, greatest(6, length(next.id::text)), '0')`.as("number"),
-        eb.val(userId).as("userId"), eb.val(projectId).as("projectId"), eb.val(positionId).as("positionId"), submitted.as("status"),
-        eb.val(priorityGroup(facts, { lightWork: check.lightWork ?? false })).as("priorityGroup"), eb.val(facts.districtId).as("homeDistrictId"),
-        eb.val(isYouth(facts.age)).as("isYouth"), eb.val(isNeet(facts)).as("isNeet"), eb.val(isStudent(facts)).as("isStudent"),
-        eb.val(isMinor(facts.age)).as("isMinor"), eb.val(check.relocation ?? false).as("relocated"), eb.val(now).as("submittedAt"), eb.val(now).as("updatedAt"),
-      ]).where(({ exists, selectFrom }) => exists(selectFrom("Project as p").select("p.id").where("p.id", "=", projectId).where(OPEN))))
+        "next.id", sql<string>`${p.prefix} || lpad(next.id::text, greatest(6, length(next.id::text)), '0')`.as("number"),
+        eb.val(p.userId).as("userId"), eb.val(p.projectId).as("projectId"), eb.val(p.positionId).as("positionId"), submitted.as("status"),
+        eb.val(p.priorityGroup).as("priorityGroup"), eb.val(p.homeDistrictId).as("homeDistrictId"),
+        eb.val(p.isYouth).as("isYouth"), eb.val(p.isNeet).as("isNeet"), eb.val(p.isStudent).as("isStudent"),
+        eb.val(p.isMinor).as("isMinor"), eb.val(p.relocated).as("relocated"), eb.val(p.now).as("submittedAt"), eb.val(p.now).as("updatedAt"),
+      ]).where(({ exists, selectFrom }) => exists(selectFrom("Project as p").select("p.id").where("p.id", "=", p.projectId).where(OPEN))))
       .onConflict((oc) => oc.doNothing())
       .returning(["id", "number", "submittedAt"]))
     .with("event", (db) => db.insertInto("ApplicationEvent").columns(["applicationId", "status", "actorUserId", "at"])
-      .expression((eb) => eb.selectFrom("created").select(["created.id", submitted.as("status"), eb.val(userId).as("actorUserId"), eb.val(now).as("at")])))
-    .selectFrom("created").select(["created.id", "created.number", "created.submittedAt"]));
+      .expression((eb) => eb.selectFrom("created").select(["created.id", submitted.as("status"), eb.val(p.userId).as("actorUserId"), eb.val(p.now).as("at")])))
+    .selectFrom("created").select(["created.id", "created.number", "created.submittedAt"]);
+});
+
+export async function submitApplication(store: Store, userId: number, positionId: number, now: Date) {
+  const check = await checkApplication(store, userId, positionId, now);
+  if (!check.ok) return { ...check, application: undefined };
+  const facts = check.applicant!;
+  const [application] = await store.all(submitStatement({
+    prefix: `Z-${now.getUTCFullYear()}-`, userId, projectId: check.position!.projectId, positionId,
+    priorityGroup: priorityGroup(facts, { lightWork: check.lightWork ?? false }), homeDistrictId: facts.districtId, isYouth: isYouth(facts.age),
+    isNeet: isNeet(facts), isStudent: isStudent(facts), isMinor: isMinor(facts.age), relocated: check.relocation ?? false, now,
+  }));
   if (application) return { ...check, application };
   const again = await checkApplication(store, userId, positionId, now);
   return { ...again, ok: false, refusal: again.refusal ?? ("already_applied" as const), application: undefined };

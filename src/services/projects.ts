@@ -22,11 +22,16 @@ export interface ListQuery {
   kind?: WorkKindName | null;
 }
 
-/** The list's filters on the project `p`, as a condition. */
-function filterSql(query: ListQuery) {
+/** Which of the list's filters are on: each combination is a statement of its own, compiled once. */
+const filtersOn = (query: ListQuery) => ({ professions: Boolean(query.professionIds?.length), kind: Boolean(query.kind) });
+type FiltersOn = ReturnType<typeof filtersOn>;
+const variant = (on: FiltersOn) => `${on.professions}:${on.kind}`;
+
+/** The list's filters on the project `p`, as a condition (the values may be a prepared statement's stand-ins). */
+function filterSql(on: FiltersOn, values: { professionIds: unknown; kind: unknown }) {
   const parts = [
-    ...(query.professionIds?.length ? [sql<boolean>`exists (select 1 from "Position" s where s."projectId" = p.id and s."professionId" = any(${query.professionIds}::int[]))`] : []),
-    ...(query.kind ? [sql<boolean>`p."workKind" = ${query.kind}::"WorkKind"`] : []),
+    ...(on.professions ? [sql<boolean>`exists (select 1 from "Position" s where s."projectId" = p.id and s."professionId" = any(${values.professionIds}::int[]))`] : []),
+    ...(on.kind ? [sql<boolean>`p."workKind" = ${values.kind}::"WorkKind"`] : []),
   ];
   return parts.length ? sql<boolean>`${sql.join(parts, sql` and `)}` : sql<boolean>`true`;
 }
@@ -87,31 +92,43 @@ export function unitVector(point: { lat: number; lon: number }): [number, number
  * the positions' places taken) are summed one by one until NEAR_LIMIT with room are found ("offset
  * 0" sums each once), and only the page's five get their names and great-circle distance.
  */
-export async function nearestOpenProjects(store: Store, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
-  const [x, y, z] = unitVector(point);
-  // Each value once, and the sizes as literals: the plan PostgreSQL keeps for the prepared statement
-  // must not look dearer than planning anew, or it plans every call anew (the point given twice
-  // made two different orders of it, "limit $1" an unknown size).
+type NearParams = { x: number; y: number; z: number; requested: number; lat: number; lon: number; professionIds: number[]; kind: WorkKindName | null };
+
+/** Near me, one statement per combination of filters, each compiled once (the sizes as literals, each value once). */
+function nearStatement(on: FiltersOn) {
   const [limit, pageSize] = [sql.lit(NEAR_LIMIT), sql.lit(PAGE_SIZE)];
-  const rows = await store.all(q
+  return prepared((p: NearParams) => q
     .with((cte) => cte("near").materialized(), (db) => db
       .selectFrom((inner) => inner.selectFrom("Project as p")
         // its open places summed once per project ("offset 0" keeps the lateral from being flattened into the scan)
         .innerJoinLateral((eb) => eb.selectFrom(sql`(select 1)`.as("one")).select(OPEN_PLACES.as("places")).offset(sql.lit(0)).as("room"), (join) => join.onTrue())
-        .select(["p.id", "room.places", sql<number>`${UNIT_POINT} <-> cube(array[${x}, ${y}, ${z}]::float8[])`.as("away")])
-        .where(OPEN).where(filterSql(query)).where("room.places", ">", sql.lit(0))
+        .select(["p.id", "room.places", sql<number>`${UNIT_POINT} <-> cube(array[${p.x}, ${p.y}, ${p.z}]::float8[])`.as("away")])
+        .where(OPEN).where(filterSql(on, p)).where("room.places", ">", sql.lit(0))
         .orderBy("away").orderBy("p.id").limit(limit)
         .as("nearest"))
       .select(["nearest.id", "nearest.places", sql<number>`row_number() over (order by away, id)`.as("n")]))
     .with("found", (db) => db.selectFrom("near").select(sql<number>`count(*)::int`.as("found")))
     .with("chosen", (db) => db.selectFrom("found")
-      .select(sql<number>`case when ${requested}::int > ceil(found / ${pageSize}::numeric) then 1 else greatest(1, ${requested}::int) end`.as("page")))
+      .select(sql<number>`case when ${p.requested}::int > ceil(found / ${pageSize}::numeric) then 1 else greatest(1, ${p.requested}::int) end`.as("page")))
     .selectFrom(["found", "chosen"])
     .leftJoin("near", (join) => join.on(sql<boolean>`near.n > (chosen.page - 1) * ${pageSize} and near.n <= chosen.page * ${pageSize}`))
     .leftJoin("Project as p", "p.id", "near.id").leftJoin("District as d", "d.id", "p.districtId")
     .select(["found.found", "chosen.page", "p.id", "p.nameKk", "p.nameRu", "d.nameKk as districtKk", "d.nameRu as districtRu",
-      "near.places as openPlaces", distance(point.lat, point.lon).as("distanceKm")])
+      "near.places as openPlaces", distance(p.lat, p.lon).as("distanceKm")])
     .orderBy("near.n"));
+}
+const nearStatements = new Map<string, ReturnType<typeof nearStatement>>();
+
+export async function nearestOpenProjects(store: Store, point: { lat: number; lon: number }, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
+  const [x, y, z] = unitVector(point);
+  // Each value once, and the sizes as literals: the plan PostgreSQL keeps for the prepared statement
+  // must not look dearer than planning anew, or it plans every call anew (the point given twice
+  // made two different orders of it, "limit $1" an unknown size).
+  const on = filtersOn(query);
+  if (!nearStatements.has(variant(on))) nearStatements.set(variant(on), nearStatement(on));
+  const rows = await store.all(nearStatements.get(variant(on))!({
+    x, y, z, requested, lat: point.lat, lon: point.lon, professionIds: query.professionIds ?? [], kind: query.kind ?? null,
+  }));
   const { found, page } = rows[0]!;
   const items: ProjectListItem[] = rows.flatMap(({ id, nameKk, nameRu, districtKk, districtRu, openPlaces, distanceKm }) =>
     (id === null || nameKk === null || nameRu === null || districtKk === null || districtRu === null || openPlaces === null ? []
@@ -119,13 +136,21 @@ export async function nearestOpenProjects(store: Store, point: { lat: number; lo
   return { items, page, pages: Math.max(1, Math.ceil(found / PAGE_SIZE)) };
 }
 
-export async function openProjectsInDistrict(store: Store, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
-  const rows: ProjectListItem[] = await store.all(q
+/** A district's open projects, one statement per combination of filters, each compiled once. */
+function districtStatement(on: FiltersOn) {
+  return prepared((p: { districtId: number; professionIds: number[]; kind: WorkKindName | null }) => q
     .selectFrom((db) => db.selectFrom("Project as p").innerJoin("District as d", "d.id", "p.districtId")
       .select(["p.id", "p.nameKk", "p.nameRu", "d.nameKk as districtKk", "d.nameRu as districtRu", OPEN_PLACES.as("openPlaces"), sql<number | null>`null::float`.as("distanceKm")])
-      .where(OPEN).where("p.districtId", "=", districtId).where(filterSql(query))
+      .where(OPEN).where("p.districtId", "=", p.districtId).where(filterSql(on, p))
       .as("open_projects"))
     .selectAll().where("openPlaces", ">", sql.lit(0)).orderBy("id"));
+}
+const districtStatements = new Map<string, ReturnType<typeof districtStatement>>();
+
+export async function openProjectsInDistrict(store: Store, districtId: number, requested = 1, query: ListQuery = {}): Promise<ProjectPage> {
+  const on = filtersOn(query);
+  if (!districtStatements.has(variant(on))) districtStatements.set(variant(on), districtStatement(on));
+  const rows: ProjectListItem[] = await store.all(districtStatements.get(variant(on))!({ districtId, professionIds: query.professionIds ?? [], kind: query.kind ?? null }));
   return pageOf(rows, requested);
 }
 

@@ -4,11 +4,12 @@ import type { Store, Transaction } from "../db/store.js";
 import { relocationAllowance, wageFloor } from "../domain/rates.js";
 import { ACTION_TO, canDo, REFERRAL_SEQUENCE_DIGITS, referralNumberPrefix, type RejectReason } from "../domain/referral.js";
 import { PROGRAMME_START } from "../domain/rules.js";
-import { sql, type Updateable } from "kysely";
+import { sql, type UpdateObject } from "kysely";
 import { notify, type Outbox } from "./notifications.js";
 import { applicationInReach } from "./staff.js";
 import { placeOf } from "./applications.js";
-import { q, type DB } from "../db/typed.js";
+import { prepared, q, type DB } from "../db/typed.js";
+import type { ApplicationStatus } from "../generated/prisma/enums.js";
 import { fromAnotherSettlement, type Place } from "../domain/relocation.js";
 
 export type ActionRefusal = "wrong_status" | "no_room" | "wage_below_floor" | "bad_contract_date";
@@ -30,8 +31,45 @@ export type ActionInput =
   | { action: "no_show" };
 
 /** The number from the counter, as referralNumber() of src/domain/referral.ts writes it (lpad: a typed fragment). */
-const counterNumber = (regionCode: string, year: number) =>
-  sql<string>`(select ${referralNumberPrefix(regionCode, year)}::text || lpad(last::text, greatest(${sql.lit(REFERRAL_SEQUENCE_DIGITS)}, length(last::text)), '0') from counter)`;
+const counterNumber = (prefix: string) =>
+  sql<string>`(select ${prefix}::text || lpad(last::text, greatest(${sql.lit(REFERRAL_SEQUENCE_DIGITS)}, length(last::text)), '0') from counter)`;
+
+type ActionParams = {
+  applicationId: number; userId: number; now: Date; status: ApplicationStatus; note: string | null; before: string; after: string;
+  regionId: number; year: number; prefix: string; rejectReason: RejectReason | null; rejectNote: string | null; contractDate: string; wage: number; relocated: boolean;
+};
+
+/**
+ * The change, its event and its audit entry in one statement, one for each kind of action, compiled
+ * once. A referral takes the region's next number from the counter, whose row stays locked until the
+ * commit (every referral of the region and year waits for it): taken in this last statement, it is
+ * held for the commit only. Other actions have an empty counter.
+ */
+function actionStatement(action: ActionInput["action"]) {
+  return prepared((p: ActionParams) => {
+    const set: UpdateObject<DB, "Application"> = {
+      status: p.status, updatedAt: p.now,
+      ...(action === "refer" ? { referredAt: p.now, referralNumber: counterNumber(p.prefix) } : {}),
+      ...(action === "reject" ? { rejectReason: p.rejectReason, rejectNote: p.rejectNote } : {}),
+      ...(action === "hire" ? { contractDate: sql<Date>`${p.contractDate}::date`, wage: p.wage, hiredAt: p.now, relocated: p.relocated } : {}),
+    };
+    return q
+      .with("counter", (db) => (action === "refer"
+        ? db.insertInto("ReferralCounter").values({ regionId: p.regionId, year: p.year, last: 1 })
+          .onConflict((oc) => oc.columns(["regionId", "year"]).doUpdateSet({ last: sql<number>`"ReferralCounter".last + 1` })).returning("last")
+        : db.selectNoFrom(sql<number>`null::int`.as("last")).where(sql<boolean>`false`)))
+      .with("changed", (db) => db.updateTable("Application").set(set).where("id", "=", p.applicationId).returning(["id", "referralNumber"]))
+      .with("event", (db) => db.insertInto("ApplicationEvent").columns(["applicationId", "status", "actorUserId", "at", "note"])
+        .expression((eb) => eb.selectFrom("changed").select(["changed.id", eb.val(p.status).as("status"), eb.val(p.userId).as("actorUserId"), eb.val(p.now).as("at"),
+          eb.val(p.note).as("note")])))
+      .with("audit", (db) => db.insertInto("AuditLog").columns(["actorUserId", "action", "entity", "entityId", "before", "after", "at"])
+        .expression((eb) => eb.selectFrom("changed").select([eb.val(p.userId).as("actorUserId"), sql<string>`${sql.lit(action)}`.as("action"), sql<string>`'Application'`.as("entity"),
+          sql<string>`id::text`.as("entityId"), sql`${p.before}::jsonb`.as("before"),
+          sql`${p.after}::jsonb || jsonb_build_object('referralNumber', "referralNumber")`.as("after"), eb.val(p.now).as("at")])))
+      .selectFrom("changed").select("changed.referralNumber");
+  });
+}
+const actionStatements = new Map<ActionInput["action"], ReturnType<typeof actionStatement>>();
 
 /** The relocation allowance's rule for a hire: the person's home district and the project's (domain/relocation.ts). */
 async function comesFromAnotherSettlement(tx: Transaction, homeDistrictId: number | null, siteDistrictId: number): Promise<boolean> {
@@ -47,18 +85,18 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
     const application = await applicationInReach(tx, userId, applicationId, input.action === "refer" ? "application and position" : "application");
     if (!canDo(input.action, application.status)) return { ok: false, refusal: "wrong_status" };
     const status = ACTION_TO[input.action];
-    const set: Updateable<DB["Application"]> = { status, updatedAt: now };
+    const params: ActionParams = {
+      applicationId, userId, now, status, note: input.action === "reject" ? input.reason : null, before: JSON.stringify({ status: application.status }), after: "",
+      regionId: application.project.regionId, year: now.getUTCFullYear(), prefix: "", rejectReason: null, rejectNote: null, contractDate: "", wage: 0, relocated: false,
+    };
     const result: ActionResult = { ok: true };
     const after: Record<string, string | number | null> = { status, rejectReason: null, wage: null }; // and the referral number, in SQL
-    let counter: { regionId: number; year: number } | undefined;
 
     if (input.action === "refer") {
       if (application.position.taken >= application.position.count) return { ok: false, refusal: "no_room" };
-      const year = now.getUTCFullYear();
-      counter = { regionId: application.project.regionId, year };
-      Object.assign(set, { referredAt: now, referralNumber: counterNumber(application.project.regionCode, year) });
+      params.prefix = referralNumberPrefix(application.project.regionCode, params.year);
     } else if (input.action === "reject") {
-      Object.assign(set, { rejectReason: input.reason, rejectNote: input.reason === "other" ? input.note ?? null : null });
+      Object.assign(params, { rejectReason: input.reason, rejectNote: input.reason === "other" ? input.note ?? null : null });
       after.rejectReason = input.reason;
     } else if (input.action === "hire") {
       const floor = wageFloor(input.contractDate);
@@ -69,9 +107,10 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
       result.relocationDue = await comesFromAnotherSettlement(tx, application.homeDistrictId, application.project.districtId);
       if (result.relocationDue) result.relocationAllowance = relocationAllowance(input.contractDate);
       result.floor = floor;
-      Object.assign(set, { contractDate: sql<Date>`${day}::date`, wage: input.wage, hiredAt: now, relocated: result.relocationDue });
+      Object.assign(params, { contractDate: day, wage: input.wage, relocated: result.relocationDue });
       after.wage = input.wage;
     }
+    params.after = JSON.stringify(after);
 
     if (application.userId && input.action !== "no_show") {
       await notify(tx, deps.outbox, {
@@ -79,24 +118,8 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
         payload: { applicationId, centreId: application.centreId }, eventKey: `application:${applicationId}:${status}`,
       });
     }
-    // The change, its event and its audit entry in one statement. A referral takes the region's next
-    // number from the counter, whose row stays locked until the commit (every referral of the region
-    // and year waits for it): taken in this last statement, it is held for the commit only. Other
-    // actions have an empty counter.
-    const [changed] = await tx.all(q
-      .with("counter", (db) => (counter
-        ? db.insertInto("ReferralCounter").values({ regionId: counter.regionId, year: counter.year, last: 1 })
-          .onConflict((oc) => oc.columns(["regionId", "year"]).doUpdateSet({ last: sql<number>`"ReferralCounter".last + 1` })).returning("last")
-        : db.selectNoFrom(sql<number>`null::int`.as("last")).where(sql<boolean>`false`)))
-      .with("changed", (db) => db.updateTable("Application").set(set).where("id", "=", applicationId).returning(["id", "referralNumber"]))
-      .with("event", (db) => db.insertInto("ApplicationEvent").columns(["applicationId", "status", "actorUserId", "at", "note"])
-        .expression((eb) => eb.selectFrom("changed").select(["changed.id", eb.val(status).as("status"), eb.val(userId).as("actorUserId"), eb.val(now).as("at"),
-          eb.val(input.action === "reject" ? input.reason : null).as("note")])))
-      .with("audit", (db) => db.insertInto("AuditLog").columns(["actorUserId", "action", "entity", "entityId", "before", "after", "at"])
-        .expression((eb) => eb.selectFrom("changed").select([eb.val(userId).as("actorUserId"), eb.val(input.action).as("action"), sql<string>`'Application'`.as("entity"),
-          sql<string>`id::text`.as("entityId"), sql`${JSON.stringify({ status: application.status })}::jsonb`.as("before"),
-          sql`${JSON.stringify(after)}::jsonb || jsonb_build_object('referralNumber', "referralNumber")`.as("after"), eb.val(now).as("at")])))
-      .selectFrom("changed").select("changed.referralNumber"));
+    if (!actionStatements.has(input.action)) actionStatements.set(input.action, actionStatement(input.action));
+    const [changed] = await tx.all(actionStatements.get(input.action)!(params));
     if (input.action === "refer") result.referralNumber = changed!.referralNumber!;
     return result;
   });

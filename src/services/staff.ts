@@ -162,26 +162,34 @@ export interface QueueItem {
  * in that order, counts them, chooses the page (the last one when asked past it) and joins the
  * names of its five.
  */
-export async function staffQueue(store: Store, userId: number, filter: QueueFilter, requested: number) {
-  const projects = await projectsInReach(store, userId, filter.projectId);
-  const project = projects.count > QUEUE_WALK_FROM_PROJECTS ? sql`a."projectId" + 0` : sql`a."projectId"`;
-  const statuses = filter.status ? [filter.status] : ["submitted", "referred"];
+/** The queue's statement, one for a walk of the index and one for a few projects, each compiled once. */
+function queueStatement(walk: boolean) {
+  const project = walk ? sql`a."projectId" + 0` : sql`a."projectId"`;
   // The planner's hints and the page's arithmetic (row_number, "+ 0", = any(array), least/greatest): typed fragments.
-  const rows = await store.all(q
+  return prepared((p: { statuses: string[]; ids: string; requested: number }) => q
     .with((cte) => cte("queue").materialized(), (db) => db.selectFrom("Application as a")
       .select(["a.id", sql<number>`row_number() over (order by a."priorityGroup", a."submittedAt", a.id)`.as("n")])
-      .where(sql<boolean>`a.status = any(${statuses}::"ApplicationStatus"[])`)
-      .where(sql<boolean>`${project} = any(${projects.ids}::int[])`)
+      .where(sql<boolean>`a.status = any(${p.statuses}::"ApplicationStatus"[])`)
+      .where(sql<boolean>`${project} = any(${p.ids}::int[])`)
       .orderBy("a.priorityGroup").orderBy("a.submittedAt").orderBy("a.id").limit(QUEUE_COUNT_CAP + 1))
     .with("total", (db) => db.selectFrom("queue").select(sql<number>`count(*)::int`.as("total")))
     .with("chosen", (db) => db.selectFrom("total")
-      .select(sql<number>`least(greatest(1, ${requested}::int), greatest(1, ceil(least(total, ${QUEUE_COUNT_CAP}) / ${QUEUE_PAGE_SIZE}::numeric)))::int`.as("page")))
+      .select(sql<number>`least(greatest(1, ${p.requested}::int), greatest(1, ceil(least(total, ${QUEUE_COUNT_CAP}) / ${QUEUE_PAGE_SIZE}::numeric)))::int`.as("page")))
     .selectFrom(["total", "chosen"])
     .leftJoin("queue as qn", (join) => join.on(sql<boolean>`qn.n > (chosen.page - 1) * ${QUEUE_PAGE_SIZE} and qn.n <= chosen.page * ${QUEUE_PAGE_SIZE}`))
     .leftJoin("Application as a", "a.id", "qn.id")
     .leftJoin("SeekerProfile as pr", "pr.userId", "a.userId")
     .select(["total.total", "chosen.page", "a.id", "a.number", "a.status", "a.priorityGroup", "pr.fullName"])
-    .orderBy("qn.n"), { prepare: false });
+    .orderBy("qn.n"));
+}
+const queueStatements = new Map<boolean, ReturnType<typeof queueStatement>>();
+
+export async function staffQueue(store: Store, userId: number, filter: QueueFilter, requested: number) {
+  const projects = await projectsInReach(store, userId, filter.projectId);
+  const walk = projects.count > QUEUE_WALK_FROM_PROJECTS;
+  if (!queueStatements.has(walk)) queueStatements.set(walk, queueStatement(walk));
+  const statuses = filter.status ? [filter.status] : ["submitted", "referred"];
+  const rows = await store.all(queueStatements.get(walk)!({ statuses, ids: projects.ids, requested }), { prepare: false });
   const { total: read, page } = rows[0]!;
   const total = Math.min(read, QUEUE_COUNT_CAP);
   const items: QueueItem[] = rows.flatMap(({ id, number, status, priorityGroup, fullName }) =>
