@@ -4,8 +4,8 @@ import { fromAnotherSettlement, type Place } from "../domain/relocation.js";
 import { sql, type RawBuilder } from "kysely";
 import { prepared, q } from "../db/typed.js";
 import { ageOn } from "../domain/iin.js";
-import { isMinor, isNeet, isStudent, isYouth, priorityGroup, type SeekerFacts, type SeekerStatus } from "../domain/person.js";
-import { isOpenStatus, type ProjectStatusName } from "../domain/project-status.js";
+import { isMinor, isNeet, isStudent, isYouth, priorityGroup, type SeekerFacts } from "../domain/person.js";
+import { isOpenStatus } from "../domain/project-status.js";
 import { OPEN } from "./projects.js";
 
 const ACTIVE = ["submitted", "referred", "hired"] as const;

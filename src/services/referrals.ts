@@ -10,7 +10,7 @@ import { applicationInReach } from "./staff.js";
 import { placeOf } from "./applications.js";
 import { prepared, q, type DB } from "../db/typed.js";
 import type { ApplicationStatus } from "../generated/prisma/enums.js";
-import { fromAnotherSettlement, type Place } from "../domain/relocation.js";
+import { fromAnotherSettlement } from "../domain/relocation.js";
 
 export type ActionRefusal = "wrong_status" | "no_room" | "wage_below_floor" | "bad_contract_date";
 
