@@ -5,7 +5,7 @@ import type { Store } from "../db/store.js";
 import { likeContaining } from "../db/sql.js";
 import { sql } from "kysely";
 import { q } from "../db/typed.js";
-import { distance, OPEN, OPEN_PLACES, UNIT_POINT, unitVector } from "./projects.js";
+import { distance, OPEN, ROOM, UNIT_POINT, unitVector } from "./projects.js";
 
 /** Results in one answer (Telegram allows 50). */
 export const INLINE_RESULTS = 20;
@@ -31,7 +31,7 @@ export async function inlineProjects(store: Store, telegramId: number, text: str
   const named = (column: string) => sql<boolean>`${sql.ref(column)} ilike ${pattern}`;
   const items: InlineProject[] = await store.all(q.selectFrom("Project as p")
     .innerJoin("District as d", "d.id", "p.districtId").innerJoin("Region as r", "r.id", "d.regionId")
-    .innerJoinLateral((eb) => eb.selectFrom(sql`(select 1)`.as("one")).select(OPEN_PLACES.as("places")).offset(sql.lit(0)).as("room"), (join) => join.onTrue())
+    .innerJoinLateral(ROOM, (join) => join.onTrue())
     .innerJoinLateral((eb) => eb.selectFrom("Position as s").whereRef("s.projectId", "=", "p.id")
       .select([sql<number>`min(s."monthlyWage")::int`.as("min"), sql<number>`max(s."monthlyWage")::int`.as("max")]).as("w"), (join) => join.onTrue())
     .select(["p.id", "p.nameKk", "p.nameRu", "d.nameKk as districtKk", "d.nameRu as districtRu", "r.nameKk as regionKk", "r.nameRu as regionRu",

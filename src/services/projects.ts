@@ -58,6 +58,11 @@ export interface ProjectPage {
 export const OPEN_PLACES = sql<number>`(
   select coalesce(sum(greatest(s.count - s.taken, 0)), 0)::int from "Position" s where s."projectId" = p.id)`;
 /**
+ * OPEN_PLACES as a lateral row "room" (join it on true), so its sum is computed once per project
+ * and can be both filtered and selected ("offset 0" keeps the lateral from being flattened into the scan).
+ */
+export const ROOM = q.selectFrom(sql`(select 1)`.as("one")).select(OPEN_PLACES.as("places")).offset(sql.lit(0)).as("room");
+/**
  * isOpenStatus (src/domain/project-status.ts) in SQL, for a project aliased "p". Written out
  * rather than passed as a parameter: the partial indexes on open projects are chosen only when a
  * query's condition matches their predicate literally.
@@ -100,8 +105,7 @@ function nearStatement(on: FiltersOn) {
   return prepared((p: NearParams) => q
     .with((cte) => cte("near").materialized(), (db) => db
       .selectFrom((inner) => inner.selectFrom("Project as p")
-        // its open places summed once per project ("offset 0" keeps the lateral from being flattened into the scan)
-        .innerJoinLateral((eb) => eb.selectFrom(sql`(select 1)`.as("one")).select(OPEN_PLACES.as("places")).offset(sql.lit(0)).as("room"), (join) => join.onTrue())
+        .innerJoinLateral(ROOM, (join) => join.onTrue())
         .select(["p.id", "room.places", sql<number>`${UNIT_POINT} <-> cube(array[${p.x}, ${p.y}, ${p.z}]::float8[])`.as("away")])
         .where(OPEN).where(filterSql(on, p)).where("room.places", ">", sql.lit(0))
         .orderBy("away").orderBy("p.id").limit(limit)
