@@ -25,6 +25,9 @@ export const ageGroupText = (t: Translate, row: Pick<DeskRow, "isNeet" | "isStud
 
 export const priorityText = (t: Translate, group: number) => t(group === PRIORITY_GROUP ? "desk:queue.priority" : "desk:queue.general");
 
+/** The longest search the queue accepts (the form and the route's check agree). */
+export const SEARCH_MAX_LENGTH = 100;
+
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
 /** The filter as the query of a link: the same filter, another page or order (what the desk opens on is left out). */
@@ -93,7 +96,7 @@ function Filters(props: { view: View; filter: DeskFilter; projects: Projects; ac
         </label>
         <label>{t("desk:queue.from")} <input type="date" name="from" value={day(filter.from) ?? ""} /></label>
         <label>{t("desk:queue.to")} <input type="date" name="to" value={day(filter.to) ?? ""} /></label>
-        <label>{t("desk:queue.search")} <input type="search" name="q" value={filter.text ?? ""} maxlength={100} /></label>
+        <label>{t("desk:queue.search")} <input type="search" name="q" value={filter.text ?? ""} maxlength={SEARCH_MAX_LENGTH} /></label>
         <label class="check"><input type="checkbox" name="priority" value="1" checked={filter.priorityOnly} /> {t("desk:queue.priority_only")}</label>
         {filter.sort !== "queue" ? <input type="hidden" name="sort" value={filter.sort} /> : null}
         {filter.descending ? <input type="hidden" name="dir" value="desc" /> : null}

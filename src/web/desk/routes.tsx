@@ -24,7 +24,7 @@ import { actionResultText } from "../../bot/action-result.js";
 import { ApplicantPage, type RejectDraft } from "./applicant-view.js";
 import { Message, type View } from "./page.js";
 import { ProjectPage, ProjectsPage } from "./projects-view.js";
-import { QueuePage } from "./queue-view.js";
+import { QueuePage, SEARCH_MAX_LENGTH } from "./queue-view.js";
 import { queueWorkbook } from "./queue-workbook.js";
 import { ReportPage } from "./report-view.js";
 import { deskShell, DESK_SCRIPT, DESK_STYLE } from "./shell.js";
@@ -60,7 +60,7 @@ const queueQuery = z.object({
   priority: optional(z.literal("1")),
   from: optional(isoDay),
   to: optional(isoDay),
-  q: optional(z.string().trim().max(100)),
+  q: optional(z.string().trim().max(SEARCH_MAX_LENGTH)),
   sort: optional(z.enum(DESK_SORTS)),
   dir: optional(z.enum(["asc", "desc"])),
   page: optional(z.coerce.number().int().min(1).max(1_000_000)),
