@@ -54,7 +54,10 @@ async function fillApplications(db: Db, log: (line: string) => void) {
 }
 
 export interface BenchServer {
-  open(name: "roadmap_bench" | "roadmap_bench_updates" | "roadmap_bench_outbox", options: { applications: boolean; demo?: boolean }): Promise<BenchDatabase>;
+  open(
+    name: "roadmap_bench" | "roadmap_bench_updates" | "roadmap_bench_outbox",
+    options: { applications: boolean; demo?: boolean },
+  ): Promise<BenchDatabase>;
   stop(): Promise<void>;
 }
 

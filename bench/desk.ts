@@ -13,11 +13,27 @@ import { latency, timed, type Latency } from "./stats.js";
 
 const TOKEN = "123456:BENCH-desk-token-0123456789";
 
-export async function deskQueuePages(store: Store, runs = 200): Promise<{ first: Latency; filtered: Latency; deep: Latency; byProject: Latency }> {
+export async function deskQueuePages(
+  store: Store,
+  runs = 200,
+): Promise<{ first: Latency; filtered: Latency; deep: Latency; byProject: Latency }> {
   await regionStaff(store.db);
-  const services = createServices({ store, pii: createPii(Buffer.alloc(32, 11)), outbox: { enqueue: async () => undefined } });
-  const app = createWebApp({ services, i18n: await createI18n(), botToken: TOKEN, log: pino({ level: "silent" }), now: () => new Date(), deskPath: "/desk" });
-  const headers = { authorization: `tma ${sign({ user: { id: Number(BENCH_STAFF_TELEGRAM_ID), first_name: "Bench" } }, TOKEN, new Date())}` };
+  const services = createServices({
+    store,
+    pii: createPii(Buffer.alloc(32, 11)),
+    outbox: { enqueue: async () => undefined },
+  });
+  const app = createWebApp({
+    services,
+    i18n: await createI18n(),
+    botToken: TOKEN,
+    log: pino({ level: "silent" }),
+    now: () => new Date(),
+    deskPath: "/desk",
+  });
+  const headers = {
+    authorization: `tma ${sign({ user: { id: Number(BENCH_STAFF_TELEGRAM_ID), first_name: "Bench" } }, TOKEN, new Date())}`,
+  };
   const measure = async (path: string) => {
     const page = async () => {
       const response = await app.request(`/desk/app/${path}`, { headers });

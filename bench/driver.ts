@@ -12,9 +12,11 @@ async function cpuPerCall(call: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 300; i++) await call(); // warm-up
   const before = nodeCpuMs();
   let started = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (started++ < CALLS) await call();
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (started++ < CALLS) await call();
+    }),
+  );
   return Math.round(((nodeCpuMs() - before) / CALLS) * 1000) / 1000;
 }
 
@@ -29,11 +31,20 @@ export async function driverCost(db: Db, url: string): Promise<DriverCost> {
   const telegramId = 4_999_999n;
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   try {
-    const prismaFindUnique = await cpuPerCall(() => db.user.findUnique({ where: { telegramId }, select: { id: true, language: true, roles: true, blockedAt: true } }));
+    const prismaFindUnique = await cpuPerCall(() =>
+      db.user.findUnique({ where: { telegramId }, select: { id: true, language: true, roles: true, blockedAt: true } }),
+    );
     return {
-      prismaQueryRaw: await cpuPerCall(() => db.$queryRaw`select id, language, roles::text[], "blockedAt" from "User" where "telegramId" = ${telegramId}`),
+      prismaQueryRaw: await cpuPerCall(
+        () =>
+          db.$queryRaw`select id, language, roles::text[], "blockedAt" from "User" where "telegramId" = ${telegramId}`,
+      ),
       prismaFindUnique,
-      pg: await cpuPerCall(() => pool.query(`select id, language, roles::text[], "blockedAt" from "User" where "telegramId" = $1`, [telegramId.toString()])),
+      pg: await cpuPerCall(() =>
+        pool.query(`select id, language, roles::text[], "blockedAt" from "User" where "telegramId" = $1`, [
+          telegramId.toString(),
+        ]),
+      ),
     };
   } finally {
     await pool.end();

@@ -26,7 +26,13 @@ interface Row {
 }
 const rows: Row[] = [];
 const row = (figure: string, measured: number, unit: string, target: number, atMost = true) =>
-  rows.push({ figure, measured, unit, target: `${atMost ? "≤" : "≥"} ${target}`, met: atMost ? measured <= target : measured >= target });
+  rows.push({
+    figure,
+    measured,
+    unit,
+    target: `${atMost ? "≤" : "≥"} ${target}`,
+    met: atMost ? measured <= target : measured >= target,
+  });
 const results: Record<string, unknown> = {};
 const log = (line: string) => console.log(line);
 
@@ -36,7 +42,9 @@ try {
     const database = await server.open("roadmap_bench_updates", { applications: false });
     try {
       const r = (results.driver = await driverCost(database.db, database.url));
-      log(`one round trip (the account query), CPU of this process per call: Prisma $queryRaw ${r.prismaQueryRaw} ms, Prisma findUnique ${r.prismaFindUnique} ms, pg ${r.pg} ms`);
+      log(
+        `one round trip (the account query), CPU of this process per call: Prisma $queryRaw ${r.prismaQueryRaw} ms, Prisma findUnique ${r.prismaFindUnique} ms, pg ${r.pg} ms`,
+      );
     } finally {
       await database.stop();
     }
@@ -46,21 +54,45 @@ try {
     try {
       if (chosen.has("updates")) {
         const r = (results.updates = await updateThroughput(updates.store, updates.url, updates.dataDir));
-        log(`updates: ${r.bot.updates * ROUNDS} measured at concurrency ${r.concurrency} in ${ROUNDS} rounds, the bot and the bare bot in turn; ${r.outcome.applications} applications and ${r.outcome.referrals} referrals made`);
-        const range = (s: { median: number; min: number; max: number }, unit = "") => `${s.median}${unit} (${s.min}–${s.max})`;
-        log(`over the rounds, median (range): ratio ${range(r.rounds.ratio)}; updates/s the bot ${range(r.rounds.perSecond.bot)}, the bare bot ${range(r.rounds.perSecond.bareEcho)}; p99 the bot ${range(r.rounds.p99.bot, " ms")}, the bare bot ${range(r.rounds.p99.bareEcho, " ms")}`);
-        log(`cores busy (Node and PostgreSQL CPU over the run, of ${os.cpus().length} cores): the bot ${r.bot.coresBusy ?? "—"}, the bare echo bot ${r.bareEcho.coresBusy ?? "—"}`);
-        const thread = (t: typeof r.bot) => (t.mainThread ? `${t.mainThread.onCore} ms on a core, ${t.mainThread.waiting} ms waiting for one` : "—");
+        log(
+          `updates: ${r.bot.updates * ROUNDS} measured at concurrency ${r.concurrency} in ${ROUNDS} rounds, the bot and the bare bot in turn; ${r.outcome.applications} applications and ${r.outcome.referrals} referrals made`,
+        );
+        const range = (s: { median: number; min: number; max: number }, unit = "") =>
+          `${s.median}${unit} (${s.min}–${s.max})`;
+        log(
+          `over the rounds, median (range): ratio ${range(r.rounds.ratio)}; updates/s the bot ${range(r.rounds.perSecond.bot)}, the bare bot ${range(r.rounds.perSecond.bareEcho)}; p99 the bot ${range(r.rounds.p99.bot, " ms")}, the bare bot ${range(r.rounds.p99.bareEcho, " ms")}`,
+        );
+        log(
+          `cores busy (Node and PostgreSQL CPU over the run, of ${os.cpus().length} cores): the bot ${r.bot.coresBusy ?? "—"}, the bare echo bot ${r.bareEcho.coresBusy ?? "—"}`,
+        );
+        const thread = (t: typeof r.bot) =>
+          t.mainThread ? `${t.mainThread.onCore} ms on a core, ${t.mainThread.waiting} ms waiting for one` : "—";
         log(`Node's main thread per update: the bot ${thread(r.bot)}; the bare echo bot ${thread(r.bareEcho)}`);
         log("CPU per update by kind, each kind on its own (ms):");
-        console.table(Object.fromEntries(Object.entries(r.costByKind).map(([kind, cost]) => [kind, { Node: cost.node, PostgreSQL: cost.postgres ?? "—" }])));
+        console.table(
+          Object.fromEntries(
+            Object.entries(r.costByKind).map(([kind, cost]) => [
+              kind,
+              { Node: cost.node, PostgreSQL: cost.postgres ?? "—" },
+            ]),
+          ),
+        );
         row("1. updates per second (the bot), median of the rounds", r.rounds.perSecond.bot.median, "/s", 1_000, false);
         row("1. update latency p99 (the bot), median of the rounds", r.rounds.p99.bot.median, "ms", 50);
-        row("1. updates per second (bare echo bot), median of the rounds", r.rounds.perSecond.bareEcho.median, "/s", 0, false);
+        row(
+          "1. updates per second (bare echo bot), median of the rounds",
+          r.rounds.perSecond.bareEcho.median,
+          "/s",
+          0,
+          false,
+        );
         row("1. ratio bot / bare echo bot, median of the rounds", r.rounds.ratio.median, "", 0.5, false);
       }
       if (chosen.has("process")) {
-        const project = await updates.db.project.findFirstOrThrow({ where: { status: "in_progress" }, orderBy: { id: "asc" } });
+        const project = await updates.db.project.findFirstOrThrow({
+          where: { status: "in_progress" },
+          orderBy: { id: "asc" },
+        });
         const r = (results.process = await startupAndMemory(updates.url, project.id));
         row("5. start-up to the first answered update", r.startupSeconds, "s", 3);
         row(`5. RSS after ${r.updates} updates`, r.rssMegabytes, "MB", 200);
@@ -73,7 +105,9 @@ try {
     const database = await server.open("roadmap_bench_outbox", { applications: false, demo: false });
     try {
       const r = (results.outbox = await outboxThroughput(database.store, database.url, log));
-      log(`outbox: ${r.notifications} notifications in ${r.seconds} s; ${r.tooManyRequests} answers 429; ${r.givenUp} given up; ${r.duplicates} people told twice`);
+      log(
+        `outbox: ${r.notifications} notifications in ${r.seconds} s; ${r.tooManyRequests} answers 429; ${r.givenUp} given up; ${r.duplicates} people told twice`,
+      );
       row(`7. outbox messages per second (2 workers, ${r.notifications} people)`, r.perSecond, "/s", 25, false);
       row("7. outbox notifications given up", r.givenUp, "", 0);
       row("7. outbox duplicates", r.duplicates, "", 0);
@@ -81,7 +115,13 @@ try {
       await database.stop();
     }
   }
-  if (chosen.has("nearest") || chosen.has("queue") || chosen.has("desk") || chosen.has("public") || chosen.has("report")) {
+  if (
+    chosen.has("nearest") ||
+    chosen.has("queue") ||
+    chosen.has("desk") ||
+    chosen.has("public") ||
+    chosen.has("report")
+  ) {
     const big = await server.open("roadmap_bench", { applications: true });
     try {
       results.data = { applications: await big.db.application.count(), projects: await big.db.project.count() };
@@ -104,7 +144,11 @@ try {
       }
       if (chosen.has("public")) {
         const r = (results.public = await publicPages(big.store));
-        log(`public pages, first render (the report behind each): ${Object.entries(r.firstMs).map(([path, ms]) => `${path} ${ms} ms`).join(", ")}; open data projects.csv ${r.openDataFirstMs} ms`);
+        log(
+          `public pages, first render (the report behind each): ${Object.entries(r.firstMs)
+            .map(([path, ms]) => `${path} ${ms} ms`)
+            .join(", ")}; open data projects.csv ${r.openDataFirstMs} ms`,
+        );
         row("9. public pages (country, region, project), server-side p99", r.pages.p99, "ms", 50);
       }
       if (chosen.has("report")) {
@@ -120,9 +164,22 @@ try {
   await server.stop();
 }
 
-const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+const machine = {
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  memoryGB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+};
 console.log(`\n${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}`);
-console.table(rows.map((r) => ({ figure: r.figure, measured: `${r.measured} ${r.unit}`.trim(), target: `${r.target} ${r.unit}`.trim(), met: r.met ? "yes" : "NO" })));
+console.table(
+  rows.map((r) => ({
+    figure: r.figure,
+    measured: `${r.measured} ${r.unit}`.trim(),
+    target: `${r.target} ${r.unit}`.trim(),
+    met: r.met ? "yes" : "NO",
+  })),
+);
 const file = path.join(import.meta.dirname, "results.json");
 writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, rows, results }, null, 2)}\n`);
 console.log(`written ${path.relative(process.cwd(), file)}`);

@@ -12,7 +12,11 @@ import { lazyBoss, NOTIFY_QUEUE } from "../src/jobs/boss.js";
 import { createOutbox, startNotificationWorker } from "../src/jobs/outbox.js";
 import { createServices } from "../src/services/index.js";
 import { createPii } from "../src/services/pii.js";
-import { CHAT_MESSAGE_INTERVAL_MS, DEFAULT_OUTBOX_RATE, TELEGRAM_MESSAGES_PER_SECOND } from "../src/domain/telegram-limits.js";
+import {
+  CHAT_MESSAGE_INTERVAL_MS,
+  DEFAULT_OUTBOX_RATE,
+  TELEGRAM_MESSAGES_PER_SECOND,
+} from "../src/domain/telegram-limits.js";
 
 export interface OutboxFigures {
   notifications: number;
@@ -37,24 +41,45 @@ function strictTelegram() {
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const now = Date.now();
-      tokens = Math.min(TELEGRAM_MESSAGES_PER_SECOND, tokens + ((now - refilled) / 1000) * TELEGRAM_MESSAGES_PER_SECOND);
+      tokens = Math.min(
+        TELEGRAM_MESSAGES_PER_SECOND,
+        tokens + ((now - refilled) / 1000) * TELEGRAM_MESSAGES_PER_SECOND,
+      );
       refilled = now;
       const payload = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { chat_id: number };
       const chat = Number(payload.chat_id);
       const chatWait = (lastToChat.get(chat) ?? 0) + CHAT_MESSAGE_INTERVAL_MS - now;
       if (tokens < 1 || chatWait > 0) {
         tooMany++;
-        const retryAfter = Math.max(1, Math.ceil(Math.max(chatWait, ((1 - tokens) / TELEGRAM_MESSAGES_PER_SECOND) * 1000) / 1000));
-        response.writeHead(429, { "content-type": "application/json" })
-          .end(JSON.stringify({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } }));
+        const retryAfter = Math.max(
+          1,
+          Math.ceil(Math.max(chatWait, ((1 - tokens) / TELEGRAM_MESSAGES_PER_SECOND) * 1000) / 1000),
+        );
+        response.writeHead(429, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            ok: false,
+            error_code: 429,
+            description: `Too Many Requests: retry after ${retryAfter}`,
+            parameters: { retry_after: retryAfter },
+          }),
+        );
         return;
       }
       tokens -= 1;
       lastToChat.set(chat, now);
       accepted.set(chat, (accepted.get(chat) ?? 0) + 1);
       times.push(now);
-      response.writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ ok: true, result: { message_id: messageId++, date: Math.floor(now / 1000), chat: { id: chat, type: "private" }, text: "" } }));
+      response.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          ok: true,
+          result: {
+            message_id: messageId++,
+            date: Math.floor(now / 1000),
+            chat: { id: chat, type: "private" },
+            text: "",
+          },
+        }),
+      );
     });
   });
   return { server, accepted, times, tooMany: () => tooMany };
@@ -64,10 +89,16 @@ export async function outboxThroughput(store: Store, url: string, log: (line: st
   const { db } = store;
   const count = Number(process.env.BENCH_OUTBOX_COUNT ?? 10_000);
   const quiet = pino({ level: "silent" });
-  await db.$executeRawUnsafe(`truncate "Notification", pgboss.job restart identity cascade`).catch(() => db.$executeRawUnsafe(`truncate "Notification" restart identity cascade`));
+  await db
+    .$executeRawUnsafe(`truncate "Notification", pgboss.job restart identity cascade`)
+    .catch(() => db.$executeRawUnsafe(`truncate "Notification" restart identity cascade`));
   await db.$executeRaw`delete from "User" where "telegramId" >= 900000000 and "telegramId" < 910000000`;
   await db.$executeRaw`update "OutboxClock" set "nextAt" = now()`;
-  const centre = (await db.employmentCentre.findFirst()) ?? (await db.employmentCentre.create({ data: { nameKk: "ХЖҚО", nameRu: "ЦЗН", addressKk: "—", addressRu: "—", phone: "—" } }));
+  const centre =
+    (await db.employmentCentre.findFirst()) ??
+    (await db.employmentCentre.create({
+      data: { nameKk: "ХЖҚО", nameRu: "ЦЗН", addressKk: "—", addressRu: "—", phone: "—" },
+    }));
   await db.$executeRaw`insert into "User" ("telegramId", language) select 900000000 + g, 'ru' from generate_series(1, ${count}::int) g`;
   const ids = await db.$queryRaw<Array<{ id: number }>>`
     insert into "Notification" ("eventKey", "userId", kind, payload)
@@ -81,24 +112,39 @@ export async function outboxThroughput(store: Store, url: string, log: (line: st
   const instances = [lazyBoss(url, quiet), lazyBoss(url, quiet)];
   const first = await instances[0]!.get();
   await first.insert(ids.map(({ id }) => ({ name: NOTIFY_QUEUE, data: { notificationId: id } })));
-  log(`outbox: ${count} notifications queued; two workers at ${DEFAULT_OUTBOX_RATE}/s against a Telegram of ${TELEGRAM_MESSAGES_PER_SECOND}/s`);
+  log(
+    `outbox: ${count} notifications queued; two workers at ${DEFAULT_OUTBOX_RATE}/s against a Telegram of ${TELEGRAM_MESSAGES_PER_SECOND}/s`,
+  );
   const started = Date.now();
   for (const instance of instances) {
-    await startNotificationWorker(await instance.get(), { services: createServices({ store, pii: createPii(Buffer.alloc(32, 11)), outbox: createOutbox(instance.get) }), api: new Api("123456:BENCH-outbox-token", { apiRoot }), i18n, log: quiet, rate: DEFAULT_OUTBOX_RATE });
+    await startNotificationWorker(await instance.get(), {
+      services: createServices({ store, pii: createPii(Buffer.alloc(32, 11)), outbox: createOutbox(instance.get) }),
+      api: new Api("123456:BENCH-outbox-token", { apiRoot }),
+      i18n,
+      log: quiet,
+      rate: DEFAULT_OUTBOX_RATE,
+    });
   }
   const deadline = started + (count / DEFAULT_OUTBOX_RATE) * 3_000 + 60_000;
   let left = count;
   while (left > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     left = await db.notification.count({ where: { eventKey: { startsWith: "bench:" }, sentAt: null, failedAt: null } });
-    if ((count - left) % 1_000 < DEFAULT_OUTBOX_RATE) log(`outbox: ${count - left} done after ${Math.round((Date.now() - started) / 1000)} s`);
+    if ((count - left) % 1_000 < DEFAULT_OUTBOX_RATE)
+      log(`outbox: ${count - left} done after ${Math.round((Date.now() - started) / 1000)} s`);
   }
   for (const instance of instances) await instance.stop();
   await new Promise((resolve) => telegram.server.close(resolve));
-  const givenUp = await db.notification.count({ where: { eventKey: { startsWith: "bench:" }, failedAt: { not: null } } });
+  const givenUp = await db.notification.count({
+    where: { eventKey: { startsWith: "bench:" }, failedAt: { not: null } },
+  });
   const seconds = (telegram.times.at(-1)! - telegram.times[0]!) / 1000;
   return {
-    notifications: count, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round(((telegram.times.length - 1) / seconds) * 10) / 10,
-    tooManyRequests: telegram.tooMany(), givenUp, duplicates: [...telegram.accepted.values()].filter((n) => n > 1).length,
+    notifications: count,
+    seconds: Math.round(seconds * 10) / 10,
+    perSecond: Math.round(((telegram.times.length - 1) / seconds) * 10) / 10,
+    tooManyRequests: telegram.tooMany(),
+    givenUp,
+    duplicates: [...telegram.accepted.values()].filter((n) => n > 1).length,
   };
 }

@@ -25,7 +25,9 @@ function dockerfileMemorySettings(): Record<string, string> {
 }
 
 function rssMegabytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"))!;
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"))!;
   return Math.round(Number(line.replace(/\D+/g, "")) / 1024);
 }
 
@@ -34,8 +36,16 @@ function personUpdates(id: number, jobs: string, projectId: number): Array<Omit<
   const { text, location, press } = updatesFrom(id, "kk");
   const [lat, lon] = [43.2 + (id % 100) / 1000, 76.9 + (id % 37) / 1000];
   const updates = [
-    text("/start"), press("lang:kk"), text(jobs), location(lat, lon), press(projectsData.near(lat, lon, 2)),
-    press(projectsData.card(projectId, "-")), text("/help"), text("жалақы қанша төленеді"), text("/menu"), text("/language"),
+    text("/start"),
+    press("lang:kk"),
+    text(jobs),
+    location(lat, lon),
+    press(projectsData.near(lat, lon, 2)),
+    press(projectsData.card(projectId, "-")),
+    text("/help"),
+    text("жалақы қанша төленеді"),
+    text("/menu"),
+    text("/language"),
   ];
   return updates.map(({ update_id: _numberedByTheEmulator, ...update }) => update); // pushed in another order than made
 }
@@ -56,15 +66,23 @@ export async function startupAndMemory(databaseUrl: string, projectId: number): 
   emulator.push(personUpdates(first, jobs, projectId)[0]!);
   const started = performance.now();
   const program = startProgram({
-    BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: databaseUrl, PII_KEY: Buffer.alloc(32, 11).toString("base64"),
-    SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", ...dockerfileMemorySettings(),
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    DATABASE_URL: databaseUrl,
+    PII_KEY: Buffer.alloc(32, 11).toString("base64"),
+    SEED_DEMO_DATA: "false",
+    LOG_LEVEL: "warn",
+    ...dockerfileMemorySettings(),
   });
   let running = true;
   try {
     const exitedEarly = program.exited.then(() => {
       if (running) throw new Error(`the program exited:\n${program.output.stderr}`);
     });
-    await Promise.race([emulator.waitFor((call) => call.method === "sendMessage" && call.payload.chat_id === first, 60_000), exitedEarly]);
+    await Promise.race([
+      emulator.waitFor((call) => call.method === "sendMessage" && call.payload.chat_id === first, 60_000),
+      exitedEarly,
+    ]);
     const startupSeconds = Math.round((performance.now() - started) / 10) / 100;
     const rssAtStart = rssMegabytes(program.child.pid!);
 
@@ -80,11 +98,19 @@ export async function startupAndMemory(databaseUrl: string, projectId: number): 
       last = emulator.calls.length;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       if (performance.now() - sendStarted > 300_000) {
-        throw new Error(`the program made ${emulator.calls.length - answersBefore} calls for ${total} updates in 5 minutes\n${program.output.stdout.slice(-3000)}`);
+        throw new Error(
+          `the program made ${emulator.calls.length - answersBefore} calls for ${total} updates in 5 minutes\n${program.output.stdout.slice(-3000)}`,
+        );
       }
     }
     const seconds = (performance.now() - sendStarted) / 1000 - 1; // the last second only confirmed the quiet
-    return { startupSeconds, rssAtStartMegabytes: rssAtStart, updates: total, rssMegabytes: rssMegabytes(program.child.pid!), perSecond: Math.round(total / seconds) };
+    return {
+      startupSeconds,
+      rssAtStartMegabytes: rssAtStart,
+      updates: total,
+      rssMegabytes: rssMegabytes(program.child.pid!),
+      perSecond: Math.round(total / seconds),
+    };
   } finally {
     running = false;
     program.child.kill("SIGTERM");

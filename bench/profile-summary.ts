@@ -2,8 +2,16 @@
 // (or our own file) and by function, self time.
 import { readFileSync } from "node:fs";
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-const profile = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+const profile = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+};
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfMs = new Map<number, number>();
 profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
@@ -14,7 +22,8 @@ function where(url: string): string {
     const parts = url.slice(modules + "node_modules/".length).split("/");
     return parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
   }
-  if (url.includes("/src/") || url.includes("/bench/")) return url.slice(url.lastIndexOf("/", url.lastIndexOf("/") - 1) + 1);
+  if (url.includes("/src/") || url.includes("/bench/"))
+    return url.slice(url.lastIndexOf("/", url.lastIndexOf("/") - 1) + 1);
   return url.startsWith("node:") ? "node" : url || "(native)";
 }
 
@@ -25,11 +34,19 @@ const sum = (key: (node: Node) => string) => {
     const k = key(byId.get(id)!);
     sums.set(k, (sums.get(k) ?? 0) + ms);
   }
-  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, ms]) => ({ where: k, ms: Math.round(ms), share: `${((ms / total) * 100).toFixed(1)} %` }));
+  return [...sums]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([k, ms]) => ({ where: k, ms: Math.round(ms), share: `${((ms / total) * 100).toFixed(1)} %` }));
 };
 console.log(`total ${Math.round(total)} ms`);
 console.table(sum((node) => where(node.callFrame.url)));
-console.table(sum((node) => `${node.callFrame.functionName || "(anonymous)"} ${where(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`));
+console.table(
+  sum(
+    (node) =>
+      `${node.callFrame.functionName || "(anonymous)"} ${where(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`,
+  ),
+);
 
 // Inclusive time (self and everything it called) of our own functions.
 const parentOf = new Map<number, number>();
@@ -46,4 +63,9 @@ for (const [id, ms] of selfMs) {
     inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
   }
 }
-console.table([...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, ms]) => ({ ours: k, inclusiveMs: Math.round(ms), share: `${((ms / total) * 100).toFixed(1)} %` })));
+console.table(
+  [...inclusive]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .map(([k, ms]) => ({ ours: k, inclusiveMs: Math.round(ms), share: `${((ms / total) * 100).toFixed(1)} %` })),
+);

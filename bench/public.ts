@@ -10,13 +10,36 @@ import { createPii } from "../src/services/pii.js";
 import { createWebApp } from "../src/web/app.js";
 import { latency, timed, type Latency } from "./stats.js";
 
-export async function publicPages(store: Store, runs = 400): Promise<{ firstMs: Record<string, number>; pages: Latency; openDataFirstMs: number }> {
+export async function publicPages(
+  store: Store,
+  runs = 400,
+): Promise<{ firstMs: Record<string, number>; pages: Latency; openDataFirstMs: number }> {
   const { db } = store;
-  const services = createServices({ store, pii: createPii(Buffer.alloc(32, 11)), outbox: { enqueue: async () => undefined } });
-  const app = createWebApp({ services, i18n: await createI18n(), botToken: "123456:BENCH-public", log: pino({ level: "silent" }), now: () => new Date(), botUsername: "roadmap_bot" });
+  const services = createServices({
+    store,
+    pii: createPii(Buffer.alloc(32, 11)),
+    outbox: { enqueue: async () => undefined },
+  });
+  const app = createWebApp({
+    services,
+    i18n: await createI18n(),
+    botToken: "123456:BENCH-public",
+    log: pino({ level: "silent" }),
+    now: () => new Date(),
+    botUsername: "roadmap_bot",
+  });
   const region = await db.region.findUniqueOrThrow({ where: { kato: "190000000" } });
-  const project = await db.project.findFirstOrThrow({ where: { district: { regionId: region.id } }, orderBy: { id: "asc" } });
-  const paths = ["/ru", "/kk?year=2021", `/ru/region/${region.id}`, `/kk/region/${region.id}?year=2021`, `/ru/project/${project.id}`];
+  const project = await db.project.findFirstOrThrow({
+    where: { district: { regionId: region.id } },
+    orderBy: { id: "asc" },
+  });
+  const paths = [
+    "/ru",
+    "/kk?year=2021",
+    `/ru/region/${region.id}`,
+    `/kk/region/${region.id}?year=2021`,
+    `/ru/project/${project.id}`,
+  ];
   const get = async (path: string) => {
     const response = await app.request(path);
     if (response.status !== 200) throw new Error(`${path}: ${response.status}`);

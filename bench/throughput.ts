@@ -49,9 +49,10 @@ function instantTelegram() {
     const url = String(_url);
     const method = url.slice(url.lastIndexOf("/") + 1);
     const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { chat_id?: number; text?: string }) : {};
-    const result = method.startsWith("send") || method.startsWith("edit")
-      ? { message_id: 1, date: 0, chat: { id: body.chat_id, type: "private" }, text: body.text }
-      : true;
+    const result =
+      method.startsWith("send") || method.startsWith("edit")
+        ? { message_id: 1, date: 0, chat: { id: body.chat_id, type: "private" }, text: body.text }
+        : true;
     // grammY reads only .json(); a WHATWG Response would cost more than the bot's own work on some updates
     return { json: async () => ({ ok: true, result }) } as Response;
   }) as typeof globalThis.fetch;
@@ -60,10 +61,19 @@ function instantTelegram() {
 
 /** Removes the people of an earlier run, with their applications. */
 async function clearEarlierRun(db: Db) {
-  const users = await db.user.findMany({ where: { telegramId: { gte: BigInt(FIRST_ID), lt: BigInt(FIRST_ID + 1_000_000) } }, select: { id: true, telegramId: true } });
+  const users = await db.user.findMany({
+    where: { telegramId: { gte: BigInt(FIRST_ID), lt: BigInt(FIRST_ID + 1_000_000) } },
+    select: { id: true, telegramId: true },
+  });
   const ids = users.map((u) => u.id);
   await db.application.deleteMany({ where: { userId: { in: ids } } });
-  await db.session.deleteMany({ where: { key: { in: users.flatMap((u) => ["conversation", "echo"].map((prefix) => sessionRowKey(prefix, String(u.telegramId)))) } } });
+  await db.session.deleteMany({
+    where: {
+      key: {
+        in: users.flatMap((u) => ["conversation", "echo"].map((prefix) => sessionRowKey(prefix, String(u.telegramId)))),
+      },
+    },
+  });
   await db.user.deleteMany({ where: { id: { in: ids } } });
   await db.employmentCentre.deleteMany({ where: { nameRu: "Центр бенчмарка обновлений" } }); // made by earlier versions of this bench
 }
@@ -72,8 +82,18 @@ async function addSeeker(store: Store, pii: ReturnType<typeof createPii>, telegr
   const { db } = store;
   const user = await db.user.create({ data: { telegramId: BigInt(telegramId), language: "ru", firstName: "Бенч" } });
   await saveProfile(store, pii, user.id, {
-    fullName: "Бенч Бенчев", iin: makeIin("950101", 3), birthDate: new Date("1995-01-01"), sex: "male", phone: "+77010000000", status: "job_seeker",
-    studying: false, working: false, districtId, professionIds: [], anyWork: true, willingToRelocate: true,
+    fullName: "Бенч Бенчев",
+    iin: makeIin("950101", 3),
+    birthDate: new Date("1995-01-01"),
+    sex: "male",
+    phone: "+77010000000",
+    status: "job_seeker",
+    studying: false,
+    working: false,
+    districtId,
+    professionIds: [],
+    anyWork: true,
+    willingToRelocate: true,
   });
   return user.id;
 }
@@ -88,15 +108,19 @@ interface Sessions {
 async function prepare(store: Store, pii: ReturnType<typeof createPii>, jobsLabel: string): Promise<Sessions> {
   const { db } = store;
   await clearEarlierRun(store.db);
-  const positions = await db.$queryRaw<Array<{ id: number; projectId: number; lat: number; lon: number; districtId: number }>>`
+  const positions = await db.$queryRaw<
+    Array<{ id: number; projectId: number; lat: number; lon: number; districtId: number }>
+  >`
     select s.id, s."projectId", p.lat, p.lon, p."districtId" from "Position" s
     join "Project" p on p.id = s."projectId"
     where p.status in ('planned', 'in_progress') and s.count > s.taken
     order by s.id`;
-  if (positions.length < 2 * Math.max(SEEKER_SESSIONS, STAFF_SESSIONS)) throw new Error(`only ${positions.length} positions with room`);
+  if (positions.length < 2 * Math.max(SEEKER_SESSIONS, STAFF_SESSIONS))
+    throw new Error(`only ${positions.length} positions with room`);
   // Staff work at the demo's centre of their applicant's district, as centres are set up: one per district.
   const centreOf = new Map<number, number>();
-  for (const row of await db.centreDistrict.findMany({ orderBy: { centreId: "asc" } })) if (!centreOf.has(row.districtId)) centreOf.set(row.districtId, row.centreId);
+  for (const row of await db.centreDistrict.findMany({ orderBy: { centreId: "asc" } }))
+    if (!centreOf.has(row.districtId)) centreOf.set(row.districtId, row.centreId);
 
   let telegramId = FIRST_ID;
   const seekerSessions: Update[][] = [];
@@ -107,9 +131,14 @@ async function prepare(store: Store, pii: ReturnType<typeof createPii>, jobsLabe
     const [lat, lon] = [target.lat + 0.001, target.lon + 0.001];
     const seeker = updatesFrom(id, "ru");
     seekerSessions.push([
-      seeker.text("/start"), seeker.text(jobsLabel), seeker.location(lat, lon), seeker.press(projectsData.near(lat, lon, 2)),
-      seeker.press(projectsData.card(target.projectId, "-")), seeker.press(applicationsData.start(target.projectId)),
-      seeker.press(applicationsData.position(target.id)), seeker.press(applicationsData.confirm(target.id)),
+      seeker.text("/start"),
+      seeker.text(jobsLabel),
+      seeker.location(lat, lon),
+      seeker.press(projectsData.near(lat, lon, 2)),
+      seeker.press(projectsData.card(target.projectId, "-")),
+      seeker.press(applicationsData.start(target.projectId)),
+      seeker.press(applicationsData.position(target.id)),
+      seeker.press(applicationsData.confirm(target.id)),
     ]);
   }
   const staffSessions: Update[][] = [];
@@ -118,17 +147,32 @@ async function prepare(store: Store, pii: ReturnType<typeof createPii>, jobsLabe
     const applicant = await addSeeker(store, pii, telegramId++, target.districtId);
     const { application } = await submitApplication(store, applicant, target.id, new Date());
     if (!application) throw new Error("the bench's applicant could not apply");
-    const staff = await db.user.create({ data: { telegramId: BigInt(telegramId++), language: "ru", roles: ["staff"], staff: { create: { centreId: centreOf.get(target.districtId)! } } } });
+    const staff = await db.user.create({
+      data: {
+        telegramId: BigInt(telegramId++),
+        language: "ru",
+        roles: ["staff"],
+        staff: { create: { centreId: centreOf.get(target.districtId)! } },
+      },
+    });
     const { press } = updatesFrom(Number(staff.telegramId), "ru");
-    staffSessions.push([press(staffData.queue(1)), press(staffData.card(application.id)), press(staffData.action("ref", application.id))]);
+    staffSessions.push([
+      press(staffData.queue(1)),
+      press(staffData.card(application.id)),
+      press(staffData.action("ref", application.id)),
+    ]);
   }
   await db.$executeRawUnsafe("analyze"); // statistics as a bot running for a while has them
   // seekers and staff interleaved, as they would come
-  const interleave = (seekers: Update[][], staff: Update[][]) => seekers.flatMap((s, i) => (staff[i] ? [s, staff[i]!] : [s]));
+  const interleave = (seekers: Update[][], staff: Update[][]) =>
+    seekers.flatMap((s, i) => (staff[i] ? [s, staff[i]!] : [s]));
   const measuredUntil = { seekers: WARM_UP.seekers + MEASURED.seekers, staff: WARM_UP.staff + MEASURED.staff };
   return {
     warmUp: interleave(seekerSessions.slice(0, WARM_UP.seekers), staffSessions.slice(0, WARM_UP.staff)),
-    measured: interleave(seekerSessions.slice(WARM_UP.seekers, measuredUntil.seekers), staffSessions.slice(WARM_UP.staff, measuredUntil.staff)),
+    measured: interleave(
+      seekerSessions.slice(WARM_UP.seekers, measuredUntil.seekers),
+      staffSessions.slice(WARM_UP.staff, measuredUntil.staff),
+    ),
     costed: { seekers: seekerSessions.slice(measuredUntil.seekers), staff: staffSessions.slice(measuredUntil.staff) },
   };
 }
@@ -148,38 +192,51 @@ export interface Throughput extends Latency {
 /** "text", "location", or a button's section and action ("prj:near", "stf:ref"). */
 function kindOf(update: Update): string {
   if (update.callback_query) return update.callback_query.data!.split(":").slice(0, 2).join(":");
-  return update.message?.location ? "location" : (update.message?.text?.startsWith("/") ? update.message.text : "text");
+  return update.message?.location ? "location" : update.message?.text?.startsWith("/") ? update.message.text : "text";
 }
 
 /** `concurrency` chats at a time, each sending its updates one after the other, as Telegram delivers them. */
-async function drive(bot: { handleUpdate(update: Update): Promise<void> }, sessions: Update[][], concurrency: number, counter: { calls: number }, postgresMs: () => number | null): Promise<Throughput> {
+async function drive(
+  bot: { handleUpdate(update: Update): Promise<void> },
+  sessions: Update[][],
+  concurrency: number,
+  counter: { calls: number },
+  postgresMs: () => number | null,
+): Promise<Throughput> {
   const durations: number[] = [];
   const byKind = new Map<string, number[]>();
   const callsBefore = counter.calls;
   let next = 0;
   const [node0, postgres0, thread0] = [nodeCpuMs(), postgresMs(), mainThreadMs()];
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < sessions.length) {
-      for (const update of sessions[next++]!) {
-        const t0 = performance.now();
-        await bot.handleUpdate(update);
-        const duration = performance.now() - t0;
-        durations.push(duration);
-        byKind.set(kindOf(update), [...(byKind.get(kindOf(update)) ?? []), duration]);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < sessions.length) {
+        for (const update of sessions[next++]!) {
+          const t0 = performance.now();
+          await bot.handleUpdate(update);
+          const duration = performance.now() - t0;
+          durations.push(duration);
+          byKind.set(kindOf(update), [...(byKind.get(kindOf(update)) ?? []), duration]);
+        }
       }
-    }
-  }));
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   const [postgres1, thread1] = [postgresMs(), mainThreadMs()];
   const perUpdate = (ms: number) => Math.round((ms / durations.length) * 1000) / 1000;
   const cpuMs = postgres0 === null || postgres1 === null ? null : nodeCpuMs() - node0 + postgres1 - postgres0;
   return {
-    updates: durations.length, perSecond: Math.round(durations.length / seconds),
-    apiCallsPerUpdate: Math.round(((counter.calls - callsBefore) / durations.length) * 100) / 100, ...latency(durations),
+    updates: durations.length,
+    perSecond: Math.round(durations.length / seconds),
+    apiCallsPerUpdate: Math.round(((counter.calls - callsBefore) / durations.length) * 100) / 100,
+    ...latency(durations),
     medianByKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, latency(times).p50])),
     coresBusy: cpuMs === null ? null : Math.round((cpuMs / (seconds * 1000 * os.cpus().length)) * 100) / 100,
-    mainThread: thread0 && thread1 ? { onCore: perUpdate(thread1.onCore - thread0.onCore), waiting: perUpdate(thread1.waiting - thread0.waiting) } : null,
+    mainThread:
+      thread0 && thread1
+        ? { onCore: perUpdate(thread1.onCore - thread0.onCore), waiting: perUpdate(thread1.waiting - thread0.waiting) }
+        : null,
   };
 }
 
@@ -191,7 +248,11 @@ export type CostByKind = Record<string, { node: number; postgres: number | null 
  * concurrency: the CPU it costs in Node and in PostgreSQL. Both share the machine's cores, so
  * their sum per update bounds the throughput.
  */
-async function costByKind(bot: { handleUpdate(update: Update): Promise<void> }, people: Update[][][], postgresMs: () => number | null): Promise<CostByKind> {
+async function costByKind(
+  bot: { handleUpdate(update: Update): Promise<void> },
+  people: Update[][][],
+  postgresMs: () => number | null,
+): Promise<CostByKind> {
   const costs: CostByKind = {};
   const round = (ms: number) => Math.round(ms * 100) / 100;
   for (const sessions of people) {
@@ -199,9 +260,11 @@ async function costByKind(bot: { handleUpdate(update: Update): Promise<void> }, 
       const updates = sessions.map((session) => session[step]!);
       const [node0, postgres0] = [nodeCpuMs(), postgresMs()];
       let next = 0;
-      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (next < updates.length) await bot.handleUpdate(updates[next++]!);
-      }));
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < updates.length) await bot.handleUpdate(updates[next++]!);
+        }),
+      );
       const postgres1 = postgresMs();
       costs[kindOf(updates[0]!)] = {
         node: round((nodeCpuMs() - node0) / updates.length),
@@ -218,7 +281,13 @@ type EchoContext = Context & SessionFlavor<{ updates: number }>;
 function echoBot(db: Db, fetch: typeof globalThis.fetch): Bot<EchoContext> {
   const bot = new Bot<EchoContext>(TOKEN, { botInfo: BOT_INFO, client: { fetch } });
   bot.use(sequentialize(sessionKey));
-  bot.use(session({ initial: () => ({ updates: 0 }), getSessionKey: sessionKey, storage: createPrismaStorage<{ updates: number }>(db, "echo") }));
+  bot.use(
+    session({
+      initial: () => ({ updates: 0 }),
+      getSessionKey: sessionKey,
+      storage: createPrismaStorage<{ updates: number }>(db, "echo"),
+    }),
+  );
   bot.on("message", (ctx) => {
     ctx.session.updates++;
     return ctx.reply(ctx.message.text ?? "echo");
@@ -266,7 +335,15 @@ export async function updateThroughput(store: Store, url: string, dataDir: strin
   await jobs.get();
   const telegram = instantTelegram();
   const bot = createBot(
-    { services: createServices({ store, pii, outbox: createOutbox(jobs.get) }), i18n, log, adminIds: [], now: () => new Date(), reminders: createReminderScheduler(jobs.get), download: async () => Buffer.alloc(0) },
+    {
+      services: createServices({ store, pii, outbox: createOutbox(jobs.get) }),
+      i18n,
+      log,
+      adminIds: [],
+      now: () => new Date(),
+      reminders: createReminderScheduler(jobs.get),
+      download: async () => Buffer.alloc(0),
+    },
     { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
   );
   try {
@@ -283,21 +360,34 @@ export async function updateThroughput(store: Store, url: string, dataDir: strin
       for (const part of parts) {
         const measured = await drive(bot, part, CONCURRENCY, telegram.counter, postgresMs);
         const bareEcho = await drive(echo, part, CONCURRENCY, telegram.counter, postgresMs);
-        rounds.push({ bot: measured, bareEcho, ratio: Math.round((measured.perSecond / bareEcho.perSecond) * 100) / 100 });
+        rounds.push({
+          bot: measured,
+          bareEcho,
+          ratio: Math.round((measured.perSecond / bareEcho.perSecond) * 100) / 100,
+        });
       }
     });
-    const outcome = { // of the warm-up and the measured rounds
+    const outcome = {
+      // of the warm-up and the measured rounds
       applications: await db.application.count({ where: { submittedAt: { gte: started } } }),
       referrals: await db.application.count({ where: { referredAt: { gte: started } } }),
     };
     const costs = await costByKind(bot, [sessions.costed.seekers, sessions.costed.staff], postgresMs);
     const middle = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
     return {
-      concurrency: CONCURRENCY, bot: middle.bot, bareEcho: middle.bareEcho, ratio: middle.ratio, outcome, costByKind: costs,
+      concurrency: CONCURRENCY,
+      bot: middle.bot,
+      bareEcho: middle.bareEcho,
+      ratio: middle.ratio,
+      outcome,
+      costByKind: costs,
       rounds: {
         ratio: spread(rounds.map((r) => r.ratio)),
         p99: { bot: spread(rounds.map((r) => r.bot.p99)), bareEcho: spread(rounds.map((r) => r.bareEcho.p99)) },
-        perSecond: { bot: spread(rounds.map((r) => r.bot.perSecond)), bareEcho: spread(rounds.map((r) => r.bareEcho.perSecond)) },
+        perSecond: {
+          bot: spread(rounds.map((r) => r.bot.perSecond)),
+          bareEcho: spread(rounds.map((r) => r.bareEcho.perSecond)),
+        },
       },
     };
   } finally {

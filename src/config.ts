@@ -9,7 +9,10 @@ const telegramIds = z
   .string()
   .optional()
   .transform((value, ctx) => {
-    const parts = (value ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+    const parts = (value ?? "")
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean);
     const bad = parts.find((part) => !/^\d{1,20}$/.test(part));
     if (bad !== undefined) {
       ctx.addIssue({ code: "custom", message: `"${bad}" is not a Telegram user id (digits, comma-separated)` });
@@ -21,7 +24,13 @@ const telegramIds = z
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 /** Five cron fields (minute hour day month weekday), in Kazakhstan's time. */
-const cron = z.preprocess(emptyAsUndefined, z.string().regex(/^\S+( \S+){4}$/, { error: 'must be a cron expression of five fields, such as "0 9 1 * *"' }).optional());
+const cron = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .regex(/^\S+( \S+){4}$/, { error: 'must be a cron expression of five fields, such as "0 9 1 * *"' })
+    .optional(),
+);
 
 /** Telegram opens Mini Apps only over HTTPS; plain http only on this machine (tests). */
 function isWebAppUrl(value: string): boolean {
@@ -30,7 +39,10 @@ function isWebAppUrl(value: string): boolean {
 }
 
 /** The public progress page is at / and /kk, /ru: the desk needs a path of its own. */
-const hasDeskPath = (value: string) => !["/", "/kk", "/ru", "/open-data", "/public", "/healthz"].includes(new URL(value).pathname.replace(/\/+$/, "") || "/");
+const hasDeskPath = (value: string) =>
+  !["/", "/kk", "/ru", "/open-data", "/public", "/healthz"].includes(
+    new URL(value).pathname.replace(/\/+$/, "") || "/",
+  );
 
 /** The HTTP server's port when the webhook mode does not name one. */
 const DEFAULT_WEBHOOK_PORT = 8080;
@@ -40,45 +52,128 @@ const schema = z
     BOT_TOKEN: z.string({ error: "is required: the token @BotFather gave you" }).regex(/^\d+:[\w-]{20,}$/, {
       error: "does not look like a bot token (digits, a colon, then letters)",
     }),
-    DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional()),
-    DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of connections" }).int({ error: "must be a whole number of connections" }).min(1, { error: "must be at least 1" }).max(200, { error: "must be at most 200" }).optional()),
-    BOT_MODE: z.preprocess(emptyAsUndefined, z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling")),
-    WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an https:// URL" }).optional()),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
+    ),
+    DATABASE_POOL_SIZE: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: "must be a number of connections" })
+        .int({ error: "must be a whole number of connections" })
+        .min(1, { error: "must be at least 1" })
+        .max(200, { error: "must be at most 200" })
+        .optional(),
+    ),
+    BOT_MODE: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling"),
+    ),
+    WEBHOOK_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url({ protocol: /^https?$/, error: "must be an https:// URL" }).optional(),
+    ),
     WEBHOOK_SECRET: optionalString,
-    WEBHOOK_REPLY_WITHIN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of seconds" }).min(0.1, { error: "must be at least 0.1" }).max(55, { error: "must be at most 55 (Telegram waits about 60 s)" }).default(50)),
-    PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).optional()),
-    WEB_APP_URL: z.preprocess(emptyAsUndefined, z.url({ error: "must be the staff desk's URL, such as https://bot.example.kz/desk" }).refine(isWebAppUrl, {
-      error: "must be an https:// URL (Telegram opens Mini Apps only over HTTPS); http:// is accepted only for 127.0.0.1 or localhost, for tests",
-    }).refine(hasDeskPath, { error: "needs a path of its own, such as https://bot.example.kz/desk (the public page is at /)" }).optional()),
-    OUTBOX_RATE: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of messages a second" }).min(0.1, { error: "must be at least 0.1" }).max(TELEGRAM_MESSAGES_PER_SECOND, { error: `must be at most ${TELEGRAM_MESSAGES_PER_SECOND} (Telegram's limit)` }).default(DEFAULT_OUTBOX_RATE)),
-    TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional()),
+    WEBHOOK_REPLY_WITHIN_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: "must be a number of seconds" })
+        .min(0.1, { error: "must be at least 0.1" })
+        .max(55, { error: "must be at most 55 (Telegram waits about 60 s)" })
+        .default(50),
+    ),
+    PORT: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).optional(),
+    ),
+    WEB_APP_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url({ error: "must be the staff desk's URL, such as https://bot.example.kz/desk" })
+        .refine(isWebAppUrl, {
+          error:
+            "must be an https:// URL (Telegram opens Mini Apps only over HTTPS); http:// is accepted only for 127.0.0.1 or localhost, for tests",
+        })
+        .refine(hasDeskPath, {
+          error: "needs a path of its own, such as https://bot.example.kz/desk (the public page is at /)",
+        })
+        .optional(),
+    ),
+    OUTBOX_RATE: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: "must be a number of messages a second" })
+        .min(0.1, { error: "must be at least 0.1" })
+        .max(TELEGRAM_MESSAGES_PER_SECOND, {
+          error: `must be at most ${TELEGRAM_MESSAGES_PER_SECOND} (Telegram's limit)`,
+        })
+        .default(DEFAULT_OUTBOX_RATE),
+    ),
+    TELEGRAM_API_ROOT: z.preprocess(
+      emptyAsUndefined,
+      z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional(),
+    ),
     ADMIN_TELEGRAM_IDS: telegramIds,
-    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
-    SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: "must be true or false" }).optional()),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    ),
+    SEED_DEMO_DATA: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+    ),
     DATA_DIR: optionalString,
-    EMBEDDED_DB_PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int({ error: "must be a port number" }).min(1024, { error: "must be a port from 1024 to 65535" }).max(65535, { error: "must be a port from 1024 to 65535" }).optional()),
+    EMBEDDED_DB_PORT: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: "must be a port number" })
+        .int({ error: "must be a port number" })
+        .min(1024, { error: "must be a port from 1024 to 65535" })
+        .max(65535, { error: "must be a port from 1024 to 65535" })
+        .optional(),
+    ),
     MONTHLY_REPORT_CRON: cron,
     FIGURES_REMINDER_CRON: cron,
     PII_KEY: z.preprocess(
       emptyAsUndefined,
-      z.string().refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(value), {
-        error: "must be 32 random bytes in base64 (openssl rand -base64 32)",
-      }).optional(),
+      z
+        .string()
+        .refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(value), {
+          error: "must be 32 random bytes in base64 (openssl rand -base64 32)",
+        })
+        .optional(),
     ),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.PII_KEY) {
-      ctx.addIssue({ code: "custom", path: ["PII_KEY"], message: "is required with DATABASE_URL: 32 random bytes in base64 (openssl rand -base64 32)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["PII_KEY"],
+        message: "is required with DATABASE_URL: 32 random bytes in base64 (openssl rand -base64 32)",
+      });
     }
     if (env.WEB_APP_URL && env.BOT_MODE !== "webhook" && env.PORT === undefined) {
-      ctx.addIssue({ code: "custom", path: ["PORT"], message: "is required with WEB_APP_URL: the staff desk is served by the bot's own HTTP server" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["PORT"],
+        message: "is required with WEB_APP_URL: the staff desk is served by the bot's own HTTP server",
+      });
     }
     if (env.BOT_MODE !== "webhook") return;
-    if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+    if (!env.WEBHOOK_URL)
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     if (!env.WEBHOOK_SECRET || env.WEBHOOK_SECRET.length < 16) {
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "must be at least 16 characters when BOT_MODE=webhook" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_SECRET"],
+        message: "must be at least 16 characters when BOT_MODE=webhook",
+      });
     } else if (!/^[A-Za-z0-9_-]+$/.test(env.WEBHOOK_SECRET)) {
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "may hold only letters, digits, _ and - (Telegram's rule)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_SECRET"],
+        message: "may hold only letters, digits, _ and - (Telegram's rule)",
+      });
     }
   });
 
@@ -125,7 +220,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     mode: e.BOT_MODE,
-    webhook: e.BOT_MODE === "webhook" ? { url: e.WEBHOOK_URL!, secret: e.WEBHOOK_SECRET!, port: e.PORT ?? DEFAULT_WEBHOOK_PORT, replyWithinMs: e.WEBHOOK_REPLY_WITHIN_SECONDS * 1000 } : undefined,
+    webhook:
+      e.BOT_MODE === "webhook"
+        ? {
+            url: e.WEBHOOK_URL!,
+            secret: e.WEBHOOK_SECRET!,
+            port: e.PORT ?? DEFAULT_WEBHOOK_PORT,
+            replyWithinMs: e.WEBHOOK_REPLY_WITHIN_SECONDS * 1000,
+          }
+        : undefined,
     port: e.PORT ?? (e.BOT_MODE === "webhook" ? DEFAULT_WEBHOOK_PORT : undefined),
     webAppUrl: e.WEB_APP_URL,
     apiRoot: e.TELEGRAM_API_ROOT,

@@ -7,13 +7,29 @@ import { redactPersonalNumbers } from "./domain/personal-numbers.js";
 
 export type { Logger };
 
-const CENSORED = ["iin", "phone", "fullName", "text", "caption", "phone_number", "first_name", "last_name", "username", "contact"];
+const CENSORED = [
+  "iin",
+  "phone",
+  "fullName",
+  "text",
+  "caption",
+  "phone_number",
+  "first_name",
+  "last_name",
+  "username",
+  "contact",
+];
 export const REDACTED_PATHS = CENSORED.flatMap((key) => [key, `*.${key}`]);
 
 /** What an update is and whose, never what it says. */
 export function updateSummary(update: Update) {
   const kind = Object.keys(update).find((key) => key !== "update_id") ?? "unknown";
-  const body = (update as unknown as Record<string, { from?: { id: number }; chat?: { id: number }; message?: { chat?: { id: number } } } | undefined>)[kind];
+  const body = (
+    update as unknown as Record<
+      string,
+      { from?: { id: number }; chat?: { id: number }; message?: { chat?: { id: number } } } | undefined
+    >
+  )[kind];
   return {
     update_id: update.update_id,
     kind,
@@ -37,9 +53,15 @@ export function errorSummary(error: unknown) {
     if (typeof serialized[field] === "string") serialized[field] = redactPersonalNumbers(serialized[field] as string);
   }
   if (typeof serialized.type === "string" && serialized.type.startsWith("PrismaClient")) {
-    const lines = String(serialized.message ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
+    const lines = String(serialized.message ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
     serialized.message = lines.at(-1) ?? "";
-    serialized.stack = String(serialized.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).join("\n");
+    serialized.stack = String(serialized.stack ?? "")
+      .split("\n")
+      .filter((line) => line.trimStart().startsWith("at "))
+      .join("\n");
   }
   return serialized;
 }

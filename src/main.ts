@@ -54,7 +54,8 @@ function shutdownOnSignals(log: Logger) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping");
-    for (const step of steps.reverse()) await step().catch((error) => log.error({ err: error }, "shutdown step failed"));
+    for (const step of steps.reverse())
+      await step().catch((error) => log.error({ err: error }, "shutdown step failed"));
     log.info("stopped");
     process.exit(0);
   };
@@ -72,7 +73,9 @@ async function main() {
   const { onStop } = shutdownOnSignals(log);
 
   const database = await provisionDatabase({
-    databaseUrl: config.databaseUrl, dataDir: config.dataDir, port: config.embeddedPort,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    port: config.embeddedPort,
     onLog: (line) => (line.startsWith("port ") ? log.info(line) : log.trace({ postgres: line })),
   });
   onStop(() => database.stop());
@@ -87,7 +90,9 @@ async function main() {
   if (adminsChanged) log.info({ accounts: adminsChanged }, "admin roles follow ADMIN_TELEGRAM_IDS");
 
   // The embedded default keeps its key beside (not inside) PostgreSQL's data folder.
-  const pii = createPii(config.piiKey ?? loadOrCreateKeyFile(path.join(path.dirname(database.dataDir ?? "."), "pii.key")));
+  const pii = createPii(
+    config.piiKey ?? loadOrCreateKeyFile(path.join(path.dirname(database.dataDir ?? "."), "pii.key")),
+  );
   const jobs = lazyBoss(database.url, log);
   onStop(() => jobs.stop()); // lets a reminder being sent finish
   const i18n = await createI18n();
@@ -95,38 +100,77 @@ async function main() {
   const services = createServices({ store, pii, outbox });
   const client = config.apiRoot ? { apiRoot: config.apiRoot } : undefined;
   const bot = createBot(
-    { services, i18n, log, adminIds: config.adminIds, now: () => new Date(), reminders: createReminderScheduler(jobs.get),
-      download: createDownloader(config.botToken, config.apiRoot), webAppUrl: config.webAppUrl },
+    {
+      services,
+      i18n,
+      log,
+      adminIds: config.adminIds,
+      now: () => new Date(),
+      reminders: createReminderScheduler(jobs.get),
+      download: createDownloader(config.botToken, config.apiRoot),
+      webAppUrl: config.webAppUrl,
+    },
     { token: config.botToken, client },
   );
   await bot.init();
   await publishCommands(bot, i18n, log);
   await startReminderWorker(await jobs.get(), { services, log });
   // The outbox retries by itself (with Telegram's retry_after): its Api has no auto-retry.
-  await startNotificationWorker(await jobs.get(), { services, api: new Api(config.botToken, client), i18n, log, rate: config.outboxRate });
+  await startNotificationWorker(await jobs.get(), {
+    services,
+    api: new Api(config.botToken, client),
+    i18n,
+    log,
+    rate: config.outboxRate,
+  });
   const requeued = await requeueUnsent(await jobs.get(), services);
   if (requeued) log.info({ requeued }, "unsent notifications queued again");
   await startMonthlyJobs(await jobs.get(), { services, log, now: () => new Date() }, config.monthlySchedule);
-  await startMaintenanceJobs(await jobs.get(), { services, log, now: () => new Date(), conversationPrefix: CONVERSATION_PREFIX });
+  await startMaintenanceJobs(await jobs.get(), {
+    services,
+    log,
+    now: () => new Date(),
+    conversationPrefix: CONVERSATION_PREFIX,
+  });
 
   const web = createWebApp({
-    services, i18n, botToken: config.botToken, log, now: () => new Date(), deskPath: config.webAppUrl ? new URL(config.webAppUrl).pathname : undefined,
+    services,
+    i18n,
+    botToken: config.botToken,
+    log,
+    now: () => new Date(),
+    deskPath: config.webAppUrl ? new URL(config.webAppUrl).pathname : undefined,
     botUsername: bot.botInfo.username,
   });
   let webhook: ReturnType<typeof createWebhookHandler> | undefined;
   if (config.webhook) {
     const locks = createUpdateLocks(database.url);
     onStop(() => locks.close());
-    webhook = createWebhookHandler({ bot, services, locks, log, secret: config.webhook.secret, replyWithinMs: config.webhook.replyWithinMs });
+    webhook = createWebhookHandler({
+      bot,
+      services,
+      locks,
+      log,
+      secret: config.webhook.secret,
+      replyWithinMs: config.webhook.replyWithinMs,
+    });
     onStop(() => webhook!.drain()); // updates answered late finish before the database closes
   }
   if (config.port !== undefined) {
-    const server: Server = createHttpServer({ web, log, webhook: webhook && config.webhook ? { path: new URL(config.webhook.url).pathname, handle: webhook.handle } : undefined });
+    const server: Server = createHttpServer({
+      web,
+      log,
+      webhook:
+        webhook && config.webhook ? { path: new URL(config.webhook.url).pathname, handle: webhook.handle } : undefined,
+    });
     const port = config.port;
     await new Promise<void>((resolve) => server.listen(port, resolve));
     onStop(() => new Promise((resolve) => server.close(resolve)));
     log.info({ port, desk: config.webAppUrl }, "http server listening");
-    void warmPublicPages(web).then(() => log.info("public pages ready"), (error) => log.warn({ err: error }, "could not prepare the public pages"));
+    void warmPublicPages(web).then(
+      () => log.info("public pages ready"),
+      (error) => log.warn({ err: error }, "could not prepare the public pages"),
+    );
   }
 
   if (config.webhook) {

@@ -9,7 +9,12 @@ export function actionResultText(t: Translate, lang: Lang, input: ActionInput, r
   if (!result.ok) return t(`staff:refusal.${result.refusal}`, { floor: formatNumber(result.floor ?? 0, lang) });
   const lines = [t(`staff:done.${input.action}`, { referral: result.referralNumber ?? "" })];
   if (result.relocationAllowance) {
-    lines.push(t("staff:done.relocation_due", { allowance: formatNumber(result.relocationAllowance, lang), days: RELOCATION_ALLOWANCE_WORKING_DAYS }));
+    lines.push(
+      t("staff:done.relocation_due", {
+        allowance: formatNumber(result.relocationAllowance, lang),
+        days: RELOCATION_ALLOWANCE_WORKING_DAYS,
+      }),
+    );
   }
   return lines.join("\n\n");
 }

@@ -7,7 +7,11 @@ import type { BotContext } from "./context.js";
 type Press = Filter<BotContext, "callback_query:data">;
 type Fields = Parameters<typeof import("./callback-data/callback.js").callback>[1];
 
-export function onPress<F extends Fields>(composer: Composer<BotContext>, action: Callback<F>, handle: (ctx: Press, data: ValueOf<F>) => unknown): void {
+export function onPress<F extends Fields>(
+  composer: Composer<BotContext>,
+  action: Callback<F>,
+  handle: (ctx: Press, data: ValueOf<F>) => unknown,
+): void {
   composer.callbackQuery(action.filter, async (ctx) => {
     const data = action.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });

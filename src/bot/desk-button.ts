@@ -9,11 +9,17 @@ import type { Logger } from "../logger.js";
 export async function offerDeskMenu(ctx: ConvContext): Promise<void> {
   const url = ctx.deps.webAppUrl;
   if (!url || !ctx.chat) return;
-  await ctx.api.setChatMenuButton({ chat_id: ctx.chat.id, menu_button: { type: "web_app", text: ctx.t("staff:home.desk_menu"), web_app: { url } } })
+  await ctx.api
+    .setChatMenuButton({
+      chat_id: ctx.chat.id,
+      menu_button: { type: "web_app", text: ctx.t("staff:home.desk_menu"), web_app: { url } },
+    })
     .catch((error) => ctx.log.warn({ err: error }, "could not set the desk's menu button"));
 }
 
 /** Back to Telegram's default menu button for someone who left the staff. */
 export async function withdrawDeskMenu(api: Api, chatId: number, log: Logger): Promise<void> {
-  await api.setChatMenuButton({ chat_id: chatId, menu_button: { type: "default" } }).catch((error) => log.warn({ err: error }, "could not reset a menu button"));
+  await api
+    .setChatMenuButton({ chat_id: chatId, menu_button: { type: "default" } })
+    .catch((error) => log.warn({ err: error }, "could not reset a menu button"));
 }

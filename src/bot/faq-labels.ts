@@ -5,4 +5,6 @@ import type { Translate } from "./i18n.js";
 export const BUTTON_LABEL = /\$t\(([\w:.]+)(?:,\s*(\{[^)]*\}))?\)/g;
 
 export const withLabels = (t: Translate, text: string) =>
-  text.replace(BUTTON_LABEL, (_, key: string, options?: string) => String(t(key, options ? JSON.parse(options) : undefined)));
+  text.replace(BUTTON_LABEL, (_, key: string, options?: string) =>
+    String(t(key, options ? JSON.parse(options) : undefined)),
+  );

@@ -9,9 +9,15 @@ export const localName = (lang: Lang, o: Named) => (lang === "kk" ? o.nameKk : o
 const LOCALES: Record<Lang, string> = { kk: "kk-KZ", ru: "ru-RU" };
 
 // Made once: building an Intl.NumberFormat costs far more than formatting with it.
-const NUMBER = { kk: new Intl.NumberFormat(LOCALES.kk, { maximumFractionDigits: 2 }), ru: new Intl.NumberFormat(LOCALES.ru, { maximumFractionDigits: 2 }) };
+const NUMBER = {
+  kk: new Intl.NumberFormat(LOCALES.kk, { maximumFractionDigits: 2 }),
+  ru: new Intl.NumberFormat(LOCALES.ru, { maximumFractionDigits: 2 }),
+};
 const MONEY_OPTIONS = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-const MONEY = { kk: new Intl.NumberFormat(LOCALES.kk, MONEY_OPTIONS), ru: new Intl.NumberFormat(LOCALES.ru, MONEY_OPTIONS) };
+const MONEY = {
+  kk: new Intl.NumberFormat(LOCALES.kk, MONEY_OPTIONS),
+  ru: new Intl.NumberFormat(LOCALES.ru, MONEY_OPTIONS),
+};
 
 /** 204190000 → "204 190 000" with the digit grouping of the language. */
 export const formatNumber = (value: number, lang: Lang): string => NUMBER[lang].format(value);
@@ -26,7 +32,13 @@ export const formatDate = (day: Date) => day.toISOString().slice(0, 10).split("-
 export const KAZAKHSTAN_TIME_ZONE = "Asia/Almaty";
 
 const MOMENT = new Intl.DateTimeFormat("en-GB", {
-  timeZone: KAZAKHSTAN_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  timeZone: KAZAKHSTAN_TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
 });
 
 /** A moment → "01.04.2021 14:05", in Kazakhstan's time. */

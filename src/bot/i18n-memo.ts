@@ -41,9 +41,10 @@ function memoizedT(instance: i18n, lng: string, original: TFunction): TFunction 
     const at = key.indexOf(nsSeparator);
     const [ns, path] = at >= 0 ? [key.slice(0, at), key.slice(at + nsSeparator.length)] : [defaultNs, key];
     const text: unknown = instance.getResource(lng, ns, path);
-    template = typeof text === "string" && PLAIN_TEMPLATE.test(text)
-      ? { text, variables: new Set([...text.matchAll(VARIABLE)].map((match) => match[1]!)) }
-      : null;
+    template =
+      typeof text === "string" && PLAIN_TEMPLATE.test(text)
+        ? { text, variables: new Set([...text.matchAll(VARIABLE)].map((match) => match[1]!)) }
+        : null;
     templates.set(key, template);
     return template;
   }
@@ -55,7 +56,12 @@ function memoizedT(instance: i18n, lng: string, original: TFunction): TFunction 
     if (names.length !== template.variables.size) return undefined;
     for (const name of names) {
       const value = options[name];
-      if (!template.variables.has(name) || LOOKUP_OPTIONS.has(name) || (typeof value !== "string" && typeof value !== "number")) return undefined;
+      if (
+        !template.variables.has(name) ||
+        LOOKUP_OPTIONS.has(name) ||
+        (typeof value !== "string" && typeof value !== "number")
+      )
+        return undefined;
     }
     return template.text.replace(VARIABLE, (_, name: string) => String(options[name]));
   }

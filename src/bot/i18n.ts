@@ -23,7 +23,9 @@ function loadResources(localesDir: string) {
   for (const lang of LANGUAGES) {
     resources[lang] = {};
     for (const file of readdirSync(path.join(localesDir, lang)).filter((f) => f.endsWith(".json"))) {
-      resources[lang][path.basename(file, ".json")] = JSON.parse(readFileSync(path.join(localesDir, lang, file), "utf8"));
+      resources[lang][path.basename(file, ".json")] = JSON.parse(
+        readFileSync(path.join(localesDir, lang, file), "utf8"),
+      );
     }
   }
   return resources;

@@ -65,7 +65,11 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(expiredConversationNotice());
   privateChats.use(
     conversations<BotContext, ConvContext>({
-      storage: { type: "context", version: 1, adapter: deps.services.conversationStorage<BotContext, ConversationData>(CONVERSATION_PREFIX, sessionKey) },
+      storage: {
+        type: "context",
+        version: 1,
+        adapter: deps.services.conversationStorage<BotContext, ConversationData>(CONVERSATION_PREFIX, sessionKey),
+      },
       // A conversation's calls go through an Api of its own: it is taught the same.
       plugins: [accountMiddleware(deps), (ctx, next) => (ctx.api.config.use(notModifiedIsSuccess), next())],
     }),
@@ -89,6 +93,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(faqFeature());
   privateChats.use(fallbackFeature());
 
-  bot.catch((error) => deps.log.error({ err: error.error, update_id: error.ctx.update.update_id }, "unhandled bot error"));
+  bot.catch((error) =>
+    deps.log.error({ err: error.error, update_id: error.ctx.update.update_id }, "unhandled bot error"),
+  );
   return bot;
 }

@@ -24,23 +24,35 @@ type Of<K extends NotificationSubject["kind"]> = Extract<NotificationSubject, { 
 function applicationMessage(t: Translate, lang: Lang, subject: Of<"referred" | "rejected" | "hired">): RenderedMessage {
   const name = nameIn(lang);
   const { application, centre } = subject;
-  const common = { number: application.number, project: name(application.project), profession: name(application.position.profession) };
+  const common = {
+    number: application.number,
+    project: name(application.project),
+    profession: name(application.position.profession),
+  };
   if (subject.kind === "referred") {
     return {
       text: t("notifications:referred", {
-        ...common, referral: application.referralNumber, centre: centre ? name(centre) : "—",
-        address: centre ? (lang === "kk" ? centre.addressKk : centre.addressRu) : "—", phone: centre?.phone ?? "—",
+        ...common,
+        referral: application.referralNumber,
+        centre: centre ? name(centre) : "—",
+        address: centre ? (lang === "kk" ? centre.addressKk : centre.addressRu) : "—",
+        phone: centre?.phone ?? "—",
         contractor: application.project.contractor?.name ?? "—",
       }),
     };
   }
   if (subject.kind === "rejected") {
-    const reason = application.rejectReason === "other" && application.rejectNote ? application.rejectNote : t(`staff:reject_reason.${application.rejectReason ?? "other"}`);
+    const reason =
+      application.rejectReason === "other" && application.rejectNote
+        ? application.rejectNote
+        : t(`staff:reject_reason.${application.rejectReason ?? "other"}`);
     return { text: t("notifications:rejected", { ...common, reason }) };
   }
   return {
     text: t("notifications:hired", {
-      ...common, date: application.contractDate ? formatDate(application.contractDate) : "—", wage: formatNumber(application.wage ?? 0, lang),
+      ...common,
+      date: application.contractDate ? formatDate(application.contractDate) : "—",
+      wage: formatNumber(application.wage ?? 0, lang),
     }),
   };
 }
@@ -50,10 +62,16 @@ const REMINDER_BUTTONS = 10;
 
 /** The reminder of the 8th: the projects still without the month's figures. */
 function figuresReminder(t: Translate, lang: Lang, { month, centre, missing }: Of<"figures_missing">): RenderedMessage {
-  const keyboard = missingFiguresKeyboard(missing.projects.slice(0, REMINDER_BUTTONS).map((project) => ({ id: project.id, label: localName(lang, project) })), month.key);
+  const keyboard = missingFiguresKeyboard(
+    missing.projects.slice(0, REMINDER_BUTTONS).map((project) => ({ id: project.id, label: localName(lang, project) })),
+    month.key,
+  );
   return {
     text: t("notifications:figures_missing", {
-      month: monthName(t, month), centre: localName(lang, centre), count: missing.projects.length, day: MONTHLY_REPORT_DAY,
+      month: monthName(t, month),
+      centre: localName(lang, centre),
+      count: missing.projects.length,
+      day: MONTHLY_REPORT_DAY,
     }),
     keyboard,
   };
@@ -66,14 +84,30 @@ const MATCHES_SHOWN = 10;
 function projectsMatch(t: Translate, lang: Lang, { projects }: Of<"project_match">): RenderedMessage {
   const name = nameIn(lang);
   const shown = projects.slice(0, MATCHES_SHOWN);
-  const keyboard = projectCardsKeyboard(shown.map((project) => ({ id: project.id, label: projects.length === 1 ? t("notifications:open_card") : shorten(name(project), 60) })));
-  if (projects.length === 1) return { text: t("notifications:project_match", { project: name(projects[0]!), district: name(projects[0]!.district) }), keyboard };
-  const lines = shown.map((project) => t("notifications:projects_match_line", { project: shorten(name(project), 200), district: name(project.district) }));
-  if (projects.length > shown.length) lines.push(t("notifications:projects_match_more", { count: projects.length - shown.length }));
+  const keyboard = projectCardsKeyboard(
+    shown.map((project) => ({
+      id: project.id,
+      label: projects.length === 1 ? t("notifications:open_card") : shorten(name(project), 60),
+    })),
+  );
+  if (projects.length === 1)
+    return {
+      text: t("notifications:project_match", { project: name(projects[0]!), district: name(projects[0]!.district) }),
+      keyboard,
+    };
+  const lines = shown.map((project) =>
+    t("notifications:projects_match_line", { project: shorten(name(project), 200), district: name(project.district) }),
+  );
+  if (projects.length > shown.length)
+    lines.push(t("notifications:projects_match_more", { count: projects.length - shown.length }));
   return { text: [t("notifications:projects_match", { count: projects.length }), ...lines].join("\n"), keyboard };
 }
 
-export async function renderNotification(i18n: i18n, language: string | null, subject: NotificationSubject): Promise<RenderedMessage> {
+export async function renderNotification(
+  i18n: i18n,
+  language: string | null,
+  subject: NotificationSubject,
+): Promise<RenderedMessage> {
   const lang: Lang = language === "kk" ? "kk" : "ru";
   const t = i18n.getFixedT(lang);
   switch (subject.kind) {
@@ -93,11 +127,19 @@ export async function renderNotification(i18n: i18n, language: string | null, su
     case "registration_received":
       return { text: t(`notifications:${subject.kind}`) };
     case "registration_moved_centre":
-      return { text: t("notifications:registration_moved_centre", { number: subject.claimId, district: localName(lang, subject.district), claimDistrict: localName(lang, subject.claimDistrict) }) };
+      return {
+        text: t("notifications:registration_moved_centre", {
+          number: subject.claimId,
+          district: localName(lang, subject.district),
+          claimDistrict: localName(lang, subject.claimDistrict),
+        }),
+      };
     case "loan_reminder":
       return reminderMessage(t, subject.obligation, subject.series);
     case "invitation_used":
     case "staff_removed":
-      return { text: t(`notifications:${subject.kind}`, { centre: localName(lang, subject.centre), person: subject.person }) };
+      return {
+        text: t(`notifications:${subject.kind}`, { centre: localName(lang, subject.centre), person: subject.person }),
+      };
   }
 }

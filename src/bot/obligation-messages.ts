@@ -18,11 +18,15 @@ export interface ObligationView {
 
 /** 2021-03-01 → 01.03.2021, as dates are written in Kazakhstan. */
 
-const dueOf = (o: ObligationView, series: ObligationSeries) => (series === "targeted_use" ? o.targetedUseDueOn : o.jobsDueOn);
-const doneOf = (o: ObligationView, series: ObligationSeries) => (series === "targeted_use" ? o.targetedUseDoneAt : o.jobsDoneAt);
+const dueOf = (o: ObligationView, series: ObligationSeries) =>
+  series === "targeted_use" ? o.targetedUseDueOn : o.jobsDueOn;
+const doneOf = (o: ObligationView, series: ObligationSeries) =>
+  series === "targeted_use" ? o.targetedUseDoneAt : o.jobsDoneAt;
 
 const params = (o: ObligationView, series: ObligationSeries) => ({
-  due: formatDate(dueOf(o, series)), received: formatDate(o.receivedOn), jobs: o.jobsPromised,
+  due: formatDate(dueOf(o, series)),
+  received: formatDate(o.receivedOn),
+  jobs: o.jobsPromised,
 });
 
 export function reminderMessage(t: Translate, obligation: ObligationView, series: ObligationSeries) {

@@ -19,7 +19,11 @@ export function pageOf<T>(all: readonly T[], requested: number, size: number): P
 }
 
 /** ◀️ x / y ▶️ on a row of its own, when there is more than one page; the middle button does nothing. */
-export function addPager(keyboard: InlineKeyboard, page: { page: number; pages: number }, data: (page: number) => string): InlineKeyboard {
+export function addPager(
+  keyboard: InlineKeyboard,
+  page: { page: number; pages: number },
+  data: (page: number) => string,
+): InlineKeyboard {
   if (page.pages <= 1) return keyboard;
   keyboard.row();
   if (page.page > 1) keyboard.text("◀️", data(page.page - 1));
@@ -29,7 +33,8 @@ export function addPager(keyboard: InlineKeyboard, page: { page: number; pages: 
 }
 
 /** A text cut to `max` characters, ending in "…" when cut. */
-export const shorten = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text);
+export const shorten = (text: string, max: number) =>
+  [...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text;
 
 /**
  * The head and as many of the lines as fit in one message (joined by `separator`), then `more(n)`
@@ -41,7 +46,8 @@ export function fitLines(head: string[], lines: string[], more: (count: number) 
   for (const [index, line] of lines.entries()) {
     const left = lines.length - index - 1;
     const tail = left ? [more(left)] : [];
-    if (length([...parts, line, ...tail]) > MESSAGE_LIMIT) return [...parts, more(lines.length - index)].join(separator);
+    if (length([...parts, line, ...tail]) > MESSAGE_LIMIT)
+      return [...parts, more(lines.length - index)].join(separator);
     parts.push(line);
   }
   return parts.join(separator);

@@ -6,8 +6,13 @@ import type { ConvContext } from "./context.js";
 export type Show = (text: string, markup?: InlineKeyboard) => Promise<unknown>;
 
 /** Edits the message a button was pressed on; after a typed message, replies. */
-export const editOrReply = (ctx: ConvContext): Show => (text, markup) =>
-  ctx.callbackQuery ? ctx.editMessageText(text, { reply_markup: markup }) : ctx.reply(text, { reply_markup: markup });
+export const editOrReply =
+  (ctx: ConvContext): Show =>
+  (text, markup) =>
+    ctx.callbackQuery ? ctx.editMessageText(text, { reply_markup: markup }) : ctx.reply(text, { reply_markup: markup });
 
 /** Always a new message (after an action whose result was already said). */
-export const replying = (ctx: ConvContext): Show => (text, markup) => ctx.reply(text, { reply_markup: markup });
+export const replying =
+  (ctx: ConvContext): Show =>
+  (text, markup) =>
+    ctx.reply(text, { reply_markup: markup });

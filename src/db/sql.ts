@@ -39,7 +39,14 @@ export interface Statement {
  * each connection): PostgreSQL then parses it once and, when its plan does not depend on the
  * values, plans it once — planning was up to half of the database's time per update.
  */
-export function runQuery(client: pg.Pool | pg.PoolClient, query: Statement, options: QueryOptions = {}): Promise<pg.QueryResult> {
-  const name = options.prepare === false ? undefined : `statement-${createHash("sha1").update(query.text).digest("hex").slice(0, 24)}`;
+export function runQuery(
+  client: pg.Pool | pg.PoolClient,
+  query: Statement,
+  options: QueryOptions = {},
+): Promise<pg.QueryResult> {
+  const name =
+    options.prepare === false
+      ? undefined
+      : `statement-${createHash("sha1").update(query.text).digest("hex").slice(0, 24)}`;
   return client.query({ name, text: query.text, values: query.values.map(toParameter), types: TYPES });
 }

@@ -72,11 +72,16 @@ const compiled = (query: Compilable<unknown>) => {
 const runnerOn = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
   rows: (query, options) => runQuery(client, query, options).then((result) => result.rows),
   execute: (query, options) => runQuery(client, query, options).then((result) => result.rowCount ?? 0),
-  all: <O>(query: Compilable<O>, options?: QueryOptions) => runQuery(client, compiled(query), options).then((result) => result.rows as O[]),
+  all: <O>(query: Compilable<O>, options?: QueryOptions) =>
+    runQuery(client, compiled(query), options).then((result) => result.rows as O[]),
   run: (query, options) => runQuery(client, compiled(query), options).then((result) => result.rowCount ?? 0),
 });
 
-async function inTransaction<T>(pool: pg.Pool, work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: Transaction) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   const connection = await pool.connect();
   // A session PostgreSQL ends (the idle timeout) is reported as an error event: the next statement fails instead.
   const ended = () => undefined;
@@ -84,7 +89,9 @@ async function inTransaction<T>(pool: pg.Pool, work: (tx: Transaction) => Promis
   try {
     const statementTimeout = Math.trunc(options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS);
     const idleTimeout = Math.trunc(options.idleTimeoutMs ?? IDLE_TIMEOUT_MS);
-    await connection.query(`begin; set local statement_timeout = ${statementTimeout}; set local idle_in_transaction_session_timeout = ${idleTimeout}`);
+    await connection.query(
+      `begin; set local statement_timeout = ${statementTimeout}; set local idle_in_transaction_session_timeout = ${idleTimeout}`,
+    );
     const result = await work({
       ...runnerOn(connection),
       query: (text, values) => connection.query(text, values).then((answer) => answer.rows),
@@ -115,7 +122,11 @@ export function openStore(url: string, options: { poolSize?: number } = {}): Sto
     db,
     ...runnerOn(pool),
     transaction: (work, transactionOptions) => inTransaction(pool, work, transactionOptions),
-    ping: () => pool.query("select 1").then(() => true, () => false),
+    ping: () =>
+      pool.query("select 1").then(
+        () => true,
+        () => false,
+      ),
     close: () => db.$disconnect(),
   };
 }

@@ -3,7 +3,15 @@
 // `prisma generate`), so a statement that names a column the schema no longer has, or reads a
 // nullable column as if it were not, does not compile. Kysely never connects: the Store runs the
 // compiled text through its pg pool as a prepared statement, in its one kind of transaction.
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type Compilable, type CompiledQuery } from "kysely";
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type Compilable,
+  type CompiledQuery,
+} from "kysely";
 import type { DB } from "../generated/kysely/types.js";
 
 export type { DB };
@@ -28,7 +36,9 @@ const isMarker = (value: unknown): value is Marker => typeof value === "object" 
  * costs more than some updates' own work, and its text never changes). Each parameter must stand in
  * the statement as one value: an array goes in as `= any(…)`, not as `in (…)`.
  */
-export function prepared<P extends Record<string, unknown>, O>(build: (params: P) => Compilable<O>): (params: P) => Compilable<O> {
+export function prepared<P extends Record<string, unknown>, O>(
+  build: (params: P) => Compilable<O>,
+): (params: P) => Compilable<O> {
   let compiled: CompiledQuery<O> | undefined;
   let slots: Array<{ name: string } | { constant: unknown }> = [];
   return (params) => {
@@ -48,7 +58,10 @@ export function prepared<P extends Record<string, unknown>, O>(build: (params: P
  * createMany and run their bulk statements in the same transaction): compiled by Kysely, its values
  * handed to Prisma as parameters.
  */
-export function executeIn(tx: { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> }, query: Compilable<unknown>): Promise<number> {
+export function executeIn(
+  tx: { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> },
+  query: Compilable<unknown>,
+): Promise<number> {
   const { sql, parameters } = query.compile();
   return tx.$executeRawUnsafe(sql, ...parameters);
 }

@@ -8,7 +8,8 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 /** Node's socket errors, and PostgreSQL's connection-exception (08) and shutdown (57P) classes. */
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND"]);
 const SQLSTATE = /^(08|57P)/;
-const MESSAGES = /Connection terminated|connection timeout|Can't reach database server|the database system is (starting up|shutting down)/i;
+const MESSAGES =
+  /Connection terminated|connection timeout|Can't reach database server|the database system is (starting up|shutting down)/i;
 
 interface ErrorLike {
   name?: string;

@@ -61,7 +61,10 @@ export function createUpdateLocks(databaseUrl: string): UpdateLocks {
       };
       try {
         for (;;) {
-          const { rows } = await query<{ locked: boolean }>(`select pg_try_advisory_lock($1, ${key}) as locked`, [UPDATE_LOCK_SPACE, updateId]);
+          const { rows } = await query<{ locked: boolean }>(`select pg_try_advisory_lock($1, ${key}) as locked`, [
+            UPDATE_LOCK_SPACE,
+            updateId,
+          ]);
           if (rows[0]?.locked) return release;
           await sleep(RETRY_MS);
         }

@@ -6,7 +6,15 @@ export const LOAN_PURPOSES = ["investment", "working_capital"] as const;
  * housing are forbidden unless their purpose becomes business within one year of the loan contract
  * (002, end-borrower terms): that case is a use of its own, allowed.
  */
-export const LOAN_USES = ["business", "property_for_business", "consumer", "excisable", "housing", "land", "refinancing"] as const;
+export const LOAN_USES = [
+  "business",
+  "property_for_business",
+  "consumer",
+  "excisable",
+  "housing",
+  "land",
+  "refinancing",
+] as const;
 export const FORBIDDEN_USES = ["consumer", "excisable", "housing", "land", "refinancing"] as const;
 
 export type BusinessKind = (typeof BUSINESS_KINDS)[number];

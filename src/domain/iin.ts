@@ -39,8 +39,9 @@ export function readIin(input: string): IinFacts | null {
 /** Full years on a day. */
 export function ageOn(birthDate: Date, day: Date): number {
   let age = day.getUTCFullYear() - birthDate.getUTCFullYear();
-  const beforeBirthday = day.getUTCMonth() < birthDate.getUTCMonth()
-    || (day.getUTCMonth() === birthDate.getUTCMonth() && day.getUTCDate() < birthDate.getUTCDate());
+  const beforeBirthday =
+    day.getUTCMonth() < birthDate.getUTCMonth() ||
+    (day.getUTCMonth() === birthDate.getUTCMonth() && day.getUTCDate() < birthDate.getUTCDate());
   if (beforeBirthday) age--;
   return age;
 }

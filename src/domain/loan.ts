@@ -42,9 +42,10 @@ export function buildSchedule(terms: LoanTerms): ScheduleSummary {
   const deferring = terms.graceKind === "principal_and_interest";
   const monthlyRate = terms.ratePercent / 100 / 12;
   const repayingMonths = termMonths - graceMonths;
-  const annuity = monthlyRate === 0
-    ? Math.round(amountTiyn / repayingMonths)
-    : Math.round((amountTiyn * monthlyRate) / (1 - (1 + monthlyRate) ** -repayingMonths));
+  const annuity =
+    monthlyRate === 0
+      ? Math.round(amountTiyn / repayingMonths)
+      : Math.round((amountTiyn * monthlyRate) / (1 - (1 + monthlyRate) ** -repayingMonths));
   const equalShare = Math.round(amountTiyn / repayingMonths);
 
   const payments: Payment[] = [];
@@ -64,7 +65,14 @@ export function buildSchedule(terms: LoanTerms): ScheduleSummary {
     }
     const catchUp = month === termMonths ? deferredTotal - deferredPaid : Math.floor(deferredTotal / repayingMonths);
     deferredPaid += catchUp;
-    payments.push({ month, principal, interest: interest + catchUp, deferred: 0, total: principal + interest + catchUp, balanceAfter: balance });
+    payments.push({
+      month,
+      principal,
+      interest: interest + catchUp,
+      deferred: 0,
+      total: principal + interest + catchUp,
+      balanceAfter: balance,
+    });
   }
   const totalInterest = payments.reduce((sum, p) => sum + p.interest, 0);
   return { payments, totalInterest, totalPaid: amountTiyn + totalInterest };
@@ -95,14 +103,20 @@ export function checkAmount(amountTiyn: number, mci: number): LimitViolation | n
 
 export function checkTerm(termMonths: number, purpose: LoanPurposeKind): LimitViolation | null {
   const maxMonths = maxTermMonths(purpose);
-  return Number.isInteger(termMonths) && termMonths >= 1 && termMonths <= maxMonths ? null : { rule: "term_range", maxMonths };
+  return Number.isInteger(termMonths) && termMonths >= 1 && termMonths <= maxMonths
+    ? null
+    : { rule: "term_range", maxMonths };
 }
 
 export function checkRate(ratePercent: number): LimitViolation | null {
-  return ratePercent >= 0 && ratePercent <= LOAN.maxRatePercent ? null : { rule: "rate_max", maxPercent: LOAN.maxRatePercent };
+  return ratePercent >= 0 && ratePercent <= LOAN.maxRatePercent
+    ? null
+    : { rule: "rate_max", maxPercent: LOAN.maxRatePercent };
 }
 
 export function checkGrace(graceMonths: number, termMonths: number): LimitViolation | null {
   const maxMonths = maxGraceMonths(termMonths);
-  return Number.isInteger(graceMonths) && graceMonths >= 0 && graceMonths <= maxMonths ? null : { rule: "grace_max", maxMonths };
+  return Number.isInteger(graceMonths) && graceMonths >= 0 && graceMonths <= maxMonths
+    ? null
+    : { rule: "grace_max", maxMonths };
 }

@@ -13,7 +13,11 @@ function decimal(text: string): number | null {
 
 /** "5 000 000", "5000000", "5 млн", "5,5 млн", "5.5 млн ₸" → tiyn; null when it is not an amount. */
 export function parseAmountTiyn(input: string): number | null {
-  let text = input.trim().toLowerCase().replace(/[\u00a0\u202f]/g, " ").replace(CURRENCY, "");
+  let text = input
+    .trim()
+    .toLowerCase()
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(CURRENCY, "");
   let multiplier = 1;
   const word = text.match(/^(.*?)\s*(\p{L}+)\.?$/u);
   if (word) {
@@ -31,7 +35,10 @@ export function parseAmountTiyn(input: string): number | null {
 
 /** "36", "36 мес", "3 года", "3 жыл" → months. */
 export function parseMonths(input: string): number | null {
-  const match = input.trim().toLowerCase().match(/^(\d{1,3})\s*(\p{L}*)\.?$/u);
+  const match = input
+    .trim()
+    .toLowerCase()
+    .match(/^(\d{1,3})\s*(\p{L}*)\.?$/u);
   if (!match) return null;
   const count = Number(match[1]);
   const unit = match[2]!;

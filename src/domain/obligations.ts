@@ -11,7 +11,8 @@ export interface ObligationPlan {
   reminders: Date[]; // every reminder, past ones included
 }
 
-const addDays = (day: Date, days: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + days));
+const addDays = (day: Date, days: number) =>
+  new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + days));
 /** Same day of a later month; the 31st falls back to the month's last day. */
 export function addMonths(day: Date, months: number): Date {
   const target = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + months, 1));

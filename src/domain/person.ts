@@ -17,7 +17,13 @@ export function normalisePhone(input: string): string | null {
   return match ? `+7${match[1]}` : null;
 }
 
-export const SEEKER_STATUSES = ["registered_unemployed", "job_seeker", "being_laid_off", "unpaid_leave", "student"] as const;
+export const SEEKER_STATUSES = [
+  "registered_unemployed",
+  "job_seeker",
+  "being_laid_off",
+  "unpaid_leave",
+  "student",
+] as const;
 export type SeekerStatus = (typeof SEEKER_STATUSES)[number];
 
 export interface SeekerFacts {
@@ -42,8 +48,16 @@ export interface SeekerStanding {
   student: boolean;
 }
 
-export function standingOf(person: { birthDate: Date; status: SeekerStatus; studying: boolean; working: boolean }, today: Date): SeekerStanding {
-  const facts: SeekerFacts = { age: ageOn(person.birthDate, today), status: person.status, studying: person.studying, working: person.working };
+export function standingOf(
+  person: { birthDate: Date; status: SeekerStatus; studying: boolean; working: boolean },
+  today: Date,
+): SeekerStanding {
+  const facts: SeekerFacts = {
+    age: ageOn(person.birthDate, today),
+    status: person.status,
+    studying: person.studying,
+    working: person.working,
+  };
   return { age: facts.age, neet: isNeet(facts), student: isStudent(facts) };
 }
 

@@ -12,5 +12,7 @@ export const REDACTED_NUMBER = "•••";
 const NUMBER_RUN = /\+?\d(?:[\s\-.()]{0,3}\d)+/g;
 
 export function redactPersonalNumbers(text: string): string {
-  return text.replace(NUMBER_RUN, (run) => (run.replace(/\D/g, "").length >= PERSONAL_NUMBER_DIGITS ? REDACTED_NUMBER : run));
+  return text.replace(NUMBER_RUN, (run) =>
+    run.replace(/\D/g, "").length >= PERSONAL_NUMBER_DIGITS ? REDACTED_NUMBER : run,
+  );
 }

@@ -1,4 +1,9 @@
-import { WAGE_FLOOR_MINIMUM_WAGES, RELOCATION_ALLOWANCE_MINIMUM_WAGES, YEARLY_RATES, type YearlyRate } from "./rules.js";
+import {
+  WAGE_FLOOR_MINIMUM_WAGES,
+  RELOCATION_ALLOWANCE_MINIMUM_WAGES,
+  YEARLY_RATES,
+  type YearlyRate,
+} from "./rules.js";
 
 /** The rates in force on a day; before the first known date, the first; after the last, the last. */
 export function rateOn(day: Date, rates: readonly YearlyRate[] = YEARLY_RATES): YearlyRate {

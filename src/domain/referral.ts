@@ -18,7 +18,12 @@ export const ACTION_FROM: Record<StaffAction, readonly Status[]> = {
   no_show: ["referred"],
 };
 
-export const ACTION_TO: Record<StaffAction, Status> = { refer: "referred", reject: "rejected", hire: "hired", no_show: "no_show" };
+export const ACTION_TO: Record<StaffAction, Status> = {
+  refer: "referred",
+  reject: "rejected",
+  hire: "hired",
+  no_show: "no_show",
+};
 
 export function canDo(action: StaffAction, status: Status): boolean {
   return ACTION_FROM[action].includes(status);

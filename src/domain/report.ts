@@ -41,7 +41,9 @@ export function reportMonth(year: number, month: number): ReportMonth {
   const start = new Date(Date.UTC(year, month - 1, 1));
   return {
     key: `${year}-${String(month).padStart(2, "0")}`,
-    year, month, start,
+    year,
+    month,
+    start,
     end: new Date(Date.UTC(year, month, 1)),
     yearStart: new Date(Date.UTC(year, 0, 1)),
   };
@@ -56,7 +58,8 @@ export function parseReportMonth(key: string): ReportMonth | null {
 }
 
 /** The calendar day `now` falls on in Kazakhstan, "2021-05-31". */
-export const kazakhstanDay = (now: Date) => new Date(now.getTime() + KAZAKHSTAN_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+export const kazakhstanDay = (now: Date) =>
+  new Date(now.getTime() + KAZAKHSTAN_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
 
 /** The calendar month `now` falls in, in Kazakhstan. */
 export function monthOf(now: Date): ReportMonth {

@@ -13,7 +13,8 @@ export const CENTRE_HIRING_SHARE_AIM = 0.5;
 export const CENTRE_HIRING_SHARE_AIM_YEAR = 2020;
 
 /** The 2020 plan's aim for a month of `year`, percent; null in other years. */
-export const centreShareAimPercent = (year: number): number | null => (year === CENTRE_HIRING_SHARE_AIM_YEAR ? CENTRE_HIRING_SHARE_AIM * 100 : null);
+export const centreShareAimPercent = (year: number): number | null =>
+  year === CENTRE_HIRING_SHARE_AIM_YEAR ? CENTRE_HIRING_SHARE_AIM * 100 : null;
 
 /** 002: a referred person earns at least two minimum wages of the year (before taxes). */
 export const WAGE_FLOOR_MINIMUM_WAGES = 2;

@@ -34,7 +34,11 @@ export async function startBoss(databaseUrl: string, log: Logger, options: BossO
     await boss.createQueue(CONVERSATION_EXPIRY_QUEUE);
     // A job not finished in 60 s is taken for lost (its process died) and tried again.
     await boss.createQueue(NOTIFY_QUEUE, {
-      name: NOTIFY_QUEUE, retryLimit: OUTBOX_RETRY.maxAttempts + 2, retryDelay: OUTBOX_RETRY.firstDelaySeconds, retryBackoff: true, expireInSeconds: 60,
+      name: NOTIFY_QUEUE,
+      retryLimit: OUTBOX_RETRY.maxAttempts + 2,
+      retryDelay: OUTBOX_RETRY.firstDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: 60,
     });
   } finally {
     await lock.end(); // ends the session, which releases the lock

@@ -5,7 +5,15 @@ import type { Services } from "../services/index.js";
 import type { Logger } from "../logger.js";
 import { CONVERSATION_EXPIRY_QUEUE } from "./boss.js";
 
-export async function startMaintenanceJobs(boss: PgBoss, deps: { services: Pick<Services, "expireConversations" | "forgetOldLocations">; log: Logger; now: () => Date; conversationPrefix: string }): Promise<void> {
+export async function startMaintenanceJobs(
+  boss: PgBoss,
+  deps: {
+    services: Pick<Services, "expireConversations" | "forgetOldLocations">;
+    log: Logger;
+    now: () => Date;
+    conversationPrefix: string;
+  },
+): Promise<void> {
   await boss.schedule(CONVERSATION_EXPIRY_QUEUE, "*/15 * * * *");
   await boss.work(CONVERSATION_EXPIRY_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     const expired = await deps.services.expireConversations(deps.conversationPrefix, deps.now());

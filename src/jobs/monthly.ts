@@ -15,7 +15,11 @@ export interface MonthlyDeps {
 export const queueMonthlyReports = (deps: MonthlyDeps) => deps.services.queueMonthlyReports(deps.now());
 export const queueFiguresReminders = (deps: MonthlyDeps) => deps.services.queueFiguresReminders(deps.now());
 
-export async function startMonthlyJobs(boss: PgBoss, deps: MonthlyDeps, schedule: MonthlySchedule = DEFAULT_MONTHLY_SCHEDULE): Promise<void> {
+export async function startMonthlyJobs(
+  boss: PgBoss,
+  deps: MonthlyDeps,
+  schedule: MonthlySchedule = DEFAULT_MONTHLY_SCHEDULE,
+): Promise<void> {
   await boss.schedule(MONTHLY_REPORT_QUEUE, schedule.reportCron, {}, { tz: REPORT_TIME_ZONE });
   await boss.schedule(FIGURES_REMINDER_QUEUE, schedule.reminderCron, {}, { tz: REPORT_TIME_ZONE });
   const worker = (queue: string, run: (deps: MonthlyDeps) => Promise<number>) =>

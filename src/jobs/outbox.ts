@@ -49,11 +49,15 @@ function telegramSender(api: Api, i18n: i18n): Sender {
     async parts(notification, subject) {
       const chatId = Number(notification.user.telegramId);
       const message = await renderNotification(i18n, notification.user.language, subject);
-      return [() => api.sendMessage(chatId, message.text, { reply_markup: message.keyboard }), ...(message.files ?? []).map((file) => () => sendFile(api, chatId, file))];
+      return [
+        () => api.sendMessage(chatId, message.text, { reply_markup: message.keyboard }),
+        ...(message.files ?? []).map((file) => () => sendFile(api, chatId, file)),
+      ];
     },
     classify(error) {
       if (!(error instanceof GrammyError)) return { kind: "transient" };
-      if (error.error_code === 429) return { kind: "rate_limited", retryAfterSeconds: error.parameters.retry_after ?? 1 };
+      if (error.error_code === 429)
+        return { kind: "rate_limited", retryAfterSeconds: error.parameters.retry_after ?? 1 };
       if (error.error_code === 403) return { kind: "blocked" };
       return error.error_code >= 400 && error.error_code < 500 ? { kind: "hopeless" } : { kind: "transient" };
     },
@@ -61,13 +65,22 @@ function telegramSender(api: Api, i18n: i18n): Sender {
 }
 
 export const deliverNotification = (deps: OutboxDeps, notificationId: number): Promise<DeliveryOutcome> =>
-  deps.services.deliverNotification(telegramSender(deps.api, deps.i18n), notificationId, deps.rate ?? DEFAULT_OUTBOX_RATE);
+  deps.services.deliverNotification(
+    telegramSender(deps.api, deps.i18n),
+    notificationId,
+    deps.rate ?? DEFAULT_OUTBOX_RATE,
+  );
 
 /** One job: a retry_after (Telegram's, or a busy chat's) becomes a new job due after it; the outcome says what happened. */
-export async function processNotifyJob(boss: PgBoss, deps: OutboxDeps, job: PgBoss.Job<NotifyJob>): Promise<DeliveryOutcome> {
+export async function processNotifyJob(
+  boss: PgBoss,
+  deps: OutboxDeps,
+  job: PgBoss.Job<NotifyJob>,
+): Promise<DeliveryOutcome> {
   const outcome = await deliverNotification(deps, job.data.notificationId);
   deps.log.info({ job: job.id, notification: job.data.notificationId, outcome }, "notification");
-  if (typeof outcome === "object" && "retryAfterSeconds" in outcome) await boss.send(NOTIFY_QUEUE, job.data, { startAfter: outcome.retryAfterSeconds });
+  if (typeof outcome === "object" && "retryAfterSeconds" in outcome)
+    await boss.send(NOTIFY_QUEUE, job.data, { startAfter: outcome.retryAfterSeconds });
   return outcome;
 }
 
@@ -78,7 +91,8 @@ export async function processNotifyJob(boss: PgBoss, deps: OutboxDeps, job: PgBo
  */
 export async function requeueUnsent(boss: PgBoss, services: Pick<Services, "unsentNotificationIds">): Promise<number> {
   const unsent = await services.unsentNotificationIds();
-  if (unsent.length) await boss.insert(unsent.map((id) => ({ name: NOTIFY_QUEUE, data: { notificationId: id } satisfies NotifyJob })));
+  if (unsent.length)
+    await boss.insert(unsent.map((id) => ({ name: NOTIFY_QUEUE, data: { notificationId: id } satisfies NotifyJob })));
   return unsent.length;
 }
 

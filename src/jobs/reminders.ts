@@ -25,7 +25,10 @@ export function createReminderScheduler(boss: () => Promise<PgBoss>): ReminderSc
           if (at <= now) continue;
           const data: ReminderJob = { obligationId: obligation.id, series: plan.series, stage };
           const id = await queue.send(REMINDER_QUEUE, data, {
-            startAfter: at, retryLimit: 5, retryBackoff: true, singletonKey: `${obligation.id}:${plan.series}:${stage}`,
+            startAfter: at,
+            retryLimit: 5,
+            retryBackoff: true,
+            singletonKey: `${obligation.id}:${plan.series}:${stage}`,
           });
           if (id) ids[plan.series]!.push(id);
         }

@@ -15,7 +15,8 @@ export function createHttpServer(options: { web: Hono; log?: Logger; webhook?: W
   return createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0];
     const route = async () => {
-      if (options.webhook && request.method === "POST" && path === options.webhook.path) return options.webhook.handle(request, response);
+      if (options.webhook && request.method === "POST" && path === options.webhook.path)
+        return options.webhook.handle(request, response);
       return pages(request, response);
     };
     route().catch((error) => {

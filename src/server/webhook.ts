@@ -75,7 +75,8 @@ export function createWebhookHandler(deps: WebhookDeps) {
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
-    if (!sameSecret(request.headers["x-telegram-bot-api-secret-token"], deps.secret)) return void response.writeHead(401).end();
+    if (!sameSecret(request.headers["x-telegram-bot-api-secret-token"], deps.secret))
+      return void response.writeHead(401).end();
     let body: Buffer;
     try {
       body = await readBody(request);
@@ -89,12 +90,25 @@ export function createWebhookHandler(deps: WebhookDeps) {
     }
     const work = handleOnce(parsed);
     inFlight.add(work);
-    work.then(
-      (outcome) => deps.log.debug({ update_id: parsed.update_id, outcome }, "webhook update"),
-      (error) => deps.log.error({ err: error, update_id: parsed.update_id }, "webhook update failed: left for Telegram to send again"),
-    ).finally(() => inFlight.delete(work));
-    const answer = await Promise.race([work.then(() => 200, () => 500), sleep(deps.replyWithinMs, "late" as const)]);
-    if (answer === "late") deps.log.warn({ update_id: parsed.update_id }, "webhook update still being handled: answered, it goes on");
+    work
+      .then(
+        (outcome) => deps.log.debug({ update_id: parsed.update_id, outcome }, "webhook update"),
+        (error) =>
+          deps.log.error(
+            { err: error, update_id: parsed.update_id },
+            "webhook update failed: left for Telegram to send again",
+          ),
+      )
+      .finally(() => inFlight.delete(work));
+    const answer = await Promise.race([
+      work.then(
+        () => 200,
+        () => 500,
+      ),
+      sleep(deps.replyWithinMs, "late" as const),
+    ]);
+    if (answer === "late")
+      deps.log.warn({ update_id: parsed.update_id }, "webhook update still being handled: answered, it goes on");
     response.writeHead(answer === "late" ? 200 : answer).end();
   }
 

@@ -30,22 +30,43 @@ export interface RegionCentres {
 }
 
 /** The 17 regions with how many centres cover each; centres that cover no district yet come as a count of their own. */
-export async function regionsWithCentres(store: Store): Promise<{ regions: RegionCentres[]; withoutDistricts: number }> {
-  const regions: RegionCentres[] = await store.all(q.selectFrom("Region as r")
-    .select(({ selectFrom }) => ["r.id", "r.nameKk", "r.nameRu",
-      selectFrom("CentreDistrict as cd").innerJoin("District as d", "d.id", "cd.districtId").whereRef("d.regionId", "=", "r.id")
-        .select(sql<number>`count(distinct cd."centreId")::int`.as("n")).$asScalar().$notNull().as("centres")])
-    .orderBy("r.kato"));
+export async function regionsWithCentres(
+  store: Store,
+): Promise<{ regions: RegionCentres[]; withoutDistricts: number }> {
+  const regions: RegionCentres[] = await store.all(
+    q
+      .selectFrom("Region as r")
+      .select(({ selectFrom }) => [
+        "r.id",
+        "r.nameKk",
+        "r.nameRu",
+        selectFrom("CentreDistrict as cd")
+          .innerJoin("District as d", "d.id", "cd.districtId")
+          .whereRef("d.regionId", "=", "r.id")
+          .select(sql<number>`count(distinct cd."centreId")::int`.as("n"))
+          .$asScalar()
+          .$notNull()
+          .as("centres"),
+      ])
+      .orderBy("r.kato"),
+  );
   const withoutDistricts = await store.db.employmentCentre.count({ where: { districts: { none: {} } } });
   return { regions, withoutDistricts };
 }
 
-async function centrePage(store: Store, where: Prisma.EmploymentCentreWhereInput, requested: number): Promise<CentrePage> {
+async function centrePage(
+  store: Store,
+  where: Prisma.EmploymentCentreWhereInput,
+  requested: number,
+): Promise<CentrePage> {
   const total = await store.db.employmentCentre.count({ where });
   const pages = Math.max(1, Math.ceil(total / CENTRES_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pages);
   const rows = await store.db.employmentCentre.findMany({
-    where, orderBy: [{ nameRu: "asc" }, { id: "asc" }], skip: (page - 1) * CENTRES_PAGE_SIZE, take: CENTRES_PAGE_SIZE,
+    where,
+    orderBy: [{ nameRu: "asc" }, { id: "asc" }],
+    skip: (page - 1) * CENTRES_PAGE_SIZE,
+    take: CENTRES_PAGE_SIZE,
     select: { id: true, nameKk: true, nameRu: true, _count: { select: { staff: true } } },
   });
   return { items: rows.map(({ _count, ...centre }) => ({ ...centre, staff: _count.staff })), page, pages, total };
@@ -53,8 +74,16 @@ async function centrePage(store: Store, where: Prisma.EmploymentCentreWhereInput
 
 /** The centres covering a district of the region; regionId 0: the centres that cover no district. */
 export const centresOfRegion = (store: Store, regionId: number, page: number) =>
-  centrePage(store, regionId === 0 ? { districts: { none: {} } } : { districts: { some: { district: { regionId } } } }, page);
+  centrePage(
+    store,
+    regionId === 0 ? { districts: { none: {} } } : { districts: { some: { district: { regionId } } } },
+    page,
+  );
 
 /** Centres whose Kazakh or Russian name contains the text, whatever its case. */
 export const searchCentres = (store: Store, text: string, page: number) =>
-  centrePage(store, { OR: [{ nameKk: { contains: text, mode: "insensitive" } }, { nameRu: { contains: text, mode: "insensitive" } }] }, page);
+  centrePage(
+    store,
+    { OR: [{ nameKk: { contains: text, mode: "insensitive" } }, { nameRu: { contains: text, mode: "insensitive" } }] },
+    page,
+  );

@@ -12,9 +12,14 @@ const hasExpiryMark = sql<boolean>`value ? 'expiredAt'`;
 /** Replaces every conversation untouched for CONVERSATION_KEPT_HOURS by the mark of its expiry; returns how many. */
 export async function expireConversations(store: Store, prefix: string, now: Date): Promise<number> {
   const before = new Date(now.getTime() - CONVERSATION_KEPT_HOURS * 3_600_000);
-  return store.run(q.updateTable("Session")
-    .set({ value: JSON.stringify({ expiredAt: now.toISOString() }), updatedAt: now })
-    .where("key", "like", `${prefix}:%`).where("updatedAt", "<", before).where(sql<boolean>`not (${hasExpiryMark})`));
+  return store.run(
+    q
+      .updateTable("Session")
+      .set({ value: JSON.stringify({ expiredAt: now.toISOString() }), updatedAt: now })
+      .where("key", "like", `${prefix}:%`)
+      .where("updatedAt", "<", before)
+      .where(sql<boolean>`not (${hasExpiryMark})`),
+  );
 }
 
 /** Once the person was told, the mark goes too. */

@@ -12,21 +12,44 @@ export type Slot = { at: Date } | { chatBusyUntil: Date };
 const after = (seconds: unknown) => sql<Date>`greatest("nextAt", now()) + make_interval(secs => ${seconds})`;
 
 /** Sent with every notification: compiled once. */
-const slotStatement = prepared((p: { userId: number; gap: number; chatGap: number }) => q
-  .with("free", (db) => db.selectFrom("User").select("id").where("id", "=", p.userId)
-    .where((eb) => eb.or([eb("nextMessageAt", "is", null), eb("nextMessageAt", "<=", sql<Date>`now()`)])).forUpdate())
-  .with("slot", (db) => db.updateTable("OutboxClock").set({ nextAt: after(p.gap) })
-    .where("id", "=", 1).where(({ exists, selectFrom }) => exists(selectFrom("free").select("id")))
-    .returning(sql<Date>`"nextAt" - make_interval(secs => ${p.gap})`.as("at")))
-  .with("chat", (db) => db.updateTable("User as u").from("slot").set({ nextMessageAt: sql<Date>`slot.at + make_interval(secs => ${p.chatGap})` })
-    .where("u.id", "=", p.userId))
-  .selectNoFrom(({ selectFrom }) => [
-    selectFrom("slot").select("at").$asScalar().as("at"),
-    selectFrom("User").select("nextMessageAt").where("id", "=", p.userId).$asScalar().as("busyUntil"),
-  ]));
+const slotStatement = prepared((p: { userId: number; gap: number; chatGap: number }) =>
+  q
+    .with("free", (db) =>
+      db
+        .selectFrom("User")
+        .select("id")
+        .where("id", "=", p.userId)
+        .where((eb) => eb.or([eb("nextMessageAt", "is", null), eb("nextMessageAt", "<=", sql<Date>`now()`)]))
+        .forUpdate(),
+    )
+    .with("slot", (db) =>
+      db
+        .updateTable("OutboxClock")
+        .set({ nextAt: after(p.gap) })
+        .where("id", "=", 1)
+        .where(({ exists, selectFrom }) => exists(selectFrom("free").select("id")))
+        .returning(sql<Date>`"nextAt" - make_interval(secs => ${p.gap})`.as("at")),
+    )
+    .with("chat", (db) =>
+      db
+        .updateTable("User as u")
+        .from("slot")
+        .set({ nextMessageAt: sql<Date>`slot.at + make_interval(secs => ${p.chatGap})` })
+        .where("u.id", "=", p.userId),
+    )
+    .selectNoFrom(({ selectFrom }) => [
+      selectFrom("slot").select("at").$asScalar().as("at"),
+      selectFrom("User").select("nextMessageAt").where("id", "=", p.userId).$asScalar().as("busyUntil"),
+    ]),
+);
 
-const botSlotStatement = prepared((p: { gap: number }) => q.updateTable("OutboxClock").set({ nextAt: after(p.gap) }).where("id", "=", 1)
-  .returning(sql<Date>`"nextAt" - make_interval(secs => ${p.gap})`.as("at")));
+const botSlotStatement = prepared((p: { gap: number }) =>
+  q
+    .updateTable("OutboxClock")
+    .set({ nextAt: after(p.gap) })
+    .where("id", "=", 1)
+    .returning(sql<Date>`"nextAt" - make_interval(secs => ${p.gap})`.as("at")),
+);
 
 /**
  * The moment a message to this person may go, reserved; or, when their chat already has a message
@@ -48,5 +71,10 @@ export async function reserveBotSlot(store: Store, rate: number): Promise<Date> 
 
 /** Telegram said 429: no instance sends anything before `seconds` have passed. */
 export async function holdBack(store: Store, seconds: number): Promise<void> {
-  await store.run(q.updateTable("OutboxClock").set({ nextAt: sql<Date>`greatest("nextAt", now() + make_interval(secs => ${seconds}))` }).where("id", "=", 1));
+  await store.run(
+    q
+      .updateTable("OutboxClock")
+      .set({ nextAt: sql<Date>`greatest("nextAt", now() + make_interval(secs => ${seconds}))` })
+      .where("id", "=", 1),
+  );
 }

@@ -13,7 +13,11 @@ import type { NotificationToSend } from "./notifications.js";
 import { SUBJECT_GONE } from "./undelivered.js";
 
 /** How a failed send reads: Telegram's 429, a bot blocked (403), another 4xx, or anything else. */
-export type SendFailure = { kind: "rate_limited"; retryAfterSeconds: number } | { kind: "blocked" } | { kind: "hopeless" } | { kind: "transient" };
+export type SendFailure =
+  | { kind: "rate_limited"; retryAfterSeconds: number }
+  | { kind: "blocked" }
+  | { kind: "hopeless" }
+  | { kind: "transient" };
 
 export interface Sender {
   /** The message's parts in order (its text, then its files), each sent by calling it. */
@@ -21,7 +25,14 @@ export interface Sender {
   classify(error: unknown): SendFailure;
 }
 
-export type DeliveryOutcome = "sent" | "skipped" | "blocked" | "gone" | "gave_up" | { retryAfterSeconds: number } | { failed: string };
+export type DeliveryOutcome =
+  | "sent"
+  | "skipped"
+  | "blocked"
+  | "gone"
+  | "gave_up"
+  | { retryAfterSeconds: number }
+  | { failed: string };
 
 const failed = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 const secondsUntil = (moment: Date) => Math.max(1, Math.ceil((moment.getTime() - Date.now()) / 1000));
@@ -47,10 +58,16 @@ async function waitForMoment(store: Store, reserved: Date, rate: number): Promis
  * retry_after and is no failed attempt. Of a message with files, each part is sent once: a retry
  * goes on from the first part not sent.
  */
-export async function deliverNotification(store: Store, sender: Sender, notificationId: number, rate = DEFAULT_OUTBOX_RATE): Promise<DeliveryOutcome> {
+export async function deliverNotification(
+  store: Store,
+  sender: Sender,
+  notificationId: number,
+  rate = DEFAULT_OUTBOX_RATE,
+): Promise<DeliveryOutcome> {
   const waiting = await store.db.notification.findUnique({ where: { id: notificationId }, include: { user: true } });
   if (!waiting || waiting.sentAt || waiting.failedAt) return "skipped";
-  if (!waiting.user.blockedAt) { // a blocked chat is given up below, with no call to Telegram
+  if (!waiting.user.blockedAt) {
+    // a blocked chat is given up below, with no call to Telegram
     const slot = await reserveSlot(store, waiting.userId, rate);
     if ("chatBusyUntil" in slot) return { retryAfterSeconds: secondsUntil(slot.chatBusyUntil) };
     await waitForMoment(store, slot.at, rate);
@@ -59,11 +76,20 @@ export async function deliverNotification(store: Store, sender: Sender, notifica
   const subject = waiting.user.blockedAt ? null : await notificationSubject(store, waiting);
 
   return store.transaction(async (tx) => {
-    const [locked] = await tx.all(q.selectFrom("Notification").select(["partsSent", "attempts"])
-      .where("id", "=", notificationId).where("sentAt", "is", null).where("failedAt", "is", null).forUpdate().skipLocked());
+    const [locked] = await tx.all(
+      q
+        .selectFrom("Notification")
+        .select(["partsSent", "attempts"])
+        .where("id", "=", notificationId)
+        .where("sentAt", "is", null)
+        .where("failedAt", "is", null)
+        .forUpdate()
+        .skipLocked(),
+    );
     if (!locked) return "skipped";
     const notification = { ...waiting, ...locked };
-    const update = (set: Updateable<DB["Notification"]>) => tx.run(q.updateTable("Notification").set(set).where("id", "=", notificationId));
+    const update = (set: Updateable<DB["Notification"]>) =>
+      tx.run(q.updateTable("Notification").set(set).where("id", "=", notificationId));
     const giveUp = async <T extends DeliveryOutcome>(outcome: T, reason: string): Promise<T> => {
       await update({ failedAt: new Date(), lastError: reason });
       return outcome;
@@ -103,6 +129,10 @@ export async function deliverNotification(store: Store, sender: Sender, notifica
 
 /** Notifications neither sent nor given up, oldest first (queued again at start-up). */
 export async function unsentNotificationIds(store: Store): Promise<number[]> {
-  const unsent = await store.db.notification.findMany({ where: { sentAt: null, failedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
+  const unsent = await store.db.notification.findMany({
+    where: { sentAt: null, failedAt: null },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   return unsent.map(({ id }) => id);
 }

@@ -9,7 +9,16 @@ import { applicantCard, revealIin } from "./applicant-card.js";
 import { checkApplication, myApplications, submitApplication, withdrawApplication } from "./applications.js";
 import { auditPage, auditRefusal } from "./audit.js";
 import { centresOfRegion, regionsWithCentres, searchCentres } from "./centre-directory.js";
-import { acceptInvitation, assertAdmin, centreById, centreDetails, centreOfPerson, createInvitation, removeStaff, saveCentre } from "./centres.js";
+import {
+  acceptInvitation,
+  assertAdmin,
+  centreById,
+  centreDetails,
+  centreOfPerson,
+  createInvitation,
+  removeStaff,
+  saveCentre,
+} from "./centres.js";
 import { expireConversations, forgetExpiredConversation } from "./conversation-expiry.js";
 import { applicationHistory, deskAccount, deskProjectChoices, projectPositions } from "./desk/desk.js";
 import { deskQueue, deskQueueExport } from "./desk/queue.js";
@@ -17,23 +26,60 @@ import { monthlyByRegion, openProjects, programmeProgress, regionProgress } from
 import { inlineProjects } from "./inline-search.js";
 import { deliverNotification, unsentNotificationIds, type Sender } from "./delivery.js";
 import { markUnhelpful, recordQuestion, unansweredQuestions } from "./faq/questions.js";
-import { countIinAttempt, fileIinClaim, iinClaimCard, openIinClaimCount, openIinClaims, resolveIinClaim } from "./iin-claims.js";
+import {
+  countIinAttempt,
+  fileIinClaim,
+  iinClaimCard,
+  openIinClaimCount,
+  openIinClaims,
+  resolveIinClaim,
+} from "./iin-claims.js";
 import { importProjects } from "./import/import-projects.js";
 import { queueFiguresReminders, queueMonthlyReports } from "./monthly-notices.js";
-import { createObligation, listObligations, markObligationDone, queueLoanReminder, saveReminderJobs } from "./obligations.js";
+import {
+  createObligation,
+  listObligations,
+  markObligationDone,
+  queueLoanReminder,
+  saveReminderJobs,
+} from "./obligations.js";
 import { districtById, districtPoints, regionById } from "./places.js";
 import { forgetOldUpdates, markHandled, wasHandled } from "./processed-updates.js";
 import { changeProjectStatus, projectInReach, quotaProgress } from "./project-upkeep.js";
-import { districtsOf, filterProfessions, nearestOpenProjects, openProjectsInDistrict, projectCard, regions } from "./projects.js";
+import {
+  districtsOf,
+  filterProfessions,
+  nearestOpenProjects,
+  openProjectsInDistrict,
+  projectCard,
+  regions,
+} from "./projects.js";
 import { actOnApplication, type ActionInput } from "./referrals.js";
 import { projectFigure, recordMonthlyFigure } from "./reports/monthly-figures.js";
 import { buildMonthlyReport } from "./reports/monthly-report.js";
 import { resolveScope } from "./reports/report-scope.js";
-import { eraseMyData, hasProfile, iinTakenByAnother, profileForEdit, readProfile, recordConsent, saveProfile, searchProfessions } from "./seekers.js";
+import {
+  eraseMyData,
+  hasProfile,
+  iinTakenByAnother,
+  profileForEdit,
+  readProfile,
+  recordConsent,
+  saveProfile,
+  searchProfessions,
+} from "./seekers.js";
 import { staffProjects, staffQueue } from "./staff.js";
 import { isSubscribed, setSubscription } from "./subscriptions.js";
 import { retryUndelivered, undelivered } from "./undelivered.js";
-import { findOrCreateAccount, forgetOldLocations, languageOfTelegramUser, loadAccount, rememberLocation, setLanguage, userById } from "./users.js";
+import {
+  findOrCreateAccount,
+  forgetOldLocations,
+  languageOfTelegramUser,
+  loadAccount,
+  rememberLocation,
+  setLanguage,
+  userById,
+} from "./users.js";
 
 export interface ServiceDeps {
   store: Store;
@@ -43,9 +89,18 @@ export interface ServiceDeps {
 
 export function createServices({ store, pii, outbox }: ServiceDeps) {
   /** A use case with the store (and the PII key or the outbox) given: callers pass the rest. */
-  const withStore = <A extends unknown[], R>(use: (store: Store, ...args: A) => R) => (...args: A): R => use(store, ...args);
-  const withPii = <A extends unknown[], R>(use: (store: Store, pii: Pii, ...args: A) => R) => (...args: A): R => use(store, pii, ...args);
-  const withOutbox = <A extends unknown[], R>(use: (store: Store, outbox: Outbox, ...args: A) => R) => (...args: A): R => use(store, outbox, ...args);
+  const withStore =
+    <A extends unknown[], R>(use: (store: Store, ...args: A) => R) =>
+    (...args: A): R =>
+      use(store, ...args);
+  const withPii =
+    <A extends unknown[], R>(use: (store: Store, pii: Pii, ...args: A) => R) =>
+    (...args: A): R =>
+      use(store, pii, ...args);
+  const withOutbox =
+    <A extends unknown[], R>(use: (store: Store, outbox: Outbox, ...args: A) => R) =>
+    (...args: A): R =>
+      use(store, outbox, ...args);
 
   return {
     // people and their accounts
@@ -89,7 +144,8 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     staffProjects: withStore(staffProjects),
     applicantCard: withPii(applicantCard),
     revealIin: withPii(revealIin),
-    actOnApplication: (userId: number, applicationId: number, input: ActionInput, now: Date) => actOnApplication({ store, outbox, now }, userId, applicationId, input),
+    actOnApplication: (userId: number, applicationId: number, input: ActionInput, now: Date) =>
+      actOnApplication({ store, outbox, now }, userId, applicationId, input),
     quotaProgress: withStore(quotaProgress),
     projectInReach: withStore(projectInReach),
     changeProjectStatus: withStore(changeProjectStatus),
@@ -144,7 +200,8 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     markObligationDone: withStore(markObligationDone),
     queueLoanReminder: withOutbox(queueLoanReminder),
     // the outbox, the webhook and upkeep
-    deliverNotification: (sender: Sender, notificationId: number, rate?: number) => deliverNotification(store, sender, notificationId, rate),
+    deliverNotification: (sender: Sender, notificationId: number, rate?: number) =>
+      deliverNotification(store, sender, notificationId, rate),
     unsentNotificationIds: withStore(unsentNotificationIds),
     wasHandled: withStore(wasHandled),
     markHandled: withStore(markHandled),
@@ -154,8 +211,10 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
     forgetExpiredConversation: withStore(forgetExpiredConversation),
     databaseAnswers: () => store.ping(),
     /** The conversations plugin's storage: sealed with the PII key, prefetched with the account. */
-    conversationStorage: <C extends { storedSession?: PrefetchedSession }, S>(prefix: string, key: (ctx: C) => string | undefined) =>
-      createConversationStorage<C, S>(store.db, pii, prefix, key),
+    conversationStorage: <C extends { storedSession?: PrefetchedSession }, S>(
+      prefix: string,
+      key: (ctx: C) => string | undefined,
+    ) => createConversationStorage<C, S>(store.db, pii, prefix, key),
   };
 }
 

@@ -23,12 +23,22 @@ export async function queueMonthlyReports(store: Store, outbox: Outbox, now: Dat
   const memberships = await staffMemberships(store);
   const admins = await adminAccounts(store);
   return notifyAll(store, outbox, [
-    ...memberships.map((m): NotificationInput => ({
-      userId: m.userId, kind: "monthly_report", payload: { month, centreId: m.centreId }, eventKey: `monthly_report:${month}:centre-${m.centreId}:${m.userId}`,
-    })),
-    ...admins.map((a): NotificationInput => ({
-      userId: a.id, kind: "monthly_report", payload: { month, centreId: null }, eventKey: `monthly_report:${month}:kz:${a.id}`,
-    })),
+    ...memberships.map(
+      (m): NotificationInput => ({
+        userId: m.userId,
+        kind: "monthly_report",
+        payload: { month, centreId: m.centreId },
+        eventKey: `monthly_report:${month}:centre-${m.centreId}:${m.userId}`,
+      }),
+    ),
+    ...admins.map(
+      (a): NotificationInput => ({
+        userId: a.id,
+        kind: "monthly_report",
+        payload: { month, centreId: null },
+        eventKey: `monthly_report:${month}:kz:${a.id}`,
+      }),
+    ),
   ]);
 }
 
@@ -37,7 +47,14 @@ export async function queueFiguresReminders(store: Store, outbox: Outbox, now: D
   const month = previousMonth(now);
   const centres = (await missingFigures(store, month)).map((m) => m.centreId);
   const memberships = await staffMemberships(store, centres);
-  return notifyAll(store, outbox, memberships.map((m) => ({
-    userId: m.userId, kind: "figures_missing", payload: { month: month.key, centreId: m.centreId }, eventKey: `figures_missing:${month.key}:${m.centreId}:${m.userId}`,
-  })));
+  return notifyAll(
+    store,
+    outbox,
+    memberships.map((m) => ({
+      userId: m.userId,
+      kind: "figures_missing",
+      payload: { month: month.key, centreId: m.centreId },
+      eventKey: `figures_missing:${month.key}:${m.centreId}:${m.userId}`,
+    })),
+  );
 }

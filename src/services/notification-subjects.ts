@@ -8,7 +8,10 @@ import { buildMonthlyReport, type MonthlyReport } from "./reports/monthly-report
 import { centreScope, COUNTRY_SCOPE, type ResolvedScope } from "./reports/report-scope.js";
 import type { NotificationKind, NotificationToSend } from "./notifications.js";
 
-const applicationWithProject = { project: { include: { contractor: true } }, position: { include: { profession: true } } } as const;
+const applicationWithProject = {
+  project: { include: { contractor: true } },
+  position: { include: { profession: true } },
+} as const;
 export type NotifiedApplication = Prisma.ApplicationGetPayload<{ include: typeof applicationWithProject }>;
 type Centre = Prisma.EmploymentCentreGetPayload<object>;
 type District = Prisma.DistrictGetPayload<object>;
@@ -23,22 +26,36 @@ export type NotificationSubject =
   | { kind: "registration_moved" | "registration_received" }
   | { kind: "registration_moved_centre"; claimId: number; district: District; claimDistrict: District };
 
-const centre = (store: Store, id: unknown) => (id ? store.db.employmentCentre.findUnique({ where: { id: Number(id) } }) : Promise.resolve(null));
+const centre = (store: Store, id: unknown) =>
+  id ? store.db.employmentCentre.findUnique({ where: { id: Number(id) } }) : Promise.resolve(null);
 
-export async function notificationSubject(store: Store, notification: NotificationToSend): Promise<NotificationSubject | null> {
+export async function notificationSubject(
+  store: Store,
+  notification: NotificationToSend,
+): Promise<NotificationSubject | null> {
   const payload = notification.payload as Record<string, unknown>;
   const kind = notification.kind as NotificationKind;
   switch (kind) {
     case "referred":
     case "rejected":
     case "hired": {
-      const application = await store.db.application.findUnique({ where: { id: Number(payload.applicationId) }, include: applicationWithProject });
+      const application = await store.db.application.findUnique({
+        where: { id: Number(payload.applicationId) },
+        include: applicationWithProject,
+      });
       if (!application) return null;
       return { kind, application, centre: kind === "referred" ? await centre(store, payload.centreId) : null };
     }
     case "project_match": {
-      const ids = String(payload.projectIds ?? payload.projectId ?? "").split(",").map(Number).filter(Number.isInteger);
-      const projects = await store.db.project.findMany({ where: { id: { in: ids } }, include: { district: true }, orderBy: { id: "asc" } });
+      const ids = String(payload.projectIds ?? payload.projectId ?? "")
+        .split(",")
+        .map(Number)
+        .filter(Number.isInteger);
+      const projects = await store.db.project.findMany({
+        where: { id: { in: ids } },
+        include: { district: true },
+        orderBy: { id: "asc" },
+      });
       return projects.length ? { kind, projects } : null;
     }
     case "monthly_report": {
@@ -70,7 +87,11 @@ export async function notificationSubject(store: Store, notification: Notificati
     case "registration_received":
       return { kind };
     case "registration_moved_centre": {
-      const [district, claimDistrict] = await Promise.all([payload.districtId, payload.claimDistrictId].map((id) => store.db.district.findUnique({ where: { id: Number(id) } })));
+      const [district, claimDistrict] = await Promise.all(
+        [payload.districtId, payload.claimDistrictId].map((id) =>
+          store.db.district.findUnique({ where: { id: Number(id) } }),
+        ),
+      );
       return district && claimDistrict ? { kind, claimId: Number(payload.claimId), district, claimDistrict } : null;
     }
   }

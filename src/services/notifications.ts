@@ -5,7 +5,17 @@ import type { Transaction } from "../db/store.js";
 import { q } from "../db/typed.js";
 
 export const NOTIFICATION_KINDS = [
-  "referred", "rejected", "hired", "project_match", "invitation_used", "staff_removed", "monthly_report", "figures_missing", "loan_reminder", "registration_moved", "registration_received",
+  "referred",
+  "rejected",
+  "hired",
+  "project_match",
+  "invitation_used",
+  "staff_removed",
+  "monthly_report",
+  "figures_missing",
+  "loan_reminder",
+  "registration_moved",
+  "registration_received",
   "registration_moved_centre",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -31,10 +41,18 @@ export interface Outbox {
 
 /** Writes the notification and its job in the transaction `tx`; false when the event was already announced. */
 export async function notify(tx: Transaction, outbox: Outbox, input: NotificationInput): Promise<boolean> {
-  const rows = await tx.all(q.insertInto("Notification")
-    .values({ eventKey: input.eventKey, userId: input.userId, kind: input.kind, payload: JSON.stringify(input.payload) })
-    .onConflict((c) => c.column("eventKey").doNothing())
-    .returning("id"));
+  const rows = await tx.all(
+    q
+      .insertInto("Notification")
+      .values({
+        eventKey: input.eventKey,
+        userId: input.userId,
+        kind: input.kind,
+        payload: JSON.stringify(input.payload),
+      })
+      .onConflict((c) => c.column("eventKey").doNothing())
+      .returning("id"),
+  );
   if (rows.length === 0) return false;
   await outbox.enqueue(tx, rows[0]!.id);
   return true;

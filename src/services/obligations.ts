@@ -11,7 +11,10 @@ export interface ReminderScheduler {
   cancel(jobIds: string[]): Promise<void>;
 }
 
-export async function createObligation(store: Store, input: { userId: number; receivedOn: Date; jobsPromised: number }) {
+export async function createObligation(
+  store: Store,
+  input: { userId: number; receivedOn: Date; jobsPromised: number },
+) {
   const [use, jobs] = obligationPlans(input.receivedOn);
   return store.db.loanObligation.create({
     data: { ...input, targetedUseDueOn: use!.dueOn, jobsDueOn: jobs!.dueOn },
@@ -30,14 +33,20 @@ export async function saveReminderJobs(store: Store, obligationId: number, jobId
  * Marks one obligation series done for its owner only (a forged id of someone else's loan
  * changes nothing) and returns the reminder jobs to cancel; null when not the person's loan.
  */
-export async function markObligationDone(store: Store, userId: number, obligationId: number, series: ObligationSeries, at: Date) {
+export async function markObligationDone(
+  store: Store,
+  userId: number,
+  obligationId: number,
+  series: ObligationSeries,
+  at: Date,
+) {
   const obligation = await store.db.loanObligation.findFirst({ where: { id: obligationId, userId } });
   if (!obligation) return null;
   await store.db.loanObligation.update({
     where: { id: obligationId },
     data: series === "targeted_use" ? { targetedUseDoneAt: at } : { jobsDoneAt: at },
   });
-  return ((obligation.reminderJobIds as ReminderJobIds)[series] ?? []);
+  return (obligation.reminderJobIds as ReminderJobIds)[series] ?? [];
 }
 
 export const obligationById = (store: Store, id: number) => store.db.loanObligation.findUnique({ where: { id } });
@@ -47,13 +56,21 @@ export const obligationById = (store: Store, id: number) => store.db.loanObligat
  * there), unless its obligation was done or deleted meanwhile; once per reminder, however often
  * the job runs.
  */
-export async function queueLoanReminder(store: Store, outbox: Outbox, job: { obligationId: number; series: ObligationSeries; stage: number }): Promise<"queued" | "skipped"> {
+export async function queueLoanReminder(
+  store: Store,
+  outbox: Outbox,
+  job: { obligationId: number; series: ObligationSeries; stage: number },
+): Promise<"queued" | "skipped"> {
   const obligation = await obligationById(store, job.obligationId);
   const done = job.series === "targeted_use" ? obligation?.targetedUseDoneAt : obligation?.jobsDoneAt;
   if (!obligation || done) return "skipped";
-  const queued = await store.transaction((tx) => notify(tx, outbox, {
-    userId: obligation.userId, kind: "loan_reminder", payload: { obligationId: obligation.id, series: job.series },
-    eventKey: `loan:${obligation.id}:${job.series}:${job.stage}`,
-  }));
+  const queued = await store.transaction((tx) =>
+    notify(tx, outbox, {
+      userId: obligation.userId,
+      kind: "loan_reminder",
+      payload: { obligationId: obligation.id, series: job.series },
+      eventKey: `loan:${obligation.id}:${job.series}:${job.stage}`,
+    }),
+  );
   return queued ? "queued" : "skipped";
 }

@@ -8,8 +8,15 @@ import { prepared, q } from "../db/typed.js";
 export const PROCESSED_UPDATE_KEPT_HOURS = 24;
 
 // Both run with every webhook update: compiled once.
-const handledStatement = prepared((p: { updateId: bigint }) => q.selectFrom("ProcessedUpdate").select("updateId").where("updateId", "=", p.updateId));
-const markStatement = prepared((p: { updateId: bigint }) => q.insertInto("ProcessedUpdate").values({ updateId: p.updateId }).onConflict((c) => c.doNothing()));
+const handledStatement = prepared((p: { updateId: bigint }) =>
+  q.selectFrom("ProcessedUpdate").select("updateId").where("updateId", "=", p.updateId),
+);
+const markStatement = prepared((p: { updateId: bigint }) =>
+  q
+    .insertInto("ProcessedUpdate")
+    .values({ updateId: p.updateId })
+    .onConflict((c) => c.doNothing()),
+);
 
 export async function wasHandled(store: Store, updateId: number): Promise<boolean> {
   return (await store.all(handledStatement({ updateId: BigInt(updateId) }))).length > 0;
@@ -21,5 +28,9 @@ export async function markHandled(store: Store, updateId: number): Promise<void>
 
 export async function forgetOldUpdates(store: Store): Promise<void> {
   // The database's clock, as the rows' default took it: sql`…`, since Kysely has no interval arithmetic.
-  await store.run(q.deleteFrom("ProcessedUpdate").where("at", "<", sql<Date>`now() - make_interval(hours => ${PROCESSED_UPDATE_KEPT_HOURS})`));
+  await store.run(
+    q
+      .deleteFrom("ProcessedUpdate")
+      .where("at", "<", sql<Date>`now() - make_interval(hours => ${PROCESSED_UPDATE_KEPT_HOURS})`),
+  );
 }

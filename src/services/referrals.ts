@@ -2,7 +2,13 @@
 // transaction with its event, its audit entry and the seeker's notification.
 import type { Store, Transaction } from "../db/store.js";
 import { relocationAllowance, wageFloor } from "../domain/rates.js";
-import { ACTION_TO, canDo, REFERRAL_SEQUENCE_DIGITS, referralNumberPrefix, type RejectReason } from "../domain/referral.js";
+import {
+  ACTION_TO,
+  canDo,
+  REFERRAL_SEQUENCE_DIGITS,
+  referralNumberPrefix,
+  type RejectReason,
+} from "../domain/referral.js";
 import { PROGRAMME_START } from "../domain/rules.js";
 import { sql, type UpdateObject } from "kysely";
 import { notify, type Outbox } from "./notifications.js";
@@ -35,8 +41,21 @@ const counterNumber = (prefix: string) =>
   sql<string>`(select ${prefix}::text || lpad(last::text, greatest(${sql.lit(REFERRAL_SEQUENCE_DIGITS)}, length(last::text)), '0') from counter)`;
 
 type ActionParams = {
-  applicationId: number; userId: number; now: Date; status: ApplicationStatus; note: string | null; before: string; after: string;
-  regionId: number; year: number; prefix: string; rejectReason: RejectReason | null; rejectNote: string | null; contractDate: string; wage: number; relocated: boolean;
+  applicationId: number;
+  userId: number;
+  now: Date;
+  status: ApplicationStatus;
+  note: string | null;
+  before: string;
+  after: string;
+  regionId: number;
+  year: number;
+  prefix: string;
+  rejectReason: RejectReason | null;
+  rejectNote: string | null;
+  contractDate: string;
+  wage: number;
+  relocated: boolean;
 };
 
 /**
@@ -48,46 +67,113 @@ type ActionParams = {
 function actionStatement(action: ActionInput["action"]) {
   return prepared((p: ActionParams) => {
     const set: UpdateObject<DB, "Application"> = {
-      status: p.status, updatedAt: p.now,
+      status: p.status,
+      updatedAt: p.now,
       ...(action === "refer" ? { referredAt: p.now, referralNumber: counterNumber(p.prefix) } : {}),
       ...(action === "reject" ? { rejectReason: p.rejectReason, rejectNote: p.rejectNote } : {}),
-      ...(action === "hire" ? { contractDate: sql<Date>`${p.contractDate}::date`, wage: p.wage, hiredAt: p.now, relocated: p.relocated } : {}),
+      ...(action === "hire"
+        ? { contractDate: sql<Date>`${p.contractDate}::date`, wage: p.wage, hiredAt: p.now, relocated: p.relocated }
+        : {}),
     };
     return q
-      .with("counter", (db) => (action === "refer"
-        ? db.insertInto("ReferralCounter").values({ regionId: p.regionId, year: p.year, last: 1 })
-          .onConflict((oc) => oc.columns(["regionId", "year"]).doUpdateSet({ last: sql<number>`"ReferralCounter".last + 1` })).returning("last")
-        : db.selectNoFrom(sql<number>`null::int`.as("last")).where(sql<boolean>`false`)))
-      .with("changed", (db) => db.updateTable("Application").set(set).where("id", "=", p.applicationId).returning(["id", "referralNumber"]))
-      .with("event", (db) => db.insertInto("ApplicationEvent").columns(["applicationId", "status", "actorUserId", "at", "note"])
-        .expression((eb) => eb.selectFrom("changed").select(["changed.id", eb.val(p.status).as("status"), eb.val(p.userId).as("actorUserId"), eb.val(p.now).as("at"),
-          eb.val(p.note).as("note")])))
-      .with("audit", (db) => db.insertInto("AuditLog").columns(["actorUserId", "action", "entity", "entityId", "before", "after", "at"])
-        .expression((eb) => eb.selectFrom("changed").select([eb.val(p.userId).as("actorUserId"), sql<string>`${sql.lit(action)}`.as("action"), sql<string>`'Application'`.as("entity"),
-          sql<string>`id::text`.as("entityId"), sql`${p.before}::jsonb`.as("before"),
-          sql`${p.after}::jsonb || jsonb_build_object('referralNumber', "referralNumber")`.as("after"), eb.val(p.now).as("at")])))
-      .selectFrom("changed").select("changed.referralNumber");
+      .with("counter", (db) =>
+        action === "refer"
+          ? db
+              .insertInto("ReferralCounter")
+              .values({ regionId: p.regionId, year: p.year, last: 1 })
+              .onConflict((oc) =>
+                oc.columns(["regionId", "year"]).doUpdateSet({ last: sql<number>`"ReferralCounter".last + 1` }),
+              )
+              .returning("last")
+          : db.selectNoFrom(sql<number>`null::int`.as("last")).where(sql<boolean>`false`),
+      )
+      .with("changed", (db) =>
+        db.updateTable("Application").set(set).where("id", "=", p.applicationId).returning(["id", "referralNumber"]),
+      )
+      .with("event", (db) =>
+        db
+          .insertInto("ApplicationEvent")
+          .columns(["applicationId", "status", "actorUserId", "at", "note"])
+          .expression((eb) =>
+            eb
+              .selectFrom("changed")
+              .select([
+                "changed.id",
+                eb.val(p.status).as("status"),
+                eb.val(p.userId).as("actorUserId"),
+                eb.val(p.now).as("at"),
+                eb.val(p.note).as("note"),
+              ]),
+          ),
+      )
+      .with("audit", (db) =>
+        db
+          .insertInto("AuditLog")
+          .columns(["actorUserId", "action", "entity", "entityId", "before", "after", "at"])
+          .expression((eb) =>
+            eb
+              .selectFrom("changed")
+              .select([
+                eb.val(p.userId).as("actorUserId"),
+                sql<string>`${sql.lit(action)}`.as("action"),
+                sql<string>`'Application'`.as("entity"),
+                sql<string>`id::text`.as("entityId"),
+                sql`${p.before}::jsonb`.as("before"),
+                sql`${p.after}::jsonb || jsonb_build_object('referralNumber', "referralNumber")`.as("after"),
+                eb.val(p.now).as("at"),
+              ]),
+          ),
+      )
+      .selectFrom("changed")
+      .select("changed.referralNumber");
   });
 }
 const actionStatements = new Map<ActionInput["action"], ReturnType<typeof actionStatement>>();
 
 /** The relocation allowance's rule for a hire: the person's home district and the project's (domain/relocation.ts). */
-async function comesFromAnotherSettlement(tx: Transaction, homeDistrictId: number | null, siteDistrictId: number): Promise<boolean> {
+async function comesFromAnotherSettlement(
+  tx: Transaction,
+  homeDistrictId: number | null,
+  siteDistrictId: number,
+): Promise<boolean> {
   if (homeDistrictId === null) return false;
   const [row] = await tx.all(q.selectNoFrom([placeOf(homeDistrictId).as("home"), placeOf(siteDistrictId).as("site")]));
   return row!.home !== null && row!.site !== null && fromAnotherSettlement(row!.home, row!.site);
 }
 
 /** Does one staff action; NotAllowedError when the application is outside the person's centres. */
-export async function actOnApplication(deps: ActionDeps, userId: number, applicationId: number, input: ActionInput): Promise<ActionResult> {
+export async function actOnApplication(
+  deps: ActionDeps,
+  userId: number,
+  applicationId: number,
+  input: ActionInput,
+): Promise<ActionResult> {
   const { now } = deps;
   return deps.store.transaction(async (tx) => {
-    const application = await applicationInReach(tx, userId, applicationId, input.action === "refer" ? "application and position" : "application");
+    const application = await applicationInReach(
+      tx,
+      userId,
+      applicationId,
+      input.action === "refer" ? "application and position" : "application",
+    );
     if (!canDo(input.action, application.status)) return { ok: false, refusal: "wrong_status" };
     const status = ACTION_TO[input.action];
     const params: ActionParams = {
-      applicationId, userId, now, status, note: input.action === "reject" ? input.reason : null, before: JSON.stringify({ status: application.status }), after: "",
-      regionId: application.project.regionId, year: now.getUTCFullYear(), prefix: "", rejectReason: null, rejectNote: null, contractDate: "", wage: 0, relocated: false,
+      applicationId,
+      userId,
+      now,
+      status,
+      note: input.action === "reject" ? input.reason : null,
+      before: JSON.stringify({ status: application.status }),
+      after: "",
+      regionId: application.project.regionId,
+      year: now.getUTCFullYear(),
+      prefix: "",
+      rejectReason: null,
+      rejectNote: null,
+      contractDate: "",
+      wage: 0,
+      relocated: false,
     };
     const result: ActionResult = { ok: true };
     const after: Record<string, string | number | null> = { status, rejectReason: null, wage: null }; // and the referral number, in SQL
@@ -96,15 +182,23 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
       if (application.position.taken >= application.position.count) return { ok: false, refusal: "no_room" };
       params.prefix = referralNumberPrefix(application.project.regionCode, params.year);
     } else if (input.action === "reject") {
-      Object.assign(params, { rejectReason: input.reason, rejectNote: input.reason === "other" ? input.note ?? null : null });
+      Object.assign(params, {
+        rejectReason: input.reason,
+        rejectNote: input.reason === "other" ? (input.note ?? null) : null,
+      });
       after.rejectReason = input.reason;
     } else if (input.action === "hire") {
       const floor = wageFloor(input.contractDate);
       const earliest = application.referredAt && application.referredAt.toISOString().slice(0, 10);
       const day = input.contractDate.toISOString().slice(0, 10);
-      if (day > now.toISOString().slice(0, 10) || day < (earliest ?? PROGRAMME_START)) return { ok: false, refusal: "bad_contract_date" };
+      if (day > now.toISOString().slice(0, 10) || day < (earliest ?? PROGRAMME_START))
+        return { ok: false, refusal: "bad_contract_date" };
       if (input.wage < floor) return { ok: false, refusal: "wage_below_floor", floor };
-      result.relocationDue = await comesFromAnotherSettlement(tx, application.homeDistrictId, application.project.districtId);
+      result.relocationDue = await comesFromAnotherSettlement(
+        tx,
+        application.homeDistrictId,
+        application.project.districtId,
+      );
       if (result.relocationDue) result.relocationAllowance = relocationAllowance(input.contractDate);
       result.floor = floor;
       Object.assign(params, { contractDate: day, wage: input.wage, relocated: result.relocationDue });
@@ -114,8 +208,10 @@ export async function actOnApplication(deps: ActionDeps, userId: number, applica
 
     if (application.userId && input.action !== "no_show") {
       await notify(tx, deps.outbox, {
-        userId: application.userId, kind: status as "referred" | "rejected" | "hired",
-        payload: { applicationId, centreId: application.centreId }, eventKey: `application:${applicationId}:${status}`,
+        userId: application.userId,
+        kind: status as "referred" | "rejected" | "hired",
+        payload: { applicationId, centreId: application.centreId },
+        eventKey: `application:${applicationId}:${status}`,
       });
     }
     if (!actionStatements.has(input.action)) actionStatements.set(input.action, actionStatement(input.action));

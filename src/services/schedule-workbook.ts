@@ -30,7 +30,14 @@ export async function scheduleWorkbook(schedule: ScheduleSummary, labels: Workbo
   ];
   sheet.getRow(1).font = { bold: true };
   for (const p of schedule.payments) {
-    sheet.addRow({ month: p.month, principal: toTenge(p.principal), interest: toTenge(p.interest), deferred: toTenge(p.deferred), total: toTenge(p.total), balance: toTenge(p.balanceAfter) });
+    sheet.addRow({
+      month: p.month,
+      principal: toTenge(p.principal),
+      interest: toTenge(p.interest),
+      deferred: toTenge(p.deferred),
+      total: toTenge(p.total),
+      balance: toTenge(p.balanceAfter),
+    });
   }
   const totals = sheet.addRow({
     month: labels.total,

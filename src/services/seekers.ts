@@ -33,7 +33,9 @@ export async function hasConsent(store: Store, userId: number): Promise<boolean>
 }
 
 /** Asked before applying: compiled once. */
-const profileIdStatement = prepared((p: { userId: number }) => q.selectFrom("SeekerProfile").select("id").where("userId", "=", p.userId));
+const profileIdStatement = prepared((p: { userId: number }) =>
+  q.selectFrom("SeekerProfile").select("id").where("userId", "=", p.userId),
+);
 
 export async function hasProfile(store: Store, userId: number): Promise<boolean> {
   return (await store.all(profileIdStatement({ userId }))).length > 0;
@@ -41,7 +43,10 @@ export async function hasProfile(store: Store, userId: number): Promise<boolean>
 
 /** True when another account registered this IIN (whose it is stays unsaid). */
 export async function iinTakenByAnother(store: Store, pii: Pii, iin: string, userId: number): Promise<boolean> {
-  const found = await store.db.seekerProfile.findUnique({ where: { iinHash: pii.hash(iin) }, select: { userId: true } });
+  const found = await store.db.seekerProfile.findUnique({
+    where: { iinHash: pii.hash(iin) },
+    select: { userId: true },
+  });
   return found !== null && found.userId !== userId;
 }
 
@@ -55,19 +60,47 @@ export async function saveProfile(store: Store, pii: Pii, userId: number, input:
   };
   const now = new Date();
   const profile = {
-    fullName: input.fullName, birthDate: input.birthDate, sex: input.sex, status: input.status, studying: input.studying, working: input.working,
-    districtId: input.districtId, anyWork: input.anyWork, willingToRelocate: input.willingToRelocate, ...sealed, updatedAt: now,
+    fullName: input.fullName,
+    birthDate: input.birthDate,
+    sex: input.sex,
+    status: input.status,
+    studying: input.studying,
+    working: input.working,
+    districtId: input.districtId,
+    anyWork: input.anyWork,
+    willingToRelocate: input.willingToRelocate,
+    ...sealed,
+    updatedAt: now,
   };
   await store.transaction(async (tx) => {
-    const [existing] = await tx.all(q.selectFrom("SeekerProfile").select("id").where("userId", "=", userId).forUpdate());
-    if (!existing && (!sealed.iinCipher || !sealed.phoneCipher)) throw new Error("a new profile needs the IIN and the phone");
-    const [saved] = await tx.all(existing
-      ? q.updateTable("SeekerProfile").set(profile).where("id", "=", existing.id).returning("id")
-      : q.insertInto("SeekerProfile").values({ ...profile, iinCipher: sealed.iinCipher!, iinHash: sealed.iinHash!, phoneCipher: sealed.phoneCipher!, userId, createdAt: now })
-        .returning("id"));
+    const [existing] = await tx.all(
+      q.selectFrom("SeekerProfile").select("id").where("userId", "=", userId).forUpdate(),
+    );
+    if (!existing && (!sealed.iinCipher || !sealed.phoneCipher))
+      throw new Error("a new profile needs the IIN and the phone");
+    const [saved] = await tx.all(
+      existing
+        ? q.updateTable("SeekerProfile").set(profile).where("id", "=", existing.id).returning("id")
+        : q
+            .insertInto("SeekerProfile")
+            .values({
+              ...profile,
+              iinCipher: sealed.iinCipher!,
+              iinHash: sealed.iinHash!,
+              phoneCipher: sealed.phoneCipher!,
+              userId,
+              createdAt: now,
+            })
+            .returning("id"),
+    );
     await tx.run(q.deleteFrom("SeekerProfession").where("profileId", "=", saved!.id));
     const professions = [...new Set(input.professionIds)];
-    if (professions.length) await tx.run(q.insertInto("SeekerProfession").values(professions.map((professionId) => ({ profileId: saved!.id, professionId }))));
+    if (professions.length)
+      await tx.run(
+        q
+          .insertInto("SeekerProfession")
+          .values(professions.map((professionId) => ({ profileId: saved!.id, professionId }))),
+      );
     await tx.run(q.updateTable("Subscription").set({ districtId: input.districtId }).where("userId", "=", userId)); // follows a move
   });
 }
@@ -77,7 +110,15 @@ export function profileForEdit(store: Store, userId: number) {
   return store.db.seekerProfile.findUnique({
     where: { userId },
     select: {
-      fullName: true, birthDate: true, sex: true, status: true, studying: true, working: true, districtId: true, anyWork: true, willingToRelocate: true,
+      fullName: true,
+      birthDate: true,
+      sex: true,
+      status: true,
+      studying: true,
+      working: true,
+      districtId: true,
+      anyWork: true,
+      willingToRelocate: true,
       professions: { select: { professionId: true } },
     },
   });
@@ -89,7 +130,12 @@ export async function readProfile(store: Store, pii: Pii, userId: number, today 
     include: { district: { include: { region: true } }, professions: { include: { profession: true } } },
   });
   if (!profile) return null;
-  return { ...profile, iin: pii.decrypt(profile.iinCipher), phone: pii.decrypt(profile.phoneCipher), standing: standingOf(profile, today) };
+  return {
+    ...profile,
+    iin: pii.decrypt(profile.iinCipher),
+    phone: pii.decrypt(profile.phoneCipher),
+    standing: standingOf(profile, today),
+  };
 }
 export type ProfileView = NonNullable<Awaited<ReturnType<typeof readProfile>>>;
 
@@ -111,27 +157,67 @@ export type ErasureOutcome = "erased" | "holds_role";
  */
 export async function eraseMyData(store: Store, userId: number, sessionKeys: string[]): Promise<ErasureOutcome> {
   return store.transaction(async (tx) => {
-    const [user] = await tx.all(q.selectFrom("User")
-      .select([sql<string[]>`coalesce(roles::text[], '{}')`.as("roles"), "firstName", "username", "telegramId"]) // an enum array, read as text[]
-      .where("id", "=", userId).forUpdate());
+    const [user] = await tx.all(
+      q
+        .selectFrom("User")
+        .select([sql<string[]>`coalesce(roles::text[], '{}')`.as("roles"), "firstName", "username", "telegramId"]) // an enum array, read as text[]
+        .where("id", "=", userId)
+        .forUpdate(),
+    );
     if (!user) return "erased";
     if (user.roles.length > 0) return "holds_role";
     const now = new Date();
-    const nameThen = [user.firstName, user.username ? `@${user.username}` : null].filter(Boolean).join(" ") || String(user.telegramId);
+    const nameThen =
+      [user.firstName, user.username ? `@${user.username}` : null].filter(Boolean).join(" ") || String(user.telegramId);
     const own = q.selectFrom("Application").select("id").where("userId", "=", userId);
-    await tx.run(q.updateTable("ApplicationEvent").set({ note: null, actorUserId: sql<number | null>`nullif("actorUserId", ${userId})` })
-      .where("applicationId", "in", own));
-    await tx.run(q.updateTable("Application").set({ userId: null, rejectNote: null, updatedAt: now }).where("userId", "=", userId));
-    await tx.run(q.updateTable("AuditLog").set({ actorUserId: null, after: sql`after - 'telegramId'` })
-      .where("actorUserId", "=", userId).where("action", "=", "refused"));
-    await tx.run(q.updateTable("AuditLog").set({ actorName: nameThen }).where("actorUserId", "=", userId).where("actorName", "is", null));
-    for (const table of ["SeekerProfile", "Consent", "FaqQuestion", "Notification", "Subscription", "LoanObligation"] as const) {
+    await tx.run(
+      q
+        .updateTable("ApplicationEvent")
+        .set({ note: null, actorUserId: sql<number | null>`nullif("actorUserId", ${userId})` })
+        .where("applicationId", "in", own),
+    );
+    await tx.run(
+      q.updateTable("Application").set({ userId: null, rejectNote: null, updatedAt: now }).where("userId", "=", userId),
+    );
+    await tx.run(
+      q
+        .updateTable("AuditLog")
+        .set({ actorUserId: null, after: sql`after - 'telegramId'` })
+        .where("actorUserId", "=", userId)
+        .where("action", "=", "refused"),
+    );
+    await tx.run(
+      q
+        .updateTable("AuditLog")
+        .set({ actorName: nameThen })
+        .where("actorUserId", "=", userId)
+        .where("actorName", "is", null),
+    );
+    for (const table of [
+      "SeekerProfile",
+      "Consent",
+      "FaqQuestion",
+      "Notification",
+      "Subscription",
+      "LoanObligation",
+    ] as const) {
       await tx.run(q.deleteFrom(table).where("userId", "=", userId));
     }
     await tx.run(q.deleteFrom("IinClaim").where("claimantUserId", "=", userId));
     if (sessionKeys.length) await tx.run(q.deleteFrom("Session").where("key", "in", sessionKeys));
-    await tx.run(q.updateTable("User")
-      .set({ firstName: null, username: null, nextMessageAt: null, lastLat: null, lastLon: null, lastLocationAt: null }).where("id", "=", userId));
+    await tx.run(
+      q
+        .updateTable("User")
+        .set({
+          firstName: null,
+          username: null,
+          nextMessageAt: null,
+          lastLat: null,
+          lastLon: null,
+          lastLocationAt: null,
+        })
+        .where("id", "=", userId),
+    );
     return "erased";
   });
 }
@@ -139,7 +225,14 @@ export async function eraseMyData(store: Store, userId: number, sessionKeys: str
 export function searchProfessions(store: Store, query: string, lang: "kk" | "ru") {
   const field = lang === "kk" ? "nameKk" : "nameRu";
   return store.db.profession.findMany({
-    where: query ? { OR: [{ nameKk: { contains: query, mode: "insensitive" } }, { nameRu: { contains: query, mode: "insensitive" } }] } : {},
+    where: query
+      ? {
+          OR: [
+            { nameKk: { contains: query, mode: "insensitive" } },
+            { nameRu: { contains: query, mode: "insensitive" } },
+          ],
+        }
+      : {},
     orderBy: { [field]: "asc" },
   });
 }

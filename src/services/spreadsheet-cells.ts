@@ -25,6 +25,6 @@ export type CsvCell = string | number | bigint | boolean | null | undefined;
  * with `bom`, UTF-8's byte-order mark first, so that Excel opens the Cyrillic text as it is.
  */
 export function csvDocument(rows: CsvCell[][], options: { bom: boolean }): string {
-  const cells = rows.map((row) => row.map((cell) => (typeof cell === "string" ? csvText(cell) : cell ?? "")));
+  const cells = rows.map((row) => row.map((cell) => (typeof cell === "string" ? csvText(cell) : (cell ?? ""))));
   return `${options.bom ? "\uFEFF" : ""}${stringify(cells)}`;
 }

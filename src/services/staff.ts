@@ -24,14 +24,20 @@ export const isNotAllowed = (error: unknown): boolean =>
 
 /** The districts of the centres a person works at, as a subquery. */
 export const staffDistricts = (userId: number) =>
-  q.selectFrom("CentreDistrict as cd").innerJoin("StaffMembership as sm", "sm.centreId", "cd.centreId").select("cd.districtId").where("sm.userId", "=", userId);
+  q
+    .selectFrom("CentreDistrict as cd")
+    .innerJoin("StaffMembership as sm", "sm.centreId", "cd.centreId")
+    .select("cd.districtId")
+    .where("sm.userId", "=", userId);
 
 /** The districts of every centre the person works at (none for a non-member). */
 export async function staffDistrictIds(runner: SqlRunner, userId: number): Promise<number[]> {
   const rows = await runner.all(districtIdsStatement({ userId }));
   return rows.map((row) => row.districtId);
 }
-const districtIdsStatement = prepared((p: { userId: number }) => staffDistricts(p.userId).distinct().orderBy("cd.districtId"));
+const districtIdsStatement = prepared((p: { userId: number }) =>
+  staffDistricts(p.userId).distinct().orderBy("cd.districtId"),
+);
 
 /** What staff see and act on: the application with its project, region and position. */
 export interface ReachableApplication {
@@ -60,23 +66,55 @@ export type ReachLock = "application" | "application and position";
 const reachStatements = new Map<string, ReturnType<typeof reachStatement>>();
 
 function reachStatement(lock: ReachLock | undefined, person: RawBuilder<unknown> | undefined) {
-  return prepared((p: { userId: number; applicationId: number }) => q.selectFrom("Application as a")
-    .innerJoin("Project as p", "p.id", "a.projectId").innerJoin("Position as s", "s.id", "a.positionId")
-    .select(({ selectFrom }) => [
-      "a.id", "a.number", "a.userId", "a.projectId", "a.positionId", "a.status", "a.priorityGroup", "a.homeDistrictId",
-      "a.submittedAt", "a.referredAt", "a.referralNumber", "p.nameKk as projectKk", "p.nameRu as projectRu", "p.districtId",
-      // json_build_object, which Kysely has no builder for: typed fragments.
-      sql<{ id: number; code: string }>`(select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId")`.as("region"),
-      sql<{ count: number; taken: number; nameKk: string; nameRu: string }>`(select json_build_object('count', s.count, 'taken', s.taken, 'nameKk', f."nameKk", 'nameRu', f."nameRu")
+  return prepared((p: { userId: number; applicationId: number }) =>
+    q
+      .selectFrom("Application as a")
+      .innerJoin("Project as p", "p.id", "a.projectId")
+      .innerJoin("Position as s", "s.id", "a.positionId")
+      .select(({ selectFrom }) => [
+        "a.id",
+        "a.number",
+        "a.userId",
+        "a.projectId",
+        "a.positionId",
+        "a.status",
+        "a.priorityGroup",
+        "a.homeDistrictId",
+        "a.submittedAt",
+        "a.referredAt",
+        "a.referralNumber",
+        "p.nameKk as projectKk",
+        "p.nameRu as projectRu",
+        "p.districtId",
+        // json_build_object, which Kysely has no builder for: typed fragments.
+        sql<{
+          id: number;
+          code: string;
+        }>`(select json_build_object('id', r.id, 'code', r.code) from "District" d join "Region" r on r.id = d."regionId" where d.id = p."districtId")`.as(
+          "region",
+        ),
+        sql<{
+          count: number;
+          taken: number;
+          nameKk: string;
+          nameRu: string;
+        }>`(select json_build_object('count', s.count, 'taken', s.taken, 'nameKk', f."nameKk", 'nameRu', f."nameRu")
         from "Profession" f where f.id = s."professionId")`.as("position"),
-      selectFrom("CentreDistrict as cd").innerJoin("StaffMembership as sm", "sm.centreId", "cd.centreId")
-        .select(sql<number>`min(cd."centreId")`.as("c")).where("sm.userId", "=", p.userId).whereRef("cd.districtId", "=", "p.districtId")
-        .$asScalar().$notNull().as("centreId"),
-      (person ?? sql<unknown>`null`).as("person"),
-    ])
-    .where("a.id", "=", p.applicationId).where("p.districtId", "in", staffDistricts(p.userId))
-    .$if(lock === "application", (query) => query.forUpdate("a"))
-    .$if(lock === "application and position", (query) => query.forUpdate(["a", "s"])));
+        selectFrom("CentreDistrict as cd")
+          .innerJoin("StaffMembership as sm", "sm.centreId", "cd.centreId")
+          .select(sql<number>`min(cd."centreId")`.as("c"))
+          .where("sm.userId", "=", p.userId)
+          .whereRef("cd.districtId", "=", "p.districtId")
+          .$asScalar()
+          .$notNull()
+          .as("centreId"),
+        (person ?? sql<unknown>`null`).as("person"),
+      ])
+      .where("a.id", "=", p.applicationId)
+      .where("p.districtId", "in", staffDistricts(p.userId))
+      .$if(lock === "application", (query) => query.forUpdate("a"))
+      .$if(lock === "application and position", (query) => query.forUpdate(["a", "s"])),
+  );
 }
 
 /**
@@ -84,16 +122,27 @@ function reachStatement(lock: ReachLock | undefined, person: RawBuilder<unknown>
  * with `person` read along (a fragment on the application `a`). The region and the profession come
  * from subqueries rather than joins: planning a six-table join took PostgreSQL longer than running it.
  */
-export async function reachableRow(runner: SqlRunner, userId: number, applicationId: number, lock: ReachLock | undefined, person?: { key: string; column: RawBuilder<unknown> }) {
+export async function reachableRow(
+  runner: SqlRunner,
+  userId: number,
+  applicationId: number,
+  lock: ReachLock | undefined,
+  person?: { key: string; column: RawBuilder<unknown> },
+) {
   const key = `${lock ?? "none"}:${person?.key ?? ""}`;
   if (!reachStatements.has(key)) reachStatements.set(key, reachStatement(lock, person?.column));
   const [row] = await runner.all(reachStatements.get(key)!({ userId, applicationId }));
   if (!row) return undefined;
   const { projectKk, projectRu, districtId, region, position, person: personRow, centreId, ...application } = row;
   const reachable: ReachableApplication = {
-    ...application, centreId,
+    ...application,
+    centreId,
     project: { nameKk: projectKk, nameRu: projectRu, districtId, regionId: region.id, regionCode: region.code },
-    position: { count: position.count, taken: position.taken, profession: { nameKk: position.nameKk, nameRu: position.nameRu } },
+    position: {
+      count: position.count,
+      taken: position.taken,
+      profession: { nameKk: position.nameKk, nameRu: position.nameRu },
+    },
   };
   return { application: reachable, person: personRow };
 }
@@ -104,7 +153,12 @@ export async function reachableRow(runner: SqlRunner, userId: number, applicatio
  * pressing at once act one after the other, the second seeing the status, and the places taken,
  * that the first left (PostgreSQL reads a row it waited for anew).
  */
-export async function applicationInReach(runner: SqlRunner, userId: number, applicationId: number, lock?: ReachLock): Promise<ReachableApplication> {
+export async function applicationInReach(
+  runner: SqlRunner,
+  userId: number,
+  applicationId: number,
+  lock?: ReachLock,
+): Promise<ReachableApplication> {
   const found = await reachableRow(runner, userId, applicationId, lock);
   if (!found) throw new NotAllowedError();
   return found.application;
@@ -125,18 +179,26 @@ export const QUEUE_COUNT_CAP = 1_000;
 export const QUEUE_WALK_FROM_PROJECTS = 100;
 
 /** The projects in reach as the array's text and their count (array_agg and the casts: typed fragments). */
-const inReach = (userId: number) => q.selectFrom("Project as p")
-  .select([sql<string>`coalesce(array_agg(p.id), '{}')::text`.as("ids"), sql<number>`count(*)::int`.as("count")])
-  .where("p.districtId", "in", staffDistricts(userId));
+const inReach = (userId: number) =>
+  q
+    .selectFrom("Project as p")
+    .select([sql<string>`coalesce(array_agg(p.id), '{}')::text`.as("ids"), sql<number>`count(*)::int`.as("count")])
+    .where("p.districtId", "in", staffDistricts(userId));
 const projectsStatement = prepared((p: { userId: number }) => inReach(p.userId));
-const oneProjectStatement = prepared((p: { userId: number; only: number }) => inReach(p.userId).where("p.id", "=", p.only));
+const oneProjectStatement = prepared((p: { userId: number; only: number }) =>
+  inReach(p.userId).where("p.id", "=", p.only),
+);
 
 /**
  * The ids of the projects in the districts of the person's centres (or the one asked for among
  * them) as PostgreSQL's array text, "{1,2,3}": a region has thousands, and text passes through the
  * driver without being parsed into numbers and quoted back.
  */
-export async function projectsInReach(runner: SqlRunner, userId: number, only?: number): Promise<{ ids: string; count: number }> {
+export async function projectsInReach(
+  runner: SqlRunner,
+  userId: number,
+  only?: number,
+): Promise<{ ids: string; count: number }> {
   const [row] = await runner.all(only ? oneProjectStatement({ userId, only }) : projectsStatement({ userId }));
   return row!;
 }
@@ -166,21 +228,45 @@ export interface QueueItem {
 function queueStatement(walk: boolean) {
   const project = walk ? sql`a."projectId" + 0` : sql`a."projectId"`;
   // The planner's hints and the page's arithmetic (row_number, "+ 0", = any(array), least/greatest): typed fragments.
-  return prepared((p: { statuses: string[]; ids: string; requested: number }) => q
-    .with((cte) => cte("queue").materialized(), (db) => db.selectFrom("Application as a")
-      .select(["a.id", sql<number>`row_number() over (order by a."priorityGroup", a."submittedAt", a.id)`.as("n")])
-      .where(sql<boolean>`a.status = any(${p.statuses}::"ApplicationStatus"[])`)
-      .where(sql<boolean>`${project} = any(${p.ids}::int[])`)
-      .orderBy("a.priorityGroup").orderBy("a.submittedAt").orderBy("a.id").limit(QUEUE_COUNT_CAP + 1))
-    .with("total", (db) => db.selectFrom("queue").select(sql<number>`count(*)::int`.as("total")))
-    .with("chosen", (db) => db.selectFrom("total")
-      .select(sql<number>`least(greatest(1, ${p.requested}::int), greatest(1, ceil(least(total, ${QUEUE_COUNT_CAP}) / ${QUEUE_PAGE_SIZE}::numeric)))::int`.as("page")))
-    .selectFrom(["total", "chosen"])
-    .leftJoin("queue as qn", (join) => join.on(sql<boolean>`qn.n > (chosen.page - 1) * ${QUEUE_PAGE_SIZE} and qn.n <= chosen.page * ${QUEUE_PAGE_SIZE}`))
-    .leftJoin("Application as a", "a.id", "qn.id")
-    .leftJoin("SeekerProfile as pr", "pr.userId", "a.userId")
-    .select(["total.total", "chosen.page", "a.id", "a.number", "a.status", "a.priorityGroup", "pr.fullName"])
-    .orderBy("qn.n"));
+  return prepared((p: { statuses: string[]; ids: string; requested: number }) =>
+    q
+      .with(
+        (cte) => cte("queue").materialized(),
+        (db) =>
+          db
+            .selectFrom("Application as a")
+            .select([
+              "a.id",
+              sql<number>`row_number() over (order by a."priorityGroup", a."submittedAt", a.id)`.as("n"),
+            ])
+            .where(sql<boolean>`a.status = any(${p.statuses}::"ApplicationStatus"[])`)
+            .where(sql<boolean>`${project} = any(${p.ids}::int[])`)
+            .orderBy("a.priorityGroup")
+            .orderBy("a.submittedAt")
+            .orderBy("a.id")
+            .limit(QUEUE_COUNT_CAP + 1),
+      )
+      .with("total", (db) => db.selectFrom("queue").select(sql<number>`count(*)::int`.as("total")))
+      .with("chosen", (db) =>
+        db
+          .selectFrom("total")
+          .select(
+            sql<number>`least(greatest(1, ${p.requested}::int), greatest(1, ceil(least(total, ${QUEUE_COUNT_CAP}) / ${QUEUE_PAGE_SIZE}::numeric)))::int`.as(
+              "page",
+            ),
+          ),
+      )
+      .selectFrom(["total", "chosen"])
+      .leftJoin("queue as qn", (join) =>
+        join.on(
+          sql<boolean>`qn.n > (chosen.page - 1) * ${QUEUE_PAGE_SIZE} and qn.n <= chosen.page * ${QUEUE_PAGE_SIZE}`,
+        ),
+      )
+      .leftJoin("Application as a", "a.id", "qn.id")
+      .leftJoin("SeekerProfile as pr", "pr.userId", "a.userId")
+      .select(["total.total", "chosen.page", "a.id", "a.number", "a.status", "a.priorityGroup", "pr.fullName"])
+      .orderBy("qn.n"),
+  );
 }
 const queueStatements = new Map<boolean, ReturnType<typeof queueStatement>>();
 
@@ -189,16 +275,25 @@ export async function staffQueue(store: Store, userId: number, filter: QueueFilt
   const walk = projects.count > QUEUE_WALK_FROM_PROJECTS;
   if (!queueStatements.has(walk)) queueStatements.set(walk, queueStatement(walk));
   const statuses = filter.status ? [filter.status] : ["submitted", "referred"];
-  const rows = await store.all(queueStatements.get(walk)!({ statuses, ids: projects.ids, requested }), { prepare: false });
+  const rows = await store.all(queueStatements.get(walk)!({ statuses, ids: projects.ids, requested }), {
+    prepare: false,
+  });
   const { total: read, page } = rows[0]!;
   const total = Math.min(read, QUEUE_COUNT_CAP);
   const items: QueueItem[] = rows.flatMap(({ id, number, status, priorityGroup, fullName }) =>
-    (id === null || number === null || status === null || priorityGroup === null ? [] : [{ id, number, status, priorityGroup, fullName }]));
+    id === null || number === null || status === null || priorityGroup === null
+      ? []
+      : [{ id, number, status, priorityGroup, fullName }],
+  );
   return { items, page, pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)), total, more: read > QUEUE_COUNT_CAP };
 }
 
 /** Projects in the person's districts, for the queue's filter and "our projects". */
 export async function staffProjects(store: Store, userId: number) {
   const districts = await staffDistrictIds(store, userId);
-  return store.db.project.findMany({ where: { districtId: { in: districts } }, orderBy: [{ status: "asc" }, { id: "asc" }], include: { district: true } });
+  return store.db.project.findMany({
+    where: { districtId: { in: districts } },
+    orderBy: [{ status: "asc" }, { id: "asc" }],
+    include: { district: true },
+  });
 }

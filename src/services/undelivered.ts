@@ -18,8 +18,17 @@ export async function undelivered(store: Store) {
     store.db.notification.count({ where: givenUpWhere }),
     store.db.notification.count({ where: { ...givenUpWhere, user: { blockedAt: { not: null } } } }),
     store.db.notification.findMany({
-      where: givenUpWhere, orderBy: [{ failedAt: "desc" }, { id: "desc" }], take: UNDELIVERED_SHOWN,
-      select: { id: true, kind: true, failedAt: true, lastError: true, attempts: true, user: { select: { telegramId: true, blockedAt: true } } },
+      where: givenUpWhere,
+      orderBy: [{ failedAt: "desc" }, { id: "desc" }],
+      take: UNDELIVERED_SHOWN,
+      select: {
+        id: true,
+        kind: true,
+        failedAt: true,
+        lastError: true,
+        attempts: true,
+        user: { select: { telegramId: true, blockedAt: true } },
+      },
     }),
   ]);
   return { total, blocked, items };
@@ -28,13 +37,29 @@ export async function undelivered(store: Store) {
 /** Sends again every notification given up whose person has not blocked the bot; returns how many. */
 export async function retryUndelivered(store: Store, outbox: Outbox, actorUserId: number, now: Date): Promise<number> {
   await assertAdmin(store, actorUserId);
-  return store.transaction(async (tx) => {
-    const retried = await tx.all(q.updateTable("Notification as n").set({ failedAt: null, attempts: 0, lastError: null })
-      .from("User as u").whereRef("u.id", "=", "n.userId").where("u.blockedAt", "is", null).where("n.failedAt", "is not", null)
-      .where("n.lastError", "is distinct from", SUBJECT_GONE)
-      .returning("n.id"));
-    for (const { id } of retried) await outbox.enqueue(tx, id);
-    await audit(tx, { actorUserId, action: "retry_notifications", entity: "Notification", entityId: retried.length, at: now });
-    return retried.length;
-  }, { statementTimeoutMs: 120_000 });
+  return store.transaction(
+    async (tx) => {
+      const retried = await tx.all(
+        q
+          .updateTable("Notification as n")
+          .set({ failedAt: null, attempts: 0, lastError: null })
+          .from("User as u")
+          .whereRef("u.id", "=", "n.userId")
+          .where("u.blockedAt", "is", null)
+          .where("n.failedAt", "is not", null)
+          .where("n.lastError", "is distinct from", SUBJECT_GONE)
+          .returning("n.id"),
+      );
+      for (const { id } of retried) await outbox.enqueue(tx, id);
+      await audit(tx, {
+        actorUserId,
+        action: "retry_notifications",
+        entity: "Notification",
+        entityId: retried.length,
+        at: now,
+      });
+      return retried.length;
+    },
+    { statementTimeoutMs: 120_000 },
+  );
 }

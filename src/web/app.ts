@@ -31,16 +31,27 @@ const TELEGRAM_FRAMES = ["https://web.telegram.org", "https://webk.telegram.org"
 
 export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono({ strict: false });
-  app.use(secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'", TELEGRAM_SCRIPT], styleSrc: ["'self'"], imgSrc: ["'self'", "data:"],
-      connectSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], objectSrc: ["'none'"], frameAncestors: ["'self'", ...TELEGRAM_FRAMES],
-    },
-    xFrameOptions: false, // frame-ancestors says who may frame the pages; X-Frame-Options cannot name Telegram
-    crossOriginEmbedderPolicy: false,
-  }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", TELEGRAM_SCRIPT],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'", ...TELEGRAM_FRAMES],
+      },
+      xFrameOptions: false, // frame-ancestors says who may frame the pages; X-Frame-Options cannot name Telegram
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   app.use(compress()); // pages, fragments and open data travel gzipped to a browser that asks
-  app.get("/healthz", async (c) => ((await deps.services.databaseAnswers()) ? c.text("ok") : c.text("database unavailable", 503)));
+  app.get("/healthz", async (c) =>
+    (await deps.services.databaseAnswers()) ? c.text("ok") : c.text("database unavailable", 503),
+  );
   app.route("/", publicRoutes({ ...deps, caches: deps.publicCaches }));
   if (deps.deskPath !== undefined) {
     const base = deps.deskPath.replace(/\/+$/, "");

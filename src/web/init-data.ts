@@ -13,7 +13,11 @@ export const INIT_DATA_ACT_MAX_AGE_SECONDS = 60 * 60;
 /** initData is a short query string; anything longer is no initData. */
 const INIT_DATA_MAX_LENGTH = 8_192;
 
-const telegramUser = z.object({ id: z.number().int().positive(), first_name: z.string().optional(), language_code: z.string().optional() });
+const telegramUser = z.object({
+  id: z.number().int().positive(),
+  first_name: z.string().optional(),
+  language_code: z.string().optional(),
+});
 
 export type InitDataUser = z.infer<typeof telegramUser>;
 

@@ -39,7 +39,9 @@ describe.skipIf(!hasChromium)("the public page in a browser", () => {
   });
 
   const targets = (page: import("playwright-core").Page) =>
-    page.locator("figure.map a.city circle").evaluateAll((circles) => circles.map((c) => c.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+    page
+      .locator("figure.map a.city circle")
+      .evaluateAll((circles) => circles.map((c) => c.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
 
   it("on a desktop: names the regions on the map, the legend beside it, opens a region, a district (marked) and a project", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -52,10 +54,16 @@ describe.skipIf(!hasChromium)("the public page in a browser", () => {
     expect(legend!.y + legend!.height).toBeLessThanOrEqual(800); // above the fold, beside the map
     expect(legend!.x).toBeGreaterThan((await page.locator(".map-drawing").boundingBox())!.x + 400);
     const report = await buildMonthlyReport(database.store, null, reportMonth(2020, 12));
-    expect(plain(await page.locator("tfoot td").nth(5).textContent())).toBe(plain(formatNumber(report.totals.quota.hired, "ru")));
+    expect(plain(await page.locator("tfoot td").nth(5).textContent())).toBe(
+      plain(formatNumber(report.totals.quota.hired, "ru")),
+    );
     const almaty = report.regionQuotas.find((r) => r.nameRu === "город Алматы")!;
-    expect(plain(await page.locator('tr[data-kato="750000000"] td').nth(5).textContent())).toBe(plain(formatNumber(almaty.hired, "ru")));
-    const fills = new Set(await page.locator("figure.map path.area").evaluateAll((paths) => paths.map((p) => p.getAttribute("fill"))));
+    expect(plain(await page.locator('tr[data-kato="750000000"] td').nth(5).textContent())).toBe(
+      plain(formatNumber(almaty.hired, "ru")),
+    );
+    const fills = new Set(
+      await page.locator("figure.map path.area").evaluateAll((paths) => paths.map((p) => p.getAttribute("fill"))),
+    );
     expect(fills.size).toBeGreaterThanOrEqual(4); // the classes tell the regions apart
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(DOCS, "public-map.png") });
@@ -66,23 +74,45 @@ describe.skipIf(!hasChromium)("the public page in a browser", () => {
     expect(await page.locator("figure.map svg > a[data-kato]").count()).toBe(8);
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('figure.map a[data-kato="751710000"]').click(); // Medeu
-    await page.getByRole("heading", { level: 1, name: t("public:region.title_district", { district: "Медеуский район", region: "город Алматы" }) }).waitFor();
-    await page.getByRole("heading", { level: 2, name: t("public:table.projects_of", { district: "Медеуский район" }) }).waitFor();
+    await page
+      .getByRole("heading", {
+        level: 1,
+        name: t("public:region.title_district", { district: "Медеуский район", region: "город Алматы" }),
+      })
+      .waitFor();
+    await page
+      .getByRole("heading", { level: 2, name: t("public:table.projects_of", { district: "Медеуский район" }) })
+      .waitFor();
     expect(await page.locator('tr.chosen[data-kato="751710000"]').count()).toBe(1);
-    expect(await page.locator('path.area.chosen').count()).toBe(1);
+    expect(await page.locator("path.area.chosen").count()).toBe(1);
     await page.screenshot({ path: path.join(DOCS, "public-region.png"), fullPage: true });
-    const finished = page.locator("section table tbody tr", { hasText: t("projects:status.completed") }).locator("th a").first();
+    const finished = page
+      .locator("section table tbody tr", { hasText: t("projects:status.completed") })
+      .locator("th a")
+      .first();
     const name = plain(await finished.textContent());
     await finished.click();
     await page.getByRole("heading", { level: 1, name }).waitFor();
     expect(await page.getByRole("link", { name: t("public:project.apply") }).count()).toBe(0); // a finished project invites nobody
     await page.getByText(t("public:project.closed.completed")).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole("link", { name: t("public:project.back", { district: "Медеуский район", region: "город Алматы" }) }).click();
-    await page.getByRole("heading", { level: 1, name: t("public:region.title_district", { district: "Медеуский район", region: "город Алматы" }) }).waitFor();
+    await page
+      .getByRole("link", { name: t("public:project.back", { district: "Медеуский район", region: "город Алматы" }) })
+      .click();
+    await page
+      .getByRole("heading", {
+        level: 1,
+        name: t("public:region.title_district", { district: "Медеуский район", region: "город Алматы" }),
+      })
+      .waitFor();
 
     await page.getByRole("link", { name: "Қазақша" }).click();
-    await page.getByRole("heading", { level: 2, name: harness.t("kk", "public:table.projects_of", { district: "Медеу ауданы" }) }).waitFor();
+    await page
+      .getByRole("heading", {
+        level: 2,
+        name: harness.t("kk", "public:table.projects_of", { district: "Медеу ауданы" }),
+      })
+      .waitFor();
     await page.close();
   });
 
@@ -91,8 +121,13 @@ describe.skipIf(!hasChromium)("the public page in a browser", () => {
     const t = (key: string, options?: Record<string, unknown>) => harness.t("ru", key, options);
     await page.goto(`${origin}/ru`);
     for (const size of await targets(page)) expect(size).toBeGreaterThanOrEqual(44);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-    const [map, legend] = [await page.locator(".map-drawing").boundingBox(), await page.locator(".legend").boundingBox()];
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
+    const [map, legend] = [
+      await page.locator(".map-drawing").boundingBox(),
+      await page.locator(".legend").boundingBox(),
+    ];
     expect(legend!.y).toBeGreaterThanOrEqual(map!.y + map!.height - 1);
     expect(legend!.y).toBeLessThan(map!.y + map!.height + 120);
     expect(await seriousViolations(page)).toEqual([]);

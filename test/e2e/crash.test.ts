@@ -23,8 +23,12 @@ let program: Program;
 
 function start(): Program {
   program = startProgram({
-    BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url, PII_KEY: Buffer.alloc(32, 5).toString("base64"),
-    SEED_DEMO_DATA: "false", LOG_LEVEL: "info",
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    DATABASE_URL: database.url,
+    PII_KEY: Buffer.alloc(32, 5).toString("base64"),
+    SEED_DEMO_DATA: "false",
+    LOG_LEVEL: "info",
   });
   return program;
 }
@@ -72,7 +76,10 @@ describe("killed with SIGKILL and started again", () => {
     await chat.press("reg:yes", text(chat.t("seeker:ask.name")));
     await chat.send("Гүлмира Оспанова", text(chat.t("seeker:ask.iin")));
     const asked = await conversationState(70_001);
-    await chat.send(makeIin("880412", 4), text(chat.t("seeker:ask.iin_confirm", { birth: "12.04.1988", sex: chat.t("seeker:sex.female") })));
+    await chat.send(
+      makeIin("880412", 4),
+      text(chat.t("seeker:ask.iin_confirm", { birth: "12.04.1988", sex: chat.t("seeker:sex.female") })),
+    );
     // The state is saved just after the question is sent: killed in between, the bot would find the
     // question before (a crash can always fall there). This test kills it once the state is saved.
     await waitUntil(async () => (await conversationState(70_001)) !== asked);
@@ -96,17 +103,29 @@ describe("killed with SIGKILL and started again", () => {
   it("every notification is delivered exactly once, the one on its way at the kill included", async () => {
     const project = await addProject(database.db, { districtKato: MEDEU, name: "Мектеп № 12", lat: 43.2, lon: 76.9 });
     const ids = Array.from({ length: PEOPLE }, (_, i) => 71_000 + i);
-    const users = await Promise.all(ids.map((id) => database.db.user.create({ data: { telegramId: BigInt(id), language: "kk" } })));
+    const users = await Promise.all(
+      ids.map((id) => database.db.user.create({ data: { telegramId: BigInt(id), language: "kk" } })),
+    );
     const isOurs = (chatId: unknown) => ids.includes(Number(chatId));
-    const delivered = () => emulator.calls.filter((call) => call.method === "sendMessage" && isOurs(call.payload.chat_id));
+    const delivered = () =>
+      emulator.calls.filter((call) => call.method === "sendMessage" && isOurs(call.payload.chat_id));
 
     // hold the 13th message: it is on its way when the process dies
     let seen = 0;
-    const onItsWay = emulator.holdNext((call) => call.method === "sendMessage" && isOurs(call.payload.chat_id) && ++seen === 13);
+    const onItsWay = emulator.holdNext(
+      (call) => call.method === "sendMessage" && isOurs(call.payload.chat_id) && ++seen === 13,
+    );
     const jobs = lazyBoss(database.url, createLogger("silent"));
     const outbox = createOutbox(jobs.get);
     for (const user of users) {
-      await database.store.transaction((tx) => notify(tx, outbox, { userId: user.id, kind: "project_match", payload: { projectId: project.id }, eventKey: `crash-test:${user.id}` }));
+      await database.store.transaction((tx) =>
+        notify(tx, outbox, {
+          userId: user.id,
+          kind: "project_match",
+          payload: { projectId: project.id },
+          eventKey: `crash-test:${user.id}`,
+        }),
+      );
     }
     await jobs.stop();
     const held = await onItsWay;
@@ -120,7 +139,8 @@ describe("killed with SIGKILL and started again", () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 2_000)); // room for a duplicate to show
     const perChat = new Map<number, number>();
-    for (const call of delivered()) perChat.set(Number(call.payload.chat_id), (perChat.get(Number(call.payload.chat_id)) ?? 0) + 1);
+    for (const call of delivered())
+      perChat.set(Number(call.payload.chat_id), (perChat.get(Number(call.payload.chat_id)) ?? 0) + 1);
     expect([...perChat.values()].filter((count) => count !== 1)).toEqual([]);
     expect(perChat.size).toBe(PEOPLE);
     expect(perChat.has(Number(held.payload.chat_id))).toBe(true);

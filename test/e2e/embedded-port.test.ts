@@ -17,16 +17,25 @@ const programs: Program[] = [];
 const blockers: Server[] = [];
 
 /** Holds a port of 127.0.0.1, as another program would; false when someone else holds it already. */
-const hold = (port: number) => new Promise<boolean>((resolve) => {
-  const server = createServer().once("error", () => resolve(false)).once("listening", () => {
-    blockers.push(server);
-    resolve(true);
+const hold = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => {
+        blockers.push(server);
+        resolve(true);
+      });
+    server.listen(port, "127.0.0.1");
   });
-  server.listen(port, "127.0.0.1");
-});
 
 const start = (env: Record<string, string>) => {
-  const program = startProgram({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, SEED_DEMO_DATA: "false", LOG_LEVEL: "info", ...env });
+  const program = startProgram({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    SEED_DEMO_DATA: "false",
+    LOG_LEVEL: "info",
+    ...env,
+  });
   programs.push(program);
   return program;
 };
@@ -52,9 +61,13 @@ afterAll(async () => {
 describe("the embedded database on a busy machine", () => {
   it("starts two checkouts side by side while another program holds its port", async () => {
     await hold(EMBEDDED_PORT); // held by this test, or by someone else already: taken either way
-    const [first, second] = [start({ DATA_DIR: path.join(folder, "first") }), start({ DATA_DIR: path.join(folder, "second") })];
+    const [first, second] = [
+      start({ DATA_DIR: path.join(folder, "first") }),
+      start({ DATA_DIR: path.join(folder, "second") }),
+    ];
     await Promise.all([first, second].map((program) => program.ready("polling: the bot is running", 120_000)));
-    for (const program of [first, second]) expect(program.output.stdout).toContain(`port ${EMBEDDED_PORT} is taken by another program`);
+    for (const program of [first, second])
+      expect(program.output.stdout).toContain(`port ${EMBEDDED_PORT} is taken by another program`);
   }, 180_000);
 
   it("stops with one line when the port asked for is taken", async () => {
@@ -76,7 +89,9 @@ describe("the embedded database on a busy machine", () => {
     expect(await program.exited).toBe(1);
     const lines = program.output.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^The embedded PostgreSQL did not start \(data folder .*damaged, port \d+\): .+\. Set DATABASE_URL/);
+    expect(lines[0]).toMatch(
+      /^The embedded PostgreSQL did not start \(data folder .*damaged, port \d+\): .+\. Set DATABASE_URL/,
+    );
     expect(lines[0]).not.toMatch(/: undefined\b/);
   }, 60_000);
 });

@@ -31,18 +31,32 @@ async function freePort(): Promise<number> {
 }
 
 const buttons = buttonsOf;
-const person = (id: number, lang: "kk" | "ru" = "ru") => new Chat(emulator, i18n, async (update) => emulator.push(update as never), id, lang);
+const person = (id: number, lang: "kk" | "ru" = "ru") =>
+  new Chat(emulator, i18n, async (update) => emulator.push(update as never), id, lang);
 
 beforeAll(async () => {
   i18n = await testI18n();
   database = await createTestDatabase();
   emulator = await startBotApiEmulator();
   await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района");
-  await addProject(database.db, { districtKato: MEDEU, name: "Школа № 15", lat: 43.2567, lon: 76.9286, positions: [{ code: "mason", count: 5, wage: 150_000 }] });
+  await addProject(database.db, {
+    districtKato: MEDEU,
+    name: "Школа № 15",
+    lat: 43.2567,
+    lon: 76.9286,
+    positions: [{ code: "mason", count: 5, wage: 150_000 }],
+  });
   port = await freePort();
   program = startProgram({
-    BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url, PORT: String(port), WEB_APP_URL: `http://127.0.0.1:${port}/desk`,
-    PII_KEY: Buffer.alloc(32, 5).toString("base64"), SEED_DEMO_DATA: "false", LOG_LEVEL: "info", ADMIN_TELEGRAM_IDS: String(ADMIN),
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    WEB_APP_URL: `http://127.0.0.1:${port}/desk`,
+    PII_KEY: Buffer.alloc(32, 5).toString("base64"),
+    SEED_DEMO_DATA: "false",
+    LOG_LEVEL: "info",
+    ADMIN_TELEGRAM_IDS: String(ADMIN),
   });
   await program.ready("polling: the bot is running");
 }, 90_000);
@@ -72,35 +86,68 @@ describe("journeys through the real program", () => {
 
     const staff = person(70_002, "kk");
     await staff.send(`/start ${token}`);
-    await staff.press(`lang:kk:${token}`, text(staff.t("staff:invitation.accepted", { centre: "ЦЗН Медеуского района (kk)" })));
-    await admin.send("/menu", text(admin.t("notifications:invitation_used", { centre: "ЦЗН Медеуского района", person: "P70002" })));
+    await staff.press(
+      `lang:kk:${token}`,
+      text(staff.t("staff:invitation.accepted", { centre: "ЦЗН Медеуского района (kk)" })),
+    );
+    await admin.send(
+      "/menu",
+      text(admin.t("notifications:invitation_used", { centre: "ЦЗН Медеуского района", person: "P70002" })),
+    );
 
     const seeker = person(70_003);
     await seeker.start();
-    await registerThroughChat(seeker, { name: "Айгерім Серікқызы", birth: "050315", centurySex: 6, phone: "+7 701 234 56 78", status: "registered_unemployed", relocate: false });
+    await registerThroughChat(seeker, {
+      name: "Айгерім Серікқызы",
+      birth: "050315",
+      centurySex: 6,
+      phone: "+7 701 234 56 78",
+      status: "registered_unemployed",
+      relocate: false,
+    });
 
-    const list = await seeker.location(43.2567, 76.9286, text(seeker.t("projects:list.title_near", { page: 1, pages: 1 })));
+    const list = await seeker.location(
+      43.2567,
+      76.9286,
+      text(seeker.t("projects:list.title_near", { page: 1, pages: 1 })),
+    );
     const card = buttons(list).find((b) => b.text.startsWith("Школа № 15"))!;
-    const opened = await seeker.press(card.callback_data!, (call) => String(call.payload.text).startsWith("🏗 Школа № 15"));
+    const opened = await seeker.press(card.callback_data!, (call) =>
+      String(call.payload.text).startsWith("🏗 Школа № 15"),
+    );
     const apply = buttons(opened).find((b) => b.callback_data?.startsWith("apl:start:"))!;
-    const positions = await seeker.press(apply.callback_data!, (call) => buttons(call).some((b) => b.callback_data?.startsWith("apl:pos:")));
+    const positions = await seeker.press(apply.callback_data!, (call) =>
+      buttons(call).some((b) => b.callback_data?.startsWith("apl:pos:")),
+    );
     const position = buttons(positions).find((b) => b.callback_data?.startsWith("apl:pos:"))!;
-    const confirm = await seeker.press(position.callback_data!, (call) => buttons(call).some((b) => b.callback_data?.startsWith("apl:ok:")));
-    await seeker.press(buttons(confirm).find((b) => b.callback_data?.startsWith("apl:ok:"))!.callback_data!, (call) => String(call.payload.text).startsWith("Заявка №"));
+    const confirm = await seeker.press(position.callback_data!, (call) =>
+      buttons(call).some((b) => b.callback_data?.startsWith("apl:ok:")),
+    );
+    await seeker.press(buttons(confirm).find((b) => b.callback_data?.startsWith("apl:ok:"))!.callback_data!, (call) =>
+      String(call.payload.text).startsWith("Заявка №"),
+    );
     const application = await database.db.application.findFirstOrThrow();
     expect(application).toMatchObject({ status: "submitted", priorityGroup: 0 }); // unemployed youth
 
     const queue = await staff.press("stf:q:1:all:0", (call) => call.method === "editMessageText");
     expect(buttons(queue).some((b) => b.text.includes(application.number))).toBe(true);
     await staff.press(`stf:ref:${application.id}`, (call) => /ALM-\d{4}-\d{6}/.test(String(call.payload.text)));
-    const referral = (await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).referralNumber!;
+    const referral = (await database.db.application.findUniqueOrThrow({ where: { id: application.id } }))
+      .referralNumber!;
     expect(referral).toMatch(/^ALM-\d{4}-000001$/);
 
     // The outbox worker of the running program tells the seeker, once.
-    const told = await emulator.waitFor((call) => Number(call.payload.chat_id) === seeker.id && String(call.payload.text).includes(referral), 30_000);
+    const told = await emulator.waitFor(
+      (call) => Number(call.payload.chat_id) === seeker.id && String(call.payload.text).includes(referral),
+      30_000,
+    );
     expect(String(told.payload.text)).toContain("пр. Абая, 10");
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(emulator.calls.filter((call) => Number(call.payload.chat_id) === seeker.id && String(call.payload.text).includes(referral))).toHaveLength(1);
+    expect(
+      emulator.calls.filter(
+        (call) => Number(call.payload.chat_id) === seeker.id && String(call.payload.text).includes(referral),
+      ),
+    ).toHaveLength(1);
   }, 120_000);
 
   it("an entrepreneur computes the repayments and receives the schedule file", async () => {
@@ -112,8 +159,12 @@ describe("journeys through the real program", () => {
     await entrepreneur.send("10 млн");
     await entrepreneur.send("36");
     await entrepreneur.send("6");
-    await entrepreneur.send("3", (call) => buttons(call).some((b) => b.callback_data === "calc:gk:principal_and_interest"));
-    await entrepreneur.press("calc:gk:principal_and_interest", (call) => buttons(call).some((b) => b.callback_data === "calc:kind:annuity"));
+    await entrepreneur.send("3", (call) =>
+      buttons(call).some((b) => b.callback_data === "calc:gk:principal_and_interest"),
+    );
+    await entrepreneur.press("calc:gk:principal_and_interest", (call) =>
+      buttons(call).some((b) => b.callback_data === "calc:kind:annuity"),
+    );
     await entrepreneur.press("calc:kind:annuity", (call) => call.method === "sendDocument");
   }, 60_000);
 });

@@ -15,7 +15,14 @@ describe("the program", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     emulator = await startBotApiEmulator();
-    program = startProgram({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url, PII_KEY: Buffer.alloc(32, 3).toString("base64"), SEED_DEMO_DATA: "false", LOG_LEVEL: "info" });
+    program = startProgram({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      DATABASE_URL: database.url,
+      PII_KEY: Buffer.alloc(32, 3).toString("base64"),
+      SEED_DEMO_DATA: "false",
+      LOG_LEVEL: "info",
+    });
     await program.ready("polling: the bot is running");
   }, 90_000);
 
@@ -29,13 +36,17 @@ describe("the program", () => {
     expect(program.child.exitCode, program.output.stderr).toBeNull();
     const i18n = await testI18n();
     const kk = await emulator.waitFor((c) => c.method === "setMyCommands" && c.payload.language_code === "kk");
-    expect((kk.payload.commands as Array<{ command: string; description: string }>).find((c) => c.command === "cancel")?.description)
-      .toBe(i18n.getFixedT("kk")("commands.cancel"));
+    expect(
+      (kk.payload.commands as Array<{ command: string; description: string }>).find((c) => c.command === "cancel")
+        ?.description,
+    ).toBe(i18n.getFixedT("kk")("commands.cancel"));
     await emulator.waitFor((c) => c.method === "setMyCommands" && c.payload.language_code === "ru");
   });
 
   it("registers its upkeep schedule at start-up: conversations left unanswered are dropped every quarter of an hour", async () => {
-    const schedules = await database.db.$queryRawUnsafe<Array<{ name: string; cron: string }>>("select name, cron from pgboss.schedule order by name");
+    const schedules = await database.db.$queryRawUnsafe<Array<{ name: string; cron: string }>>(
+      "select name, cron from pgboss.schedule order by name",
+    );
     expect(schedules).toContainEqual({ name: "conversation-expiry", cron: "*/15 * * * *" });
   });
 
@@ -43,11 +54,30 @@ describe("the program", () => {
     const i18n = await testI18n();
     const from = { id: 901, is_bot: false, first_name: "Дәулет", language_code: "kk" };
     const chat = { id: 901, type: "private", first_name: "Дәулет" };
-    emulator.push({ message: { message_id: 1, date: 0, chat, from, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } } as never);
+    emulator.push({
+      message: {
+        message_id: 1,
+        date: 0,
+        chat,
+        from,
+        text: "/start",
+        entities: [{ type: "bot_command", offset: 0, length: 6 }],
+      },
+    } as never);
     const choice = await emulator.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === 901);
     expect(choice.payload.text).toBe(i18n.getFixedT("kk")("language.choose"));
-    emulator.push({ callback_query: { id: "1", from, chat_instance: "x", data: "lang:kk", message: { message_id: 2, date: 0, chat, text: "" } } } as never);
-    const welcome = await emulator.waitFor((c) => c.method === "sendMessage" && c.payload.text === i18n.getFixedT("kk")("start.welcome"));
+    emulator.push({
+      callback_query: {
+        id: "1",
+        from,
+        chat_instance: "x",
+        data: "lang:kk",
+        message: { message_id: 2, date: 0, chat, text: "" },
+      },
+    } as never);
+    const welcome = await emulator.waitFor(
+      (c) => c.method === "sendMessage" && c.payload.text === i18n.getFixedT("kk")("start.welcome"),
+    );
     expect(welcome.payload.chat_id).toBe(901);
     const user = await database.db.user.findUnique({ where: { telegramId: 901n } });
     expect(user?.language).toBe("kk");
@@ -62,8 +92,15 @@ describe("the program", () => {
 
 describe("an invalid configuration", () => {
   it("prints one clear line naming the variable and exits 1 without a stack trace", async () => {
-    const program = startProgram({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.kz/hook", WEBHOOK_SECRET: "short" });
+    const program = startProgram({
+      BOT_TOKEN: TOKEN,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.kz/hook",
+      WEBHOOK_SECRET: "short",
+    });
     expect(await program.exited).toBe(1);
-    expect(program.output.stderr.trim()).toBe("Configuration error: WEBHOOK_SECRET must be at least 16 characters when BOT_MODE=webhook");
+    expect(program.output.stderr.trim()).toBe(
+      "Configuration error: WEBHOOK_SECRET must be at least 16 characters when BOT_MODE=webhook",
+    );
   }, 30_000);
 });

@@ -13,21 +13,34 @@ let database: TestDatabase;
 let emulator: BotApiEmulator;
 const instances: Array<{ program: Program; port: number }> = [];
 
-const freePort = () => new Promise<number>((resolve) => {
-  const server = createServer().listen(0, "127.0.0.1", () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
   });
-});
 
-const post = (port: number, body: string) => fetch(`http://127.0.0.1:${port}/hook`, {
-  method: "POST", body, headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-});
-const start = (updateId: number) => JSON.stringify({
-  update_id: updateId,
-  message: { message_id: 1, date: 0, chat: { id: CHAT, type: "private" }, from: { id: CHAT, is_bot: false, first_name: "R", language_code: "ru" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] },
-});
-const answers = () => emulator.calls.filter((call) => call.method === "sendMessage" && Number(call.payload.chat_id) === CHAT);
+const post = (port: number, body: string) =>
+  fetch(`http://127.0.0.1:${port}/hook`, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+  });
+const start = (updateId: number) =>
+  JSON.stringify({
+    update_id: updateId,
+    message: {
+      message_id: 1,
+      date: 0,
+      chat: { id: CHAT, type: "private" },
+      from: { id: CHAT, is_bot: false, first_name: "R", language_code: "ru" },
+      text: "/start",
+      entities: [{ type: "bot_command", offset: 0, length: 6 }],
+    },
+  });
+const answers = () =>
+  emulator.calls.filter((call) => call.method === "sendMessage" && Number(call.payload.chat_id) === CHAT);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -35,8 +48,16 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
     const port = await freePort();
     const program = startProgram({
-      BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.url, PII_KEY: Buffer.alloc(32, 7).toString("base64"),
-      SEED_DEMO_DATA: "false", LOG_LEVEL: "info", BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}/hook`, WEBHOOK_SECRET: SECRET, PORT: String(port),
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      DATABASE_URL: database.url,
+      PII_KEY: Buffer.alloc(32, 7).toString("base64"),
+      SEED_DEMO_DATA: "false",
+      LOG_LEVEL: "info",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: `http://127.0.0.1:${port}/hook`,
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
     });
     instances.push({ program, port });
   }

@@ -9,4 +9,7 @@ console.log(`top-1: ${r.top1}/${r.answerable} = ${percent(r.top1, r.answerable)}
 console.log(`top-3: ${r.top3}/${r.answerable} = ${percent(r.top3, r.answerable)} %`);
 console.log(`off topic left unanswered: ${r.offTopicUnanswered}/${r.offTopic}`);
 console.log(`language detected right: ${r.languageRight}/${EVAL_QUESTIONS.length}`);
-for (const miss of r.misses) console.log(`  miss: "${miss.text}" expected ${miss.expected ?? "no answer"}, got ${miss.got ?? "no answer"} (score ${miss.score.toFixed(1)})`);
+for (const miss of r.misses)
+  console.log(
+    `  miss: "${miss.text}" expected ${miss.expected ?? "no answer"}, got ${miss.got ?? "no answer"} (score ${miss.score.toFixed(1)})`,
+  );

@@ -15,7 +15,15 @@ export interface EvalResult {
 }
 
 export function evaluate(index: FaqIndex, questions: EvalQuestion[]): EvalResult {
-  const result: EvalResult = { answerable: 0, top1: 0, top3: 0, offTopic: 0, offTopicUnanswered: 0, languageRight: 0, misses: [] };
+  const result: EvalResult = {
+    answerable: 0,
+    top1: 0,
+    top3: 0,
+    offTopic: 0,
+    offTopicUnanswered: 0,
+    languageRight: 0,
+    misses: [],
+  };
   for (const q of questions) {
     const answer = index.search(q.text);
     const ranked = index.rank(q.text);
@@ -28,7 +36,13 @@ export function evaluate(index: FaqIndex, questions: EvalQuestion[]): EvalResult
     }
     result.answerable++;
     if (answer?.entry.id === q.expected) result.top1++;
-    else result.misses.push({ text: q.text, expected: q.expected, got: answer?.entry.id ?? null, score: ranked[0]?.score ?? 0 });
+    else
+      result.misses.push({
+        text: q.text,
+        expected: q.expected,
+        got: answer?.entry.id ?? null,
+        score: ranked[0]?.score ?? 0,
+      });
     if (answer && ranked.slice(0, 3).some((r) => r.entry.id === q.expected)) result.top3++;
   }
   return result;

@@ -48,7 +48,12 @@ export async function startBotApiEmulator(): Promise<BotApiEmulator> {
     }
     const chat = { id: Number(payload.chat_id), type: "private" };
     if (method.startsWith("send") || method.startsWith("edit")) {
-      return { message_id: Number(payload.message_id ?? ++messageId), date: Math.floor(Date.now() / 1000), chat, text: payload.text };
+      return {
+        message_id: Number(payload.message_id ?? ++messageId),
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        text: payload.text,
+      };
     }
     return true;
   };
@@ -85,11 +90,16 @@ export async function startBotApiEmulator(): Promise<BotApiEmulator> {
       for (;;) {
         const found = calls.find(predicate);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no such call within ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(", ")}`);
+        if (Date.now() > deadline)
+          throw new Error(`no such call within ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(", ")}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     holdNext: (predicate) => new Promise((arrived) => (hold = { predicate, arrived })),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -11,9 +11,20 @@ export const initDataFor = (user: { id: number; first_name?: string }, authDate:
   sign({ user: { id: user.id, first_name: user.first_name ?? "Staff" }, query_id: "AAF-test" }, token, authDate);
 
 /** initData as older Telegram clients send it: signed, with no `signature` field at all. */
-export function initDataWithoutSignature(user: { id: number; first_name?: string }, authDate: Date, token = TOKEN): string {
-  const fields = new URLSearchParams({ auth_date: String(Math.floor(authDate.getTime() / 1000)), query_id: "AAF-old", user: JSON.stringify({ id: user.id, first_name: user.first_name ?? "Staff" }) });
-  const checked = [...fields.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => `${key}=${value}`).join("\n");
+export function initDataWithoutSignature(
+  user: { id: number; first_name?: string },
+  authDate: Date,
+  token = TOKEN,
+): string {
+  const fields = new URLSearchParams({
+    auth_date: String(Math.floor(authDate.getTime() / 1000)),
+    query_id: "AAF-old",
+    user: JSON.stringify({ id: user.id, first_name: user.first_name ?? "Staff" }),
+  });
+  const checked = [...fields.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => `${key}=${value}`)
+    .join("\n");
   const secret = createHmac("sha256", "WebAppData").update(token).digest();
   fields.set("hash", createHmac("sha256", secret).update(checked).digest("hex"));
   return fields.toString();
@@ -25,7 +36,11 @@ export interface Desk {
   url: string;
   close(): Promise<void>;
   /** A request to /desk/app/<path> with the initData in the Authorization header (none when null). */
-  request(path: string, initData: string | null, init?: { method?: string; form?: Record<string, string>; headers?: Record<string, string> }): Promise<Response>;
+  request(
+    path: string,
+    initData: string | null,
+    init?: { method?: string; form?: Record<string, string>; headers?: Record<string, string> },
+  ): Promise<Response>;
 }
 
 export async function startDesk(harness: Harness, now: () => Date): Promise<Desk> {
@@ -35,9 +50,16 @@ export async function startDesk(harness: Harness, now: () => Date): Promise<Desk
     url: `${origin}${DESK_PATH}/`,
     close,
     request(path, initData, init = {}) {
-      const headers: Record<string, string> = { ...init.headers, ...(initData === null ? {} : { authorization: `tma ${initData}` }) };
+      const headers: Record<string, string> = {
+        ...init.headers,
+        ...(initData === null ? {} : { authorization: `tma ${initData}` }),
+      };
       const body = init.form ? new URLSearchParams(init.form) : undefined;
-      return fetch(`${origin}${DESK_PATH}/app/${path}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body });
+      return fetch(`${origin}${DESK_PATH}/app/${path}`, {
+        method: init.method ?? (body ? "POST" : "GET"),
+        headers,
+        body,
+      });
     },
   };
 }

@@ -23,10 +23,19 @@ import { createReminderScheduler, type ReminderScheduler } from "../../src/jobs/
 import { createFakeTelegram, type ApiCall, type FakeTelegram } from "./telegram.js";
 
 export const BOT_INFO = {
-  id: 42, is_bot: true as const, first_name: "Roadmap", username: "roadmap_test_bot",
-  can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
-  can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
-  can_manage_bots: false, supports_join_request_queries: false,
+  id: 42,
+  is_bot: true as const,
+  first_name: "Roadmap",
+  username: "roadmap_test_bot",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
 };
 
 let i18nInstance: Promise<i18n> | undefined;
@@ -45,11 +54,15 @@ export interface Reply {
 /** The texts of the messages the bot sent among these replies. */
 export const sentTexts = (replies: Reply[]) => replies.filter((r) => r.method === "sendMessage").map((r) => r.text);
 /** The same with the messages it edited in place (screens opened by buttons). */
-export const shownTexts = (replies: Reply[]) => replies.filter((r) => r.method === "sendMessage" || r.method === "editMessageText").map((r) => r.text);
+export const shownTexts = (replies: Reply[]) =>
+  replies.filter((r) => r.method === "sendMessage" || r.method === "editMessageText").map((r) => r.text);
 
 function toReply(call: ApiCall): Reply {
   const markup = call.payload.reply_markup as
-    | { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>>; keyboard?: Array<Array<{ text: string } | string>> }
+    | {
+        inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>>;
+        keyboard?: Array<Array<{ text: string } | string>>;
+      }
     | undefined;
   return {
     method: call.method,
@@ -115,13 +128,17 @@ export const TOKEN = "123456:TEST-token-for-the-recording-client";
 
 /** What waits for its chat's second, Telegram's retry_after or pg-boss's backoff, made due now. */
 export async function makeNotificationsDue(db: Db): Promise<void> {
-  await db.$executeRawUnsafe(`update pgboss.job set start_after = now() where name = $1 and state in ('created', 'retry')`, NOTIFY_QUEUE);
+  await db.$executeRawUnsafe(
+    `update pgboss.job set start_after = now() where name = $1 and state in ('created', 'retry')`,
+    NOTIFY_QUEUE,
+  );
   await db.$executeRawUnsafe(`update "User" set "nextMessageAt" = null`);
   await db.$executeRawUnsafe(`update "OutboxClock" set "nextAt" = now()`);
 }
 
 /** The services on `store`, as the bot gets them (the outbox: none unless given). */
-export const testServices = (store: Store, outbox: Outbox = noOutbox): Services => createServices({ store, pii: createPii(TEST_PII_KEY), outbox });
+export const testServices = (store: Store, outbox: Outbox = noOutbox): Services =>
+  createServices({ store, pii: createPii(TEST_PII_KEY), outbox });
 
 export async function createHarness(store: Store, options: HarnessOptions = {}): Promise<Harness> {
   const telegram = createFakeTelegram();
@@ -132,9 +149,22 @@ export async function createHarness(store: Store, options: HarnessOptions = {}):
   const outbox = jobs ? createOutbox(jobs.get) : noOutbox;
   const services = createServices({ store, pii: createPii(options.piiKey ?? TEST_PII_KEY), outbox });
   const bot = createBot(
-    { services, i18n, log, adminIds: options.adminIds ?? [], now: options.now ?? (() => new Date()), reminders,
-      download: createDownloader(TOKEN, undefined, telegram.fetch), webAppUrl: options.webAppUrl },
-    { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch }, rateLimit: options.rateLimit ?? TEST_RATE_LIMIT },
+    {
+      services,
+      i18n,
+      log,
+      adminIds: options.adminIds ?? [],
+      now: options.now ?? (() => new Date()),
+      reminders,
+      download: createDownloader(TOKEN, undefined, telegram.fetch),
+      webAppUrl: options.webAppUrl,
+    },
+    {
+      token: TOKEN,
+      botInfo: BOT_INFO,
+      client: { fetch: telegram.fetch },
+      rateLimit: options.rateLimit ?? TEST_RATE_LIMIT,
+    },
   );
   const outboxApi = new Api(TOKEN, { fetch: telegram.fetch });
   const harness: Harness = {
@@ -144,7 +174,14 @@ export async function createHarness(store: Store, options: HarnessOptions = {}):
     telegram,
     i18n,
     t: (lang, key, opts) => i18n.getFixedT(lang)(key, opts),
-    person: (opts = {}) => new Person(harness, opts.id ?? nextPersonId++, opts.languageCode ?? "ru", opts.firstName ?? "Айгерім", opts.username),
+    person: (opts = {}) =>
+      new Person(
+        harness,
+        opts.id ?? nextPersonId++,
+        opts.languageCode ?? "ru",
+        opts.firstName ?? "Айгерім",
+        opts.username,
+      ),
     outboxApi,
     async flushNotifications() {
       if (!jobs) throw new Error("this test has no job queue: pass databaseUrl to createHarness");
@@ -156,7 +193,8 @@ export async function createHarness(store: Store, options: HarnessOptions = {}):
         for (const job of batch) {
           const outcome = await processNotifyJob(boss, { services, api: outboxApi, i18n, log }, job);
           outcomes.push(outcome);
-          if (typeof outcome === "object" && "failed" in outcome) await boss.fail(NOTIFY_QUEUE, job.id, { error: outcome.failed });
+          if (typeof outcome === "object" && "failed" in outcome)
+            await boss.fail(NOTIFY_QUEUE, job.id, { error: outcome.failed });
           else await boss.complete(NOTIFY_QUEUE, job.id);
         }
       }
@@ -182,10 +220,22 @@ export async function createHarness(store: Store, options: HarnessOptions = {}):
 
 export class Person {
   private messageId = 1;
-  constructor(private readonly harness: Harness, readonly id: number, readonly languageCode: string, readonly firstName: string, readonly username?: string) {}
+  constructor(
+    private readonly harness: Harness,
+    readonly id: number,
+    readonly languageCode: string,
+    readonly firstName: string,
+    readonly username?: string,
+  ) {}
 
   private get from() {
-    return { id: this.id, is_bot: false, first_name: this.firstName, language_code: this.languageCode, ...(this.username ? { username: this.username } : {}) };
+    return {
+      id: this.id,
+      is_bot: false,
+      first_name: this.firstName,
+      language_code: this.languageCode,
+      ...(this.username ? { username: this.username } : {}),
+    };
   }
   private get chat() {
     return { id: this.id, type: "private" as const, first_name: this.firstName };
@@ -199,8 +249,19 @@ export class Person {
   }
 
   send(text: string): Promise<Reply[]> {
-    const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }] : undefined;
-    return this.deliver({ message: { message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat: this.chat, from: this.from, text, entities } });
+    const entities = text.startsWith("/")
+      ? [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }]
+      : undefined;
+    return this.deliver({
+      message: {
+        message_id: this.messageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: this.chat,
+        from: this.from,
+        text,
+        entities,
+      },
+    });
   }
 
   /** Sends a file as a document, as Telegram would (the bot fetches it with getFile). */
@@ -208,7 +269,10 @@ export class Person {
     const fileId = this.harness.telegram.addFile(bytes);
     return this.deliver({
       message: {
-        message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat: this.chat, from: this.from,
+        message_id: this.messageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: this.chat,
+        from: this.from,
         document: { file_id: fileId, file_unique_id: fileId, file_name: fileName, file_size: bytes.length },
       },
     });
@@ -217,7 +281,9 @@ export class Person {
   /** Presses an inline button, found by its label or callback data among the bot's messages to this person. */
   press(labelOrData: string): Promise<Reply[]> {
     const sent = this.sentToMe().reverse();
-    const owner = sent.find((reply) => reply.buttons.some(([label, data]) => label === labelOrData || data === labelOrData));
+    const owner = sent.find((reply) =>
+      reply.buttons.some(([label, data]) => label === labelOrData || data === labelOrData),
+    );
     const button = owner?.buttons.find(([label, data]) => label === labelOrData || data === labelOrData);
     if (!button) throw new Error(`no button "${labelOrData}" in the bot's messages`);
     return this.pressData(button[1], owner?.messageId ?? 1000);
@@ -227,7 +293,10 @@ export class Person {
   pressData(data: string, messageId = 1000): Promise<Reply[]> {
     return this.deliver({
       callback_query: {
-        id: String(nextUpdateId), from: this.from, chat_instance: "test", data,
+        id: String(nextUpdateId),
+        from: this.from,
+        chat_instance: "test",
+        data,
         message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: this.chat, text: "" },
       },
     } as Omit<Update, "update_id">);
@@ -235,7 +304,16 @@ export class Person {
 
   /** Types "@bot <query>" in any chat (inline mode), optionally where Telegram says they are. */
   inline(query: string, location?: { latitude: number; longitude: number }): Promise<Reply[]> {
-    return this.deliver({ inline_query: { id: `iq${nextUpdateId}`, from: this.from, query, offset: "", chat_type: "sender", ...(location ? { location } : {}) } } as Omit<Update, "update_id">);
+    return this.deliver({
+      inline_query: {
+        id: `iq${nextUpdateId}`,
+        from: this.from,
+        query,
+        offset: "",
+        chat_type: "sender",
+        ...(location ? { location } : {}),
+      },
+    } as Omit<Update, "update_id">);
   }
 
   /** Everything the bot sent or edited in this chat, oldest first. */
@@ -253,7 +331,9 @@ export interface TestBot {
  * A test file's own database (a copy of the migrated template) and the bot on it; `jobs` gives it
  * a real pg-boss queue on that database (reminders, the outbox).
  */
-export async function openTestBot(options: Omit<HarnessOptions, "databaseUrl"> & { jobs?: boolean } = {}): Promise<TestBot> {
+export async function openTestBot(
+  options: Omit<HarnessOptions, "databaseUrl"> & { jobs?: boolean } = {},
+): Promise<TestBot> {
   const { jobs, ...rest } = options;
   const database = await createTestDatabase();
   const harness = await createHarness(database.store, { ...rest, ...(jobs ? { databaseUrl: database.url } : {}) });

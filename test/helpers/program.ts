@@ -28,11 +28,14 @@ export function startProgram(env: Record<string, string>): Program {
   child.stderr!.on("data", (chunk) => (output.stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return {
-    child, output, exited,
+    child,
+    output,
+    exited,
     async ready(line, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!output.stdout.includes(line)) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the program did not print "${line}":\n${output.stdout}\n${output.stderr}`);
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`the program did not print "${line}":\n${output.stdout}\n${output.stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
@@ -41,7 +44,10 @@ export function startProgram(env: Record<string, string>): Program {
 
 export const text = (expected: string) => (call: ApiCall) => call.payload.text === expected;
 export const buttonsOf = (call: ApiCall) =>
-  ((call.payload.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> })?.inline_keyboard ?? []).flat();
+  (
+    (call.payload.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> })
+      ?.inline_keyboard ?? []
+  ).flat();
 
 /** One person's chat with the running bot: `deliver` hands an update to it (polling queue or webhook). */
 export class Chat {
@@ -66,17 +72,47 @@ export class Chat {
   private async exchange(update: Record<string, unknown>, until: (call: ApiCall) => boolean): Promise<ApiCall> {
     const before = this.emulator.calls.length;
     await this.deliver(update);
-    return this.emulator.waitFor((call) => this.emulator.calls.indexOf(call) >= before && Number(call.payload.chat_id) === this.id && until(call), 30_000);
+    return this.emulator.waitFor(
+      (call) => this.emulator.calls.indexOf(call) >= before && Number(call.payload.chat_id) === this.id && until(call),
+      30_000,
+    );
   }
   send(message: string, until: (call: ApiCall) => boolean = () => true) {
-    const entities = message.startsWith("/") ? [{ type: "bot_command", offset: 0, length: message.split(" ")[0]!.length }] : undefined;
-    return this.exchange({ message: { message_id: this.messageId++, date: 0, chat: this.chat, from: this.from, text: message, entities } }, until);
+    const entities = message.startsWith("/")
+      ? [{ type: "bot_command", offset: 0, length: message.split(" ")[0]!.length }]
+      : undefined;
+    return this.exchange(
+      { message: { message_id: this.messageId++, date: 0, chat: this.chat, from: this.from, text: message, entities } },
+      until,
+    );
   }
   location(latitude: number, longitude: number, until: (call: ApiCall) => boolean) {
-    return this.exchange({ message: { message_id: this.messageId++, date: 0, chat: this.chat, from: this.from, location: { latitude, longitude } } }, until);
+    return this.exchange(
+      {
+        message: {
+          message_id: this.messageId++,
+          date: 0,
+          chat: this.chat,
+          from: this.from,
+          location: { latitude, longitude },
+        },
+      },
+      until,
+    );
   }
   press(data: string, until: (call: ApiCall) => boolean = (call) => call.method !== "answerCallbackQuery") {
-    return this.exchange({ callback_query: { id: String(this.messageId++), from: this.from, chat_instance: "e2e", data, message: { message_id: 500, date: 0, chat: this.chat, text: "" } } }, until);
+    return this.exchange(
+      {
+        callback_query: {
+          id: String(this.messageId++),
+          from: this.from,
+          chat_instance: "e2e",
+          data,
+          message: { message_id: 500, date: 0, chat: this.chat, text: "" },
+        },
+      },
+      until,
+    );
   }
   async start() {
     await this.send("/start");

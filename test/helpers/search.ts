@@ -11,7 +11,9 @@ export async function foundIn(db: Db, needles: string[]): Promise<string[]> {
   for (const { schema, table, column } of columns) {
     for (const needle of needles) {
       const [row] = await db.$queryRawUnsafe<Array<{ n: number }>>(
-        `select count(*)::int as n from "${schema}"."${table}" where "${column}"::text ilike '%' || $1 || '%'`, needle);
+        `select count(*)::int as n from "${schema}"."${table}" where "${column}"::text ilike '%' || $1 || '%'`,
+        needle,
+      );
       if (row!.n > 0) found.push(`${table}.${column}: ${needle}`);
     }
   }

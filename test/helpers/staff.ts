@@ -6,7 +6,11 @@ export async function addCentre(db: Db, districtKatos: string[], name = "ЦЗН"
   const districts = await db.district.findMany({ where: { kato: { in: districtKatos } } });
   return db.employmentCentre.create({
     data: {
-      nameKk: `${name} (kk)`, nameRu: name, addressKk: "Абай даңғылы, 10", addressRu: "пр. Абая, 10", phone: "+7 727 000 00 00",
+      nameKk: `${name} (kk)`,
+      nameRu: name,
+      addressKk: "Абай даңғылы, 10",
+      addressRu: "пр. Абая, 10",
+      phone: "+7 727 000 00 00",
       districts: { create: districts.map((d) => ({ districtId: d.id })) },
     },
   });
@@ -15,7 +19,9 @@ export async function addCentre(db: Db, districtKatos: string[], name = "ЦЗН"
 /** The person becomes staff of the centre (their account is created when missing). */
 export async function makeStaff(db: Db, person: Person, centreId: number) {
   const user = await db.user.upsert({
-    where: { telegramId: BigInt(person.id) }, create: { telegramId: BigInt(person.id), language: "ru", roles: ["staff"], firstName: person.firstName }, update: { roles: ["staff"] },
+    where: { telegramId: BigInt(person.id) },
+    create: { telegramId: BigInt(person.id), language: "ru", roles: ["staff"], firstName: person.firstName },
+    update: { roles: ["staff"] },
   });
   await db.staffMembership.create({ data: { userId: user.id, centreId } });
   return user;

@@ -52,25 +52,38 @@ type Keyboard = { inline_keyboard?: Array<Array<{ callback_data?: string }>>; ke
 export function telegramRefusal(method: string, payload: Record<string, unknown>): string | null {
   const text = typeof payload.text === "string" ? payload.text : undefined;
   if (method === "answerInlineQuery") {
-    const results = (typeof payload.results === "string" ? JSON.parse(payload.results) : payload.results) as Array<{ id: string; reply_markup?: unknown; input_message_content?: { message_text?: string } }>;
+    const results = (typeof payload.results === "string" ? JSON.parse(payload.results) : payload.results) as Array<{
+      id: string;
+      reply_markup?: unknown;
+      input_message_content?: { message_text?: string };
+    }>;
     if (results.length > 50) return "Bad Request: RESULTS_TOO_MUCH";
     if (results.some((r) => Buffer.byteLength(r.id) > 64)) return "Bad Request: RESULT_ID_INVALID";
-    if (results.some((r) => [...(r.input_message_content?.message_text ?? "")].length > 4096)) return "Bad Request: MESSAGE_TOO_LONG";
+    if (results.some((r) => [...(r.input_message_content?.message_text ?? "")].length > 4096))
+      return "Bad Request: MESSAGE_TOO_LONG";
     if (new Set(results.map((r) => r.id)).size !== results.length) return "Bad Request: RESULT_ID_DUPLICATE";
   }
-  if (method === "answerCallbackQuery") return text !== undefined && [...text].length > 200 ? "Bad Request: text is too long" : null;
-  if (text !== undefined && (text.length === 0 || [...text].length > 4096)) return text.length ? "Bad Request: message is too long" : "Bad Request: message text is empty";
+  if (method === "answerCallbackQuery")
+    return text !== undefined && [...text].length > 200 ? "Bad Request: text is too long" : null;
+  if (text !== undefined && (text.length === 0 || [...text].length > 4096))
+    return text.length ? "Bad Request: message is too long" : "Bad Request: message text is empty";
   const caption = typeof payload.caption === "string" ? payload.caption : undefined;
   if (caption !== undefined && [...caption].length > 1024) return "Bad Request: message caption is too long";
   const markup = payload.reply_markup as Keyboard | undefined;
   const buttons = markup?.inline_keyboard?.flat() ?? [];
   if (buttons.length > 100) return "Bad Request: too many buttons";
-  if (buttons.some((b) => b.callback_data !== undefined && (Buffer.byteLength(b.callback_data) > 64 || b.callback_data.length === 0))) return "Bad Request: BUTTON_DATA_INVALID";
+  if (
+    buttons.some(
+      (b) => b.callback_data !== undefined && (Buffer.byteLength(b.callback_data) > 64 || b.callback_data.length === 0),
+    )
+  )
+    return "Bad Request: BUTTON_DATA_INVALID";
   return null;
 }
 
 /** The file a call uploaded (sendDocument, sendPhoto): its name and bytes. */
-export const fileOf = (call: ApiCall) => Object.entries(call.payload).find(([key]) => key.endsWith("_file"))![1] as { name: string; bytes: Buffer };
+export const fileOf = (call: ApiCall) =>
+  Object.entries(call.payload).find(([key]) => key.endsWith("_file"))![1] as { name: string; bytes: Buffer };
 
 export function createFakeTelegram(): FakeTelegram {
   const calls: ApiCall[] = [];
@@ -108,7 +121,8 @@ export function createFakeTelegram(): FakeTelegram {
     }
     calls.push({ method, payload, at: Date.now() });
     const refusal = telegramRefusal(method, payload);
-    if (refusal) return new Response(JSON.stringify({ ok: false, error_code: 400, description: refusal }), { status: 400 });
+    if (refusal)
+      return new Response(JSON.stringify({ ok: false, error_code: 400, description: refusal }), { status: 400 });
     const failure = failures.get(method);
     if (failure !== undefined) {
       failures.delete(method);
@@ -127,7 +141,9 @@ export function createFakeTelegram(): FakeTelegram {
     return id;
   };
   return {
-    calls, fetch: fakeFetch, addFile,
+    calls,
+    fetch: fakeFetch,
+    addFile,
     failNext: (method, description, code = 400, parameters) => failures.set(method, { description, code, parameters }),
     delayNext: (method, ms) => delays.set(method, ms),
   };

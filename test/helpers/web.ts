@@ -13,7 +13,14 @@ export interface WebServer {
 
 /** The web pages on the harness's services, with the test bot's token; `options` adds or changes what is given. */
 export async function serveWeb(harness: Harness, options: Partial<WebDeps> = {}): Promise<WebServer> {
-  const web = createWebApp({ services: harness.services, i18n: harness.i18n, botToken: TOKEN, log: pino({ level: "silent" }), now: () => new Date(), ...options });
+  const web = createWebApp({
+    services: harness.services,
+    i18n: harness.i18n,
+    botToken: TOKEN,
+    log: pino({ level: "silent" }),
+    now: () => new Date(),
+    ...options,
+  });
   const server = createHttpServer({ web });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {

@@ -40,24 +40,32 @@ async function centresReachable(admin: Person): Promise<Set<number>> {
 }
 
 describe("the admin's centres", () => {
-  it.each(["ru", "kk"] as const)("reaches all 217 centres through the 17 regions and their pages (%s)", async (lang) => {
-    const admin = harness.person({ id: ADMIN_ID, languageCode: lang });
-    await admin.send("/start");
-    await admin.press(`lang:${lang}`);
-    const home = await admin.send(harness.t(lang, "menu.admin"));
-    const regionButtons = buttons(home).filter(([, d]) => /^adm:r:[1-9]/.test(d));
-    expect(regionButtons).toHaveLength(17);
-    expect(shownTexts(home)[0]).toBe(harness.t(lang, "admin:home.title", { count: 217 }));
-    for (const reply of home) expect(reply.buttons.length).toBeLessThanOrEqual(100);
+  it.each(["ru", "kk"] as const)(
+    "reaches all 217 centres through the 17 regions and their pages (%s)",
+    async (lang) => {
+      const admin = harness.person({ id: ADMIN_ID, languageCode: lang });
+      await admin.send("/start");
+      await admin.press(`lang:${lang}`);
+      const home = await admin.send(harness.t(lang, "menu.admin"));
+      const regionButtons = buttons(home).filter(([, d]) => /^adm:r:[1-9]/.test(d));
+      expect(regionButtons).toHaveLength(17);
+      expect(shownTexts(home)[0]).toBe(harness.t(lang, "admin:home.title", { count: 217 }));
+      for (const reply of home) expect(reply.buttons.length).toBeLessThanOrEqual(100);
 
-    const all = await database.db.employmentCentre.findMany({ select: { id: true } });
-    expect(all).toHaveLength(217);
-    const reached = await centresReachable(admin);
-    expect([...reached].sort((a, b) => a - b)).toEqual(all.map((c) => c.id).sort((a, b) => a - b));
+      const all = await database.db.employmentCentre.findMany({ select: { id: true } });
+      expect(all).toHaveLength(217);
+      const reached = await centresReachable(admin);
+      expect([...reached].sort((a, b) => a - b)).toEqual(all.map((c) => c.id).sort((a, b) => a - b));
 
-    const card = shownTexts(await admin.pressData(adminData.centre(all.at(-1)!.id)))[0]!;
-    expect(card).toContain(harness.t(lang, "admin:centre.card", { name: "x", address: "x", phone: "x", districts: "x", staff: 0 }).split("\n")[1]!.split(":")[0]);
-  });
+      const card = shownTexts(await admin.pressData(adminData.centre(all.at(-1)!.id)))[0]!;
+      expect(card).toContain(
+        harness
+          .t(lang, "admin:centre.card", { name: "x", address: "x", phone: "x", districts: "x", staff: 0 })
+          .split("\n")[1]!
+          .split(":")[0],
+      );
+    },
+  );
 
   it("finds centres by a part of the name typed in either language, in pages, and says when there is none", async () => {
     const admin = harness.person({ id: ADMIN_ID });
@@ -72,7 +80,9 @@ describe("the admin's centres", () => {
 
     await admin.pressData(adminData.find());
     const many = await admin.send("аудан"); // every Kazakh name of a district ends with «ауданы»
-    const count = await database.db.employmentCentre.count({ where: { nameKk: { contains: "аудан", mode: "insensitive" } } });
+    const count = await database.db.employmentCentre.count({
+      where: { nameKk: { contains: "аудан", mode: "insensitive" } },
+    });
     expect(count).toBeGreaterThan(10);
     expect(shownTexts(many)[0]).toContain(harness.t("ru", "admin:search.found", { text: "аудан", count }));
     const next = dataOf(many).find((d) => d === adminData.search("аудан", 2))!;
@@ -82,7 +92,9 @@ describe("the admin's centres", () => {
     await admin.pressData(adminData.find());
     const long = "Несуществующее название: очень длинный поиск 🏢🏢🏢"; // cut to 40 bytes of UTF-8 for its button
     const none = await admin.send(long);
-    expect(shownTexts(none)[0]).toMatch(new RegExp(`^${harness.t("ru", "admin:search.nothing", { text: "@@" }).split("@@")[0]}`));
+    expect(shownTexts(none)[0]).toMatch(
+      new RegExp(`^${harness.t("ru", "admin:search.nothing", { text: "@@" }).split("@@")[0]}`),
+    );
     for (const data of dataOf(none)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
   });
 });
@@ -95,8 +107,15 @@ describe("the audit log", () => {
     await someone.pressData("stf:ref:5");
     now = new Date(now.getTime() + 61_000);
     await someone.pressData("adm:inv:99");
-    const entries = await database.db.auditLog.findMany({ where: { actorUserId: user.id, action: "refused" }, orderBy: { id: "asc" } });
-    expect(entries.map((e) => [e.entity, (e.after as { count: number }).count])).toEqual([["adm:inv", 25], ["stf:ref", 1], ["adm:inv", 1]]);
+    const entries = await database.db.auditLog.findMany({
+      where: { actorUserId: user.id, action: "refused" },
+      orderBy: { id: "asc" },
+    });
+    expect(entries.map((e) => [e.entity, (e.after as { count: number }).count])).toEqual([
+      ["adm:inv", 25],
+      ["stf:ref", 1],
+      ["adm:inv", 1],
+    ]);
   });
 
   it("filters by kind of action, by centre and by person, newest first, in Kazakhstan's time", async () => {
@@ -108,19 +127,29 @@ describe("the audit log", () => {
     const invitation = shownTexts(await admin.pressData(adminData.invite(centre.id)))[0]!;
     expect(invitation).toContain("03.12.2026 00:30"); // 72 hours later, Almaty time
 
-    const byKind = shownTexts(await admin.pressData(adminData.log(1, { action: "create_invitation", centreId: 0, userId: 0 })))[0]!;
-    expect(byKind).toContain(harness.t("ru", "admin:audit.filter.kind", { kind: harness.t("ru", "admin:audit.action.create_invitation") }));
+    const byKind = shownTexts(
+      await admin.pressData(adminData.log(1, { action: "create_invitation", centreId: 0, userId: 0 })),
+    )[0]!;
+    expect(byKind).toContain(
+      harness.t("ru", "admin:audit.filter.kind", { kind: harness.t("ru", "admin:audit.action.create_invitation") }),
+    );
     expect(byKind).toContain("30.11.2026 00:30");
     expect(byKind).not.toContain(harness.t("ru", "admin:audit.action.refused"));
 
-    const byCentre = shownTexts(await admin.pressData(adminData.log(1, { action: "all", centreId: centre.id, userId: 0 })))[0]!;
+    const byCentre = shownTexts(
+      await admin.pressData(adminData.log(1, { action: "all", centreId: centre.id, userId: 0 })),
+    )[0]!;
     expect(byCentre).toContain(harness.t("ru", "admin:audit.action.create_invitation"));
     const other = await database.db.employmentCentre.findFirstOrThrow({ orderBy: { id: "desc" } });
-    const otherLog = shownTexts(await admin.pressData(adminData.log(1, { action: "all", centreId: other.id, userId: 0 })))[0]!;
+    const otherLog = shownTexts(
+      await admin.pressData(adminData.log(1, { action: "all", centreId: other.id, userId: 0 })),
+    )[0]!;
     expect(otherLog).toContain(harness.t("ru", "admin:audit.empty"));
 
     const adminUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(ADMIN_ID) } });
-    const byPerson = shownTexts(await admin.pressData(adminData.log(1, { action: "all", centreId: 0, userId: adminUser.id })))[0]!;
+    const byPerson = shownTexts(
+      await admin.pressData(adminData.log(1, { action: "all", centreId: 0, userId: adminUser.id })),
+    )[0]!;
     expect(byPerson).toContain(harness.t("ru", "admin:audit.action.create_invitation"));
     expect(byPerson).not.toContain(harness.t("ru", "admin:audit.action.refused"));
 
@@ -153,7 +182,9 @@ describe("admins listed in ADMIN_TELEGRAM_IDS", () => {
     await database.db.user.create({ data: { telegramId: BigInt(former.id), roles: ["admin", "staff"] } });
     const listed = await database.db.user.create({ data: { telegramId: 777_000_001n, roles: [] } });
     expect(await syncAdminRoles(database.store, [listed.telegramId])).toBeGreaterThanOrEqual(2);
-    expect((await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(former.id) } })).roles).toEqual(["staff"]);
+    expect((await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(former.id) } })).roles).toEqual([
+      "staff",
+    ]);
     expect((await database.db.user.findUniqueOrThrow({ where: { id: listed.id } })).roles).toEqual(["admin"]);
     expect(await syncAdminRoles(database.store, [listed.telegramId])).toBe(0);
   });

@@ -19,7 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => closeTestBot({ database, harness }));
 
-
 async function invitationLink(centreId: number): Promise<string> {
   const [reply] = shownTexts(await admin.pressData(`adm:inv:${centreId}`));
   return /start=(s[A-Za-z0-9_-]{24})/.exec(reply!)![1]!;
@@ -39,13 +38,20 @@ describe("employment centres", () => {
     const almaty = await database.db.region.findFirstOrThrow({ where: { districts: { some: { kato: ALATAU } } } });
     const alatau = await database.db.district.findUniqueOrThrow({ where: { kato: ALATAU } });
     await admin.pressData(`admc:r:${almaty.id}`);
-    expect(shownTexts(await admin.pressData("admc:save"))[0]).toBe(harness.t("ru", "admin:editor.invalid.no_districts"));
+    expect(shownTexts(await admin.pressData("admc:save"))[0]).toBe(
+      harness.t("ru", "admin:editor.invalid.no_districts"),
+    );
     await admin.pressData(`admc:d:${alatau.id}`);
     await admin.pressData("admc:save");
-    const centre = await database.db.employmentCentre.findFirstOrThrow({ where: { nameRu: "Центр занятости Алатауского района" }, include: { districts: true } });
+    const centre = await database.db.employmentCentre.findFirstOrThrow({
+      where: { nameRu: "Центр занятости Алатауского района" },
+      include: { districts: true },
+    });
     expect(centre).toMatchObject({ phone: "+77273000000", addressKk: "Алатау ауданы, Шаляпин көшесі, 5" });
     expect(centre.districts.map((d) => d.districtId)).toEqual([alatau.id]);
-    expect(await database.db.auditLog.count({ where: { action: "create_centre", entityId: String(centre.id) } })).toBe(1);
+    expect(await database.db.auditLog.count({ where: { action: "create_centre", entityId: String(centre.id) } })).toBe(
+      1,
+    );
   });
 
   it("are edited by an admin: a value kept or typed anew, the districts replaced, the change audited with what it was", async () => {
@@ -61,10 +67,21 @@ describe("employment centres", () => {
     await admin.pressData(`admc:d:${medeu.id}`); // off
     await admin.pressData(`admc:d:${zhetysu.id}`); // on
     await admin.pressData("admc:save");
-    const saved = await database.db.employmentCentre.findUniqueOrThrow({ where: { id: centre.id }, include: { districts: true } });
-    expect(saved).toMatchObject({ nameKk: centre.nameKk, nameRu: centre.nameRu, addressKk: centre.addressKk, addressRu: centre.addressRu, phone: "+77273112233" });
+    const saved = await database.db.employmentCentre.findUniqueOrThrow({
+      where: { id: centre.id },
+      include: { districts: true },
+    });
+    expect(saved).toMatchObject({
+      nameKk: centre.nameKk,
+      nameRu: centre.nameRu,
+      addressKk: centre.addressKk,
+      addressRu: centre.addressRu,
+      phone: "+77273112233",
+    });
     expect(saved.districts.map((d) => d.districtId)).toEqual([zhetysu.id]);
-    const entry = await database.db.auditLog.findFirstOrThrow({ where: { action: "update_centre", entityId: String(centre.id) } });
+    const entry = await database.db.auditLog.findFirstOrThrow({
+      where: { action: "update_centre", entityId: String(centre.id) },
+    });
     expect(entry.before).toMatchObject({ phone: centre.phone, districtIds: [medeu.id] });
     expect(entry.after).toMatchObject({ phone: "+77273112233", districtIds: [zhetysu.id] });
   });
@@ -76,7 +93,9 @@ describe("employment centres", () => {
     expect(sentTexts(replies)).toEqual([harness.t("ru", "errors.not_allowed")]);
     expect(await database.db.invitation.count()).toBe(before);
     const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(someone.id) } });
-    expect(await database.db.auditLog.count({ where: { actorUserId: user.id, action: "refused", entityId: "adm:inv:1" } })).toBe(1);
+    expect(
+      await database.db.auditLog.count({ where: { actorUserId: user.id, action: "refused", entityId: "adm:inv:1" } }),
+    ).toBe(1);
   });
 });
 
@@ -91,21 +110,30 @@ describe("invitations", () => {
     await newcomer.send(`/start ${payload}`); // someone new: language first
     const accepted = shownTexts(await newcomer.press(`lang:kk:${payload}`)).at(-1);
     expect(accepted).toBe(harness.t("kk", "staff:invitation.accepted", { centre: "ЦЗН Медеуского района (kk)" }));
-    const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(newcomer.id) }, include: { staff: true } });
+    const user = await database.db.user.findUniqueOrThrow({
+      where: { telegramId: BigInt(newcomer.id) },
+      include: { staff: true },
+    });
     expect(user.roles).toContain("staff");
     expect(user.staff.map((s) => s.centreId)).toEqual([centre.id]);
 
     const latecomer = await harness.readyPerson();
     expect(shownTexts(await latecomer.send(`/start ${payload}`))).toEqual([harness.t("ru", "staff:invitation.used")]);
-    expect(shownTexts(await latecomer.send(`/start s${"A".repeat(24)}`))).toEqual([harness.t("ru", "staff:invitation.invalid")]);
+    expect(shownTexts(await latecomer.send(`/start s${"A".repeat(24)}`))).toEqual([
+      harness.t("ru", "staff:invitation.invalid"),
+    ]);
     const expiring = await invitationLink(centre.id);
     now = new Date(now.getTime() + 72 * 3_600_000);
-    expect(shownTexts(await latecomer.send(`/start ${expiring}`))).toEqual([harness.t("ru", "staff:invitation.expired")]);
+    expect(shownTexts(await latecomer.send(`/start ${expiring}`))).toEqual([
+      harness.t("ru", "staff:invitation.expired"),
+    ]);
     now = new Date("2021-06-01T08:00:00Z");
     expect(await database.db.staffMembership.count({ where: { user: { telegramId: BigInt(latecomer.id) } } })).toBe(0);
 
     await harness.flushAll();
-    expect(admin.sentToMe().at(-1)!.text).toBe(harness.t("ru", "notifications:invitation_used", { centre: "ЦЗН Медеуского района", person: "Дана" }));
+    expect(admin.sentToMe().at(-1)!.text).toBe(
+      harness.t("ru", "notifications:invitation_used", { centre: "ЦЗН Медеуского района", person: "Дана" }),
+    );
   });
 
   it("lets an admin remove staff: the role goes, the person is told, the audit log shows it", async () => {
@@ -119,7 +147,9 @@ describe("invitations", () => {
     expect(removed).toBe(harness.t("ru", "admin:staff.removed"));
     expect((await database.db.user.findUniqueOrThrow({ where: { id: user.id } })).roles).not.toContain("staff");
     await harness.flushAll();
-    expect(member.sentToMe().at(-1)!.text).toBe(harness.t("ru", "notifications:staff_removed", { centre: "ЦЗН Жетысуского района" }));
+    expect(member.sentToMe().at(-1)!.text).toBe(
+      harness.t("ru", "notifications:staff_removed", { centre: "ЦЗН Жетысуского района" }),
+    );
     // A removed person's staff buttons are refused.
     expect((await member.pressData("stf:q:1:all:0")).some((r) => r.method === "editMessageText")).toBe(false);
 

@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => closeTestBot({ database, harness }));
 
-
 const normalise = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
 async function readWorkbook(call: ApiCall) {
@@ -29,7 +28,9 @@ describe("the repayment calculator", () => {
     const start = await person.press("loans:calc");
     expect(sentTexts(start)).toEqual([harness.t("ru", "loans:calc.intro"), harness.t("ru", "loans:calc.ask.purpose")]);
     const amountQuestion = await person.press("calc:purpose:investment");
-    expect(normalise(sentTexts(amountQuestion)[0]!)).toBe(normalise(harness.t("ru", "loans:calc.ask.amount", { max: "204 190 000,00" })));
+    expect(normalise(sentTexts(amountQuestion)[0]!)).toBe(
+      normalise(harness.t("ru", "loans:calc.ask.amount", { max: "204 190 000,00" })),
+    );
     await person.send("1 млн");
     await person.send("12");
     await person.send("6");
@@ -41,14 +42,21 @@ describe("the repayment calculator", () => {
 
     const summary = normalise(sentTexts(replies)[0]!);
     expect(summary).toContain(normalise(harness.t("ru", "loans:calc.result.annuity", { payment: "127 828,86" })));
-    expect(summary).toContain(normalise(harness.t("ru", "loans:calc.result.grace", { months: 4, interest: "5 000,00" })));
+    expect(summary).toContain(
+      normalise(harness.t("ru", "loans:calc.result.grace", { months: 4, interest: "5 000,00" })),
+    );
     expect(summary).toContain(normalise(harness.t("ru", "loans:calc.result.grace_lender", { max: 40 })));
     const document = harness.telegram.calls.filter((c) => c.method === "sendDocument").at(-1)!;
     expect(document.payload.caption).toBe(harness.t("ru", "loans:xlsx.caption"));
     const { name, sheet } = await readWorkbook(document);
     expect(name).toBe(harness.t("ru", "loans:xlsx.file_name"));
     expect(sheet.name).toBe(harness.t("ru", "loans:xlsx.sheet"));
-    expect(sheet.getRow(1).values).toEqual([undefined, ...["month", "principal", "interest", "deferred", "payment", "balance"].map((k) => harness.t("ru", `loans:xlsx.${k}`))]);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      ...["month", "principal", "interest", "deferred", "payment", "balance"].map((k) =>
+        harness.t("ru", `loans:xlsx.${k}`),
+      ),
+    ]);
     expect(sheet.rowCount).toBe(1 + 12 + 1);
     expect(sheet.getRow(2).values).toEqual([undefined, 1, 0, 5000, 0, 5000, 1_000_000]);
     expect(sheet.getRow(6).getCell(5).value).toBe(127_828.86);
@@ -70,8 +78,12 @@ describe("the repayment calculator", () => {
     await person.send("0");
     const replies = await person.press("calc:kind:equal_principal");
     const summary = normalise(sentTexts(replies)[0]!);
-    expect(summary).toContain(normalise(harness.t("kk", "loans:calc.result.equal_principal", { first: "106 000,00", last: "100 500,00" })));
-    expect(summary).not.toContain(harness.t("kk", "loans:calc.result.grace", { months: 0, interest: "0" }).slice(0, 20));
+    expect(summary).toContain(
+      normalise(harness.t("kk", "loans:calc.result.equal_principal", { first: "106 000,00", last: "100 500,00" })),
+    );
+    expect(summary).not.toContain(
+      harness.t("kk", "loans:calc.result.grace", { months: 0, interest: "0" }).slice(0, 20),
+    );
     const { sheet } = await readWorkbook(harness.telegram.calls.filter((c) => c.method === "sendDocument").at(-1)!);
     expect(sheet.getRow(1).getCell(2).value).toBe(harness.t("kk", "loans:xlsx.principal"));
     expect(sheet.getRow(14).getCell(3).value).toBe(39_000);
@@ -83,7 +95,9 @@ describe("the repayment calculator", () => {
     await person.press("loans:calc");
     await person.press("calc:purpose:working_capital");
     const tooMuch = await person.send("205 млн");
-    expect(normalise(sentTexts(tooMuch)[0]!)).toBe(normalise(harness.t("ru", "loans:calc.limit.amount_max", { max: "204 190 000,00", mci: "70 000" })));
+    expect(normalise(sentTexts(tooMuch)[0]!)).toBe(
+      normalise(harness.t("ru", "loans:calc.limit.amount_max", { max: "204 190 000,00", mci: "70 000" })),
+    );
     expect(sentTexts(tooMuch)[1]).toMatch(/^Сумма кредита/);
     expect(sentTexts(await person.send("пять миллионов"))[0]).toBe(harness.t("ru", "loans:calc.invalid.amount"));
     await person.send("5,5 млн");
@@ -91,7 +105,9 @@ describe("the repayment calculator", () => {
     await person.send("60");
     expect(sentTexts(await person.send("6,5"))[0]).toBe(harness.t("ru", "loans:calc.limit.rate_max", { max: 6 }));
     await person.send("6");
-    expect(sentTexts(await person.send("41"))[0]).toBe(harness.t("ru", "loans:calc.limit.grace_max", { max: 40, cap: 40 }));
+    expect(sentTexts(await person.send("41"))[0]).toBe(
+      harness.t("ru", "loans:calc.limit.grace_max", { max: 40, cap: 40 }),
+    );
     const graceKind = await person.send("40"); // a third of the budget credit's 10 years, whatever the loan's term
     expect(sentTexts(graceKind)).toEqual([harness.t("ru", "loans:calc.ask.grace_kind", { months: 40 })]);
   });
@@ -108,7 +124,16 @@ describe("the repayment calculator", () => {
     await person.press("calc:gk:principal_and_interest");
     const replies = await person.press("calc:kind:equal_principal");
     const summary = normalise(sentTexts(replies)[0]!);
-    expect(summary).toContain(normalise(harness.t("ru", "loans:calc.result.grace_deferred", { months: 3, deferred: "18 000,00", parts: 9, part: "2 000,00" })));
+    expect(summary).toContain(
+      normalise(
+        harness.t("ru", "loans:calc.result.grace_deferred", {
+          months: 3,
+          deferred: "18 000,00",
+          parts: 9,
+          part: "2 000,00",
+        }),
+      ),
+    );
     const { sheet } = await readWorkbook(harness.telegram.calls.filter((c) => c.method === "sendDocument").at(-1)!);
     expect(sheet.getRow(2).values).toEqual([undefined, 1, 0, 0, 6000, 0, 1_200_000]);
     expect(sheet.getRow(5).getCell(3).value).toBe(8000); // 6,000 of the month and 2,000 of the grace

@@ -27,8 +27,16 @@ describe("the gazetteer", () => {
     expect(await db.region.count({ where: { kind: "region" } })).toBe(14);
     expect(await db.region.count({ where: { kind: "city" } })).toBe(3);
     expect(await db.district.count()).toBe(217);
-    const cities = await db.region.findMany({ where: { kind: "city" }, orderBy: { kato: "asc" }, include: { _count: { select: { districts: true } } } });
-    expect(cities.map((c) => [c.nameRu, c._count.districts])).toEqual([["город Нур-Султан", 4], ["город Алматы", 8], ["город Шымкент", 4]]);
+    const cities = await db.region.findMany({
+      where: { kind: "city" },
+      orderBy: { kato: "asc" },
+      include: { _count: { select: { districts: true } } },
+    });
+    expect(cities.map((c) => [c.nameRu, c._count.districts])).toEqual([
+      ["город Нур-Султан", 4],
+      ["город Алматы", 8],
+      ["город Шымкент", 4],
+    ]);
   });
 
   it("puts every coordinate inside Kazakhstan and names every unit in both languages", async () => {
@@ -60,18 +68,26 @@ describe("the gazetteer", () => {
 
   it("has the yearly rates of 2020 and 2021", async () => {
     const rates = await database.db.yearlyRate.findMany({ orderBy: { validFrom: "asc" } });
-    expect(rates.map((r) => [r.year, r.minimumWage, r.mci])).toEqual([[2020, 42_500, 2_651], [2020, 42_500, 2_778], [2021, 42_500, 2_917]]);
+    expect(rates.map((r) => [r.year, r.minimumWage, r.mci])).toEqual([
+      [2020, 42_500, 2_651],
+      [2020, 42_500, 2_778],
+      [2021, 42_500, 2_917],
+    ]);
   });
 });
 
 describe("the demo data", () => {
-  const regionFigures = () => database.db.$queryRaw<Array<{ kato: string; projects: number; jobs: number; permanent: number }>>`
+  const regionFigures = () => database.db.$queryRaw<
+    Array<{ kato: string; projects: number; jobs: number; permanent: number }>
+  >`
     select r.kato, count(*)::int as projects, sum(p."plannedJobs")::int as jobs, sum(p."permanentJobs")::int as permanent
     from "Project" p join "District" d on d.id = p."districtId" join "Region" r on r.id = d."regionId"
     group by r.kato`;
 
   it("matches the 2020 plan's national totals", async () => {
-    const [totals] = await database.db.$queryRaw<Array<{ projects: number; jobs: number; permanent: number; cost: number }>>`
+    const [totals] = await database.db.$queryRaw<
+      Array<{ projects: number; jobs: number; permanent: number; cost: number }>
+    >`
       select count(*)::int as projects, sum("plannedJobs")::int as jobs, sum("permanentJobs")::int as permanent,
              (sum("estimatedCost") / 1e9)::float as cost from "Project"`;
     expect(totals!.projects).toBe(DEMO_TOTALS.projects);
@@ -83,11 +99,19 @@ describe("the demo data", () => {
 
   it("matches the figures the seeds give per region, and those regions lead", async () => {
     const byKato = new Map((await regionFigures()).map((r) => [r.kato, r]));
-    const almatyRegion = byKato.get("190000000")!, almatyCity = byKato.get("750000000")!, turkestan = byKato.get("610000000")!;
-    expect([almatyRegion.projects, byKato.get("630000000")!.projects, byKato.get("310000000")!.projects, byKato.get("350000000")!.projects]).toEqual([977, 813, 690, 625]);
+    const almatyRegion = byKato.get("190000000")!,
+      almatyCity = byKato.get("750000000")!,
+      turkestan = byKato.get("610000000")!;
+    expect([
+      almatyRegion.projects,
+      byKato.get("630000000")!.projects,
+      byKato.get("310000000")!.projects,
+      byKato.get("350000000")!.projects,
+    ]).toEqual([977, 813, 690, 625]);
     expect([almatyCity.jobs, turkestan.jobs, almatyRegion.jobs]).toEqual([26_000, 21_900, 21_000]);
     expect([almatyCity.permanent, almatyRegion.permanent, turkestan.permanent]).toEqual([2_045, 1_830, 1_531]);
-    const sorted = (key: "projects" | "jobs" | "permanent") => [...byKato.values()].sort((a, b) => b[key] - a[key]).map((r) => r.kato);
+    const sorted = (key: "projects" | "jobs" | "permanent") =>
+      [...byKato.values()].sort((a, b) => b[key] - a[key]).map((r) => r.kato);
     expect(sorted("projects").slice(0, 4)).toEqual(["190000000", "630000000", "310000000", "350000000"]);
     expect(sorted("jobs").slice(0, 3)).toEqual(["750000000", "610000000", "190000000"]);
     expect(sorted("permanent").slice(0, 3)).toEqual(["750000000", "190000000", "610000000"]);
@@ -100,7 +124,9 @@ describe("the demo data", () => {
     expect(mismatched).toEqual([]);
     const lowest = await database.db.position.aggregate({ _min: { monthlyWage: true } });
     expect(lowest._min.monthlyWage).toBeGreaterThanOrEqual(wageFloor(new Date("2021-01-01")));
-    const underFloor = await database.db.project.count({ where: { averageWage: { lt: wageFloor(new Date("2021-01-01")) } } });
+    const underFloor = await database.db.project.count({
+      where: { averageWage: { lt: wageFloor(new Date("2021-01-01")) } },
+    });
     expect(underFloor).toBe(0);
   });
 
@@ -146,8 +172,10 @@ describe("the demo data", () => {
 });
 
 describe("the demo history of 2020–2021", () => {
-  const almatyCity = () => database.db.district.findMany({ where: { region: { kato: HISTORY.almatyCity.kato } }, select: { id: true } });
-  const within = (value: number, target: number, share: number) => expect(Math.abs(value - target) / target, `${value} against ${target}`).toBeLessThanOrEqual(share);
+  const almatyCity = () =>
+    database.db.district.findMany({ where: { region: { kato: HISTORY.almatyCity.kato } }, select: { id: true } });
+  const within = (value: number, target: number, share: number) =>
+    expect(Math.abs(value - target) / target, `${value} against ${target}`).toBeLessThanOrEqual(share);
 
   it("gives Almaty city by 1 December 2020 its 228 projects, about 21.7 thousand jobs and about 10.7 thousand hired through the centre (004)", async () => {
     const districts = (await almatyCity()).map((d) => d.id);
@@ -165,7 +193,9 @@ describe("the demo history of 2020–2021", () => {
   it("shows the history in Almaty city's monthly report of November 2020, figure for figure", async () => {
     const districts = (await almatyCity()).map((d) => d.id);
     const report = await buildMonthlyReport(database.store, districts, reportMonth(2020, 11));
-    const [counted] = await database.db.$queryRaw<Array<{ referred: number; hired: number; hiredInMonth: number; jobsInMonth: number; jobsInYear: number }>>`
+    const [counted] = await database.db.$queryRaw<
+      Array<{ referred: number; hired: number; hiredInMonth: number; jobsInMonth: number; jobsInYear: number }>
+    >`
       select (select count(*)::int from "Application" a join "Project" p on p.id = a."projectId"
                 where p."districtId" = any(${districts}) and a.status in ('referred', 'hired') and a."referredAt" < '2020-12-01') as referred,
              (select count(*)::int from "Application" a join "Project" p on p.id = a."projectId"
@@ -188,7 +218,9 @@ describe("the demo history of 2020–2021", () => {
   });
 
   it("hires at least half of the people through the centres, meets the referral quota on most projects but not all (000, 002)", async () => {
-    const [row] = await database.db.$queryRaw<Array<{ hired: number; jobs: number; met: number; started: number; permanent: number }>>`
+    const [row] = await database.db.$queryRaw<
+      Array<{ hired: number; jobs: number; met: number; started: number; permanent: number }>
+    >`
       select (select count(*)::int from "Application" where status = 'hired') as hired,
         (select sum("jobsCreated")::int from "MonthlyFigure") as jobs,
         (select sum("permanentJobs")::int from "Project") as permanent,
@@ -204,7 +236,9 @@ describe("the demo history of 2020–2021", () => {
 
   it("keeps the rules of the data: places, referral numbers and counters, events in order, nothing before the programme", async () => {
     const db = database.db;
-    expect(await db.$queryRaw`select id from "Position" where taken > count or taken <> (select count(*) from "Application" a where a."positionId" = "Position".id and a.status in ('referred', 'hired'))`).toEqual([]);
+    expect(
+      await db.$queryRaw`select id from "Position" where taken > count or taken <> (select count(*) from "Application" a where a."positionId" = "Position".id and a.status in ('referred', 'hired'))`,
+    ).toEqual([]);
     const [numbers] = await db.$queryRaw<Array<{ referred: number; distinct: number; behind: number }>>`
       select count("referralNumber")::int as referred, count(distinct "referralNumber")::int as distinct,
         (select count(*)::int from "ReferralCounter" c join "Region" r on r.id = c."regionId"
@@ -212,11 +246,15 @@ describe("the demo history of 2020–2021", () => {
       from "Application"`;
     expect(numbers!.distinct).toBe(numbers!.referred);
     expect(numbers!.behind).toBe(0);
-    expect(await db.$queryRaw`
+    expect(
+      await db.$queryRaw`
       select a.id from "Application" a where a."submittedAt" < '2020-03-27' or a."referredAt" < a."submittedAt" or a."contractDate" < a."referredAt"::date
         or (a.status = 'hired' and (a.wage is null or a."contractDate" is null))
-        or not exists (select 1 from "ApplicationEvent" e where e."applicationId" = a.id and e.status = 'submitted' and e.at = a."submittedAt")`).toEqual([]);
-    const groups = await db.$queryRaw<Array<{ priorityGroup: number; count: number }>>`select "priorityGroup", count(*)::int as count from "Application" group by 1 order by 1`;
+        or not exists (select 1 from "ApplicationEvent" e where e."applicationId" = a.id and e.status = 'submitted' and e.at = a."submittedAt")`,
+    ).toEqual([]);
+    const groups = await db.$queryRaw<
+      Array<{ priorityGroup: number; count: number }>
+    >`select "priorityGroup", count(*)::int as count from "Application" group by 1 order by 1`;
     expect(groups.map((g) => g.priorityGroup)).toEqual([0, 1]);
   });
 });

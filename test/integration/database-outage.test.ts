@@ -56,13 +56,19 @@ describe("ten seconds without the database", () => {
     during.push(sentTexts(await person.send("Асқар Бекенов")));
     during.push(sentTexts(await harness.person({ languageCode: "ru" }).send("/start")));
     during.push(sentTexts(await person.send("/help")));
-    const unavailable = [[harness.t("kk", "errors.unavailable")], [harness.t("ru", "errors.unavailable")], [harness.t("kk", "errors.unavailable")]];
+    const unavailable = [
+      [harness.t("kk", "errors.unavailable")],
+      [harness.t("ru", "errors.unavailable")],
+      [harness.t("kk", "errors.unavailable")],
+    ];
     expect(during).toEqual(unavailable);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt))));
     server = await start();
 
     // the name typed during the outage was not taken; typed again, the registration goes on
     expect(sentTexts(await person.send("Асқар Бекенов"))).toEqual([harness.t("kk", "seeker:ask.iin")]);
-    expect(sentTexts(await harness.person({ languageCode: "ru" }).send("/start"))).toEqual([harness.t("ru", "language.choose")]);
+    expect(sentTexts(await harness.person({ languageCode: "ru" }).send("/start"))).toEqual([
+      harness.t("ru", "language.choose"),
+    ]);
   }, 60_000);
 });

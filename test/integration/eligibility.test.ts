@@ -10,10 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => closeTestBot({ database, harness }));
 
+const lastText = (replies: { method: string; text: string }[]) =>
+  replies.filter((r) => r.method === "sendMessage").at(-1)?.text;
 
-const lastText = (replies: { method: string; text: string }[]) => replies.filter((r) => r.method === "sendMessage").at(-1)?.text;
-
-async function answerAll(person: Person, answers: { kind: string; tax: string; purpose: string; uses: string[]; jobs: string }) {
+async function answerAll(
+  person: Person,
+  answers: { kind: string; tax: string; purpose: string; uses: string[]; jobs: string },
+) {
   await person.send(harness.t("ru", "menu.loans"));
   await person.press("loans:check");
   await person.press(`elig:kind:${answers.kind}`);
@@ -27,7 +30,13 @@ async function answerAll(person: Person, answers: { kind: string; tax: string; p
 describe("the loan eligibility check", () => {
   it("passes every rule for an eligible business and shows the programme's limits", async () => {
     const person = await harness.readyPerson();
-    const replies = await answerAll(person, { kind: "individual", tax: "yes", purpose: "working_capital", uses: ["business"], jobs: "3" });
+    const replies = await answerAll(person, {
+      kind: "individual",
+      tax: "yes",
+      purpose: "working_capital",
+      uses: ["business"],
+      jobs: "3",
+    });
     const verdict = lastText(replies)!;
     expect(verdict.startsWith(harness.t("ru", "entrepreneur:verdict.eligible"))).toBe(true);
     expect(verdict).not.toContain("❌");
@@ -36,21 +45,45 @@ describe("the loan eligibility check", () => {
     expect(verdict).toContain("60"); // working capital: up to 5 years
   });
 
-  it.each([
-    ["consumer"], ["excisable"], ["housing"], ["land"], ["refinancing"],
-  ])("refuses a forbidden use: %s, and says what to change", async (use) => {
-    const person = await harness.readyPerson();
-    const verdict = lastText(await answerAll(person, { kind: "sme", tax: "yes", purpose: "investment", uses: ["business", use], jobs: "2" }))!;
-    expect(verdict.startsWith(harness.t("ru", "entrepreneur:verdict.not_eligible"))).toBe(true);
-    expect(verdict).toContain(`❌ ${harness.t("ru", `entrepreneur:rule.not_${use}`)}`);
-    expect(verdict).toContain(harness.t("ru", `entrepreneur:fix.not_${use}`));
-    expect(verdict.split("\n").slice(1).filter((line) => line.startsWith("❌"))).toHaveLength(1);
-  });
+  it.each([["consumer"], ["excisable"], ["housing"], ["land"], ["refinancing"]])(
+    "refuses a forbidden use: %s, and says what to change",
+    async (use) => {
+      const person = await harness.readyPerson();
+      const verdict = lastText(
+        await answerAll(person, { kind: "sme", tax: "yes", purpose: "investment", uses: ["business", use], jobs: "2" }),
+      )!;
+      expect(verdict.startsWith(harness.t("ru", "entrepreneur:verdict.not_eligible"))).toBe(true);
+      expect(verdict).toContain(`❌ ${harness.t("ru", `entrepreneur:rule.not_${use}`)}`);
+      expect(verdict).toContain(harness.t("ru", `entrepreneur:fix.not_${use}`));
+      expect(
+        verdict
+          .split("\n")
+          .slice(1)
+          .filter((line) => line.startsWith("❌")),
+      ).toHaveLength(1);
+    },
+  );
 
   it("refuses a business not registered with the tax authority, and one creating no jobs", async () => {
-    const unregistered = lastText(await answerAll(await harness.readyPerson(), { kind: "sme", tax: "no", purpose: "investment", uses: ["business"], jobs: "1" }))!;
+    const unregistered = lastText(
+      await answerAll(await harness.readyPerson(), {
+        kind: "sme",
+        tax: "no",
+        purpose: "investment",
+        uses: ["business"],
+        jobs: "1",
+      }),
+    )!;
     expect(unregistered).toContain(`❌ ${harness.t("ru", "entrepreneur:rule.tax_registered")}`);
-    const noJobs = lastText(await answerAll(await harness.readyPerson(), { kind: "sme", tax: "yes", purpose: "investment", uses: ["business"], jobs: "0" }))!;
+    const noJobs = lastText(
+      await answerAll(await harness.readyPerson(), {
+        kind: "sme",
+        tax: "yes",
+        purpose: "investment",
+        uses: ["business"],
+        jobs: "0",
+      }),
+    )!;
     expect(noJobs).toContain(`❌ ${harness.t("ru", "entrepreneur:rule.new_jobs")}`);
     expect(noJobs).toContain(harness.t("ru", "entrepreneur:fix.new_jobs", { months: 24 }));
   });
@@ -60,7 +93,10 @@ describe("the loan eligibility check", () => {
     await person.send(harness.t("kk", "menu.loans"));
     await person.press("loans:check");
     const typed = await person.send("білмеймін");
-    expect(typed.map((r) => r.text)).toEqual([harness.t("kk", "answer.use_buttons"), harness.t("kk", "entrepreneur:ask.kind")]);
+    expect(typed.map((r) => r.text)).toEqual([
+      harness.t("kk", "answer.use_buttons"),
+      harness.t("kk", "entrepreneur:ask.kind"),
+    ]);
     await person.press("elig:kind:sme");
     const back = await person.press("elig:back");
     expect(lastText(back)).toBe(harness.t("kk", "entrepreneur:ask.kind"));
@@ -81,7 +117,7 @@ describe("the loan eligibility check", () => {
   it("ticks and unticks uses on the same message", async () => {
     const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
-  await person.press("loans:check");
+    await person.press("loans:check");
     await person.press("elig:kind:sme");
     await person.press("elig:tax:yes");
     await person.press("elig:purpose:investment");
@@ -89,7 +125,11 @@ describe("the loan eligibility check", () => {
     const edit = ticked.find((r) => r.method === "editMessageReplyMarkup")!;
     expect(edit.buttons.find(([, data]) => data === "elig:use:housing")![0]).toMatch(/^☑️/);
     const unticked = await person.press("elig:use:housing");
-    expect(unticked.find((r) => r.method === "editMessageReplyMarkup")!.buttons.find(([, d]) => d === "elig:use:housing")![0]).toMatch(/^⬜️/);
+    expect(
+      unticked
+        .find((r) => r.method === "editMessageReplyMarkup")!
+        .buttons.find(([, d]) => d === "elig:use:housing")![0],
+    ).toMatch(/^⬜️/);
   });
 });
 
@@ -97,7 +137,7 @@ describe("/cancel", () => {
   it("leaves the conversation at any step and returns to the menu", async () => {
     const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
-  await person.press("loans:check");
+    await person.press("loans:check");
     await person.press("elig:kind:sme");
     const [cancelled] = await person.send("/cancel");
     expect(cancelled!.text).toBe(harness.t("ru", "cancel.done"));
@@ -117,7 +157,9 @@ describe("back from the first question", () => {
     await person.press("loans:check");
     const left = await person.press("elig:back");
     expect(lastText(left)).toBe(harness.t("ru", "cancel.done"));
-    expect((await person.send("3"))[0]!.text).toBe(harness.t("ru", "faq:no_answer", { contact: harness.t("ru", "faq:contact_any") }));
+    expect((await person.send("3"))[0]!.text).toBe(
+      harness.t("ru", "faq:no_answer", { contact: harness.t("ru", "faq:contact_any") }),
+    );
   });
 });
 
@@ -125,7 +167,7 @@ describe("a conversation and a restart", () => {
   it("continues on a new bot built on the same database", async () => {
     const person = await harness.readyPerson();
     await person.send(harness.t("ru", "menu.loans"));
-  await person.press("loans:check");
+    await person.press("loans:check");
     await person.press("elig:kind:private");
     await person.press("elig:tax:yes");
     expect(await database.db.session.count({ where: { key: `conversation:${person.id}` } })).toBe(1);

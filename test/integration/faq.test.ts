@@ -18,7 +18,11 @@ afterAll(() => closeTestBot({ database, harness }));
 
 const entry = (id: string) => FAQ_ENTRIES.find((e) => e.id === id)!;
 const answerOf = (lang: "kk" | "ru", id: string) =>
-  harness.t(lang, "faq:answer", { question: entry(id)[lang].q, answer: entry(id)[lang].a, source: entry(id)[lang].source });
+  harness.t(lang, "faq:answer", {
+    question: entry(id)[lang].q,
+    answer: entry(id)[lang].a,
+    source: entry(id)[lang].source,
+  });
 
 describe("a question in the person's own words", () => {
   it("gets the entry's answer with its source, related questions and 'did not help'", async () => {
@@ -28,9 +32,15 @@ describe("a question in the person's own words", () => {
     const [last, ...related] = reply!.buttons.reverse();
     expect(last).toEqual([harness.t("ru", "faq:not_helpful"), expect.stringMatching(/^faq:no:\d+$/)]);
     expect(related.length).toBeLessThanOrEqual(3);
-    for (const [label, data] of related) expect(FAQ_ENTRIES.find((e) => faqData.entry(e.id) === data)?.ru.q).toBe(label);
+    for (const [label, data] of related)
+      expect(FAQ_ENTRIES.find((e) => faqData.entry(e.id) === data)?.ru.q).toBe(label);
     const stored = await database.db.faqQuestion.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(stored).toMatchObject({ text: "под какой процент дают кредит?", language: "ru", entryId: "loan_rate", helpful: null });
+    expect(stored).toMatchObject({
+      text: "под какой процент дают кредит?",
+      language: "ru",
+      entryId: "loan_rate",
+      helpful: null,
+    });
   });
 
   it("answers in the question's language, whatever the person's", async () => {
@@ -44,10 +54,16 @@ describe("a question in the person's own words", () => {
     const [reply] = await person.send("ставка и срок кредита");
     const related = reply!.buttons.find(([, data]) => data.startsWith("faq:e:"))!;
     const opened = await person.press(related[1]);
-    expect(opened.find((r) => r.method === "sendMessage")!.text).toBe(answerOf("ru", related[1].slice("faq:e:".length)));
+    expect(opened.find((r) => r.method === "sendMessage")!.text).toBe(
+      answerOf("ru", related[1].slice("faq:e:".length)),
+    );
     const marked = await person.press(harness.t("ru", "faq:not_helpful"));
-    expect(marked.find((r) => r.method === "sendMessage")!.text).toBe(harness.t("ru", "faq:recorded", { contact: harness.t("ru", "faq:contact_any") }));
-    expect((await database.db.faqQuestion.findFirstOrThrow({ where: { text: "ставка и срок кредита" } })).helpful).toBe(false);
+    expect(marked.find((r) => r.method === "sendMessage")!.text).toBe(
+      harness.t("ru", "faq:recorded", { contact: harness.t("ru", "faq:contact_any") }),
+    );
+    expect((await database.db.faqQuestion.findFirstOrThrow({ where: { text: "ставка и срок кредита" } })).helpful).toBe(
+      false,
+    );
   });
 
   it("does not let someone mark another person's question", async () => {

@@ -19,8 +19,24 @@ let base: string;
 let close: () => Promise<void>;
 
 function serve(h: Harness, lockSet: UpdateLocks) {
-  const webhook = createWebhookHandler({ bot: h.bot, services: h.services, locks: lockSet, log: pino({ level: "silent" }), secret: SECRET, replyWithinMs: REPLY_WITHIN_MS });
-  return createHttpServer({ web: createWebApp({ services: h.services, i18n: h.i18n, botToken: TOKEN_FOR_WEB, log: pino({ level: "silent" }), now: () => new Date() }), webhook: { path: "/telegram", handle: webhook.handle } });
+  const webhook = createWebhookHandler({
+    bot: h.bot,
+    services: h.services,
+    locks: lockSet,
+    log: pino({ level: "silent" }),
+    secret: SECRET,
+    replyWithinMs: REPLY_WITHIN_MS,
+  });
+  return createHttpServer({
+    web: createWebApp({
+      services: h.services,
+      i18n: h.i18n,
+      botToken: TOKEN_FOR_WEB,
+      log: pino({ level: "silent" }),
+      now: () => new Date(),
+    }),
+    webhook: { path: "/telegram", handle: webhook.handle },
+  });
 }
 
 beforeAll(async () => {
@@ -39,11 +55,23 @@ afterAll(async () => {
 
 const update = (id: number, chat = 4242) => ({
   update_id: id,
-  message: { message_id: 1, date: 0, chat: { id: chat, type: "private" }, from: { id: chat, is_bot: false, first_name: "A", language_code: "ru" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] },
+  message: {
+    message_id: 1,
+    date: 0,
+    chat: { id: chat, type: "private" },
+    from: { id: chat, is_bot: false, first_name: "A", language_code: "ru" },
+    text: "/start",
+    entities: [{ type: "bot_command", offset: 0, length: 6 }],
+  },
 });
 const post = (body: string, url = `${base}/telegram`) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
-const answersTo = (h: Harness, chat: number) => h.telegram.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === chat);
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+    body,
+  });
+const answersTo = (h: Harness, chat: number) =>
+  h.telegram.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === chat);
 
 describe("the webhook endpoint", () => {
   it("hands an update with the right secret token to the bot", async () => {
@@ -70,7 +98,13 @@ describe("the webhook endpoint", () => {
   });
 
   it("answers 400 to a body that is no update, and goes on", async () => {
-    for (const body of ["{not json", "[]", "{}", JSON.stringify({ update_id: "x" }), JSON.stringify({ update_id: -1 })]) {
+    for (const body of [
+      "{not json",
+      "[]",
+      "{}",
+      JSON.stringify({ update_id: "x" }),
+      JSON.stringify({ update_id: -1 }),
+    ]) {
       expect((await post(body)).status).toBe(400);
     }
     expect((await post(JSON.stringify(update(20, 4444)))).status).toBe(200);
@@ -84,18 +118,28 @@ describe("the webhook endpoint", () => {
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(REPLY_WITHIN_MS + 1_000);
     expect(await database.db.processedUpdate.count({ where: { updateId: 30n } })).toBe(0); // not yet handled
-    for (let i = 0; i < 60 && answersTo(harness, 4545).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 60 && answersTo(harness, 4545).length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(answersTo(harness, 4545)).toHaveLength(1);
-    for (let i = 0; i < 20 && (await database.db.processedUpdate.count({ where: { updateId: 30n } })) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 20 && (await database.db.processedUpdate.count({ where: { updateId: 30n } })) === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await database.db.processedUpdate.count({ where: { updateId: 30n } })).toBe(1);
   });
 
   it("refuses an update without the secret token, or with a wrong, shorter, longer or cased one", async () => {
     const before = harness.telegram.calls.length;
-    const response = await fetch(`${base}/telegram`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(update(2)) });
+    const response = await fetch(`${base}/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(update(2)),
+    });
     expect(response.status).toBe(401);
     for (const secret of [SECRET.slice(0, -1), `${SECRET}x`, SECRET.toUpperCase(), "", "x".repeat(SECRET.length)]) {
-      const wrong = await fetch(`${base}/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body: JSON.stringify(update(3)) });
+      const wrong = await fetch(`${base}/telegram`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+        body: JSON.stringify(update(3)),
+      });
       expect(wrong.status, secret).toBe(401);
     }
     expect(harness.telegram.calls.length).toBe(before);
@@ -110,7 +154,15 @@ describe("GET /healthz", () => {
 
   it("is 503 when the database does not answer", async () => {
     const deadStore = openStore("postgresql://postgres:postgres@127.0.0.1:1/nothing");
-    const server = createHttpServer({ web: createWebApp({ services: testServices(deadStore), i18n: harness.i18n, botToken: TOKEN_FOR_WEB, log: pino({ level: "silent" }), now: () => new Date() }) });
+    const server = createHttpServer({
+      web: createWebApp({
+        services: testServices(deadStore),
+        i18n: harness.i18n,
+        botToken: TOKEN_FOR_WEB,
+        log: pino({ level: "silent" }),
+        now: () => new Date(),
+      }),
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
     expect(response.status).toBe(503);

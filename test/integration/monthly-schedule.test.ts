@@ -53,7 +53,18 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
     const boss = await startBoss(database.url, log, { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 });
     workers.push(boss);
-    await startMonthlyJobs(boss, { services: testServices(database.store, createOutbox(async () => boss)), log, now: () => NOW }, { reportCron: cron, reminderCron: cron });
+    await startMonthlyJobs(
+      boss,
+      {
+        services: testServices(
+          database.store,
+          createOutbox(async () => boss),
+        ),
+        log,
+        now: () => NOW,
+      },
+      { reportCron: cron, reminderCron: cron },
+    );
   }
 }, 60_000);
 
@@ -72,7 +83,10 @@ describe("the monthly schedule with two workers", () => {
     expect(await database.db.notification.count()).toBe(expected);
     const jobs = await database.db.$queryRaw<Array<{ name: string; count: number }>>`
       select name, count(*)::int as count from pgboss.job where name in (${MONTHLY_REPORT_QUEUE}, ${FIGURES_REMINDER_QUEUE}) group by name order by name`;
-    expect(jobs).toEqual([{ name: FIGURES_REMINDER_QUEUE, count: 1 }, { name: MONTHLY_REPORT_QUEUE, count: 1 }]);
+    expect(jobs).toEqual([
+      { name: FIGURES_REMINDER_QUEUE, count: 1 },
+      { name: MONTHLY_REPORT_QUEUE, count: 1 },
+    ]);
   }, 45_000);
 
   it("sends each centre's staff its districts' report of May, and the admins the country's, in their language", async () => {
@@ -80,20 +94,39 @@ describe("the monthly schedule with two workers", () => {
     for (const person of almaty) {
       const sent = person.sentToMe();
       const summary = sent.find((r) => r.text.startsWith("📊"))!;
-      expect(summary.text).toContain(harness.t("ru", "report:summary.title", { month: "май 2021", scope: "ЦЗН города Алматы" }));
+      expect(summary.text).toContain(
+        harness.t("ru", "report:summary.title", { month: "май 2021", scope: "ЦЗН города Алматы" }),
+      );
       expect(summary.text).toContain(harness.t("ru", "report:summary.contractors", { count: "1" }));
-      expect(sent.map((r) => r.method).filter((m) => m !== "sendMessage")).toEqual(["sendPhoto", "sendDocument", "sendDocument"]);
+      expect(sent.map((r) => r.method).filter((m) => m !== "sendMessage")).toEqual([
+        "sendPhoto",
+        "sendDocument",
+        "sendDocument",
+      ]);
     }
     const kyzylordaSummary = kyzylorda.sentToMe().filter((r) => r.text.startsWith("📊"));
     expect(kyzylordaSummary).toHaveLength(1);
-    expect(kyzylordaSummary[0]!.text).toContain(harness.t("ru", "report:summary.jobs", { jobs: "10", hired: "1", wage: harness.t("ru", "common:money", { amount: formatNumber(200_000, "ru") }) }));
+    expect(kyzylordaSummary[0]!.text).toContain(
+      harness.t("ru", "report:summary.jobs", {
+        jobs: "10",
+        hired: "1",
+        wage: harness.t("ru", "common:money", { amount: formatNumber(200_000, "ru") }),
+      }),
+    );
     const adminSummary = admin.sentToMe().filter((r) => r.text.startsWith("📊"));
     expect(adminSummary).toHaveLength(1);
-    expect(adminSummary[0]!.text).toContain(harness.t("kk", "report:summary.title", { month: "2021 жылғы мамыр", scope: harness.t("kk", "report:country") }));
+    expect(adminSummary[0]!.text).toContain(
+      harness.t("kk", "report:summary.title", { month: "2021 жылғы мамыр", scope: harness.t("kk", "report:country") }),
+    );
   });
 
   it("reminds only the centre whose project has no figures for May, with a button to enter them", () => {
-    const reminderStart = harness.t("ru", "notifications:figures_missing", { month: "май 2021", centre: "ЦЗН города Алматы", count: 1, day: 10 });
+    const reminderStart = harness.t("ru", "notifications:figures_missing", {
+      month: "май 2021",
+      centre: "ЦЗН города Алматы",
+      count: 1,
+      day: 10,
+    });
     for (const person of almaty) {
       const reminders = person.sentToMe().filter((r) => r.text === reminderStart);
       expect(reminders).toHaveLength(1);

@@ -19,14 +19,33 @@ beforeAll(async () => {
   // 70 projects around Almaty (within about 15 km; nudged so that no two are equally far from a point
   // of the tests), every fifth one full; one in Kyzylorda, 1,200 km west
   for (let i = 0; i < 70; i++) {
-    const project = await addProject(database.db, { districtKato: ALMALY, name: `Объект ${i}`, lat: ALMATY.lat + ((i % 7) - 3) * 0.02 + i * 1e-5, lon: ALMATY.lon + (Math.floor(i / 7) - 5) * 0.02, positions: [{ code: "mason", count: 1 }] });
+    const project = await addProject(database.db, {
+      districtKato: ALMALY,
+      name: `Объект ${i}`,
+      lat: ALMATY.lat + ((i % 7) - 3) * 0.02 + i * 1e-5,
+      lon: ALMATY.lon + (Math.floor(i / 7) - 5) * 0.02,
+      positions: [{ code: "mason", count: 1 }],
+    });
     if (i % 5 === 0) {
-      await database.db.application.create({ data: { number: `FULL-${i}`, projectId: project.id, positionId: project.positions[0]!.id, status: "referred", priorityGroup: 0 } });
+      await database.db.application.create({
+        data: {
+          number: `FULL-${i}`,
+          projectId: project.id,
+          positionId: project.positions[0]!.id,
+          status: "referred",
+          priorityGroup: 0,
+        },
+      });
     }
   }
   await addProject(database.db, { districtKato: KYZYLORDA_CITY, name: "Кызылорда", lat: 44.85, lon: 65.5 });
   // 26 km due west of SOUTH_WEST: nearer than most of the cluster, in another direction
-  await addProject(database.db, { districtKato: ALMALY, name: "На западе", lat: SOUTH_WEST.lat, lon: SOUTH_WEST.lon - 0.32 });
+  await addProject(database.db, {
+    districtKato: ALMALY,
+    name: "На западе",
+    lat: SOUTH_WEST.lat,
+    lon: SOUTH_WEST.lon - 0.32,
+  });
 }, 60_000);
 afterAll(() => database.drop());
 
@@ -34,7 +53,11 @@ afterAll(() => database.drop());
 async function bruteForce(point: { lat: number; lon: number }) {
   const projects = await database.db.project.findMany({
     where: { status: { in: ["planned", "in_progress"] } },
-    include: { positions: { include: { _count: { select: { applications: { where: { status: { in: ["referred", "hired"] } } } } } } } },
+    include: {
+      positions: {
+        include: { _count: { select: { applications: { where: { status: { in: ["referred", "hired"] } } } } } },
+      },
+    },
   });
   return projects
     .filter((p) => p.positions.some((s) => s.count > s._count.applications))
@@ -47,7 +70,8 @@ async function bruteForce(point: { lat: number; lon: number }) {
 async function allPages(point: { lat: number; lon: number }) {
   const first = await nearestOpenProjects(database.store, point, 1);
   const ids = first.items.map((item) => item.id);
-  for (let page = 2; page <= first.pages; page++) ids.push(...(await nearestOpenProjects(database.store, point, page)).items.map((item) => item.id));
+  for (let page = 2; page <= first.pages; page++)
+    ids.push(...(await nearestOpenProjects(database.store, point, page)).items.map((item) => item.id));
   return ids;
 }
 
@@ -87,7 +111,8 @@ describe("the nearest projects with room", () => {
     await database.db.$executeRawUnsafe(`analyze "Project"`);
     const store = openStore(database.url, { poolSize: 1 }); // one connection: one prepared statement to look at
     try {
-      for (let i = 0; i < 10; i++) await nearestOpenProjects(store, { lat: 43 + i * 0.1, lon: 76.9 - i * 0.1 }, 1 + (i % 3));
+      for (let i = 0; i < 10; i++)
+        await nearestOpenProjects(store, { lat: 43 + i * 0.1, lon: 76.9 - i * 0.1 }, 1 + (i % 3));
       const plans = await store.rows<{ generic: number; custom: number }>(Prisma.sql`
         select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
         where statement like '%"near" as materialized%' and statement not like '%pg_prepared_statements%'`);

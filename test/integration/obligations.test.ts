@@ -33,20 +33,32 @@ async function borrower(): Promise<Person> {
   return person;
 }
 
-
 describe("after the loan", () => {
   it("records the loan and schedules six reminders as delayed jobs", async () => {
     const person = await borrower();
     expect(sentTexts(await person.press("loans:got"))).toEqual([harness.t("ru", "loans:got.ask_date")]);
     expect(sentTexts(await person.send("31.02.2026"))[0]).toBe(harness.t("ru", "loans:got.invalid_date"));
     expect(sentTexts(await person.send("01.12.2026"))[0]).toBe(harness.t("ru", "loans:got.future_date"));
-    expect(sentTexts(await person.send("01.01.2021"))[0]).toBe(harness.t("ru", "loans:got.too_early", { from: "09.02.2021" }));
+    expect(sentTexts(await person.send("01.01.2021"))[0]).toBe(
+      harness.t("ru", "loans:got.too_early", { from: "09.02.2021" }),
+    );
     expect(sentTexts(await person.send("12.11.2026"))).toEqual([harness.t("ru", "loans:got.ask_jobs")]);
     expect(sentTexts(await person.send("0"))[0]).toBe(harness.t("ru", "loans:got.invalid_jobs", { max: 10_000 }));
     const saved = sentTexts(await person.send("4"))[0];
-    expect(saved).toBe(harness.t("ru", "loans:got.saved", { useDue: "10.02.2027", jobsDue: "12.11.2028", jobs: 4, count: 6, useDays: 90, jobsMonths: 24 }));
+    expect(saved).toBe(
+      harness.t("ru", "loans:got.saved", {
+        useDue: "10.02.2027",
+        jobsDue: "12.11.2028",
+        jobs: 4,
+        count: 6,
+        useDays: 90,
+        jobsMonths: 24,
+      }),
+    );
 
-    const obligation = await database.db.loanObligation.findFirstOrThrow({ where: { user: { telegramId: BigInt(person.id) } } });
+    const obligation = await database.db.loanObligation.findFirstOrThrow({
+      where: { user: { telegramId: BigInt(person.id) } },
+    });
     expect(obligation).toMatchObject({ jobsPromised: 4 });
     const jobs = await jobRows(obligation.id);
     expect(jobs.map((j) => [j.series, j.start_after.toISOString(), j.state])).toEqual([
@@ -64,11 +76,20 @@ describe("after the loan", () => {
     await person.press("loans:got");
     await person.send("01.10.2026");
     await person.send("2");
-    const obligation = await database.db.loanObligation.findFirstOrThrow({ where: { user: { telegramId: BigInt(person.id) } } });
+    const obligation = await database.db.loanObligation.findFirstOrThrow({
+      where: { user: { telegramId: BigInt(person.id) } },
+    });
     const boss = await harness.jobs!.get();
-    await startReminderWorker(boss, { services: testServices(database.store, createOutbox(harness.jobs!.get)), log: (await import("pino")).default({ level: "silent" }) });
+    await startReminderWorker(boss, {
+      services: testServices(database.store, createOutbox(harness.jobs!.get)),
+      log: (await import("pino")).default({ level: "silent" }),
+    });
     await boss.send(REMINDER_QUEUE, { obligationId: obligation.id, series: "targeted_use", stage: 0 });
-    const expected = harness.t("ru", "loans:reminder.targeted_use", { due: "30.12.2026", received: "01.10.2026", jobs: 2 });
+    const expected = harness.t("ru", "loans:reminder.targeted_use", {
+      due: "30.12.2026",
+      received: "01.10.2026",
+      jobs: 2,
+    });
     const deadline = Date.now() + 20_000;
     while (!person.sentToMe().some((r) => r.text === expected)) {
       if (Date.now() > deadline) throw new Error("the reminder was not delivered");
@@ -76,9 +97,19 @@ describe("after the loan", () => {
       await harness.flushNotifications(); // the reminder goes through the outbox
     }
     // However often its job runs, one message: the reminder is one notification.
-    expect(await deliverReminder({ services: testServices(database.store, createOutbox(harness.jobs!.get)), log: (await import("pino")).default({ level: "silent" }) }, { obligationId: obligation.id, series: "targeted_use", stage: 0 })).toBe("skipped");
+    expect(
+      await deliverReminder(
+        {
+          services: testServices(database.store, createOutbox(harness.jobs!.get)),
+          log: (await import("pino")).default({ level: "silent" }),
+        },
+        { obligationId: obligation.id, series: "targeted_use", stage: 0 },
+      ),
+    ).toBe("skipped");
     const reminder = person.sentToMe().find((r) => r.text === expected)!;
-    expect(reminder.buttons).toEqual([[harness.t("ru", "loans:obligations.done_targeted_use"), `oblg:done:${obligation.id}:targeted_use`]]);
+    expect(reminder.buttons).toEqual([
+      [harness.t("ru", "loans:obligations.done_targeted_use"), `oblg:done:${obligation.id}:targeted_use`],
+    ]);
   }, 40_000);
 
   it("stops a series with the done button, and lists what is due and when", async () => {
@@ -86,7 +117,9 @@ describe("after the loan", () => {
     await person.press("loans:got");
     await person.send("12.11.2026");
     await person.send("3");
-    const obligation = await database.db.loanObligation.findFirstOrThrow({ where: { user: { telegramId: BigInt(person.id) } } });
+    const obligation = await database.db.loanObligation.findFirstOrThrow({
+      where: { user: { telegramId: BigInt(person.id) } },
+    });
 
     const list = sentTexts(await person.press("loans:obligations"))[0]!;
     expect(list).toContain(harness.t("ru", "loans:obligations.targeted_use_open", { due: "10.02.2027", jobs: 3 }));
@@ -97,15 +130,29 @@ describe("after the loan", () => {
     await stranger.press("lang:ru");
     await stranger.pressData(`oblg:done:${obligation.id}:targeted_use`);
     expect(harness.telegram.calls.at(-1)!.payload.text).toBe(harness.t("ru", "fallback.stale_button"));
-    expect((await database.db.loanObligation.findUniqueOrThrow({ where: { id: obligation.id } })).targetedUseDoneAt).toBeNull();
+    expect(
+      (await database.db.loanObligation.findUniqueOrThrow({ where: { id: obligation.id } })).targetedUseDoneAt,
+    ).toBeNull();
 
     const done = await person.pressData(`oblg:done:${obligation.id}:targeted_use`);
     expect(done.find((r) => r.method === "answerCallbackQuery")).toBeDefined();
-    expect(sentTexts(done)[0]).toContain(harness.t("ru", "loans:obligations.targeted_use_done", { due: "10.02.2027", jobs: 3 }));
+    expect(sentTexts(done)[0]).toContain(
+      harness.t("ru", "loans:obligations.targeted_use_done", { due: "10.02.2027", jobs: 3 }),
+    );
     const jobs = await jobRows(obligation.id);
-    expect(jobs.filter((j) => j.series === "targeted_use").map((j) => j.state)).toEqual(["cancelled", "cancelled", "cancelled"]);
+    expect(jobs.filter((j) => j.series === "targeted_use").map((j) => j.state)).toEqual([
+      "cancelled",
+      "cancelled",
+      "cancelled",
+    ]);
     expect(jobs.filter((j) => j.series === "jobs").map((j) => j.state)).toEqual(["created", "created", "created"]);
-    const outcome = await deliverReminder({ services: testServices(database.store, createOutbox(harness.jobs!.get)), log: (await import("pino")).default({ level: "silent" }) }, { obligationId: obligation.id, series: "targeted_use", stage: 2 });
+    const outcome = await deliverReminder(
+      {
+        services: testServices(database.store, createOutbox(harness.jobs!.get)),
+        log: (await import("pino")).default({ level: "silent" }),
+      },
+      { obligationId: obligation.id, series: "targeted_use", stage: 2 },
+    );
     expect(outcome).toBe("skipped");
   });
 

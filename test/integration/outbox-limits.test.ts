@@ -10,7 +10,14 @@ import { setSubscription } from "../../src/services/subscriptions.js";
 import { IMPORT_COLUMNS } from "../../src/services/import/read-table.js";
 import { adminData } from "../../src/bot/callback-data/admin.js";
 import type { TestDatabase } from "../helpers/database.js";
-import { closeTestBot, openTestBot, makeNotificationsDue, type Harness, type Person, shownTexts } from "../helpers/harness.js";
+import {
+  closeTestBot,
+  openTestBot,
+  makeNotificationsDue,
+  type Harness,
+  type Person,
+  shownTexts,
+} from "../helpers/harness.js";
 import { MEDEU } from "../helpers/places.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -21,7 +28,11 @@ let harness: Harness;
 let admin: Person;
 
 beforeAll(async () => {
-  ({ database, harness } = await openTestBot({ adminIds: [BigInt(ADMIN_ID)], now: () => new Date("2021-06-15T08:00:00Z"), jobs: true }));
+  ({ database, harness } = await openTestBot({
+    adminIds: [BigInt(ADMIN_ID)],
+    now: () => new Date("2021-06-15T08:00:00Z"),
+    jobs: true,
+  }));
   admin = await harness.readyPerson();
   admin = harness.person({ id: ADMIN_ID });
   await admin.send("/start");
@@ -31,12 +42,21 @@ afterAll(() => closeTestBot({ database, harness }));
 
 const outbox = () => createOutbox(harness.jobs!.get);
 async function person(lang = "ru") {
-  const user = await database.db.user.create({ data: { telegramId: BigInt(700_000 + Math.floor(Math.random() * 1e6)), language: lang } });
+  const user = await database.db.user.create({
+    data: { telegramId: BigInt(700_000 + Math.floor(Math.random() * 1e6)), language: lang },
+  });
   return user;
 }
 const invitationUsed = async (userId: number, key: string) => {
-  const centre = await database.db.employmentCentre.findFirst() ?? await addCentre(database.db, [MEDEU]);
-  await database.store.transaction((tx) => notify(tx, outbox(), { userId, kind: "invitation_used", payload: { centreId: centre.id, person: "Дана" }, eventKey: key }));
+  const centre = (await database.db.employmentCentre.findFirst()) ?? (await addCentre(database.db, [MEDEU]));
+  await database.store.transaction((tx) =>
+    notify(tx, outbox(), {
+      userId,
+      kind: "invitation_used",
+      payload: { centreId: centre.id, person: "Дана" },
+      eventKey: key,
+    }),
+  );
 };
 const dueNow = () => makeNotificationsDue(database.db);
 
@@ -56,7 +76,9 @@ describe("the outbox's pace", () => {
     for (let i = 0; i < 12; i++) {
       harness.telegram.failNext("sendMessage", "Too Many Requests: retry after 2", 429, { retry_after: 2 });
       expect(await harness.flushNotifications()).toEqual([{ retryAfterSeconds: 2 }]);
-      const [clock] = await database.db.$queryRaw<Array<{ ahead: number }>>`select extract(epoch from "nextAt" - now())::float as ahead from "OutboxClock"`;
+      const [clock] = await database.db.$queryRaw<
+        Array<{ ahead: number }>
+      >`select extract(epoch from "nextAt" - now())::float as ahead from "OutboxClock"`;
       expect(clock!.ahead).toBeGreaterThan(1); // no instance sends before Telegram's retry_after
       await dueNow();
     }
@@ -72,14 +94,31 @@ describe("the outbox's pace", () => {
     const before = harness.telegram.calls.length;
     const log = pino({ level: "silent" });
     const workers = [lazyBoss(database.url, log), lazyBoss(database.url, log)];
-    for (const worker of workers) await startNotificationWorker(await worker.get(), { services: harness.services, api: harness.outboxApi, i18n: harness.i18n, log, rate: 10 });
+    for (const worker of workers)
+      await startNotificationWorker(await worker.get(), {
+        services: harness.services,
+        api: harness.outboxApi,
+        i18n: harness.i18n,
+        log,
+        rate: 10,
+      });
     const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline && (await database.db.notification.count({ where: { eventKey: { startsWith: "shared:" }, sentAt: null } })) > 0) await new Promise((r) => setTimeout(r, 100));
+    while (
+      Date.now() < deadline &&
+      (await database.db.notification.count({ where: { eventKey: { startsWith: "shared:" }, sentAt: null } })) > 0
+    )
+      await new Promise((r) => setTimeout(r, 100));
     for (const worker of workers) await worker.stop();
-    const times = harness.telegram.calls.slice(before).filter((c) => c.method === "sendMessage").map((c) => c.at!).sort((a, b) => a - b);
+    const times = harness.telegram.calls
+      .slice(before)
+      .filter((c) => c.method === "sendMessage")
+      .map((c) => c.at!)
+      .sort((a, b) => a - b);
     expect(times).toHaveLength(30);
     const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1_000).length));
-    console.log(`two workers at 10/s: 30 messages in ${times.at(-1)! - times[0]!} ms, at most ${busiest} in one second`);
+    console.log(
+      `two workers at 10/s: 30 messages in ${times.at(-1)! - times[0]!} ms, at most ${busiest} in one second`,
+    );
     expect(busiest).toBeLessThanOrEqual(12); // 10 a second, and one more where a window holds both ends
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(2_700);
   }, 40_000);
@@ -99,9 +138,13 @@ describe("messages given up", () => {
     expect(shownTexts(retried)[0]).toBe(harness.t("ru", "admin:undelivered.retried", { count: 1 }));
     await dueNow();
     expect(await harness.flushNotifications()).toEqual(["sent"]);
-    expect(shownTexts(await admin.pressData(adminData.undelivered()))[0]).toBe(harness.t("ru", "admin:undelivered.none"));
+    expect(shownTexts(await admin.pressData(adminData.undelivered()))[0]).toBe(
+      harness.t("ru", "admin:undelivered.none"),
+    );
     const stranger = await harness.readyPerson();
-    expect(shownTexts(await stranger.pressData(adminData.retryUndelivered()))).toEqual([harness.t("ru", "errors.not_allowed")]);
+    expect(shownTexts(await stranger.pressData(adminData.retryUndelivered()))).toEqual([
+      harness.t("ru", "errors.not_allowed"),
+    ]);
   });
 });
 
@@ -111,14 +154,37 @@ describe("one message for many projects", () => {
     const staff = harness.person();
     await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU])).id);
     const seeker = harness.person();
-    const user = await registerSeeker(database.store, seeker, { iin: makeIin("920202"), districtKato: MEDEU, anyWork: true });
+    const user = await registerSeeker(database.store, seeker, {
+      iin: makeIin("920202"),
+      districtKato: MEDEU,
+      anyWork: true,
+    });
     await setSubscription(database.store, user.id, true);
     const base: Record<string, string> = {
-      name_kk: "Жоба", name_ru: "Проект", district_kato: MEDEU, object_group: "social", work_kind: "construction", status: "planned", contractor_name: "ТОО",
-      contractor_bin: "", estimated_cost: "1000", start_date: "2021-05-01", end_date: "2021-12-01", planned_jobs: "10", permanent_jobs: "2", average_wage: "150000",
-      quota_percent: "20", lat: "43.25", lon: "76.92", positions: "mason:5:150000",
+      name_kk: "Жоба",
+      name_ru: "Проект",
+      district_kato: MEDEU,
+      object_group: "social",
+      work_kind: "construction",
+      status: "planned",
+      contractor_name: "ТОО",
+      contractor_bin: "",
+      estimated_cost: "1000",
+      start_date: "2021-05-01",
+      end_date: "2021-12-01",
+      planned_jobs: "10",
+      permanent_jobs: "2",
+      average_wage: "150000",
+      quota_percent: "20",
+      lat: "43.25",
+      lon: "76.92",
+      positions: "mason:5:150000",
     };
-    const rows = Array.from({ length: 12 }, (_, i) => IMPORT_COLUMNS.map((c) => (c === "external_id" ? `MANY-${i}` : c === "name_ru" ? `Объект ${i + 1}` : base[c])).join(","));
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      IMPORT_COLUMNS.map((c) =>
+        c === "external_id" ? `MANY-${i}` : c === "name_ru" ? `Объект ${i + 1}` : base[c],
+      ).join(","),
+    );
     await staff.sendDocument("many.csv", Buffer.from([IMPORT_COLUMNS.join(","), ...rows].join("\n")));
     await harness.flushAll();
     const told = seeker.sentToMe().filter((r) => r.method === "sendMessage");
@@ -133,16 +199,28 @@ describe("a monthly report", () => {
   it("whose file fails is not sent again whole: the retry sends the parts not yet sent", async () => {
     await dueNow();
     const adminUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(ADMIN_ID) } });
-    await database.store.transaction((tx) => notify(tx, outbox(), { userId: adminUser.id, kind: "monthly_report", payload: { month: "2021-05" }, eventKey: "report:2021-05:admin" }));
+    await database.store.transaction((tx) =>
+      notify(tx, outbox(), {
+        userId: adminUser.id,
+        kind: "monthly_report",
+        payload: { month: "2021-05" },
+        eventKey: "report:2021-05:admin",
+      }),
+    );
     harness.telegram.failNext("sendDocument", "Internal Server Error", 500);
     const [first] = await harness.flushNotifications();
     expect(first).toMatchObject({ failed: expect.stringContaining("500") });
     await dueNow();
     expect(await harness.flushNotifications()).toEqual(["sent"]);
-    const toAdmin = harness.telegram.calls.filter((c) => Number(c.payload.chat_id) === ADMIN_ID && c.method !== "answerCallbackQuery" && c.method !== "editMessageText");
+    const toAdmin = harness.telegram.calls.filter(
+      (c) =>
+        Number(c.payload.chat_id) === ADMIN_ID && c.method !== "answerCallbackQuery" && c.method !== "editMessageText",
+    );
     const report = toAdmin.filter((c) => c.method !== "sendMessage" || String(c.payload.text).startsWith("📊"));
     expect(report.filter((c) => c.method === "sendMessage")).toHaveLength(1); // the summary once
-    const documents = report.filter((c) => c.method === "sendDocument").map((c) => Object.values(c.payload).find((v) => typeof v === "object" && v && "name" in v) as { name: string });
+    const documents = report
+      .filter((c) => c.method === "sendDocument")
+      .map((c) => Object.values(c.payload).find((v) => typeof v === "object" && v && "name" in v) as { name: string });
     expect(documents.map((d) => d.name.split(".").at(-1))).toEqual(["xlsx", "xlsx", "csv"]); // the refused one, then each once
   }, 40_000);
 });

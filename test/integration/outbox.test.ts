@@ -10,7 +10,14 @@ import { notify } from "../../src/services/notifications.js";
 import { actOnApplication } from "../../src/services/referrals.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
 import type { TestDatabase } from "../helpers/database.js";
-import { closeTestBot, openTestBot, makeNotificationsDue, type Harness, type Person, sentTexts } from "../helpers/harness.js";
+import {
+  closeTestBot,
+  openTestBot,
+  makeNotificationsDue,
+  type Harness,
+  type Person,
+  sentTexts,
+} from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
@@ -23,7 +30,13 @@ let positionId: number;
 
 beforeAll(async () => {
   ({ database, harness } = await openTestBot({ now: () => NOW, jobs: true }));
-  const project = await addProject(database.db, { districtKato: MEDEU, name: "Школа № 5", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 10 }] });
+  const project = await addProject(database.db, {
+    districtKato: MEDEU,
+    name: "Школа № 5",
+    lat: 43.25,
+    lon: 76.92,
+    positions: [{ code: "mason", count: 10 }],
+  });
   positionId = project.positions[0]!.id;
   const centre = await addCentre(database.db, [MEDEU]);
   staffUserId = (await makeStaff(database.db, harness.person(), centre.id)).id;
@@ -38,10 +51,18 @@ async function appliedSeeker(): Promise<{ person: Person; applicationId: number;
   return { person, applicationId: application!.id, userId: user.id };
 }
 
-const refer = (applicationId: number) => actOnApplication({ store: database.store, outbox: createOutbox(harness.jobs!.get), now: NOW }, staffUserId, applicationId, { action: "refer" });
+const refer = (applicationId: number) =>
+  actOnApplication(
+    { store: database.store, outbox: createOutbox(harness.jobs!.get), now: NOW },
+    staffUserId,
+    applicationId,
+    { action: "refer" },
+  );
 const jobCount = async (state?: string) => {
   const [row] = await database.db.$queryRawUnsafe<Array<{ n: number }>>(
-    `select count(*)::int as n from pgboss.job where name = $1 ${state ? "and state = $2" : ""}`, ...(state ? [NOTIFY_QUEUE, state] : [NOTIFY_QUEUE]));
+    `select count(*)::int as n from pgboss.job where name = $1 ${state ? "and state = $2" : ""}`,
+    ...(state ? [NOTIFY_QUEUE, state] : [NOTIFY_QUEUE]),
+  );
   return row!.n;
 };
 
@@ -50,7 +71,9 @@ describe("the notification outbox", () => {
     const { person, applicationId } = await appliedSeeker();
     const result = await refer(applicationId);
     if (!result.ok) throw new Error(`the referral was refused: ${result.refusal}`);
-    const notification = await database.db.notification.findUniqueOrThrow({ where: { eventKey: `application:${applicationId}:referred` } });
+    const notification = await database.db.notification.findUniqueOrThrow({
+      where: { eventKey: `application:${applicationId}:referred` },
+    });
     expect(notification.sentAt).toBeNull();
     expect(await jobCount("created")).toBe(1);
 
@@ -59,12 +82,26 @@ describe("the notification outbox", () => {
     expect(text).toContain(result.referralNumber);
     expect(text).toContain("Абай даңғылы, 10"); // the centre's Kazakh address
     expect(text!.startsWith("✅ №")).toBe(true);
-    expect((await database.db.notification.findUniqueOrThrow({ where: { id: notification.id } })).sentAt).not.toBeNull();
+    expect(
+      (await database.db.notification.findUniqueOrThrow({ where: { id: notification.id } })).sentAt,
+    ).not.toBeNull();
 
     // However often the same event is written or its job delivered again, one message.
-    await database.store.transaction((tx) => notify(tx, createOutbox(harness.jobs!.get), { userId: notification.userId, kind: "referred", payload: {}, eventKey: notification.eventKey }));
+    await database.store.transaction((tx) =>
+      notify(tx, createOutbox(harness.jobs!.get), {
+        userId: notification.userId,
+        kind: "referred",
+        payload: {},
+        eventKey: notification.eventKey,
+      }),
+    );
     const { deliverNotification } = await import("../../src/jobs/outbox.js");
-    expect(await deliverNotification({ services: harness.services, api: harness.outboxApi, i18n: harness.i18n, log: pino({ level: "silent" }) }, notification.id)).toBe("skipped");
+    expect(
+      await deliverNotification(
+        { services: harness.services, api: harness.outboxApi, i18n: harness.i18n, log: pino({ level: "silent" }) },
+        notification.id,
+      ),
+    ).toBe("skipped");
     expect(await harness.flushNotifications()).toEqual([]);
     expect(sentTexts(person.sentToMe())).toHaveLength(1);
   });
@@ -72,10 +109,17 @@ describe("the notification outbox", () => {
   it("writes nothing when the change's transaction rolls back", async () => {
     const { userId } = await appliedSeeker();
     const before = await jobCount();
-    await expect(database.store.transaction(async (tx) => {
-      await notify(tx, createOutbox(harness.jobs!.get), { userId, kind: "hired", payload: { applicationId: 0 }, eventKey: "rolled-back" });
-      throw new Error("the change failed");
-    })).rejects.toThrow("the change failed");
+    await expect(
+      database.store.transaction(async (tx) => {
+        await notify(tx, createOutbox(harness.jobs!.get), {
+          userId,
+          kind: "hired",
+          payload: { applicationId: 0 },
+          eventKey: "rolled-back",
+        });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
     expect(await database.db.notification.count({ where: { eventKey: "rolled-back" } })).toBe(0);
     expect(await jobCount()).toBe(before);
   });
@@ -86,7 +130,9 @@ describe("the notification outbox", () => {
     harness.telegram.failNext("sendMessage", "Internal Server Error", 500);
     const [first] = await harness.flushNotifications();
     expect(first).toEqual({ failed: "Call to 'sendMessage' failed! (500: Internal Server Error)" });
-    const row = await database.db.notification.findUniqueOrThrow({ where: { eventKey: `application:${applicationId}:referred` } });
+    const row = await database.db.notification.findUniqueOrThrow({
+      where: { eventKey: `application:${applicationId}:referred` },
+    });
     expect(row).toMatchObject({ attempts: 1, sentAt: null, failedAt: null });
     expect(await jobCount("retry")).toBe(1); // pg-boss holds it for its backoff
 
@@ -95,7 +141,9 @@ describe("the notification outbox", () => {
     harness.telegram.failNext("sendMessage", "Too Many Requests: retry after 30", 429, { retry_after: 30 });
     expect(await harness.flushNotifications()).toEqual([{ retryAfterSeconds: 30 }]);
     const [delayed] = await database.db.$queryRawUnsafe<Array<{ wait: number }>>(
-      `select extract(epoch from start_after - now())::float as wait from pgboss.job where name = $1 and state = 'created'`, NOTIFY_QUEUE);
+      `select extract(epoch from start_after - now())::float as wait from pgboss.job where name = $1 and state = 'created'`,
+      NOTIFY_QUEUE,
+    );
     expect(delayed!.wait).toBeGreaterThan(25); // Telegram's 30 s, not pg-boss's backoff
     expect(await harness.flushNotifications()).toEqual([]); // not due yet
 
@@ -113,10 +161,19 @@ describe("the notification outbox", () => {
     harness.telegram.failNext("sendMessage", "Forbidden: bot was blocked by the user", 403);
     expect(await harness.flushNotifications()).toEqual(["blocked"]);
     expect((await database.db.user.findUniqueOrThrow({ where: { id: userId } })).blockedAt).not.toBeNull();
-    expect(await database.db.notification.findUniqueOrThrow({ where: { eventKey: `application:${applicationId}:referred` } })).toMatchObject({ sentAt: null, lastError: expect.stringContaining("blocked") });
+    expect(
+      await database.db.notification.findUniqueOrThrow({
+        where: { eventKey: `application:${applicationId}:referred` },
+      }),
+    ).toMatchObject({ sentAt: null, lastError: expect.stringContaining("blocked") });
 
     const calls = harness.telegram.calls.length;
-    await actOnApplication({ store: database.store, outbox: createOutbox(harness.jobs!.get), now: NOW }, staffUserId, applicationId, { action: "reject", reason: "did_not_come" });
+    await actOnApplication(
+      { store: database.store, outbox: createOutbox(harness.jobs!.get), now: NOW },
+      staffUserId,
+      applicationId,
+      { action: "reject", reason: "did_not_come" },
+    );
     expect(await harness.flushNotifications()).toEqual(["blocked"]);
     expect(harness.telegram.calls.length).toBe(calls); // no call to Telegram for a blocked person
   });
@@ -130,14 +187,25 @@ describe("the notification outbox", () => {
     const dying = await harness.jobs!.get();
     const [taken] = await dying.fetch(NOTIFY_QUEUE, { batchSize: 1 });
     expect(taken).toBeDefined();
-    await database.db.$executeRawUnsafe(`update pgboss.job set expire_in = interval '1 second' where id = $1::uuid`, taken!.id);
+    await database.db.$executeRawUnsafe(
+      `update pgboss.job set expire_in = interval '1 second' where id = $1::uuid`,
+      taken!.id,
+    );
 
     // The restarted process: its own pg-boss and worker.
     const restarted = lazyBoss(database.url, pino({ level: "silent" }), { maintenanceIntervalSeconds: 1 });
     const boss = await restarted.get();
-    await startNotificationWorker(boss, { services: harness.services, api: harness.outboxApi, i18n: harness.i18n, log: pino({ level: "silent" }) });
+    await startNotificationWorker(boss, {
+      services: harness.services,
+      api: harness.outboxApi,
+      i18n: harness.i18n,
+      log: pino({ level: "silent" }),
+    });
     const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline && (await database.db.notification.count({ where: { sentAt: null, failedAt: null } })) > 0) {
+    while (
+      Date.now() < deadline &&
+      (await database.db.notification.count({ where: { sentAt: null, failedAt: null } })) > 0
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     await restarted.stop();

@@ -29,17 +29,34 @@ afterAll(() => closeTestBot({ database, harness }));
 async function register(person: Person) {
   const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
   const chat = { id: person.id, type: "private" as const, first_name: FIRST_NAME };
-  const from = { id: person.id, is_bot: false, first_name: FIRST_NAME, last_name: "Жұмабаева", username: "bakytgul95", language_code: "kk" };
+  const from = {
+    id: person.id,
+    is_bot: false,
+    first_name: FIRST_NAME,
+    last_name: "Жұмабаева",
+    username: "bakytgul95",
+    language_code: "kk",
+  };
   await person.pressData("seek:register");
   await person.pressData("reg:yes");
   await person.send(NAME);
   await person.send(IIN);
   await person.pressData("reg:yes");
-  await person.deliver({ message: { message_id: 50, date: 0, chat, from, contact: { phone_number: PHONE_TYPED.replaceAll(" ", ""), first_name: FIRST_NAME, user_id: person.id } } } as never);
+  await person.deliver({
+    message: {
+      message_id: 50,
+      date: 0,
+      chat,
+      from,
+      contact: { phone_number: PHONE_TYPED.replaceAll(" ", ""), first_name: FIRST_NAME, user_id: person.id },
+    },
+  } as never);
   await person.pressData("reg:status:job_seeker");
   await person.pressData("reg:no");
   await person.pressData("reg:no");
-  await person.deliver({ message: { message_id: 51, date: 0, chat, from, location: { latitude: medeu.lat, longitude: medeu.lon } } } as never);
+  await person.deliver({
+    message: { message_id: 51, date: 0, chat, from, location: { latitude: medeu.lat, longitude: medeu.lon } },
+  } as never);
   await person.pressData("reg:yes");
   await person.pressData("reg:any");
   return sentTexts(await person.pressData("reg:no"));
@@ -60,7 +77,9 @@ describe("the log of a whole scenario", () => {
     const [position] = project.positions;
     await person.pressData(`apl:pos:${position!.id}`);
     await person.pressData(`apl:ok:${position!.id}`);
-    const application = await database.db.application.findFirstOrThrow({ where: { user: { telegramId: BigInt(person.id) } } });
+    const application = await database.db.application.findFirstOrThrow({
+      where: { user: { telegramId: BigInt(person.id) } },
+    });
 
     await staff.send("/start");
     await staff.pressData(`stf:a:${application.id}`);
@@ -69,7 +88,9 @@ describe("the log of a whole scenario", () => {
     harness.telegram.failNext("sendMessage", "Bad Request: chat not found"); // a failure whose request held the IIN
     await staff.pressData(`stf:iin:${application.id}`);
     await staff.pressData(`stf:ref:${application.id}`);
-    expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("referred");
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
+      "referred",
+    );
     await harness.flushAll();
 
     const log = lines.join("");

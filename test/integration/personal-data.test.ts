@@ -14,7 +14,16 @@ import { actOnApplication } from "../../src/services/referrals.js";
 import { setSubscription } from "../../src/services/subscriptions.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
 import type { TestDatabase } from "../helpers/database.js";
-import { closeTestBot, createHarness, openTestBot, TEST_PII_KEY, type Harness, type Person, sentTexts, shownTexts } from "../helpers/harness.js";
+import {
+  closeTestBot,
+  createHarness,
+  openTestBot,
+  TEST_PII_KEY,
+  type Harness,
+  type Person,
+  sentTexts,
+  shownTexts,
+} from "../helpers/harness.js";
 import { ALMALY, MEDEU } from "../helpers/places.js";
 import { formatDateTime } from "../../src/bot/format.js";
 import { addProject } from "../helpers/projects.js";
@@ -41,10 +50,23 @@ afterAll(() => closeTestBot({ database, harness }));
 
 const chat = (person: Person) => ({ id: person.id, type: "private" as const });
 const shareContact = (person: Person, phone: string) =>
-  person.deliver({ message: { message_id: 77, date: 0, chat: chat(person), from: { id: person.id, is_bot: false, first_name: "A" }, contact: { phone_number: phone, first_name: "A", user_id: person.id } } } as never);
+  person.deliver({
+    message: {
+      message_id: 77,
+      date: 0,
+      chat: chat(person),
+      from: { id: person.id, is_bot: false, first_name: "A" },
+      contact: { phone_number: phone, first_name: "A", user_id: person.id },
+    },
+  } as never);
 
 /** Consent, name, IIN, its confirmation, phone: registration stopped at the status question. */
-async function halfway(name: string, iin: string, phone: string, telegram: { firstName?: string; username?: string } = {}) {
+async function halfway(
+  name: string,
+  iin: string,
+  phone: string,
+  telegram: { firstName?: string; username?: string } = {},
+) {
   const person = await harness.readyPerson("ru", telegram);
   await person.pressData("seek:register");
   await person.press("reg:yes");
@@ -55,7 +77,13 @@ async function halfway(name: string, iin: string, phone: string, telegram: { fir
   return person;
 }
 
-async function registered(name: string, iin: string, phone: string, telegram: { firstName?: string; username?: string } = {}, districtKato = MEDEU) {
+async function registered(
+  name: string,
+  iin: string,
+  phone: string,
+  telegram: { firstName?: string; username?: string } = {},
+  districtKato = MEDEU,
+) {
   const person = await halfway(name, iin, phone, telegram);
   await person.press("reg:status:job_seeker");
   await person.press("reg:no");
@@ -69,7 +97,8 @@ async function registered(name: string, iin: string, phone: string, telegram: { 
   return person;
 }
 
-const sessionOf = (person: Person) => database.db.session.findUnique({ where: { key: `${CONVERSATION_PREFIX}:${person.id}` } });
+const sessionOf = (person: Person) =>
+  database.db.session.findUnique({ where: { key: `${CONVERSATION_PREFIX}:${person.id}` } });
 
 describe("a conversation's answers at rest", () => {
   it("are sealed while a registration is halfway: nothing typed is in clear anywhere", async () => {
@@ -93,7 +122,9 @@ describe("a conversation's answers at rest", () => {
     await person.send("Гүлнар Есенқызы");
     expect(await foundIn(database.db, [iin, "7015550202"])).toEqual([]);
     expect(await foundIn(database.db, ["Гүлнар Есенқызы"])).toEqual(["SeekerProfile.fullName: Гүлнар Есенқызы"]); // the name staff see in their queue
-    const profile = await database.db.seekerProfile.findFirstOrThrow({ where: { user: { telegramId: BigInt(person.id) } } });
+    const profile = await database.db.seekerProfile.findFirstOrThrow({
+      where: { user: { telegramId: BigInt(person.id) } },
+    });
     expect([pii.decrypt(profile.iinCipher), pii.decrypt(profile.phoneCipher)]).toEqual([iin, "+77015550202"]); // kept as they were
   });
 
@@ -102,7 +133,17 @@ describe("a conversation's answers at rest", () => {
     const newKey = Buffer.alloc(32, 21);
     await rotatePiiKey(database.store, pii, createPii(newKey));
     const rotated = await createHarness(database.store, { now: () => now, piiKey: newKey });
-    const next = await rotated.bot.handleUpdate({ update_id: 9_000_001, callback_query: { id: "r", from: { id: person.id, is_bot: false, first_name: "A" }, chat_instance: "x", data: "reg:status:student", message: { message_id: 1, date: 0, chat: chat(person), text: "" } } } as never)
+    const next = await rotated.bot
+      .handleUpdate({
+        update_id: 9_000_001,
+        callback_query: {
+          id: "r",
+          from: { id: person.id, is_bot: false, first_name: "A" },
+          chat_instance: "x",
+          data: "reg:status:student",
+          message: { message_id: 1, date: 0, chat: chat(person), text: "" },
+        },
+      } as never)
       .then(() => rotated.telegram.calls.filter((c) => c.method === "sendMessage").map((c) => c.payload.text));
     expect(next).toEqual([rotated.t("ru", "seeker:ask.studying")]);
     await rotatePiiKey(database.store, createPii(newKey), pii); // back, for the tests below
@@ -111,8 +152,12 @@ describe("a conversation's answers at rest", () => {
   it("are dropped after a day unanswered, and the person is told to start again", async () => {
     const [name, iin] = ["Сәуле Мұратова", makeIin("980808", 4)];
     const person = await halfway(name, iin, "87015550404");
-    expect(await expireConversations(database.store, CONVERSATION_PREFIX, new Date(now.getTime() + 23 * 3_600_000))).toBe(0);
-    expect(await expireConversations(database.store, CONVERSATION_PREFIX, new Date(Date.now() + 25 * 3_600_000))).toBeGreaterThan(0);
+    expect(
+      await expireConversations(database.store, CONVERSATION_PREFIX, new Date(now.getTime() + 23 * 3_600_000)),
+    ).toBe(0);
+    expect(
+      await expireConversations(database.store, CONVERSATION_PREFIX, new Date(Date.now() + 25 * 3_600_000)),
+    ).toBeGreaterThan(0);
     expect((await sessionOf(person))?.value).toHaveProperty("expiredAt");
     expect(JSON.stringify((await sessionOf(person))?.value)).not.toContain("sealed"); // nothing typed is kept
     const back = await person.press("reg:status:student");
@@ -136,12 +181,23 @@ describe("deleting one's data", () => {
     const referred = (await submitApplication(database.store, user.id, project.positions[0]!.id, now)).application!;
     await actOnApplication({ store: database.store, outbox, now }, staffUser.id, referred.id, { action: "refer" });
     const rejected = (await submitApplication(database.store, user.id, other.positions[0]!.id, now)).application!;
-    await actOnApplication({ store: database.store, outbox, now }, staffUser.id, rejected.id, { action: "reject", reason: "other", note: `${name} не пришёл, тел. ${phone}` });
+    await actOnApplication({ store: database.store, outbox, now }, staffUser.id, rejected.id, {
+      action: "reject",
+      reason: "other",
+      note: `${name} не пришёл, тел. ${phone}`,
+    });
     await person.send("Как получить направление? Мой ИИН " + iin); // a question with personal data in it
     await setSubscription(database.store, user.id, true);
-    await database.db.loanObligation.create({ data: { userId: user.id, receivedOn: now, jobsPromised: 2, targetedUseDueOn: now, jobsDueOn: now } });
+    await database.db.loanObligation.create({
+      data: { userId: user.id, receivedOn: now, jobsPromised: 2, targetedUseDueOn: now, jobsDueOn: now },
+    });
     const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
-    await fileIinClaim(database.store, pii, { userId: user.id, iin: makeIin("880808", 3), phone: "+77015551212", districtId: medeu.id });
+    await fileIinClaim(database.store, pii, {
+      userId: user.id,
+      iin: makeIin("880808", 3),
+      phone: "+77015551212",
+      districtId: medeu.id,
+    });
     expect(sentTexts(await person.pressData(staffData.queue(1)))).toEqual([harness.t("ru", "errors.not_allowed")]); // a refused press, audited
     expect(await database.db.auditLog.count({ where: { actorUserId: user.id, action: "refused" } })).toBe(1);
     await person.pressData("seek:edit:phone"); // a conversation is open
@@ -150,18 +206,35 @@ describe("deleting one's data", () => {
     expect(sentTexts(asked)).toEqual([harness.t("ru", "seeker:profile.delete_confirm")]);
     expect(sentTexts(await person.pressData("seek:delete:yes"))).toEqual([harness.t("ru", "seeker:profile.deleted")]);
 
-    expect(await foundIn(database.db, [name, iin, "7015550505", String(person.id), "Жақсыбеков", telegram.firstName, telegram.username])).toEqual([]);
+    expect(
+      await foundIn(database.db, [
+        name,
+        iin,
+        "7015550505",
+        String(person.id),
+        "Жақсыбеков",
+        telegram.firstName,
+        telegram.username,
+      ]),
+    ).toEqual([]);
     const linked = await Promise.all([
-      database.db.application.count({ where: { userId: user.id } }), database.db.applicationEvent.count({ where: { actorUserId: user.id } }),
-      database.db.notification.count({ where: { userId: user.id } }), database.db.subscription.count({ where: { userId: user.id } }),
-      database.db.loanObligation.count({ where: { userId: user.id } }), database.db.session.count({ where: { key: { endsWith: `:${person.id}` } } }),
-      database.db.auditLog.count({ where: { actorUserId: user.id } }), database.db.faqQuestion.count({ where: { userId: user.id } }),
+      database.db.application.count({ where: { userId: user.id } }),
+      database.db.applicationEvent.count({ where: { actorUserId: user.id } }),
+      database.db.notification.count({ where: { userId: user.id } }),
+      database.db.subscription.count({ where: { userId: user.id } }),
+      database.db.loanObligation.count({ where: { userId: user.id } }),
+      database.db.session.count({ where: { key: { endsWith: `:${person.id}` } } }),
+      database.db.auditLog.count({ where: { actorUserId: user.id } }),
+      database.db.faqQuestion.count({ where: { userId: user.id } }),
       database.db.iinClaim.count({ where: { claimantUserId: user.id } }),
     ]);
     expect(linked).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await database.db.auditLog.count({ where: { action: "refused", entityId: staffData.queue(1) } })).toBe(1); // the press is still counted, anonymously
     const anonymous = await database.db.application.findMany({ where: { id: { in: [referred.id, rejected.id] } } });
-    expect(anonymous.map((a) => [a.status, a.userId, a.rejectNote])).toEqual([["referred", null, null], ["rejected", null, null]]);
+    expect(anonymous.map((a) => [a.status, a.userId, a.rejectNote])).toEqual([
+      ["referred", null, null],
+      ["rejected", null, null],
+    ]);
     expect((await database.db.user.findUniqueOrThrow({ where: { id: user.id } })).language).toBe("ru"); // still spoken to in their language
   });
 
@@ -174,10 +247,14 @@ describe("deleting one's data", () => {
     const seeker = await registered("Асель Нурланова", makeIin("000303", 4), "87015550311");
     const seekerUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(seeker.id) } });
     const project = await addProject(database.db, { districtKato: MEDEU, name: "Мектеп", lat: 43.2, lon: 76.9 });
-    const application = (await submitApplication(database.store, seekerUser.id, project.positions[0]!.id, now)).application!;
+    const application = (await submitApplication(database.store, seekerUser.id, project.positions[0]!.id, now))
+      .application!;
     await worker.pressData(staffData.action("ref", application.id));
     await worker.pressData(staffData.action("iin", application.id));
-    const trail = { audit: await database.db.auditLog.count({ where: { actorUserId: workerUser.id } }), events: await database.db.applicationEvent.count({ where: { actorUserId: workerUser.id } }) };
+    const trail = {
+      audit: await database.db.auditLog.count({ where: { actorUserId: workerUser.id } }),
+      events: await database.db.applicationEvent.count({ where: { actorUserId: workerUser.id } }),
+    };
     expect(trail.audit).toBeGreaterThanOrEqual(2); // the referral and the IIN shown
     expect(trail.events).toBe(1);
 
@@ -197,7 +274,9 @@ describe("deleting one's data", () => {
     expect(await database.db.applicationEvent.count({ where: { actorUserId: workerUser.id } })).toBe(trail.events);
     const kept = await database.db.auditLog.findMany({ where: { actorUserId: workerUser.id } });
     expect(new Set(kept.map((entry) => entry.actorName))).toEqual(new Set(["Нұржан @nurzhan_czn"]));
-    const log = shownTexts(await admin.pressData(adminData.log(1, { action: "refer", centreId: 0, userId: workerUser.id })))[0]!;
+    const log = shownTexts(
+      await admin.pressData(adminData.log(1, { action: "refer", centreId: 0, userId: workerUser.id })),
+    )[0]!;
     expect(log).toContain("Нұржан @nurzhan_czn"); // the admin's log still says who referred
     expect(adminUser.roles).toEqual(["admin"]);
   });
@@ -233,18 +312,31 @@ describe("an IIN registered from another account", () => {
     expect(card).not.toContain(iin);
     const stranger = harness.person();
     await makeStaff(database.db, stranger, (await addCentre(database.db, ["431000000"])).id); // Kyzylorda's centre
-    expect(sentTexts(await stranger.pressData(staffData.resolveIinClaim(claim.id, "move")))).toEqual([harness.t("ru", "errors.not_allowed")]);
+    expect(sentTexts(await stranger.pressData(staffData.resolveIinClaim(claim.id, "move")))).toEqual([
+      harness.t("ru", "errors.not_allowed"),
+    ]);
 
     // four eyes: the first staff member proposes, the same one cannot confirm, a second one does
-    expect(sentTexts(await staff.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(harness.t("ru", "staff:iin_claims.outcome.proposed"));
+    expect(sentTexts(await staff.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(
+      harness.t("ru", "staff:iin_claims.outcome.proposed"),
+    );
     expect(await database.db.seekerProfile.count({ where: { user: { telegramId: BigInt(first.id) } } })).toBe(1); // nothing moved yet
-    expect(sentTexts(await staff.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(harness.t("ru", "staff:iin_claims.outcome.awaiting_second"));
+    expect(sentTexts(await staff.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(
+      harness.t("ru", "staff:iin_claims.outcome.awaiting_second"),
+    );
     const secondCard = shownTexts(await colleague.pressData(staffData.iinClaim(claim.id)))[0]!;
-    expect(secondCard).toContain(harness.t("ru", "staff:iin_claims.proposed", { person: "Сотрудник", date: formatDateTime(now) }));
+    expect(secondCard).toContain(
+      harness.t("ru", "staff:iin_claims.proposed", { person: "Сотрудник", date: formatDateTime(now) }),
+    );
     const profileCentreStaff = harness.person({ firstName: "Бақытжан" });
     await makeStaff(database.db, profileCentreStaff, (await addCentre(database.db, [ALMALY], "ЦЗН Алмалы")).id);
-    expect(sentTexts(await colleague.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(harness.t("ru", "staff:iin_claims.outcome.moved"));
-    const ownerUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(owner.id) }, include: { profile: true } });
+    expect(sentTexts(await colleague.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(
+      harness.t("ru", "staff:iin_claims.outcome.moved"),
+    );
+    const ownerUser = await database.db.user.findUniqueOrThrow({
+      where: { telegramId: BigInt(owner.id) },
+      include: { profile: true },
+    });
     expect(ownerUser.profile && pii.decrypt(ownerUser.profile.iinCipher)).toBe(iin);
     expect(ownerUser.profile && pii.decrypt(ownerUser.profile.phoneCipher)).toBe("+77015550808");
     expect(await database.db.seekerProfile.count({ where: { user: { telegramId: BigInt(first.id) } } })).toBe(0);
@@ -252,13 +344,26 @@ describe("an IIN registered from another account", () => {
     expect(first.sentToMe().some((r) => r.text === harness.t("ru", "notifications:registration_moved"))).toBe(true);
     expect(owner.sentToMe().some((r) => r.text === harness.t("ru", "notifications:registration_received"))).toBe(true);
     const almaly = await database.db.district.findUniqueOrThrow({ where: { kato: ALMALY } });
-    expect(profileCentreStaff.sentToMe().map((r) => r.text)).toEqual([ // the centre of the district the profile was in
-      harness.t("ru", "notifications:registration_moved_centre", { number: claim.id, district: almaly.nameRu, claimDistrict: medeu.nameRu }),
+    expect(profileCentreStaff.sentToMe().map((r) => r.text)).toEqual([
+      // the centre of the district the profile was in
+      harness.t("ru", "notifications:registration_moved_centre", {
+        number: claim.id,
+        district: almaly.nameRu,
+        claimDistrict: medeu.nameRu,
+      }),
     ]);
-    const [staffUser, colleagueUser] = await Promise.all([staff, colleague].map((p) => database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(p.id) } })));
-    expect(await database.db.auditLog.findFirst({ where: { action: "resolve_iin_claim", actorUserId: staffUser!.id } })).toMatchObject({ entityId: String(claim.id), after: { outcome: "proposed", districtId: medeu.id } });
-    expect(await database.db.auditLog.findFirst({ where: { action: "resolve_iin_claim", actorUserId: colleagueUser!.id } })).toMatchObject({ entityId: String(claim.id), after: { outcome: "moved", districtId: medeu.id } });
-    expect(sentTexts(await staff.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(harness.t("ru", "staff:iin_claims.outcome.already_resolved"));
+    const [staffUser, colleagueUser] = await Promise.all(
+      [staff, colleague].map((p) => database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(p.id) } })),
+    );
+    expect(
+      await database.db.auditLog.findFirst({ where: { action: "resolve_iin_claim", actorUserId: staffUser!.id } }),
+    ).toMatchObject({ entityId: String(claim.id), after: { outcome: "proposed", districtId: medeu.id } });
+    expect(
+      await database.db.auditLog.findFirst({ where: { action: "resolve_iin_claim", actorUserId: colleagueUser!.id } }),
+    ).toMatchObject({ entityId: String(claim.id), after: { outcome: "moved", districtId: medeu.id } });
+    expect(sentTexts(await staff.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(
+      harness.t("ru", "staff:iin_claims.outcome.already_resolved"),
+    );
   });
 
   it("is never decided by its claimant nor by a staff claimant's colleagues, and an admin may confirm a move", async () => {
@@ -267,24 +372,42 @@ describe("an IIN registered from another account", () => {
     const insider = harness.person({ firstName: "Инсайдер" });
     const insiderUser = await makeStaff(database.db, insider, medeuCentreId);
     const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
-    await fileIinClaim(database.store, pii, { userId: insiderUser.id, iin, phone: "+77015550413", districtId: medeu.id });
+    await fileIinClaim(database.store, pii, {
+      userId: insiderUser.id,
+      iin,
+      phone: "+77015550413",
+      districtId: medeu.id,
+    });
     const claim = await database.db.iinClaim.findFirstOrThrow({ where: { claimantUserId: insiderUser.id } });
     const refused = harness.t("ru", "errors.not_allowed");
     expect(sentTexts(await insider.pressData(staffData.resolveIinClaim(claim.id, "move")))).toEqual([refused]); // their own claim
-    expect(shownTexts(await insider.pressData(staffData.iinClaim(claim.id)))[0]).toContain(harness.t("ru", "staff:iin_claims.conflict.own_claim"));
+    expect(shownTexts(await insider.pressData(staffData.iinClaim(claim.id)))[0]).toContain(
+      harness.t("ru", "staff:iin_claims.conflict.own_claim"),
+    );
     const card = await staff.pressData(staffData.iinClaim(claim.id));
     expect(shownTexts(card)[0]).toContain(harness.t("ru", "staff:iin_claims.conflict.colleague"));
     expect(card.at(-1)!.buttons.map(([, data]) => data)).not.toContain(staffData.resolveIinClaim(claim.id, "move"));
     expect(sentTexts(await staff.pressData(staffData.resolveIinClaim(claim.id, "move")))).toEqual([refused]); // a colleague of the claimant
-    expect(await database.db.auditLog.count({ where: { action: "refused", entity: "stf:icr" } })).toBeGreaterThanOrEqual(2);
+    expect(
+      await database.db.auditLog.count({ where: { action: "refused", entity: "stf:icr" } }),
+    ).toBeGreaterThanOrEqual(2);
     expect((await database.db.iinClaim.findUniqueOrThrow({ where: { id: claim.id } })).proposedById).toBeNull();
 
-    const [first, second] = [harness.person({ id: ADMIN_IDS[1], firstName: "Админ 1" }), harness.person({ id: ADMIN_IDS[2], firstName: "Админ 2" })];
+    const [first, second] = [
+      harness.person({ id: ADMIN_IDS[1], firstName: "Админ 1" }),
+      harness.person({ id: ADMIN_IDS[2], firstName: "Админ 2" }),
+    ];
     const home = await first.pressData(adminData.home());
     expect(home.at(-1)!.buttons.map(([, data]) => data)).toContain(staffData.iinClaims());
-    expect(shownTexts(await first.pressData(staffData.iinClaims()))[0]).toBe(harness.t("ru", "staff:iin_claims.title", { count: 1 }));
-    expect(sentTexts(await first.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(harness.t("ru", "staff:iin_claims.outcome.proposed"));
-    expect(sentTexts(await second.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(harness.t("ru", "staff:iin_claims.outcome.moved"));
+    expect(shownTexts(await first.pressData(staffData.iinClaims()))[0]).toBe(
+      harness.t("ru", "staff:iin_claims.title", { count: 1 }),
+    );
+    expect(sentTexts(await first.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(
+      harness.t("ru", "staff:iin_claims.outcome.proposed"),
+    );
+    expect(sentTexts(await second.pressData(staffData.resolveIinClaim(claim.id, "move")))[0]).toBe(
+      harness.t("ru", "staff:iin_claims.outcome.moved"),
+    );
     const profile = await database.db.seekerProfile.findUniqueOrThrow({ where: { iinHash: pii.hash(iin) } });
     expect(profile.userId).toBe(insiderUser.id); // two admins checked the document: the move stands
   });
@@ -294,13 +417,19 @@ describe("an IIN registered from another account", () => {
     await person.press("reg:back"); // back to the phone…
     await person.press("reg:back"); // …to the confirmation…
     await person.press("reg:no"); // …and the IIN is asked again
-    const confirm = (iin: string) => harness.t("ru", "seeker:ask.iin_confirm", { birth: "04.04.2003", sex: harness.t("ru", `seeker:sex.${Number(iin[6]) % 2 ? "male" : "female"}`) });
+    const confirm = (iin: string) =>
+      harness.t("ru", "seeker:ask.iin_confirm", {
+        birth: "04.04.2003",
+        sex: harness.t("ru", `seeker:sex.${Number(iin[6]) % 2 ? "male" : "female"}`),
+      });
     for (let i = 2; i <= 5; i++) {
       const iin = makeIin("030404", 5);
       expect(sentTexts(await person.send(iin))).toEqual([confirm(iin)]);
       await person.press("reg:no");
     }
-    expect(sentTexts(await person.send(makeIin("030404", 5)))[0]).toBe(harness.t("ru", "seeker:invalid.iin_attempts", { count: 5 }));
+    expect(sentTexts(await person.send(makeIin("030404", 5)))[0]).toBe(
+      harness.t("ru", "seeker:invalid.iin_attempts", { count: 5 }),
+    );
 
     now = new Date(now.getTime() + 24 * 3_600_000); // the next day in Kazakhstan
     await person.pressData("seek:register");
@@ -311,16 +440,23 @@ describe("an IIN registered from another account", () => {
   });
 });
 
-describe("a location shared for \"near me\"", () => {
+describe('a location shared for "near me"', () => {
   it("is forgotten after 30 days unless the person registered", async () => {
     const passerby = await harness.readyPerson();
     const registeredPerson = await registered("Мақсат Ерланов", makeIin("010505", 5), "87015550515");
-    const [stranger, seeker] = await Promise.all([passerby, registeredPerson].map((p) => database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(p.id) } })));
-    for (const user of [stranger!, seeker!]) await harness.services.rememberLocation(user.id, { lat: 43.24, lon: 76.91 }, now);
+    const [stranger, seeker] = await Promise.all(
+      [passerby, registeredPerson].map((p) =>
+        database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(p.id) } }),
+      ),
+    );
+    for (const user of [stranger!, seeker!])
+      await harness.services.rememberLocation(user.id, { lat: 43.24, lon: 76.91 }, now);
     const day = 86_400_000;
     expect(await harness.services.forgetOldLocations(new Date(now.getTime() + 29 * day))).toBe(0);
     expect(await harness.services.forgetOldLocations(new Date(now.getTime() + 31 * day))).toBeGreaterThanOrEqual(1);
-    const [forgotten, kept] = await Promise.all([stranger!, seeker!].map((user) => database.db.user.findUniqueOrThrow({ where: { id: user.id } })));
+    const [forgotten, kept] = await Promise.all(
+      [stranger!, seeker!].map((user) => database.db.user.findUniqueOrThrow({ where: { id: user.id } })),
+    );
     expect([forgotten!.lastLat, forgotten!.lastLon, forgotten!.lastLocationAt]).toEqual([null, null, null]);
     expect(kept!.lastLat).toBe(43.24);
   });

@@ -30,28 +30,44 @@ afterAll(() => closeTestBot({ database, harness }));
 
 describe("npm run pii:rotate", () => {
   it("refuses to run without both keys", async () => {
-    const failed = await run("npx", ["tsx", "scripts/rotate-pii-key.ts"], { cwd: root, env: { ...process.env, DATABASE_URL: database.url, PII_OLD_KEY: "", PII_KEY: "" } })
-      .then(() => null, (error: { stderr: string }) => error.stderr);
+    const failed = await run("npx", ["tsx", "scripts/rotate-pii-key.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: database.url, PII_OLD_KEY: "", PII_KEY: "" },
+    }).then(
+      () => null,
+      (error: { stderr: string }) => error.stderr,
+    );
     expect(failed).toContain("PII_OLD_KEY must be 32 bytes");
   });
 
   it("re-encrypts every IIN and phone under the new key, and the IIN is found by its new hash", async () => {
     const { stdout } = await run("npx", ["tsx", "scripts/rotate-pii-key.ts"], {
-      cwd: root, env: { ...process.env, DATABASE_URL: database.url, PII_OLD_KEY: TEST_PII_KEY.toString("base64"), PII_KEY: NEW_KEY.toString("base64") },
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        PII_OLD_KEY: TEST_PII_KEY.toString("base64"),
+        PII_KEY: NEW_KEY.toString("base64"),
+      },
     });
     expect(stdout).toContain(`${people.length} profiles re-encrypted`);
     const [oldPii, newPii] = [createPii(TEST_PII_KEY), createPii(NEW_KEY)];
     for (const person of people) {
       const profile = await readProfile(database.store, newPii, person.userId);
       expect([profile?.iin, profile?.phone]).toEqual([person.iin, person.phone]);
-      expect((await database.db.seekerProfile.findUnique({ where: { iinHash: newPii.hash(person.iin) } }))?.userId).toBe(person.userId);
+      expect(
+        (await database.db.seekerProfile.findUnique({ where: { iinHash: newPii.hash(person.iin) } }))?.userId,
+      ).toBe(person.userId);
       expect(() => oldPii.decrypt(profile!.iinCipher)).toThrow();
     }
   });
 
   it("changes nothing when one value does not open with the old key", async () => {
     const [newPii, newerPii] = [createPii(NEW_KEY), createPii(Buffer.alloc(32, 8))];
-    await database.db.seekerProfile.update({ where: { userId: people[2]!.userId }, data: { phoneCipher: createPii(Buffer.alloc(32, 1)).encrypt("+77000000000") } });
+    await database.db.seekerProfile.update({
+      where: { userId: people[2]!.userId },
+      data: { phoneCipher: createPii(Buffer.alloc(32, 1)).encrypt("+77000000000") },
+    });
     const before = await database.db.seekerProfile.findMany({ orderBy: { id: "asc" } });
     await expect(rotatePiiKey(database.store, newPii, newerPii)).rejects.toThrow();
     expect(await database.db.seekerProfile.findMany({ orderBy: { id: "asc" } })).toEqual(before);

@@ -14,7 +14,16 @@ const STATUSES = Object.values(ApplicationStatus);
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const project = await addProject(database.db, { districtKato: MEDEU, name: "Школа", lat: 43.2, lon: 76.9, positions: [{ code: "mason", count: 9 }, { code: "welder", count: 9 }] });
+  const project = await addProject(database.db, {
+    districtKato: MEDEU,
+    name: "Школа",
+    lat: 43.2,
+    lon: 76.9,
+    positions: [
+      { code: "mason", count: 9 },
+      { code: "welder", count: 9 },
+    ],
+  });
   projectId = project.id;
   positions = project.positions.map((p) => p.id);
 }, 60_000);
@@ -32,9 +41,14 @@ describe("the places taken on a position", () => {
   it("follows every status each application goes through, a move to another position and a deletion", async () => {
     let n = 0;
     const create = (status: ApplicationStatus, position = positions[0]!) =>
-      database.db.application.create({ data: { number: `T-${n++}`, projectId, positionId: position, status, priorityGroup: 1 } });
+      database.db.application.create({
+        data: { number: `T-${n++}`, projectId, positionId: position, status, priorityGroup: 1 },
+      });
     const created = await Promise.all(STATUSES.map((status) => create(status)));
-    expect((await counters())[0]).toEqual({ taken: PLACE_TAKING_STATUSES.length, counted: PLACE_TAKING_STATUSES.length });
+    expect((await counters())[0]).toEqual({
+      taken: PLACE_TAKING_STATUSES.length,
+      counted: PLACE_TAKING_STATUSES.length,
+    });
 
     for (const application of created) {
       for (const status of STATUSES) {
@@ -43,9 +57,18 @@ describe("the places taken on a position", () => {
         expect(first!.taken).toBe(first!.counted);
       }
     }
-    await database.db.application.updateMany({ where: { id: { in: created.map((a) => a.id) } }, data: { status: "referred", positionId: positions[1]! } });
-    expect(await counters()).toEqual([{ taken: 0, counted: 0 }, { taken: created.length, counted: created.length }]);
+    await database.db.application.updateMany({
+      where: { id: { in: created.map((a) => a.id) } },
+      data: { status: "referred", positionId: positions[1]! },
+    });
+    expect(await counters()).toEqual([
+      { taken: 0, counted: 0 },
+      { taken: created.length, counted: created.length },
+    ]);
     await database.db.application.deleteMany({ where: { id: { in: created.slice(0, 3).map((a) => a.id) } } });
-    expect(await counters()).toEqual([{ taken: 0, counted: 0 }, { taken: created.length - 3, counted: created.length - 3 }]);
+    expect(await counters()).toEqual([
+      { taken: 0, counted: 0 },
+      { taken: created.length - 3, counted: created.length - 3 },
+    ]);
   });
 });

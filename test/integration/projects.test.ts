@@ -15,19 +15,60 @@ beforeAll(async () => {
   ({ database, harness } = await openTestBot());
   const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
   // twelve open projects at growing distances north of a point, one full, one finished
-  for (let i = 1; i <= 12; i++) await addProject(database.db, { districtKato: MEDEU, name: `Проект ${String(i).padStart(2, "0")}`, lat: medeu.lat + i * 0.01, lon: medeu.lon });
-  const full = await addProject(database.db, { districtKato: MEDEU, name: "Заполненный", lat: medeu.lat, lon: medeu.lon, positions: [{ code: "welder", count: 1 }] });
-  const someone = await database.db.user.create({ data: { telegramId: 1n } });
-  await database.db.application.create({ data: { number: "T-1", userId: someone.id, projectId: full.id, positionId: full.positions[0]!.id, status: "referred", priorityGroup: 1 } });
-  await addProject(database.db, { districtKato: MEDEU, name: "Завершённый", lat: medeu.lat, lon: medeu.lon, status: "completed" });
-  school = await addProject(database.db, {
-    districtKato: ALMALY, name: "Школа № 7", lat: 43.2, lon: 76.9,
-    positions: [{ code: "mason", count: 8, wage: 150_000 }, { code: "cleaner", count: 3, wage: 90_000, minors: true }],
+  for (let i = 1; i <= 12; i++)
+    await addProject(database.db, {
+      districtKato: MEDEU,
+      name: `Проект ${String(i).padStart(2, "0")}`,
+      lat: medeu.lat + i * 0.01,
+      lon: medeu.lon,
+    });
+  const full = await addProject(database.db, {
+    districtKato: MEDEU,
+    name: "Заполненный",
+    lat: medeu.lat,
+    lon: medeu.lon,
+    positions: [{ code: "welder", count: 1 }],
   });
-  await database.db.application.create({ data: { number: "T-2", userId: someone.id, projectId: school.id, positionId: school.positions[0]!.id, status: "hired", priorityGroup: 1 } });
+  const someone = await database.db.user.create({ data: { telegramId: 1n } });
+  await database.db.application.create({
+    data: {
+      number: "T-1",
+      userId: someone.id,
+      projectId: full.id,
+      positionId: full.positions[0]!.id,
+      status: "referred",
+      priorityGroup: 1,
+    },
+  });
+  await addProject(database.db, {
+    districtKato: MEDEU,
+    name: "Завершённый",
+    lat: medeu.lat,
+    lon: medeu.lon,
+    status: "completed",
+  });
+  school = await addProject(database.db, {
+    districtKato: ALMALY,
+    name: "Школа № 7",
+    lat: 43.2,
+    lon: 76.9,
+    positions: [
+      { code: "mason", count: 8, wage: 150_000 },
+      { code: "cleaner", count: 3, wage: 90_000, minors: true },
+    ],
+  });
+  await database.db.application.create({
+    data: {
+      number: "T-2",
+      userId: someone.id,
+      projectId: school.id,
+      positionId: school.positions[0]!.id,
+      status: "hired",
+      priorityGroup: 1,
+    },
+  });
 });
 afterAll(() => closeTestBot({ database, harness }));
-
 
 describe("projects near me", () => {
   it("lists the nearest open projects, nearest first, with the distance, five a page, editing the same message", async () => {
@@ -37,11 +78,25 @@ describe("projects near me", () => {
     const [ask] = (await person.press("prj:ask")).filter((r) => r.method === "sendMessage");
     expect(ask!.text).toBe(harness.t("ru", "projects:menu.ask_location"));
     const medeu = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
-    const replies = await person.deliver({ message: { message_id: 5, date: 0, chat: { id: person.id, type: "private" }, from: user(person.id), location: { latitude: medeu.lat, longitude: medeu.lon } } } as never);
+    const replies = await person.deliver({
+      message: {
+        message_id: 5,
+        date: 0,
+        chat: { id: person.id, type: "private" },
+        from: user(person.id),
+        location: { latitude: medeu.lat, longitude: medeu.lon },
+      },
+    } as never);
     const list = replies.at(-1)!;
     expect(list.text).toBe(harness.t("ru", "projects:list.title_near", { page: 1, pages: 3 }));
     const names = list.buttons.filter(([, d]) => d.startsWith("prj:card")).map(([label]) => label);
-    expect(names).toEqual(["Проект 01 · 1.1 км", "Проект 02 · 2.2 км", "Проект 03 · 3.3 км", "Проект 04 · 4.4 км", "Проект 05 · 5.6 км"]);
+    expect(names).toEqual([
+      "Проект 01 · 1.1 км",
+      "Проект 02 · 2.2 км",
+      "Проект 03 · 3.3 км",
+      "Проект 04 · 4.4 км",
+      "Проект 05 · 5.6 км",
+    ]);
     expect(names.join()).not.toContain("Заполненный");
     expect(names.join()).not.toContain("Завершённый");
 
@@ -64,10 +119,20 @@ describe("projects by region and district, and the card", () => {
     expect(districts.buttons.map(([label]) => label)).toContain("Алмалинский район");
     const alatau = districts.buttons.find(([, data]) => data.startsWith("prj:list"))!; // the first district of the city
     const list = (await person.pressData(alatau[1])).find((r) => r.method === "editMessageText")!;
-    const card = (await person.pressData(list.buttons.find(([label]) => label === "Школа № 7")![1])).find((r) => r.method === "editMessageText")!;
+    const card = (await person.pressData(list.buttons.find(([label]) => label === "Школа № 7")![1])).find(
+      (r) => r.method === "editMessageText",
+    )!;
     expect(card.text).toContain("🏗 Школа № 7");
     expect(card.text).toContain(harness.t("ru", "projects:card.quota", { quota: 3, percent: 20, issued: 1 })); // 11 jobs → 3
-    expect(card.text).toContain(harness.t("ru", "projects:card.position", { profession: "Каменщик", open: 7, count: 8, wage: "150\u00a0000" /* ru-RU groups digits with a no-break space */, minors: "" }));
+    expect(card.text).toContain(
+      harness.t("ru", "projects:card.position", {
+        profession: "Каменщик",
+        open: 7,
+        count: 8,
+        wage: "150\u00a0000" /* ru-RU groups digits with a no-break space */,
+        minors: "",
+      }),
+    );
     expect(card.text).toContain(harness.t("ru", "projects:card.minors"));
     expect(card.text).toContain("01.04.2021 — 30.11.2021");
     const share = card.buttons.find(([label]) => label === harness.t("ru", "projects:card.share"));
@@ -80,7 +145,11 @@ describe("projects by region and district, and the card", () => {
     const person = await harness.readyPerson("kk");
     const replies = await person.pressData(`prj:map:${school.id}`);
     const venue = replies.find((r) => r.method === "sendVenue");
-    expect(harness.telegram.calls.filter((c) => c.method === "sendVenue").at(-1)!.payload).toMatchObject({ latitude: 43.2, longitude: 76.9, title: "Школа № 7 (kk)" });
+    expect(harness.telegram.calls.filter((c) => c.method === "sendVenue").at(-1)!.payload).toMatchObject({
+      latitude: 43.2,
+      longitude: 76.9,
+      title: "Школа № 7 (kk)",
+    });
     expect(venue).toBeDefined();
   });
 
@@ -99,7 +168,10 @@ describe("the shared link /start p<id>", () => {
     const [choice] = await person.send(`/start p${school.id}`);
     expect(choice!.buttons.map(([, data]) => data)).toEqual([`lang:kk:p${school.id}`, `lang:ru:p${school.id}`]);
     const replies = (await person.press(`lang:kk:p${school.id}`)).filter((r) => r.method === "sendMessage");
-    expect(replies.map((r) => r.text.split("\n")[0])).toEqual([harness.t("kk", "start.welcome").split("\n")[0], "🏗 Школа № 7 (kk)"]);
+    expect(replies.map((r) => r.text.split("\n")[0])).toEqual([
+      harness.t("kk", "start.welcome").split("\n")[0],
+      "🏗 Школа № 7 (kk)",
+    ]);
   });
 
   it("opens it directly for someone known, and says so when the project does not exist", async () => {
@@ -114,19 +186,39 @@ describe("the shared link /start p<id>", () => {
 describe("the list's filters", () => {
   it("shows only my professions by default when the profile has some; both filters can be changed and survive paging", async () => {
     const district = BOSTANDYK;
-    await addProject(database.db, { districtKato: district, name: "Кладка", lat: 43.3, lon: 76.9, positions: [{ code: "mason", count: 4 }] });
-    const welding = await addProject(database.db, { districtKato: district, name: "Сварка", lat: 43.3, lon: 76.9, positions: [{ code: "welder", count: 4 }] });
+    await addProject(database.db, {
+      districtKato: district,
+      name: "Кладка",
+      lat: 43.3,
+      lon: 76.9,
+      positions: [{ code: "mason", count: 4 }],
+    });
+    const welding = await addProject(database.db, {
+      districtKato: district,
+      name: "Сварка",
+      lat: 43.3,
+      lon: 76.9,
+      positions: [{ code: "welder", count: 4 }],
+    });
     await database.db.project.update({ where: { id: welding.id }, data: { workKind: "current_repair" } });
     const districtId = (await database.db.district.findUniqueOrThrow({ where: { kato: district } })).id;
     const mason = await database.db.profession.findUniqueOrThrow({ where: { code: "mason" } });
     const person = await harness.readyPerson();
-    await registerSeeker(database.store, person, { iin: makeIin("900101"), districtKato: district, professionIds: [mason.id], anyWork: false });
+    await registerSeeker(database.store, person, {
+      iin: makeIin("900101"),
+      districtKato: district,
+      professionIds: [mason.id],
+      anyWork: false,
+    });
 
-    const names = (reply: { buttons: Array<[string, string]> }) => reply.buttons.filter(([, d]) => d.startsWith("prj:card")).map(([label]) => label);
+    const names = (reply: { buttons: Array<[string, string]> }) =>
+      reply.buttons.filter(([, d]) => d.startsWith("prj:card")).map(([label]) => label);
     const open = async (data: string) => (await person.pressData(data)).find((r) => r.method === "editMessageText")!;
     const mine = await open(`prj:list:${districtId}:1`);
     expect(names(mine)).toEqual(["Кладка"]);
-    expect(mine.text).toContain(harness.t("ru", "projects:filter.active", { filters: harness.t("ru", "projects:filter.mine_on") }));
+    expect(mine.text).toContain(
+      harness.t("ru", "projects:filter.active", { filters: harness.t("ru", "projects:filter.mine_on") }),
+    );
     const toggle = mine.buttons.find(([label]) => label === harness.t("ru", "projects:filter.mine_on_button"))!;
     const all = await open(toggle[1]);
     expect(names(all)).toEqual(["Кладка", "Сварка"]);
@@ -144,6 +236,8 @@ describe("the list's filters", () => {
     const stranger = await harness.readyPerson();
     const list = (await stranger.pressData(`prj:list:${districtId}:1`)).find((r) => r.method === "editMessageText")!;
     expect(names(list)).toEqual(["Кладка", "Сварка"]);
-    expect(list.buttons.some(([label]) => label.includes(harness.t("ru", "projects:filter.mine_off_button")))).toBe(false);
+    expect(list.buttons.some(([label]) => label.includes(harness.t("ru", "projects:filter.mine_off_button")))).toBe(
+      false,
+    );
   });
 });

@@ -37,8 +37,9 @@ beforeAll(async () => {
   await addProject(database.db, { districtKato: ALMALY, name: HOSTILE, lat: 43.25, lon: 76.9 });
   caches = createPublicCaches();
   ({ origin, close } = await serveWeb(harness, { now: () => NOW, publicCaches: caches }));
-  regions = (await database.db.region.findMany({ include: { districts: { select: { id: true } } }, orderBy: { id: "asc" } }))
-    .map((region) => ({ id: region.id, districts: region.districts.map((d) => d.id) }));
+  regions = (
+    await database.db.region.findMany({ include: { districts: { select: { id: true } } }, orderBy: { id: "asc" } })
+  ).map((region) => ({ id: region.id, districts: region.districts.map((d) => d.id) }));
 });
 
 afterAll(async () => {
@@ -52,8 +53,12 @@ describe("the public pages under many distinct queries", () => {
     expect((await get(`/ru/region/${almaty.id}?year=2021&district=${almaty.districts[0]}`)).status).toBe(200);
     const held = caches.pages.size;
     for (const path of [
-      `/ru/region/999999?year=2021`, `/kk/region/2147483647`, `/ru/region/${almaty.id}?year=2021&district=${other.districts[0]}`,
-      `/ru/region/${almaty.id}?year=2021&district=987654`, `/ru/region/${almaty.id}?year=2019`, `/ru/region/${almaty.id}?measure=x`,
+      `/ru/region/999999?year=2021`,
+      `/kk/region/2147483647`,
+      `/ru/region/${almaty.id}?year=2021&district=${other.districts[0]}`,
+      `/ru/region/${almaty.id}?year=2021&district=987654`,
+      `/ru/region/${almaty.id}?year=2019`,
+      `/ru/region/${almaty.id}?measure=x`,
     ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
@@ -74,23 +79,35 @@ describe("the public pages under many distinct queries", () => {
     const before = heapAfterGc();
     const started = Date.now();
     // every page a visitor can reach (2 languages × 2 years × 2 measures × each region's districts), then again
-    const pages = ["kk", "ru"].flatMap((lang) => [2020, 2021].flatMap((year) => ["jobs", "quota"].flatMap((measure) =>
-      regions.flatMap((region) => region.districts.map((district) => `/${lang}/region/${region.id}?year=${year}&measure=${measure}&district=${district}`)))));
+    const pages = ["kk", "ru"].flatMap((lang) =>
+      [2020, 2021].flatMap((year) =>
+        ["jobs", "quota"].flatMap((measure) =>
+          regions.flatMap((region) =>
+            region.districts.map(
+              (district) => `/${lang}/region/${region.id}?year=${year}&measure=${measure}&district=${district}`,
+            ),
+          ),
+        ),
+      ),
+    );
     const statuses = new Map<number, number>();
     for (let i = 0, page = 0; i < 5_000; i++) {
-      const query = i % 5 === 0
-        ? `/ru/region/${100_000 + i}?year=2021` // no such region
-        : i % 5 === 1
-          ? `/kk/region/${regions[i % regions.length]!.id}?year=2021&district=${1_000 + i}` // no such district
-          : pages[page++ % pages.length]!;
+      const query =
+        i % 5 === 0
+          ? `/ru/region/${100_000 + i}?year=2021` // no such region
+          : i % 5 === 1
+            ? `/kk/region/${regions[i % regions.length]!.id}?year=2021&district=${1_000 + i}` // no such district
+            : pages[page++ % pages.length]!;
       const response = await get(query);
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       await response.arrayBuffer();
     }
     const after = heapAfterGc();
     const grew = (after - before) / 1024 / 1024;
-    console.log(`public pages: 5,000 queries (${pages.length} distinct pages, 2,000 unknown places) in ${((Date.now() - started) / 1000).toFixed(1)} s; answers ${JSON.stringify(Object.fromEntries(statuses))}; `
-      + `pages cached ${caches.pages.size} (${(caches.pages.bytes / 1024 / 1024).toFixed(1)} MB), region reports ${caches.regions.size}; heap grew ${grew.toFixed(1)} MB`);
+    console.log(
+      `public pages: 5,000 queries (${pages.length} distinct pages, 2,000 unknown places) in ${((Date.now() - started) / 1000).toFixed(1)} s; answers ${JSON.stringify(Object.fromEntries(statuses))}; ` +
+        `pages cached ${caches.pages.size} (${(caches.pages.bytes / 1024 / 1024).toFixed(1)} MB), region reports ${caches.regions.size}; heap grew ${grew.toFixed(1)} MB`,
+    );
     expect(statuses.get(404)).toBe(2_000);
     expect(statuses.get(200)).toBe(3_000);
     expect(caches.pages.size).toBeLessThanOrEqual(1_000);

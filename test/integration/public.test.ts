@@ -27,7 +27,11 @@ const csvRows = (body: string) => parse(body, { columns: true }) as Array<Record
 beforeAll(async () => {
   ({ database, harness } = await openTestBot({ now: () => NOW }));
   ids = await addReportData(database.db);
-  await registerSeeker(database.store, harness.person(), { iin: makeIin("900101"), districtKato: ALMALY, fullName: "Секретова Тайна Личновна" });
+  await registerSeeker(database.store, harness.person(), {
+    iin: makeIin("900101"),
+    districtKato: ALMALY,
+    fullName: "Секретова Тайна Личновна",
+  });
   ({ origin, close } = await serveWeb(harness, { now: () => NOW, botUsername: "roadmap_test_bot" }));
 });
 
@@ -40,9 +44,19 @@ describe("the public page", () => {
   it("shows every region with the monthly report's figures of December, in Russian and in Kazakh", async () => {
     const report = await buildMonthlyReport(database.store, null, reportMonth(2021, 12));
     const html = await (await get("/ru?year=2021")).text();
-    expect(new Set([...html.matchAll(/<a href="\/ru\/region\/\d+\?year=2021" aria-label="[^"]*" data-kato="(\d+)"/g)].map((m) => m[1])).size).toBe(17);
+    expect(
+      new Set(
+        [...html.matchAll(/<a href="\/ru\/region\/\d+\?year=2021" aria-label="[^"]*" data-kato="(\d+)"/g)].map(
+          (m) => m[1],
+        ),
+      ).size,
+    ).toBe(17);
     const almaty = report.regionQuotas.find((r) => r.nameRu === "город Алматы")!;
-    const row = /<tr data-kato="750000000">(.*?)<\/tr>/s.exec(html)![1]!.replace(/<[^>]+>/g, "|").split("|").filter((c) => c.trim());
+    const row = /<tr data-kato="750000000">(.*?)<\/tr>/s
+      .exec(html)![1]!
+      .replace(/<[^>]+>/g, "|")
+      .split("|")
+      .filter((c) => c.trim());
     expect(row).toEqual(expect.arrayContaining([String(almaty.hired), String(almaty.quota)]));
     const plan = report.regions.find((r) => r.nameRu === "город Алматы")!;
     expect(row).toContain(String(plan.jobsCreated));
@@ -58,7 +72,9 @@ describe("the public page", () => {
     const almaty = await database.db.region.findUniqueOrThrow({ where: { kato: "750000000" } });
     const almaly = await database.db.district.findUniqueOrThrow({ where: { kato: ALMALY } });
     const region = await (await get(`/ru/region/${almaty.id}?year=2021`)).text();
-    expect((region.match(/<a href="\/ru\/region\/\d+\?year=2021&amp;district=\d+#projects" aria-label=/g) ?? []).length).toBe(8);
+    expect(
+      (region.match(/<a href="\/ru\/region\/\d+\?year=2021&amp;district=\d+#projects" aria-label=/g) ?? []).length,
+    ).toBe(8);
     const district = await text(`/ru/region/${almaty.id}?year=2021&district=${almaly.id}`);
     expect(district).toContain("Проект P1");
     expect(district).not.toContain("Проект P5"); // Kyzylorda
@@ -69,15 +85,31 @@ describe("the public page", () => {
   });
 
   it("answers a page that does not exist with a clear 404 in the language asked", async () => {
-    for (const path of ["/ru/region/999999", "/kk/project/999999", "/ru/project/abc", "/ru?year=2019", "/ru?measure=everything", "/ru/region/1?district=-4"]) {
+    for (const path of [
+      "/ru/region/999999",
+      "/kk/project/999999",
+      "/ru/project/abc",
+      "/ru?year=2019",
+      "/ru?measure=everything",
+      "/ru/region/1?district=-4",
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
-      expect(await response.text(), path).toContain(harness.t(path.startsWith("/kk") ? "kk" : "ru", "public:not_found"));
+      expect(await response.text(), path).toContain(
+        harness.t(path.startsWith("/kk") ? "kk" : "ru", "public:not_found"),
+      );
     }
   });
 
   it("shows no personal data", async () => {
-    for (const path of ["/ru", "/ru?year=2021", `/ru/project/${ids.P1}`, "/open-data/projects.csv", "/open-data/projects.json", "/open-data/monthly-by-region.csv"]) {
+    for (const path of [
+      "/ru",
+      "/ru?year=2021",
+      `/ru/project/${ids.P1}`,
+      "/open-data/projects.csv",
+      "/open-data/projects.json",
+      "/open-data/monthly-by-region.csv",
+    ]) {
       expect(await (await get(path)).text(), path).not.toContain("Секретова");
     }
   });
@@ -101,10 +133,19 @@ describe("the open data", () => {
     expect(rows).toHaveLength(report.projects.length);
     for (const line of report.projects) {
       const row = rows.find((r) => Number(r.id) === line.id)!;
-      expect([row.quota, row.referred_to_date, row.hired_to_date, row.planned_jobs].map(Number)).toEqual([line.quota, line.referred, line.hired, line.plannedJobs]);
+      expect([row.quota, row.referred_to_date, row.hired_to_date, row.planned_jobs].map(Number)).toEqual([
+        line.quota,
+        line.referred,
+        line.hired,
+        line.plannedJobs,
+      ]);
       expect(row.as_of_month).toBe(report.month.key);
     }
-    const json = await (await get("/open-data/projects.json")).json() as { licence: string; asOfMonth: string; projects: Array<{ id: number; hired_to_date: number }> };
+    const json = (await (await get("/open-data/projects.json")).json()) as {
+      licence: string;
+      asOfMonth: string;
+      projects: Array<{ id: number; hired_to_date: number }>;
+    };
     expect(json.licence).toContain("CC BY 4.0");
     expect(json.asOfMonth).toBe(report.month.key);
     expect(json.projects.map((p) => [p.id, p.hired_to_date])).toEqual(report.projects.map((p) => [p.id, p.hired]));
@@ -115,22 +156,35 @@ describe("the open data", () => {
   it("gives each month of the programme by region with that month's report figures, month and running totals apart", async () => {
     const rows = csvRows(await (await get("/open-data/monthly-by-region.csv")).text());
     // From the programme's approval (27 March 2020) to December 2021.
-    expect(new Set(rows.map((r) => r.month))).toEqual(new Set(Array.from({ length: 22 }, (_, i) => reportMonth(2020 + Math.floor((i + 2) / 12), ((i + 2) % 12) + 1).key)));
+    expect(new Set(rows.map((r) => r.month))).toEqual(
+      new Set(
+        Array.from({ length: 22 }, (_, i) => reportMonth(2020 + Math.floor((i + 2) / 12), ((i + 2) % 12) + 1).key),
+      ),
+    );
     expect(new Set(rows.map((r) => r.as_of_month))).toEqual(new Set(["2021-12"]));
     for (const month of [reportMonth(2021, 5), reportMonth(2021, 4)]) {
       const report = await buildMonthlyReport(database.store, null, month);
       for (const line of report.regionQuotas) {
         const row = rows.find((r) => r.month === month.key && r.region_name_ru === line.nameRu)!;
-        expect([row.quota, row.referred_to_date, row.hired_to_date].map(Number), `${month.key} ${line.nameRu}`).toEqual([line.quota, line.referred, line.hired]);
+        expect([row.quota, row.referred_to_date, row.hired_to_date].map(Number), `${month.key} ${line.nameRu}`).toEqual(
+          [line.quota, line.referred, line.hired],
+        );
       }
-      const jobs = rows.filter((r) => r.month === month.key).reduce((sum, r) => sum + Number(r.jobs_created_in_month), 0);
+      const jobs = rows
+        .filter((r) => r.month === month.key)
+        .reduce((sum, r) => sum + Number(r.jobs_created_in_month), 0);
       expect(jobs).toBe(report.jobs.jobsCreated);
     }
   });
 
   it("documents every column of every file in a data package and on a page, and the files have exactly those columns", async () => {
-    const described = await (await get("/open-data/datapackage.json")).json() as {
-      licenses: Array<{ name: string }>; resources: Array<{ path: string; format: string; schema: { fields: Array<{ name: string; description: string; period: string }> } }>;
+    const described = (await (await get("/open-data/datapackage.json")).json()) as {
+      licenses: Array<{ name: string }>;
+      resources: Array<{
+        path: string;
+        format: string;
+        schema: { fields: Array<{ name: string; description: string; period: string }> };
+      }>;
     };
     expect(described.licenses[0]!.name).toBe("CC-BY-4.0");
     for (const resource of described.resources) {
@@ -140,7 +194,10 @@ describe("the open data", () => {
         expect(["month", "to_date", "fact"]).toContain(field.period);
       }
       const body = await (await get(`/open-data/${resource.path}`)).text();
-      const columns = resource.format === "csv" ? Object.keys(csvRows(body)[0]!) : Object.keys((JSON.parse(body) as { projects: Array<Record<string, unknown>> }).projects[0]!);
+      const columns =
+        resource.format === "csv"
+          ? Object.keys(csvRows(body)[0]!)
+          : Object.keys((JSON.parse(body) as { projects: Array<Record<string, unknown>> }).projects[0]!);
       expect(columns, resource.path).toEqual(names);
     }
     const page = await (await get("/open-data/", { "accept-language": "kk" })).text();
@@ -166,7 +223,10 @@ describe("the public pages as people meet them", () => {
     const open = await (await get(`/ru/project/${ids.P1}`)).text();
     expect(open).toContain("https://t.me/roadmap_test_bot?start=p");
     expect(open).toContain(harness.t("ru", "public:project.as_of", { date: "29.11.2026" }));
-    for (const [key, reason] of [["P2", "completed"], ["P3", "commissioned"]] as const) {
+    for (const [key, reason] of [
+      ["P2", "completed"],
+      ["P3", "commissioned"],
+    ] as const) {
       const closed = await (await get(`/ru/project/${ids[key]}`)).text();
       expect(closed, key).not.toContain("t.me/roadmap_test_bot");
       expect(closed, key).not.toContain(harness.t("ru", "public:project.open"));
@@ -178,7 +238,11 @@ describe("the public pages as people meet them", () => {
     const html = await (await get("/ru?year=2021")).text();
     const labels = [...html.matchAll(/<text [^>]*class="label"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
     expect(labels).toHaveLength(14);
-    expect([...html.matchAll(/class="city" data-kato="(\d+)"/g)].map((m) => m[1]).sort()).toEqual(["710000000", "750000000", "790000000"]);
+    expect([...html.matchAll(/class="city" data-kato="(\d+)"/g)].map((m) => m[1]).sort()).toEqual([
+      "710000000",
+      "750000000",
+      "790000000",
+    ]);
     expect(html).toContain(harness.t("ru", "public:map.cities"));
     const fills = new Set([...html.matchAll(/<path [^>]*fill="(#[0-9a-f]{6})" class="area/g)].map((m) => m[1]));
     expect(fills.size).toBeGreaterThan(1);
@@ -190,7 +254,9 @@ describe("the public pages as people meet them", () => {
     const before = await (await get(`/ru/region/${almaty.id}?year=2021`)).text();
     expect(before).toContain(harness.t("ru", "public:region.choose_heading"));
     const page = await (await get(`/ru/region/${almaty.id}?year=2021&district=${almaly.id}`)).text();
-    expect(page).toContain(`<h1>${harness.t("ru", "public:region.title_district", { district: almaly.nameRu, region: almaty.nameRu })}</h1>`);
+    expect(page).toContain(
+      `<h1>${harness.t("ru", "public:region.title_district", { district: almaly.nameRu, region: almaty.nameRu })}</h1>`,
+    );
     expect(page).toMatch(new RegExp(`<tr data-kato="${ALMALY}" class="chosen">`));
     expect(page).toMatch(/class="area chosen"/);
     const project = await (await get(`/ru/project/${ids.P1}`)).text();

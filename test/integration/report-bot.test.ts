@@ -31,7 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => closeTestBot({ database, harness }));
 
-const callsSince = (from: number, chatId: number) => harness.telegram.calls.slice(from).filter((c) => Number(c.payload.chat_id) === chatId);
+const callsSince = (from: number, chatId: number) =>
+  harness.telegram.calls.slice(from).filter((c) => Number(c.payload.chat_id) === chatId);
 const values = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);
 
 async function requestReport(person: Person, steps: string[]) {
@@ -42,7 +43,13 @@ async function requestReport(person: Person, steps: string[]) {
   const photo = calls.find((c) => c.method === "sendPhoto");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(documents.find((d) => d.name.endsWith(".xlsx"))!.bytes as never);
-  return { calls, texts: calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text)), documents, photo: photo && fileOf(photo), workbook };
+  return {
+    calls,
+    texts: calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text)),
+    documents,
+    photo: photo && fileOf(photo),
+    workbook,
+  };
 }
 
 describe("a staff member's report of May 2021", () => {
@@ -56,7 +63,10 @@ describe("a staff member's report of May 2021", () => {
   });
 
   it("offers only the months that have ended", () => {
-    const picker = staff.sentToMe().filter((r) => r.buttons.some(([, data]) => data.startsWith("rep:m:"))).at(-1)!;
+    const picker = staff
+      .sentToMe()
+      .filter((r) => r.buttons.some(([, data]) => data.startsWith("rep:m:")))
+      .at(-1)!;
     expect(picker.buttons.filter(([, data]) => data.startsWith("rep:m:")).map(([label]) => label)).toEqual(
       [1, 2, 3, 4, 5].map((m) => t(`report:months.${m}`)),
     );
@@ -69,7 +79,9 @@ describe("a staff member's report of May 2021", () => {
     expect(summary).toContain(t("report:summary.title", { month: "май 2021", scope: "ЦЗН города Алматы" }));
     expect(summary).toContain(t("report:summary.contractors", { count: "1" }));
     expect(summary).toContain(t("report:summary.projects", { started: "1", finished: "1", in_progress: "1" }));
-    expect(summary).toContain(t("report:summary.jobs", { jobs: "24", hired: "3", wage: t("common:money", { amount: n(130_000) }) }));
+    expect(summary).toContain(
+      t("report:summary.jobs", { jobs: "24", hired: "3", wage: t("common:money", { amount: n(130_000) }) }),
+    );
     expect(summary).toContain(t("report:summary.share", { share: `${n(12.5)} %` }));
     expect(summary).not.toContain("50 %"); // the 2020 plan's aim is no rule of 2021
     expect(summary).toContain(t("report:summary.quota", { met: `${n(26.3)} %`, hired: "5", quota: "19" }));
@@ -84,22 +96,61 @@ describe("a staff member's report of May 2021", () => {
     );
     const sheet = (section: string) => workbook.getWorksheet(t(`report:sheet.${section}`))!;
 
-    expect(values(sheet("contractors").getRow(1))).toEqual([t("report:column.contractor"), t("report:column.bin"), t("report:column.projects")]);
+    expect(values(sheet("contractors").getRow(1))).toEqual([
+      t("report:column.contractor"),
+      t("report:column.bin"),
+      t("report:column.projects"),
+    ]);
     expect(values(sheet("contractors").getRow(2))).toEqual(["ТОО «Алатау Құрылыс»", undefined, 2]);
     expect(values(sheet("contractors").getRow(3))).toEqual([`${t("report:total")}: 1`, undefined, 2]);
 
-    expect(values(sheet("kinds").getRow(2))).toEqual([t("projects:group.social"), t("projects:work.construction"), 1, 0, 1]);
-    expect(values(sheet("kinds").getRow(3))).toEqual([t("projects:group.utilities"), t("projects:work.capital_repair"), 0, 1, 0]);
+    expect(values(sheet("kinds").getRow(2))).toEqual([
+      t("projects:group.social"),
+      t("projects:work.construction"),
+      1,
+      0,
+      1,
+    ]);
+    expect(values(sheet("kinds").getRow(3))).toEqual([
+      t("projects:group.utilities"),
+      t("projects:work.capital_repair"),
+      0,
+      1,
+      0,
+    ]);
     expect(values(sheet("kinds").getRow(4))).toEqual([t("report:total"), undefined, 1, 1, 1]);
 
     const projects = sheet("projects");
     expect(projects.rowCount).toBe(1 + 3 + 1);
     expect(values(projects.getRow(2))).toEqual([
-      "Проект P1", "Алмалинский район", t("projects:group.social"), t("projects:work.construction"), t("projects:status.in_progress"),
-      10_000_000, 20, 50, 10, 3, 2, 20,
+      "Проект P1",
+      "Алмалинский район",
+      t("projects:group.social"),
+      t("projects:work.construction"),
+      t("projects:status.in_progress"),
+      10_000_000,
+      20,
+      50,
+      10,
+      3,
+      2,
+      20,
     ]);
     expect(values(projects.getRow(4)).slice(5)).toEqual([0, 0, 30, 6, 2, 2, 33.3]);
-    expect(values(projects.getRow(5))).toEqual([t("report:total"), undefined, undefined, undefined, undefined, 15_000_000, 24, 92, 19, 6, 5, 26.3]);
+    expect(values(projects.getRow(5))).toEqual([
+      t("report:total"),
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      15_000_000,
+      24,
+      92,
+      19,
+      6,
+      5,
+      26.3,
+    ]);
     expect(projects.getRow(2).getCell(6).numFmt).toBe("#,##0");
 
     expect(values(sheet("jobs").getRow(2))).toEqual([t("report:indicator.jobs_created"), 24]);
@@ -111,7 +162,15 @@ describe("a staff member's report of May 2021", () => {
     expect(values(sheet("quota").getRow(4))).toEqual([t("report:total"), 19, 6, 5, 26.3]);
 
     const commissioned = values(sheet("commissioned").getRow(2));
-    expect(commissioned).toEqual(["Проект P3", "Бостандыкский район", new Date("2021-04-20T00:00:00Z"), 8, 2, 1, t("report:no")]);
+    expect(commissioned).toEqual([
+      "Проект P3",
+      "Бостандыкский район",
+      new Date("2021-04-20T00:00:00Z"),
+      8,
+      2,
+      1,
+      t("report:no"),
+    ]);
 
     expect(values(sheet("plan").getRow(2))).toEqual(["город Алматы", 82, 30, 36.6, 18, 8, 44.4]);
   });
@@ -160,7 +219,9 @@ describe("an admin's report", () => {
     await admin.press("lang:kk");
     await admin.pressData(reportData.scopes());
     const result = await requestReport(admin, ["Алматы қаласы", harness.t("kk", "report:months.5")]);
-    expect(result.texts.at(-1)).toContain(harness.t("kk", "report:summary.title", { month: "2021 жылғы мамыр", scope: "Алматы қаласы" }));
+    expect(result.texts.at(-1)).toContain(
+      harness.t("kk", "report:summary.title", { month: "2021 жылғы мамыр", scope: "Алматы қаласы" }),
+    );
     const plan = result.workbook.getWorksheet(harness.t("kk", "report:sheet.plan"))!;
     expect(values(plan.getRow(1))[0]).toBe(harness.t("kk", "report:column.region"));
     expect(values(plan.getRow(2))).toEqual(["Алматы қаласы", 82, 30, 36.6, 18, 8, 44.4]);
@@ -168,7 +229,11 @@ describe("an admin's report", () => {
 
   it("gives the country's chart by region", async () => {
     const admin = harness.person({ id: ADMIN_ID, languageCode: "kk" });
-    const result = await requestReport(admin, [reportData.scopes(), harness.t("kk", "report:country"), harness.t("kk", "report:months.5")]);
+    const result = await requestReport(admin, [
+      reportData.scopes(),
+      harness.t("kk", "report:country"),
+      harness.t("kk", "report:months.5"),
+    ]);
     expect(PNG.sync.read(result.photo!.bytes).height).toBe(chartHeight(2)); // Almaty city and Kyzylorda region
     const jobs = result.workbook.getWorksheet(harness.t("kk", "report:sheet.jobs"))!;
     expect(values(jobs.getRow(2))).toEqual([harness.t("kk", "report:indicator.jobs_created"), 34]);
@@ -191,7 +256,9 @@ describe("refusals", () => {
     expect(replies.map((r) => r.method)).not.toContain("sendDocument");
     expect(replies.some((r) => r.text === harness.t("ru", "fallback.stale_button"))).toBe(true);
     const forged = await staff.pressData("rep:m:c:2021-13");
-    expect(forged.map((r) => [r.method, r.text])).toEqual([["answerCallbackQuery", harness.t("ru", "fallback.stale_button")]]);
+    expect(forged.map((r) => [r.method, r.text])).toEqual([
+      ["answerCallbackQuery", harness.t("ru", "fallback.stale_button")],
+    ]);
   });
 });
 
@@ -206,20 +273,36 @@ describe("a project's figures of a month", () => {
       t("report:figures.current", { month: "май 2021", work: formatNumber(10_000_000, "ru"), jobs: "20" }),
       t("staff:typed.ask.work_done"),
     ]);
-    expect((await staff.send("двенадцать")).map((r) => r.text)).toEqual([t("staff:typed.invalid.work_done"), t("staff:typed.ask.work_done")]);
+    expect((await staff.send("двенадцать")).map((r) => r.text)).toEqual([
+      t("staff:typed.invalid.work_done"),
+      t("staff:typed.ask.work_done"),
+    ]);
     expect((await staff.send("12,5 млн")).map((r) => r.text)).toEqual([t("staff:typed.ask.jobs_created")]);
-    expect((await staff.send("-3")).map((r) => r.text)).toEqual([t("staff:typed.invalid.jobs_created"), t("staff:typed.ask.jobs_created")]);
+    expect((await staff.send("-3")).map((r) => r.text)).toEqual([
+      t("staff:typed.invalid.jobs_created"),
+      t("staff:typed.ask.jobs_created"),
+    ]);
     const saved = await staff.send("25");
-    expect(saved[0]!.text).toBe(t("report:figures.saved", { month: "май 2021", work: formatNumber(12_500_000, "ru"), jobs: "25" }));
-    const figure = await database.db.monthlyFigure.findFirstOrThrow({ where: { projectId: ids.P1!, month: new Date("2021-05-01") } });
+    expect(saved[0]!.text).toBe(
+      t("report:figures.saved", { month: "май 2021", work: formatNumber(12_500_000, "ru"), jobs: "25" }),
+    );
+    const figure = await database.db.monthlyFigure.findFirstOrThrow({
+      where: { projectId: ids.P1!, month: new Date("2021-05-01") },
+    });
     expect([Number(figure.workDone), figure.jobsCreated]).toEqual([12_500_000, 25]);
-    const entry = await database.db.auditLog.findFirstOrThrow({ where: { action: "record_monthly_figure", entityId: String(ids.P1) } });
+    const entry = await database.db.auditLog.findFirstOrThrow({
+      where: { action: "record_monthly_figure", entityId: String(ids.P1) },
+    });
     expect(entry.before).toEqual({ month: "2021-05", workDone: 10_000_000, jobsCreated: 20 });
   });
 
   it("are refused for a project outside the staff member's districts", async () => {
     const replies = await staff.pressData(staffData.figures(ids.P5!, "2021-05"));
-    expect(replies.filter((r) => r.method === "sendMessage").map((r) => r.text)).toEqual([harness.t("ru", "errors.not_allowed")]);
-    expect(await database.db.monthlyFigure.count({ where: { projectId: ids.P5!, month: new Date("2021-05-01") } })).toBe(1); // the data set's own
+    expect(replies.filter((r) => r.method === "sendMessage").map((r) => r.text)).toEqual([
+      harness.t("ru", "errors.not_allowed"),
+    ]);
+    expect(
+      await database.db.monthlyFigure.count({ where: { projectId: ids.P5!, month: new Date("2021-05-01") } }),
+    ).toBe(1); // the data set's own
   });
 });

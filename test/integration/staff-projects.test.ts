@@ -27,9 +27,25 @@ const SAMPLE = readFileSync(new URL("../../docs/projects-sample.csv", import.met
 const header = IMPORT_COLUMNS.join(",");
 const row = (values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>) => {
   const base: Record<string, string> = {
-    external_id: "T-1", name_kk: "Жоба", name_ru: "Проект", district_kato: MEDEU, object_group: "social", work_kind: "construction", status: "planned",
-    contractor_name: "ТОО «Тест»", contractor_bin: "", estimated_cost: "1000000", start_date: "2021-05-01", end_date: "2021-12-01", planned_jobs: "10",
-    permanent_jobs: "2", average_wage: "150000", quota_percent: "20", lat: "43.25", lon: "76.92", positions: "mason:5:150000",
+    external_id: "T-1",
+    name_kk: "Жоба",
+    name_ru: "Проект",
+    district_kato: MEDEU,
+    object_group: "social",
+    work_kind: "construction",
+    status: "planned",
+    contractor_name: "ТОО «Тест»",
+    contractor_bin: "",
+    estimated_cost: "1000000",
+    start_date: "2021-05-01",
+    end_date: "2021-12-01",
+    planned_jobs: "10",
+    permanent_jobs: "2",
+    average_wage: "150000",
+    quota_percent: "20",
+    lat: "43.25",
+    lon: "76.92",
+    positions: "mason:5:150000",
   };
   return IMPORT_COLUMNS.map((c) => values[c] ?? base[c]).join(",");
 };
@@ -37,13 +53,32 @@ const csv = (...rows: string[]) => Buffer.from([header, ...rows].join("\n"));
 
 describe("our projects", () => {
   it("show the quota progress and move a project forward one status at a time", async () => {
-    const project = await addProject(database.db, { districtKato: MEDEU, name: "Детсад", lat: 43.2, lon: 76.9, status: "planned", jobs: 12 });
+    const project = await addProject(database.db, {
+      districtKato: MEDEU,
+      name: "Детсад",
+      lat: 43.2,
+      lon: 76.9,
+      status: "planned",
+      jobs: 12,
+    });
     const [list] = shownTexts(await staff.pressData("stf:prj"));
     expect(list).toBe(harness.t("ru", "staff:projects.title", { count: 1 }));
     const [card] = shownTexts(await staff.pressData(`stf:p:${project.id}`));
-    expect(card).toContain(harness.t("ru", "staff:projects.progress", { status: harness.t("ru", "projects:status.planned"), jobs: 12, quota: 3, percent: 20, referred: 0, hired: 0, met: 0 }));
+    expect(card).toContain(
+      harness.t("ru", "staff:projects.progress", {
+        status: harness.t("ru", "projects:status.planned"),
+        jobs: 12,
+        quota: 3,
+        percent: 20,
+        referred: 0,
+        hired: 0,
+        met: 0,
+      }),
+    );
 
-    expect(shownTexts(await staff.pressData(`stf:st:${project.id}:completed`))[0]).toBe(harness.t("ru", "staff:project.refusal.not_next"));
+    expect(shownTexts(await staff.pressData(`stf:st:${project.id}:completed`))[0]).toBe(
+      harness.t("ru", "staff:project.refusal.not_next"),
+    );
     await staff.pressData(`stf:st:${project.id}:in_progress`);
     await staff.pressData(`stf:st:${project.id}:completed`);
     expect((await database.db.project.findUniqueOrThrow({ where: { id: project.id } })).status).toBe("completed");
@@ -55,8 +90,19 @@ describe("our projects", () => {
     expect(saved).toMatchObject({ status: "commissioned", permanentJobs: 5 });
     const [after] = shownTexts(await staff.pressData(`stf:p:${project.id}`));
     // 15 % of 5 is under one person: the staff is under 6, so at least one.
-    expect(after).toContain(harness.t("ru", "projects:card.commissioned", { date: "01.06.2021", permanent: 5, centre: 1, percent: 15, minimum: 1, small: 6 }));
-    expect(await database.db.auditLog.count({ where: { action: "change_project_status", entityId: String(project.id) } })).toBe(3);
+    expect(after).toContain(
+      harness.t("ru", "projects:card.commissioned", {
+        date: "01.06.2021",
+        permanent: 5,
+        centre: 1,
+        percent: 15,
+        minimum: 1,
+        small: 6,
+      }),
+    );
+    expect(
+      await database.db.auditLog.count({ where: { action: "change_project_status", entityId: String(project.id) } }),
+    ).toBe(3);
   });
 });
 
@@ -64,11 +110,17 @@ describe("importing the monitoring map", () => {
   it("creates the sample file's projects, then updates them by external id", async () => {
     const [, report] = shownTexts(await staff.sendDocument("projects-sample.csv", SAMPLE));
     expect(report).toBe(harness.t("ru", "staff:import.done", { created: 2, updated: 0, rejected: 0, announced: 0 }));
-    const school = await database.db.project.findUniqueOrThrow({ where: { externalId: "ALM-2021-S-001" }, include: { positions: true, contractor: true } });
+    const school = await database.db.project.findUniqueOrThrow({
+      where: { externalId: "ALM-2021-S-001" },
+      include: { positions: true, contractor: true },
+    });
     expect(school).toMatchObject({ nameRu: "Капитальный ремонт школы № 12", plannedJobs: 40, status: "in_progress" });
     expect(school.positions).toHaveLength(3);
     expect(school.contractor?.bin).toBe("123456789012");
-    const sidewalks = await database.db.project.findUniqueOrThrow({ where: { externalId: "ALM-2021-U-002" }, include: { positions: true } });
+    const sidewalks = await database.db.project.findUniqueOrThrow({
+      where: { externalId: "ALM-2021-U-002" },
+      include: { positions: true },
+    });
     expect(sidewalks.quotaPercent).toBe(20); // empty: the programme's 20 %
     expect(sidewalks.positions.find((p) => p.suitableForMinors)).toBeDefined();
 
@@ -88,22 +140,46 @@ describe("importing the monitoring map", () => {
     );
     const [, report] = shownTexts(await staff.sendDocument("bad.csv", file));
     const reason = (key: string) => harness.t("ru", `staff:import.reason.${key}`);
-    expect(report).toContain(harness.t("ru", "staff:import.done", { created: 1, updated: 0, rejected: 5, announced: 0 }));
-    expect(report).toContain(harness.t("ru", "staff:import.problem", { line: 3, column: "district_kato", reason: reason("bad_kato") }));
-    expect(report).toContain(harness.t("ru", "staff:import.problem", { line: 4, column: "start_date", reason: reason("bad_date") }));
-    expect(report).toContain(harness.t("ru", "staff:import.problem", { line: 5, column: "positions", reason: reason("wage_below_floor") }));
-    expect(report).toContain(harness.t("ru", "staff:import.problem", { line: 6, column: "district_kato", reason: reason("outside_your_districts") }));
-    expect(report).toContain(harness.t("ru", "staff:import.problem", { line: 7, column: "external_id", reason: reason("duplicate_in_file") }));
+    expect(report).toContain(
+      harness.t("ru", "staff:import.done", { created: 1, updated: 0, rejected: 5, announced: 0 }),
+    );
+    expect(report).toContain(
+      harness.t("ru", "staff:import.problem", { line: 3, column: "district_kato", reason: reason("bad_kato") }),
+    );
+    expect(report).toContain(
+      harness.t("ru", "staff:import.problem", { line: 4, column: "start_date", reason: reason("bad_date") }),
+    );
+    expect(report).toContain(
+      harness.t("ru", "staff:import.problem", { line: 5, column: "positions", reason: reason("wage_below_floor") }),
+    );
+    expect(report).toContain(
+      harness.t("ru", "staff:import.problem", {
+        line: 6,
+        column: "district_kato",
+        reason: reason("outside_your_districts"),
+      }),
+    );
+    expect(report).toContain(
+      harness.t("ru", "staff:import.problem", { line: 7, column: "external_id", reason: reason("duplicate_in_file") }),
+    );
     expect(await database.db.project.count({ where: { externalId: { startsWith: "B-" } } })).toBe(1);
   });
 
   it("changes nothing for a file it cannot read", async () => {
     const before = await database.db.project.count();
-    expect(shownTexts(await staff.sendDocument("broken.xlsx", Buffer.from("this is no spreadsheet")))[1]).toBe(harness.t("ru", "staff:import.unreadable.format"));
-    expect(shownTexts(await staff.sendDocument("cols.csv", Buffer.from("name,district\nШкола,751710000")))[1]).toBe(harness.t("ru", "staff:import.unreadable.columns", { columns: IMPORT_COLUMNS.join(", "), max: 10_000 }));
+    expect(shownTexts(await staff.sendDocument("broken.xlsx", Buffer.from("this is no spreadsheet")))[1]).toBe(
+      harness.t("ru", "staff:import.unreadable.format"),
+    );
+    expect(shownTexts(await staff.sendDocument("cols.csv", Buffer.from("name,district\nШкола,751710000")))[1]).toBe(
+      harness.t("ru", "staff:import.unreadable.columns", { columns: IMPORT_COLUMNS.join(", "), max: 10_000 }),
+    );
     const tooMany = csv(...Array.from({ length: 10_001 }, (_, i) => row({ external_id: `M-${i}` })));
-    expect(shownTexts(await staff.sendDocument("many.csv", tooMany))[1]).toBe(harness.t("ru", "staff:import.unreadable.too_many_rows", { columns: IMPORT_COLUMNS.join(", "), max: 10_000 }));
-    expect(shownTexts(await staff.sendDocument("notes.txt", Buffer.from("hello")))[0]).toBe(harness.t("ru", "staff:import.unreadable.format"));
+    expect(shownTexts(await staff.sendDocument("many.csv", tooMany))[1]).toBe(
+      harness.t("ru", "staff:import.unreadable.too_many_rows", { columns: IMPORT_COLUMNS.join(", "), max: 10_000 }),
+    );
+    expect(shownTexts(await staff.sendDocument("notes.txt", Buffer.from("hello")))[0]).toBe(
+      harness.t("ru", "staff:import.unreadable.format"),
+    );
     expect(await database.db.project.count()).toBe(before);
   });
 
@@ -112,7 +188,12 @@ describe("importing the monitoring map", () => {
     const welder = await database.db.profession.findUniqueOrThrow({ where: { code: "welder" } });
     const subscriber = async (professionIds: number[], district = ZHETYSU) => {
       const person = harness.person();
-      const user = await registerSeeker(database.store, person, { iin: makeIin("900303"), districtKato: district, professionIds, anyWork: false });
+      const user = await registerSeeker(database.store, person, {
+        iin: makeIin("900303"),
+        districtKato: district,
+        professionIds,
+        anyWork: false,
+      });
       await setSubscription(database.store, user.id, true);
       return person;
     };
@@ -120,21 +201,38 @@ describe("importing the monitoring map", () => {
     const welderHere = await subscriber([welder.id]);
     const masonElsewhere = await subscriber([mason.id], MEDEU);
     const district = await database.db.district.findUniqueOrThrow({ where: { kato: ZHETYSU } });
-    const matchText = harness.t("ru", "notifications:project_match", { project: "Новая школа", district: district.nameRu });
+    const matchText = harness.t("ru", "notifications:project_match", {
+      project: "Новая школа",
+      district: district.nameRu,
+    });
 
     const opened = row({ external_id: "S-1", name_ru: "Новая школа", district_kato: ZHETYSU, status: "in_progress" });
     const [, report] = shownTexts(await staff.sendDocument("new.csv", csv(opened)));
-    expect(report).toContain(harness.t("ru", "staff:import.done", { created: 1, updated: 0, rejected: 0, announced: 1 }));
+    expect(report).toContain(
+      harness.t("ru", "staff:import.done", { created: 1, updated: 0, rejected: 0, announced: 1 }),
+    );
     await staff.sendDocument("same.csv", csv(opened)); // still open: no news
     await harness.flushAll();
     const told = (person: Person) => person.sentToMe().filter((r) => r.text === matchText).length;
     expect([told(masonHere), told(welderHere), told(masonElsewhere)]).toEqual([1, 0, 0]);
 
     // Forward only: a finished project is not opened again by a file, so it does not announce itself again.
-    await staff.sendDocument("working.csv", csv(row({ external_id: "S-1", name_ru: "Новая школа", district_kato: ZHETYSU, status: "in_progress" })));
-    await staff.sendDocument("closed.csv", csv(row({ external_id: "S-1", name_ru: "Новая школа", district_kato: ZHETYSU, status: "completed" })));
+    await staff.sendDocument(
+      "working.csv",
+      csv(row({ external_id: "S-1", name_ru: "Новая школа", district_kato: ZHETYSU, status: "in_progress" })),
+    );
+    await staff.sendDocument(
+      "closed.csv",
+      csv(row({ external_id: "S-1", name_ru: "Новая школа", district_kato: ZHETYSU, status: "completed" })),
+    );
     const [, reopened] = shownTexts(await staff.sendDocument("reopened.csv", csv(opened)));
-    expect(reopened).toContain(harness.t("ru", "staff:import.problem", { line: 2, column: "status", reason: harness.t("ru", "staff:import.reason.status_not_next") }));
+    expect(reopened).toContain(
+      harness.t("ru", "staff:import.problem", {
+        line: 2,
+        column: "status",
+        reason: harness.t("ru", "staff:import.reason.status_not_next"),
+      }),
+    );
     await harness.flushAll();
     expect(told(masonHere)).toBe(1);
   });

@@ -23,25 +23,58 @@ let almatyCode: string;
 
 beforeAll(async () => {
   ({ database, harness } = await openTestBot({ now: () => NOW, jobs: true }));
-  project = await addProject(database.db, { districtKato: MEDEU, name: "Школа № 9", lat: 43.25, lon: 76.92, positions: [{ code: "mason", count: 20, wage: 150_000 }, { code: "welder", count: 3 }] });
+  project = await addProject(database.db, {
+    districtKato: MEDEU,
+    name: "Школа № 9",
+    lat: 43.25,
+    lon: 76.92,
+    positions: [
+      { code: "mason", count: 20, wage: 150_000 },
+      { code: "welder", count: 3 },
+    ],
+  });
   staff = harness.person({ firstName: "Гүлнар" });
   otherStaff = harness.person({ firstName: "Ерлан" });
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района")).id);
   await makeStaff(database.db, otherStaff, (await addCentre(database.db, [ZHETYSU], "ЦЗН Жетысуского района")).id);
-  almatyCode = (await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU }, include: { region: true } })).region.code;
+  almatyCode = (await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU }, include: { region: true } }))
+    .region.code;
 });
 afterAll(() => closeTestBot({ database, harness }));
 
 const position = (code: string) => project.positions.find((p) => p.professionId === professionIds.get(code))!.id;
 let professionIds: Map<string, number>;
 
-async function applicant(options: { birth?: string; century?: 3 | 4 | 5 | 6; status?: "job_seeker" | "registered_unemployed"; home?: string; code?: string; at?: Date; professions?: string[] } = {}) {
+async function applicant(
+  options: {
+    birth?: string;
+    century?: 3 | 4 | 5 | 6;
+    status?: "job_seeker" | "registered_unemployed";
+    home?: string;
+    code?: string;
+    at?: Date;
+    professions?: string[];
+  } = {},
+) {
   professionIds ??= new Map((await database.db.profession.findMany()).map((p) => [p.code, p.id]));
   const person = harness.person();
   const iin = makeIin(options.birth ?? "800101", options.century ?? 3);
-  const professions = options.professions ? { anyWork: false, professionIds: options.professions.map((code) => professionIds.get(code)!) } : {};
-  const user = await registerSeeker(database.store, person, { iin, districtKato: options.home ?? MEDEU, status: options.status ?? "job_seeker", fullName: `Заявитель ${person.id}`, ...professions });
-  const { application } = await submitApplication(database.store, user.id, position(options.code ?? "mason"), options.at ?? NOW);
+  const professions = options.professions
+    ? { anyWork: false, professionIds: options.professions.map((code) => professionIds.get(code)!) }
+    : {};
+  const user = await registerSeeker(database.store, person, {
+    iin,
+    districtKato: options.home ?? MEDEU,
+    status: options.status ?? "job_seeker",
+    fullName: `Заявитель ${person.id}`,
+    ...professions,
+  });
+  const { application } = await submitApplication(
+    database.store,
+    user.id,
+    position(options.code ?? "mason"),
+    options.at ?? NOW,
+  );
   return { person, iin, user, application: application! };
 }
 
@@ -52,9 +85,16 @@ async function openStaffCard(who: Person, applicationId: number) {
 describe("the staff queue", () => {
   it("orders the priority group first, then by time", async () => {
     const older = await applicant({ at: new Date("2021-05-01T08:00:00Z") }); // 41, general
-    const youth = await applicant({ birth: "000101", century: 5, status: "registered_unemployed", at: new Date("2021-05-20T08:00:00Z") }); // 21, unemployed youth
+    const youth = await applicant({
+      birth: "000101",
+      century: 5,
+      status: "registered_unemployed",
+      at: new Date("2021-05-20T08:00:00Z"),
+    }); // 21, unemployed youth
     await staff.send(harness.t("ru", "menu.staff"));
-    const [title, ...rest] = await staff.pressData("stf:q:1:all:0").then((r) => r.filter((x) => x.method === "editMessageText"));
+    const [title, ...rest] = await staff
+      .pressData("stf:q:1:all:0")
+      .then((r) => r.filter((x) => x.method === "editMessageText"));
     expect(rest).toHaveLength(0);
     const numbers = title!.buttons.map(([label]) => label).filter((label) => label.includes("Z-"));
     expect(numbers[0]).toContain(`⭐ ${youth.application.number}`);
@@ -66,13 +106,23 @@ describe("the staff queue", () => {
     const { application, iin, person } = await applicant({ code: "welder" });
     const [card] = await openStaffCard(staff, application.id);
     const home = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU }, include: { region: true } });
-    expect(card!.text).toContain(harness.t("ru", "staff:card.person", {
-      name: `Заявитель ${person.id}`, age: 41, status: harness.t("ru", "seeker:status.job_seeker"), flags: "—",
-      district: `${home.nameRu}, ${home.region.nameRu}`, professions: harness.t("ru", "seeker:profile.any_work"),
-      relocate: harness.t("ru", "answer.yes"), phone: "+77010000000", iin: `••••••••${iin.slice(-4)}`,
-    }));
+    expect(card!.text).toContain(
+      harness.t("ru", "staff:card.person", {
+        name: `Заявитель ${person.id}`,
+        age: 41,
+        status: harness.t("ru", "seeker:status.job_seeker"),
+        flags: "—",
+        district: `${home.nameRu}, ${home.region.nameRu}`,
+        professions: harness.t("ru", "seeker:profile.any_work"),
+        relocate: harness.t("ru", "answer.yes"),
+        phone: "+77010000000",
+        iin: `••••••••${iin.slice(-4)}`,
+      }),
+    );
     expect(card!.text).not.toContain(iin);
-    expect(card!.buttons.map(([, data]) => data)).toEqual(expect.arrayContaining([`stf:ref:${application.id}`, `stf:rej:${application.id}`, `stf:iin:${application.id}`]));
+    expect(card!.buttons.map(([, data]) => data)).toEqual(
+      expect.arrayContaining([`stf:ref:${application.id}`, `stf:rej:${application.id}`, `stf:iin:${application.id}`]),
+    );
 
     const [shown] = await staff.pressData(`stf:iin:${application.id}`).then(shownTexts);
     expect(shown).toBe(harness.t("ru", "staff:card.iin", { iin }));
@@ -87,14 +137,22 @@ describe("the staff queue", () => {
     expect(row.status).toBe("referred");
     expect(row.referralNumber).toMatch(new RegExp(`^${almatyCode}-2021-\\d{6}$`));
     expect(replies[0]).toBe(harness.t("ru", "staff:done.refer", { referral: row.referralNumber }));
-    const audit = await database.db.auditLog.findFirstOrThrow({ where: { action: "refer", entityId: String(application.id) } });
+    const audit = await database.db.auditLog.findFirstOrThrow({
+      where: { action: "refer", entityId: String(application.id) },
+    });
     expect(audit.before).toEqual({ status: "submitted" });
     expect(audit.after).toMatchObject({ status: "referred", referralNumber: row.referralNumber });
-    const events = await database.db.applicationEvent.findMany({ where: { applicationId: application.id }, orderBy: { id: "asc" } });
+    const events = await database.db.applicationEvent.findMany({
+      where: { applicationId: application.id },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => e.status)).toEqual(["submitted", "referred"]);
 
     expect(await harness.flushNotifications()).toContain("sent");
-    const told = person.sentToMe().map((r) => r.text).find((text) => text.includes(row.referralNumber!));
+    const told = person
+      .sentToMe()
+      .map((r) => r.text)
+      .find((text) => text.includes(row.referralNumber!));
     expect(told).toContain("пр. Абая, 10");
     expect(told).toContain("ТОО «Школа № 9-Строй»");
   });
@@ -121,7 +179,9 @@ describe("the staff queue", () => {
     await staff.send("01.06.2021");
     const [done] = shownTexts(await staff.send("150 000"));
     expect(done).toContain(harness.t("ru", "staff:done.hire"));
-    expect(done).not.toContain(harness.t("ru", "staff:done.relocation_due", { allowance: formatNumber(85_000, "ru"), days: 3 }));
+    expect(done).not.toContain(
+      harness.t("ru", "staff:done.relocation_due", { allowance: formatNumber(85_000, "ru"), days: 3 }),
+    );
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).relocated).toBe(false);
   });
 
@@ -131,15 +191,25 @@ describe("the staff queue", () => {
     await staff.pressData(`stf:hire:${application.id}`);
     expect(shownTexts(await staff.send("31.02.2021"))[0]).toBe(harness.t("ru", "staff:typed.invalid.contract_date"));
     await staff.send("02.06.2021"); // tomorrow
-    expect(shownTexts(await staff.send("150 000"))).toEqual([harness.t("ru", "staff:refusal.bad_contract_date"), harness.t("ru", "staff:typed.ask.contract_date")]);
+    expect(shownTexts(await staff.send("150 000"))).toEqual([
+      harness.t("ru", "staff:refusal.bad_contract_date"),
+      harness.t("ru", "staff:typed.ask.contract_date"),
+    ]);
     await staff.send("01.06.2021");
     const [refusal] = shownTexts(await staff.send("84 000"));
     expect(refusal).toBe(harness.t("ru", "staff:refusal.wage_below_floor", { floor: formatNumber(85_000, "ru") }));
     const [done] = shownTexts(await staff.send("150 000"));
     expect(done).toContain(harness.t("ru", "staff:done.hire"));
-    expect(done).toContain(harness.t("ru", "staff:done.relocation_due", { allowance: formatNumber(85_000, "ru"), days: 3 }));
+    expect(done).toContain(
+      harness.t("ru", "staff:done.relocation_due", { allowance: formatNumber(85_000, "ru"), days: 3 }),
+    );
     const row = await database.db.application.findUniqueOrThrow({ where: { id: application.id } });
-    expect(row).toMatchObject({ status: "hired", wage: 150_000, relocated: true, contractDate: new Date("2021-06-01") });
+    expect(row).toMatchObject({
+      status: "hired",
+      wage: 150_000,
+      relocated: true,
+      contractDate: new Date("2021-06-01"),
+    });
     expect(row.hiredAt).not.toBeNull();
     await harness.flushAll();
     expect(person.sentToMe().some((r) => r.text.startsWith("🎉"))).toBe(true);
@@ -148,7 +218,10 @@ describe("the staff queue", () => {
   it("lists the applicant's professions on the card", async () => {
     const { application } = await applicant({ professions: ["welder", "mason"] });
     const [card] = await openStaffCard(staff, application.id);
-    const names = await database.db.profession.findMany({ where: { code: { in: ["welder", "mason"] } }, orderBy: { id: "asc" } });
+    const names = await database.db.profession.findMany({
+      where: { code: { in: ["welder", "mason"] } },
+      orderBy: { id: "asc" },
+    });
     expect(names).toHaveLength(2);
     expect(card!.text).toContain(names.map((p) => p.nameRu).join(", "));
   });
@@ -156,11 +229,19 @@ describe("the staff queue", () => {
   it("refuses a typed answer once the application is out of the staff member's reach, and changes nothing", async () => {
     const { application } = await applicant();
     const leaving = harness.person({ firstName: "Асель" });
-    const user = await makeStaff(database.db, leaving, (await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района (2)")).id);
-    expect(shownTexts(await leaving.pressData(`stf:rr:${application.id}:other`))).toContain(harness.t("ru", "staff:typed.ask.note"));
+    const user = await makeStaff(
+      database.db,
+      leaving,
+      (await addCentre(database.db, [MEDEU], "ЦЗН Медеуского района (2)")).id,
+    );
+    expect(shownTexts(await leaving.pressData(`stf:rr:${application.id}:other`))).toContain(
+      harness.t("ru", "staff:typed.ask.note"),
+    );
     await database.db.staffMembership.deleteMany({ where: { userId: user.id } }); // moved to another job meanwhile
     expect(shownTexts(await leaving.send("Нет медицинской справки"))).toEqual([harness.t("ru", "errors.not_allowed")]);
-    expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
+      "submitted",
+    );
     expect(await database.db.auditLog.count({ where: { actorUserId: user.id, action: "refused" } })).toBe(1);
   });
 
@@ -168,13 +249,19 @@ describe("the staff queue", () => {
     const first = await applicant();
     await staff.pressData(`stf:rej:${first.application.id}`);
     await staff.pressData(`stf:rr:${first.application.id}:requirements`);
-    expect(await database.db.application.findUniqueOrThrow({ where: { id: first.application.id } })).toMatchObject({ status: "rejected", rejectReason: "requirements" });
+    expect(await database.db.application.findUniqueOrThrow({ where: { id: first.application.id } })).toMatchObject({
+      status: "rejected",
+      rejectReason: "requirements",
+    });
 
     const second = await applicant();
     await staff.pressData(`stf:rr:${second.application.id}:other`);
     expect(shownTexts(await staff.send("ok"))[0]).toBe(harness.t("ru", "staff:typed.invalid.note"));
     await staff.send("Нет медицинской справки");
-    expect(await database.db.application.findUniqueOrThrow({ where: { id: second.application.id } })).toMatchObject({ status: "rejected", rejectNote: "Нет медицинской справки" });
+    expect(await database.db.application.findUniqueOrThrow({ where: { id: second.application.id } })).toMatchObject({
+      status: "rejected",
+      rejectNote: "Нет медицинской справки",
+    });
     await harness.flushAll();
     expect(first.person.sentToMe().at(-1)!.text).toContain(harness.t("ru", "staff:reject_reason.requirements"));
     expect(second.person.sentToMe().at(-1)!.text).toContain("Нет медицинской справки");
@@ -185,17 +272,26 @@ describe("the staff queue", () => {
     await staff.pressData(`stf:ref:${application.id}`);
     await staff.pressData(`stf:ns:${application.id}`);
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("no_show");
-    expect(shownTexts(await staff.pressData(`stf:ref:${application.id}`))[0]).toBe(harness.t("ru", "staff:refusal.wrong_status"));
+    expect(shownTexts(await staff.pressData(`stf:ref:${application.id}`))[0]).toBe(
+      harness.t("ru", "staff:refusal.wrong_status"),
+    );
   });
 });
 
 describe("authorization", () => {
   it("refuses another centre's staff, whatever callback data they send, and changes nothing", async () => {
     const { application } = await applicant();
-    for (const data of [`stf:a:${application.id}`, `stf:ref:${application.id}`, `stf:iin:${application.id}`, `stf:rr:${application.id}:requirements`]) {
+    for (const data of [
+      `stf:a:${application.id}`,
+      `stf:ref:${application.id}`,
+      `stf:iin:${application.id}`,
+      `stf:rr:${application.id}:requirements`,
+    ]) {
       expect(shownTexts(await otherStaff.pressData(data))).toEqual([harness.t("ru", "errors.not_allowed")]);
     }
-    expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
+      "submitted",
+    );
     const queue = await otherStaff.pressData("stf:q:1:all:0");
     expect(queue.flatMap((r) => r.buttons).some(([label]) => label.includes(application.number))).toBe(false);
   });
@@ -205,24 +301,36 @@ describe("authorization", () => {
     const stranger = await harness.readyPerson();
     const replies = await stranger.pressData(`stf:ref:${application.id}`);
     expect(shownTexts(replies)).toEqual([harness.t("ru", "errors.not_allowed")]);
-    expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
+    expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
+      "submitted",
+    );
     const strangerUser = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(stranger.id) } });
     const entries = await database.db.auditLog.findMany({ where: { actorUserId: strangerUser.id } });
-    expect(entries.map((e) => [e.action, e.entity, e.entityId])).toEqual([["refused", "stf:ref", `stf:ref:${application.id}`]]);
+    expect(entries.map((e) => [e.action, e.entity, e.entityId])).toEqual([
+      ["refused", "stf:ref", `stf:ref:${application.id}`],
+    ]);
   });
 
   it("keeps another centre's forged action in the audit log too", async () => {
     const { application } = await applicant();
     await otherStaff.pressData(`stf:ns:${application.id}`);
     const other = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(otherStaff.id) } });
-    const entry = await database.db.auditLog.findFirst({ where: { actorUserId: other.id, action: "refused", entityId: `stf:ns:${application.id}` } });
+    const entry = await database.db.auditLog.findFirst({
+      where: { actorUserId: other.id, action: "refused", entityId: `stf:ns:${application.id}` },
+    });
     expect(entry?.entity).toBe("stf:ns");
   });
 });
 
 describe("the last place", () => {
   it("goes to exactly one of two staff issuing it at the same moment", async () => {
-    const small = await addProject(database.db, { districtKato: MEDEU, name: "Баня", lat: 43.2, lon: 76.9, positions: [{ code: "mason", count: 1 }] });
+    const small = await addProject(database.db, {
+      districtKato: MEDEU,
+      name: "Баня",
+      lat: 43.2,
+      lon: 76.9,
+      positions: [{ code: "mason", count: 1 }],
+    });
     const apply = async () => {
       const person = harness.person();
       const user = await registerSeeker(database.store, person, { iin: makeIin("850505"), districtKato: MEDEU });
@@ -230,7 +338,9 @@ describe("the last place", () => {
     };
     const [a, b] = [await apply(), await apply()];
     const secondStaff = harness.person();
-    const centre = await database.db.staffMembership.findFirstOrThrow({ where: { user: { telegramId: BigInt(staff.id) } } });
+    const centre = await database.db.staffMembership.findFirstOrThrow({
+      where: { user: { telegramId: BigInt(staff.id) } },
+    });
     const staffUsers = [
       (await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(staff.id) } })).id,
       (await makeStaff(database.db, secondStaff, centre.centreId)).id,
@@ -242,6 +352,8 @@ describe("the last place", () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, refusal: "no_room" }]);
-    expect(await database.db.application.count({ where: { positionId: small.positions[0]!.id, status: "referred" } })).toBe(1);
+    expect(
+      await database.db.application.count({ where: { positionId: small.positions[0]!.id, status: "referred" } }),
+    ).toBe(1);
   });
 });

@@ -93,7 +93,21 @@ describe("anything unrecognised", () => {
   it("answers a sticker too", async () => {
     const person = harness.person();
     const replies = await person.deliver({
-      message: { message_id: 1, date: 0, chat: { id: person.id, type: "private", first_name: "A" }, from: { id: person.id, is_bot: false, first_name: "A" }, sticker: { file_id: "x", file_unique_id: "x", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } },
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: person.id, type: "private", first_name: "A" },
+        from: { id: person.id, is_bot: false, first_name: "A" },
+        sticker: {
+          file_id: "x",
+          file_unique_id: "x",
+          type: "regular",
+          width: 1,
+          height: 1,
+          is_animated: false,
+          is_video: false,
+        },
+      },
     } as never);
     expect(replies[0]!.text).toBe(harness.t("ru", "fallback.unknown"));
   });

@@ -20,7 +20,8 @@ let database: TestDatabase;
 let harness: Harness;
 let staff: Person;
 let seeker: Person;
-const NAME = (i: number) => `${"Қалалық мектептің спорт залын күрделі жөндеу ".repeat(7).slice(0, 296)} ${String(i).padStart(3, "0")}`;
+const NAME = (i: number) =>
+  `${"Қалалық мектептің спорт залын күрделі жөндеу ".repeat(7).slice(0, 296)} ${String(i).padStart(3, "0")}`;
 
 beforeAll(async () => {
   ({ database, harness } = await openTestBot({ now: () => new Date("2021-06-01T08:00:00Z") }));
@@ -28,22 +29,56 @@ beforeAll(async () => {
   await makeStaff(database.db, staff, (await addCentre(database.db, [MEDEU])).id);
   const district = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
   const professions = await database.db.profession.findMany({ orderBy: { id: "asc" } });
-  const contractor = await database.db.contractor.create({ data: { name: "ТОО «".padEnd(299, "Ә") + "»", bin: "999988887777" } });
+  const contractor = await database.db.contractor.create({
+    data: { name: "ТОО «".padEnd(299, "Ә") + "»", bin: "999988887777" },
+  });
   seeker = harness.person();
-  const user = await registerSeeker(database.store, seeker, { iin: makeIin("000101", 5), districtKato: MEDEU, fullName: "Ә".repeat(50) + " " + "Б".repeat(49) });
+  const user = await registerSeeker(database.store, seeker, {
+    iin: makeIin("000101", 5),
+    districtKato: MEDEU,
+    fullName: "Ә".repeat(50) + " " + "Б".repeat(49),
+  });
   for (let i = 0; i < 45; i++) {
     const project = await database.db.project.create({
       data: {
-        externalId: `LONG-${i}`, nameKk: NAME(i), nameRu: NAME(i), objectGroup: "social", workKind: "capital_repair", status: "in_progress", districtId: district.id,
-        contractorId: contractor.id, estimatedCost: 9_999_999_999_999n, startDate: new Date("2021-04-01"), endDate: new Date("2021-11-30"), plannedJobs: 100_000,
-        permanentJobs: 100_000, averageWage: 10_000_000, quotaPercent: 100, lat: 43.2, lon: 76.9,
-        positions: { create: professions.map((p) => ({ professionId: p.id, count: 99_999, monthlyWage: 999_999_999, suitableForMinors: true })) },
+        externalId: `LONG-${i}`,
+        nameKk: NAME(i),
+        nameRu: NAME(i),
+        objectGroup: "social",
+        workKind: "capital_repair",
+        status: "in_progress",
+        districtId: district.id,
+        contractorId: contractor.id,
+        estimatedCost: 9_999_999_999_999n,
+        startDate: new Date("2021-04-01"),
+        endDate: new Date("2021-11-30"),
+        plannedJobs: 100_000,
+        permanentJobs: 100_000,
+        averageWage: 10_000_000,
+        quotaPercent: 100,
+        lat: 43.2,
+        lon: 76.9,
+        positions: {
+          create: professions.map((p) => ({
+            professionId: p.id,
+            count: 99_999,
+            monthlyWage: 999_999_999,
+            suitableForMinors: true,
+          })),
+        },
       },
       include: { positions: true },
     });
     if (i < 12) {
       await database.db.application.create({
-        data: { number: `ALM-2021-${String(i).padStart(6, "0")}`, userId: user.id, projectId: project.id, positionId: project.positions[0]!.id, priorityGroup: 0, homeDistrictId: district.id },
+        data: {
+          number: `ALM-2021-${String(i).padStart(6, "0")}`,
+          userId: user.id,
+          projectId: project.id,
+          positionId: project.positions[0]!.id,
+          priorityGroup: 0,
+          homeDistrictId: district.id,
+        },
       });
     }
   }
@@ -93,7 +128,10 @@ describe("the longest values", () => {
   });
 
   it("takes Telegram's 'message is not modified' as done, not as an error", async () => {
-    harness.telegram.failNext("editMessageText", "Bad Request: message is not modified: specified new message content and reply markup are exactly the same");
+    harness.telegram.failNext(
+      "editMessageText",
+      "Bad Request: message is not modified: specified new message content and reply markup are exactly the same",
+    );
     const replies = await staff.pressData(staffData.projects(1));
     expect(replies.map((r) => r.method)).toEqual(["answerCallbackQuery", "editMessageText"]);
     expect(replies.some((r) => r.text === harness.t("ru", "errors.generic"))).toBe(false);
@@ -108,14 +146,38 @@ describe("the longest values", () => {
 
   it("an import report of 200 rows with problems", async () => {
     const base: Record<string, string> = {
-      name_kk: NAME(1), name_ru: NAME(1), district_kato: MEDEU, object_group: "social", work_kind: "construction", status: "in_progress",
-      contractor_name: `ТОО «${"Б".repeat(290)}»`, contractor_bin: "999988887777", estimated_cost: "1000000", start_date: "2021-05-01", end_date: "2021-12-01",
-      planned_jobs: "10", permanent_jobs: "2", average_wage: "150000", quota_percent: "20", lat: "43.25", lon: "76.92", positions: "mason:5:150000",
+      name_kk: NAME(1),
+      name_ru: NAME(1),
+      district_kato: MEDEU,
+      object_group: "social",
+      work_kind: "construction",
+      status: "in_progress",
+      contractor_name: `ТОО «${"Б".repeat(290)}»`,
+      contractor_bin: "999988887777",
+      estimated_cost: "1000000",
+      start_date: "2021-05-01",
+      end_date: "2021-12-01",
+      planned_jobs: "10",
+      permanent_jobs: "2",
+      average_wage: "150000",
+      quota_percent: "20",
+      lat: "43.25",
+      lon: "76.92",
+      positions: "mason:5:150000",
     };
-    const rows = Array.from({ length: 200 }, (_, i) => IMPORT_COLUMNS.map((c) => (c === "external_id" ? `W-${i}` : i % 2 && c === "district_kato" ? "1" : base[c])).join(";"));
-    const replies = await staff.sendDocument("warnings.csv", Buffer.from([IMPORT_COLUMNS.join(";"), ...rows].join("\n")));
+    const rows = Array.from({ length: 200 }, (_, i) =>
+      IMPORT_COLUMNS.map((c) => (c === "external_id" ? `W-${i}` : i % 2 && c === "district_kato" ? "1" : base[c])).join(
+        ";",
+      ),
+    );
+    const replies = await staff.sendDocument(
+      "warnings.csv",
+      Buffer.from([IMPORT_COLUMNS.join(";"), ...rows].join("\n")),
+    );
     expectFits(replies);
-    expect(replies.at(-1)!.text).toContain(harness.t("ru", "staff:import.done", { created: 100, updated: 0, rejected: 100, announced: 0 }));
+    expect(replies.at(-1)!.text).toContain(
+      harness.t("ru", "staff:import.done", { created: 100, updated: 0, rejected: 100, announced: 0 }),
+    );
     expect(replies.at(-1)!.text).toMatch(/…и ещё \d+ строк/);
   });
 

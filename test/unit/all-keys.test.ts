@@ -14,7 +14,8 @@ const COUNTS = [0, 1, 2, 3, 5, 11, 21, 22];
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function flatten(value: unknown, prefix: string, out: Map<string, string>) {
-  if (value && typeof value === "object") for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+  if (value && typeof value === "object")
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
   else out.set(prefix, String(value));
   return out;
 }
@@ -23,12 +24,16 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>) {
 function keysOf(lang: string) {
   const out = new Map<string, string>();
   for (const file of readdirSync(path.join(root, lang)).filter((f) => f.endsWith(".json"))) {
-    flatten(JSON.parse(readFileSync(path.join(root, lang, file), "utf8")), "", new Map()).forEach((text, key) => out.set(`${path.basename(file, ".json")}:${key}`, text));
+    flatten(JSON.parse(readFileSync(path.join(root, lang, file), "utf8")), "", new Map()).forEach((text, key) =>
+      out.set(`${path.basename(file, ".json")}:${key}`, text),
+    );
   }
   return out;
 }
 
-const variablesOf = (texts: string[]) => [...new Set(texts.flatMap((text) => [...text.matchAll(/{{\s*([\w.]+)/g)].map((m) => m[1]!)))];
+const variablesOf = (texts: string[]) => [
+  ...new Set(texts.flatMap((text) => [...text.matchAll(/{{\s*([\w.]+)/g)].map((m) => m[1]!))),
+];
 const BROKEN = ["{{", "undefined", "NaN", "Invalid Date", "[object", "$t("];
 
 describe.each(LANGUAGES)("every key in %s", (lang) => {
@@ -45,7 +50,9 @@ describe.each(LANGUAGES)("every key in %s", (lang) => {
   it("has every plural form its language's rules select", () => {
     const rules = new Intl.PluralRules(lang);
     const forms = new Set([...COUNTS, 1.5].map((n) => rules.select(n)));
-    const missing = [...keys.keys()].filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, ""))
+    const missing = [...keys.keys()]
+      .filter((key) => PLURAL.test(key))
+      .map((key) => key.replace(PLURAL, ""))
       .flatMap((base) => [...forms].filter((form) => !keys.has(`${base}_${form}`)).map((form) => `${base}_${form}`));
     expect([...new Set(missing)]).toEqual([]);
   });

@@ -16,9 +16,29 @@ import { listDataOf, projectsCallbacks, projectsData, readBack } from "../../src
 import { reportCallbacks } from "../../src/bot/callback-data/reports.js";
 import { staffCallbacks } from "../../src/bot/callback-data/staff.js";
 
-const groups = { language: { languageChoice }, registrationCallbacks, eligibilityCallbacks, calculatorCallbacks, projectsCallbacks, adminCallbacks, centreEditorCallbacks, applicationsCallbacks, faqCallbacks, loansCallbacks, loanReceivedCallbacks, obligations: { obligationDone }, profileCallbacks, reportCallbacks, staffCallbacks };
+const groups = {
+  language: { languageChoice },
+  registrationCallbacks,
+  eligibilityCallbacks,
+  calculatorCallbacks,
+  projectsCallbacks,
+  adminCallbacks,
+  centreEditorCallbacks,
+  applicationsCallbacks,
+  faqCallbacks,
+  loansCallbacks,
+  loanReceivedCallbacks,
+  obligations: { obligationDone },
+  profileCallbacks,
+  reportCallbacks,
+  staffCallbacks,
+};
 const all = Object.entries(groups).flatMap(([group, actions]) =>
-  Object.entries(actions as unknown as Record<string, Callback<never>>).map(([name, action]) => ({ name: `${group}.${name}`, action })));
+  Object.entries(actions as unknown as Record<string, Callback<never>>).map(([name, action]) => ({
+    name: `${group}.${name}`,
+    action,
+  })),
+);
 
 describe("named callbacks", () => {
   it.each(all)("$name: the largest data fits 64 bytes and reads back to the same", ({ action }) => {
@@ -31,24 +51,37 @@ describe("named callbacks", () => {
 
   it("routes each action's data to that action only", () => {
     for (const { name, action } of all) {
-      const routed = all.filter((other) => other.action.filter.test(action.largest()) && other.action.unpack(action.largest()) !== null);
-      expect(routed.map((r) => r.name), name).toEqual([name]);
+      const routed = all.filter(
+        (other) => other.action.filter.test(action.largest()) && other.action.unpack(action.largest()) !== null,
+      );
+      expect(
+        routed.map((r) => r.name),
+        name,
+      ).toEqual([name]);
     }
   });
 
   it("reads a card's way back to its list, with its page and filter, and nothing else", () => {
     const back = projectsData.backToNear(43.25671, 76.92864, 3, { mine: true, kind: "temporary" });
     expect(back).toBe("n,43.2567,76.9286,3,16");
-    expect(readBack(back)).toEqual({ kind: "near", lat: 43.2567, lon: 76.9286, page: 3, filter: { mine: true, kind: "temporary" } });
+    expect(readBack(back)).toEqual({
+      kind: "near",
+      lat: 43.2567,
+      lon: 76.9286,
+      page: 3,
+      filter: { mine: true, kind: "temporary" },
+    });
     expect(listDataOf(back, { page: 1, filter: { mine: false, kind: null } })).toBe("prj:near:43.2567:76.9286:1:0-");
     expect(listDataOf(projectsData.backToDistrict(12, 2))).toBe("prj:list:12:2");
-    for (const forged of ["d,0,1", "d,1", "n,1,2", "n,1,2,3,9x", "x,1,2", "d,1,2,3,4", "n,1000,2,3"]) expect(readBack(forged), forged).toBeUndefined();
+    for (const forged of ["d,0,1", "d,1", "n,1,2", "n,1,2,3,9x", "x,1,2", "d,1,2,3,4", "n,1000,2,3"])
+      expect(readBack(forged), forged).toBeUndefined();
     expect(readBack("-")).toBeNull();
     expect(projectsCallbacks.card.unpack("prj:card:5:d,1,2,1x")).toBeNull();
   });
 
   it("gives every FAQ entry a button that reads back to it", () => {
-    for (const entry of FAQ_ENTRIES) expect(faqCallbacks.entry.unpack(faqData.entry(entry.id)), entry.id).toEqual({ entryId: entry.id });
+    for (const entry of FAQ_ENTRIES)
+      expect(faqCallbacks.entry.unpack(faqData.entry(entry.id)), entry.id).toEqual({ entryId: entry.id });
   });
 
   it("reads stale, forged and oversized data as nothing, and refuses to pack what Telegram would refuse", () => {
@@ -63,6 +96,9 @@ describe("named callbacks", () => {
     expect(applicationsCallbacks.mine.unpack("apl:mine:3")).toEqual({ page: 3 });
     expect(() => adminCallbacks.search.pack({ page: 1, text: "a:b" })).toThrow(RangeError);
     expect(() => adminCallbacks.search.pack({ page: 1, text: "ж".repeat(21) })).toThrow(RangeError);
-    expect(reportCallbacks.year.unpack("rep:y:r7:2021")).toEqual({ scope: { kind: "region", regionId: 7 }, year: 2021 });
+    expect(reportCallbacks.year.unpack("rep:y:r7:2021")).toEqual({
+      scope: { kind: "region", regionId: 7 },
+      year: 2021,
+    });
   });
 });

@@ -32,7 +32,15 @@ describe("yearly rates", () => {
 
 describe("the referral quota: 20 % of the jobs, rounded up", () => {
   it.each([
-    [0, 0], [1, 1], [4, 1], [5, 1], [6, 2], [10, 2], [11, 3], [100, 20], [101, 21],
+    [0, 0],
+    [1, 1],
+    [4, 1],
+    [5, 1],
+    [6, 2],
+    [10, 2],
+    [11, 3],
+    [100, 20],
+    [101, 21],
   ])("%i jobs → %i referrals", (jobs, quota) => {
     expect(referralQuota(jobs)).toBe(quota);
   });
@@ -50,7 +58,14 @@ describe("the referral quota: 20 % of the jobs, rounded up", () => {
 
 describe("permanent jobs of a commissioned object: 15 %, at least one when the staff is under 6", () => {
   it.each([
-    [0, 0], [1, 1], [5, 1], [6, 1], [7, 2], [20, 3], [21, 4], [100, 15],
+    [0, 0],
+    [1, 1],
+    [5, 1],
+    [6, 1],
+    [7, 2],
+    [20, 3],
+    [21, 4],
+    [100, 15],
   ])("%i permanent jobs → %i through the centre", (jobs, centre) => {
     expect(commissionedJobsForCentre(jobs)).toBe(centre);
   });

@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { checkEligibility, FORBIDDEN_USES, type EligibilityAnswers } from "../../src/domain/eligibility.js";
 
-const eligible: EligibilityAnswers = { businessKind: "sme", taxRegistered: true, purpose: "investment", uses: ["business"], newJobs: 1 };
-const failed = (answers: EligibilityAnswers) => checkEligibility(answers).rules.filter((r) => !r.passed).map((r) => r.rule);
+const eligible: EligibilityAnswers = {
+  businessKind: "sme",
+  taxRegistered: true,
+  purpose: "investment",
+  uses: ["business"],
+  newJobs: 1,
+};
+const failed = (answers: EligibilityAnswers) =>
+  checkEligibility(answers)
+    .rules.filter((r) => !r.passed)
+    .map((r) => r.rule);
 
 describe("loan eligibility (Direction 2)", () => {
   it("passes every rule for a registered business that creates a job for business needs", () => {
@@ -11,9 +20,12 @@ describe("loan eligibility (Direction 2)", () => {
     expect(verdict.rules).toHaveLength(8);
   });
 
-  it.each(["sme", "individual", "private", "industrial"] as const)("accepts the kind of business %s", (businessKind) => {
-    expect(checkEligibility({ ...eligible, businessKind }).eligible).toBe(true);
-  });
+  it.each(["sme", "individual", "private", "industrial"] as const)(
+    "accepts the kind of business %s",
+    (businessKind) => {
+      expect(checkEligibility({ ...eligible, businessKind }).eligible).toBe(true);
+    },
+  );
 
   it("refuses anyone who is none of the programme's kinds of business", () => {
     expect(failed({ ...eligible, businessKind: "none" })).toEqual(["business_kind"]);
@@ -33,7 +45,15 @@ describe("loan eligibility (Direction 2)", () => {
   });
 
   it("lists every failed rule at once", () => {
-    expect(failed({ businessKind: "none", taxRegistered: false, purpose: "working_capital", uses: [...FORBIDDEN_USES], newJobs: 0 })).toHaveLength(8);
+    expect(
+      failed({
+        businessKind: "none",
+        taxRegistered: false,
+        purpose: "working_capital",
+        uses: [...FORBIDDEN_USES],
+        newJobs: 0,
+      }),
+    ).toHaveLength(8);
   });
 });
 

@@ -72,11 +72,18 @@ describe("the evaluation set", () => {
     expect(EVAL_QUESTIONS.length).toBeGreaterThanOrEqual(80);
     const kk = EVAL_QUESTIONS.filter((q) => q.lang === "kk").length;
     expect(Math.abs(kk - (EVAL_QUESTIONS.length - kk))).toBeLessThanOrEqual(2);
-    for (const q of EVAL_QUESTIONS) if (q.expected) expect(FAQ_ENTRIES.some((e) => e.id === q.expected), q.expected).toBe(true);
+    for (const q of EVAL_QUESTIONS)
+      if (q.expected)
+        expect(
+          FAQ_ENTRIES.some((e) => e.id === q.expected),
+          q.expected,
+        ).toBe(true);
   });
 
   it("finds the right entry first for at least 80 % of the questions", () => {
-    console.log(`FAQ top-1 ${percent(result.top1, result.answerable)} %, top-3 ${percent(result.top3, result.answerable)} %`);
+    console.log(
+      `FAQ top-1 ${percent(result.top1, result.answerable)} %, top-3 ${percent(result.top3, result.answerable)} %`,
+    );
     expect(percent(result.top1, result.answerable)).toBeGreaterThanOrEqual(80);
   });
 

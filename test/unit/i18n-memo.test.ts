@@ -7,7 +7,8 @@ const i18n = await createI18n();
 function keysOf(value: unknown, prefix: string, out: Map<string, string>): Map<string, string> {
   if (typeof value === "string") out.set(prefix, value);
   else if (value && typeof value === "object") {
-    for (const [key, inner] of Object.entries(value)) keysOf(inner, prefix.endsWith(":") ? prefix + key : `${prefix}.${key}`, out);
+    for (const [key, inner] of Object.entries(value))
+      keysOf(inner, prefix.endsWith(":") ? prefix + key : `${prefix}.${key}`, out);
   }
   return out;
 }

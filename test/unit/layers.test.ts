@@ -16,18 +16,24 @@ function files(dir: string): string[] {
   });
 }
 
-interface Edge { from: string; to: string; typeOnly: boolean }
+interface Edge {
+  from: string;
+  to: string;
+  typeOnly: boolean;
+}
 
 const IMPORT = /^\s*(import|export)\s+(type\s+)?([^'"]*?)\s*from\s+["']([^"']+)["']/gm;
 
 function edges(): Edge[] {
   return files(src).flatMap((file) => {
     const text = readFileSync(file, "utf8");
-    return [...text.matchAll(IMPORT)].filter((m) => m[4]!.startsWith(".")).map((m) => {
-      const target = path.resolve(path.dirname(file), m[4]!).replace(/\.js$/, ".ts");
-      const typeOnly = Boolean(m[2]) || /^\{\s*(type\s+[\w$]+\s*,?\s*)+\}$/.test(m[3]!.trim());
-      return { from: path.relative(src, file), to: path.relative(src, target), typeOnly };
-    });
+    return [...text.matchAll(IMPORT)]
+      .filter((m) => m[4]!.startsWith("."))
+      .map((m) => {
+        const target = path.resolve(path.dirname(file), m[4]!).replace(/\.js$/, ".ts");
+        const typeOnly = Boolean(m[2]) || /^\{\s*(type\s+[\w$]+\s*,?\s*)+\}$/.test(m[3]!.trim());
+        return { from: path.relative(src, file), to: path.relative(src, target), typeOnly };
+      });
   });
 }
 
@@ -49,20 +55,44 @@ describe("the layers of src/", () => {
     // From src/db they may take pure helpers (a session row's key, whether an error means the database is down) and types.
     const helpers = new Set(["db/prisma-storage.ts", "db/unavailable.ts"]);
     const outside = all.filter((e) => ["bot", "jobs", "server"].includes(layer(e.from)));
-    expect(outside.filter((e) => layer(e.to) === "db" && !e.typeOnly && !helpers.has(e.to)).map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+    expect(
+      outside
+        .filter((e) => layer(e.to) === "db" && !e.typeOnly && !helpers.has(e.to))
+        .map((e) => `${e.from} → ${e.to}`),
+    ).toEqual([]);
     // A use case takes the store (or a transaction) as its first parameter; outside it is called through ctx.services.
     const takesDb = (file: string, name: string) =>
-      new RegExp(`export (async )?function ${name}\\s*(<[^>]*>)?\\(\\s*(store|sql|tx)\\b|export const ${name} = \\((store|sql|tx)\\b`).test(readFileSync(path.join(src, file), "utf8"));
-    const direct = outside.filter((e) => layer(e.to) === "services" && !e.typeOnly).flatMap((e) => {
-      const text = readFileSync(path.join(src, e.from), "utf8");
-      const names = [...text.matchAll(IMPORT)].filter((m) => path.relative(src, path.resolve(path.dirname(path.join(src, e.from)), m[4]!).replace(/\.js$/, ".ts")) === e.to)
-        .flatMap((m) => m[3]!.replace(/[{}]/g, "").split(",").map((n) => n.trim()).filter((n) => n && !n.startsWith("type ")));
-      return names.filter((name) => takesDb(e.to, name)).map((name) => `${e.from} → ${e.to} (${name})`);
-    });
+      new RegExp(
+        `export (async )?function ${name}\\s*(<[^>]*>)?\\(\\s*(store|sql|tx)\\b|export const ${name} = \\((store|sql|tx)\\b`,
+      ).test(readFileSync(path.join(src, file), "utf8"));
+    const direct = outside
+      .filter((e) => layer(e.to) === "services" && !e.typeOnly)
+      .flatMap((e) => {
+        const text = readFileSync(path.join(src, e.from), "utf8");
+        const names = [...text.matchAll(IMPORT)]
+          .filter(
+            (m) =>
+              path.relative(src, path.resolve(path.dirname(path.join(src, e.from)), m[4]!).replace(/\.js$/, ".ts")) ===
+              e.to,
+          )
+          .flatMap((m) =>
+            m[3]!
+              .replace(/[{}]/g, "")
+              .split(",")
+              .map((n) => n.trim())
+              .filter((n) => n && !n.startsWith("type ")),
+          );
+        return names.filter((name) => takesDb(e.to, name)).map((name) => `${e.from} → ${e.to} (${name})`);
+      });
     expect(direct).toEqual([]);
     // …and writes no SQL and no Prisma query of its own.
-    const queries = files(src).filter((file) => ["bot", "jobs", "server"].includes(layer(path.relative(src, file))))
-      .filter((file) => /\$queryRaw|\$executeRaw|Prisma\.sql|\.(findMany|findUnique|findFirst|create|update|upsert|deleteMany)\(\{/.test(readFileSync(file, "utf8")));
+    const queries = files(src)
+      .filter((file) => ["bot", "jobs", "server"].includes(layer(path.relative(src, file))))
+      .filter((file) =>
+        /\$queryRaw|\$executeRaw|Prisma\.sql|\.(findMany|findUnique|findFirst|create|update|upsert|deleteMany)\(\{/.test(
+          readFileSync(file, "utf8"),
+        ),
+      );
     expect(queries.map((file) => path.relative(src, file))).toEqual([]);
   });
 
@@ -73,7 +103,9 @@ describe("the layers of src/", () => {
     // layer's own and may use Prisma's.
     const services = files(path.join(src, "services"));
     expect(services.length).toBeGreaterThan(30);
-    const second = services.filter((file) => /\$transaction|\$queryRaw|\$executeRaw|TransactionClient|isPgTransaction/.test(readFileSync(file, "utf8")));
+    const second = services.filter((file) =>
+      /\$transaction|\$queryRaw|\$executeRaw|TransactionClient|isPgTransaction/.test(readFileSync(file, "utf8")),
+    );
     expect(second.map((file) => path.relative(src, file))).toEqual([]);
     // One pool and one Prisma client, made in one place (the migration CLI's adapter has its own, for the migrations only).
     const makers = files(src).filter((file) => /new PrismaClient\(|new pg\.Pool\(/.test(readFileSync(file, "utf8")));
@@ -83,10 +115,21 @@ describe("the layers of src/", () => {
   it("builds every keyboard in src/bot/keyboards: the screens give them their data", () => {
     const bot = files(path.join(src, "bot"));
     // Nor do they add buttons to a keyboard they were given (paging.ts adds the pages' row to any list).
-    const builders = bot.filter((file) => !path.relative(src, file).startsWith(path.join("bot", "keyboards")) && !file.endsWith(path.join("bot", "paging.ts")))
+    const builders = bot
+      .filter(
+        (file) =>
+          !path.relative(src, file).startsWith(path.join("bot", "keyboards")) &&
+          !file.endsWith(path.join("bot", "paging.ts")),
+      )
       .filter((file) => /new (Inline)?Keyboard\(|\.(text|row|url|webApp)\(/.test(readFileSync(file, "utf8")));
     expect(builders.map((file) => path.relative(src, file))).toEqual([]);
-    expect(bot.some((file) => path.relative(src, file).startsWith(path.join("bot", "keyboards")) && /new InlineKeyboard\(/.test(readFileSync(file, "utf8")))).toBe(true);
+    expect(
+      bot.some(
+        (file) =>
+          path.relative(src, file).startsWith(path.join("bot", "keyboards")) &&
+          /new InlineKeyboard\(/.test(readFileSync(file, "utf8")),
+      ),
+    ).toBe(true);
   });
 
   it("keeps the services and the database layer out of the bot", () => {
@@ -116,7 +159,9 @@ describe("statements in src/services", () => {
 
   it("are typed from the schema: no SQL text with a row type declared by hand (Prisma.sql, rows<…>, execute)", () => {
     // Kysely's `sql` fragments stay allowed: what Kysely cannot express, typed where it stands (src/db/typed.ts).
-    const handTyped = files(services).filter((file) => /Prisma\.sql`|\brows<|\.rows\(|\.execute\(/.test(readFileSync(file, "utf8")));
+    const handTyped = files(services).filter((file) =>
+      /Prisma\.sql`|\brows<|\.rows\(|\.execute\(/.test(readFileSync(file, "utf8")),
+    );
     expect(handTyped.map((file) => path.relative(services, file))).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import { createLogger, errorSummary } from "../../src/logger.js";
 
 describe("the log's error serializer", () => {
   it("keeps only the reason of a Prisma error, not the arguments it prints before it", () => {
-    const message = "\nInvalid `prisma.seekerProfile.create()` invocation:\n\n{\n  data: {\n    fullName: \"Бақытгүл Жұмабаева\",\n    iinCipher: \"v1:abc\"\n  }\n}\n\nArgument `status` is missing.";
+    const message =
+      '\nInvalid `prisma.seekerProfile.create()` invocation:\n\n{\n  data: {\n    fullName: "Бақытгүл Жұмабаева",\n    iinCipher: "v1:abc"\n  }\n}\n\nArgument `status` is missing.';
     const error = new Prisma.PrismaClientValidationError(message, { clientVersion: "6.19.3" });
     const summary = errorSummary(error) as Record<string, unknown>;
     expect(summary.message).toBe("Argument `status` is missing.");

@@ -25,10 +25,22 @@ describe("amounts the way people type them", () => {
 });
 
 describe("terms and rates", () => {
-  it.each([["36", 36], ["36 мес", 36], ["24 ай", 24], ["3 года", 36], ["5 лет", 60], ["2 жыл", 24]])("%s → %i months", (text, months) => {
+  it.each([
+    ["36", 36],
+    ["36 мес", 36],
+    ["24 ай", 24],
+    ["3 года", 36],
+    ["5 лет", 60],
+    ["2 жыл", 24],
+  ])("%s → %i months", (text, months) => {
     expect(parseMonths(text)).toBe(months);
   });
   it.each(["три", "3 недели", "1.5"])("refuses the term %j", (text) => expect(parseMonths(text)).toBeNull());
-  it.each([["6", 6], ["5,5", 5.5], ["5.5 %", 5.5], ["0", 0]])("%s → %d %", (text, rate) => expect(parsePercent(text)).toBe(rate));
+  it.each([
+    ["6", 6],
+    ["5,5", 5.5],
+    ["5.5 %", 5.5],
+    ["0", 0],
+  ])("%s → %d %", (text, rate) => expect(parsePercent(text)).toBe(rate));
   it.each(["six", "6%%", "-1"])("refuses the rate %j", (text) => expect(parsePercent(text)).toBeNull());
 });

@@ -9,13 +9,21 @@ describe("obligations after a loan", () => {
     const [use] = obligationPlans(day("2021-03-01"));
     expect(use!.series).toBe("targeted_use");
     expect(iso(use!.dueOn)).toBe("2021-05-30T00:00:00.000Z");
-    expect(use!.reminders.map(iso)).toEqual(["2021-04-30T04:00:00.000Z", "2021-05-20T04:00:00.000Z", "2021-05-29T04:00:00.000Z"]);
+    expect(use!.reminders.map(iso)).toEqual([
+      "2021-04-30T04:00:00.000Z",
+      "2021-05-20T04:00:00.000Z",
+      "2021-05-29T04:00:00.000Z",
+    ]);
   });
 
   it("jobs: due at 24 months, reminders at 18, 22 and 23 months", () => {
     const [, jobs] = obligationPlans(day("2021-03-01"));
     expect(iso(jobs!.dueOn)).toBe("2023-03-01T00:00:00.000Z");
-    expect(jobs!.reminders.map(iso)).toEqual(["2022-09-01T04:00:00.000Z", "2023-01-01T04:00:00.000Z", "2023-02-01T04:00:00.000Z"]);
+    expect(jobs!.reminders.map(iso)).toEqual([
+      "2022-09-01T04:00:00.000Z",
+      "2023-01-01T04:00:00.000Z",
+      "2023-02-01T04:00:00.000Z",
+    ]);
   });
 
   it("adds months without overflowing short months", () => {

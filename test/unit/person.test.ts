@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ageOn, iinCheckDigit, readIin } from "../../src/domain/iin.js";
-import { isNeet, normaliseFullName, normalisePhone, priorityGroup, standingOf, type SeekerFacts } from "../../src/domain/person.js";
+import {
+  isNeet,
+  normaliseFullName,
+  normalisePhone,
+  priorityGroup,
+  standingOf,
+  type SeekerFacts,
+} from "../../src/domain/person.js";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -46,13 +53,24 @@ describe("IIN", () => {
 });
 
 describe("names and phones", () => {
-  it.each([["Әлия Нұрланқызы", "Әлия Нұрланқызы"], ["  Иванов   Иван-Петр ", "Иванов Иван-Петр"], ["O’Brien John", "O'Brien John"], ["Ли", "Ли"]])("accepts %j", (input, name) => {
+  it.each([
+    ["Әлия Нұрланқызы", "Әлия Нұрланқызы"],
+    ["  Иванов   Иван-Петр ", "Иванов Иван-Петр"],
+    ["O’Brien John", "O'Brien John"],
+    ["Ли", "Ли"],
+  ])("accepts %j", (input, name) => {
     expect(normaliseFullName(input)).toBe(name);
   });
   it.each(["А", "Иван2", "<script>", "x".repeat(101), "--", "Ivan 😀"])("refuses %j", (input) => {
     expect(normaliseFullName(input)).toBeNull();
   });
-  it.each([["+7 701 234 56 78", "+77012345678"], ["87012345678", "+77012345678"], ["8 (701) 234-56-78", "+77012345678"], ["7012345678", "+77012345678"], ["77012345678", "+77012345678"]])("normalises %j", (input, phone) => {
+  it.each([
+    ["+7 701 234 56 78", "+77012345678"],
+    ["87012345678", "+77012345678"],
+    ["8 (701) 234-56-78", "+77012345678"],
+    ["7012345678", "+77012345678"],
+    ["77012345678", "+77012345678"],
+  ])("normalises %j", (input, phone) => {
     expect(normalisePhone(input)).toBe(phone);
   });
   it.each(["+7 912 345 67 89", "12345", "+1 202 555 0100", "8701234567"])("refuses %j", (input) => {
@@ -61,7 +79,13 @@ describe("names and phones", () => {
 });
 
 describe("priority", () => {
-  const facts = (f: Partial<SeekerFacts>): SeekerFacts => ({ age: 25, status: "job_seeker", studying: false, working: false, ...f });
+  const facts = (f: Partial<SeekerFacts>): SeekerFacts => ({
+    age: 25,
+    status: "job_seeker",
+    studying: false,
+    working: false,
+    ...f,
+  });
 
   const anyWork = { lightWork: false };
   const lightWork = { lightWork: true };
@@ -95,14 +119,22 @@ describe("priority", () => {
 });
 
 describe("a person's standing on a day", () => {
-  const person = (birth: string, extra: Partial<{ status: "student" | "job_seeker"; studying: boolean; working: boolean }> = {}) =>
-    ({ birthDate: new Date(birth), status: "job_seeker" as const, studying: false, working: false, ...extra });
+  const person = (
+    birth: string,
+    extra: Partial<{ status: "student" | "job_seeker"; studying: boolean; working: boolean }> = {},
+  ) => ({ birthDate: new Date(birth), status: "job_seeker" as const, studying: false, working: false, ...extra });
   it("is NEET youth up to 29 and no longer at 30", () => {
     expect(standingOf(person("1991-06-01"), new Date("2021-05-31"))).toEqual({ age: 29, neet: true, student: false });
     expect(standingOf(person("1991-06-01"), new Date("2021-06-01"))).toEqual({ age: 30, neet: false, student: false });
   });
   it("is a student by status or by studying, and then not NEET", () => {
-    expect(standingOf(person("2001-01-01", { status: "student" }), new Date("2021-06-01"))).toMatchObject({ student: true });
-    expect(standingOf(person("2001-01-01", { studying: true }), new Date("2021-06-01"))).toEqual({ age: 20, neet: false, student: true });
+    expect(standingOf(person("2001-01-01", { status: "student" }), new Date("2021-06-01"))).toMatchObject({
+      student: true,
+    });
+    expect(standingOf(person("2001-01-01", { studying: true }), new Date("2021-06-01"))).toEqual({
+      age: 20,
+      neet: false,
+      student: true,
+    });
   });
 });

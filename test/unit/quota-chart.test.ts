@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { quotaChartSvg, renderSvgToPng } from "../../src/bot/reports/quota-chart.js";
 
 async function letterImage(letter: string): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="60"><rect width="60" height="60" fill="#fff"/>` +
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="60"><rect width="60" height="60" fill="#fff"/>` +
     `<text x="10" y="45" font-size="40" font-family="DejaVu Sans">${letter}</text></svg>`;
   return PNG.sync.read(await renderSvgToPng(svg)).data;
 }
@@ -23,7 +24,12 @@ describe("the chart's font", () => {
   });
 
   it("escapes names that look like markup", () => {
-    const svg = quotaChartSvg([{ label: `ТОО "A&B" <1>`, percent: 10 }], { title: "t", subtitle: "s", line: "100", formatPercent: String });
+    const svg = quotaChartSvg([{ label: `ТОО "A&B" <1>`, percent: 10 }], {
+      title: "t",
+      subtitle: "s",
+      line: "100",
+      formatPercent: String,
+    });
     expect(svg).toContain("ТОО &#34;A&#38;B&#34; &#60;1&#62;");
   });
 });

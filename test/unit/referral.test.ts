@@ -5,10 +5,18 @@ import { canDo, referralNumber } from "../../src/domain/referral.js";
 
 describe("what staff may do in each status", () => {
   it.each([
-    ["refer", "submitted", true], ["refer", "referred", false], ["refer", "withdrawn", false],
-    ["reject", "submitted", true], ["reject", "referred", true], ["reject", "hired", false],
-    ["hire", "referred", true], ["hire", "submitted", false], ["hire", "no_show", false],
-    ["no_show", "referred", true], ["no_show", "submitted", false], ["no_show", "rejected", false],
+    ["refer", "submitted", true],
+    ["refer", "referred", false],
+    ["refer", "withdrawn", false],
+    ["reject", "submitted", true],
+    ["reject", "referred", true],
+    ["reject", "hired", false],
+    ["hire", "referred", true],
+    ["hire", "submitted", false],
+    ["hire", "no_show", false],
+    ["no_show", "referred", true],
+    ["no_show", "submitted", false],
+    ["no_show", "rejected", false],
   ] as const)("%s from %s: %s", (action, status, allowed) => {
     expect(canDo(action, status)).toBe(allowed);
   });
@@ -28,13 +36,21 @@ describe("project statuses", () => {
     expect(nextStatus("in_progress")).toBe("completed");
     expect(nextStatus("completed")).toBe("commissioned");
     expect(nextStatus("commissioned")).toBeNull();
-    expect([isOpenStatus("planned"), isOpenStatus("in_progress"), isOpenStatus("completed"), isOpenStatus("commissioned")]).toEqual([true, true, false, false]);
+    expect([
+      isOpenStatus("planned"),
+      isOpenStatus("in_progress"),
+      isOpenStatus("completed"),
+      isOpenStatus("commissioned"),
+    ]).toEqual([true, true, false, false]);
   });
 });
 
 describe("typed days and counts", () => {
   it.each([
-    ["01.06.2021", "2021-06-01"], ["1/6/2021", "2021-06-01"], ["29.02.2020", "2020-02-29"], [" 15-05-2021 ", "2021-05-15"],
+    ["01.06.2021", "2021-06-01"],
+    ["1/6/2021", "2021-06-01"],
+    ["29.02.2020", "2020-02-29"],
+    [" 15-05-2021 ", "2021-05-15"],
   ])("%s is %s", (text, iso) => {
     expect(parseDay(text)?.toISOString().slice(0, 10)).toBe(iso);
   });

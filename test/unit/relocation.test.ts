@@ -9,8 +9,11 @@ const shieli: Place = { id: 5, regionId: 12, kind: "district" };
 
 describe("the relocation allowance's settlement (002)", () => {
   it("is not due within one district", () => expect(fromAnotherSettlement(shieli, shieli)).toBe(false));
-  it("is not due between two districts of one city of republican significance", () => expect(fromAnotherSettlement(almaly, medeu)).toBe(false));
-  it("is due between two cities of republican significance", () => expect(fromAnotherSettlement(astanaDistrict, medeu)).toBe(true));
-  it("is due between a region's city and one of its districts", () => expect(fromAnotherSettlement(shieli, kyzylordaCity)).toBe(true));
+  it("is not due between two districts of one city of republican significance", () =>
+    expect(fromAnotherSettlement(almaly, medeu)).toBe(false));
+  it("is due between two cities of republican significance", () =>
+    expect(fromAnotherSettlement(astanaDistrict, medeu)).toBe(true));
+  it("is due between a region's city and one of its districts", () =>
+    expect(fromAnotherSettlement(shieli, kyzylordaCity)).toBe(true));
   it("is due from a region into a city", () => expect(fromAnotherSettlement(kyzylordaCity, almaly)).toBe(true));
 });

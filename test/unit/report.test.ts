@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_MONTHLY_SCHEDULE, FIGURES_REMINDER_DAY, monthOf, parseReportMonth, percentOf, previousMonth, reportMonth,
+  DEFAULT_MONTHLY_SCHEDULE,
+  FIGURES_REMINDER_DAY,
+  monthOf,
+  parseReportMonth,
+  percentOf,
+  previousMonth,
+  reportMonth,
 } from "../../src/domain/report.js";
 import { MONTHLY_REPORT_DAY } from "../../src/domain/rules.js";
 
@@ -9,9 +15,12 @@ const at = (iso: string) => new Date(iso);
 describe("report months", () => {
   it("runs from the first day to the first day of the next month", () => {
     const december = reportMonth(2021, 12);
-    expect([december.key, december.start.toISOString(), december.end.toISOString(), december.yearStart.toISOString()]).toEqual([
-      "2021-12", "2021-12-01T00:00:00.000Z", "2022-01-01T00:00:00.000Z", "2021-01-01T00:00:00.000Z",
-    ]);
+    expect([
+      december.key,
+      december.start.toISOString(),
+      december.end.toISOString(),
+      december.yearStart.toISOString(),
+    ]).toEqual(["2021-12", "2021-12-01T00:00:00.000Z", "2022-01-01T00:00:00.000Z", "2021-01-01T00:00:00.000Z"]);
   });
 
   it.each([

@@ -7,7 +7,7 @@ import type { ReportTable } from "../../src/bot/reports/report-tables.js";
 import type { Translate } from "../../src/bot/i18n.js";
 import { csvDocument, csvText } from "../../src/services/spreadsheet-cells.js";
 
-const HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+7 701", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"];
+const HOSTILE = ['=HYPERLINK("http://x","y")', "+7 701", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"];
 const t = ((key: string) => key) as unknown as Translate;
 
 describe("text cells in files", () => {
@@ -21,16 +21,25 @@ describe("text cells in files", () => {
 
   it("the report's CSV and XLSX keep hostile names as text and numbers as numbers", async () => {
     const table: ReportTable = {
-      section: "contractors", columns: [{ key: "contractor", kind: "text" }, { key: "projects", kind: "count" }],
+      section: "contractors",
+      columns: [
+        { key: "contractor", kind: "text" },
+        { key: "projects", kind: "count" },
+      ],
       rows: HOSTILE.map((name, i) => [name, -(i + 1)]),
     };
-    const csv = parse(reportCsv([table], t, "title").toString("utf8").replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][];
+    const csv = parse(
+      reportCsv([table], t, "title")
+        .toString("utf8")
+        .replace(/^\uFEFF/, ""),
+      { relax_column_count: true },
+    ) as string[][];
     const names = csv.slice(4, 4 + HOSTILE.length).map((row) => row[0]);
     expect(names).toEqual(HOSTILE.map((name) => `'${name}`));
     expect(csv[5]![1]).toBe("-2");
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await reportWorkbook([table], t, "title") as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await reportWorkbook([table], t, "title")) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     for (let i = 0; i < HOSTILE.length; i++) {
       const cell = sheet.getRow(i + 2).getCell(1);
@@ -42,7 +51,7 @@ describe("text cells in files", () => {
 });
 
 describe("CSV under Excel's other separators", () => {
-  const hostile = ["Школа;=1+2;@SUM(A1)", "ТОО, -2+3", "a\t+cmd|' /C calc'!A0", "x\n=1", "; =HYPERLINK(\"http://x\")"];
+  const hostile = ["Школа;=1+2;@SUM(A1)", "ТОО, -2+3", "a\t+cmd|' /C calc'!A0", "x\n=1", '; =HYPERLINK("http://x")'];
 
   it.each(hostile)("no part of %j starts a formula when Excel splits on ; , or tab", (text) => {
     const cell = csvText(text);
@@ -52,7 +61,11 @@ describe("CSV under Excel's other separators", () => {
   });
 
   it("every CSV the project writes goes through one function: the report's too, with its BOM", () => {
-    const table: ReportTable = { section: "contractors", columns: [{ key: "contractor", kind: "text" }], rows: hostile.map((name) => [name]) };
+    const table: ReportTable = {
+      section: "contractors",
+      columns: [{ key: "contractor", kind: "text" }],
+      rows: hostile.map((name) => [name]),
+    };
     const csv = reportCsv([table], t, "title").toString("utf8");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     for (const part of csv.split(/[;,\t\n]/)) expect(part.replace(/^[\s"]+/, ""), part).not.toMatch(/^[=+\-@]/);

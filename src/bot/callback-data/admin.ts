@@ -6,7 +6,11 @@ import { callback, id, idOrNone, oneOf, page, type Field } from "./callback.js";
 /** The search text travels in the button: at most SEARCH_TEXT_BYTES of UTF-8, no colon. */
 export const SEARCH_TEXT_BYTES = 40;
 const searchText: Field<string> = {
-  read: z.string().min(1).refine((text) => !text.includes(":") && Buffer.byteLength(text) <= SEARCH_TEXT_BYTES), largest: "ж".repeat(SEARCH_TEXT_BYTES / 2),
+  read: z
+    .string()
+    .min(1)
+    .refine((text) => !text.includes(":") && Buffer.byteLength(text) <= SEARCH_TEXT_BYTES),
+  largest: "ж".repeat(SEARCH_TEXT_BYTES / 2),
 };
 const auditAction = oneOf(["all", ...AUDIT_ACTIONS] as const);
 

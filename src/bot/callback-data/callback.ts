@@ -18,7 +18,9 @@ export interface Field<T> {
 }
 
 type Fields = Record<string, Field<unknown>>;
-export type ValueOf<F extends Fields> = { [K in keyof F]: F[K] extends Field<infer T> ? (F[K]["optional"] extends true ? T | undefined : T) : never };
+export type ValueOf<F extends Fields> = {
+  [K in keyof F]: F[K] extends Field<infer T> ? (F[K]["optional"] extends true ? T | undefined : T) : never;
+};
 
 export interface Callback<F extends Fields> {
   readonly prefix: string;
@@ -60,31 +62,64 @@ export function callback<F extends Fields>(prefix: string, fields: F): Callback<
     while (parts.length > required && parts.at(-1) === undefined) parts.pop();
     const data = [prefix, ...parts].join(":");
     // A button that Telegram would refuse, or whose data would not read back, is a bug here, not bad input.
-    if (Buffer.byteLength(data) > CALLBACK_DATA_BYTES || unpack(data) === null) throw new RangeError(`callback data "${data}" is not valid for ${prefix}`);
+    if (Buffer.byteLength(data) > CALLBACK_DATA_BYTES || unpack(data) === null)
+      throw new RangeError(`callback data "${data}" is not valid for ${prefix}`);
     return data;
   };
-  return { prefix, fields, filter, pack, unpack, largest: () => [prefix, ...names.map((name) => fields[name]!.largest)].join(":") };
+  return {
+    prefix,
+    fields,
+    filter,
+    pack,
+    unpack,
+    largest: () => [prefix, ...names.map((name) => fields[name]!.largest)].join(":"),
+  };
 }
 
 /** A record's id: 1 to 999,999,999. */
-export const id: Field<number> = { read: z.string().regex(/^[1-9]\d{0,8}$/).transform(Number), largest: "999999999" };
+export const id: Field<number> = {
+  read: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/)
+    .transform(Number),
+  largest: "999999999",
+};
 /** An id or 0 for "none" (no filter). */
-export const idOrNone: Field<number> = { read: z.string().regex(/^(0|[1-9]\d{0,8})$/).transform(Number), largest: "999999999" };
+export const idOrNone: Field<number> = {
+  read: z
+    .string()
+    .regex(/^(0|[1-9]\d{0,8})$/)
+    .transform(Number),
+  largest: "999999999",
+};
 /** A page of a list: 1 to 99,999. */
-export const page: Field<number> = { read: z.string().regex(/^[1-9]\d{0,4}$/).transform(Number), largest: "99999" };
+export const page: Field<number> = {
+  read: z
+    .string()
+    .regex(/^[1-9]\d{0,4}$/)
+    .transform(Number),
+  largest: "99999",
+};
 /** One of a few words. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T): Field<T[number]> => ({
-  read: z.enum(values) as unknown as z.ZodType<T[number], string>, largest: [...values].sort((a, b) => Buffer.byteLength(b) - Buffer.byteLength(a))[0]!,
+  read: z.enum(values) as unknown as z.ZodType<T[number], string>,
+  largest: [...values].sort((a, b) => Buffer.byteLength(b) - Buffer.byteLength(a))[0]!,
 });
 /** Text that travels in the data: no colon, at most `bytes` of UTF-8. */
 export const text = (bytes: number): Field<string> => ({
-  read: z.string().min(1).refine((value) => !value.includes(":") && Buffer.byteLength(value) <= bytes), largest: "ж".repeat(Math.floor(bytes / 2)),
+  read: z
+    .string()
+    .min(1)
+    .refine((value) => !value.includes(":") && Buffer.byteLength(value) <= bytes),
+  largest: "ж".repeat(Math.floor(bytes / 2)),
 });
 /** A field that older buttons may lack at the end of their data. */
 export const optional = <T>(field: Field<T>): Field<T> & { optional: true } => ({ ...field, optional: true });
 
 type Actions = Record<string, Callback<Fields>>;
-export type Pressed<A extends Actions> = { [K in keyof A]: { action: K; data: A[K] extends Callback<infer F> ? ValueOf<F> : never } }[keyof A];
+export type Pressed<A extends Actions> = {
+  [K in keyof A]: { action: K; data: A[K] extends Callback<infer F> ? ValueOf<F> : never };
+}[keyof A];
 
 /** Which of several actions some data is, with its values; null for none (inside a conversation's loop). */
 export function whichOf<A extends Actions>(actions: A, data: string | undefined): Pressed<A> | null {

@@ -3,7 +3,13 @@ import { z } from "zod";
 import { callback, type Field } from "./callback.js";
 
 const entryId: Field<string> = { read: z.string().regex(/^[a-z0-9_]{2,40}$/), largest: "x".repeat(40) };
-const questionId: Field<number> = { read: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number), largest: "9999999999" };
+const questionId: Field<number> = {
+  read: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .transform(Number),
+  largest: "9999999999",
+};
 
 export const faqCallbacks = {
   entry: callback("faq:e", { entryId }),

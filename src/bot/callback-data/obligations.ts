@@ -3,4 +3,5 @@ import { OBLIGATION_SERIES, type ObligationSeries } from "../../domain/obligatio
 import { callback, id, oneOf } from "./callback.js";
 
 export const obligationDone = callback("oblg:done", { obligationId: id, series: oneOf(OBLIGATION_SERIES) });
-export const obligationDoneData = (obligationId: number, series: ObligationSeries) => obligationDone.pack({ obligationId, series });
+export const obligationDoneData = (obligationId: number, series: ObligationSeries) =>
+  obligationDone.pack({ obligationId, series });

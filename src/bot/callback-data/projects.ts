@@ -10,7 +10,11 @@ const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 const COORDINATE = /^-?\d{1,3}(\.\d{1,4})?$/;
 const FILTER = /^[01][-0-9]$/;
 
-const coordinate: Field<number> = { read: z.string().regex(COORDINATE).transform(Number), write: (value) => String(round4(value)), largest: "-179.9999" };
+const coordinate: Field<number> = {
+  read: z.string().regex(COORDINATE).transform(Number),
+  write: (value) => String(round4(value)),
+  largest: "-179.9999",
+};
 
 export function encodeFilter(filter: ListFilter): string {
   return `${filter.mine ? 1 : 0}${filter.kind ? WORK_KINDS.indexOf(filter.kind) : "-"}`;
@@ -19,10 +23,17 @@ export function encodeFilter(filter: ListFilter): string {
 /** The filter of callback data; undefined when the data carried none (a list opened afresh). */
 export function decodeFilter(text: string | undefined): ListFilter | undefined {
   if (!text || !FILTER.test(text)) return undefined;
-  return { mine: text[0] === "1", kind: text[1] === "-" ? null : WORK_KINDS[Number(text[1])] ?? null };
+  return { mine: text[0] === "1", kind: text[1] === "-" ? null : (WORK_KINDS[Number(text[1])] ?? null) };
 }
 
-const listFilter: Field<ListFilter> = { read: z.string().regex(FILTER).transform((text) => decodeFilter(text)!), write: encodeFilter, largest: "16" };
+const listFilter: Field<ListFilter> = {
+  read: z
+    .string()
+    .regex(FILTER)
+    .transform((text) => decodeFilter(text)!),
+  write: encodeFilter,
+  largest: "16",
+};
 
 /** The list a card was opened from. */
 export type ListBack =
@@ -33,7 +44,8 @@ export type ListBack =
 export function readBack(text: string): ListBack | null | undefined {
   if (text === "-") return null;
   const parts = text.split(",");
-  const value = <T>(field: Field<T>, part: string | undefined) => (part === undefined ? undefined : field.read.safeParse(part).data);
+  const value = <T>(field: Field<T>, part: string | undefined) =>
+    part === undefined ? undefined : field.read.safeParse(part).data;
   const near = parts[0] === "n";
   if ((parts[0] !== "d" && !near) || parts.length < (near ? 4 : 3) || parts.length > (near ? 5 : 4)) return undefined;
   const filterText = parts[near ? 4 : 3];
@@ -51,10 +63,15 @@ export function readBack(text: string): ListBack | null | undefined {
 export function writeBack(back: ListBack | null): string {
   if (!back) return "-";
   const filter = back.filter ? `,${encodeFilter(back.filter)}` : "";
-  return back.kind === "district" ? `d,${back.districtId},${back.page}${filter}` : `n,${round4(back.lat)},${round4(back.lon)},${back.page}${filter}`;
+  return back.kind === "district"
+    ? `d,${back.districtId},${back.page}${filter}`
+    : `n,${round4(back.lat)},${round4(back.lon)},${back.page}${filter}`;
 }
 
-const back: Field<string> = { read: z.string().refine((text) => readBack(text) !== undefined), largest: "n,-89.9999,-179.9999,99999,16" };
+const back: Field<string> = {
+  read: z.string().refine((text) => readBack(text) !== undefined),
+  largest: "n,-89.9999,-179.9999,99999,16",
+};
 
 export const projectsCallbacks = {
   askLocation: callback("prj:ask", {}),
@@ -77,8 +94,10 @@ export const projectsData = {
   card: (projectId: number, back: string) => c.card.pack({ projectId, back }),
   kinds: (back: string) => c.kinds.pack({ back }),
   map: (projectId: number) => c.map.pack({ projectId }),
-  backToDistrict: (districtId: number, page: number, filter?: ListFilter) => writeBack({ kind: "district", districtId, page, filter }),
-  backToNear: (lat: number, lon: number, page: number, filter?: ListFilter) => writeBack({ kind: "near", lat, lon, page, filter }),
+  backToDistrict: (districtId: number, page: number, filter?: ListFilter) =>
+    writeBack({ kind: "district", districtId, page, filter }),
+  backToNear: (lat: number, lon: number, page: number, filter?: ListFilter) =>
+    writeBack({ kind: "near", lat, lon, page, filter }),
 };
 
 /** The list a card's back button returns to, optionally with another page and filter. */
@@ -87,5 +106,7 @@ export function listDataOf(text: string, change?: { page: number; filter: ListFi
   if (!list) return null;
   const page = change?.page ?? list.page;
   const filter = change?.filter ?? list.filter;
-  return list.kind === "district" ? projectsData.district(list.districtId, page, filter) : projectsData.near(list.lat, list.lon, page, filter);
+  return list.kind === "district"
+    ? projectsData.district(list.districtId, page, filter)
+    : projectsData.near(list.lat, list.lon, page, filter);
 }

@@ -6,12 +6,27 @@ import { callback, type Field } from "./callback.js";
 const scopeToken = (s: ReportScope) => (s.kind === "mine" ? "c" : s.kind === "country" ? "k" : `r${s.regionId}`);
 
 const scope: Field<ReportScope> = {
-  read: z.string().regex(/^(c|k|r[1-9]\d{0,8})$/).transform((token): ReportScope =>
-    token === "c" ? { kind: "mine" } : token === "k" ? { kind: "country" } : { kind: "region", regionId: Number(token.slice(1)) }),
+  read: z
+    .string()
+    .regex(/^(c|k|r[1-9]\d{0,8})$/)
+    .transform(
+      (token): ReportScope =>
+        token === "c"
+          ? { kind: "mine" }
+          : token === "k"
+            ? { kind: "country" }
+            : { kind: "region", regionId: Number(token.slice(1)) },
+    ),
   write: scopeToken,
   largest: "r999999999",
 };
-export const year: Field<number> = { read: z.string().regex(/^20\d\d$/).transform(Number), largest: "2099" };
+export const year: Field<number> = {
+  read: z
+    .string()
+    .regex(/^20\d\d$/)
+    .transform(Number),
+  largest: "2099",
+};
 export const month: Field<string> = { read: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/), largest: "2099-12" };
 
 export const reportCallbacks = {

@@ -33,24 +33,35 @@ export const staffCallbacks = {
   typedBack: callback("stf:typed:back", {}),
 };
 
-const ACTIONS = { iin: staffCallbacks.showIin, ref: staffCallbacks.refer, rej: staffCallbacks.chooseRejectReason, hire: staffCallbacks.hire, ns: staffCallbacks.noShow };
+const ACTIONS = {
+  iin: staffCallbacks.showIin,
+  ref: staffCallbacks.refer,
+  rej: staffCallbacks.chooseRejectReason,
+  hire: staffCallbacks.hire,
+  ns: staffCallbacks.noShow,
+};
 
 /** The data of the cabinet's buttons, by what they do. */
 export const staffData = {
   home: () => staffCallbacks.home.pack({}),
-  queue: (page: number, status: QueueStatusFilter = "all", projectId = 0) => staffCallbacks.queue.pack({ page, status, projectId }),
-  chooseStatus: (status: QueueStatusFilter, projectId: number) => staffCallbacks.chooseStatus.pack({ status, projectId }),
+  queue: (page: number, status: QueueStatusFilter = "all", projectId = 0) =>
+    staffCallbacks.queue.pack({ page, status, projectId }),
+  chooseStatus: (status: QueueStatusFilter, projectId: number) =>
+    staffCallbacks.chooseStatus.pack({ status, projectId }),
   chooseProject: (status: QueueStatusFilter, page = 1) => staffCallbacks.chooseProject.pack({ status, page }),
   card: (applicationId: number) => staffCallbacks.card.pack({ applicationId }),
   action: (action: keyof typeof ACTIONS, applicationId: number) => ACTIONS[action].pack({ applicationId }),
-  reject: (applicationId: number, reason: (typeof REJECT_REASONS)[number]) => staffCallbacks.reject.pack({ applicationId, reason }),
+  reject: (applicationId: number, reason: (typeof REJECT_REASONS)[number]) =>
+    staffCallbacks.reject.pack({ applicationId, reason }),
   projects: (page = 1) => staffCallbacks.projects.pack({ page }),
   project: (projectId: number) => staffCallbacks.project.pack({ projectId }),
-  status: (projectId: number, status: (typeof PROJECT_STATUSES)[number]) => staffCallbacks.moveProject.pack({ projectId, status }),
+  status: (projectId: number, status: (typeof PROJECT_STATUSES)[number]) =>
+    staffCallbacks.moveProject.pack({ projectId, status }),
   import: () => staffCallbacks.import.pack({}),
   figuresYear: (projectId: number, year: number) => staffCallbacks.figuresYear.pack({ projectId, year }),
   figures: (projectId: number, month: string) => staffCallbacks.figures.pack({ projectId, month }),
   iinClaims: (page = 1) => staffCallbacks.iinClaims.pack({ page }),
   iinClaim: (claimId: number) => staffCallbacks.iinClaim.pack({ claimId }),
-  resolveIinClaim: (claimId: number, decision: "move" | "decline") => staffCallbacks.resolveIinClaim.pack({ claimId, decision }),
+  resolveIinClaim: (claimId: number, decision: "move" | "decline") =>
+    staffCallbacks.resolveIinClaim.pack({ claimId, decision }),
 };

@@ -20,7 +20,9 @@ export async function adminSearchConversation(conversation: BotConversation, ctx
       else await answer.reply(answer.t("admin:search.too_short", { count: MIN_SEARCH_CHARACTERS }));
       continue;
     }
-    await conversation.external((outside) => showCentreSearch(outside, (body, markup) => outside.reply(body, { reply_markup: markup }), text, 1));
+    await conversation.external((outside) =>
+      showCentreSearch(outside, (body, markup) => outside.reply(body, { reply_markup: markup }), text, 1),
+    );
     return;
   }
 }

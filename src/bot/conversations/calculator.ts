@@ -2,8 +2,18 @@
 import { InputFile } from "grammy";
 import type { LoanPurpose } from "../../domain/eligibility.js";
 import {
-  buildSchedule, checkAmount, checkGrace, GRACE_CAP_MONTHS, checkRate, checkTerm, maxGraceMonths, maxTermMonths,
-  type GraceKind, type LimitViolation, type LoanTerms, type ScheduleKind,
+  buildSchedule,
+  checkAmount,
+  checkGrace,
+  GRACE_CAP_MONTHS,
+  checkRate,
+  checkTerm,
+  maxGraceMonths,
+  maxTermMonths,
+  type GraceKind,
+  type LimitViolation,
+  type LoanTerms,
+  type ScheduleKind,
 } from "../../domain/loan.js";
 import { parseAmountTiyn, parseMonths, parsePercent } from "../../domain/numbers.js";
 import { rateOn } from "../../domain/rates.js";
@@ -21,17 +31,31 @@ export const CALCULATOR_CONVERSATION = "calculator";
 const STEPS = ["purpose", "amount", "term", "rate", "grace", "grace_kind", "kind"] as const;
 type Step = (typeof STEPS)[number];
 interface Draft {
-  purpose?: LoanPurpose; amountTiyn?: number; termMonths?: number; ratePercent?: number; graceMonths?: number; graceKind?: GraceKind; kind?: ScheduleKind;
+  purpose?: LoanPurpose;
+  amountTiyn?: number;
+  termMonths?: number;
+  ratePercent?: number;
+  graceMonths?: number;
+  graceKind?: GraceKind;
+  kind?: ScheduleKind;
 }
 
 function violationText(ctx: ConvContext, violation: LimitViolation): string {
   const { t, lang } = ctx;
   switch (violation.rule) {
-    case "amount_positive": return t("loans:calc.limit.amount_positive");
-    case "amount_max": return t("loans:calc.limit.amount_max", { max: formatMoney(violation.maxTiyn, lang), mci: formatNumber(LOAN.maxAmountMci, lang) });
-    case "term_range": return t("loans:calc.limit.term_range", { max: violation.maxMonths });
-    case "rate_max": return t("loans:calc.limit.rate_max", { max: violation.maxPercent });
-    case "grace_max": return t("loans:calc.limit.grace_max", { max: violation.maxMonths, cap: GRACE_CAP_MONTHS });
+    case "amount_positive":
+      return t("loans:calc.limit.amount_positive");
+    case "amount_max":
+      return t("loans:calc.limit.amount_max", {
+        max: formatMoney(violation.maxTiyn, lang),
+        mci: formatNumber(LOAN.maxAmountMci, lang),
+      });
+    case "term_range":
+      return t("loans:calc.limit.term_range", { max: violation.maxMonths });
+    case "rate_max":
+      return t("loans:calc.limit.rate_max", { max: violation.maxPercent });
+    case "grace_max":
+      return t("loans:calc.limit.grace_max", { max: violation.maxMonths, cap: GRACE_CAP_MONTHS });
   }
 }
 
@@ -39,7 +63,10 @@ function ask(ctx: ConvContext, step: Step, draft: Draft) {
   const t = ctx.t;
   if (step === "purpose") return ctx.reply(t("loans:calc.ask.purpose"), { reply_markup: calcPurposeKeyboard(t) });
   if (step === "kind") return ctx.reply(t("loans:calc.ask.kind"), { reply_markup: calcKindKeyboard(t) });
-  if (step === "grace_kind") return ctx.reply(t("loans:calc.ask.grace_kind", { months: draft.graceMonths }), { reply_markup: calcGraceKindKeyboard(t) });
+  if (step === "grace_kind")
+    return ctx.reply(t("loans:calc.ask.grace_kind", { months: draft.graceMonths }), {
+      reply_markup: calcGraceKindKeyboard(t),
+    });
   const max = {
     amount: formatMoney(LOAN.maxAmountMci * rateOn(ctx.deps.now()).mci * 100, ctx.lang),
     term: maxTermMonths(draft.purpose ?? "investment"),
@@ -52,12 +79,19 @@ function ask(ctx: ConvContext, step: Step, draft: Draft) {
 type TypedStep = "amount" | "term" | "rate" | "grace";
 
 /** Each typed answer: how it is read, which programme limit checks it, where it goes in the draft. */
-const TYPED: Record<TypedStep, {
-  parse: (text: string) => number | null;
-  check: (value: number, draft: Draft, ctx: ConvContext) => LimitViolation | null;
-  keep: (value: number, draft: Draft) => void;
-}> = {
-  amount: { parse: parseAmountTiyn, check: (v, _d, ctx) => checkAmount(v, rateOn(ctx.deps.now()).mci), keep: (v, d) => (d.amountTiyn = v) },
+const TYPED: Record<
+  TypedStep,
+  {
+    parse: (text: string) => number | null;
+    check: (value: number, draft: Draft, ctx: ConvContext) => LimitViolation | null;
+    keep: (value: number, draft: Draft) => void;
+  }
+> = {
+  amount: {
+    parse: parseAmountTiyn,
+    check: (v, _d, ctx) => checkAmount(v, rateOn(ctx.deps.now()).mci),
+    keep: (v, d) => (d.amountTiyn = v),
+  },
   term: { parse: parseMonths, check: (v, d) => checkTerm(v, d.purpose!), keep: (v, d) => (d.termMonths = v) },
   rate: { parse: parsePercent, check: (v) => checkRate(v), keep: (v, d) => (d.ratePercent = v) },
   grace: { parse: parseMonths, check: (v, d) => checkGrace(v, d.termMonths!), keep: (v, d) => (d.graceMonths = v) },
@@ -103,27 +137,58 @@ async function sendResult(ctx: ConvContext, terms: LoanTerms) {
   const money = (tiyn: number) => formatMoney(tiyn, lang);
   const lines = [t("loans:calc.result.title")];
   if (terms.kind === "annuity") lines.push(t("loans:calc.result.annuity", { payment: money(regular[0]!.total) }));
-  else lines.push(t("loans:calc.result.equal_principal", { first: money(regular[0]!.total), last: money(regular.at(-1)!.total) }));
+  else
+    lines.push(
+      t("loans:calc.result.equal_principal", { first: money(regular[0]!.total), last: money(regular.at(-1)!.total) }),
+    );
   if (terms.graceMonths > 0 && terms.graceKind === "principal_and_interest") {
     const deferred = schedule.payments.reduce((sum, p) => sum + p.deferred, 0);
-    lines.push(t("loans:calc.result.grace_deferred", { months: terms.graceMonths, deferred: money(deferred), parts: terms.termMonths - terms.graceMonths, part: money(Math.floor(deferred / (terms.termMonths - terms.graceMonths))) }));
-  } else if (terms.graceMonths > 0) lines.push(t("loans:calc.result.grace", { months: terms.graceMonths, interest: money(schedule.payments[0]!.interest) }));
+    lines.push(
+      t("loans:calc.result.grace_deferred", {
+        months: terms.graceMonths,
+        deferred: money(deferred),
+        parts: terms.termMonths - terms.graceMonths,
+        part: money(Math.floor(deferred / (terms.termMonths - terms.graceMonths))),
+      }),
+    );
+  } else if (terms.graceMonths > 0)
+    lines.push(
+      t("loans:calc.result.grace", { months: terms.graceMonths, interest: money(schedule.payments[0]!.interest) }),
+    );
   if (terms.graceMonths > 0) lines.push(t("loans:calc.result.grace_lender", { max: GRACE_CAP_MONTHS }));
-  lines.push(t("loans:calc.result.totals", { interest: money(schedule.totalInterest), total: money(schedule.totalPaid) }));
+  lines.push(
+    t("loans:calc.result.totals", { interest: money(schedule.totalInterest), total: money(schedule.totalPaid) }),
+  );
   await ctx.reply(lines.join("\n\n"), { reply_markup: mainMenuKeyboard(t, ctx.account) });
   const file = await scheduleWorkbook(schedule, {
-    sheet: t("loans:xlsx.sheet"), month: t("loans:xlsx.month"), principal: t("loans:xlsx.principal"),
-    interest: t("loans:xlsx.interest"), deferred: t("loans:xlsx.deferred"), payment: t("loans:xlsx.payment"), balance: t("loans:xlsx.balance"), total: t("loans:xlsx.total"),
+    sheet: t("loans:xlsx.sheet"),
+    month: t("loans:xlsx.month"),
+    principal: t("loans:xlsx.principal"),
+    interest: t("loans:xlsx.interest"),
+    deferred: t("loans:xlsx.deferred"),
+    payment: t("loans:xlsx.payment"),
+    balance: t("loans:xlsx.balance"),
+    total: t("loans:xlsx.total"),
   });
   await ctx.replyWithDocument(new InputFile(file, t("loans:xlsx.file_name")), { caption: t("loans:xlsx.caption") });
 }
 
-export async function calculatorConversation(conversation: BotConversation, ctx: ConvContext, purpose?: LoanPurpose): Promise<void> {
+export async function calculatorConversation(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  purpose?: LoanPurpose,
+): Promise<void> {
   const draft: Draft = { purpose };
   const steps = STEPS.filter((step) => step !== "purpose" || !purpose);
   await ctx.reply(ctx.t("loans:calc.intro"));
   // The grace's kind is asked only when there is a grace.
   const skip = (step: Step) => step === "grace_kind" && !draft.graceMonths;
-  const last = await runSteps(ctx, steps, (current, step) => ask(current, step, draft), (step) => answer(conversation, step, draft), skip);
+  const last = await runSteps(
+    ctx,
+    steps,
+    (current, step) => ask(current, step, draft),
+    (step) => answer(conversation, step, draft),
+    skip,
+  );
   if (last) await sendResult(last, draft as LoanTerms);
 }

@@ -20,7 +20,11 @@ const readField = (field: Field, text: string): string | null => {
   return value.length >= 3 && value.length <= 200 ? value : null;
 };
 
-export async function centreEditorConversation(conversation: BotConversation, ctx: ConvContext, centreId?: number): Promise<void> {
+export async function centreEditorConversation(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  centreId?: number,
+): Promise<void> {
   const existing = await conversation.external(async (outside) => {
     const centre = centreId ? await outside.services.centreDetails(centreId) : null;
     if (!centre) return null;
@@ -29,16 +33,24 @@ export async function centreEditorConversation(conversation: BotConversation, ct
   });
   const draft: Partial<Record<Field, string>> = {};
   const walked = await walkSteps<Field>({
-    first: ctx, steps: FIELDS,
+    first: ctx,
+    steps: FIELDS,
     ask: (at, field) => {
-      return at.reply(at.t(`admin:editor.ask.${field}`), { reply_markup: centreFieldKeyboard(at.t, existing?.[field]) });
+      return at.reply(at.t(`admin:editor.ask.${field}`), {
+        reply_markup: centreFieldKeyboard(at.t, existing?.[field]),
+      });
     },
     answer: async (field) => {
       const answered = await conversation.wait();
       const pressed = whichOf({ back: editor.back, keep: editor.keep }, answered.callbackQuery?.data)?.action;
       if (answered.callbackQuery) await answered.answerCallbackQuery();
       if (pressed === "back") return [answered, "back"];
-      const value = pressed === "keep" && existing ? existing[field] : answered.message?.text !== undefined ? readField(field, answered.message.text) : null;
+      const value =
+        pressed === "keep" && existing
+          ? existing[field]
+          : answered.message?.text !== undefined
+            ? readField(field, answered.message.text)
+            : null;
       if (value === null) {
         await answered.reply(answered.t(`admin:editor.invalid.${field === "phone" ? "phone" : "text"}`));
         return [answered, "repeat"];
@@ -49,12 +61,18 @@ export async function centreEditorConversation(conversation: BotConversation, ct
   });
   let current = walked.ctx;
   if (walked.end !== "done") {
-    return void (await current.reply(current.t("cancel.done"), { reply_markup: oneButton(current.t("menu.back"), adminData.home()) }));
+    return void (await current.reply(current.t("cancel.done"), {
+      reply_markup: oneButton(current.t("menu.back"), adminData.home()),
+    }));
   }
 
   let chosen = existing?.districtIds ?? [];
-  const allRegions = await conversation.external(async (outside) => (await outside.services.regions()).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
-  await current.reply(current.t("admin:editor.ask.region"), { reply_markup: centreRegionsKeyboard(current.lang, allRegions) });
+  const allRegions = await conversation.external(async (outside) =>
+    (await outside.services.regions()).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
+  );
+  await current.reply(current.t("admin:editor.ask.region"), {
+    reply_markup: centreRegionsKeyboard(current.lang, allRegions),
+  });
   let units: Unit[] = [];
   for (;;) {
     current = await conversation.wait();
@@ -65,23 +83,36 @@ export async function centreEditorConversation(conversation: BotConversation, ct
       continue;
     }
     await current.answerCallbackQuery();
-    if (pressed.action === "regions") await current.editMessageText(current.t("admin:editor.ask.region"), { reply_markup: centreRegionsKeyboard(current.lang, allRegions) });
+    if (pressed.action === "regions")
+      await current.editMessageText(current.t("admin:editor.ask.region"), {
+        reply_markup: centreRegionsKeyboard(current.lang, allRegions),
+      });
     if (pressed.action === "region") {
       const { regionId } = pressed.data;
-      units = await conversation.external(async (outside) => (await outside.services.districtsOf(regionId)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
-      await current.editMessageText(current.t("admin:editor.ask.districts"), { reply_markup: centreDistrictsKeyboard(current.t, current.lang, units, chosen) });
+      units = await conversation.external(async (outside) =>
+        (await outside.services.districtsOf(regionId)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
+      );
+      await current.editMessageText(current.t("admin:editor.ask.districts"), {
+        reply_markup: centreDistrictsKeyboard(current.t, current.lang, units, chosen),
+      });
     }
     if (pressed.action === "district") {
       const { districtId } = pressed.data;
       chosen = chosen.includes(districtId) ? chosen.filter((d) => d !== districtId) : [...chosen, districtId];
-      await current.editMessageReplyMarkup({ reply_markup: centreDistrictsKeyboard(current.t, current.lang, units, chosen) });
+      await current.editMessageReplyMarkup({
+        reply_markup: centreDistrictsKeyboard(current.t, current.lang, units, chosen),
+      });
     }
-    if (pressed.action === "save" && chosen.length === 0) await current.reply(current.t("admin:editor.invalid.no_districts"));
+    if (pressed.action === "save" && chosen.length === 0)
+      await current.reply(current.t("admin:editor.invalid.no_districts"));
     else if (pressed.action === "save") break;
   }
 
   const saved = await conversation.external(async (outside) => {
-    const centre = await outside.services.saveCentre(outside.account!.userId, centreId, { ...(draft as Record<Field, string>), districtIds: chosen });
+    const centre = await outside.services.saveCentre(outside.account!.userId, centreId, {
+      ...(draft as Record<Field, string>),
+      districtIds: chosen,
+    });
     return centre.id;
   });
   await current.reply(current.t("admin:editor.saved", { count: chosen.length }), {

@@ -19,7 +19,11 @@ const STEPS = ["kind", "tax", "purpose", "uses", "jobs"] as const;
 type Step = (typeof STEPS)[number];
 type Draft = Partial<Omit<EligibilityAnswers, "uses">> & { uses: LoanUse[] };
 
-const jobsAnswer = z.string().trim().regex(/^\d{1,5}$/).transform(Number);
+const jobsAnswer = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/)
+  .transform(Number);
 
 async function ask(ctx: ConvContext, step: Step, draft: Draft): Promise<void> {
   const t = ctx.t;
@@ -95,7 +99,9 @@ function verdictText(ctx: ConvContext, answers: EligibilityAnswers): string {
   const lines = verdict.rules.map(({ rule, passed }) => `${passed ? "✅" : "❌"} ${t(`entrepreneur:rule.${rule}`)}`);
   const head = t(verdict.eligible ? "entrepreneur:verdict.eligible" : "entrepreneur:verdict.not_eligible");
   if (!verdict.eligible) {
-    const fixes = verdict.rules.filter((r) => !r.passed).map(({ rule }) => `• ${t(`entrepreneur:fix.${rule}`, { months: LOAN.jobConfirmationMonths })}`);
+    const fixes = verdict.rules
+      .filter((r) => !r.passed)
+      .map(({ rule }) => `• ${t(`entrepreneur:fix.${rule}`, { months: LOAN.jobConfirmationMonths })}`);
     return [head, "", ...lines, "", t("entrepreneur:verdict.to_change"), ...fixes].join("\n");
   }
   const rate = rateOn(ctx.deps.now());
@@ -113,7 +119,12 @@ function verdictText(ctx: ConvContext, answers: EligibilityAnswers): string {
 export async function eligibilityConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
   const draft: Draft = { uses: [] };
   await ctx.reply(ctx.t("entrepreneur:intro"));
-  const last = await runSteps(ctx, STEPS, (current, step) => ask(current, step, draft), (step) => answer(conversation, step, draft));
+  const last = await runSteps(
+    ctx,
+    STEPS,
+    (current, step) => ask(current, step, draft),
+    (step) => answer(conversation, step, draft),
+  );
   if (!last) return;
   const answers = draft as EligibilityAnswers;
   const eligible = checkEligibility(answers).eligible;

@@ -35,9 +35,16 @@ async function askContact(conversation: BotConversation, ctx: ConvContext): Prom
 
 /** The district, chosen from the regions' lists; null when they went back. */
 async function askDistrict(conversation: BotConversation, ctx: ConvContext): Promise<[ConvContext, number | null]> {
-  const units = (what: "list" | number) => conversation.external(async (outside): Promise<Units> =>
-    (what === "list" ? await outside.services.regions() : await outside.services.districtsOf(what)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
-  await ctx.reply(ctx.t("seeker:claim.ask_district"), { reply_markup: keyboards.unitKeyboard(await units("list"), ctx.lang, "region", ctx.t) });
+  const units = (what: "list" | number) =>
+    conversation.external(
+      async (outside): Promise<Units> =>
+        (what === "list" ? await outside.services.regions() : await outside.services.districtsOf(what)).map(
+          ({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu }),
+        ),
+    );
+  await ctx.reply(ctx.t("seeker:claim.ask_district"), {
+    reply_markup: keyboards.unitKeyboard(await units("list"), ctx.lang, "region", ctx.t),
+  });
   for (;;) {
     const answer = await conversation.wait();
     if (!answer.callbackQuery) {
@@ -45,24 +52,40 @@ async function askDistrict(conversation: BotConversation, ctx: ConvContext): Pro
       continue;
     }
     await answer.answerCallbackQuery();
-    const pressed = whichOf({ back: reg.back, district: reg.district, region: reg.region, list: reg.list }, answer.callbackQuery.data);
+    const pressed = whichOf(
+      { back: reg.back, district: reg.district, region: reg.region, list: reg.list },
+      answer.callbackQuery.data,
+    );
     if (pressed?.action === "back") return [answer, null];
     if (pressed?.action === "district") return [answer, pressed.data.districtId];
     if (pressed?.action === "region" || pressed?.action === "list") {
       const region = pressed.action === "region" ? pressed.data.regionId : "list";
-      await answer.editMessageReplyMarkup({ reply_markup: keyboards.unitKeyboard(await units(region), answer.lang, region === "list" ? "region" : "district", answer.t) });
+      await answer.editMessageReplyMarkup({
+        reply_markup: keyboards.unitKeyboard(
+          await units(region),
+          answer.lang,
+          region === "list" ? "region" : "district",
+          answer.t,
+        ),
+      });
     }
   }
 }
 
 /** Files the request; the context to go on with, and whether it was filed. */
-export async function iinClaimFlow(conversation: BotConversation, ctx: ConvContext, iin: string): Promise<[ConvContext, boolean]> {
+export async function iinClaimFlow(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  iin: string,
+): Promise<[ConvContext, boolean]> {
   const [afterContact, phone] = await askContact(conversation, ctx);
   if (!phone) return [afterContact, false];
   const [afterDistrict, districtId] = await askDistrict(conversation, afterContact);
   if (!districtId) return [afterDistrict, false];
   const userId = afterDistrict.account!.userId;
   await conversation.external((outside) => outside.services.fileIinClaim({ userId, iin, phone, districtId }));
-  await afterDistrict.reply(afterDistrict.t("seeker:claim.filed"), { reply_markup: oneButton(afterDistrict.t("menu.back"), profileData.profile()) });
+  await afterDistrict.reply(afterDistrict.t("seeker:claim.filed"), {
+    reply_markup: oneButton(afterDistrict.t("menu.back"), profileData.profile()),
+  });
   return [afterDistrict, true];
 }

@@ -11,7 +11,11 @@ import { formatDate } from "../format.js";
 
 export const LOAN_RECEIVED_CONVERSATION = "loan-received";
 
-const jobsAnswer = z.string().trim().regex(/^\d{1,5}$/).transform(Number);
+const jobsAnswer = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/)
+  .transform(Number);
 const back = (ctx: ConvContext) => oneButton(ctx.t("menu.back"), loanReceivedCallbacks.back.pack({}));
 
 async function waitText(conversation: BotConversation): Promise<[ConvContext, string | null]> {
@@ -40,7 +44,10 @@ export async function loanReceivedConversation(conversation: BotConversation, ct
     const [next, text] = await waitText(conversation);
     current = next;
     if (text === null) {
-      if (!receivedOn) return void (await current.reply(current.t("cancel.done"), { reply_markup: mainMenuKeyboard(current.t, current.account) }));
+      if (!receivedOn)
+        return void (await current.reply(current.t("cancel.done"), {
+          reply_markup: mainMenuKeyboard(current.t, current.account),
+        }));
       receivedOn = null;
       continue;
     }
@@ -48,7 +55,8 @@ export async function loanReceivedConversation(conversation: BotConversation, ct
       const day = parseDay(text);
       if (!day) await current.reply(current.t("loans:got.invalid_date"));
       else if (day.getTime() > today) await current.reply(current.t("loans:got.future_date"));
-      else if (day < new Date(LOANS_DIRECTION_FROM)) await current.reply(current.t("loans:got.too_early", { from: formatDate(new Date(LOANS_DIRECTION_FROM)) }));
+      else if (day < new Date(LOANS_DIRECTION_FROM))
+        await current.reply(current.t("loans:got.too_early", { from: formatDate(new Date(LOANS_DIRECTION_FROM)) }));
       else receivedOn = day;
       continue;
     }
@@ -59,7 +67,11 @@ export async function loanReceivedConversation(conversation: BotConversation, ct
 
   const userId = current.account!.userId;
   const saved = await conversation.external(async (outside) => {
-    const obligation = await outside.services.createObligation({ userId, receivedOn: receivedOn!, jobsPromised: jobs! });
+    const obligation = await outside.services.createObligation({
+      userId,
+      receivedOn: receivedOn!,
+      jobsPromised: jobs!,
+    });
     const ids = await outside.deps.reminders.schedule(obligation, new Date(today));
     await outside.services.saveReminderJobs(obligation.id, ids);
     return {

@@ -11,7 +11,19 @@ import * as keyboards from "../keyboards/registration.js";
 import { formatDate } from "../format.js";
 import { pointOf } from "../location.js";
 
-export const STEPS = ["name", "iin", "iin_confirm", "phone", "status", "studying", "working", "place", "place_confirm", "professions", "relocate"] as const;
+export const STEPS = [
+  "name",
+  "iin",
+  "iin_confirm",
+  "phone",
+  "status",
+  "studying",
+  "working",
+  "place",
+  "place_confirm",
+  "professions",
+  "relocate",
+] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface Draft {
@@ -45,38 +57,60 @@ async function refuse(ctx: ConvContext, reason: string): Promise<Move> {
 
 type Professions = Array<{ id: number; nameKk: string; nameRu: string }>;
 const professionsFor = (conversation: BotConversation, query: string, lang: "kk" | "ru") =>
-  conversation.external(async (ctx): Promise<Professions> =>
-    (await ctx.services.searchProfessions(query, lang)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+  conversation.external(
+    async (ctx): Promise<Professions> =>
+      (await ctx.services.searchProfessions(query, lang)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
+  );
 
 export async function ask(conversation: BotConversation, ctx: ConvContext, step: Step, draft: Draft): Promise<void> {
   const { t, lang } = ctx;
   switch (step) {
-    case "name": return void (await ctx.reply(t("seeker:ask.name"), { reply_markup: keyboards.backKeyboard(t) }));
-    case "iin": return void (await ctx.reply(t("seeker:ask.iin"), { reply_markup: keyboards.backKeyboard(t) }));
+    case "name":
+      return void (await ctx.reply(t("seeker:ask.name"), { reply_markup: keyboards.backKeyboard(t) }));
+    case "iin":
+      return void (await ctx.reply(t("seeker:ask.iin"), { reply_markup: keyboards.backKeyboard(t) }));
     case "iin_confirm":
-      return void (await ctx.reply(t("seeker:ask.iin_confirm", { birth: formatDate(new Date(draft.birthDate!)), sex: t(`seeker:sex.${draft.sex}`) }), { reply_markup: keyboards.yesNoKeyboard(t) }));
+      return void (await ctx.reply(
+        t("seeker:ask.iin_confirm", {
+          birth: formatDate(new Date(draft.birthDate!)),
+          sex: t(`seeker:sex.${draft.sex}`),
+        }),
+        { reply_markup: keyboards.yesNoKeyboard(t) },
+      ));
     case "phone":
       await ctx.reply(t("seeker:ask.phone"), { reply_markup: keyboards.contactKeyboard(t) });
       return void (await ctx.reply(t("seeker:ask.phone_typed"), { reply_markup: keyboards.backKeyboard(t) }));
-    case "status": return void (await ctx.reply(t("seeker:ask.status"), { reply_markup: keyboards.statusKeyboard(t) }));
+    case "status":
+      return void (await ctx.reply(t("seeker:ask.status"), { reply_markup: keyboards.statusKeyboard(t) }));
     case "studying":
     case "working":
-    case "relocate": return void (await ctx.reply(t(`seeker:ask.${step}`), { reply_markup: keyboards.yesNoKeyboard(t) }));
+    case "relocate":
+      return void (await ctx.reply(t(`seeker:ask.${step}`), { reply_markup: keyboards.yesNoKeyboard(t) }));
     case "place":
       await ctx.reply(t("seeker:ask.place"), { reply_markup: keyboards.locationKeyboard(t) });
       return void (await ctx.reply(t("seeker:ask.place_or_list"), { reply_markup: keyboards.placeKeyboard(t) }));
     case "place_confirm": {
       const name = lang === "kk" ? draft.suggested!.nameKk : draft.suggested!.nameRu;
-      return void (await ctx.reply(t("seeker:ask.place_confirm", { district: name }), { reply_markup: keyboards.yesNoKeyboard(t) }));
+      return void (await ctx.reply(t("seeker:ask.place_confirm", { district: name }), {
+        reply_markup: keyboards.yesNoKeyboard(t),
+      }));
     }
     case "professions": {
       const all = await professionsFor(conversation, draft.professionQuery, lang);
-      return void (await ctx.reply(t("seeker:ask.professions"), { reply_markup: keyboards.professionsKeyboard(t, lang, all, draft.professionIds, draft.professionPage) }));
+      return void (await ctx.reply(t("seeker:ask.professions"), {
+        reply_markup: keyboards.professionsKeyboard(t, lang, all, draft.professionIds, draft.professionPage),
+      }));
     }
   }
 }
 
-async function readText(conversation: BotConversation, ctx: ConvContext, step: Step, text: string, draft: Draft): Promise<Move> {
+async function readText(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  step: Step,
+  text: string,
+  draft: Draft,
+): Promise<Move> {
   const t = ctx.t;
   if (step === "name") {
     const name = normaliseFullName(text);
@@ -159,7 +193,10 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   if (what === "back") return "back";
   if (what === "claim") return step === "iin" && draft.claimIin ? "claim" : "wait";
   const yes = what === "yes";
-  if ((what === "yes" || what === "no") && ["iin_confirm", "studying", "working", "relocate", "place_confirm"].includes(step)) {
+  if (
+    (what === "yes" || what === "no") &&
+    ["iin_confirm", "studying", "working", "relocate", "place_confirm"].includes(step)
+  ) {
     if (step === "iin_confirm") return yes ? "next" : "back";
     if (step === "place_confirm") {
       if (!yes) return "back";
@@ -178,7 +215,10 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   if (step === "place" && (pressed.action === "list" || pressed.action === "region")) {
     const regionId = pressed.action === "region" ? pressed.data.regionId : undefined;
     const units = await conversation.external(async (outside) =>
-      (regionId === undefined ? await outside.services.regions() : await outside.services.districtsOf(regionId)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })));
+      (regionId === undefined ? await outside.services.regions() : await outside.services.districtsOf(regionId)).map(
+        ({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu }),
+      ),
+    );
     await ctx.editMessageText(t(what === "list" ? "projects:menu.choose_region" : "projects:menu.choose_district"), {
       reply_markup: keyboards.unitKeyboard(units, ctx.lang, what === "list" ? "region" : "district", t),
     });
@@ -192,7 +232,9 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   if (step === "professions") {
     if (pressed.action === "profession") {
       const { professionId } = pressed.data;
-      draft.professionIds = draft.professionIds.includes(professionId) ? draft.professionIds.filter((p) => p !== professionId) : [...draft.professionIds, professionId];
+      draft.professionIds = draft.professionIds.includes(professionId)
+        ? draft.professionIds.filter((p) => p !== professionId)
+        : [...draft.professionIds, professionId];
     }
     if (pressed.action === "page") draft.professionPage = pressed.data.page;
     if (what === "any" || what === "done") {
@@ -202,7 +244,9 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
       return "wait";
     }
     const all = await professionsFor(conversation, draft.professionQuery, ctx.lang);
-    await ctx.editMessageReplyMarkup({ reply_markup: keyboards.professionsKeyboard(t, ctx.lang, all, draft.professionIds, draft.professionPage) });
+    await ctx.editMessageReplyMarkup({
+      reply_markup: keyboards.professionsKeyboard(t, ctx.lang, all, draft.professionIds, draft.professionPage),
+    });
     return "wait";
   }
   return "wait"; // a button of an earlier question

@@ -23,12 +23,18 @@ async function askConsent(conversation: BotConversation, ctx: ConvContext): Prom
   return [answer, reg.yes.unpack(answer.callbackQuery.data) !== null];
 }
 
-const toMenu = (ctx: ConvContext, key: string) => ctx.reply(ctx.t(key), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
+const toMenu = (ctx: ConvContext, key: string) =>
+  ctx.reply(ctx.t(key), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
 
 /** The questions each "change" button of "My profile" asks again. */
 const EDIT_GROUPS: Record<EditField, readonly Step[]> = {
-  name: ["name"], iin: ["iin", "iin_confirm"], phone: ["phone"], status: ["status", "studying", "working"],
-  place: ["place", "place_confirm"], professions: ["professions"], relocate: ["relocate"],
+  name: ["name"],
+  iin: ["iin", "iin_confirm"],
+  phone: ["phone"],
+  status: ["status", "studying", "working"],
+  place: ["place", "place_confirm"],
+  professions: ["professions"],
+  relocate: ["relocate"],
 };
 
 /**
@@ -40,10 +46,18 @@ const loadDraft = (conversation: BotConversation, userId: number) =>
     const profile = await outside.services.profileForEdit(userId);
     if (!profile) return null;
     return {
-      fullName: profile.fullName, birthDate: profile.birthDate.toISOString(), sex: profile.sex,
-      status: profile.status, studying: profile.studying, working: profile.working, districtId: profile.districtId,
-      professionIds: profile.professions.map((p) => p.professionId), anyWork: profile.anyWork, relocate: profile.willingToRelocate,
-      professionPage: 1, professionQuery: "",
+      fullName: profile.fullName,
+      birthDate: profile.birthDate.toISOString(),
+      sex: profile.sex,
+      status: profile.status,
+      studying: profile.studying,
+      working: profile.working,
+      districtId: profile.districtId,
+      professionIds: profile.professions.map((p) => p.professionId),
+      anyWork: profile.anyWork,
+      relocate: profile.willingToRelocate,
+      professionPage: 1,
+      professionQuery: "",
     };
   });
 
@@ -51,7 +65,11 @@ const loadDraft = (conversation: BotConversation, userId: number) =>
  * Registration (consent, then every question), or with `edit` one field of an existing profile:
  * only that field's questions, the same checks, the rest kept.
  */
-export async function registrationConversation(conversation: BotConversation, ctx: ConvContext, edit?: EditField): Promise<void> {
+export async function registrationConversation(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  edit?: EditField,
+): Promise<void> {
   let current = ctx;
   let draft: Draft = { professionIds: [], anyWork: false, professionPage: 1, professionQuery: "" };
   const userId = ctx.account!.userId;
@@ -68,7 +86,9 @@ export async function registrationConversation(conversation: BotConversation, ct
 
   if (edit === "professions") draft.anyWork = false; // chosen again, "any work" included
   const walked = await walkSteps<Step>({
-    first: current, steps: STEPS, within: edit ? EDIT_GROUPS[edit] : STEPS,
+    first: current,
+    steps: STEPS,
+    within: edit ? EDIT_GROUPS[edit] : STEPS,
     ask: (at, step) => ask(conversation, at, step, draft),
     answer: async (step) => {
       const answered = await conversation.wait();
@@ -83,13 +103,24 @@ export async function registrationConversation(conversation: BotConversation, ct
     const [after, filed] = await iinClaimFlow(conversation, current, draft.claimIin!);
     return void (await toMenu(after, filed ? "seeker:claim.menu" : "seeker:registration.stopped"));
   }
-  if (walked.end === "leave") return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "seeker:registration.stopped"));
+  if (walked.end === "leave")
+    return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "seeker:registration.stopped"));
 
   await conversation.external((outside) =>
     outside.services.saveProfile(userId, {
-      fullName: draft.fullName!, iin: draft.iin, birthDate: new Date(draft.birthDate!), sex: draft.sex!, phone: draft.phone,
-      status: draft.status!, studying: draft.studying!, working: draft.working!, districtId: draft.districtId!,
-      professionIds: draft.anyWork ? [] : draft.professionIds, anyWork: draft.anyWork, willingToRelocate: draft.relocate!,
-    }));
+      fullName: draft.fullName!,
+      iin: draft.iin,
+      birthDate: new Date(draft.birthDate!),
+      sex: draft.sex!,
+      phone: draft.phone,
+      status: draft.status!,
+      studying: draft.studying!,
+      working: draft.working!,
+      districtId: draft.districtId!,
+      professionIds: draft.anyWork ? [] : draft.professionIds,
+      anyWork: draft.anyWork,
+      willingToRelocate: draft.relocate!,
+    }),
+  );
   await toMenu(current, edit ? "seeker:edit.saved" : "seeker:registration.done");
 }

@@ -42,14 +42,18 @@ const READ: Record<Question, (text: string) => string | number | null> = {
     const tenge = wholeTenge(text);
     return tenge ? tenge : null;
   },
-  note: (text) => (text.trim().length >= REJECT_NOTE_LENGTH.min && text.trim().length <= REJECT_NOTE_LENGTH.max ? text.trim() : null),
+  note: (text) =>
+    text.trim().length >= REJECT_NOTE_LENGTH.min && text.trim().length <= REJECT_NOTE_LENGTH.max ? text.trim() : null,
   permanent_jobs: (text) => parseCount(text, STAFF_COUNT_MAX),
   work_done: wholeTenge,
   jobs_created: (text) => parseCount(text, STAFF_COUNT_MAX),
 };
 
 /** Where "back" and "open" lead: the project's card or the application's. */
-const cardOf = (task: StaffTask) => (task.kind === "commission" || task.kind === "figures" ? staffData.project(task.projectId) : staffData.card(task.applicationId));
+const cardOf = (task: StaffTask) =>
+  task.kind === "commission" || task.kind === "figures"
+    ? staffData.project(task.projectId)
+    : staffData.card(task.applicationId);
 
 const back = (ctx: ConvContext) => oneButton(ctx.t("menu.back"), staffCallbacks.typedBack.pack({}));
 
@@ -72,14 +76,20 @@ async function waitText(conversation: BotConversation): Promise<[ConvContext, st
 /** Which question a refusal sends the person back to. */
 const REASK: Partial<Record<string, Question>> = { bad_contract_date: "contract_date", wage_below_floor: "wage" };
 
-export async function staffTypedConversation(conversation: BotConversation, ctx: ConvContext, task: StaffTask): Promise<void> {
+export async function staffTypedConversation(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  task: StaffTask,
+): Promise<void> {
   const questions = QUESTIONS[task.kind];
   const answers: Partial<Record<Question, string | number>> = {};
   let current = ctx;
   let start: Question | undefined;
   for (;;) {
     const walked = await walkSteps<Question>({
-      first: current, steps: questions, start,
+      first: current,
+      steps: questions,
+      start,
       ask: (at, question) => at.reply(at.t(`staff:typed.ask.${question}`), { reply_markup: back(at) }),
       answer: async (question) => {
         const [answered, text] = await waitText(conversation);
@@ -95,13 +105,17 @@ export async function staffTypedConversation(conversation: BotConversation, ctx:
     });
     current = walked.ctx;
     if (walked.end !== "done") {
-      return void (await current.reply(current.t("staff:typed.cancelled"), { reply_markup: oneButton(current.t("menu.back"), cardOf(task)) }));
+      return void (await current.reply(current.t("staff:typed.cancelled"), {
+        reply_markup: oneButton(current.t("menu.back"), cardOf(task)),
+      }));
     }
     const outcome = await conversation.external((outside) => carryOut(outside, task, answers));
     // A refusal the person can mend (a date, a wage) asks that question again; the others end here.
     const reask = outcome.refusal ? REASK[outcome.refusal] : undefined;
     if (!reask) {
-      return void (await current.reply(outcome.text, { reply_markup: oneButton(current.t("staff:typed.open"), cardOf(task)) }));
+      return void (await current.reply(outcome.text, {
+        reply_markup: oneButton(current.t("staff:typed.open"), cardOf(task)),
+      }));
     }
     await current.reply(outcome.text);
     start = reask;
@@ -109,7 +123,11 @@ export async function staffTypedConversation(conversation: BotConversation, ctx:
 }
 
 /** The action with the answers, through the same services as the buttons: its text, and the refusal if any. */
-async function carryOut(outside: ConvContext, task: StaffTask, answers: Partial<Record<Question, string | number>>): Promise<{ text: string; refusal: string | null }> {
+async function carryOut(
+  outside: ConvContext,
+  task: StaffTask,
+  answers: Partial<Record<Question, string | number>>,
+): Promise<{ text: string; refusal: string | null }> {
   const now = outside.deps.now();
   const userId = outside.account!.userId;
   if (task.kind === "figures") {
@@ -117,17 +135,31 @@ async function carryOut(outside: ConvContext, task: StaffTask, answers: Partial<
     const figures = { workDone: Number(answers.work_done), jobsCreated: Number(answers.jobs_created) };
     const saved = await outside.services.recordMonthlyFigure(userId, task.projectId, month, figures, now);
     const text = saved.ok
-      ? outside.t("report:figures.saved", { month: monthName(outside.t, month), work: formatNumber(figures.workDone, outside.lang), jobs: formatNumber(figures.jobsCreated, outside.lang) })
+      ? outside.t("report:figures.saved", {
+          month: monthName(outside.t, month),
+          work: formatNumber(figures.workDone, outside.lang),
+          jobs: formatNumber(figures.jobsCreated, outside.lang),
+        })
       : outside.t(`report:figures.${saved.reason}`);
     return { text, refusal: null };
   }
   if (task.kind === "commission") {
-    const changed = await outside.services.changeProjectStatus(userId, task.projectId, "commissioned", now, Number(answers.permanent_jobs));
-    return { text: outside.t(changed.ok ? "staff:project.commissioned" : `staff:project.refusal.${changed.reason}`), refusal: null };
+    const changed = await outside.services.changeProjectStatus(
+      userId,
+      task.projectId,
+      "commissioned",
+      now,
+      Number(answers.permanent_jobs),
+    );
+    return {
+      text: outside.t(changed.ok ? "staff:project.commissioned" : `staff:project.refusal.${changed.reason}`),
+      refusal: null,
+    };
   }
-  const input: ActionInput = task.kind === "hire"
-    ? { action: "hire", contractDate: new Date(String(answers.contract_date)), wage: Number(answers.wage) }
-    : { action: "reject", reason: "other", note: String(answers.note) };
+  const input: ActionInput =
+    task.kind === "hire"
+      ? { action: "hire", contractDate: new Date(String(answers.contract_date)), wage: Number(answers.wage) }
+      : { action: "reject", reason: "other", note: String(answers.note) };
   const result: ActionResult = await outside.services.actOnApplication(userId, task.applicationId, input, now);
   return { text: actionReply(outside, input, result), refusal: result.ok ? null : result.refusal };
 }

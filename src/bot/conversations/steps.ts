@@ -69,6 +69,8 @@ export async function runSteps<S>(
 ): Promise<ConvContext | null> {
   const walked = await walkSteps({ first, steps, ask, answer: (step) => answer(step), skip });
   if (walked.end === "done") return walked.ctx;
-  await walked.ctx.reply(walked.ctx.t("cancel.done"), { reply_markup: mainMenuKeyboard(walked.ctx.t, walked.ctx.account) });
+  await walked.ctx.reply(walked.ctx.t("cancel.done"), {
+    reply_markup: mainMenuKeyboard(walked.ctx.t, walked.ctx.account),
+  });
   return null;
 }

@@ -8,7 +8,8 @@ import type { Show } from "../show.js";
 
 const ENTITY_ID_SHOWN = 40;
 
-const actionName = (ctx: ConvContext, action: string) => ctx.t(`admin:audit.action.${action}`, { defaultValue: action });
+const actionName = (ctx: ConvContext, action: string) =>
+  ctx.t(`admin:audit.action.${action}`, { defaultValue: action });
 
 async function filterLines(ctx: ConvContext, view: AuditView): Promise<string[]> {
   const lines: string[] = [];
@@ -25,13 +26,20 @@ async function filterLines(ctx: ConvContext, view: AuditView): Promise<string[]>
 }
 
 export async function showAudit(ctx: ConvContext, show: Show, page: number, view: AuditView) {
-  const { entries, more } = await ctx.services.auditPage({
-    action: view.action === "all" ? undefined : view.action, centreId: view.centreId || undefined, actorUserId: view.userId || undefined,
-  }, page);
+  const { entries, more } = await ctx.services.auditPage(
+    {
+      action: view.action === "all" ? undefined : view.action,
+      centreId: view.centreId || undefined,
+      actorUserId: view.userId || undefined,
+    },
+    page,
+  );
   const lines = entries.map((e) => {
     const count = Number((e.after as { count?: unknown } | null)?.count ?? 1);
     const line = ctx.t("admin:audit.entry", {
-      at: formatDateTime(e.at), actor: (e.actor?.firstName ?? e.actorName ?? String(e.actor?.telegramId ?? "—")).slice(0, 40), action: actionName(ctx, e.action),
+      at: formatDateTime(e.at),
+      actor: (e.actor?.firstName ?? e.actorName ?? String(e.actor?.telegramId ?? "—")).slice(0, 40),
+      action: actionName(ctx, e.action),
       entity: `${e.entity} ${e.entityId ?? ""}`.trim().slice(0, ENTITY_ID_SHOWN),
     });
     return count > 1 ? `${line} ${ctx.t("admin:audit.repeated", { count })}` : line;
@@ -42,5 +50,8 @@ export async function showAudit(ctx: ConvContext, show: Show, page: number, view
 }
 
 export function showKindChoice(ctx: ConvContext, show: Show, view: Omit<AuditView, "action">) {
-  return show(ctx.t("admin:audit.choose_kind"), auditKindsKeyboard(ctx.t, view, (action) => actionName(ctx, action)));
+  return show(
+    ctx.t("admin:audit.choose_kind"),
+    auditKindsKeyboard(ctx.t, view, (action) => actionName(ctx, action)),
+  );
 }

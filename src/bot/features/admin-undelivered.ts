@@ -9,12 +9,18 @@ const ERROR_SHOWN = 80;
 
 export async function showUndelivered(ctx: ConvContext, show: Show) {
   const { total, blocked, items } = await ctx.services.undelivered();
-  const lines = items.map((n) => ctx.t("admin:undelivered.line", {
-    at: n.failedAt ? formatDateTime(n.failedAt) : "—", kind: ctx.t(`admin:undelivered.kind.${n.kind}`, { defaultValue: n.kind }),
-    person: String(n.user.telegramId), error: shorten(n.user.blockedAt ? ctx.t("admin:undelivered.blocked_error") : n.lastError ?? "—", ERROR_SHOWN),
-  }));
+  const lines = items.map((n) =>
+    ctx.t("admin:undelivered.line", {
+      at: n.failedAt ? formatDateTime(n.failedAt) : "—",
+      kind: ctx.t(`admin:undelivered.kind.${n.kind}`, { defaultValue: n.kind }),
+      person: String(n.user.telegramId),
+      error: shorten(n.user.blockedAt ? ctx.t("admin:undelivered.blocked_error") : (n.lastError ?? "—"), ERROR_SHOWN),
+    }),
+  );
   const keyboard = undeliveredKeyboard(ctx.t, total - blocked);
-  const head = total ? [ctx.t("admin:undelivered.title", { count: total }), ctx.t("admin:undelivered.blocked", { count: blocked })] : [ctx.t("admin:undelivered.none")];
+  const head = total
+    ? [ctx.t("admin:undelivered.title", { count: total }), ctx.t("admin:undelivered.blocked", { count: blocked })]
+    : [ctx.t("admin:undelivered.none")];
   return show([...head, ...lines].join("\n"), keyboard);
 }
 

@@ -20,7 +20,12 @@ const QUESTION_SHOWN = 150;
 
 async function showUnanswered(ctx: ConvContext, show: Show) {
   const questions = await ctx.services.unansweredQuestions();
-  const lines = questions.map((q) => ctx.t("faq:unanswered.line", { count: q.count, text: q.text.length > QUESTION_SHOWN ? `${q.text.slice(0, QUESTION_SHOWN - 1)}…` : q.text }));
+  const lines = questions.map((q) =>
+    ctx.t("faq:unanswered.line", {
+      count: q.count,
+      text: q.text.length > QUESTION_SHOWN ? `${q.text.slice(0, QUESTION_SHOWN - 1)}…` : q.text,
+    }),
+  );
   const text = questions.length ? [ctx.t("faq:unanswered.title"), ...lines].join("\n") : ctx.t("faq:unanswered.empty");
   return show(text, oneButton(ctx.t("menu.back"), adminData.home()));
 }
@@ -35,7 +40,10 @@ export function adminFeature(): Composer<BotContext> {
   });
 
   /** An admin button: checked against the admin role (anyone else is refused and audited), answered, then handled. */
-  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown) =>
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(
+    action: Callback<F>,
+    handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown,
+  ) =>
     onPress(feature, action, async (ctx, data) => {
       if (!ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
       await ctx.services.assertAdmin(ctx.account.userId); // NotAllowedError, audited, for anyone else
@@ -55,7 +63,9 @@ export function adminFeature(): Composer<BotContext> {
   press(a.edit, (ctx, { centreId }) => ctx.conversation.enter(CENTRE_EDITOR_CONVERSATION, centreId));
   press(a.centre, (ctx, { centreId }, show) => showCentre(ctx, show, centreId));
   press(a.staff, (ctx, { centreId, page }, show) => showStaff(ctx, show, centreId, page));
-  press(a.log, (ctx, { page, action, centreId, userId }, show) => showAudit(ctx, show, page, { action, centreId, userId }));
+  press(a.log, (ctx, { page, action, centreId, userId }, show) =>
+    showAudit(ctx, show, page, { action, centreId, userId }),
+  );
   press(a.chooseKind, (ctx, view, show) => showKindChoice(ctx, show, view));
   press(a.invite, async (ctx, { centreId }) => {
     const invitation = await ctx.services.createInvitation(ctx.account!.userId, centreId, ctx.deps.now());
@@ -66,7 +76,8 @@ export function adminFeature(): Composer<BotContext> {
   press(a.remove, async (ctx, { centreId, userId }) => {
     const removed = await ctx.services.removeStaff(ctx.account!.userId, centreId, userId, ctx.deps.now());
     const person = removed ? await ctx.services.userById(userId) : null;
-    if (person && ctx.deps.webAppUrl && !person.roles.includes("staff")) await withdrawDeskMenu(ctx.api, Number(person.telegramId), ctx.log);
+    if (person && ctx.deps.webAppUrl && !person.roles.includes("staff"))
+      await withdrawDeskMenu(ctx.api, Number(person.telegramId), ctx.log);
     await ctx.reply(ctx.t(removed ? "admin:staff.removed" : "admin:staff.not_member"));
     return showStaff(ctx, replying(ctx), centreId);
   });

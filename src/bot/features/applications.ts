@@ -19,7 +19,8 @@ import { editOrReply, replying, type Show } from "../show.js";
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
 function refuse(ctx: ConvContext, refusal: ApplyRefusal) {
-  const keyboard = refusal === "no_profile" ? oneButton(ctx.t("seeker:profile.register"), profileData.register()) : undefined;
+  const keyboard =
+    refusal === "no_profile" ? oneButton(ctx.t("seeker:profile.register"), profileData.register()) : undefined;
   return ctx.reply(ctx.t(`applications:refusal.${refusal}`, { age: ADULT_AGE }), { reply_markup: keyboard });
 }
 
@@ -37,13 +38,26 @@ async function confirm(ctx: ConvContext, positionId: number) {
   if (!check.ok) return refuse(ctx, check.refusal!);
   const position = check.position!;
   const lines = [
-    ctx.t("applications:confirm", { project: name(ctx, position.project), profession: name(ctx, position.profession), wage: formatNumber(position.monthlyWage, ctx.lang) }),
+    ctx.t("applications:confirm", {
+      project: name(ctx, position.project),
+      profession: name(ctx, position.profession),
+      wage: formatNumber(position.monthlyWage, ctx.lang),
+    }),
     ctx.t("applications:wage_floor", { floor: formatNumber(wageFloor(now), ctx.lang) }),
   ];
-  if (check.relocation) lines.push(ctx.t("applications:relocation", { allowance: formatNumber(relocationAllowance(now), ctx.lang), days: RELOCATION_ALLOWANCE_WORKING_DAYS }));
+  if (check.relocation)
+    lines.push(
+      ctx.t("applications:relocation", {
+        allowance: formatNumber(relocationAllowance(now), ctx.lang),
+        days: RELOCATION_ALLOWANCE_WORKING_DAYS,
+      }),
+    );
   if (isStudent(check.applicant!)) lines.push(ctx.t("applications:student_work"));
   return ctx.reply(lines.join("\n\n"), {
-    reply_markup: twoButtons([ctx.t("applications:confirm_button"), applicationsData.confirm(positionId)], [ctx.t("menu.back"), applicationsData.start(position.projectId)]),
+    reply_markup: twoButtons(
+      [ctx.t("applications:confirm_button"), applicationsData.confirm(positionId)],
+      [ctx.t("menu.back"), applicationsData.start(position.projectId)],
+    ),
   });
 }
 
@@ -52,9 +66,17 @@ async function submit(ctx: ConvContext, positionId: number) {
   const result = await ctx.services.submitApplication(userId, positionId, ctx.deps.now());
   if (!result.application) return refuse(ctx, result.refusal!);
   const { status, studying } = result.applicant!;
-  const documents = [ctx.t("applications:documents.identity"), ...(status === "student" || studying ? [ctx.t("applications:documents.study")] : [])];
+  const documents = [
+    ctx.t("applications:documents.identity"),
+    ...(status === "student" || studying ? [ctx.t("applications:documents.study")] : []),
+  ];
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  return ctx.reply(ctx.t("applications:submitted", { number: result.application.number, documents: documents.map((d) => `• ${d}`).join("\n") }));
+  return ctx.reply(
+    ctx.t("applications:submitted", {
+      number: result.application.number,
+      documents: documents.map((d) => `• ${d}`).join("\n"),
+    }),
+  );
 }
 
 /** Applications on one page of "my applications": five of the longest names still fit one message. */
@@ -65,15 +87,30 @@ export async function showMyApplications(ctx: ConvContext, show: Show, requested
   if (page.items.length === 0) return ctx.reply(ctx.t("applications:none"));
   const keyboard = myApplicationsKeyboard(ctx.t, page);
   const lines = page.items.map((a) => {
-    return ctx.t("applications:item", { number: a.number, project: name(ctx, a.project), profession: name(ctx, a.position.profession), status: ctx.t(`applications:status.${a.status}`), date: formatDate(a.submittedAt) });
+    return ctx.t("applications:item", {
+      number: a.number,
+      project: name(ctx, a.project),
+      profession: name(ctx, a.position.profession),
+      status: ctx.t(`applications:status.${a.status}`),
+      date: formatDate(a.submittedAt),
+    });
   });
-  const title = page.pages > 1 ? [ctx.t("applications:title"), ctx.t("applications:page", { page: page.page, pages: page.pages })] : [ctx.t("applications:title")];
-  return show(fitLines(title, lines, (count) => ctx.t("applications:more", { count }), "\n\n"), keyboard);
+  const title =
+    page.pages > 1
+      ? [ctx.t("applications:title"), ctx.t("applications:page", { page: page.page, pages: page.pages })]
+      : [ctx.t("applications:title")];
+  return show(
+    fitLines(title, lines, (count) => ctx.t("applications:more", { count }), "\n\n"),
+    keyboard,
+  );
 }
 
 export function applicationsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>) => unknown) =>
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(
+    action: Callback<F>,
+    handle: (ctx: BotContext, data: ValueOf<F>) => unknown,
+  ) =>
     onPress(feature, action, async (ctx, data) => {
       if (!ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
       await ctx.answerCallbackQuery();
@@ -81,7 +118,9 @@ export function applicationsFeature(): Composer<BotContext> {
     });
   const c = applicationsCallbacks;
   // The first page comes as a new message; the pages after it replace the list.
-  press(c.mine, (ctx, { page }) => (page ? showMyApplications(ctx, editOrReply(ctx), page) : showMyApplications(ctx, replying(ctx))));
+  press(c.mine, (ctx, { page }) =>
+    page ? showMyApplications(ctx, editOrReply(ctx), page) : showMyApplications(ctx, replying(ctx)),
+  );
   press(c.start, (ctx, { projectId }) => choosePosition(ctx, projectId));
   press(c.position, (ctx, { positionId }) => confirm(ctx, positionId));
   press(c.confirm, (ctx, { positionId }) => submit(ctx, positionId));

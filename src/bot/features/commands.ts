@@ -23,7 +23,9 @@ async function acceptStaffInvitation(ctx: BotContext, token: string) {
   ctx.account = { ...ctx.account!, isStaff: true };
   const centre = (await ctx.services.centreById(outcome.centreId))!;
   await offerDeskMenu(ctx);
-  return ctx.reply(ctx.t("staff:invitation.accepted", { centre: ctx.lang === "kk" ? centre.nameKk : centre.nameRu }), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
+  return ctx.reply(ctx.t("staff:invitation.accepted", { centre: ctx.lang === "kk" ? centre.nameKk : centre.nameRu }), {
+    reply_markup: mainMenuKeyboard(ctx.t, ctx.account),
+  });
 }
 
 /** `start=p<id>` opens a project's card (shared links), `start=s<token>` accepts an invitation; true when the payload was one. */
@@ -47,9 +49,14 @@ async function leaveConversations(ctx: BotContext): Promise<boolean> {
 
 /** The buttons that start something new, whatever conversation was going on (a conversation's own buttons are not among them). */
 const STARTS_ANEW = [
-  ...Object.values(loansCallbacks), ...Object.values(adminCallbacks), ...Object.values(reportCallbacks),
+  ...Object.values(loansCallbacks),
+  ...Object.values(adminCallbacks),
+  ...Object.values(reportCallbacks),
   ...Object.values(staffCallbacks).filter((action) => action !== staffCallbacks.typedBack),
-  profileCallbacks.register, profileCallbacks.edit, profileCallbacks.delete, profileCallbacks.deleteConfirmed,
+  profileCallbacks.register,
+  profileCallbacks.edit,
+  profileCallbacks.delete,
+  profileCallbacks.deleteConfirmed,
 ];
 
 export function commandsFeature(): Composer<BotContext> {
@@ -64,7 +71,9 @@ export function commandsFeature(): Composer<BotContext> {
   feature.command("language", (ctx) => askLanguage(ctx));
   feature.command("help", (ctx) => showHelp(ctx));
   feature.command("menu", (ctx) => showMenu(ctx));
-  feature.command("cancel", async (ctx) => showMenu(ctx, (await leaveConversations(ctx)) ? "cancel.done" : "cancel.nothing"));
+  feature.command("cancel", async (ctx) =>
+    showMenu(ctx, (await leaveConversations(ctx)) ? "cancel.done" : "cancel.nothing"),
+  );
 
   feature.callbackQuery(NOOP, (ctx) => ctx.answerCallbackQuery());
 
@@ -84,10 +93,13 @@ export function commandsFeature(): Composer<BotContext> {
 
   // A button of the loans, staff, admin or report sections starts something new, as registering,
   // changing the profile and deleting one's data do: the old conversation ends.
-  feature.callbackQuery(STARTS_ANEW.map((action) => action.filter), async (ctx, next) => {
-    await leaveConversations(ctx);
-    return next();
-  });
+  feature.callbackQuery(
+    STARTS_ANEW.map((action) => action.filter),
+    async (ctx, next) => {
+      await leaveConversations(ctx);
+      return next();
+    },
+  );
 
   // A menu entry leaves whatever conversation was going on; the menu feature then opens it.
   feature.on("message:text", async (ctx, next) => {

@@ -29,18 +29,31 @@ async function centreContact(ctx: ConvContext, lang: Lang): Promise<string> {
   const t = ctx.deps.i18n.getFixedT(lang);
   const centre = ctx.account ? await ctx.services.centreOfPerson(ctx.account.userId) : null;
   if (!centre) return t("faq:contact_any");
-  return t("faq:contact_centre", { centre: localName(lang, centre), address: lang === "kk" ? centre.addressKk : centre.addressRu, phone: centre.phone });
+  return t("faq:contact_centre", {
+    centre: localName(lang, centre),
+    address: lang === "kk" ? centre.addressKk : centre.addressRu,
+    phone: centre.phone,
+  });
 }
 
 async function answerQuestion(ctx: ConvContext, question: string) {
   const lang = detectLanguage(question) ?? ctx.lang;
   const t = ctx.deps.i18n.getFixedT(lang);
   const match = faqIndex().search(question);
-  const questionId = await ctx.services.recordQuestion({ userId: ctx.account!.userId, text: question, language: lang, entryId: match?.entry.id ?? null });
+  const questionId = await ctx.services.recordQuestion({
+    userId: ctx.account!.userId,
+    text: question,
+    language: lang,
+    entryId: match?.entry.id ?? null,
+  });
   if (!match) {
-    return ctx.reply(t("faq:no_answer", { contact: await centreContact(ctx, lang) }), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
+    return ctx.reply(t("faq:no_answer", { contact: await centreContact(ctx, lang) }), {
+      reply_markup: mainMenuKeyboard(ctx.t, ctx.account),
+    });
   }
-  return ctx.reply(entryText(ctx, match.entry, lang), { reply_markup: answerKeyboard(t, match.related, lang, questionId) });
+  return ctx.reply(entryText(ctx, match.entry, lang), {
+    reply_markup: answerKeyboard(t, match.related, lang, questionId),
+  });
 }
 
 export function faqFeature(): Composer<BotContext> {

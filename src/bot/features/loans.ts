@@ -21,7 +21,10 @@ export function loansFeature(): Composer<BotContext> {
       : next(),
   );
 
-  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>) => unknown) =>
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(
+    action: Callback<F>,
+    handle: (ctx: BotContext, data: ValueOf<F>) => unknown,
+  ) =>
     onPress(feature, action, async (ctx, data) => {
       await ctx.answerCallbackQuery();
       return handle(ctx, data);

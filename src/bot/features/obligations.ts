@@ -15,7 +15,9 @@ export async function showObligations(ctx: ConvContext) {
 export function obligationsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   onPress(feature, obligationDone, async (ctx, data) => {
-    const jobIds = ctx.account ? await ctx.services.markObligationDone(ctx.account.userId, data.obligationId, data.series, ctx.deps.now()) : null;
+    const jobIds = ctx.account
+      ? await ctx.services.markObligationDone(ctx.account.userId, data.obligationId, data.series, ctx.deps.now())
+      : null;
     if (jobIds === null) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     await ctx.deps.reminders.cancel(jobIds);
     await ctx.answerCallbackQuery({ text: ctx.t(`loans:obligations.marked_${data.series}`) });

@@ -20,18 +20,29 @@ export function profileText(ctx: ConvContext, profile: ProfileView): string {
   const name = (o: { nameKk: string; nameRu: string }) => localName(lang, o);
   const { age } = profile.standing;
   const flags = standingFlags(t, profile.standing);
-  const professions = profile.anyWork ? t("seeker:profile.any_work") : profile.professions.map((p) => name(p.profession)).join(", ");
+  const professions = profile.anyWork
+    ? t("seeker:profile.any_work")
+    : profile.professions.map((p) => name(p.profession)).join(", ");
   return t("seeker:profile.card", {
-    name: profile.fullName, iin: maskIin(profile.iin), birth: formatDate(profile.birthDate), age, phone: profile.phone,
-    status: t(`seeker:status.${profile.status}`), flags: flags || "—", district: `${name(profile.district)}, ${name(profile.district.region)}`,
-    professions, relocate: t(profile.willingToRelocate ? "answer.yes" : "answer.no"),
+    name: profile.fullName,
+    iin: maskIin(profile.iin),
+    birth: formatDate(profile.birthDate),
+    age,
+    phone: profile.phone,
+    status: t(`seeker:status.${profile.status}`),
+    flags: flags || "—",
+    district: `${name(profile.district)}, ${name(profile.district.region)}`,
+    professions,
+    relocate: t(profile.willingToRelocate ? "answer.yes" : "answer.no"),
   });
 }
 
 export async function showProfile(ctx: ConvContext) {
   const profile = ctx.account ? await ctx.services.readProfile(ctx.account.userId, ctx.deps.now()) : null;
   if (!profile) {
-    return ctx.reply(ctx.t("seeker:profile.none"), { reply_markup: oneButton(ctx.t("seeker:profile.register"), profileData.register()) });
+    return ctx.reply(ctx.t("seeker:profile.none"), {
+      reply_markup: oneButton(ctx.t("seeker:profile.register"), profileData.register()),
+    });
   }
   const subscribed = await ctx.services.isSubscribed(ctx.account!.userId);
   return ctx.reply(profileText(ctx, profile), { reply_markup: profileKeyboard(ctx.t, subscribed) });
@@ -39,7 +50,10 @@ export async function showProfile(ctx: ConvContext) {
 
 export function profileFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>) => unknown) =>
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(
+    action: Callback<F>,
+    handle: (ctx: BotContext, data: ValueOf<F>) => unknown,
+  ) =>
     onPress(feature, action, async (ctx, data) => {
       await ctx.answerCallbackQuery();
       return handle(ctx, data);
@@ -56,11 +70,20 @@ export function profileFeature(): Composer<BotContext> {
   });
   // Staff and admins keep their role's record: they are told to have the role removed first.
   const holdsRole = (ctx: BotContext) => Boolean(ctx.account?.isStaff || ctx.account?.isAdmin);
-  press(c.delete, (ctx) => holdsRole(ctx) ? ctx.reply(ctx.t("seeker:profile.delete_holds_role")) : ctx.reply(ctx.t("seeker:profile.delete_confirm"), {
-    reply_markup: twoButtons([ctx.t("seeker:profile.delete_yes"), profileData.deleteConfirmed()], [ctx.t("seeker:profile.delete_no"), profileData.profile()]),
-  }));
+  press(c.delete, (ctx) =>
+    holdsRole(ctx)
+      ? ctx.reply(ctx.t("seeker:profile.delete_holds_role"))
+      : ctx.reply(ctx.t("seeker:profile.delete_confirm"), {
+          reply_markup: twoButtons(
+            [ctx.t("seeker:profile.delete_yes"), profileData.deleteConfirmed()],
+            [ctx.t("seeker:profile.delete_no"), profileData.profile()],
+          ),
+        }),
+  );
   press(c.deleteConfirmed, async (ctx) => {
-    const outcome = ctx.account ? await ctx.services.eraseMyData(ctx.account.userId, [sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id))]) : "erased";
+    const outcome = ctx.account
+      ? await ctx.services.eraseMyData(ctx.account.userId, [sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id))])
+      : "erased";
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     return ctx.reply(ctx.t(outcome === "erased" ? "seeker:profile.deleted" : "seeker:profile.delete_holds_role"));
   });

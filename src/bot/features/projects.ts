@@ -7,7 +7,12 @@ import { onPress } from "../callback-route.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
 import {
-  jobsMenuKeyboard, locationRequestKeyboard, projectCardKeyboard, projectListKeyboard, unitsKeyboard, workKindsKeyboard,
+  jobsMenuKeyboard,
+  locationRequestKeyboard,
+  projectCardKeyboard,
+  projectListKeyboard,
+  unitsKeyboard,
+  workKindsKeyboard,
 } from "../keyboards/projects.js";
 import { projectCardText } from "../project-card.js";
 import { pointOf } from "../location.js";
@@ -18,23 +23,37 @@ async function resolveFilter(ctx: ConvContext, carried: ListFilter | undefined) 
   const professionIds = await ctx.services.filterProfessions(ctx.account?.userId);
   const filter: ListFilter = carried ?? { mine: professionIds.length > 0, kind: null };
   if (professionIds.length === 0) filter.mine = false;
-  return { filter, query: { professionIds: filter.mine ? professionIds : undefined, kind: filter.kind }, canFilterMine: professionIds.length > 0 };
+  return {
+    filter,
+    query: { professionIds: filter.mine ? professionIds : undefined, kind: filter.kind },
+    canFilterMine: professionIds.length > 0,
+  };
 }
 
 function filterLine(ctx: ConvContext, filter: ListFilter): string {
-  const parts = [filter.mine && ctx.t("projects:filter.mine_on"), filter.kind && ctx.t(`projects:work.${filter.kind}`)].filter(Boolean);
+  const parts = [
+    filter.mine && ctx.t("projects:filter.mine_on"),
+    filter.kind && ctx.t(`projects:work.${filter.kind}`),
+  ].filter(Boolean);
   return parts.length ? `\n${ctx.t("projects:filter.active", { filters: parts.join(", ") })}` : "";
 }
 
 async function showNear(ctx: ConvContext, show: Show, lat: number, lon: number, page: number, carried?: ListFilter) {
   const { filter, query, canFilterMine } = await resolveFilter(ctx, carried);
   const result: ProjectPage = await ctx.services.nearestOpenProjects({ lat, lon }, page, query);
-  const text = result.items.length === 0
-    ? ctx.t(carried?.mine || filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty")
-    : ctx.t("projects:list.title_near", { page: result.page, pages: result.pages });
-  return show(text + filterLine(ctx, filter), projectListKeyboard(ctx.t, ctx.lang, result, {
-    pageData: (p, f = filter) => projectsData.near(lat, lon, p, f), back: (p) => projectsData.backToNear(lat, lon, p, filter), filter, canFilterMine,
-  }));
+  const text =
+    result.items.length === 0
+      ? ctx.t(carried?.mine || filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty")
+      : ctx.t("projects:list.title_near", { page: result.page, pages: result.pages });
+  return show(
+    text + filterLine(ctx, filter),
+    projectListKeyboard(ctx.t, ctx.lang, result, {
+      pageData: (p, f = filter) => projectsData.near(lat, lon, p, f),
+      back: (p) => projectsData.backToNear(lat, lon, p, filter),
+      filter,
+      canFilterMine,
+    }),
+  );
 }
 
 async function showDistrict(ctx: ConvContext, show: Show, districtId: number, page: number, carried?: ListFilter) {
@@ -43,13 +62,22 @@ async function showDistrict(ctx: ConvContext, show: Show, districtId: number, pa
   const { filter, query, canFilterMine } = await resolveFilter(ctx, carried);
   const result = await ctx.services.openProjectsInDistrict(districtId, page, query);
   const name = ctx.lang === "kk" ? district.nameKk : district.nameRu;
-  const text = result.items.length === 0
-    ? ctx.t(filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty_district", { district: name })
-    : ctx.t("projects:list.title_district", { district: name, page: result.page, pages: result.pages });
-  return show(text + filterLine(ctx, filter), projectListKeyboard(ctx.t, ctx.lang, result, {
-    pageData: (p, f = filter) => projectsData.district(districtId, p, f), back: (p) => projectsData.backToDistrict(districtId, p, filter), filter, canFilterMine,
-    up: [ctx.t("menu.back"), projectsData.districts(district.regionId)],
-  }));
+  const text =
+    result.items.length === 0
+      ? ctx.t(filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty_district", {
+          district: name,
+        })
+      : ctx.t("projects:list.title_district", { district: name, page: result.page, pages: result.pages });
+  return show(
+    text + filterLine(ctx, filter),
+    projectListKeyboard(ctx.t, ctx.lang, result, {
+      pageData: (p, f = filter) => projectsData.district(districtId, p, f),
+      back: (p) => projectsData.backToDistrict(districtId, p, filter),
+      filter,
+      canFilterMine,
+      up: [ctx.t("menu.back"), projectsData.districts(district.regionId)],
+    }),
+  );
 }
 
 export async function showProjectCard(ctx: ConvContext, show: Show, projectId: number, back: string) {
@@ -65,7 +93,8 @@ export function projectsFeature(): Composer<BotContext> {
   feature.on("message:text", (ctx, next) => {
     const item = menuItemOf(ctx.message.text, ctx.deps.i18n);
     if (item === "jobs") return ctx.reply(ctx.t("projects:menu.title"), { reply_markup: jobsMenuKeyboard(ctx.t) });
-    if (ctx.message.text === ctx.t("projects:menu.to_menu")) return ctx.reply(ctx.t("menu.title"), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
+    if (ctx.message.text === ctx.t("projects:menu.to_menu"))
+      return ctx.reply(ctx.t("menu.title"), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
     return next();
   });
 
@@ -77,17 +106,33 @@ export function projectsFeature(): Composer<BotContext> {
     return showNear(ctx, editOrReply(ctx), point.lat, point.lon, 1);
   });
 
-  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown) =>
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(
+    action: Callback<F>,
+    handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown,
+  ) =>
     onPress(feature, action, async (ctx, data) => {
       await ctx.answerCallbackQuery();
       return handle(ctx, data, editOrReply(ctx));
     });
   const c = projectsCallbacks;
-  press(c.askLocation, (ctx) => ctx.reply(ctx.t("projects:menu.ask_location"), { reply_markup: locationRequestKeyboard(ctx.t) }));
+  press(c.askLocation, (ctx) =>
+    ctx.reply(ctx.t("projects:menu.ask_location"), { reply_markup: locationRequestKeyboard(ctx.t) }),
+  );
   press(c.regions, async (ctx, _data, show) =>
-    show(ctx.t("projects:menu.choose_region"), unitsKeyboard(await ctx.services.regions(), ctx.lang, projectsData.districts)));
-  press(c.districts, async (ctx, { regionId }, show) => show(ctx.t("projects:menu.choose_district"),
-    unitsKeyboard(await ctx.services.districtsOf(regionId), ctx.lang, (id) => projectsData.district(id, 1), [ctx.t("menu.back"), projectsData.regions()])));
+    show(
+      ctx.t("projects:menu.choose_region"),
+      unitsKeyboard(await ctx.services.regions(), ctx.lang, projectsData.districts),
+    ),
+  );
+  press(c.districts, async (ctx, { regionId }, show) =>
+    show(
+      ctx.t("projects:menu.choose_district"),
+      unitsKeyboard(await ctx.services.districtsOf(regionId), ctx.lang, (id) => projectsData.district(id, 1), [
+        ctx.t("menu.back"),
+        projectsData.regions(),
+      ]),
+    ),
+  );
   press(c.district, (ctx, { districtId, page, filter }, show) => showDistrict(ctx, show, districtId, page, filter));
   press(c.near, (ctx, { lat, lon, page, filter }, show) => showNear(ctx, show, lat, lon, page, filter));
   press(c.kinds, (ctx, { back }, show) => show(ctx.t("projects:filter.choose_kind"), workKindsKeyboard(ctx.t, back)));
@@ -96,7 +141,12 @@ export function projectsFeature(): Composer<BotContext> {
     const project = await ctx.services.projectCard(projectId);
     if (!project) return ctx.reply(ctx.t("projects:card.not_found"));
     const kk = ctx.lang === "kk";
-    return ctx.replyWithVenue(project.lat, project.lon, kk ? project.nameKk : project.nameRu, kk ? project.district.nameKk : project.district.nameRu);
+    return ctx.replyWithVenue(
+      project.lat,
+      project.lon,
+      kk ? project.nameKk : project.nameRu,
+      kk ? project.district.nameKk : project.district.nameRu,
+    );
   });
 
   return feature;

@@ -14,7 +14,10 @@ import { monthName, reportBundle, sendReportBundle } from "../reports/report-bun
 
 /** The button that opens the report from the staff or the admin home. */
 export const reportButton = (ctx: ConvContext, scope: ReportScope) =>
-  [ctx.t("report:menu_button"), scope.kind === "mine" ? reportData.year(scope, lastEndedYear(ctx.deps.now())) : reportData.scopes()] as const;
+  [
+    ctx.t("report:menu_button"),
+    scope.kind === "mine" ? reportData.year(scope, lastEndedYear(ctx.deps.now())) : reportData.scopes(),
+  ] as const;
 
 async function scopesKeyboard(ctx: ConvContext) {
   return reportScopesKeyboard(ctx.t, ctx.lang, await ctx.services.regions(), lastEndedYear(ctx.deps.now()));
@@ -31,7 +34,10 @@ async function sendReport(ctx: ConvContext, scope: ReportScope, monthKey: string
 
 export function reportsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const answered = (ctx: BotContext) => (ctx.account ? ctx.answerCallbackQuery().then(() => true) : ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") }).then(() => false));
+  const answered = (ctx: BotContext) =>
+    ctx.account
+      ? ctx.answerCallbackQuery().then(() => true)
+      : ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") }).then(() => false);
   onPress(feature, reportCallbacks.scopes, async (ctx) => {
     if (!(await answered(ctx))) return;
     await ctx.services.assertAdmin(ctx.account!.userId);
@@ -40,10 +46,14 @@ export function reportsFeature(): Composer<BotContext> {
   onPress(feature, reportCallbacks.year, async (ctx, { scope, year }) => {
     if (!(await answered(ctx))) return;
     await ctx.services.resolveScope(ctx.account!.userId, scope);
-    return editOrReply(ctx)(ctx.t("report:choose_month", { year }), monthPicker(ctx.t, year, ctx.deps.now(), {
-      month: (key) => reportData.month(scope, key), year: (y) => reportData.year(scope, y),
-      back: scope.kind === "mine" ? staffData.home() : reportData.scopes(),
-    }));
+    return editOrReply(ctx)(
+      ctx.t("report:choose_month", { year }),
+      monthPicker(ctx.t, year, ctx.deps.now(), {
+        month: (key) => reportData.month(scope, key),
+        year: (y) => reportData.year(scope, y),
+        back: scope.kind === "mine" ? staffData.home() : reportData.scopes(),
+      }),
+    );
   });
   onPress(feature, reportCallbacks.month, async (ctx, { scope, month }) => {
     if (!(await answered(ctx))) return;

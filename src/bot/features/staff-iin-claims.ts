@@ -24,17 +24,28 @@ const backOf = (ctx: ConvContext) => (ctx.account?.isStaff ? staffData.queue(1) 
 export async function showIinClaims(ctx: ConvContext, show: Show, requested = 1) {
   const page = pageOf(await ctx.services.openIinClaims(ctx.account!.userId), requested, CLAIMS_PAGE_SIZE);
   const keyboard = iinClaimsKeyboard(ctx.t, ctx.lang, page, backOf(ctx));
-  return show(ctx.t(page.items.length ? "staff:iin_claims.title" : "staff:iin_claims.none", { count: page.items.length }), keyboard);
+  return show(
+    ctx.t(page.items.length ? "staff:iin_claims.title" : "staff:iin_claims.none", { count: page.items.length }),
+    keyboard,
+  );
 }
 
 export async function showIinClaim(ctx: ConvContext, show: Show, claimId: number) {
   const claim = await ctx.services.iinClaimCard(ctx.account!.userId, claimId);
   const card = ctx.t("staff:iin_claims.card", {
-    number: claim.id, date: formatDateTime(claim.createdAt), phone: claim.phone, iin: `••••••••${claim.iinLast4}`, district: localName(ctx.lang, claim.district),
+    number: claim.id,
+    date: formatDateTime(claim.createdAt),
+    phone: claim.phone,
+    iin: `••••••••${claim.iinLast4}`,
+    district: localName(ctx.lang, claim.district),
   });
   const { proposal, conflict } = claim;
   const state = [
-    proposal && ctx.t(proposal.mine ? "staff:iin_claims.proposed_by_me" : "staff:iin_claims.proposed", { person: proposal.by, date: formatDateTime(proposal.at) }),
+    proposal &&
+      ctx.t(proposal.mine ? "staff:iin_claims.proposed_by_me" : "staff:iin_claims.proposed", {
+        person: proposal.by,
+        date: formatDateTime(proposal.at),
+      }),
     conflict && ctx.t(`staff:iin_claims.conflict.${conflict}`),
   ].filter(Boolean);
   const decide = claim.resolvedAt || conflict ? "none" : proposal?.mine ? "decline" : proposal ? "confirm" : "propose";

@@ -23,7 +23,10 @@ export async function showOurProjects(ctx: ConvContext, show: Show, requested = 
   const projects = await ctx.services.quotaProgress(ctx.account!.userId);
   const page = pageOf(projects, requested, PROJECTS_PAGE_SIZE);
   const keyboard = ourProjectsKeyboard(ctx.t, ctx.lang, page);
-  return show(ctx.t(projects.length ? "staff:projects.title" : "staff:projects.empty", { count: projects.length }), keyboard);
+  return show(
+    ctx.t(projects.length ? "staff:projects.title" : "staff:projects.empty", { count: projects.length }),
+    keyboard,
+  );
 }
 
 export async function showStaffProject(ctx: ConvContext, show: Show, projectId: number) {
@@ -33,12 +36,20 @@ export async function showStaffProject(ctx: ConvContext, show: Show, projectId: 
   const lines = [
     `🏗 ${name(ctx, project)}`,
     ctx.t("staff:projects.progress", {
-      status: ctx.t(`projects:status.${project.status}`), jobs: progress.jobs, quota: progress.quota, percent: project.quotaPercent,
-      referred: progress.referred, hired: progress.hired, met: progress.percentMet,
+      status: ctx.t(`projects:status.${project.status}`),
+      jobs: progress.jobs,
+      quota: progress.quota,
+      percent: project.quotaPercent,
+      referred: progress.referred,
+      hired: progress.hired,
+      met: progress.percentMet,
     }),
   ];
   if (project.status === "commissioned") lines.push(commissioningLine(ctx.t, project));
-  return show(lines.join("\n\n"), staffProjectKeyboard(ctx.t, projectId, project.status, lastEndedYear(ctx.deps.now())));
+  return show(
+    lines.join("\n\n"),
+    staffProjectKeyboard(ctx.t, projectId, project.status, lastEndedYear(ctx.deps.now())),
+  );
 }
 
 /** Moves a project to the next status (commissioning asks for the permanent jobs first, in a conversation). */
@@ -53,10 +64,22 @@ export function importHelp(ctx: ConvContext) {
 }
 
 function importReport(ctx: ConvContext, result: ImportResult): string {
-  const done = ctx.t("staff:import.done", { created: result.created, updated: result.updated, rejected: result.rejected.length, announced: result.announced });
+  const done = ctx.t("staff:import.done", {
+    created: result.created,
+    updated: result.updated,
+    rejected: result.rejected.length,
+    announced: result.announced,
+  });
   const line = (p: RowProblem, key: "problem" | "warning") =>
-    ctx.t(`staff:import.${key}`, { line: p.line, column: p.column, reason: ctx.t(`staff:import.reason.${p.reason}`, { value: p.value ?? "" }) });
-  const problems = [...result.rejected.map((p) => line(p, "problem")), ...result.warnings.map((p) => line(p, "warning"))];
+    ctx.t(`staff:import.${key}`, {
+      line: p.line,
+      column: p.column,
+      reason: ctx.t(`staff:import.reason.${p.reason}`, { value: p.value ?? "" }),
+    });
+  const problems = [
+    ...result.rejected.map((p) => line(p, "problem")),
+    ...result.warnings.map((p) => line(p, "warning")),
+  ];
   return fitLines([done], problems, (count) => ctx.t("staff:import.more", { count }));
 }
 
@@ -64,13 +87,21 @@ function importReport(ctx: ConvContext, result: ImportResult): string {
 const MEGABYTE = 1024 * 1024;
 
 /** A document from staff or an admin: the monitoring map to import. Too big a file is refused before it is downloaded. */
-export async function importDocument(ctx: ConvContext, file: { name: string; size: number | undefined; download: () => Promise<Buffer> }) {
+export async function importDocument(
+  ctx: ConvContext,
+  file: { name: string; size: number | undefined; download: () => Promise<Buffer> },
+) {
   if (!/\.(csv|xlsx)$/i.test(file.name)) return ctx.reply(ctx.t("staff:import.unreadable.format"));
-  if ((file.size ?? 0) > IMPORT_MAX_FILE_BYTES) return ctx.reply(ctx.t("staff:import.unreadable.too_big", unreadableValues()));
+  if ((file.size ?? 0) > IMPORT_MAX_FILE_BYTES)
+    return ctx.reply(ctx.t("staff:import.unreadable.too_big", unreadableValues()));
   await ctx.reply(ctx.t("staff:import.reading"));
   try {
     const importer = { userId: ctx.account!.userId, isAdmin: ctx.account!.isAdmin };
-    const result = await ctx.services.importProjects(importer, { buffer: await file.download(), name: file.name }, ctx.deps.now());
+    const result = await ctx.services.importProjects(
+      importer,
+      { buffer: await file.download(), name: file.name },
+      ctx.deps.now(),
+    );
     return ctx.reply(importReport(ctx, result));
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
@@ -79,7 +110,10 @@ export async function importDocument(ctx: ConvContext, file: { name: string; siz
 }
 
 const unreadableValues = () => ({
-  max: IMPORT_MAX_ROWS, columns: IMPORT_COLUMNS.join(", "), megabytes: IMPORT_MAX_FILE_BYTES / MEGABYTE, unpacked: IMPORT_MAX_UNPACKED_BYTES / MEGABYTE,
+  max: IMPORT_MAX_ROWS,
+  columns: IMPORT_COLUMNS.join(", "),
+  megabytes: IMPORT_MAX_FILE_BYTES / MEGABYTE,
+  unpacked: IMPORT_MAX_UNPACKED_BYTES / MEGABYTE,
 });
 
 const ownProject = (ctx: ConvContext, projectId: number) => ctx.services.projectInReach(ctx.account!.userId, projectId);
@@ -87,9 +121,14 @@ const ownProject = (ctx: ConvContext, projectId: number) => ctx.services.project
 /** The months a project's figures can be entered for. */
 export async function chooseFiguresMonth(ctx: ConvContext, show: Show, projectId: number, year: number) {
   const project = await ownProject(ctx, projectId);
-  return show(ctx.t("report:figures.choose_month", { project: name(ctx, project) }), monthPicker(ctx.t, year, ctx.deps.now(), {
-    month: (key) => staffData.figures(projectId, key), year: (y) => staffData.figuresYear(projectId, y), back: staffData.project(projectId),
-  }));
+  return show(
+    ctx.t("report:figures.choose_month", { project: name(ctx, project) }),
+    monthPicker(ctx.t, year, ctx.deps.now(), {
+      month: (key) => staffData.figures(projectId, key),
+      year: (y) => staffData.figuresYear(projectId, y),
+      back: staffData.project(projectId),
+    }),
+  );
 }
 
 /** Before the figures are asked: what is already there for the month, if anything. */
@@ -97,7 +136,11 @@ export async function showCurrentFigures(ctx: ConvContext, projectId: number, mo
   await ownProject(ctx, projectId);
   const current = await ctx.services.projectFigure(projectId, month);
   if (!current) return;
-  await ctx.reply(ctx.t("report:figures.current", {
-    month: monthName(ctx.t, month), work: formatNumber(Number(current.workDone), ctx.lang), jobs: formatNumber(current.jobsCreated, ctx.lang),
-  }));
+  await ctx.reply(
+    ctx.t("report:figures.current", {
+      month: monthName(ctx.t, month),
+      work: formatNumber(Number(current.workDone), ctx.lang),
+      jobs: formatNumber(current.jobsCreated, ctx.lang),
+    }),
+  );
 }

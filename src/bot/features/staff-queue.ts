@@ -15,11 +15,22 @@ import { applicantKeyboard, projectFilterKeyboard, queueKeyboard, staffHomeKeybo
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
-export const staffHome = (ctx: ConvContext) => staffHomeKeyboard(ctx.t, reportButton(ctx, { kind: "mine" }), ctx.deps.webAppUrl);
+export const staffHome = (ctx: ConvContext) =>
+  staffHomeKeyboard(ctx.t, reportButton(ctx, { kind: "mine" }), ctx.deps.webAppUrl);
 
-export async function showQueue(ctx: ConvContext, show: Show, page: number, status: QueueStatusFilter, projectId: number) {
+export async function showQueue(
+  ctx: ConvContext,
+  show: Show,
+  page: number,
+  status: QueueStatusFilter,
+  projectId: number,
+) {
   const userId = ctx.account!.userId;
-  const result = await ctx.services.staffQueue(userId, { status: status === "all" ? undefined : status, projectId: projectId || undefined }, page);
+  const result = await ctx.services.staffQueue(
+    userId,
+    { status: status === "all" ? undefined : status, projectId: projectId || undefined },
+    page,
+  );
   const project = projectId ? (await ctx.services.staffProjects(userId)).find((p) => p.id === projectId) : undefined;
   const keyboard = queueKeyboard(ctx.t, result, status, projectId, await iinClaimsButton(ctx));
   const pages = result.more ? `${result.pages}+` : result.pages;
@@ -42,27 +53,42 @@ export async function showApplicant(ctx: ConvContext, show: Show, applicationId:
   const t = ctx.t;
   const lines = [
     t("staff:card.application", {
-      number: application.number, date: formatDate(application.submittedAt), status: t(`applications:status.${application.status}`),
-      project: name(ctx, application.project), profession: name(ctx, application.position.profession),
-      priority: t(application.priorityGroup === PRIORITY_GROUP ? "staff:card.priority_first" : "staff:card.priority_general"),
+      number: application.number,
+      date: formatDate(application.submittedAt),
+      status: t(`applications:status.${application.status}`),
+      project: name(ctx, application.project),
+      profession: name(ctx, application.position.profession),
+      priority: t(
+        application.priorityGroup === PRIORITY_GROUP ? "staff:card.priority_first" : "staff:card.priority_general",
+      ),
     }),
   ];
   if (application.referralNumber) lines.push(t("staff:card.referral", { referral: application.referralNumber }));
   if (person) {
     const flags = standingFlags(t, person.standing) || "—";
-    lines.push(t("staff:card.person", {
-      name: person.fullName, age: person.standing.age, status: t(`seeker:status.${person.status}`), flags,
-      district: `${name(ctx, person.district)}, ${name(ctx, person.district.region)}`,
-      professions: person.anyWork ? t("seeker:profile.any_work") : person.professions.map((p) => name(ctx, p)).join(", "),
-      relocate: t(person.willingToRelocate ? "answer.yes" : "answer.no"), phone: person.phone, iin: `••••••••${person.iinLast4}`,
-    }));
+    lines.push(
+      t("staff:card.person", {
+        name: person.fullName,
+        age: person.standing.age,
+        status: t(`seeker:status.${person.status}`),
+        flags,
+        district: `${name(ctx, person.district)}, ${name(ctx, person.district.region)}`,
+        professions: person.anyWork
+          ? t("seeker:profile.any_work")
+          : person.professions.map((p) => name(ctx, p)).join(", "),
+        relocate: t(person.willingToRelocate ? "answer.yes" : "answer.no"),
+        phone: person.phone,
+        iin: `••••••••${person.iinLast4}`,
+      }),
+    );
   } else lines.push(t("staff:card.erased"));
   const keyboard = applicantKeyboard(t, applicationId, application.status, person !== null && person !== undefined);
   return show(lines.join("\n\n"), keyboard);
 }
 
 /** The answer to an action: what was done (with the referral number or the relocation reminder) or why not. */
-export const actionReply = (ctx: ConvContext, input: ActionInput, result: ActionResult): string => actionResultText(ctx.t, ctx.lang, input, result);
+export const actionReply = (ctx: ConvContext, input: ActionInput, result: ActionResult): string =>
+  actionResultText(ctx.t, ctx.lang, input, result);
 
 export async function act(ctx: ConvContext, applicationId: number, input: ActionInput) {
   const result = await ctx.services.actOnApplication(ctx.account!.userId, applicationId, input, ctx.deps.now());

@@ -11,11 +11,17 @@ import { STAFF_TYPED_CONVERSATION, type StaffTask } from "../conversations/staff
 import { menuItemOf } from "../keyboards/main-menu.js";
 import { NotAllowedError } from "../../services/staff.js";
 import { parseReportMonth } from "../../domain/report.js";
-import { chooseFiguresMonth, importDocument, importHelp, moveProject, showCurrentFigures, showOurProjects, showStaffProject } from "./staff-projects.js";
-import { offerDeskMenu } from "../desk-button.js";
 import {
-  act, projectFilter, rejectWith, showApplicant, showIin, showQueue, staffHome,
-} from "./staff-queue.js";
+  chooseFiguresMonth,
+  importDocument,
+  importHelp,
+  moveProject,
+  showCurrentFigures,
+  showOurProjects,
+  showStaffProject,
+} from "./staff-projects.js";
+import { offerDeskMenu } from "../desk-button.js";
+import { act, projectFilter, rejectWith, showApplicant, showIin, showQueue, staffHome } from "./staff-queue.js";
 import { rejectReasonsKeyboard, statusFilterKeyboard } from "../keyboards/staff.js";
 
 export function staffFeature(): Composer<BotContext> {
@@ -31,20 +37,27 @@ export function staffFeature(): Composer<BotContext> {
   staffOnly.on("message:document", async (ctx) => {
     const document = ctx.message.document;
     return importDocument(ctx, {
-      name: document.file_name ?? "", size: document.file_size,
+      name: document.file_name ?? "",
+      size: document.file_size,
       download: async () => ctx.deps.download((await ctx.getFile()).file_path ?? ""),
     });
   });
 
   /** A staff button: only for staff (anyone else pressing one is refused and audited), answered, then handled. */
-  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown) =>
+  const press = <F extends Parameters<typeof onPress>[1]["fields"]>(
+    action: Callback<F>,
+    handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown,
+  ) =>
     onPress(feature, action, async (ctx, data) => {
       if (!ctx.account?.isStaff) throw new NotAllowedError();
       await ctx.answerCallbackQuery();
       return handle(ctx, data, editOrReply(ctx));
     });
   /** The IIN requests: staff, and admins (who confirm a move where a centre has no second person). */
-  const pressClaims = <F extends Parameters<typeof onPress>[1]["fields"]>(action: Callback<F>, handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown) =>
+  const pressClaims = <F extends Parameters<typeof onPress>[1]["fields"]>(
+    action: Callback<F>,
+    handle: (ctx: BotContext, data: ValueOf<F>, show: Show) => unknown,
+  ) =>
     onPress(feature, action, async (ctx, data) => {
       if (!ctx.account?.isStaff && !ctx.account?.isAdmin) throw new NotAllowedError();
       await ctx.answerCallbackQuery();
@@ -55,20 +68,30 @@ export function staffFeature(): Composer<BotContext> {
 
   press(s.home, (ctx, _data, show) => show(ctx.t("staff:home.title"), staffHome(ctx)));
   press(s.queue, (ctx, { page, status, projectId }, show) => showQueue(ctx, show, page, status, projectId));
-  press(s.chooseStatus, (ctx, { projectId }, show) => show(ctx.t("staff:queue.choose_status"), statusFilterKeyboard(ctx.t, projectId)));
-  press(s.chooseProject, async (ctx, { status, page }, show) => show(ctx.t("staff:queue.choose_project"), await projectFilter(ctx, status, page ?? 1)));
+  press(s.chooseStatus, (ctx, { projectId }, show) =>
+    show(ctx.t("staff:queue.choose_status"), statusFilterKeyboard(ctx.t, projectId)),
+  );
+  press(s.chooseProject, async (ctx, { status, page }, show) =>
+    show(ctx.t("staff:queue.choose_project"), await projectFilter(ctx, status, page ?? 1)),
+  );
   press(s.card, (ctx, { applicationId }, show) => showApplicant(ctx, show, applicationId));
   press(s.showIin, (ctx, { applicationId }) => showIin(ctx, applicationId));
   press(s.refer, (ctx, { applicationId }) => act(ctx, applicationId, { action: "refer" }));
   press(s.noShow, (ctx, { applicationId }) => act(ctx, applicationId, { action: "no_show" }));
-  press(s.chooseRejectReason, (ctx, { applicationId }, show) => show(ctx.t("staff:reject_reason.choose"), rejectReasonsKeyboard(ctx.t, applicationId)));
+  press(s.chooseRejectReason, (ctx, { applicationId }, show) =>
+    show(ctx.t("staff:reject_reason.choose"), rejectReasonsKeyboard(ctx.t, applicationId)),
+  );
   press(s.reject, (ctx, { applicationId, reason }) =>
-    reason === "other" ? enter(ctx, { kind: "reject_other", applicationId }) : act(ctx, applicationId, rejectWith(reason)));
+    reason === "other"
+      ? enter(ctx, { kind: "reject_other", applicationId })
+      : act(ctx, applicationId, rejectWith(reason)),
+  );
   press(s.hire, (ctx, { applicationId }) => enter(ctx, { kind: "hire", applicationId }));
   press(s.projects, (ctx, { page }, show) => showOurProjects(ctx, show, page ?? 1));
   press(s.project, (ctx, { projectId }, show) => showStaffProject(ctx, show, projectId));
   press(s.moveProject, (ctx, { projectId, status }) =>
-    status === "commissioned" ? enter(ctx, { kind: "commission", projectId }) : moveProject(ctx, projectId, status));
+    status === "commissioned" ? enter(ctx, { kind: "commission", projectId }) : moveProject(ctx, projectId, status),
+  );
   press(s.import, (ctx) => importHelp(ctx));
   pressClaims(s.iinClaims, (ctx, { page }, show) => showIinClaims(ctx, show, page));
   pressClaims(s.iinClaim, (ctx, { claimId }, show) => showIinClaim(ctx, show, claimId));

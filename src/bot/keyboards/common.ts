@@ -5,4 +5,7 @@ export const oneButton = (label: string, data: string) => new InlineKeyboard().t
 
 /** Two choices, one under the other (yes above no). */
 export const twoButtons = (first: readonly [string, string], second: readonly [string, string]) =>
-  new InlineKeyboard().text(...first).row().text(...second);
+  new InlineKeyboard()
+    .text(...first)
+    .row()
+    .text(...second);

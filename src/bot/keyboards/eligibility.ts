@@ -20,7 +20,8 @@ export function taxKeyboard(t: Translate): InlineKeyboard {
 
 export function purposeKeyboard(t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const purpose of LOAN_PURPOSES) keyboard.text(t(`entrepreneur:purpose.${purpose}`), elig.purpose.pack({ purpose })).row();
+  for (const purpose of LOAN_PURPOSES)
+    keyboard.text(t(`entrepreneur:purpose.${purpose}`), elig.purpose.pack({ purpose })).row();
   return keyboard.text(t("menu.back"), elig.back.pack({}));
 }
 

@@ -8,10 +8,7 @@ export type MenuItem = (typeof MENU_ITEMS)[number];
 
 /** The main menu as a persistent reply keyboard; staff and admin entries only for those roles. */
 export function mainMenuKeyboard(t: Translate, account: Account | null): Keyboard {
-  const keyboard = new Keyboard()
-    .text(t("menu.jobs")).row()
-    .text(t("menu.loans")).row()
-    .text(t("menu.faq")).row();
+  const keyboard = new Keyboard().text(t("menu.jobs")).row().text(t("menu.loans")).row().text(t("menu.faq")).row();
   if (account?.isStaff) keyboard.text(t("menu.staff")).row();
   if (account?.isAdmin) keyboard.text(t("menu.admin")).row();
   return keyboard.text(t("menu.language")).text(t("menu.help")).resized().persistent();

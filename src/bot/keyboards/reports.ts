@@ -5,7 +5,12 @@ import { reportData } from "../callback-data/reports.js";
 import { localName } from "../format.js";
 import type { Lang, Translate } from "../i18n.js";
 
-export function reportScopesKeyboard(t: Translate, lang: Lang, regions: Array<{ id: number; nameKk: string; nameRu: string }>, year: number) {
+export function reportScopesKeyboard(
+  t: Translate,
+  lang: Lang,
+  regions: Array<{ id: number; nameKk: string; nameRu: string }>,
+  year: number,
+) {
   const keyboard = new InlineKeyboard().text(t("report:country"), reportData.year({ kind: "country" }, year)).row();
   regions.forEach((region, i) => {
     keyboard.text(localName(lang, region), reportData.year({ kind: "region", regionId: region.id }, year));

@@ -7,20 +7,35 @@ import { formatNumber, localName, type Named } from "../format.js";
 import type { Lang, Translate } from "../i18n.js";
 import { addPager } from "../paging.js";
 
-
 /** The positions with places left, each with its wage; back to the project's card. */
-export function positionsKeyboard(t: Translate, lang: Lang, projectId: number, positions: Array<{ id: number; count: number; taken: number; monthlyWage: number; profession: Named }>) {
+export function positionsKeyboard(
+  t: Translate,
+  lang: Lang,
+  projectId: number,
+  positions: Array<{ id: number; count: number; taken: number; monthlyWage: number; profession: Named }>,
+) {
   const keyboard = new InlineKeyboard();
   for (const position of positions) {
-    if (position.count - position.taken > 0) keyboard.text(`${localName(lang, position.profession)} · ${formatNumber(position.monthlyWage, lang)} ₸`, applicationsData.position(position.id)).row();
+    if (position.count - position.taken > 0)
+      keyboard
+        .text(
+          `${localName(lang, position.profession)} · ${formatNumber(position.monthlyWage, lang)} ₸`,
+          applicationsData.position(position.id),
+        )
+        .row();
   }
   return keyboard.text(t("menu.back"), projectsData.card(projectId, "-"));
 }
 
 /** "Withdraw" for each application still waiting, and the pages. */
-export function myApplicationsKeyboard(t: Translate, page: { items: Array<{ id: number; number: string; status: string }>; page: number; pages: number }) {
+export function myApplicationsKeyboard(
+  t: Translate,
+  page: { items: Array<{ id: number; number: string; status: string }>; page: number; pages: number },
+) {
   const keyboard = new InlineKeyboard();
-  for (const a of page.items) if (a.status === "submitted") keyboard.text(t("applications:withdraw", { number: a.number }), applicationsData.withdraw(a.id)).row();
+  for (const a of page.items)
+    if (a.status === "submitted")
+      keyboard.text(t("applications:withdraw", { number: a.number }), applicationsData.withdraw(a.id)).row();
   return addPager(keyboard, page, (n) => applicationsData.mine(n));
 }
 
@@ -31,7 +46,12 @@ export function profileKeyboard(t: Translate, subscribed: boolean) {
     keyboard.text(t(`seeker:edit.field.${field}`), profileData.edit(field));
     if (i % 2 === 1) keyboard.row();
   });
-  return keyboard.row()
-    .text(t(subscribed ? "seeker:subscription.turn_off" : "seeker:subscription.turn_on"), profileData.subscription(!subscribed)).row()
+  return keyboard
+    .row()
+    .text(
+      t(subscribed ? "seeker:subscription.turn_off" : "seeker:subscription.turn_on"),
+      profileData.subscription(!subscribed),
+    )
+    .row()
     .text(t("seeker:profile.delete"), profileData.delete());
 }

@@ -11,15 +11,25 @@ import { formatDateTime, localName, type Named } from "../format.js";
 import type { Lang, Translate } from "../i18n.js";
 import { addPager, shorten, type Page } from "../paging.js";
 
-
-const STATUS_FILTERS: QueueStatusFilter[] = ["all", "submitted", "referred", "hired", "rejected", "no_show", "withdrawn"];
+const STATUS_FILTERS: QueueStatusFilter[] = [
+  "all",
+  "submitted",
+  "referred",
+  "hired",
+  "rejected",
+  "no_show",
+  "withdrawn",
+];
 
 /** The staff's home; the desk's button when the desk is served (its address). */
 export function staffHomeKeyboard(t: Translate, reportButton: readonly [string, string], deskUrl?: string) {
   const keyboard = new InlineKeyboard()
-    .text(t("staff:home.queue"), staffData.queue(1)).row()
-    .text(t("staff:home.projects"), staffData.projects()).row()
-    .text(t("staff:home.import"), staffData.import()).row()
+    .text(t("staff:home.queue"), staffData.queue(1))
+    .row()
+    .text(t("staff:home.projects"), staffData.projects())
+    .row()
+    .text(t("staff:home.import"), staffData.import())
+    .row()
     .text(...reportButton);
   return deskUrl ? keyboard.row().webApp(t("staff:home.desk"), deskUrl) : keyboard;
 }
@@ -32,22 +42,40 @@ export interface QueuePage {
 }
 
 /** A page of the queue: the applications, the pages (the current one and the ends do nothing when pressed), the filters. */
-export function queueKeyboard(t: Translate, queue: QueuePage, status: QueueStatusFilter, projectId: number, claims: [string, string] | null) {
+export function queueKeyboard(
+  t: Translate,
+  queue: QueuePage,
+  status: QueueStatusFilter,
+  projectId: number,
+  claims: [string, string] | null,
+) {
   const keyboard = new InlineKeyboard();
   if (claims) keyboard.text(...claims).row();
   for (const item of queue.items) {
     const who = item.fullName ?? t("staff:queue.anonymous");
     const star = item.priorityGroup === PRIORITY_GROUP ? "⭐ " : "";
-    keyboard.text(`${star}${item.number} · ${who} · ${t(`applications:status.${item.status}`)}`, staffData.card(item.id)).row();
+    keyboard
+      .text(`${star}${item.number} · ${who} · ${t(`applications:status.${item.status}`)}`, staffData.card(item.id))
+      .row();
   }
   if (queue.pages > 1) {
     const pages = queue.more ? `${queue.pages}+` : queue.pages;
-    keyboard.text(queue.page > 1 ? "◀️" : "·", queue.page > 1 ? staffData.queue(queue.page - 1, status, projectId) : NOOP);
+    keyboard.text(
+      queue.page > 1 ? "◀️" : "·",
+      queue.page > 1 ? staffData.queue(queue.page - 1, status, projectId) : NOOP,
+    );
     keyboard.text(t("projects:list.page", { page: queue.page, pages }), NOOP);
-    keyboard.text(queue.page < queue.pages ? "▶️" : "·", queue.page < queue.pages ? staffData.queue(queue.page + 1, status, projectId) : NOOP).row();
+    keyboard
+      .text(
+        queue.page < queue.pages ? "▶️" : "·",
+        queue.page < queue.pages ? staffData.queue(queue.page + 1, status, projectId) : NOOP,
+      )
+      .row();
   }
-  return keyboard.text(t("staff:queue.filter_status"), staffData.chooseStatus(status, projectId))
-    .text(t("staff:queue.filter_project"), staffData.chooseProject(status)).row()
+  return keyboard
+    .text(t("staff:queue.filter_status"), staffData.chooseStatus(status, projectId))
+    .text(t("staff:queue.filter_project"), staffData.chooseProject(status))
+    .row()
     .text(t("menu.back"), staffData.home());
 }
 
@@ -60,34 +88,51 @@ export function statusFilterKeyboard(t: Translate, projectId: number) {
   return keyboard;
 }
 
-export function projectFilterKeyboard(t: Translate, lang: Lang, status: QueueStatusFilter, page: Page<{ id: number } & Named>) {
+export function projectFilterKeyboard(
+  t: Translate,
+  lang: Lang,
+  status: QueueStatusFilter,
+  page: Page<{ id: number } & Named>,
+) {
   const keyboard = new InlineKeyboard().text(t("staff:queue.all_projects"), staffData.queue(1, status, 0)).row();
-  for (const project of page.items) keyboard.text(shorten(localName(lang, project), 60), staffData.queue(1, status, project.id)).row();
+  for (const project of page.items)
+    keyboard.text(shorten(localName(lang, project), 60), staffData.queue(1, status, project.id)).row();
   return addPager(keyboard, page, (n) => staffData.chooseProject(status, n));
 }
 
 /** The applicant card's actions, as the application's status allows; the IIN only while the person's data is there. */
-export function applicantKeyboard(t: Translate, applicationId: number, status: QueueItem["status"], hasPerson: boolean) {
+export function applicantKeyboard(
+  t: Translate,
+  applicationId: number,
+  status: QueueItem["status"],
+  hasPerson: boolean,
+) {
   const keyboard = new InlineKeyboard();
   if (status === "submitted") keyboard.text(t("staff:action.refer"), staffData.action("ref", applicationId)).row();
   if (status === "referred") {
-    keyboard.text(t("staff:action.hire"), staffData.action("hire", applicationId)).text(t("staff:action.no_show"), staffData.action("ns", applicationId)).row();
+    keyboard
+      .text(t("staff:action.hire"), staffData.action("hire", applicationId))
+      .text(t("staff:action.no_show"), staffData.action("ns", applicationId))
+      .row();
   }
-  if (status === "submitted" || status === "referred") keyboard.text(t("staff:action.reject"), staffData.action("rej", applicationId)).row();
+  if (status === "submitted" || status === "referred")
+    keyboard.text(t("staff:action.reject"), staffData.action("rej", applicationId)).row();
   if (hasPerson) keyboard.text(t("staff:action.show_iin"), staffData.action("iin", applicationId)).row();
   return keyboard.text(t("staff:queue.back"), staffData.queue(1));
 }
 
 export function rejectReasonsKeyboard(t: Translate, applicationId: number) {
   const keyboard = new InlineKeyboard();
-  for (const reason of REJECT_REASONS) keyboard.text(t(`staff:reject_reason.${reason}`), staffData.reject(applicationId, reason)).row();
+  for (const reason of REJECT_REASONS)
+    keyboard.text(t(`staff:reject_reason.${reason}`), staffData.reject(applicationId, reason)).row();
   return keyboard.text(t("menu.back"), staffData.card(applicationId));
 }
 
 /** "Our projects": each with its quota met, in pages. */
 export function ourProjectsKeyboard(t: Translate, lang: Lang, page: Page<{ id: number; percentMet: number } & Named>) {
   const keyboard = new InlineKeyboard();
-  for (const p of page.items) keyboard.text(`${shorten(localName(lang, p), 60)} · ${p.percentMet} %`, staffData.project(p.id)).row();
+  for (const p of page.items)
+    keyboard.text(`${shorten(localName(lang, p), 60)} · ${p.percentMet} %`, staffData.project(p.id)).row();
   return addPager(keyboard, page, (n) => staffData.projects(n)).text(t("menu.back"), staffData.home());
 }
 
@@ -97,13 +142,30 @@ export function staffProjectKeyboard(t: Translate, projectId: number, status: Pr
   const next = nextStatus(status);
   if (next) keyboard.text(t(`staff:projects.move_to.${next}`), staffData.status(projectId, next)).row();
   keyboard.text(t("report:figures.button"), staffData.figuresYear(projectId, figuresYear)).row();
-  return keyboard.text(t("staff:home.queue"), staffData.queue(1, "all", projectId)).row().text(t("menu.back"), staffData.projects());
+  return keyboard
+    .text(t("staff:home.queue"), staffData.queue(1, "all", projectId))
+    .row()
+    .text(t("menu.back"), staffData.projects());
 }
 
-export function iinClaimsKeyboard(t: Translate, lang: Lang, page: Page<{ id: number; createdAt: Date; district: Named }>, back: string) {
+export function iinClaimsKeyboard(
+  t: Translate,
+  lang: Lang,
+  page: Page<{ id: number; createdAt: Date; district: Named }>,
+  back: string,
+) {
   const keyboard = new InlineKeyboard();
   for (const claim of page.items) {
-    keyboard.text(t("staff:iin_claims.line", { number: claim.id, date: formatDateTime(claim.createdAt), district: localName(lang, claim.district) }), staffData.iinClaim(claim.id)).row();
+    keyboard
+      .text(
+        t("staff:iin_claims.line", {
+          number: claim.id,
+          date: formatDateTime(claim.createdAt),
+          district: localName(lang, claim.district),
+        }),
+        staffData.iinClaim(claim.id),
+      )
+      .row();
   }
   return addPager(keyboard, page, (n) => staffData.iinClaims(n)).text(t("menu.back"), back);
 }
@@ -115,8 +177,14 @@ export type ClaimDecisions = "propose" | "confirm" | "decline" | "none";
 export function iinClaimKeyboard(t: Translate, claimId: number, decisions: ClaimDecisions) {
   const keyboard = new InlineKeyboard();
   if (decisions === "propose" || decisions === "confirm") {
-    keyboard.text(t(decisions === "propose" ? "staff:iin_claims.move" : "staff:iin_claims.confirm_move"), staffData.resolveIinClaim(claimId, "move")).row();
+    keyboard
+      .text(
+        t(decisions === "propose" ? "staff:iin_claims.move" : "staff:iin_claims.confirm_move"),
+        staffData.resolveIinClaim(claimId, "move"),
+      )
+      .row();
   }
-  if (decisions !== "none") keyboard.text(t("staff:iin_claims.decline"), staffData.resolveIinClaim(claimId, "decline")).row();
+  if (decisions !== "none")
+    keyboard.text(t("staff:iin_claims.decline"), staffData.resolveIinClaim(claimId, "decline")).row();
   return keyboard.text(t("menu.back"), staffData.iinClaims());
 }

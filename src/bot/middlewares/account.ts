@@ -9,7 +9,10 @@ import type { BotDeps } from "../context.js";
  * person's conversation state comes in the same query (ctx.storedSession, for the conversations'
  * storage).
  */
-export function accountMiddleware(deps: BotDeps, conversationKey?: (ctx: ConvContext) => string | undefined): MiddlewareFn<ConvContext> {
+export function accountMiddleware(
+  deps: BotDeps,
+  conversationKey?: (ctx: ConvContext) => string | undefined,
+): MiddlewareFn<ConvContext> {
   return async (ctx, next) => {
     ctx.deps = deps;
     ctx.services = deps.services;
@@ -17,7 +20,12 @@ export function accountMiddleware(deps: BotDeps, conversationKey?: (ctx: ConvCon
     const key = conversationKey?.(ctx);
     if (!ctx.from || ctx.from.is_bot) ctx.account = null;
     else if (key === undefined) ctx.account = await deps.services.findOrCreateAccount(ctx.from, deps.adminIds);
-    else ({ account: ctx.account, session: ctx.storedSession } = await deps.services.loadAccount(ctx.from, deps.adminIds, key));
+    else
+      ({ account: ctx.account, session: ctx.storedSession } = await deps.services.loadAccount(
+        ctx.from,
+        deps.adminIds,
+        key,
+      ));
     ctx.lang = ctx.account?.language ?? guessLang(ctx.from?.language_code);
     ctx.t = deps.i18n.getFixedT(ctx.lang);
     await next();

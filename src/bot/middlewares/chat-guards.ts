@@ -26,7 +26,11 @@ export function groupsAndChannels(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(text).catch((error) => ctx.log.warn({ err: error }, "could not write to a group"));
     await ctx.leaveChat().catch((error) => ctx.log.warn({ err: error }, "could not leave a group"));
   });
-  guard.chatType("channel").on("my_chat_member", (ctx) => ctx.myChatMember.new_chat_member.status === "left" ? undefined : ctx.leaveChat().catch(() => undefined));
+  guard
+    .chatType("channel")
+    .on("my_chat_member", (ctx) =>
+      ctx.myChatMember.new_chat_member.status === "left" ? undefined : ctx.leaveChat().catch(() => undefined),
+    );
   return guard;
 }
 
@@ -34,7 +38,8 @@ export function groupsAndChannels(deps: BotDeps): Composer<BotContext> {
 export function privateInput(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     if (!ctx.message && !ctx.callbackQuery) return; // edits, reactions, membership changes: nothing to answer
-    if ((ctx.message?.text?.length ?? 0) > MAX_TEXT_LENGTH) return void (await ctx.reply(ctx.t("errors.too_long", { max: MAX_TEXT_LENGTH })));
+    if ((ctx.message?.text?.length ?? 0) > MAX_TEXT_LENGTH)
+      return void (await ctx.reply(ctx.t("errors.too_long", { max: MAX_TEXT_LENGTH })));
     await next();
   };
 }

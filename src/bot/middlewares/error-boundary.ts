@@ -22,7 +22,8 @@ async function logRefusal(ctx: BotContext, deps: BotDeps) {
   ctx.log.warn({ data }, "refused: outside the person's reach");
   if (!ctx.account) return;
   const kind = data ? data.split(":").slice(0, 2).join(":") : "message";
-  await deps.services.auditRefusal({ actorUserId: ctx.account.userId, kind, data, telegramId: String(ctx.from?.id), at: deps.now() })
+  await deps.services
+    .auditRefusal({ actorUserId: ctx.account.userId, kind, data, telegramId: String(ctx.from?.id), at: deps.now() })
     .catch((error) => ctx.log.error({ err: error }, "could not audit a refusal"));
 }
 
@@ -45,7 +46,9 @@ export function errorBoundary(deps: BotDeps): MiddlewareFn<BotContext> {
       if (!ctx.chat) return;
       const t = ctx.t ?? deps.i18n.getFixedT(guessLang(ctx.from?.language_code));
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-      await ctx.reply(t(`errors.${failure}`)).catch((replyError) => ctx.log.warn({ err: replyError }, "could not report the error"));
+      await ctx
+        .reply(t(`errors.${failure}`))
+        .catch((replyError) => ctx.log.warn({ err: replyError }, "could not report the error"));
     }
   };
 }

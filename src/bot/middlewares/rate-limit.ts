@@ -26,7 +26,9 @@ export function rateLimit(deps: BotDeps, rate: RateLimit = DEFAULT_RATE_LIMIT): 
       if (ctx.chat?.type !== "private") return;
       const language = await deps.services.languageOfTelegramUser(ctx.from!.id).catch(() => null);
       const t = deps.i18n.getFixedT(language ?? guessLang(ctx.from?.language_code));
-      await ctx.reply(t("errors.slow_down")).catch((error) => ctx.log.warn({ err: error }, "could not ask to slow down"));
+      await ctx
+        .reply(t("errors.slow_down"))
+        .catch((error) => ctx.log.warn({ err: error }, "could not ask to slow down"));
     },
   });
 }

@@ -4,8 +4,8 @@
 import { createRequire } from "node:module";
 import { renderAsync } from "@resvg/resvg-js";
 
-const CHART_FONT_FILES = ["dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"].map((file) =>
-  createRequire(import.meta.url).resolve(file),
+const CHART_FONT_FILES = ["dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"].map(
+  (file) => createRequire(import.meta.url).resolve(file),
 );
 const FONT = "DejaVu Sans";
 
@@ -41,7 +41,8 @@ export interface ChartText {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const shorten = (text: string, max = 26) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-export const xOfPercent = (percent: number) => PLOT_LEFT + (Math.min(percent, SCALE_MAX) / SCALE_MAX) * (PLOT_RIGHT - PLOT_LEFT);
+export const xOfPercent = (percent: number) =>
+  PLOT_LEFT + (Math.min(percent, SCALE_MAX) / SCALE_MAX) * (PLOT_RIGHT - PLOT_LEFT);
 
 export function quotaChartSvg(input: ChartBar[], text: ChartText): string {
   const bars = [...input].sort((a, b) => b.percent - a.percent || a.label.localeCompare(b.label));
@@ -58,8 +59,10 @@ export function quotaChartSvg(input: ChartBar[], text: ChartText): string {
       `<text x="${end + 8}" y="${y + BAR / 2 + 8}" font-size="22">${escape(text.formatPercent(bar.percent))}</text>`,
     ].join("");
   });
-  const ticks = [0, 50, 100, 150].map((p) =>
-    `<text x="${xOfPercent(p)}" y="${plotBottom + 34}" text-anchor="middle" font-size="20" fill="#555">${escape(text.formatPercent(p))}</text>`);
+  const ticks = [0, 50, 100, 150].map(
+    (p) =>
+      `<text x="${xOfPercent(p)}" y="${plotBottom + 34}" text-anchor="middle" font-size="20" fill="#555">${escape(text.formatPercent(p))}</text>`,
+  );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" font-family="${FONT}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
@@ -75,7 +78,9 @@ export function quotaChartSvg(input: ChartBar[], text: ChartText): string {
 }
 
 export async function renderSvgToPng(svg: string): Promise<Buffer> {
-  const image = await renderAsync(svg, { font: { loadSystemFonts: false, fontFiles: CHART_FONT_FILES, defaultFontFamily: FONT } });
+  const image = await renderAsync(svg, {
+    font: { loadSystemFonts: false, fontFiles: CHART_FONT_FILES, defaultFontFamily: FONT },
+  });
   return image.asPng();
 }
 

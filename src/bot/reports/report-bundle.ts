@@ -22,7 +22,8 @@ export interface ReportBundle {
   files: ReportFile[];
 }
 
-export const monthName = (t: Translate, month: ReportMonth) => t("report:month_name", { month: t(`report:months.${month.month}`), year: month.year });
+export const monthName = (t: Translate, month: ReportMonth) =>
+  t("report:month_name", { month: t(`report:months.${month.month}`), year: month.year });
 
 const percentText = (value: number | null, lang: Lang) => (value === null ? "—" : `${formatNumber(value, lang)} %`);
 
@@ -31,21 +32,38 @@ function summaryText(report: MonthlyReport, scopeName: string, lang: Lang, t: Tr
   const { kinds, quota, plan } = report.totals;
   const aim = centreShareAimPercent(report.month.year);
   const share = percentText(report.jobs.centreShare, lang);
-  const shareLine = () => (aim === null ? t("report:summary.share", { share }) : t("report:summary.share_aim", { share, aim, year: report.month.year }));
+  const shareLine = () =>
+    aim === null
+      ? t("report:summary.share", { share })
+      : t("report:summary.share_aim", { share, aim, year: report.month.year });
   return [
     t("report:summary.title", { month: monthName(t, report.month), scope: scopeName }),
     t("report:summary.contractors", { count: count(report.contractors.length) }),
-    t("report:summary.projects", { started: count(kinds.started), finished: count(kinds.finished), in_progress: count(kinds.inProgress) }),
+    t("report:summary.projects", {
+      started: count(kinds.started),
+      finished: count(kinds.finished),
+      in_progress: count(kinds.inProgress),
+    }),
     t("report:summary.jobs", {
-      jobs: count(report.jobs.jobsCreated), hired: count(report.jobs.hiredThroughReferrals),
+      jobs: count(report.jobs.jobsCreated),
+      hired: count(report.jobs.hiredThroughReferrals),
       wage: report.jobs.averageWage === null ? "—" : t("common:money", { amount: count(report.jobs.averageWage) }), // no "— ₸"
     }),
     shareLine(),
-    t("report:summary.quota", { met: percentText(quota.percentMet, lang), hired: count(quota.hired), quota: count(quota.quota) }),
-    t("report:summary.commissioned", {
-      count: count(report.commissioned.length), met: count(report.commissioned.filter((c) => c.met).length), percent: COMMISSIONED_JOBS_PERCENT,
+    t("report:summary.quota", {
+      met: percentText(quota.percentMet, lang),
+      hired: count(quota.hired),
+      quota: count(quota.quota),
     }),
-    t("report:summary.plan", { jobs: percentText(plan.jobsPercent, lang), permanent: percentText(plan.permanentPercent, lang) }),
+    t("report:summary.commissioned", {
+      count: count(report.commissioned.length),
+      met: count(report.commissioned.filter((c) => c.met).length),
+      percent: COMMISSIONED_JOBS_PERCENT,
+    }),
+    t("report:summary.plan", {
+      jobs: percentText(plan.jobsPercent, lang),
+      permanent: percentText(plan.permanentPercent, lang),
+    }),
     t("report:summary.files"),
   ].join("\n");
 }
@@ -56,20 +74,34 @@ export function reportParts(report: MonthlyReport, scope: ResolvedScope, lang: L
   const title = `${t("report:file_title")} — ${monthName(t, report.month)} — ${scopeName}`;
   // The country's chart is by region: two hundred districts would not be readable on a phone.
   const lines = scope.districtIds === null ? report.regionQuotas : report.districts;
-  const bars: ChartBar[] = lines.filter((l) => l.percentMet !== null).map((l) => ({ label: localName(lang, l), percent: l.percentMet! }));
+  const bars: ChartBar[] = lines
+    .filter((l) => l.percentMet !== null)
+    .map((l) => ({ label: localName(lang, l), percent: l.percentMet! }));
   const chartText: ChartText = {
     title: t("report:chart.title", { month: monthName(t, report.month) }),
-    subtitle: t(scope.districtIds === null ? "report:chart.subtitle_regions" : "report:chart.subtitle_districts", { scope: scopeName }),
+    subtitle: t(scope.districtIds === null ? "report:chart.subtitle_regions" : "report:chart.subtitle_districts", {
+      scope: scopeName,
+    }),
     line: percentText(100, lang),
     formatPercent: (value) => percentText(value, lang),
   };
   return {
-    scopeName, title, summary: summaryText(report, scopeName, lang, t), tables: reportTables(report, lang, t), bars, chartText,
+    scopeName,
+    title,
+    summary: summaryText(report, scopeName, lang, t),
+    tables: reportTables(report, lang, t),
+    bars,
+    chartText,
     fileBase: `report-${report.month.key}-${scope.slug}`,
   };
 }
 
-export async function reportBundle(report: MonthlyReport, scope: ResolvedScope, lang: Lang, t: Translate): Promise<ReportBundle> {
+export async function reportBundle(
+  report: MonthlyReport,
+  scope: ResolvedScope,
+  lang: Lang,
+  t: Translate,
+): Promise<ReportBundle> {
   const parts = reportParts(report, scope, lang, t);
   const chart = await quotaChartPng(parts.bars, parts.chartText);
   const files: ReportFile[] = [

@@ -24,7 +24,9 @@ export async function reportWorkbook(tables: ReportTable[], t: Translate, title:
   for (const table of tables) {
     const sheet = workbook.addWorksheet(sheetName(t(`report:sheet.${table.section}`)));
     sheet.columns = table.columns.map((c) => ({
-      header: t(`report:column.${c.key}`), width: WIDTHS[c.kind], style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {},
+      header: t(`report:column.${c.key}`),
+      width: WIDTHS[c.kind],
+      style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {},
     }));
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: "frozen", ySplit: 1 }];
@@ -34,14 +36,23 @@ export async function reportWorkbook(tables: ReportTable[], t: Translate, title:
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-
 /** UTF-8 with a byte-order mark, so that Excel opens the Cyrillic text as it is. */
 export function reportCsv(tables: ReportTable[], t: Translate, title: string): Buffer {
   const records: Cell[][] = [[title], []];
   for (const table of tables) {
-    records.push([t(`report:sheet.${table.section}`)], table.columns.map((c) => t(`report:column.${c.key}`)), ...table.rows);
+    records.push(
+      [t(`report:sheet.${table.section}`)],
+      table.columns.map((c) => t(`report:column.${c.key}`)),
+      ...table.rows,
+    );
     if (table.totals) records.push(table.totals);
     records.push([]);
   }
-  return Buffer.from(csvDocument(records.map((r) => r.map((cell) => (cell instanceof Date ? formatDate(cell) : cell))), { bom: true }), "utf8");
+  return Buffer.from(
+    csvDocument(
+      records.map((r) => r.map((cell) => (cell instanceof Date ? formatDate(cell) : cell))),
+      { bom: true },
+    ),
+    "utf8",
+  );
 }

@@ -11,14 +11,30 @@ import type { Db } from "../store.js";
 import { seedCentres } from "./centres.js";
 import { OBJECTS, WORK_KIND_NAMES, WORK_KIND_WEIGHTS, contractorName } from "./names.js";
 import { createRandom, splitTotal, type Random } from "./random.js";
-import { centreShare, projectHistory, worksMonths, type HistoryApplication, type HistoryPosition, type HistoryProject } from "./history.js";
+import {
+  centreShare,
+  projectHistory,
+  worksMonths,
+  type HistoryApplication,
+  type HistoryPosition,
+  type HistoryProject,
+} from "./history.js";
 import { insertHistory } from "./history-rows.js";
 
 export const DEMO_SEED = 2020_03_27; // the programme's approval date
 const PERMANENT_JOBS_SHARE = 0.4; // of projects: new objects that keep staff after the works
-const STATUSES: ReadonlyArray<[ProjectStatus, number]> = [["planned", 15], ["in_progress", 45], ["completed", 25], ["commissioned", 15]];
+const STATUSES: ReadonlyArray<[ProjectStatus, number]> = [
+  ["planned", 15],
+  ["in_progress", 45],
+  ["completed", 25],
+  ["commissioned", 15],
+];
 /** Almaty city's projects had all started by the briefing of December 2020 (004). */
-const STARTED_STATUSES: ReadonlyArray<[ProjectStatus, number]> = [["in_progress", 45], ["completed", 35], ["commissioned", 20]];
+const STARTED_STATUSES: ReadonlyArray<[ProjectStatus, number]> = [
+  ["in_progress", 45],
+  ["completed", 35],
+  ["commissioned", 20],
+];
 /** Of the 2020 plan's projects, this share starts in 2021 (the works that roll over). */
 const STARTING_IN_2021 = 0.2;
 const CHUNK = 5_000;
@@ -31,7 +47,8 @@ function weighted<T>(random: Random, table: ReadonlyArray<[T, number]>): T {
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const addMonths = (date: Date, months: number) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
+const addMonths = (date: Date, months: number) =>
+  new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
 
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
@@ -43,14 +60,35 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
  */
 async function seedDemoFigures(tx: Prisma.TransactionClient) {
   // The month arithmetic and generate_series: typed fragments.
-  await executeIn(tx, q.insertInto("MonthlyFigure").columns(["projectId", "month", "workDone", "jobsCreated"])
-    .expression((eb) => eb.selectFrom("Project as p")
-      .innerJoinLateral((inner) => inner.selectFrom(sql`(select 1)`.as("one")).select(sql<number>`((extract(year from p."endDate") - extract(year from p."startDate")) * 12
-        + extract(month from p."endDate") - extract(month from p."startDate") + 1)::int`.as("n")).as("c"), (join) => join.onTrue())
-      .innerJoinLateral(sql<{ k: number }>`generate_series(1, c.n)`.as("k"), (join) => join.onTrue())
-      .select(["p.id", sql<Date>`(date_trunc('month', p."startDate") + (k - 1) * interval '1 month')::date`.as("month"),
-        sql<bigint>`(p."estimatedCost" / c.n)::bigint`.as("workDone"), sql<number>`(p."plannedJobs" * k / c.n - p."plannedJobs" * (k - 1) / c.n)::int`.as("jobsCreated")])
-      .where("p.status", "<>", "planned")));
+  await executeIn(
+    tx,
+    q
+      .insertInto("MonthlyFigure")
+      .columns(["projectId", "month", "workDone", "jobsCreated"])
+      .expression((eb) =>
+        eb
+          .selectFrom("Project as p")
+          .innerJoinLateral(
+            (inner) =>
+              inner
+                .selectFrom(sql`(select 1)`.as("one"))
+                .select(
+                  sql<number>`((extract(year from p."endDate") - extract(year from p."startDate")) * 12
+        + extract(month from p."endDate") - extract(month from p."startDate") + 1)::int`.as("n"),
+                )
+                .as("c"),
+            (join) => join.onTrue(),
+          )
+          .innerJoinLateral(sql<{ k: number }>`generate_series(1, c.n)`.as("k"), (join) => join.onTrue())
+          .select([
+            "p.id",
+            sql<Date>`(date_trunc('month', p."startDate") + (k - 1) * interval '1 month')::date`.as("month"),
+            sql<bigint>`(p."estimatedCost" / c.n)::bigint`.as("workDone"),
+            sql<number>`(p."plannedJobs" * k / c.n - p."plannedJobs" * (k - 1) / c.n)::int`.as("jobsCreated"),
+          ])
+          .where("p.status", "<>", "planned"),
+      ),
+  );
 }
 
 /** The programme's works end with 2021. */
@@ -60,7 +98,9 @@ const LAST_MONTH = day("2021-12-01");
 function works(random: Random, validFrom: Date | null) {
   const start = validFrom
     ? addMonths(validFrom, random.int(0, 5))
-    : random.next() < STARTING_IN_2021 ? addMonths(day("2021-03-01"), random.int(0, 5)) : addMonths(day("2020-04-01"), random.int(0, 8));
+    : random.next() < STARTING_IN_2021
+      ? addMonths(day("2021-03-01"), random.int(0, 5))
+      : addMonths(day("2020-04-01"), random.int(0, 8));
   const end = addMonths(start, random.int(1, 11));
   return { start, end: end > LAST_MONTH ? LAST_MONTH : end };
 }
@@ -73,7 +113,10 @@ function almatyWorks(random: Random) {
 
 export async function seedDemoData(db: Db): Promise<{ projects: number; positions: number; applications: number }> {
   const random = createRandom(DEMO_SEED);
-  const regions = await db.region.findMany({ include: { districts: { orderBy: { kato: "asc" } } }, orderBy: { kato: "asc" } });
+  const regions = await db.region.findMany({
+    include: { districts: { orderBy: { kato: "asc" } } },
+    orderBy: { kato: "asc" },
+  });
   const professions = await db.profession.findMany({ orderBy: { code: "asc" } });
   const light = new Set(PROFESSIONS.filter((p) => p.light).map((p) => p.code));
   const contractors: Prisma.ContractorCreateManyInput[] = [];
@@ -89,7 +132,12 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
     const contractorCount = Math.ceil(target.projects / 4);
     for (let i = 0; i < contractorCount; i++) {
       const id = contractors.length + 1;
-      contractors.push({ id, name: contractorName(id - 1), bin: String(100_000_000_000 + id * 7_919), phone: `+7 7${random.int(0, 99).toString().padStart(2, "0")} ${random.int(100, 999)} ${random.int(1000, 9999)}` });
+      contractors.push({
+        id,
+        name: contractorName(id - 1),
+        bin: String(100_000_000_000 + id * 7_919),
+        phone: `+7 7${random.int(0, 99).toString().padStart(2, "0")} ${random.int(100, 999)} ${random.int(1000, 9999)}`,
+      });
     }
     const jobs = splitTotal(random, target.jobs, target.projects, 5);
     const withPermanent = Math.round(target.projects * PERMANENT_JOBS_SHARE);
@@ -117,7 +165,13 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
           const profession = professions[p]!;
           const monthlyWage = wageFloor(start) + random.int(0, 350) * 500;
           payroll += monthlyWage * counts[i]!;
-          positions.push({ projectId: id, professionId: profession.id, count: counts[i]!, monthlyWage, suitableForMinors: light.has(profession.code) });
+          positions.push({
+            projectId: id,
+            professionId: profession.id,
+            count: counts[i]!,
+            monthlyWage,
+            suitableForMinors: light.has(profession.code),
+          });
         });
         regionCodes.push(target.code);
         projects.push({
@@ -146,33 +200,56 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
 
   const history = createRandom(DEMO_SEED + 1); // its own stream: the projects stay the same rows whatever the history draws
   for (const project of projects) {
-    if (project.status === "commissioned") project.commissionedAt = new Date((project.endDate as Date).getTime() + history.int(10, 40) * 86_400_000);
+    if (project.status === "commissioned")
+      project.commissionedAt = new Date((project.endDate as Date).getTime() + history.int(10, 40) * 86_400_000);
   }
   const historyProjects: HistoryProject[] = projects.map((p, i) => ({
-    id: p.id!, districtId: p.districtId, regionCode: regionCodes[i]!, plannedJobs: p.plannedJobs!, permanentJobs: p.permanentJobs ?? 0,
-    startDate: p.startDate as Date, endDate: p.endDate as Date, started: p.status !== "planned", commissionedAt: (p.commissionedAt as Date | undefined) ?? null,
+    id: p.id!,
+    districtId: p.districtId,
+    regionCode: regionCodes[i]!,
+    plannedJobs: p.plannedJobs!,
+    permanentJobs: p.permanentJobs ?? 0,
+    startDate: p.startDate as Date,
+    endDate: p.endDate as Date,
+    started: p.status !== "planned",
+    commissionedAt: (p.commissionedAt as Date | undefined) ?? null,
   }));
   calibrateAlmatyWorks(historyProjects.filter((p) => p.regionCode === HISTORY.almatyCity.code));
   for (const p of historyProjects) projects[p.id - 1]!.endDate = p.endDate;
 
   let applications = 0;
-  await db.$transaction(async (tx) => {
-    await insertChunks(contractors, (data) => tx.contractor.createMany({ data }));
-    await insertChunks(projects, (data) => tx.project.createMany({ data }));
-    await insertChunks(positions, (data) => tx.position.createMany({ data }));
-    await tx.$executeRawUnsafe(`select setval(pg_get_serial_sequence('"Contractor"', 'id'), (select max(id) from "Contractor"))`);
-    await tx.$executeRawUnsafe(`select setval(pg_get_serial_sequence('"Project"', 'id'), (select max(id) from "Project"))`);
-    await seedDemoFigures(tx);
-    await seedCentres(tx, random);
-    const saved: HistoryPosition[] = await tx.position.findMany({ select: { id: true, projectId: true, count: true, monthlyWage: true }, orderBy: { id: "asc" } });
-    const regionIds = new Map((await tx.region.findMany({ select: { id: true, code: true } })).map((r) => [r.code, r.id]));
-    applications = await insertHistory(tx, replayHistory(history, historyProjects, saved), regionIds);
-  }, { timeout: 180_000 });
+  await db.$transaction(
+    async (tx) => {
+      await insertChunks(contractors, (data) => tx.contractor.createMany({ data }));
+      await insertChunks(projects, (data) => tx.project.createMany({ data }));
+      await insertChunks(positions, (data) => tx.position.createMany({ data }));
+      await tx.$executeRawUnsafe(
+        `select setval(pg_get_serial_sequence('"Contractor"', 'id'), (select max(id) from "Contractor"))`,
+      );
+      await tx.$executeRawUnsafe(
+        `select setval(pg_get_serial_sequence('"Project"', 'id'), (select max(id) from "Project"))`,
+      );
+      await seedDemoFigures(tx);
+      await seedCentres(tx, random);
+      const saved: HistoryPosition[] = await tx.position.findMany({
+        select: { id: true, projectId: true, count: true, monthlyWage: true },
+        orderBy: { id: "asc" },
+      });
+      const regionIds = new Map(
+        (await tx.region.findMany({ select: { id: true, code: true } })).map((r) => [r.code, r.id]),
+      );
+      applications = await insertHistory(tx, replayHistory(history, historyProjects, saved), regionIds);
+    },
+    { timeout: 180_000 },
+  );
   return { projects: projects.length, positions: positions.length, applications };
 }
 
 const before = (date: Date, month: Date) => month.getTime() < date.getTime();
-const jobsBefore = (project: HistoryProject, date: Date) => worksMonths(project).filter((m) => before(date, m.month)).reduce((sum, m) => sum + m.jobs, 0);
+const jobsBefore = (project: HistoryProject, date: Date) =>
+  worksMonths(project)
+    .filter((m) => before(date, m.month))
+    .reduce((sum, m) => sum + m.jobs, 0);
 
 /**
  * Almaty city's works lengthened or shortened a month at a time, one project after another, until
@@ -205,6 +282,7 @@ function replayHistory(random: Random, projects: HistoryProject[], positions: Hi
   const factor = HISTORY.almatyCity.hiredThroughCentre / expected;
   for (const p of almaty) shares.set(p.id, Math.min(0.95, shares.get(p.id)! * factor));
   const byProject = new Map<number, HistoryPosition[]>();
-  for (const position of positions) byProject.set(position.projectId, [...(byProject.get(position.projectId) ?? []), position]);
+  for (const position of positions)
+    byProject.set(position.projectId, [...(byProject.get(position.projectId) ?? []), position]);
   return started.flatMap((p) => projectHistory(random, p, byProject.get(p.id) ?? [], shares.get(p.id)!));
 }

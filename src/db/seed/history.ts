@@ -51,7 +51,8 @@ export interface HistoryApplication {
 
 const DAY_MS = 86_400_000;
 const monthStart = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
-const addMonths = (date: Date, months: number) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+const addMonths = (date: Date, months: number) =>
+  new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
 /** Nobody applied before the programme was approved. */
 const FIRST_DAY = new Date(`${PROGRAMME_START}T00:00:00Z`);
@@ -61,9 +62,15 @@ const earliest = (a: Date, b: Date) => (a < b ? a : b);
 const during = (random: Random, day: Date) => new Date(day.getTime() + random.int(4 * 60, 13 * 60) * 60_000);
 
 /** The months of a project's works, first to last, and its jobs in each (as its monthly figures split them). */
-export function worksMonths(project: Pick<HistoryProject, "startDate" | "endDate" | "plannedJobs">): Array<{ month: Date; jobs: number }> {
+export function worksMonths(
+  project: Pick<HistoryProject, "startDate" | "endDate" | "plannedJobs">,
+): Array<{ month: Date; jobs: number }> {
   const first = monthStart(project.startDate);
-  const n = (project.endDate.getUTCFullYear() - first.getUTCFullYear()) * 12 + project.endDate.getUTCMonth() - first.getUTCMonth() + 1;
+  const n =
+    (project.endDate.getUTCFullYear() - first.getUTCFullYear()) * 12 +
+    project.endDate.getUTCMonth() -
+    first.getUTCMonth() +
+    1;
   const jobs = project.plannedJobs;
   return Array.from({ length: n }, (_, i) => ({
     month: addMonths(first, i),
@@ -95,7 +102,12 @@ export function centreShare(random: Random, regionCode: string): number {
 function person(random: Random) {
   const priority = random.next() < HISTORY.priorityGroupShare;
   const isYouth = priority && random.next() < HISTORY.youthInPriorityGroup;
-  return { priorityGroup: (priority ? PRIORITY_GROUP : 1) as 0 | 1, isYouth, isNeet: isYouth && random.next() < HISTORY.neetAmongYouth, isStudent: priority && !isYouth };
+  return {
+    priorityGroup: (priority ? PRIORITY_GROUP : 1) as 0 | 1,
+    isYouth,
+    isNeet: isYouth && random.next() < HISTORY.neetAmongYouth,
+    isStudent: priority && !isYouth,
+  };
 }
 
 /**
@@ -103,10 +115,18 @@ function person(random: Random) {
  * each position's places, so that no position is over-filled), then the rejected, no-shows and
  * withdrawals of the same months; after commissioning, the centre's part of the permanent jobs.
  */
-export function projectHistory(random: Random, project: HistoryProject, positions: HistoryPosition[], share: number): HistoryApplication[] {
+export function projectHistory(
+  random: Random,
+  project: HistoryProject,
+  positions: HistoryPosition[],
+  share: number,
+): HistoryApplication[] {
   const months = worksMonths(project);
   const hires = Math.min(project.plannedJobs, Math.round(project.plannedJobs * share));
-  const perMonth = proportional(hires, months.map((m) => m.jobs));
+  const perMonth = proportional(
+    hires,
+    months.map((m) => m.jobs),
+  );
   const placesTaken = new Map(positions.map((p) => [p.id, 0]));
   const slots = positions.flatMap((p) => Array.from({ length: p.count }, () => p));
   const applications: HistoryApplication[] = [];
@@ -121,30 +141,54 @@ export function projectHistory(random: Random, project: HistoryProject, position
     const referredAt = during(random, earliest(addDays(submittedAt, random.int(1, 5)), contractDay));
     placesTaken.set(position.id, placesTaken.get(position.id)! + 1);
     applications.push({
-      ...base, positionId: position.id, status: "hired", ...person(random), submittedAt, referredAt, contractDate: contractDay,
-      hiredAt: during(random, addDays(contractDay, 1)), closedAt: during(random, addDays(contractDay, 1)), wage: position.monthlyWage, rejectReason: null,
+      ...base,
+      positionId: position.id,
+      status: "hired",
+      ...person(random),
+      submittedAt,
+      referredAt,
+      contractDate: contractDay,
+      hiredAt: during(random, addDays(contractDay, 1)),
+      closedAt: during(random, addDays(contractDay, 1)),
+      wage: position.monthlyWage,
+      rejectReason: null,
     });
   };
 
   let index = 0;
   months.forEach((month, k) => {
-    for (let i = 0; i < perMonth[k]!; i++, index++) hire(dayIn(month.month), slots[Math.floor((index * slots.length) / Math.max(hires, 1))]!);
+    for (let i = 0; i < perMonth[k]!; i++, index++)
+      hire(dayIn(month.month), slots[Math.floor((index * slots.length) / Math.max(hires, 1))]!);
   });
 
   const others: Array<[Outcome, number]> = [
-    ["rejected", Math.round(hires * HISTORY.rejectedPerHire)], ["no_show", Math.round(hires * HISTORY.noShowPerHire)],
+    ["rejected", Math.round(hires * HISTORY.rejectedPerHire)],
+    ["no_show", Math.round(hires * HISTORY.noShowPerHire)],
     ["withdrawn", Math.round(hires * HISTORY.withdrawnPerHire)],
   ];
   for (const [status, count] of others) {
-    const spread = proportional(count, months.map((m) => m.jobs));
+    const spread = proportional(
+      count,
+      months.map((m) => m.jobs),
+    );
     months.forEach((month, k) => {
       for (let i = 0; i < spread[k]!; i++) {
         const submittedAt = during(random, latest(addDays(dayIn(month.month), -random.int(3, 12)), FIRST_DAY));
         const referredAt = status === "no_show" ? during(random, addDays(submittedAt, random.int(1, 4))) : null;
         const closedAt = during(random, addDays(referredAt ?? submittedAt, random.int(2, 9)));
         applications.push({
-          ...base, positionId: random.pick(positions).id, status, ...person(random), submittedAt, referredAt, contractDate: null, hiredAt: null,
-          closedAt, wage: null, rejectReason: status === "rejected" ? random.pick(["requirements", "did_not_come", "position_filled"] as const) : null,
+          ...base,
+          positionId: random.pick(positions).id,
+          status,
+          ...person(random),
+          submittedAt,
+          referredAt,
+          contractDate: null,
+          hiredAt: null,
+          closedAt,
+          wage: null,
+          rejectReason:
+            status === "rejected" ? random.pick(["requirements", "did_not_come", "position_filled"] as const) : null,
         });
       }
     });
@@ -157,7 +201,13 @@ export function projectHistory(random: Random, project: HistoryProject, position
     for (let i = 0; i < due; i++) {
       const position = positions.find((p) => placesTaken.get(p.id)! < p.count);
       if (!position) break;
-      const day = addDays(project.commissionedAt, random.int(1, Math.max(1, Math.round((addMonths(month, 1).getTime() - project.commissionedAt.getTime()) / DAY_MS))));
+      const day = addDays(
+        project.commissionedAt,
+        random.int(
+          1,
+          Math.max(1, Math.round((addMonths(month, 1).getTime() - project.commissionedAt.getTime()) / DAY_MS)),
+        ),
+      );
       hire(day, position);
     }
   }

@@ -59,14 +59,27 @@ export function createFaqIndex(entries: FaqEntry[] = FAQ_ENTRIES, tuning: Search
       combineWith: "OR",
     },
   });
-  index.addAll(entries.flatMap((entry) => (["kk", "ru"] as const).map((lang) => ({
-    id: `${entry.id}:${lang}`, entryId: entry.id, q: entry[lang].q, alt: entry[lang].alt.join("\n"), a: entry[lang].a.replace(LABEL_PLACEHOLDER, " "),
-  }))));
+  index.addAll(
+    entries.flatMap((entry) =>
+      (["kk", "ru"] as const).map((lang) => ({
+        id: `${entry.id}:${lang}`,
+        entryId: entry.id,
+        q: entry[lang].q,
+        alt: entry[lang].alt.join("\n"),
+        a: entry[lang].a.replace(LABEL_PLACEHOLDER, " "),
+      })),
+    ),
+  );
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
 
   const rank = (question: string) => {
     const text = question.slice(0, 500);
-    const terms = new Set(text.split(/[^\p{L}\p{N}]+/u).map(searchTerm).filter((t): t is string => t !== null));
+    const terms = new Set(
+      text
+        .split(/[^\p{L}\p{N}]+/u)
+        .map(searchTerm)
+        .filter((t): t is string => t !== null),
+    );
     const best = new Map<string, { score: number; coverage: number }>();
     for (const result of index.search(text)) {
       const id = result.entryId as string;
@@ -83,7 +96,11 @@ export function createFaqIndex(entries: FaqEntry[] = FAQ_ENTRIES, tuning: Search
       const ranked = rank(question);
       const top = ranked[0];
       if (!top || top.score < FAQ_MIN_SCORE) return null;
-      const related = ranked.slice(1).filter((r) => r.score >= top.score * RELATED_SHARE).slice(0, RELATED_COUNT).map((r) => r.entry);
+      const related = ranked
+        .slice(1)
+        .filter((r) => r.score >= top.score * RELATED_SHARE)
+        .slice(0, RELATED_COUNT)
+        .map((r) => r.entry);
       return { entry: top.entry, score: top.score, related };
     },
   };

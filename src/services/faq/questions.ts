@@ -15,14 +15,22 @@ let shared: FaqIndex | undefined;
 export const faqIndex = () => (shared ??= createFaqIndex(FAQ_ENTRIES));
 
 /** Kept without IIN- or phone-shaped numbers (people type them into questions): admins read these. */
-export async function recordQuestion(store: Store, input: { userId: number; text: string; language: string; entryId: string | null }): Promise<number> {
-  const row = await store.db.faqQuestion.create({ data: { ...input, text: redactPersonalNumbers(input.text.trim()).slice(0, STORED_LENGTH) } });
+export async function recordQuestion(
+  store: Store,
+  input: { userId: number; text: string; language: string; entryId: string | null },
+): Promise<number> {
+  const row = await store.db.faqQuestion.create({
+    data: { ...input, text: redactPersonalNumbers(input.text.trim()).slice(0, STORED_LENGTH) },
+  });
   return row.id;
 }
 
 /** "This did not help": only for the person's own question; false when it is not theirs. */
 export async function markUnhelpful(store: Store, userId: number, questionId: number): Promise<boolean> {
-  const { count } = await store.db.faqQuestion.updateMany({ where: { id: questionId, userId }, data: { helpful: false } });
+  const { count } = await store.db.faqQuestion.updateMany({
+    where: { id: questionId, userId },
+    data: { helpful: false },
+  });
   return count === 1;
 }
 
@@ -35,10 +43,14 @@ export interface UnansweredQuestion {
 export function unansweredQuestions(store: Store, limit = 20): Promise<UnansweredQuestion[]> {
   // regexp_replace and lower, which Kysely has no builder for: a typed fragment.
   const sameText = sql`lower(regexp_replace(trim(text), '\\s+', ' ', 'g'))`;
-  return store.all(q.selectFrom("FaqQuestion")
-    .select([sql<string>`min(text)`.as("text"), sql<number>`count(*)::int`.as("count")])
-    .where((eb) => eb.or([eb("entryId", "is", null), eb("helpful", "=", false)]))
-    .groupBy(sameText)
-    .orderBy(sql`count(*)`, "desc").orderBy(sql`max("createdAt")`, "desc")
-    .limit(limit));
+  return store.all(
+    q
+      .selectFrom("FaqQuestion")
+      .select([sql<string>`min(text)`.as("text"), sql<number>`count(*)::int`.as("count")])
+      .where((eb) => eb.or([eb("entryId", "is", null), eb("helpful", "=", false)]))
+      .groupBy(sameText)
+      .orderBy(sql`count(*)`, "desc")
+      .orderBy(sql`max("createdAt")`, "desc")
+      .limit(limit),
+  );
 }

@@ -9,14 +9,34 @@ import yauzl from "yauzl";
 import { IMPORT_MAX_FILE_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_BYTES } from "../../domain/import-limits.js";
 
 export const IMPORT_COLUMNS = [
-  "external_id", "name_kk", "name_ru", "district_kato", "object_group", "work_kind", "status", "contractor_name", "contractor_bin",
-  "estimated_cost", "start_date", "end_date", "planned_jobs", "permanent_jobs", "average_wage", "quota_percent", "lat", "lon", "positions",
+  "external_id",
+  "name_kk",
+  "name_ru",
+  "district_kato",
+  "object_group",
+  "work_kind",
+  "status",
+  "contractor_name",
+  "contractor_bin",
+  "estimated_cost",
+  "start_date",
+  "end_date",
+  "planned_jobs",
+  "permanent_jobs",
+  "average_wage",
+  "quota_percent",
+  "lat",
+  "lon",
+  "positions",
 ] as const;
 
 export type UnreadableReason = "format" | "columns" | "too_many_rows" | "empty" | "too_big" | "too_big_unpacked";
 
 export class UnreadableFileError extends Error {
-  constructor(readonly reason: UnreadableReason, detail?: string) {
+  constructor(
+    readonly reason: UnreadableReason,
+    detail?: string,
+  ) {
     super(`unreadable file: ${reason}${detail ? ` (${detail})` : ""}`);
   }
 }
@@ -39,8 +59,12 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-const openZip = (buffer: Buffer) => new Promise<yauzl.ZipFile>((resolve, reject) =>
-  yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => (error ? reject(error) : resolve(zip))));
+const openZip = (buffer: Buffer) =>
+  new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, zip) =>
+      error ? reject(error) : resolve(zip),
+    ),
+  );
 
 /**
  * Refuses a zip whose parts unpack to more than IMPORT_MAX_UNPACKED_BYTES, by the sizes it declares
@@ -65,7 +89,9 @@ async function checkUnpackedSize(buffer: Buffer): Promise<void> {
     });
     for (const entry of entries) {
       if (entry.uncompressedSize === 0) continue;
-      const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s))));
+      const stream = await new Promise<Readable>((resolve, reject) =>
+        zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s))),
+      );
       for await (const chunk of stream) void chunk; // drained: a lie about the size errors here
     }
   } finally {
@@ -78,9 +104,17 @@ async function readXlsx(buffer: Buffer): Promise<string[][]> {
     await checkUnpackedSize(buffer);
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
-    throw new UnreadableFileError(/too many bytes|uncompressedSize/i.test(String(error)) ? "too_big_unpacked" : "format", String(error));
+    throw new UnreadableFileError(
+      /too many bytes|uncompressedSize/i.test(String(error)) ? "too_big_unpacked" : "format",
+      String(error),
+    );
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+  });
   const rows: string[][] = [];
   for await (const sheet of reader) {
     for await (const row of sheet) {
@@ -101,9 +135,11 @@ async function readCsv(buffer: Buffer): Promise<string[][]> {
   const newline = text.indexOf("\n");
   const delimiter = text.slice(0, newline === -1 ? undefined : newline).includes(",") ? "," : ";";
   const parser = parse({ delimiter, skip_empty_lines: true, trim: true, relax_column_count: true });
-  const chunks = Readable.from((function* () {
-    for (let at = 0; at < text.length; at += CHUNK_BYTES) yield text.slice(at, at + CHUNK_BYTES);
-  })());
+  const chunks = Readable.from(
+    (function* () {
+      for (let at = 0; at < text.length; at += CHUNK_BYTES) yield text.slice(at, at + CHUNK_BYTES);
+    })(),
+  );
   chunks.pipe(parser);
   const rows: string[][] = [];
   try {

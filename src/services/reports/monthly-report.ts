@@ -14,25 +14,51 @@ const sum = <T>(items: T[], value: (item: T) => number) => items.reduce((total, 
 
 export type { DistrictFilter };
 
-const planPercents = (p: { plannedJobs: number; jobsCreated: number; plannedPermanent: number; permanentCreated: number }) => ({
-  jobsPercent: percentOf(p.jobsCreated, p.plannedJobs), permanentPercent: percentOf(p.permanentCreated, p.plannedPermanent),
+const planPercents = (p: {
+  plannedJobs: number;
+  jobsCreated: number;
+  plannedPermanent: number;
+  permanentCreated: number;
+}) => ({
+  jobsPercent: percentOf(p.jobsCreated, p.plannedJobs),
+  permanentPercent: percentOf(p.permanentCreated, p.plannedPermanent),
 });
 
 function quotaLine(id: number, names: Named, quota: number, referred: number, hired: number): QuotaLine {
   return { id, ...names, quota, referred, hired, percentMet: percentOf(hired, quota) };
 }
 
-export async function buildMonthlyReport(sql: SqlRunner, districtIds: DistrictFilter, month: ReportMonth): Promise<MonthlyReport> {
+export async function buildMonthlyReport(
+  sql: SqlRunner,
+  districtIds: DistrictFilter,
+  month: ReportMonth,
+): Promise<MonthlyReport> {
   const [rows, kinds, contractors, plans] = await Promise.all([
-    projectRows(sql, districtIds, month), kindRows(sql, districtIds, month), contractorRows(sql, districtIds, month), planRows(sql, districtIds, month),
+    projectRows(sql, districtIds, month),
+    kindRows(sql, districtIds, month),
+    contractorRows(sql, districtIds, month),
+    planRows(sql, districtIds, month),
   ]);
 
   const projects: ProjectLine[] = rows.map((r) => {
     const quota = referralQuota(r.plannedJobs, r.quotaPercent);
     return {
-      id: r.id, nameKk: r.nameKk, nameRu: r.nameRu, districtId: r.districtId, regionId: r.regionId, district: { nameKk: r.districtKk, nameRu: r.districtRu },
-      objectGroup: r.objectGroup, workKind: r.workKind, status: r.status, workDone: r.workDone, jobsCreated: r.jobsCreated,
-      plannedJobs: r.plannedJobs, quota, referred: r.referred, hired: r.hired, percentMet: percentOf(r.hired, quota),
+      id: r.id,
+      nameKk: r.nameKk,
+      nameRu: r.nameRu,
+      districtId: r.districtId,
+      regionId: r.regionId,
+      district: { nameKk: r.districtKk, nameRu: r.districtRu },
+      objectGroup: r.objectGroup,
+      workKind: r.workKind,
+      status: r.status,
+      workDone: r.workDone,
+      jobsCreated: r.jobsCreated,
+      plannedJobs: r.plannedJobs,
+      quota,
+      referred: r.referred,
+      hired: r.hired,
+      percentMet: percentOf(r.hired, quota),
     };
   });
 
@@ -57,8 +83,10 @@ export async function buildMonthlyReport(sql: SqlRunner, districtIds: DistrictFi
   const totalReferred = sum(projects, (p) => p.referred);
   const totalHired = sum(projects, (p) => p.hired);
   const planTotals = {
-    plannedJobs: sum(plans, (p) => p.plannedJobs), jobsCreated: sum(plans, (p) => p.jobsCreated),
-    plannedPermanent: sum(plans, (p) => p.plannedPermanent), permanentCreated: sum(plans, (p) => p.permanentCreated),
+    plannedJobs: sum(plans, (p) => p.plannedJobs),
+    jobsCreated: sum(plans, (p) => p.jobsCreated),
+    plannedPermanent: sum(plans, (p) => p.plannedPermanent),
+    permanentCreated: sum(plans, (p) => p.permanentCreated),
   };
 
   const commissioned = rows
@@ -66,8 +94,15 @@ export async function buildMonthlyReport(sql: SqlRunner, districtIds: DistrictFi
     .map((r) => {
       const required = commissionedJobsForCentre(r.permanentJobs);
       return {
-        id: r.id, nameKk: r.nameKk, nameRu: r.nameRu, district: { nameKk: r.districtKk, nameRu: r.districtRu },
-        commissionedAt: r.commissionedAt!, permanentJobs: r.permanentJobs, required, placed: r.placedPermanent, met: r.placedPermanent >= required,
+        id: r.id,
+        nameKk: r.nameKk,
+        nameRu: r.nameRu,
+        district: { nameKk: r.districtKk, nameRu: r.districtRu },
+        commissionedAt: r.commissionedAt!,
+        permanentJobs: r.permanentJobs,
+        required,
+        placed: r.placedPermanent,
+        met: r.placedPermanent >= required,
       };
     });
 
@@ -88,8 +123,17 @@ export async function buildMonthlyReport(sql: SqlRunner, districtIds: DistrictFi
     commissioned,
     regions: plans.map((p) => ({ ...p, ...planPercents(p) })),
     totals: {
-      kinds: { started: sum(kinds, (k) => k.started), finished: sum(kinds, (k) => k.finished), inProgress: sum(kinds, (k) => k.inProgress) },
-      quota: { quota: totalQuota, referred: totalReferred, hired: totalHired, percentMet: percentOf(totalHired, totalQuota) },
+      kinds: {
+        started: sum(kinds, (k) => k.started),
+        finished: sum(kinds, (k) => k.finished),
+        inProgress: sum(kinds, (k) => k.inProgress),
+      },
+      quota: {
+        quota: totalQuota,
+        referred: totalReferred,
+        hired: totalHired,
+        percentMet: percentOf(totalHired, totalQuota),
+      },
       plan: { ...planTotals, ...planPercents(planTotals) },
     },
   };

@@ -33,20 +33,34 @@ function RejectForm(props: { view: View; action: string }) {
   const t = props.view.t;
   return (
     <form method="post" action={props.action} class="stacked">
-      <label>{t("desk:applicant.reason")}
+      <label>
+        {t("desk:applicant.reason")}
         <select name="reason" required>
-          <option value="" selected>{t("desk:applicant.choose_reason")}</option>
-          {REJECT_REASONS.map((reason) => <option value={reason}>{t(`staff:reject_reason.${reason}`)}</option>)}
+          <option value="" selected>
+            {t("desk:applicant.choose_reason")}
+          </option>
+          {REJECT_REASONS.map((reason) => (
+            <option value={reason}>{t(`staff:reject_reason.${reason}`)}</option>
+          ))}
         </select>
       </label>
-      <label>{t("desk:applicant.note")} <textarea name="note" rows={2} maxlength={REJECT_NOTE_LENGTH.max}></textarea></label>
-      <button type="submit" class="danger">{t("desk:applicant.reject_start")}</button>
+      <label>
+        {t("desk:applicant.note")} <textarea name="note" rows={2} maxlength={REJECT_NOTE_LENGTH.max}></textarea>
+      </label>
+      <button type="submit" class="danger">
+        {t("desk:applicant.reject_start")}
+      </button>
     </form>
   );
 }
 
 /** The second step of a rejection: what will happen, said plainly, and the way back. */
-function RejectConfirmation(props: { view: View; application: ReachableApplication; draft: RejectDraft; action: string }) {
+function RejectConfirmation(props: {
+  view: View;
+  application: ReachableApplication;
+  draft: RejectDraft;
+  action: string;
+}) {
   const { view, application, draft } = props;
   const t = view.t;
   const reason = draft.reason === "other" && draft.note ? draft.note : t(`staff:reject_reason.${draft.reason}`);
@@ -58,51 +72,91 @@ function RejectConfirmation(props: { view: View; application: ReachableApplicati
         <input type="hidden" name="reason" value={draft.reason} />
         {draft.note ? <input type="hidden" name="note" value={draft.note} /> : null}
         <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="danger">{t("desk:applicant.reject_confirm")}</button>
+        <button type="submit" class="danger">
+          {t("desk:applicant.reject_confirm")}
+        </button>
         <a href={appLink(view, `applications/${application.id}`)}>{t("desk:applicant.reject_cancel")}</a>
       </form>
     </section>
   );
 }
 
-function Actions(props: { view: View; application: ReachableApplication; hasPerson: boolean; today: string; confirmReject?: RejectDraft }) {
+function Actions(props: {
+  view: View;
+  application: ReachableApplication;
+  hasPerson: boolean;
+  today: string;
+  confirmReject?: RejectDraft;
+}) {
   const { view, application } = props;
   const t = view.t;
   const action = (name: string) => appLink(view, `applications/${application.id}/${name}`);
   const open = application.status === "submitted" || application.status === "referred";
-  if (open && props.confirmReject) return <RejectConfirmation view={view} application={application} draft={props.confirmReject} action={action("reject")} />;
+  if (open && props.confirmReject)
+    return (
+      <RejectConfirmation view={view} application={application} draft={props.confirmReject} action={action("reject")} />
+    );
   return (
     <section aria-labelledby="actions">
       <h2 id="actions">{t("desk:applicant.actions")}</h2>
       {application.status === "submitted" ? (
-        <form method="post" action={action("refer")} data-main={t("staff:action.refer")}><button type="submit">{t("staff:action.refer")}</button></form>
+        <form method="post" action={action("refer")} data-main={t("staff:action.refer")}>
+          <button type="submit">{t("staff:action.refer")}</button>
+        </form>
       ) : null}
       {application.status === "referred" ? (
         <>
           <form method="post" action={action("hire")} class="stacked">
-            <label>{t("desk:applicant.contract_date")} <input type="date" name="contractDate" required max={props.today} /></label>
-            <label>{t("desk:applicant.wage")} <input type="number" name="wage" required min={1} max={100000000} step={1} inputmode="numeric" /></label>
+            <label>
+              {t("desk:applicant.contract_date")} <input type="date" name="contractDate" required max={props.today} />
+            </label>
+            <label>
+              {t("desk:applicant.wage")}{" "}
+              <input type="number" name="wage" required min={1} max={100000000} step={1} inputmode="numeric" />
+            </label>
             <button type="submit">{t("staff:action.hire")}</button>
           </form>
-          <form method="post" action={action("no-show")}><button type="submit" class="secondary">{t("staff:action.no_show")}</button></form>
+          <form method="post" action={action("no-show")}>
+            <button type="submit" class="secondary">
+              {t("staff:action.no_show")}
+            </button>
+          </form>
         </>
       ) : null}
       {open ? <RejectForm view={view} action={action("reject")} /> : <p>{t("desk:applicant.no_actions")}</p>}
       {props.hasPerson ? (
-        <form method="post" action={action("iin")}><button type="submit" class="secondary">{t("desk:applicant.show_iin")}</button></form>
+        <form method="post" action={action("iin")}>
+          <button type="submit" class="secondary">
+            {t("desk:applicant.show_iin")}
+          </button>
+        </form>
       ) : null}
     </section>
   );
 }
 
-export function ApplicantPage(props: { view: View; data: ApplicantData; notice?: { text: string; failed?: boolean }; iin?: string; today: string; confirmReject?: RejectDraft }) {
+export function ApplicantPage(props: {
+  view: View;
+  data: ApplicantData;
+  notice?: { text: string; failed?: boolean };
+  iin?: string;
+  today: string;
+  confirmReject?: RejectDraft;
+}) {
   const { view, data } = props;
   const { application, person } = data;
   const t = view.t;
   const name = (o: { nameKk: string; nameRu: string }) => localName(view.lang, o);
   return (
-    <Page view={view} title={t("desk:applicant.heading", { number: application.number })} section="queue" notice={props.notice}>
-      <p><a href={appLink(view, "queue")}>{t("desk:applicant.back")}</a></p>
+    <Page
+      view={view}
+      title={t("desk:applicant.heading", { number: application.number })}
+      section="queue"
+      notice={props.notice}
+    >
+      <p>
+        <a href={appLink(view, "queue")}>{t("desk:applicant.back")}</a>
+      </p>
       <section aria-labelledby="application">
         <h2 id="application">{t("desk:applicant.application")}</h2>
         <dl>
@@ -110,9 +164,14 @@ export function ApplicantPage(props: { view: View; data: ApplicantData; notice?:
           <Field label={t("desk:applicant.field.status")} value={t(`applications:status.${application.status}`)} />
           <Field label={t("desk:applicant.field.project")} value={name(application.project)} />
           <Field label={t("desk:applicant.field.position")} value={name(application.position.profession)} />
-          <Field label={t("desk:applicant.field.places")} value={t("desk:applicant.places", { taken: application.position.taken, count: application.position.count })} />
+          <Field
+            label={t("desk:applicant.field.places")}
+            value={t("desk:applicant.places", { taken: application.position.taken, count: application.position.count })}
+          />
           <Field label={t("desk:applicant.field.priority")} value={priorityText(t, application.priorityGroup)} />
-          {application.referralNumber ? <Field label={t("desk:applicant.field.referral")} value={application.referralNumber} /> : null}
+          {application.referralNumber ? (
+            <Field label={t("desk:applicant.field.referral")} value={application.referralNumber} />
+          ) : null}
         </dl>
       </section>
       <section aria-labelledby="person">
@@ -120,16 +179,30 @@ export function ApplicantPage(props: { view: View; data: ApplicantData; notice?:
         {person ? (
           <dl>
             <Field label={t("desk:applicant.field.name")} value={person.fullName} />
-            <Field label={t("desk:applicant.field.age")} value={t("common:plural.years", { count: person.standing.age })} />
+            <Field
+              label={t("desk:applicant.field.age")}
+              value={t("common:plural.years", { count: person.standing.age })}
+            />
             <Field label={t("desk:applicant.field.seeker_status")} value={t(`seeker:status.${person.status}`)} />
             <Field label={t("desk:applicant.field.flags")} value={standingFlags(t, person.standing) || "—"} />
-            <Field label={t("desk:applicant.field.district")} value={`${name(person.district)}, ${name(person.district.region)}`} />
-            <Field label={t("desk:applicant.field.professions")} value={person.anyWork ? t("seeker:profile.any_work") : person.professions.map(name).join(", ")} />
-            <Field label={t("desk:applicant.field.relocate")} value={t(person.willingToRelocate ? "answer.yes" : "answer.no")} />
+            <Field
+              label={t("desk:applicant.field.district")}
+              value={`${name(person.district)}, ${name(person.district.region)}`}
+            />
+            <Field
+              label={t("desk:applicant.field.professions")}
+              value={person.anyWork ? t("seeker:profile.any_work") : person.professions.map(name).join(", ")}
+            />
+            <Field
+              label={t("desk:applicant.field.relocate")}
+              value={t(person.willingToRelocate ? "answer.yes" : "answer.no")}
+            />
             <Field label={t("desk:applicant.field.phone")} value={person.phone} href={`tel:${person.phone}`} />
             <Field label={t("desk:applicant.field.iin")} value={props.iin ?? `••••••••${person.iinLast4}`} />
           </dl>
-        ) : <p>{t("staff:card.erased")}</p>}
+        ) : (
+          <p>{t("staff:card.erased")}</p>
+        )}
       </section>
       <section aria-labelledby="history">
         <h2 id="history">{t("desk:applicant.history")}</h2>
@@ -138,15 +211,27 @@ export function ApplicantPage(props: { view: View; data: ApplicantData; notice?:
             {data.history.map((entry) => (
               <li>
                 <time datetime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>{" "}
-                {entry.actor ? t("desk:applicant.history_by", { status: t(`applications:status.${entry.status}`), actor: entry.actor }) : t(`applications:status.${entry.status}`)}
+                {entry.actor
+                  ? t("desk:applicant.history_by", {
+                      status: t(`applications:status.${entry.status}`),
+                      actor: entry.actor,
+                    })
+                  : t(`applications:status.${entry.status}`)}
                 {entry.note ? <> — {entry.note}</> : null}
               </li>
             ))}
           </ol>
-        ) : <p>{t("desk:applicant.history_empty")}</p>}
+        ) : (
+          <p>{t("desk:applicant.history_empty")}</p>
+        )}
       </section>
-      <Actions view={view} application={application} hasPerson={Boolean(person)} today={props.today} confirmReject={props.confirmReject} />
+      <Actions
+        view={view}
+        application={application}
+        hasPerson={Boolean(person)}
+        today={props.today}
+        confirmReject={props.confirmReject}
+      />
     </Page>
   );
 }
-

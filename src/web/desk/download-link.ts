@@ -11,20 +11,34 @@ const keyOf = (botToken: string) => createHmac("sha256", "roadmap-desk-download"
 
 /** The file's path and its query as signed: the parameters sorted, the link itself left out. */
 function signedPart(file: string, query: URLSearchParams): string {
-  const params = [...query.entries()].filter(([key]) => key !== "link").sort(([a, av], [b, bv]) => a.localeCompare(b) || av.localeCompare(bv));
+  const params = [...query.entries()]
+    .filter(([key]) => key !== "link")
+    .sort(([a, av], [b, bv]) => a.localeCompare(b) || av.localeCompare(bv));
   return `${file}?${new URLSearchParams(params).toString()}`;
 }
 
 const signature = (botToken: string, telegramId: number, expires: number, part: string) =>
   createHmac("sha256", keyOf(botToken)).update(`${telegramId}.${expires}.${part}`).digest("base64url");
 
-export function signDownload(botToken: string, telegramId: number, file: string, query: URLSearchParams, now: Date): string {
+export function signDownload(
+  botToken: string,
+  telegramId: number,
+  file: string,
+  query: URLSearchParams,
+  now: Date,
+): string {
   const expires = Math.floor(now.getTime() / 1000) + DOWNLOAD_LINK_SECONDS;
   return `${telegramId}.${expires}.${signature(botToken, telegramId, expires, signedPart(file, query))}`;
 }
 
 /** The Telegram user a link was signed for, if it is this file with these filters and still valid; else null. */
-export function userOfDownload(botToken: string, link: string, file: string, query: URLSearchParams, now: Date): number | null {
+export function userOfDownload(
+  botToken: string,
+  link: string,
+  file: string,
+  query: URLSearchParams,
+  now: Date,
+): number | null {
   const match = /^([1-9]\d{0,15})\.(\d{1,12})\.([\w-]{43})$/.exec(link);
   if (!match) return null;
   const [telegramId, expires] = [Number(match[1]), Number(match[2])];

@@ -14,12 +14,19 @@ export type Section = "queue" | "projects" | "report";
 
 export const appLink = (view: View, path: string, query?: Record<string, string | number | undefined>) => {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== "") params.set(key, String(value));
   const search = params.toString();
   return `${view.base}/app/${path}${search ? `?${search}` : ""}`;
 };
 
-export function Page(props: { view: View; title: string; section?: Section; notice?: { text: string; failed?: boolean }; children?: Child }) {
+export function Page(props: {
+  view: View;
+  title: string;
+  section?: Section;
+  notice?: { text: string; failed?: boolean };
+  children?: Child;
+}) {
   const { view } = props;
   const sections: Section[] = ["queue", "projects", "report"];
   return (
@@ -27,12 +34,20 @@ export function Page(props: { view: View; title: string; section?: Section; noti
       <nav aria-label={view.t("desk:nav.label")}>
         <ul class="tabs">
           {sections.map((section) => (
-            <li><a href={appLink(view, section)} aria-current={props.section === section ? "page" : undefined}>{view.t(`desk:nav.${section}`)}</a></li>
+            <li>
+              <a href={appLink(view, section)} aria-current={props.section === section ? "page" : undefined}>
+                {view.t(`desk:nav.${section}`)}
+              </a>
+            </li>
           ))}
         </ul>
       </nav>
       <h1 tabindex={-1}>{props.title}</h1>
-      {props.notice ? <p class={props.notice.failed ? "notice failed" : "notice"} role={props.notice.failed ? "alert" : "status"}>{props.notice.text}</p> : null}
+      {props.notice ? (
+        <p class={props.notice.failed ? "notice failed" : "notice"} role={props.notice.failed ? "alert" : "status"}>
+          {props.notice.text}
+        </p>
+      ) : null}
       {props.children}
     </div>
   );

@@ -13,7 +13,13 @@ import { PROJECT_STATUSES } from "../../domain/project-status.js";
 import { REJECT_REASONS } from "../../domain/referral.js";
 import { kazakhstanDay, parseReportMonth, previousMonth } from "../../domain/report.js";
 import type { Logger } from "../../logger.js";
-import { APPLICATION_STATUSES, DESK_DEFAULT_STATUS, DESK_EXPORT_MAX_ROWS, DESK_SORTS, type DeskFilter } from "../../services/desk/queue.js";
+import {
+  APPLICATION_STATUSES,
+  DESK_DEFAULT_STATUS,
+  DESK_EXPORT_MAX_ROWS,
+  DESK_SORTS,
+  type DeskFilter,
+} from "../../services/desk/queue.js";
 import type { Services } from "../../services/index.js";
 import type { ActionInput } from "../../services/referrals.js";
 import { isNotAllowed } from "../../services/staff.js";
@@ -51,7 +57,11 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 const blank = (value: unknown) => (value === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).transform((text) => new Date(`${text}T00:00:00Z`)).refine((day) => !Number.isNaN(day.getTime()));
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((text) => new Date(`${text}T00:00:00Z`))
+  .refine((day) => !Number.isNaN(day.getTime()));
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 
 const queueQuery = z.object({
@@ -68,23 +78,44 @@ const queueQuery = z.object({
 
 const hireForm = z.object({ contractDate: isoDay, wage: z.coerce.number().int().min(1).max(100_000_000) });
 const rejectForm = z.object({
-  reason: z.enum(REJECT_REASONS), note: z.preprocess(blank, z.string().trim().max(REJECT_NOTE_LENGTH.max).optional()), confirm: optional(z.literal("yes")),
+  reason: z.enum(REJECT_REASONS),
+  note: z.preprocess(blank, z.string().trim().max(REJECT_NOTE_LENGTH.max).optional()),
+  confirm: optional(z.literal("yes")),
 });
-const statusForm = z.object({ status: z.enum(PROJECT_STATUSES), permanentJobs: optional(z.coerce.number().int().min(0).max(STAFF_COUNT_MAX)) });
+const statusForm = z.object({
+  status: z.enum(PROJECT_STATUSES),
+  permanentJobs: optional(z.coerce.number().int().min(0).max(STAFF_COUNT_MAX)),
+});
 const figuresForm = z.object({
   month: z.string().regex(/^\d{4}-\d{2}$/),
-  workDone: z.coerce.number().min(0).max(1e13).transform((tenge) => Math.round(tenge)),
+  workDone: z.coerce
+    .number()
+    .min(0)
+    .max(1e13)
+    .transform((tenge) => Math.round(tenge)),
   jobsCreated: z.coerce.number().int().min(0).max(STAFF_COUNT_MAX),
 });
 const monthQuery = z.object({ month: optional(z.string().regex(/^\d{4}-\d{2}$/)) });
 
 /** Which field a refused form or query was about, in the person's words. */
 const FIELD_LABELS: Record<string, string> = {
-  status: "desk:queue.status", project: "desk:queue.project", priority: "desk:queue.priority_only", from: "desk:queue.from", to: "desk:queue.to",
-  q: "desk:queue.search", sort: "desk:queue.sort", dir: "desk:queue.sort", page: "desk:queue.pages",
-  contractDate: "desk:applicant.contract_date", wage: "desk:applicant.wage", reason: "desk:applicant.reason", note: "desk:applicant.note",
-  permanentJobs: "desk:projects.permanent_jobs", month: "desk:projects.month",
-  workDone: "desk:projects.work_done", jobsCreated: "desk:projects.jobs_created",
+  status: "desk:queue.status",
+  project: "desk:queue.project",
+  priority: "desk:queue.priority_only",
+  from: "desk:queue.from",
+  to: "desk:queue.to",
+  q: "desk:queue.search",
+  sort: "desk:queue.sort",
+  dir: "desk:queue.sort",
+  page: "desk:queue.pages",
+  contractDate: "desk:applicant.contract_date",
+  wage: "desk:applicant.wage",
+  reason: "desk:applicant.reason",
+  note: "desk:applicant.note",
+  permanentJobs: "desk:projects.permanent_jobs",
+  month: "desk:projects.month",
+  workDone: "desk:projects.work_done",
+  jobsCreated: "desk:projects.jobs_created",
 };
 
 class BadInput extends Error {
@@ -95,7 +126,8 @@ class BadInput extends Error {
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new BadInput([...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? "")))]);
+  if (!result.success)
+    throw new BadInput([...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? "")))]);
   return result.data;
 }
 
@@ -106,7 +138,8 @@ function browserLang(header: string | undefined): Lang | undefined {
 }
 
 /** The ASCII file name and the UTF-8 one (RFC 6266), for a download. */
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function deskRoutes(deps: DeskDeps): Hono<Env> {
   const { services } = deps;
@@ -114,8 +147,12 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   const today = () => kazakhstanDay(deps.now());
 
   desk.get("/", (c) => c.html(deskShell(deps.base, deps.i18n)));
-  desk.get("/static/desk.js", (c) => c.body(DESK_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }));
-  desk.get("/static/desk.css", (c) => c.body(DESK_STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }));
+  desk.get("/static/desk.js", (c) =>
+    c.body(DESK_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }),
+  );
+  desk.get("/static/desk.css", (c) =>
+    c.body(DESK_STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }),
+  );
 
   const bilingual = (key: string) => (["kk", "ru"] as const).map((lang) => deps.i18n.getFixedT(lang)(key)).join(" / ");
 
@@ -128,21 +165,39 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const file = c.req.method === "GET" ? fileOf(c.req.path) : undefined;
     const link = file && !header ? c.req.query("link") : undefined;
     const linked = link ? userOfDownload(deps.botToken, link, file!, queryParams(c), deps.now()) : null;
-    const signed = linked ? null : userOfInitData(header?.startsWith("tma ") ? header.slice(4) : undefined, deps.botToken, deps.now());
+    const signed = linked
+      ? null
+      : userOfInitData(header?.startsWith("tma ") ? header.slice(4) : undefined, deps.botToken, deps.now());
     const user = linked ? { id: linked, language_code: undefined } : signed?.user;
     if (!user) {
       // Nobody we can tell: the browser's language, or both.
       const lang = browserLang(c.req.header("accept-language"));
       const say = (key: string) => (lang ? deps.i18n.getFixedT(lang)(key) : bilingual(key));
-      return c.html(<p role="alert" data-title={say("desk:title")} data-lang={lang}>{say("desk:errors.unauthorized")}</p>, 401);
+      return c.html(
+        <p role="alert" data-title={say("desk:title")} data-lang={lang}>
+          {say("desk:errors.unauthorized")}
+        </p>,
+        401,
+      );
     }
     const account = await services.deskAccount(user.id);
     const lang: Lang = account?.language ?? guessLang(user.language_code);
     const view: View = { t: deps.i18n.getFixedT(lang), lang, base: deps.base };
-    if (!account?.isStaff) return c.html(<p role="alert" data-title={view.t("desk:title")} data-lang={lang}>{view.t("desk:errors.forbidden")}</p>, 403);
+    if (!account?.isStaff)
+      return c.html(
+        <p role="alert" data-title={view.t("desk:title")} data-lang={lang}>
+          {view.t("desk:errors.forbidden")}
+        </p>,
+        403,
+      );
     // Acting (every POST, showing an IIN among them) needs a desk opened within the hour.
     if (signed && c.req.method !== "GET" && signed.age > INIT_DATA_ACT_MAX_AGE_SECONDS) {
-      return c.html(<p role="alert" data-title={view.t("desk:title")} data-lang={lang}>{view.t("desk:errors.reopen")}</p>, 401);
+      return c.html(
+        <p role="alert" data-title={view.t("desk:title")} data-lang={lang}>
+          {view.t("desk:errors.reopen")}
+        </p>,
+        401,
+      );
     }
     c.set("staff", { userId: account.userId, telegramId: user.id, view });
     await next();
@@ -157,14 +212,31 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const { view } = staff;
     if (error instanceof BadInput) {
       const problem = error.fields.map((field) => view.t(FIELD_LABELS[field] ?? "desk:errors.title")).join(", ");
-      return c.html(<Message view={view} title={view.t("desk:errors.title")} text={view.t("desk:errors.bad_request", { problem })} />, 400);
+      return c.html(
+        <Message
+          view={view}
+          title={view.t("desk:errors.title")}
+          text={view.t("desk:errors.bad_request", { problem })}
+        />,
+        400,
+      );
     }
     if (isNotAllowed(error)) {
       deps.log.warn({ path: c.req.path }, "refused: outside the staff member's reach (desk)");
       const kind = `desk:${c.req.path.slice(deps.base.length + "/app/".length).split("/")[0] ?? ""}`;
-      await services.auditRefusal({ actorUserId: staff.userId, kind, data: `${c.req.method} ${c.req.path}`.slice(0, 200), telegramId: String(staff.telegramId), at: deps.now() })
+      await services
+        .auditRefusal({
+          actorUserId: staff.userId,
+          kind,
+          data: `${c.req.method} ${c.req.path}`.slice(0, 200),
+          telegramId: String(staff.telegramId),
+          at: deps.now(),
+        })
         .catch((auditError) => deps.log.error({ err: auditError }, "could not audit a refusal"));
-      return c.html(<Message view={view} title={view.t("desk:errors.title")} text={view.t("desk:errors.not_allowed")} />, 403);
+      return c.html(
+        <Message view={view} title={view.t("desk:errors.title")} text={view.t("desk:errors.not_allowed")} />,
+        403,
+      );
     }
     deps.log.error({ err: error }, "desk request failed");
     return c.html(<Message view={view} title={view.t("desk:errors.title")} text={view.t("desk:errors.failed")} />, 500);
@@ -176,8 +248,14 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const q = parse(queueQuery, c.req.query());
     // Opened without a filter, the desk shows what needs doing: the applications waiting for a decision, in the queue's order.
     const filter: DeskFilter = {
-      status: q.status === "all" ? undefined : q.status ?? DESK_DEFAULT_STATUS, projectId: q.project, priorityOnly: q.priority === "1", from: q.from, to: q.to,
-      text: q.q || undefined, sort: q.sort ?? "queue", descending: q.dir === "desc",
+      status: q.status === "all" ? undefined : (q.status ?? DESK_DEFAULT_STATUS),
+      projectId: q.project,
+      priorityOnly: q.priority === "1",
+      from: q.from,
+      to: q.to,
+      text: q.q || undefined,
+      sort: q.sort ?? "queue",
+      descending: q.dir === "desc",
     };
     return { filter, page: q.page ?? 1 };
   }
@@ -185,7 +263,10 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   desk.get("/app/queue", async (c) => {
     const { userId, view } = staffOf(c);
     const { filter, page } = queryOf(c);
-    const [data, projects] = await Promise.all([services.deskQueue(userId, filter, page), services.deskProjectChoices(userId)]);
+    const [data, projects] = await Promise.all([
+      services.deskQueue(userId, filter, page),
+      services.deskProjectChoices(userId),
+    ]);
     return c.html(<QueuePage view={view} filter={filter} data={data} projects={projects} />);
   });
 
@@ -194,19 +275,30 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const target = new URL(c.req.query("for") ?? "", "http://desk.invalid/");
     const file = DOWNLOADABLE.find((name) => target.pathname === `/${name}`);
     if (!file) throw new BadInput(["for"]);
-    target.searchParams.set("link", signDownload(deps.botToken, staffOf(c).telegramId, file, target.searchParams, deps.now()));
+    target.searchParams.set(
+      "link",
+      signDownload(deps.botToken, staffOf(c).telegramId, file, target.searchParams, deps.now()),
+    );
     return c.json({ url: `${deps.base}/app/${file}?${target.searchParams.toString()}` });
   });
 
   desk.get("/app/queue.xlsx", async (c) => {
     const { userId, view } = staffOf(c);
     const rows = await services.deskQueueExport(userId, queryOf(c).filter);
-    if (!rows) return c.text(view.t("desk:queue.too_many_rows", { max: formatNumber(DESK_EXPORT_MAX_ROWS, view.lang) }), 413);
+    if (!rows)
+      return c.text(view.t("desk:queue.too_many_rows", { max: formatNumber(DESK_EXPORT_MAX_ROWS, view.lang) }), 413);
     const body = await queueWorkbook(rows, view);
-    return c.body(new Uint8Array(body), 200, { "content-type": XLSX, "content-disposition": attachment(`${view.t("desk:queue.file_name")}-${today()}.xlsx`) });
+    return c.body(new Uint8Array(body), 200, {
+      "content-type": XLSX,
+      "content-disposition": attachment(`${view.t("desk:queue.file_name")}-${today()}.xlsx`),
+    });
   });
 
-  const applicantPage = async (c: Context<Env>, applicationId: number, extra: { notice?: { text: string; failed?: boolean }; iin?: string; confirmReject?: RejectDraft } = {}) => {
+  const applicantPage = async (
+    c: Context<Env>,
+    applicationId: number,
+    extra: { notice?: { text: string; failed?: boolean }; iin?: string; confirmReject?: RejectDraft } = {},
+  ) => {
     const { userId, view } = staffOf(c);
     const card = await services.applicantCard(userId, applicationId, deps.now());
     const history = await services.applicationHistory(userId, applicationId);
@@ -219,7 +311,9 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const { userId, view } = staffOf(c);
     const applicationId = parse(id, c.req.param("id"));
     const result = await services.actOnApplication(userId, applicationId, input, deps.now());
-    return applicantPage(c, applicationId, { notice: { text: actionResultText(view.t, view.lang, input, result), failed: !result.ok } });
+    return applicantPage(c, applicationId, {
+      notice: { text: actionResultText(view.t, view.lang, input, result), failed: !result.ok },
+    });
   };
 
   desk.post("/app/applications/:id/refer", (c) => act(c, { action: "refer" }));
@@ -236,14 +330,24 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
       const { view } = staffOf(c);
       return applicantPage(c, applicationId, { notice: { text: view.t("desk:errors.note_required"), failed: true } });
     }
-    if (form.confirm !== "yes") return applicantPage(c, applicationId, { confirmReject: { reason: form.reason, note: form.note } });
-    return act(c, form.reason === "other" ? { action: "reject", reason: "other", note: form.note } : { action: "reject", reason: form.reason });
+    if (form.confirm !== "yes")
+      return applicantPage(c, applicationId, { confirmReject: { reason: form.reason, note: form.note } });
+    return act(
+      c,
+      form.reason === "other"
+        ? { action: "reject", reason: "other", note: form.note }
+        : { action: "reject", reason: form.reason },
+    );
   });
   desk.post("/app/applications/:id/iin", async (c) => {
     const { userId } = staffOf(c);
     const applicationId = parse(id, c.req.param("id"));
     const iin = await services.revealIin(userId, applicationId);
-    return applicantPage(c, applicationId, iin ? { iin, notice: { text: staffOf(c).view.t("desk:applicant.iin_shown", { iin }) } } : {});
+    return applicantPage(
+      c,
+      applicationId,
+      iin ? { iin, notice: { text: staffOf(c).view.t("desk:applicant.iin_shown", { iin }) } } : {},
+    );
   });
 
   desk.get("/app/projects", async (c) => {
@@ -263,9 +367,11 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const projectId = parse(id, c.req.param("id"));
     const form = parse(statusForm, await c.req.parseBody());
     const changed = await services.changeProjectStatus(userId, projectId, form.status, deps.now(), form.permanentJobs);
-    const text = !changed.ok ? view.t(`staff:project.refusal.${changed.reason}`)
-      : form.status === "commissioned" ? view.t("staff:project.commissioned")
-      : view.t("desk:projects.status_moved", { status: view.t(`projects:status.${form.status}`) });
+    const text = !changed.ok
+      ? view.t(`staff:project.refusal.${changed.reason}`)
+      : form.status === "commissioned"
+        ? view.t("staff:project.commissioned")
+        : view.t("desk:projects.status_moved", { status: view.t(`projects:status.${form.status}`) });
     return projectPage(c, projectId, { text, failed: !changed.ok });
   });
   desk.post("/app/projects/:id/figures", async (c) => {
@@ -274,9 +380,19 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const form = parse(figuresForm, await c.req.parseBody());
     const month = parseReportMonth(form.month);
     if (!month) throw new BadInput(["month"]);
-    const saved = await services.recordMonthlyFigure(userId, projectId, month, { workDone: form.workDone, jobsCreated: form.jobsCreated }, deps.now());
+    const saved = await services.recordMonthlyFigure(
+      userId,
+      projectId,
+      month,
+      { workDone: form.workDone, jobsCreated: form.jobsCreated },
+      deps.now(),
+    );
     const text = saved.ok
-      ? view.t("report:figures.saved", { month: monthName(view.t, month), work: formatNumber(form.workDone, view.lang), jobs: formatNumber(form.jobsCreated, view.lang) })
+      ? view.t("report:figures.saved", {
+          month: monthName(view.t, month),
+          work: formatNumber(form.workDone, view.lang),
+          jobs: formatNumber(form.jobsCreated, view.lang),
+        })
       : view.t("desk:errors.future_month");
     return projectPage(c, projectId, { text, failed: !saved.ok });
   });
@@ -296,20 +412,41 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
 
   desk.get("/app/report", async (c) => {
     const { view, latest, month, parts } = await reportOf(c);
-    return c.html(<ReportPage view={view} data={{ month: month.key, latest: latest.key, summary: parts.summary, tables: parts.tables, bars: parts.bars, chartText: parts.chartText }} />);
+    return c.html(
+      <ReportPage
+        view={view}
+        data={{
+          month: month.key,
+          latest: latest.key,
+          summary: parts.summary,
+          tables: parts.tables,
+          bars: parts.bars,
+          chartText: parts.chartText,
+        }}
+      />,
+    );
   });
   desk.get("/app/report.xlsx", async (c) => {
     const { view, parts } = await reportOf(c);
-    return c.body(new Uint8Array(await reportWorkbook(parts.tables, view.t, parts.title)), 200, { "content-type": XLSX, "content-disposition": attachment(`${parts.fileBase}.xlsx`) });
+    return c.body(new Uint8Array(await reportWorkbook(parts.tables, view.t, parts.title)), 200, {
+      "content-type": XLSX,
+      "content-disposition": attachment(`${parts.fileBase}.xlsx`),
+    });
   });
   desk.get("/app/report.csv", async (c) => {
     const { view, parts } = await reportOf(c);
-    return c.body(new Uint8Array(reportCsv(parts.tables, view.t, parts.title)), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(`${parts.fileBase}.csv`) });
+    return c.body(new Uint8Array(reportCsv(parts.tables, view.t, parts.title)), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": attachment(`${parts.fileBase}.csv`),
+    });
   });
 
   desk.all("/app/*", (c) => {
     const { view } = staffOf(c);
-    return c.html(<Message view={view} title={view.t("desk:errors.title")} text={view.t("desk:errors.not_found")} />, 404);
+    return c.html(
+      <Message view={view} title={view.t("desk:errors.title")} text={view.t("desk:errors.not_found")} />,
+      404,
+    );
   });
 
   return desk;

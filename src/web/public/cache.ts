@@ -23,8 +23,12 @@ export interface CacheLimits<T> {
 
 export function boundedCache<T extends NonNullable<unknown>>(limits: CacheLimits<T>): BoundedCache<T> {
   const made = new LRUCache<string, T>({
-    max: limits.max, ttl: limits.ttlMs, ttlAutopurge: true,
-    ...(limits.sizeOf && limits.maxBytes ? { maxSize: limits.maxBytes, sizeCalculation: (value: T) => Math.max(1, limits.sizeOf!(value)) } : {}),
+    max: limits.max,
+    ttl: limits.ttlMs,
+    ttlAutopurge: true,
+    ...(limits.sizeOf && limits.maxBytes
+      ? { maxSize: limits.maxBytes, sizeCalculation: (value: T) => Math.max(1, limits.sizeOf!(value)) }
+      : {}),
   });
   // Made once however many ask at the same time; bounded by the requests in flight.
   const making = new Map<string, Promise<T>>();
@@ -34,10 +38,12 @@ export function boundedCache<T extends NonNullable<unknown>>(limits: CacheLimits
       if (hit !== undefined) return Promise.resolve(hit);
       const pending = making.get(key);
       if (pending) return pending;
-      const value = make().then((result) => {
-        made.set(key, result);
-        return result;
-      }).finally(() => making.delete(key));
+      const value = make()
+        .then((result) => {
+          made.set(key, result);
+          return result;
+        })
+        .finally(() => making.delete(key));
       making.set(key, value);
       return value;
     },

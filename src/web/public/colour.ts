@@ -18,16 +18,27 @@ export interface ColourClass {
  * for two equal figures: the breaks are distinct values of the data, rounded to whole percent.
  */
 export function classesOf(values: Array<number | null>): ColourClass[] {
-  const known = values.filter((v): v is number => v !== null).map((v) => Math.round(v)).sort((a, b) => a - b);
+  const known = values
+    .filter((v): v is number => v !== null)
+    .map((v) => Math.round(v))
+    .sort((a, b) => a - b);
   if (!known.length) return [];
   const distinct = [...new Set(known)];
   const count = Math.min(FILLS.length, distinct.length);
-  const breaks = [...new Set(Array.from({ length: count - 1 }, (_, i) => known[Math.ceil(((i + 1) * known.length) / count)] ?? known.at(-1)!))]
-    .filter((b) => b > known[0]!);
+  const breaks = [
+    ...new Set(
+      Array.from({ length: count - 1 }, (_, i) => known[Math.ceil(((i + 1) * known.length) / count)] ?? known.at(-1)!),
+    ),
+  ].filter((b) => b > known[0]!);
   const starts = [known[0]!, ...breaks];
   // Spread the colours over the scale: fewer classes still run from light to dark.
-  const fillAt = (i: number) => FILLS[starts.length === 1 ? FILLS.length - 1 : Math.round((i * (FILLS.length - 1)) / (starts.length - 1))]!;
-  return starts.map((from, i) => ({ from, to: i + 1 < starts.length ? starts[i + 1]! : known.at(-1)!, fill: fillAt(i) }));
+  const fillAt = (i: number) =>
+    FILLS[starts.length === 1 ? FILLS.length - 1 : Math.round((i * (FILLS.length - 1)) / (starts.length - 1))]!;
+  return starts.map((from, i) => ({
+    from,
+    to: i + 1 < starts.length ? starts[i + 1]! : known.at(-1)!,
+    fill: fillAt(i),
+  }));
 }
 
 export function fillOf(classes: ColourClass[], percent: number | null): string {

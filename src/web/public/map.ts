@@ -10,8 +10,14 @@ import { projectRoot } from "../../project-root.js";
 export const MAP_WIDTH = 960;
 export const MAP_HEIGHT = 560;
 
-interface RegionProperties { kato: string; name_kk: string; name_ru: string }
-interface DistrictProperties extends RegionProperties { region_kato: string }
+interface RegionProperties {
+  kato: string;
+  name_kk: string;
+  name_ru: string;
+}
+interface DistrictProperties extends RegionProperties {
+  region_kato: string;
+}
 
 const boundaries = (name: string) => path.join(projectRoot, "prisma", "data", "boundaries", name);
 const read = <P>(name: string) => JSON.parse(readFileSync(boundaries(name), "utf8")) as FeatureCollection<Geometry, P>;
@@ -29,11 +35,24 @@ export interface MapShape {
 
 function draw<P extends RegionProperties>(features: Array<Feature<Geometry, P>>): MapShape[] {
   const collection: FeatureCollection<Geometry, P> = { type: "FeatureCollection", features };
-  const projection = geoConicConformal().parallels([45, 51]).rotate([-67, 0]).fitExtent([[8, 8], [MAP_WIDTH - 8, MAP_HEIGHT - 8]], collection);
+  const projection = geoConicConformal()
+    .parallels([45, 51])
+    .rotate([-67, 0])
+    .fitExtent(
+      [
+        [8, 8],
+        [MAP_WIDTH - 8, MAP_HEIGHT - 8],
+      ],
+      collection,
+    );
   const pathOf = geoPath(projection).digits(1);
   return features.map((feature) => {
     const [x, y] = pathOf.centroid(feature);
-    return { kato: feature.properties.kato, d: pathOf(feature) ?? "", centre: [Math.round(x), Math.round(y)] as [number, number] };
+    return {
+      kato: feature.properties.kato,
+      d: pathOf(feature) ?? "",
+      centre: [Math.round(x), Math.round(y)] as [number, number],
+    };
   });
 }
 

@@ -52,6 +52,18 @@ export const MONTHLY_FIELDS: Field[] = [
 
 export const OPEN_DATA_FILES = [
   { path: "projects.csv", name: "projects", format: "csv", mediatype: "text/csv", fields: PROJECT_FIELDS },
-  { path: "projects.json", name: "projects-json", format: "json", mediatype: "application/json", fields: PROJECT_FIELDS },
-  { path: "monthly-by-region.csv", name: "monthly-by-region", format: "csv", mediatype: "text/csv", fields: MONTHLY_FIELDS },
+  {
+    path: "projects.json",
+    name: "projects-json",
+    format: "json",
+    mediatype: "application/json",
+    fields: PROJECT_FIELDS,
+  },
+  {
+    path: "monthly-by-region.csv",
+    name: "monthly-by-region",
+    format: "csv",
+    mediatype: "text/csv",
+    fields: MONTHLY_FIELDS,
+  },
 ] as const;

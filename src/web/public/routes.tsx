@@ -59,14 +59,22 @@ export interface PublicCaches {
 export const createPublicCaches = (): PublicCaches => ({
   pages: boundedCache<string>({ ttlMs: CACHE_MS, max: PAGES_MAX, maxBytes: PAGES_MAX_BYTES, sizeOf: stringBytes }),
   regions: boundedCache<RegionPage>({ ttlMs: CACHE_MS, max: REGION_REPORTS_MAX }),
-  files: boundedCache<{ body: string; etag: string }>({ ttlMs: CACHE_MS, max: FILES_MAX, maxBytes: 64 * 1024 * 1024, sizeOf: (file) => stringBytes(file.body) }),
+  files: boundedCache<{ body: string; etag: string }>({
+    ttlMs: CACHE_MS,
+    max: FILES_MAX,
+    maxBytes: 64 * 1024 * 1024,
+    sizeOf: (file) => stringBytes(file.body),
+  }),
 });
 
 /** A region that does not exist: answered 404 and never cached. */
 class NoSuchRegion extends Error {}
 
 const pageQuery = z.object({
-  year: z.preprocess((v) => (v === undefined || v === "" ? String(PROGRAMME_YEARS[0]) : v), z.coerce.number().pipe(z.union(PROGRAMME_YEARS.map((y) => z.literal(y))))),
+  year: z.preprocess(
+    (v) => (v === undefined || v === "" ? String(PROGRAMME_YEARS[0]) : v),
+    z.coerce.number().pipe(z.union(PROGRAMME_YEARS.map((y) => z.literal(y)))),
+  ),
   measure: z.enum(["quota", "jobs"]).default("quota"),
   district: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
@@ -82,14 +90,22 @@ export function publicRoutes(deps: PublicDeps): Hono {
     const query = pageQuery.safeParse(c.req.query());
     if (!query.success) return notFound(c, lang);
     const { year, measure } = query.data as PageQuery;
-    return pages.get(`progress:${lang}:${year}:${measure}`, async () => {
-      const data = await deps.services.programmeProgress(year);
-      return htmlPage(<ProgressPage view={viewOf(lang)} query={{ year, measure }} progress={data} shapes={regionShapes()} />);
-    }).then((html) => c.html(html));
+    return pages
+      .get(`progress:${lang}:${year}:${measure}`, async () => {
+        const data = await deps.services.programmeProgress(year);
+        return htmlPage(
+          <ProgressPage view={viewOf(lang)} query={{ year, measure }} progress={data} shapes={regionShapes()} />,
+        );
+      })
+      .then((html) => c.html(html));
   };
 
-  site.get("/public/site.css", (c) => c.body(SITE_STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
-  site.get("/favicon.svg", (c) => c.body(FAVICON, 200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" }));
+  site.get("/public/site.css", (c) =>
+    c.body(SITE_STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }),
+  );
+  site.get("/favicon.svg", (c) =>
+    c.body(FAVICON, 200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" }),
+  );
   site.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
   // The page chosen by the browser's language: caches must keep one per language.
   site.get("/", async (c) => {
@@ -105,15 +121,26 @@ export function publicRoutes(deps: PublicDeps): Hono {
       if (!regionId.success || !query.success) return notFound(c, lang);
       const { measure, district } = query.data;
       const year = query.data.year as PageQuery["year"];
-      const page = await regions.get(`${regionId.data}:${year}`, async () => {
-        const found = await deps.services.regionProgress(regionId.data, year);
-        if (!found) throw new NoSuchRegion();
-        return found;
-      }).catch((error) => (error instanceof NoSuchRegion ? null : Promise.reject(error)));
+      const page = await regions
+        .get(`${regionId.data}:${year}`, async () => {
+          const found = await deps.services.regionProgress(regionId.data, year);
+          if (!found) throw new NoSuchRegion();
+          return found;
+        })
+        .catch((error) => (error instanceof NoSuchRegion ? null : Promise.reject(error)));
       // Only the region's own districts: any other number would make (and keep) a page of its own.
       if (!page || (district !== undefined && !page.districts.some((d) => d.id === district))) return notFound(c, lang);
       const html = await pages.get(`region:${lang}:${regionId.data}:${year}:${measure}:${district ?? 0}`, async () =>
-        htmlPage(<RegionView view={viewOf(lang)} query={{ year, measure }} page={page} shapes={districtShapes(page.region.kato)} district={district} />));
+        htmlPage(
+          <RegionView
+            view={viewOf(lang)}
+            query={{ year, measure }}
+            page={page}
+            shapes={districtShapes(page.region.kato)}
+            district={district}
+          />,
+        ),
+      );
       return c.html(html);
     });
     site.get(`/${lang}/project/:id`, async (c) => {
@@ -123,11 +150,30 @@ export function publicRoutes(deps: PublicDeps): Hono {
       if (!project) return notFound(c, lang);
       const district = await deps.services.districtById(project.districtId);
       const applyUrl = deps.botUsername ? `https://t.me/${deps.botUsername}?start=p${project.id}` : undefined;
-      return c.html(htmlPage(<ProjectView view={viewOf(lang)} project={project} regionId={district!.regionId} applyUrl={applyUrl} asOf={deps.now()} />));
+      return c.html(
+        htmlPage(
+          <ProjectView
+            view={viewOf(lang)}
+            project={project}
+            regionId={district!.regionId}
+            applyUrl={applyUrl}
+            asOf={deps.now()}
+          />,
+        ),
+      );
     });
   }
 
-  site.route("/", openDataRoutes({ services: deps.services, i18n: deps.i18n, now: deps.now, files, langOf: (c) => acceptedLang(c.req.header("accept-language")) }));
+  site.route(
+    "/",
+    openDataRoutes({
+      services: deps.services,
+      i18n: deps.i18n,
+      now: deps.now,
+      files,
+      langOf: (c) => acceptedLang(c.req.header("accept-language")),
+    }),
+  );
 
   return site;
 }
@@ -137,6 +183,11 @@ export function publicRoutes(deps: PublicDeps): Hono {
  * country's page in both languages and years, and the open data, through the routes themselves.
  */
 export async function warmPublicPages(app: { request(path: string): Response | Promise<Response> }): Promise<void> {
-  const paths = [...PROGRAMME_YEARS.flatMap((year) => ["kk", "ru"].map((lang) => `/${lang}?year=${year}`)), "/open-data/projects.csv", "/open-data/projects.json", "/open-data/monthly-by-region.csv"];
+  const paths = [
+    ...PROGRAMME_YEARS.flatMap((year) => ["kk", "ru"].map((lang) => `/${lang}?year=${year}`)),
+    "/open-data/projects.csv",
+    "/open-data/projects.json",
+    "/open-data/monthly-by-region.csv",
+  ];
   for (const path of paths) await (await app.request(path)).arrayBuffer();
 }

@@ -45,7 +45,9 @@
       tg.MainButton.hide();
       return;
     }
-    mainAction = function () { form.requestSubmit(); };
+    mainAction = function () {
+      form.requestSubmit();
+    };
     tg.MainButton.setText(form.getAttribute("data-main"));
     tg.MainButton.onClick(mainAction);
     tg.MainButton.show();
@@ -66,13 +68,20 @@
   function request(url, options) {
     options = options || {};
     var headers = { Authorization: "tma " + readInitData() };
-    return fetch(url, { method: options.method || "GET", body: options.body, headers: headers, credentials: "same-origin" });
+    return fetch(url, {
+      method: options.method || "GET",
+      body: options.body,
+      headers: headers,
+      credentials: "same-origin",
+    });
   }
 
   function load(url, options, push) {
     main.setAttribute("aria-busy", "true");
     return request(url, options)
-      .then(function (response) { return response.text(); })
+      .then(function (response) {
+        return response.text();
+      })
       .then(function (html) {
         if (push) {
           history.pushState({ url: url }, "");
@@ -80,7 +89,9 @@
         }
         show(html);
       })
-      .catch(function () { show('<p role="alert">' + NETWORK_ERROR + "</p>"); });
+      .catch(function () {
+        show('<p role="alert">' + NETWORK_ERROR + "</p>");
+      });
   }
 
   // Inside Telegram (Bot API 8.0+) Telegram saves the file itself, from a link signed for it; elsewhere
@@ -91,15 +102,28 @@
     if (tg && tg.downloadFile && tg.isVersionAtLeast && tg.isVersionAtLeast("8.0")) {
       return request(app + "link?for=" + encodeURIComponent(href.slice(app.length)))
         .then(function (response) {
-          if (!response.ok) return response.text().then(function (text) { throw new Error(text); });
+          if (!response.ok)
+            return response.text().then(function (text) {
+              throw new Error(text);
+            });
           return response.json();
         })
-        .then(function (body) { tg.downloadFile({ url: new URL(body.url, location.href).href, file_name: link.getAttribute("data-download") }); })
-        .catch(function (error) { alert(error.message || NETWORK_ERROR); });
+        .then(function (body) {
+          tg.downloadFile({
+            url: new URL(body.url, location.href).href,
+            file_name: link.getAttribute("data-download"),
+          });
+        })
+        .catch(function (error) {
+          alert(error.message || NETWORK_ERROR);
+        });
     }
     return request(href)
       .then(function (response) {
-        if (!response.ok) return response.text().then(function (text) { throw new Error(text); });
+        if (!response.ok)
+          return response.text().then(function (text) {
+            throw new Error(text);
+          });
         return response.blob();
       })
       .then(function (blob) {
@@ -110,9 +134,13 @@
         document.body.appendChild(a);
         a.click();
         a.remove();
-        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+        setTimeout(function () {
+          URL.revokeObjectURL(url);
+        }, 10000);
       })
-      .catch(function (error) { alert(error.message || NETWORK_ERROR); });
+      .catch(function (error) {
+        alert(error.message || NETWORK_ERROR);
+      });
   }
 
   document.addEventListener("click", function (event) {
@@ -155,14 +183,27 @@
     return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
   }
   function luminance(c) {
-    var l = c.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    var l = c.map(function (v) {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
     return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
   }
   function contrast(a, b) {
-    var x = luminance(a), y = luminance(b);
+    var x = luminance(a),
+      y = luminance(b);
     return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
   }
-  function hex(c) { return "#" + c.map(function (v) { return ("0" + Math.round(v).toString(16)).slice(-2); }).join(""); }
+  function hex(c) {
+    return (
+      "#" +
+      c
+        .map(function (v) {
+          return ("0" + Math.round(v).toString(16)).slice(-2);
+        })
+        .join("")
+    );
+  }
   /** `colour` mixed toward black or white (away from the backgrounds) until it reads on each of them. */
   var TARGET = 4.6; // AA asks 4.5:1; a little more, so that rounding to whole colour values cannot fall under it
   function readable(colour, backgrounds) {
@@ -170,14 +211,23 @@
     if (!c) return null;
     var away = luminance(backgrounds[0]) > 0.4 ? [0, 0, 0] : [255, 255, 255];
     for (var step = 0; step <= 20; step++) {
-      var mixed = c.map(function (v, i) { return v + (away[i] - v) * step / 20; });
-      if (backgrounds.every(function (b) { return contrast(mixed, b) >= TARGET; })) return hex(mixed);
+      var mixed = c.map(function (v, i) {
+        return v + ((away[i] - v) * step) / 20;
+      });
+      if (
+        backgrounds.every(function (b) {
+          return contrast(mixed, b) >= TARGET;
+        })
+      )
+        return hex(mixed);
     }
     return hex(away);
   }
   function mendTheme() {
     var css = getComputedStyle(document.documentElement);
-    var value = function (name) { return css.getPropertyValue(name).trim(); };
+    var value = function (name) {
+      return css.getPropertyValue(name).trim();
+    };
     var bg = rgb(value("--tg-theme-bg-color")) || [255, 255, 255];
     var surface = rgb(value("--tg-theme-secondary-bg-color")) || bg;
     var root = document.documentElement.style;
@@ -201,7 +251,10 @@
     if (tg.onEvent) tg.onEvent("themeChanged", mendTheme);
     tg.ready();
     tg.expand();
-    if (tg.BackButton) tg.BackButton.onClick(function () { history.back(); });
+    if (tg.BackButton)
+      tg.BackButton.onClick(function () {
+        history.back();
+      });
     updateBackButton();
   }
 
