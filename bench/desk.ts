@@ -3,7 +3,7 @@
 // applications: Hono's in-process request, no network in between.
 import { sign } from "@telegram-apps/init-data-node";
 import pino from "pino";
-import { createI18n } from "../src/bot/i18n.js";
+import { createI18n } from "../src/presentation/i18n.js";
 import type { Store } from "../src/db/store.js";
 import { createServices } from "../src/services/index.js";
 import { createPii } from "../src/services/pii.js";

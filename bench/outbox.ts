@@ -3,11 +3,12 @@
 // instances would be, against a Bot API on 127.0.0.1 that accepts 30 messages a second in all and
 // one a second per chat and answers anything more with 429 and retry_after.
 import { createServer } from "node:http";
+import { telegramSender } from "../src/bot/notification-sender.js";
 import type { AddressInfo } from "node:net";
 import { Api } from "grammy";
 import pino from "pino";
 import type { Store } from "../src/db/store.js";
-import { createI18n } from "../src/bot/i18n.js";
+import { createI18n } from "../src/presentation/i18n.js";
 import { lazyBoss, NOTIFY_QUEUE } from "../src/jobs/boss.js";
 import { createOutbox, startNotificationWorker } from "../src/jobs/outbox.js";
 import { createServices } from "../src/services/index.js";
@@ -119,8 +120,7 @@ export async function outboxThroughput(store: Store, url: string, log: (line: st
   for (const instance of instances) {
     await startNotificationWorker(await instance.get(), {
       services: createServices({ store, pii: createPii(Buffer.alloc(32, 11)), outbox: createOutbox(instance.get) }),
-      api: new Api("123456:BENCH-outbox-token", { apiRoot }),
-      i18n,
+      sender: telegramSender(new Api("123456:BENCH-outbox-token", { apiRoot }), i18n),
       log: quiet,
       rate: DEFAULT_OUTBOX_RATE,
     });

@@ -9,7 +9,7 @@ import type { Update } from "grammy/types";
 import { startBotApiEmulator } from "../test/helpers/bot-api-emulator.js";
 import { startProgram } from "../test/helpers/program.js";
 import { projectsData } from "../src/bot/callback-data/projects.js";
-import { createI18n } from "../src/bot/i18n.js";
+import { createI18n } from "../src/presentation/i18n.js";
 import { updatesFrom } from "./updates.js";
 
 const TOKEN = "123456:BENCH-token-for-the-process-benchmark";

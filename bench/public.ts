@@ -3,7 +3,7 @@
 // The first render of a page (the monthly report behind it) is printed apart: pages are then
 // served from memory for five minutes.
 import pino from "pino";
-import { createI18n } from "../src/bot/i18n.js";
+import { createI18n } from "../src/presentation/i18n.js";
 import type { Store } from "../src/db/store.js";
 import { createServices } from "../src/services/index.js";
 import { createPii } from "../src/services/pii.js";

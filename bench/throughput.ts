@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import { applicationsData } from "../src/bot/callback-data/applications.js";
 import { projectsData } from "../src/bot/callback-data/projects.js";
 import { staffData } from "../src/bot/callback-data/staff.js";
-import { createI18n } from "../src/bot/i18n.js";
+import { createI18n } from "../src/presentation/i18n.js";
 import { createBot, sessionKey } from "../src/bot/index.js";
 import type { Db, Store } from "../src/db/store.js";
 import { createPrismaStorage, sessionRowKey } from "../src/db/prisma-storage.js";

@@ -4,10 +4,11 @@ import { Api } from "grammy";
 import type { Server } from "node:http";
 import path from "node:path";
 import { publishCommands } from "./bot/commands.js";
-import { createI18n } from "./bot/i18n.js";
+import { createI18n } from "./presentation/i18n.js";
 import { createBot, CONVERSATION_PREFIX } from "./bot/index.js";
 import { startMaintenanceJobs } from "./jobs/maintenance.js";
 import { createDownloader } from "./bot/download.js";
+import { telegramSender } from "./bot/notification-sender.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { openStore } from "./db/store.js";
 import { createServices } from "./services/index.js";
@@ -118,8 +119,7 @@ async function main() {
   // The outbox retries by itself (with Telegram's retry_after): its Api has no auto-retry.
   await startNotificationWorker(await jobs.get(), {
     services,
-    api: new Api(config.botToken, client),
-    i18n,
+    sender: telegramSender(new Api(config.botToken, client), i18n),
     log,
     rate: config.outboxRate,
   });

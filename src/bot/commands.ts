@@ -1,4 +1,4 @@
-import { LANGUAGES } from "./i18n.js";
+import { LANGUAGES } from "../presentation/i18n.js";
 import type { Bot } from "grammy";
 import type { i18n } from "i18next";
 import type { Logger } from "../logger.js";

@@ -5,7 +5,7 @@ import type { Services } from "../services/index.js";
 import type { ReminderScheduler } from "../services/obligations.js";
 import type { Logger } from "../logger.js";
 import type { Account, StoredSession } from "../services/users.js";
-import type { Lang, Translate } from "./i18n.js";
+import type { Lang, Translate } from "../presentation/i18n.js";
 
 export interface BotDeps {
   services: Services;

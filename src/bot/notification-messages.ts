@@ -4,12 +4,12 @@ import type { InlineKeyboard } from "grammy";
 import { missingFiguresKeyboard, projectCardsKeyboard } from "./keyboards/notifications.js";
 import type { i18n } from "i18next";
 import type { NotificationSubject } from "../services/notification-subjects.js";
-import { formatDate, formatNumber, localName } from "./format.js";
-import type { Lang, Translate } from "./i18n.js";
+import { formatDate, formatNumber, localName } from "../presentation/format.js";
+import type { Lang, Translate } from "../presentation/i18n.js";
 import { MONTHLY_REPORT_DAY } from "../domain/rules.js";
 import { reminderMessage } from "./obligation-messages.js";
 import { shorten } from "./paging.js";
-import { monthName, reportBundle, type ReportFile } from "./reports/report-bundle.js";
+import { monthName, reportBundle, type ReportFile } from "../presentation/reports/report-bundle.js";
 
 export interface RenderedMessage {
   text: string;

@@ -1,10 +1,10 @@
-import { formatDate } from "./format.js";
+import { formatDate } from "../presentation/format.js";
 // Texts about a borrower's obligations: the reminders and the list.
 import { oneButton } from "./keyboards/common.js";
 import { openObligationsKeyboard } from "./keyboards/loans.js";
 import type { ObligationSeries } from "../domain/obligations.js";
 import { obligationDoneData } from "./callback-data/obligations.js";
-import type { Translate } from "./i18n.js";
+import type { Translate } from "../presentation/i18n.js";
 
 export interface ObligationView {
   id: number;

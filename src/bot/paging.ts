@@ -1,5 +1,5 @@
 // Lists that can grow are shown a page at a time, and a text never passes Telegram's 4096 characters.
-import { InlineKeyboard } from "grammy";
+import type { InlineKeyboard } from "grammy";
 import { NOOP } from "./callback-data/noop.js";
 
 /** Telegram's limit on a message's text, in characters. */

@@ -6,8 +6,8 @@ import {
   COMMISSIONED_SMALL_STAFF_MINIMUM,
 } from "../domain/rules.js";
 import type { ProjectCard } from "../services/projects.js";
-import { formatDate, formatNumber, localName } from "./format.js";
-import type { Lang, Translate } from "./i18n.js";
+import { formatDate, formatNumber, localName } from "../presentation/format.js";
+import type { Lang, Translate } from "../presentation/i18n.js";
 import { fitLines } from "./paging.js";
 
 export function projectCardText(t: Translate, lang: Lang, project: ProjectCard): string {

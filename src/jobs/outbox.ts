@@ -1,15 +1,11 @@
 // The outbox's two ends: the job written inside the change's transaction, and the worker that
 // sends it once. A row lock on the notification keeps two workers from sending the same one.
-import { GrammyError, type Api } from "grammy";
-import type { i18n } from "i18next";
 import type PgBoss from "pg-boss";
 import type { Logger } from "../logger.js";
 import type { Transaction } from "../db/store.js";
 import type { Outbox } from "../services/notifications.js";
 import type { DeliveryOutcome, Sender } from "../services/delivery.js";
 import type { Services } from "../services/index.js";
-import { renderNotification } from "../bot/notification-messages.js";
-import { sendFile } from "../bot/reports/report-bundle.js";
 import { DEFAULT_OUTBOX_RATE } from "../domain/telegram-limits.js";
 import { NOTIFY_QUEUE } from "./boss.js";
 
@@ -35,41 +31,15 @@ export function createOutbox(boss: () => Promise<PgBoss>): Outbox {
 
 export interface OutboxDeps {
   services: Pick<Services, "deliverNotification" | "unsentNotificationIds">;
-  /** An Api without auto-retry: the outbox does its own retrying. */
-  api: Api;
-  i18n: i18n;
+  /** How a notification becomes Telegram messages, and what Telegram's errors mean (the chat's, src/bot/notification-sender.ts). */
+  sender: Sender;
   log: Logger;
   /** Messages a second for all instances together (OUTBOX_RATE). */
   rate?: number;
 }
 
-/** How the outbox talks to Telegram: the rendered message's parts, and what an error means. */
-function telegramSender(api: Api, i18n: i18n): Sender {
-  return {
-    async parts(notification, subject) {
-      const chatId = Number(notification.user.telegramId);
-      const message = await renderNotification(i18n, notification.user.language, subject);
-      return [
-        () => api.sendMessage(chatId, message.text, { reply_markup: message.keyboard }),
-        ...(message.files ?? []).map((file) => () => sendFile(api, chatId, file)),
-      ];
-    },
-    classify(error) {
-      if (!(error instanceof GrammyError)) return { kind: "transient" };
-      if (error.error_code === 429)
-        return { kind: "rate_limited", retryAfterSeconds: error.parameters.retry_after ?? 1 };
-      if (error.error_code === 403) return { kind: "blocked" };
-      return error.error_code >= 400 && error.error_code < 500 ? { kind: "hopeless" } : { kind: "transient" };
-    },
-  };
-}
-
 export const deliverNotification = (deps: OutboxDeps, notificationId: number): Promise<DeliveryOutcome> =>
-  deps.services.deliverNotification(
-    telegramSender(deps.api, deps.i18n),
-    notificationId,
-    deps.rate ?? DEFAULT_OUTBOX_RATE,
-  );
+  deps.services.deliverNotification(deps.sender, notificationId, deps.rate ?? DEFAULT_OUTBOX_RATE);
 
 /** One job: a retry_after (Telegram's, or a busy chat's) becomes a new job due after it; the outcome says what happened. */
 export async function processNotifyJob(

@@ -5,16 +5,16 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Bot } from "grammy";
+import type { Bot, Context } from "grammy";
 import type { Update } from "grammy/types";
 import { z } from "zod";
-import type { BotContext } from "../bot/context.js";
 import type { UpdateLocks } from "../db/update-locks.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
 
 export interface WebhookDeps {
-  bot: Bot<BotContext>;
+  /** Any bot: the server only hands it updates. */
+  bot: Pick<Bot<Context>, "handleUpdate">;
   services: Pick<Services, "wasHandled" | "markHandled" | "forgetOldUpdates">;
   locks: UpdateLocks;
   log: Logger;

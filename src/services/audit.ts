@@ -1,6 +1,6 @@
 // The audit log: who did what to which record, with the record before and after.
 import type { SqlRunner, Store } from "../db/store.js";
-import { Prisma } from "../generated/prisma/client.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import { sql } from "kysely";
 import { q } from "../db/typed.js";
 

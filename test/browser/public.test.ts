@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatNumber } from "../../src/bot/format.js";
+import { formatNumber } from "../../src/presentation/format.js";
 import { seedDemoData } from "../../src/db/seed/demo.js";
 import { reportMonth } from "../../src/domain/report.js";
 import { buildMonthlyReport } from "../../src/services/reports/monthly-report.js";

@@ -1,11 +1,12 @@
 // createBot(deps) on a real database, with people who talk to it and a record of its answers.
 import { createTestDatabase, type TestDatabase } from "./database.js";
+import { telegramSender } from "../../src/bot/notification-sender.js";
 import type { Bot } from "grammy";
 import type { i18n } from "i18next";
 import type { Update } from "grammy/types";
 import pino from "pino";
 import type { BotContext } from "../../src/bot/context.js";
-import { createI18n, type Lang } from "../../src/bot/i18n.js";
+import { createI18n, type Lang } from "../../src/presentation/i18n.js";
 import { createBot } from "../../src/bot/index.js";
 import { createServices, type Services } from "../../src/services/index.js";
 import { createDownloader } from "../../src/bot/download.js";
@@ -191,7 +192,7 @@ export async function createHarness(store: Store, options: HarnessOptions = {}):
         const batch = await boss.fetch<NotifyJob>(NOTIFY_QUEUE, { batchSize: 50 });
         if (!batch.length) return outcomes;
         for (const job of batch) {
-          const outcome = await processNotifyJob(boss, { services, api: outboxApi, i18n, log }, job);
+          const outcome = await processNotifyJob(boss, { services, sender: telegramSender(outboxApi, i18n), log }, job);
           outcomes.push(outcome);
           if (typeof outcome === "object" && "failed" in outcome)
             await boss.fail(NOTIFY_QUEUE, job.id, { error: outcome.failed });

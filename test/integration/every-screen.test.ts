@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lang } from "../../src/bot/i18n.js";
+import type { Lang } from "../../src/presentation/i18n.js";
 import { submitApplication } from "../../src/services/applications.js";
 import type { TestDatabase } from "../helpers/database.js";
 import { closeTestBot, openTestBot, type Harness, type Person, type Reply } from "../helpers/harness.js";

@@ -8,7 +8,7 @@ import { FIGURES_REMINDER_QUEUE, MONTHLY_REPORT_QUEUE, startBoss } from "../../s
 import { startMonthlyJobs } from "../../src/jobs/monthly.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
 import { staffData } from "../../src/bot/callback-data/staff.js";
-import { formatNumber } from "../../src/bot/format.js";
+import { formatNumber } from "../../src/presentation/format.js";
 import type { TestDatabase } from "../helpers/database.js";
 import { closeTestBot, openTestBot, testServices, type Harness, type Person } from "../helpers/harness.js";
 import { addReportData } from "../helpers/report-data.js";

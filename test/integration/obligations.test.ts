@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REMINDER_QUEUE } from "../../src/jobs/boss.js";
 import { deliverReminder, startReminderWorker } from "../../src/jobs/reminders.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
-import { formatDate } from "../../src/bot/format.js";
+import { formatDate } from "../../src/presentation/format.js";
 import type { TestDatabase } from "../helpers/database.js";
 import { closeTestBot, openTestBot, testServices, type Harness, type Person, sentTexts } from "../helpers/harness.js";
 

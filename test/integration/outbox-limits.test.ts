@@ -2,6 +2,7 @@
 // chat, a 429 waited out and never counted, given-up messages shown to admins and sent again,
 // several new projects in one message, and a report's files each sent once.
 import pino from "pino";
+import { telegramSender } from "../../src/bot/notification-sender.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lazyBoss } from "../../src/jobs/boss.js";
 import { createOutbox, startNotificationWorker } from "../../src/jobs/outbox.js";
@@ -97,8 +98,7 @@ describe("the outbox's pace", () => {
     for (const worker of workers)
       await startNotificationWorker(await worker.get(), {
         services: harness.services,
-        api: harness.outboxApi,
-        i18n: harness.i18n,
+        sender: telegramSender(harness.outboxApi, harness.i18n),
         log,
         rate: 10,
       });

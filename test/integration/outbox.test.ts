@@ -1,6 +1,7 @@
 // The notification outbox on a real pg-boss: written with the change, sent once, retried on
 // Telegram errors, given up for people who blocked the bot, and not lost across a restart.
 import pino from "pino";
+import { telegramSender } from "../../src/bot/notification-sender.js";
 import { MEDEU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lazyBoss, NOTIFY_QUEUE } from "../../src/jobs/boss.js";
@@ -98,7 +99,11 @@ describe("the notification outbox", () => {
     const { deliverNotification } = await import("../../src/jobs/outbox.js");
     expect(
       await deliverNotification(
-        { services: harness.services, api: harness.outboxApi, i18n: harness.i18n, log: pino({ level: "silent" }) },
+        {
+          services: harness.services,
+          sender: telegramSender(harness.outboxApi, harness.i18n),
+          log: pino({ level: "silent" }),
+        },
         notification.id,
       ),
     ).toBe("skipped");
@@ -197,8 +202,7 @@ describe("the notification outbox", () => {
     const boss = await restarted.get();
     await startNotificationWorker(boss, {
       services: harness.services,
-      api: harness.outboxApi,
-      i18n: harness.i18n,
+      sender: telegramSender(harness.outboxApi, harness.i18n),
       log: pino({ level: "silent" }),
     });
     const deadline = Date.now() + 20_000;

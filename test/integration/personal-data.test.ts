@@ -25,7 +25,7 @@ import {
   shownTexts,
 } from "../helpers/harness.js";
 import { ALMALY, MEDEU } from "../helpers/places.js";
-import { formatDateTime } from "../../src/bot/format.js";
+import { formatDateTime } from "../../src/presentation/format.js";
 import { addProject } from "../helpers/projects.js";
 import { foundIn } from "../helpers/search.js";
 import { makeIin } from "../helpers/seekers.js";

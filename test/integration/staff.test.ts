@@ -4,7 +4,7 @@ import { KYZYLORDA_CITY, MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitApplication } from "../../src/services/applications.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
-import { formatNumber } from "../../src/bot/format.js";
+import { formatNumber } from "../../src/presentation/format.js";
 import { actOnApplication } from "../../src/services/referrals.js";
 import { referralNumber } from "../../src/domain/referral.js";
 import type { TestDatabase } from "../helpers/database.js";

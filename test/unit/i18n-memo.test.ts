@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n, LANGUAGES } from "../../src/bot/i18n.js";
+import { createI18n, LANGUAGES } from "../../src/presentation/i18n.js";
 
 // The fixed t of createI18n keeps what i18next resolved; i18n.t (not memoized) is the reference.
 const i18n = await createI18n();

@@ -1,8 +1,10 @@
-// The layers, read from the imports of src/: the chat, the jobs and the HTTP server never reach the
-// Prisma client themselves; services and the database layer never reach into the bot; and no module
-// imports itself back through others (type-only imports are not counted for cycles: they vanish
-// at run time).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// The layers, read from the imports of src/ (.ts and .tsx). The outer layers are the chat (bot),
+// the web pages (web), the jobs (jobs) and the HTTP server (server): they never reach the Prisma
+// client themselves nor import one another; what two of them show alike comes from src/presentation.
+// The inner layers (services, db, domain, presentation) never reach an outer one; main.ts wires
+// them together. No module imports itself back through others (type-only imports are not counted for
+// cycles: they vanish at run time).
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -12,7 +14,7 @@ function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (name === "generated") return [];
-    return statSync(full).isDirectory() ? files(full) : name.endsWith(".ts") ? [full] : [];
+    return statSync(full).isDirectory() ? files(full) : /\.tsx?$/.test(name) ? [full] : [];
   });
 }
 
@@ -30,31 +32,53 @@ function edges(): Edge[] {
     return [...text.matchAll(IMPORT)]
       .filter((m) => m[4]!.startsWith("."))
       .map((m) => {
-        const target = path.resolve(path.dirname(file), m[4]!).replace(/\.js$/, ".ts");
+        const target = resolveModule(path.resolve(path.dirname(file), m[4]!));
         const typeOnly = Boolean(m[2]) || /^\{\s*(type\s+[\w$]+\s*,?\s*)+\}$/.test(m[3]!.trim());
         return { from: path.relative(src, file), to: path.relative(src, target), typeOnly };
       });
   });
 }
 
+/** `./x.js` is x.ts or x.tsx on disk. */
+function resolveModule(specifier: string): string {
+  const base = specifier.replace(/\.js$/, "");
+  return existsSync(`${base}.tsx`) ? `${base}.tsx` : `${base}.ts`;
+}
+
 const layer = (file: string) => file.split(path.sep)[0]!;
+const OUTER = ["bot", "web", "jobs", "server"];
+const INNER = ["services", "db", "domain", "presentation"];
 
 describe("the layers of src/", () => {
   const all = edges();
 
-  it("reads the imports", () => {
+  it("reads the imports, the pages' .tsx included", () => {
     expect(all.length).toBeGreaterThan(300);
+    expect(all.some((e) => e.from.endsWith(".tsx") && e.to.startsWith("presentation"))).toBe(true);
+    expect(all.some((e) => e.to.endsWith(".tsx"))).toBe(true);
+  });
+
+  it("keeps each outer layer out of the others (type-only imports too)", () => {
+    const wrong = all.filter(
+      (e) => OUTER.includes(layer(e.from)) && OUTER.includes(layer(e.to)) && layer(e.from) !== layer(e.to),
+    );
+    expect(wrong.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+  });
+
+  it("keeps the inner layers out of the outer ones", () => {
+    const wrong = all.filter((e) => INNER.includes(layer(e.from)) && OUTER.includes(layer(e.to)));
+    expect(wrong.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
 
   it("keeps the Prisma client out of the chat, the jobs and the HTTP server", () => {
-    const wrong = all.filter((e) => ["bot", "jobs", "server"].includes(layer(e.from)) && e.to.startsWith("generated"));
+    const wrong = all.filter((e) => OUTER.includes(layer(e.from)) && e.to.startsWith("generated"));
     expect(wrong.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
 
   it("lets the chat, the jobs and the HTTP server reach the data only through the services they are given", () => {
     // From src/db they may take pure helpers (a session row's key, whether an error means the database is down) and types.
     const helpers = new Set(["db/prisma-storage.ts", "db/unavailable.ts"]);
-    const outside = all.filter((e) => ["bot", "jobs", "server"].includes(layer(e.from)));
+    const outside = all.filter((e) => OUTER.includes(layer(e.from)));
     expect(
       outside
         .filter((e) => layer(e.to) === "db" && !e.typeOnly && !helpers.has(e.to))
@@ -72,8 +96,7 @@ describe("the layers of src/", () => {
         const names = [...text.matchAll(IMPORT)]
           .filter(
             (m) =>
-              path.relative(src, path.resolve(path.dirname(path.join(src, e.from)), m[4]!).replace(/\.js$/, ".ts")) ===
-              e.to,
+              path.relative(src, resolveModule(path.resolve(path.dirname(path.join(src, e.from)), m[4]!))) === e.to,
           )
           .flatMap((m) =>
             m[3]!
@@ -87,7 +110,7 @@ describe("the layers of src/", () => {
     expect(direct).toEqual([]);
     // …and writes no SQL and no Prisma query of its own.
     const queries = files(src)
-      .filter((file) => ["bot", "jobs", "server"].includes(layer(path.relative(src, file))))
+      .filter((file) => OUTER.includes(layer(path.relative(src, file))))
       .filter((file) =>
         /\$queryRaw|\$executeRaw|Prisma\.sql|\.(findMany|findUnique|findFirst|create|update|upsert|deleteMany)\(\{/.test(
           readFileSync(file, "utf8"),
@@ -130,11 +153,6 @@ describe("the layers of src/", () => {
           /new InlineKeyboard\(/.test(readFileSync(file, "utf8")),
       ),
     ).toBe(true);
-  });
-
-  it("keeps the services and the database layer out of the bot", () => {
-    const wrong = all.filter((e) => ["services", "db"].includes(layer(e.from)) && layer(e.to) === "bot");
-    expect(wrong.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
 
   it("has no import cycle", () => {

@@ -2,7 +2,7 @@
 // empty box of a missing glyph), and names are escaped for SVG.
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { quotaChartSvg, renderSvgToPng } from "../../src/bot/reports/quota-chart.js";
+import { quotaChartSvg, renderSvgToPng } from "../../src/presentation/reports/quota-chart.js";
 
 async function letterImage(letter: string): Promise<Buffer> {
   const svg =

@@ -2,9 +2,9 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { reportCsv, reportWorkbook } from "../../src/bot/reports/report-files.js";
-import type { ReportTable } from "../../src/bot/reports/report-tables.js";
-import type { Translate } from "../../src/bot/i18n.js";
+import { reportCsv, reportWorkbook } from "../../src/presentation/reports/report-files.js";
+import type { ReportTable } from "../../src/presentation/reports/report-tables.js";
+import type { Translate } from "../../src/presentation/i18n.js";
 import { csvDocument, csvText } from "../../src/services/spreadsheet-cells.js";
 
 const HOSTILE = ['=HYPERLINK("http://x","y")', "+7 701", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"];

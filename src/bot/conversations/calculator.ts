@@ -22,7 +22,7 @@ import { scheduleWorkbook } from "../../services/schedule-workbook.js";
 import { calculatorCallbacks as calc } from "../callback-data/loans.js";
 import { whichOf } from "../callback-data/callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
-import { formatMoney, formatNumber } from "../format.js";
+import { formatMoney, formatNumber } from "../../presentation/format.js";
 import { calcBackKeyboard, calcGraceKindKeyboard, calcKindKeyboard, calcPurposeKeyboard } from "../keyboards/loans.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { runSteps, type StepMove } from "./steps.js";

@@ -9,7 +9,7 @@ import { GRACE_CAP_MONTHS } from "../../domain/loan.js";
 import { eligibilityCallbacks as elig } from "../callback-data/eligibility.js";
 import { whichOf } from "../callback-data/callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
-import { formatNumber } from "../format.js";
+import { formatNumber } from "../../presentation/format.js";
 import * as keyboards from "../keyboards/eligibility.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { runSteps, type StepMove } from "./steps.js";

@@ -7,7 +7,7 @@ import { MAX_JOBS_PROMISED } from "../../domain/policies.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { loanReceivedCallbacks } from "../callback-data/loans.js";
-import { formatDate } from "../format.js";
+import { formatDate } from "../../presentation/format.js";
 
 export const LOAN_RECEIVED_CONVERSATION = "loan-received";
 

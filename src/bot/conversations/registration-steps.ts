@@ -8,7 +8,7 @@ import { registrationCallbacks as reg } from "../callback-data/registration.js";
 import { whichOf } from "../callback-data/callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import * as keyboards from "../keyboards/registration.js";
-import { formatDate } from "../format.js";
+import { formatDate } from "../../presentation/format.js";
 import { pointOf } from "../location.js";
 
 export const STEPS = [

@@ -3,7 +3,7 @@
 import type { AuditView } from "../callback-data/admin.js";
 import { auditKeyboard, auditKindsKeyboard } from "../keyboards/admin.js";
 import type { ConvContext } from "../context.js";
-import { formatDateTime, localName } from "../format.js";
+import { formatDateTime, localName } from "../../presentation/format.js";
 import type { Show } from "../show.js";
 
 const ENTITY_ID_SHOWN = 40;

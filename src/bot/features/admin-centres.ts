@@ -8,10 +8,10 @@ import {
   noCentreFoundKeyboard,
   staffListKeyboard,
 } from "../keyboards/admin.js";
-import { type CentrePage } from "../../services/centre-directory.js";
+import type { CentrePage } from "../../services/centre-directory.js";
 import { adminData } from "../callback-data/admin.js";
 import type { ConvContext } from "../context.js";
-import { localName } from "../format.js";
+import { localName } from "../../presentation/format.js";
 import type { Show } from "../show.js";
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);

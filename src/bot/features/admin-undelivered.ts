@@ -1,7 +1,7 @@
 // The admin's view of the messages the outbox gave up on, and "send them again".
 import { undeliveredKeyboard } from "../keyboards/admin.js";
 import type { ConvContext } from "../context.js";
-import { formatDateTime } from "../format.js";
+import { formatDateTime } from "../../presentation/format.js";
 import { shorten } from "../paging.js";
 import type { Show } from "../show.js";
 

@@ -9,7 +9,7 @@ import { onPress } from "../callback-route.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { ADMIN_SEARCH_CONVERSATION } from "../conversations/admin-search.js";
 import { CENTRE_EDITOR_CONVERSATION } from "../conversations/centre-editor.js";
-import { formatDateTime } from "../format.js";
+import { formatDateTime } from "../../presentation/format.js";
 import { menuItemOf } from "../keyboards/main-menu.js";
 import { showAudit, showKindChoice } from "./admin-audit.js";
 import { retryAndShow, showUndelivered } from "./admin-undelivered.js";

@@ -5,14 +5,14 @@ import { myApplicationsKeyboard, positionsKeyboard } from "../keyboards/seeker.j
 import { relocationAllowance, wageFloor } from "../../domain/rates.js";
 import { isStudent } from "../../domain/person.js";
 import { ADULT_AGE, RELOCATION_ALLOWANCE_WORKING_DAYS } from "../../domain/rules.js";
-import { type ApplyRefusal } from "../../services/applications.js";
+import type { ApplyRefusal } from "../../services/applications.js";
 import { applicationsCallbacks, applicationsData } from "../callback-data/applications.js";
 import type { Callback, ValueOf } from "../callback-data/callback.js";
 import { onPress } from "../callback-route.js";
 import { profileData } from "../callback-data/profile.js";
 import type { BotContext, ConvContext } from "../context.js";
-import { formatNumber, localName } from "../format.js";
-import { formatDate } from "../format.js";
+import { formatNumber, localName } from "../../presentation/format.js";
+import { formatDate } from "../../presentation/format.js";
 import { fitLines, pageOf } from "../paging.js";
 import { editOrReply, replying, type Show } from "../show.js";
 

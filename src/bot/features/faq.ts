@@ -10,9 +10,9 @@ import { faqIndex } from "../../services/faq/questions.js";
 import { faqCallbacks } from "../callback-data/faq.js";
 import { onPress } from "../callback-route.js";
 import type { BotContext, ConvContext } from "../context.js";
-import { localName } from "../format.js";
+import { localName } from "../../presentation/format.js";
 import { withLabels } from "../faq-labels.js";
-import type { Lang } from "../i18n.js";
+import type { Lang } from "../../presentation/i18n.js";
 import { mainMenuKeyboard, menuItemOf } from "../keyboards/main-menu.js";
 
 /** Popular questions offered when the FAQ section is opened. */

@@ -6,8 +6,8 @@ import { applyLinkKeyboard } from "../keyboards/projects.js";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { z } from "zod";
 import type { BotContext, BotDeps } from "../context.js";
-import { formatNumber, localName } from "../format.js";
-import { guessLang, type Lang } from "../i18n.js";
+import { formatNumber, localName } from "../../presentation/format.js";
+import { guessLang, type Lang } from "../../presentation/i18n.js";
 import { pointOf } from "../location.js";
 import type { InlineProject } from "../../services/inline-search.js";
 

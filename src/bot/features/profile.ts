@@ -2,8 +2,8 @@
 import { Composer } from "grammy";
 import { oneButton, twoButtons } from "../keyboards/common.js";
 import { profileKeyboard } from "../keyboards/seeker.js";
-import { standingFlags } from "../standing.js";
-import { type ProfileView } from "../../services/seekers.js";
+import { standingFlags } from "../../presentation/standing.js";
+import type { ProfileView } from "../../services/seekers.js";
 import { sessionRowKey } from "../../db/prisma-storage.js";
 import { CONVERSATION_PREFIX } from "../conversation-prefix.js";
 import type { BotContext, ConvContext } from "../context.js";
@@ -11,7 +11,7 @@ import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
 import { profileCallbacks, profileData } from "../callback-data/profile.js";
 import type { Callback, ValueOf } from "../callback-data/callback.js";
 import { onPress } from "../callback-route.js";
-import { formatDate, localName } from "../format.js";
+import { formatDate, localName } from "../../presentation/format.js";
 
 const maskIin = (iin: string) => `••••••••${iin.slice(-4)}`;
 

@@ -1,6 +1,6 @@
 // Finding work: projects near a shared location or by region and district, and their cards.
 import { Composer } from "grammy";
-import { type ListFilter, type ProjectPage } from "../../services/projects.js";
+import type { ListFilter, ProjectPage } from "../../services/projects.js";
 import { projectsCallbacks, projectsData } from "../callback-data/projects.js";
 import type { Callback, ValueOf } from "../callback-data/callback.js";
 import { onPress } from "../callback-route.js";

@@ -4,13 +4,14 @@ import { editOrReply } from "../show.js";
 import { Composer } from "grammy";
 import { reportScopesKeyboard } from "../keyboards/reports.js";
 import { parseReportMonth } from "../../domain/report.js";
-import { type ReportScope } from "../../services/reports/report-scope.js";
+import type { ReportScope } from "../../services/reports/report-scope.js";
 import { reportCallbacks, reportData } from "../callback-data/reports.js";
 import { onPress } from "../callback-route.js";
 import { staffData } from "../callback-data/staff.js";
 import type { BotContext, ConvContext } from "../context.js";
 import { lastEndedYear, monthPicker } from "../keyboards/month-picker.js";
-import { monthName, reportBundle, sendReportBundle } from "../reports/report-bundle.js";
+import { monthName, reportBundle } from "../../presentation/reports/report-bundle.js";
+import { sendReportBundle } from "../send-files.js";
 
 /** The button that opens the report from the staff or the admin home. */
 export const reportButton = (ctx: ConvContext, scope: ReportScope) =>

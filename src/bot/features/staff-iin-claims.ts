@@ -6,7 +6,7 @@ import { iinClaimKeyboard, iinClaimsKeyboard } from "../keyboards/staff.js";
 import { staffData } from "../callback-data/staff.js";
 import { adminData } from "../callback-data/admin.js";
 import type { ConvContext } from "../context.js";
-import { formatDateTime, localName } from "../format.js";
+import { formatDateTime, localName } from "../../presentation/format.js";
 import { pageOf } from "../paging.js";
 import type { Show } from "../show.js";
 

@@ -3,16 +3,16 @@ import { replying, type Show } from "../show.js";
 import { fitLines, pageOf } from "../paging.js";
 import { ourProjectsKeyboard, staffProjectKeyboard } from "../keyboards/staff.js";
 import { IMPORT_MAX_FILE_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_BYTES } from "../../domain/import-limits.js";
-import { type ImportResult } from "../../services/import/import-projects.js";
+import type { ImportResult } from "../../services/import/import-projects.js";
 import type { RowProblem } from "../../services/import/project-rows.js";
 import { IMPORT_COLUMNS, UnreadableFileError } from "../../services/import/read-table.js";
 import { staffData } from "../callback-data/staff.js";
-import { formatNumber, localName } from "../format.js";
+import { formatNumber, localName } from "../../presentation/format.js";
 import type { ReportMonth } from "../../domain/report.js";
 import type { ConvContext } from "../context.js";
 import { commissioningLine } from "../project-card.js";
 import { lastEndedYear, monthPicker } from "../keyboards/month-picker.js";
-import { monthName } from "../reports/report-bundle.js";
+import { monthName } from "../../presentation/reports/report-bundle.js";
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 

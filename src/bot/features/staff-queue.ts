@@ -4,13 +4,13 @@ import { replying, type Show } from "../show.js";
 import { pageOf } from "../paging.js";
 import { iinClaimsButton } from "./staff-iin-claims.js";
 import { PRIORITY_GROUP } from "../../domain/person.js";
-import { standingFlags } from "../standing.js";
+import { standingFlags } from "../../presentation/standing.js";
 import type { RejectReason } from "../../domain/referral.js";
-import { type ActionInput, type ActionResult } from "../../services/referrals.js";
+import type { ActionInput, ActionResult } from "../../services/referrals.js";
 import type { QueueStatusFilter } from "../callback-data/staff.js";
 import type { ConvContext } from "../context.js";
-import { formatDate, localName } from "../format.js";
-import { actionResultText } from "../action-result.js";
+import { formatDate, localName } from "../../presentation/format.js";
+import { actionResultText } from "../../presentation/action-result.js";
 import { applicantKeyboard, projectFilterKeyboard, queueKeyboard, staffHomeKeyboard } from "../keyboards/staff.js";
 
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);

@@ -4,8 +4,8 @@ import { InlineKeyboard } from "grammy";
 import { AUDIT_ACTIONS } from "../../services/audit.js";
 import { adminData, centreEditorCallbacks as editor, type AuditView } from "../callback-data/admin.js";
 import { staffData } from "../callback-data/staff.js";
-import { localName, type Named } from "../format.js";
-import type { Lang, Translate } from "../i18n.js";
+import { localName, type Named } from "../../presentation/format.js";
+import type { Lang, Translate } from "../../presentation/i18n.js";
 import { unitsKeyboard } from "./projects.js";
 
 /** Every region with its count of centres, the centres without districts, and the admin's tools. */

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { BUSINESS_KINDS, LOAN_PURPOSES, LOAN_USES, type LoanUse } from "../../domain/eligibility.js";
 import { eligibilityCallbacks as elig } from "../callback-data/eligibility.js";
-import type { Translate } from "../i18n.js";
+import type { Translate } from "../../presentation/i18n.js";
 
 const withBack = (keyboard: InlineKeyboard, t: Translate) => keyboard.row().text(t("menu.back"), elig.back.pack({}));
 

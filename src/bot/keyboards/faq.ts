@@ -2,7 +2,7 @@
 import { InlineKeyboard } from "grammy";
 import type { FaqEntry } from "../../../prisma/data/faq.js";
 import { faqData } from "../callback-data/faq.js";
-import type { Lang, Translate } from "../i18n.js";
+import type { Lang, Translate } from "../../presentation/i18n.js";
 
 export function faqEntriesKeyboard(entries: FaqEntry[], lang: Lang) {
   const keyboard = new InlineKeyboard();

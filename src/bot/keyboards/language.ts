@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { encodeLanguageChoice } from "../callback-data/language.js";
-import type { Lang, Translate } from "../i18n.js";
+import type { Lang, Translate } from "../../presentation/i18n.js";
 
 /** Қазақша / Русский, the preferred one first. */
 export function languageKeyboard(t: Translate, preferred: Lang, startPayload?: string): InlineKeyboard {

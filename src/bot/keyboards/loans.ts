@@ -1,7 +1,7 @@
 import { calculatorCallbacks as calc, loansCallbacks } from "../callback-data/loans.js";
 import { InlineKeyboard } from "grammy";
 import { LOAN_PURPOSES } from "../../domain/eligibility.js";
-import type { Translate } from "../i18n.js";
+import type { Translate } from "../../presentation/i18n.js";
 import { obligationDoneData } from "../callback-data/obligations.js";
 import type { ObligationSeries } from "../../domain/obligations.js";
 

@@ -1,7 +1,7 @@
 import { Keyboard } from "grammy";
 import type { i18n } from "i18next";
 import type { Account } from "../../services/users.js";
-import { LANGUAGES, type Translate } from "../i18n.js";
+import { LANGUAGES, type Translate } from "../../presentation/i18n.js";
 
 export const MENU_ITEMS = ["jobs", "loans", "faq", "language", "help", "staff", "admin"] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];

@@ -2,7 +2,7 @@
 // ended, from the programme's start on.
 import { InlineKeyboard } from "grammy";
 import { FIRST_REPORT_YEAR, monthOf, parseReportMonth, reportMonth } from "../../domain/report.js";
-import type { Translate } from "../i18n.js";
+import type { Translate } from "../../presentation/i18n.js";
 
 export interface MonthPickerData {
   month: (key: string) => string;

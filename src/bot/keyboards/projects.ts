@@ -3,7 +3,7 @@ import { NOOP } from "../callback-data/noop.js";
 import { applicationsData } from "../callback-data/applications.js";
 import { listDataOf, projectsData, readBack } from "../callback-data/projects.js";
 import { profileData } from "../callback-data/profile.js";
-import type { Lang, Translate } from "../i18n.js";
+import type { Lang, Translate } from "../../presentation/i18n.js";
 import { WORK_KINDS, type ListFilter, type ProjectPage } from "../../services/projects.js";
 
 export function jobsMenuKeyboard(t: Translate): InlineKeyboard {

@@ -2,7 +2,7 @@ import { registrationCallbacks as reg } from "../callback-data/registration.js";
 import { InlineKeyboard, Keyboard } from "grammy";
 import { NOOP } from "../callback-data/noop.js";
 import { SEEKER_STATUSES } from "../../domain/person.js";
-import type { Lang, Translate } from "../i18n.js";
+import type { Lang, Translate } from "../../presentation/i18n.js";
 
 export const PROFESSIONS_PER_PAGE = 8;
 

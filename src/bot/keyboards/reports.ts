@@ -2,8 +2,8 @@
 import { InlineKeyboard } from "grammy";
 import { adminData } from "../callback-data/admin.js";
 import { reportData } from "../callback-data/reports.js";
-import { localName } from "../format.js";
-import type { Lang, Translate } from "../i18n.js";
+import { localName } from "../../presentation/format.js";
+import type { Lang, Translate } from "../../presentation/i18n.js";
 
 export function reportScopesKeyboard(
   t: Translate,

@@ -3,8 +3,8 @@ import { InlineKeyboard } from "grammy";
 import { applicationsData } from "../callback-data/applications.js";
 import { EDIT_FIELDS, profileData } from "../callback-data/profile.js";
 import { projectsData } from "../callback-data/projects.js";
-import { formatNumber, localName, type Named } from "../format.js";
-import type { Lang, Translate } from "../i18n.js";
+import { formatNumber, localName, type Named } from "../../presentation/format.js";
+import type { Lang, Translate } from "../../presentation/i18n.js";
 import { addPager } from "../paging.js";
 
 /** The positions with places left, each with its wage; back to the project's card. */

@@ -7,8 +7,8 @@ import { nextStatus, type ProjectStatusName } from "../../domain/project-status.
 import { REJECT_REASONS } from "../../domain/referral.js";
 import { NOOP } from "../callback-data/noop.js";
 import { staffData, type QueueStatusFilter } from "../callback-data/staff.js";
-import { formatDateTime, localName, type Named } from "../format.js";
-import type { Lang, Translate } from "../i18n.js";
+import { formatDateTime, localName, type Named } from "../../presentation/format.js";
+import type { Lang, Translate } from "../../presentation/i18n.js";
 import { addPager, shorten, type Page } from "../paging.js";
 
 const STATUS_FILTERS: QueueStatusFilter[] = [

@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import type { ConvContext } from "../context.js";
-import { guessLang } from "../i18n.js";
+import { guessLang } from "../../presentation/i18n.js";
 import type { BotDeps } from "../context.js";
 
 /**

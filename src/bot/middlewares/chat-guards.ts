@@ -1,7 +1,7 @@
 // What the bot takes in: private chats only, and there only messages and button presses.
 import { Composer, type MiddlewareFn } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
-import { LANGUAGES } from "../i18n.js";
+import { LANGUAGES } from "../../presentation/i18n.js";
 
 /** Telegram's own limit of a text message: anything longer was not typed in a Telegram app. */
 export const MAX_TEXT_LENGTH = 4096;

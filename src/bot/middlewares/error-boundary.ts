@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
-import { guessLang } from "../i18n.js";
+import { guessLang } from "../../presentation/i18n.js";
 import { isDatabaseUnavailable } from "../../db/unavailable.js";
 import { isNotAllowed } from "../../services/staff.js";
 

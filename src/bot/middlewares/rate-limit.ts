@@ -1,7 +1,7 @@
 import { limit } from "@grammyjs/ratelimiter";
 import type { MiddlewareFn } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
-import { guessLang } from "../i18n.js";
+import { guessLang } from "../../presentation/i18n.js";
 
 export interface RateLimit {
   updates: number;

@@ -1,8 +1,8 @@
 // The applicant's page: the same card as the chat's (the IIN masked, shown whole only on request
 // and audited), the application's history, and the same actions as the chat's buttons.
 import { REJECT_NOTE_LENGTH } from "../../domain/policies.js";
-import { formatDate, formatDateTime, localName } from "../../bot/format.js";
-import { standingFlags } from "../../bot/standing.js";
+import { formatDate, formatDateTime, localName } from "../../presentation/format.js";
+import { standingFlags } from "../../presentation/standing.js";
 import { REJECT_REASONS } from "../../domain/referral.js";
 import type { ApplicantPerson } from "../../services/applicant-card.js";
 import type { HistoryEntry } from "../../services/desk/desk.js";

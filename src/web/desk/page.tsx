@@ -1,7 +1,7 @@
 // The frame of every desk fragment: its title and language for the page's script, the sections'
 // navigation, an optional status line (what an action did) and the content.
 import type { Child } from "hono/jsx";
-import type { Lang, Translate } from "../../bot/i18n.js";
+import type { Lang, Translate } from "../../presentation/i18n.js";
 
 export interface View {
   t: Translate;

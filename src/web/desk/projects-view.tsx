@@ -1,7 +1,7 @@
 // The centre's projects with the progress of their referral quota; a project's positions with the
 // places open, its next status and the month's figures.
 import { STAFF_COUNT_MAX } from "../../domain/policies.js";
-import { formatNumber, localName } from "../../bot/format.js";
+import { formatNumber, localName } from "../../presentation/format.js";
 import { nextStatus, type ProjectStatusName } from "../../domain/project-status.js";
 import type { QuotaProgress } from "../../services/project-upkeep.js";
 import { appLink, Page, type View } from "./page.js";

@@ -2,8 +2,8 @@
 // the pages and the file of the filtered rows.
 import { PRIORITY_GROUP } from "../../domain/person.js";
 import { YOUTH_AGE } from "../../domain/rules.js";
-import { formatDate, formatNumber, localName } from "../../bot/format.js";
-import type { Translate } from "../../bot/i18n.js";
+import { formatDate, formatNumber, localName } from "../../presentation/format.js";
+import type { Translate } from "../../presentation/i18n.js";
 import {
   APPLICATION_STATUSES,
   DESK_DEFAULT_STATUS,

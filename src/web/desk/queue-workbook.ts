@@ -1,7 +1,7 @@
 // The filtered queue as an XLSX file: the table's columns, dates as dates, numbers as numbers,
 // every text a string cell (a name starting with "=" stays text, never a formula).
 import ExcelJS from "exceljs";
-import { localName } from "../../bot/format.js";
+import { localName } from "../../presentation/format.js";
 import type { DeskRow } from "../../services/desk/queue.js";
 import { ageGroupText, priorityText } from "./queue-view.js";
 import type { View } from "./page.js";

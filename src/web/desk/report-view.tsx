@@ -1,8 +1,8 @@
 // The centre's monthly report as a page: the same summary, tables and chart as the chat's, with
 // the XLSX and CSV made from the same tables.
-import { formatDate, formatNumber } from "../../bot/format.js";
-import { quotaChartSvg, type ChartBar, type ChartText } from "../../bot/reports/quota-chart.js";
-import type { Cell, ColumnKind, ReportTable } from "../../bot/reports/report-tables.js";
+import { formatDate, formatNumber } from "../../presentation/format.js";
+import { quotaChartSvg, type ChartBar, type ChartText } from "../../presentation/reports/quota-chart.js";
+import type { Cell, ColumnKind, ReportTable } from "../../presentation/reports/report-tables.js";
 import { appLink, Page, type View } from "./page.js";
 
 export interface ReportData {

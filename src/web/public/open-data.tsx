@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
 import type { i18n } from "i18next";
 import { z } from "zod";
-import type { Lang } from "../../bot/i18n.js";
+import type { Lang } from "../../presentation/i18n.js";
 import type { Services } from "../../services/index.js";
 import { csvDocument, type CsvCell } from "../../services/spreadsheet-cells.js";
 import type { BoundedCache } from "./cache.js";

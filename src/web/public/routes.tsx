@@ -3,7 +3,7 @@
 import { Hono, type Context } from "hono";
 import type { i18n } from "i18next";
 import { z } from "zod";
-import type { Lang } from "../../bot/i18n.js";
+import type { Lang } from "../../presentation/i18n.js";
 import { PROGRAMME_YEARS } from "../../domain/rules.js";
 import type { Services } from "../../services/index.js";
 import type { RegionPage } from "../../services/public/progress.js";

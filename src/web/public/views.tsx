@@ -1,8 +1,8 @@
 // The public progress pages: the country's map and table, a region's districts and projects, a
 // project's public card. Server-rendered HTML with no script: every link and table works as it is.
 import type { Child } from "hono/jsx";
-import { formatDate, formatNumber, localName } from "../../bot/format.js";
-import { LANGUAGES, type Lang, type Translate } from "../../bot/i18n.js";
+import { formatDate, formatNumber, localName } from "../../presentation/format.js";
+import { LANGUAGES, type Lang, type Translate } from "../../presentation/i18n.js";
 import { isOpenStatus } from "../../domain/project-status.js";
 import { referralQuota } from "../../domain/quota.js";
 import { PROGRAMME_YEARS } from "../../domain/rules.js";

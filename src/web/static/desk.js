@@ -1,7 +1,6 @@
 // The staff desk's script: it reads Telegram's initData, sends it with every request for the
 // desk's content (HTML fragments), and turns the fragments' links and forms into such requests.
-(function () {
-  "use strict";
+(() => {
   var base = document.documentElement.getAttribute("data-base") || "";
   var app = base + "/app/";
   var main = document.getElementById("desk");
@@ -45,7 +44,7 @@
       tg.MainButton.hide();
       return;
     }
-    mainAction = function () {
+    mainAction = () => {
       form.requestSubmit();
     };
     tg.MainButton.setText(form.getAttribute("data-main"));
@@ -79,17 +78,15 @@
   function load(url, options, push) {
     main.setAttribute("aria-busy", "true");
     return request(url, options)
-      .then(function (response) {
-        return response.text();
-      })
-      .then(function (html) {
+      .then((response) => response.text())
+      .then((html) => {
         if (push) {
           history.pushState({ url: url }, "");
           depth++;
         }
         show(html);
       })
-      .catch(function () {
+      .catch(() => {
         show('<p role="alert">' + NETWORK_ERROR + "</p>");
       });
   }
@@ -101,32 +98,32 @@
     var href = link.getAttribute("href");
     if (tg && tg.downloadFile && tg.isVersionAtLeast && tg.isVersionAtLeast("8.0")) {
       return request(app + "link?for=" + encodeURIComponent(href.slice(app.length)))
-        .then(function (response) {
+        .then((response) => {
           if (!response.ok)
-            return response.text().then(function (text) {
+            return response.text().then((text) => {
               throw new Error(text);
             });
           return response.json();
         })
-        .then(function (body) {
+        .then((body) => {
           tg.downloadFile({
             url: new URL(body.url, location.href).href,
             file_name: link.getAttribute("data-download"),
           });
         })
-        .catch(function (error) {
+        .catch((error) => {
           alert(error.message || NETWORK_ERROR);
         });
     }
     return request(href)
-      .then(function (response) {
+      .then((response) => {
         if (!response.ok)
-          return response.text().then(function (text) {
+          return response.text().then((text) => {
             throw new Error(text);
           });
         return response.blob();
       })
-      .then(function (blob) {
+      .then((blob) => {
         var url = URL.createObjectURL(blob);
         var a = document.createElement("a");
         a.href = url;
@@ -134,16 +131,16 @@
         document.body.appendChild(a);
         a.click();
         a.remove();
-        setTimeout(function () {
+        setTimeout(() => {
           URL.revokeObjectURL(url);
         }, 10000);
       })
-      .catch(function (error) {
+      .catch((error) => {
         alert(error.message || NETWORK_ERROR);
       });
   }
 
-  document.addEventListener("click", function (event) {
+  document.addEventListener("click", (event) => {
     var link = event.target.closest && event.target.closest("a[href]");
     if (!link || link.target || event.ctrlKey || event.metaKey) return;
     var href = link.getAttribute("href");
@@ -153,7 +150,7 @@
     else load(href, null, true);
   });
 
-  document.addEventListener("submit", function (event) {
+  document.addEventListener("submit", (event) => {
     var form = event.target;
     var action = form.getAttribute("action") || "";
     if (action.indexOf(app) !== 0) return;
@@ -167,7 +164,7 @@
     }
   });
 
-  window.addEventListener("popstate", function (event) {
+  window.addEventListener("popstate", (event) => {
     if (!event.state || !event.state.url) return;
     depth = Math.max(0, depth - 1);
     load(event.state.url, null, false);
@@ -183,9 +180,9 @@
     return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
   }
   function luminance(c) {
-    var l = c.map(function (v) {
+    var l = c.map((v) => {
       v /= 255;
-      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
     });
     return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
   }
@@ -195,14 +192,7 @@
     return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
   }
   function hex(c) {
-    return (
-      "#" +
-      c
-        .map(function (v) {
-          return ("0" + Math.round(v).toString(16)).slice(-2);
-        })
-        .join("")
-    );
+    return "#" + c.map((v) => ("0" + Math.round(v).toString(16)).slice(-2)).join("");
   }
   /** `colour` mixed toward black or white (away from the backgrounds) until it reads on each of them. */
   var TARGET = 4.6; // AA asks 4.5:1; a little more, so that rounding to whole colour values cannot fall under it
@@ -211,23 +201,14 @@
     if (!c) return null;
     var away = luminance(backgrounds[0]) > 0.4 ? [0, 0, 0] : [255, 255, 255];
     for (var step = 0; step <= 20; step++) {
-      var mixed = c.map(function (v, i) {
-        return v + ((away[i] - v) * step) / 20;
-      });
-      if (
-        backgrounds.every(function (b) {
-          return contrast(mixed, b) >= TARGET;
-        })
-      )
-        return hex(mixed);
+      var mixed = c.map((v, i) => v + ((away[i] - v) * step) / 20);
+      if (backgrounds.every((b) => contrast(mixed, b) >= TARGET)) return hex(mixed);
     }
     return hex(away);
   }
   function mendTheme() {
     var css = getComputedStyle(document.documentElement);
-    var value = function (name) {
-      return css.getPropertyValue(name).trim();
-    };
+    var value = (name) => css.getPropertyValue(name).trim();
     var bg = rgb(value("--tg-theme-bg-color")) || [255, 255, 255];
     var surface = rgb(value("--tg-theme-secondary-bg-color")) || bg;
     var root = document.documentElement.style;
@@ -252,7 +233,7 @@
     tg.ready();
     tg.expand();
     if (tg.BackButton)
-      tg.BackButton.onClick(function () {
+      tg.BackButton.onClick(() => {
         history.back();
       });
     updateBackButton();

@@ -1,6 +1,5 @@
 // What a person receives for a monthly report: a short summary, the quota chart (PNG), the
 // XLSX workbook and the CSV, in the person's language.
-import { InputFile, type Api } from "grammy";
 import { centreShareAimPercent, COMMISSIONED_JOBS_PERCENT } from "../../domain/rules.js";
 import type { ReportMonth } from "../../domain/report.js";
 import type { MonthlyReport } from "../../services/reports/monthly-report.js";
@@ -110,19 +109,4 @@ export async function reportBundle(
     { kind: "document", data: reportCsv(parts.tables, t, parts.title), filename: `${parts.fileBase}.csv` },
   ];
   return { summary: parts.summary, files };
-}
-
-/** The summary, then the chart and the files, in that order. */
-export async function sendReportBundle(api: Api, chatId: number, bundle: ReportBundle): Promise<void> {
-  await api.sendMessage(chatId, bundle.summary);
-  await sendFiles(api, chatId, bundle.files);
-}
-
-export async function sendFiles(api: Api, chatId: number, files: ReportFile[]): Promise<void> {
-  for (const file of files) await sendFile(api, chatId, file);
-}
-
-export async function sendFile(api: Api, chatId: number, file: ReportFile): Promise<unknown> {
-  const input = new InputFile(file.data, file.filename);
-  return file.kind === "photo" ? api.sendPhoto(chatId, input) : api.sendDocument(chatId, input);
 }
