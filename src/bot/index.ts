@@ -68,7 +68,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
       storage: {
         type: "context",
         version: 1,
-        adapter: deps.services.conversationStorage<BotContext, ConversationData>(CONVERSATION_PREFIX, sessionKey),
+        adapter: deps.services.accounts.conversationStorage<BotContext, ConversationData>(
+          CONVERSATION_PREFIX,
+          sessionKey,
+        ),
       },
       // A conversation's calls go through an Api of its own: it is taught the same.
       plugins: [accountMiddleware(deps), (ctx, next) => (ctx.api.config.use(notModifiedIsSuccess), next())],

@@ -8,7 +8,7 @@ import { CONVERSATION_EXPIRY_QUEUE } from "./boss.js";
 export async function startMaintenanceJobs(
   boss: PgBoss,
   deps: {
-    services: Pick<Services, "expireConversations" | "forgetOldLocations">;
+    services: Pick<Services, "upkeep">;
     log: Logger;
     now: () => Date;
     conversationPrefix: string;
@@ -16,9 +16,9 @@ export async function startMaintenanceJobs(
 ): Promise<void> {
   await boss.schedule(CONVERSATION_EXPIRY_QUEUE, "*/15 * * * *");
   await boss.work(CONVERSATION_EXPIRY_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
-    const expired = await deps.services.expireConversations(deps.conversationPrefix, deps.now());
+    const expired = await deps.services.upkeep.expireConversations(deps.conversationPrefix, deps.now());
     if (expired) deps.log.info({ expired }, "conversations left unanswered dropped");
-    const forgotten = await deps.services.forgetOldLocations(deps.now());
+    const forgotten = await deps.services.upkeep.forgetOldLocations(deps.now());
     if (forgotten) deps.log.info({ forgotten }, "old shared locations forgotten");
   });
 }

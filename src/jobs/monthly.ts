@@ -7,13 +7,13 @@ import type { Services } from "../services/index.js";
 import { FIGURES_REMINDER_QUEUE, MONTHLY_REPORT_QUEUE } from "./boss.js";
 
 export interface MonthlyDeps {
-  services: Pick<Services, "queueMonthlyReports" | "queueFiguresReminders">;
+  services: Pick<Services, "reports">;
   log: Logger;
   now: () => Date;
 }
 
-export const queueMonthlyReports = (deps: MonthlyDeps) => deps.services.queueMonthlyReports(deps.now());
-export const queueFiguresReminders = (deps: MonthlyDeps) => deps.services.queueFiguresReminders(deps.now());
+export const queueMonthlyReports = (deps: MonthlyDeps) => deps.services.reports.queueMonthlyReports(deps.now());
+export const queueFiguresReminders = (deps: MonthlyDeps) => deps.services.reports.queueFiguresReminders(deps.now());
 
 export async function startMonthlyJobs(
   boss: PgBoss,

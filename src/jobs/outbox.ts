@@ -30,7 +30,7 @@ export function createOutbox(boss: () => Promise<PgBoss>): Outbox {
 }
 
 export interface OutboxDeps {
-  services: Pick<Services, "deliverNotification" | "unsentNotificationIds">;
+  services: Pick<Services, "delivery">;
   /** How a notification becomes Telegram messages, and what Telegram's errors mean (the chat's, src/bot/notification-sender.ts). */
   sender: Sender;
   log: Logger;
@@ -39,7 +39,7 @@ export interface OutboxDeps {
 }
 
 export const deliverNotification = (deps: OutboxDeps, notificationId: number): Promise<DeliveryOutcome> =>
-  deps.services.deliverNotification(deps.sender, notificationId, deps.rate ?? DEFAULT_OUTBOX_RATE);
+  deps.services.delivery.deliverNotification(deps.sender, notificationId, deps.rate ?? DEFAULT_OUTBOX_RATE);
 
 /** One job: a retry_after (Telegram's, or a busy chat's) becomes a new job due after it; the outcome says what happened. */
 export async function processNotifyJob(
@@ -59,8 +59,8 @@ export async function processNotifyJob(
  * sending leaves its job active until pg-boss expires it (a minute); this sends it now. A job for
  * a notification that another job sends too is harmless: the row lock and sentAt let one through.
  */
-export async function requeueUnsent(boss: PgBoss, services: Pick<Services, "unsentNotificationIds">): Promise<number> {
-  const unsent = await services.unsentNotificationIds();
+export async function requeueUnsent(boss: PgBoss, services: Pick<Services, "delivery">): Promise<number> {
+  const unsent = await services.delivery.unsentNotificationIds();
   if (unsent.length)
     await boss.insert(unsent.map((id) => ({ name: NOTIFY_QUEUE, data: { notificationId: id } satisfies NotifyJob })));
   return unsent.length;

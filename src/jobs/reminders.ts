@@ -42,11 +42,11 @@ export function createReminderScheduler(boss: () => Promise<PgBoss>): ReminderSc
 }
 
 export interface ReminderDeps {
-  services: Pick<Services, "queueLoanReminder">;
+  services: Pick<Services, "loans">;
   log: Logger;
 }
 
-export const deliverReminder = (deps: ReminderDeps, job: ReminderJob) => deps.services.queueLoanReminder(job);
+export const deliverReminder = (deps: ReminderDeps, job: ReminderJob) => deps.services.loans.queueLoanReminder(job);
 
 export async function startReminderWorker(boss: PgBoss, deps: ReminderDeps): Promise<string> {
   return boss.work<ReminderJob>(REMINDER_QUEUE, { pollingIntervalSeconds: 2 }, async (jobs) => {

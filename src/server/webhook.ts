@@ -15,7 +15,7 @@ import type { Services } from "../services/index.js";
 export interface WebhookDeps {
   /** Any bot: the server only hands it updates. */
   bot: Pick<Bot<Context>, "handleUpdate">;
-  services: Pick<Services, "wasHandled" | "markHandled" | "forgetOldUpdates">;
+  services: Pick<Services, "upkeep">;
   locks: UpdateLocks;
   log: Logger;
   secret: string;
@@ -64,10 +64,10 @@ export function createWebhookHandler(deps: WebhookDeps) {
   async function handleOnce(update: Update): Promise<"handled" | "repeated"> {
     const release = await deps.locks.acquire(update.update_id);
     try {
-      if (await deps.services.wasHandled(update.update_id)) return "repeated";
+      if (await deps.services.upkeep.wasHandled(update.update_id)) return "repeated";
       await deps.bot.handleUpdate(update);
-      await deps.services.markHandled(update.update_id);
-      if (++handled % CLEAN_EVERY === 0) await deps.services.forgetOldUpdates();
+      await deps.services.upkeep.markHandled(update.update_id);
+      if (++handled % CLEAN_EVERY === 0) await deps.services.upkeep.forgetOldUpdates();
       return "handled";
     } finally {
       await release();

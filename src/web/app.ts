@@ -50,7 +50,7 @@ export function createWebApp(deps: WebDeps): Hono {
   );
   app.use(compress()); // pages, fragments and open data travel gzipped to a browser that asks
   app.get("/healthz", async (c) =>
-    (await deps.services.databaseAnswers()) ? c.text("ok") : c.text("database unavailable", 503),
+    (await deps.services.upkeep.databaseAnswers()) ? c.text("ok") : c.text("database unavailable", 503),
   );
   app.route("/", publicRoutes({ ...deps, caches: deps.publicCaches }));
   if (deps.deskPath !== undefined) {

@@ -147,7 +147,7 @@ describe("inline mode", () => {
     });
     const user = await database.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(person.id) } });
     expect(user.lastLat).toBe(44.84);
-    await harness.services.eraseMyData(user.id, []);
+    await harness.services.seekers.eraseMyData(user.id, []);
     expect(await database.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       lastLat: null,
       lastLon: null,

@@ -450,10 +450,12 @@ describe('a location shared for "near me"', () => {
       ),
     );
     for (const user of [stranger!, seeker!])
-      await harness.services.rememberLocation(user.id, { lat: 43.24, lon: 76.91 }, now);
+      await harness.services.seekers.rememberLocation(user.id, { lat: 43.24, lon: 76.91 }, now);
     const day = 86_400_000;
-    expect(await harness.services.forgetOldLocations(new Date(now.getTime() + 29 * day))).toBe(0);
-    expect(await harness.services.forgetOldLocations(new Date(now.getTime() + 31 * day))).toBeGreaterThanOrEqual(1);
+    expect(await harness.services.upkeep.forgetOldLocations(new Date(now.getTime() + 29 * day))).toBe(0);
+    expect(await harness.services.upkeep.forgetOldLocations(new Date(now.getTime() + 31 * day))).toBeGreaterThanOrEqual(
+      1,
+    );
     const [forgotten, kept] = await Promise.all(
       [stranger!, seeker!].map((user) => database.db.user.findUniqueOrThrow({ where: { id: user.id } })),
     );

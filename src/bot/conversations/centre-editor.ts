@@ -26,7 +26,7 @@ export async function centreEditorConversation(
   centreId?: number,
 ): Promise<void> {
   const existing = await conversation.external(async (outside) => {
-    const centre = centreId ? await outside.services.centreDetails(centreId) : null;
+    const centre = centreId ? await outside.services.admin.centreDetails(centreId) : null;
     if (!centre) return null;
     const { nameKk, nameRu, addressKk, addressRu, phone } = centre;
     return { nameKk, nameRu, addressKk, addressRu, phone, districtIds: centre.districts.map((d) => d.districtId) };
@@ -68,7 +68,7 @@ export async function centreEditorConversation(
 
   let chosen = existing?.districtIds ?? [];
   const allRegions = await conversation.external(async (outside) =>
-    (await outside.services.regions()).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
+    (await outside.services.places.regions()).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
   );
   await current.reply(current.t("admin:editor.ask.region"), {
     reply_markup: centreRegionsKeyboard(current.lang, allRegions),
@@ -90,7 +90,7 @@ export async function centreEditorConversation(
     if (pressed.action === "region") {
       const { regionId } = pressed.data;
       units = await conversation.external(async (outside) =>
-        (await outside.services.districtsOf(regionId)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
+        (await outside.services.places.districtsOf(regionId)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
       );
       await current.editMessageText(current.t("admin:editor.ask.districts"), {
         reply_markup: centreDistrictsKeyboard(current.t, current.lang, units, chosen),
@@ -109,7 +109,7 @@ export async function centreEditorConversation(
   }
 
   const saved = await conversation.external(async (outside) => {
-    const centre = await outside.services.saveCentre(outside.account!.userId, centreId, {
+    const centre = await outside.services.admin.saveCentre(outside.account!.userId, centreId, {
       ...(draft as Record<Field, string>),
       districtIds: chosen,
     });

@@ -38,9 +38,10 @@ async function askDistrict(conversation: BotConversation, ctx: ConvContext): Pro
   const units = (what: "list" | number) =>
     conversation.external(
       async (outside): Promise<Units> =>
-        (what === "list" ? await outside.services.regions() : await outside.services.districtsOf(what)).map(
-          ({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu }),
-        ),
+        (what === "list"
+          ? await outside.services.places.regions()
+          : await outside.services.places.districtsOf(what)
+        ).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
     );
   await ctx.reply(ctx.t("seeker:claim.ask_district"), {
     reply_markup: keyboards.unitKeyboard(await units("list"), ctx.lang, "region", ctx.t),
@@ -83,7 +84,7 @@ export async function iinClaimFlow(
   const [afterDistrict, districtId] = await askDistrict(conversation, afterContact);
   if (!districtId) return [afterDistrict, false];
   const userId = afterDistrict.account!.userId;
-  await conversation.external((outside) => outside.services.fileIinClaim({ userId, iin, phone, districtId }));
+  await conversation.external((outside) => outside.services.seekers.fileIinClaim({ userId, iin, phone, districtId }));
   await afterDistrict.reply(afterDistrict.t("seeker:claim.filed"), {
     reply_markup: oneButton(afterDistrict.t("menu.back"), profileData.profile()),
   });

@@ -67,13 +67,13 @@ export async function loanReceivedConversation(conversation: BotConversation, ct
 
   const userId = current.account!.userId;
   const saved = await conversation.external(async (outside) => {
-    const obligation = await outside.services.createObligation({
+    const obligation = await outside.services.loans.createObligation({
       userId,
       receivedOn: receivedOn!,
       jobsPromised: jobs!,
     });
     const ids = await outside.deps.reminders.schedule(obligation, new Date(today));
-    await outside.services.saveReminderJobs(obligation.id, ids);
+    await outside.services.loans.saveReminderJobs(obligation.id, ids);
     return {
       targetedUseDueOn: obligation.targetedUseDueOn.toISOString(),
       jobsDueOn: obligation.jobsDueOn.toISOString(),

@@ -59,7 +59,11 @@ type Professions = Array<{ id: number; nameKk: string; nameRu: string }>;
 const professionsFor = (conversation: BotConversation, query: string, lang: "kk" | "ru") =>
   conversation.external(
     async (ctx): Promise<Professions> =>
-      (await ctx.services.searchProfessions(query, lang)).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
+      (await ctx.services.seekers.searchProfessions(query, lang)).map(({ id, nameKk, nameRu }) => ({
+        id,
+        nameKk,
+        nameRu,
+      })),
   );
 
 export async function ask(conversation: BotConversation, ctx: ConvContext, step: Step, draft: Draft): Promise<void> {
@@ -129,8 +133,8 @@ async function readText(
     const iin = text.replace(/\s/g, "");
     const userId = ctx.account!.userId;
     const answer = await conversation.external(async (outside) => {
-      if (!(await outside.services.countIinAttempt(userId, outside.deps.now()))) return "too_many" as const;
-      return (await outside.services.iinTakenByAnother(iin, userId)) ? ("taken" as const) : ("free" as const);
+      if (!(await outside.services.seekers.countIinAttempt(userId, outside.deps.now()))) return "too_many" as const;
+      return (await outside.services.seekers.iinTakenByAnother(iin, userId)) ? ("taken" as const) : ("free" as const);
     });
     if (answer === "too_many") {
       await ctx.reply(t("seeker:invalid.iin_attempts", { count: IIN_ATTEMPTS_PER_DAY }));
@@ -178,7 +182,7 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   const point = pointOf(message?.location);
   if (point && step === "place") {
     draft.suggested = await conversation.external(async (outside) => {
-      const all = await outside.services.districtPoints();
+      const all = await outside.services.places.districtPoints();
       const { id, nameKk, nameRu } = nearest(point, all)!;
       return { id, nameKk, nameRu };
     });
@@ -215,9 +219,10 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   if (step === "place" && (pressed.action === "list" || pressed.action === "region")) {
     const regionId = pressed.action === "region" ? pressed.data.regionId : undefined;
     const units = await conversation.external(async (outside) =>
-      (regionId === undefined ? await outside.services.regions() : await outside.services.districtsOf(regionId)).map(
-        ({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu }),
-      ),
+      (regionId === undefined
+        ? await outside.services.places.regions()
+        : await outside.services.places.districtsOf(regionId)
+      ).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
     );
     await ctx.editMessageText(t(what === "list" ? "projects:menu.choose_region" : "projects:menu.choose_district"), {
       reply_markup: keyboards.unitKeyboard(units, ctx.lang, what === "list" ? "region" : "district", t),

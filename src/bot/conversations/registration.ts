@@ -43,7 +43,7 @@ const EDIT_GROUPS: Record<EditField, readonly Step[]> = {
  */
 const loadDraft = (conversation: BotConversation, userId: number) =>
   conversation.external(async (outside): Promise<Draft | null> => {
-    const profile = await outside.services.profileForEdit(userId);
+    const profile = await outside.services.seekers.profileForEdit(userId);
     if (!profile) return null;
     return {
       fullName: profile.fullName,
@@ -80,7 +80,7 @@ export async function registrationConversation(
   } else {
     const [afterConsent, agreed] = await askConsent(conversation, ctx);
     if (!agreed) return void (await toMenu(afterConsent, "seeker:consent.declined"));
-    await conversation.external((outside) => outside.services.recordConsent(userId));
+    await conversation.external((outside) => outside.services.seekers.recordConsent(userId));
     current = afterConsent;
   }
 
@@ -107,7 +107,7 @@ export async function registrationConversation(
     return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "seeker:registration.stopped"));
 
   await conversation.external((outside) =>
-    outside.services.saveProfile(userId, {
+    outside.services.seekers.saveProfile(userId, {
       fullName: draft.fullName!,
       iin: draft.iin,
       birthDate: new Date(draft.birthDate!),

@@ -133,7 +133,7 @@ async function carryOut(
   if (task.kind === "figures") {
     const month = parseReportMonth(task.month)!;
     const figures = { workDone: Number(answers.work_done), jobsCreated: Number(answers.jobs_created) };
-    const saved = await outside.services.recordMonthlyFigure(userId, task.projectId, month, figures, now);
+    const saved = await outside.services.staff.recordMonthlyFigure(userId, task.projectId, month, figures, now);
     const text = saved.ok
       ? outside.t("report:figures.saved", {
           month: monthName(outside.t, month),
@@ -144,7 +144,7 @@ async function carryOut(
     return { text, refusal: null };
   }
   if (task.kind === "commission") {
-    const changed = await outside.services.changeProjectStatus(
+    const changed = await outside.services.staff.changeProjectStatus(
       userId,
       task.projectId,
       "commissioned",
@@ -160,6 +160,6 @@ async function carryOut(
     task.kind === "hire"
       ? { action: "hire", contractDate: new Date(String(answers.contract_date)), wage: Number(answers.wage) }
       : { action: "reject", reason: "other", note: String(answers.note) };
-  const result: ActionResult = await outside.services.actOnApplication(userId, task.applicationId, input, now);
+  const result: ActionResult = await outside.services.staff.actOnApplication(userId, task.applicationId, input, now);
   return { text: actionReply(outside, input, result), refusal: result.ok ? null : result.refusal };
 }

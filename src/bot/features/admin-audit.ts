@@ -15,18 +15,18 @@ async function filterLines(ctx: ConvContext, view: AuditView): Promise<string[]>
   const lines: string[] = [];
   if (view.action !== "all") lines.push(ctx.t("admin:audit.filter.kind", { kind: actionName(ctx, view.action) }));
   if (view.centreId) {
-    const centre = await ctx.services.centreById(view.centreId);
+    const centre = await ctx.services.admin.centreById(view.centreId);
     lines.push(ctx.t("admin:audit.filter.centre", { centre: centre ? localName(ctx.lang, centre) : "—" }));
   }
   if (view.userId) {
-    const user = await ctx.services.userById(view.userId);
+    const user = await ctx.services.accounts.userById(view.userId);
     lines.push(ctx.t("admin:audit.filter.person", { person: user?.firstName ?? String(user?.telegramId ?? "—") }));
   }
   return lines;
 }
 
 export async function showAudit(ctx: ConvContext, show: Show, page: number, view: AuditView) {
-  const { entries, more } = await ctx.services.auditPage(
+  const { entries, more } = await ctx.services.admin.auditPage(
     {
       action: view.action === "all" ? undefined : view.action,
       centreId: view.centreId || undefined,

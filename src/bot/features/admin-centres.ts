@@ -17,7 +17,7 @@ import type { Show } from "../show.js";
 const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localName(ctx.lang, o);
 
 export async function showAdminHome(ctx: ConvContext, show: Show) {
-  const { regions, withoutDistricts } = await ctx.services.regionsWithCentres();
+  const { regions, withoutDistricts } = await ctx.services.admin.regionsWithCentres();
   const keyboard = adminHomeKeyboard(
     ctx.t,
     ctx.lang,
@@ -45,9 +45,9 @@ export function centreListScreen(
 }
 
 export async function showRegionCentres(ctx: ConvContext, show: Show, regionId: number, page: number) {
-  const region = regionId ? await ctx.services.regionById(regionId) : null;
+  const region = regionId ? await ctx.services.places.regionById(regionId) : null;
   if (regionId && !region) return ctx.reply(ctx.t("fallback.stale_button"));
-  const list = await ctx.services.centresOfRegion(regionId, page);
+  const list = await ctx.services.admin.centresOfRegion(regionId, page);
   const title = region
     ? ctx.t("admin:centres.of_region", { region: name(ctx, region), count: list.total })
     : ctx.t("admin:centres.without_districts", { count: list.total });
@@ -55,7 +55,7 @@ export async function showRegionCentres(ctx: ConvContext, show: Show, regionId: 
 }
 
 export async function showCentreSearch(ctx: ConvContext, show: Show, text: string, page: number) {
-  const list = await ctx.services.searchCentres(text, page);
+  const list = await ctx.services.admin.searchCentres(text, page);
   if (list.total === 0) {
     return show(ctx.t("admin:search.nothing", { text }), noCentreFoundKeyboard(ctx.t));
   }
@@ -70,7 +70,7 @@ export async function showCentreSearch(ctx: ConvContext, show: Show, text: strin
 }
 
 export async function showCentre(ctx: ConvContext, show: Show, centreId: number) {
-  const centre = await ctx.services.centreDetails(centreId);
+  const centre = await ctx.services.admin.centreDetails(centreId);
   if (!centre) return ctx.reply(ctx.t("fallback.stale_button"));
   const text = ctx.t("admin:centre.card", {
     name: name(ctx, centre),
@@ -87,7 +87,7 @@ export async function showCentre(ctx: ConvContext, show: Show, centreId: number)
 const STAFF_PAGE_SIZE = 10;
 
 export async function showStaff(ctx: ConvContext, show: Show, centreId: number, requested = 1) {
-  const centre = await ctx.services.centreDetails(centreId);
+  const centre = await ctx.services.admin.centreDetails(centreId);
   if (!centre) return ctx.reply(ctx.t("fallback.stale_button"));
   const pages = Math.max(1, Math.ceil(centre.staff.length / STAFF_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pages);

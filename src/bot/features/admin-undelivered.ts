@@ -8,7 +8,7 @@ import type { Show } from "../show.js";
 const ERROR_SHOWN = 80;
 
 export async function showUndelivered(ctx: ConvContext, show: Show) {
-  const { total, blocked, items } = await ctx.services.undelivered();
+  const { total, blocked, items } = await ctx.services.admin.undelivered();
   const lines = items.map((n) =>
     ctx.t("admin:undelivered.line", {
       at: n.failedAt ? formatDateTime(n.failedAt) : "—",
@@ -25,7 +25,7 @@ export async function showUndelivered(ctx: ConvContext, show: Show) {
 }
 
 export async function retryAndShow(ctx: ConvContext, show: Show) {
-  const count = await ctx.services.retryUndelivered(ctx.account!.userId, ctx.deps.now());
+  const count = await ctx.services.admin.retryUndelivered(ctx.account!.userId, ctx.deps.now());
   await ctx.reply(ctx.t("admin:undelivered.retried", { count }));
   return showUndelivered(ctx, show);
 }

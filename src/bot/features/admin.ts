@@ -19,7 +19,7 @@ import { withdrawDeskMenu } from "../desk-button.js";
 const QUESTION_SHOWN = 150;
 
 async function showUnanswered(ctx: ConvContext, show: Show) {
-  const questions = await ctx.services.unansweredQuestions();
+  const questions = await ctx.services.admin.unansweredQuestions();
   const lines = questions.map((q) =>
     ctx.t("faq:unanswered.line", {
       count: q.count,
@@ -46,7 +46,7 @@ export function adminFeature(): Composer<BotContext> {
   ) =>
     onPress(feature, action, async (ctx, data) => {
       if (!ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-      await ctx.services.assertAdmin(ctx.account.userId); // NotAllowedError, audited, for anyone else
+      await ctx.services.admin.assertAdmin(ctx.account.userId); // NotAllowedError, audited, for anyone else
       await ctx.answerCallbackQuery();
       return handle(ctx, data, editOrReply(ctx));
     });
@@ -68,14 +68,14 @@ export function adminFeature(): Composer<BotContext> {
   );
   press(a.chooseKind, (ctx, view, show) => showKindChoice(ctx, show, view));
   press(a.invite, async (ctx, { centreId }) => {
-    const invitation = await ctx.services.createInvitation(ctx.account!.userId, centreId, ctx.deps.now());
+    const invitation = await ctx.services.admin.createInvitation(ctx.account!.userId, centreId, ctx.deps.now());
     if (!invitation) return ctx.reply(ctx.t("fallback.stale_button"));
     const link = `https://t.me/${ctx.me.username}?start=s${invitation.token}`;
     return ctx.reply(ctx.t("admin:invitation.created", { link, expires: formatDateTime(invitation.expiresAt) }));
   });
   press(a.remove, async (ctx, { centreId, userId }) => {
-    const removed = await ctx.services.removeStaff(ctx.account!.userId, centreId, userId, ctx.deps.now());
-    const person = removed ? await ctx.services.userById(userId) : null;
+    const removed = await ctx.services.admin.removeStaff(ctx.account!.userId, centreId, userId, ctx.deps.now());
+    const person = removed ? await ctx.services.accounts.userById(userId) : null;
     if (person && ctx.deps.webAppUrl && !person.roles.includes("staff"))
       await withdrawDeskMenu(ctx.api, Number(person.telegramId), ctx.log);
     await ctx.reply(ctx.t(removed ? "admin:staff.removed" : "admin:staff.not_member"));

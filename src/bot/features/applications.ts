@@ -25,8 +25,8 @@ function refuse(ctx: ConvContext, refusal: ApplyRefusal) {
 }
 
 async function choosePosition(ctx: ConvContext, projectId: number) {
-  if (!(await ctx.services.hasProfile(ctx.account!.userId))) return refuse(ctx, "no_profile");
-  const project = await ctx.services.projectCard(projectId);
+  if (!(await ctx.services.seekers.hasProfile(ctx.account!.userId))) return refuse(ctx, "no_profile");
+  const project = await ctx.services.seekers.projectCard(projectId);
   if (!project) return refuse(ctx, "not_found");
   const keyboard = positionsKeyboard(ctx.t, ctx.lang, projectId, project.positions);
   return ctx.reply(ctx.t("applications:choose_position", { project: name(ctx, project) }), { reply_markup: keyboard });
@@ -34,7 +34,7 @@ async function choosePosition(ctx: ConvContext, projectId: number) {
 
 async function confirm(ctx: ConvContext, positionId: number) {
   const now = ctx.deps.now();
-  const check = await ctx.services.checkApplication(ctx.account!.userId, positionId, now);
+  const check = await ctx.services.seekers.checkApplication(ctx.account!.userId, positionId, now);
   if (!check.ok) return refuse(ctx, check.refusal!);
   const position = check.position!;
   const lines = [
@@ -63,7 +63,7 @@ async function confirm(ctx: ConvContext, positionId: number) {
 
 async function submit(ctx: ConvContext, positionId: number) {
   const userId = ctx.account!.userId;
-  const result = await ctx.services.submitApplication(userId, positionId, ctx.deps.now());
+  const result = await ctx.services.seekers.submitApplication(userId, positionId, ctx.deps.now());
   if (!result.application) return refuse(ctx, result.refusal!);
   const { status, studying } = result.applicant!;
   const documents = [
@@ -83,7 +83,11 @@ async function submit(ctx: ConvContext, positionId: number) {
 const APPLICATIONS_PAGE_SIZE = 5;
 
 export async function showMyApplications(ctx: ConvContext, show: Show, requested = 1) {
-  const page = pageOf(await ctx.services.myApplications(ctx.account!.userId), requested, APPLICATIONS_PAGE_SIZE);
+  const page = pageOf(
+    await ctx.services.seekers.myApplications(ctx.account!.userId),
+    requested,
+    APPLICATIONS_PAGE_SIZE,
+  );
   if (page.items.length === 0) return ctx.reply(ctx.t("applications:none"));
   const keyboard = myApplicationsKeyboard(ctx.t, page);
   const lines = page.items.map((a) => {
@@ -125,7 +129,11 @@ export function applicationsFeature(): Composer<BotContext> {
   press(c.position, (ctx, { positionId }) => confirm(ctx, positionId));
   press(c.confirm, (ctx, { positionId }) => submit(ctx, positionId));
   press(c.withdraw, async (ctx, { applicationId }) => {
-    const withdrawn = await ctx.services.withdrawApplication(ctx.account!.userId, applicationId, ctx.deps.now());
+    const withdrawn = await ctx.services.seekers.withdrawApplication(
+      ctx.account!.userId,
+      applicationId,
+      ctx.deps.now(),
+    );
     await ctx.reply(ctx.t(withdrawn ? "applications:withdrawn" : "applications:cannot_withdraw"));
     return showMyApplications(ctx, replying(ctx));
   });

@@ -18,10 +18,10 @@ import { askLanguage, showHelp, showMenu, showWelcome } from "./replies.js";
 
 /** `start=s<token>`: an invitation to a centre's staff; forged, used and expired ones change nothing. */
 async function acceptStaffInvitation(ctx: BotContext, token: string) {
-  const outcome = await ctx.services.acceptInvitation(ctx.account!.userId, token, ctx.deps.now());
+  const outcome = await ctx.services.staff.acceptInvitation(ctx.account!.userId, token, ctx.deps.now());
   if (!outcome.ok) return ctx.reply(ctx.t(`staff:invitation.${outcome.reason}`));
   ctx.account = { ...ctx.account!, isStaff: true };
-  const centre = (await ctx.services.centreById(outcome.centreId))!;
+  const centre = (await ctx.services.admin.centreById(outcome.centreId))!;
   await offerDeskMenu(ctx);
   return ctx.reply(ctx.t("staff:invitation.accepted", { centre: ctx.lang === "kk" ? centre.nameKk : centre.nameRu }), {
     reply_markup: mainMenuKeyboard(ctx.t, ctx.account),
@@ -80,7 +80,7 @@ export function commandsFeature(): Composer<BotContext> {
   onPress(feature, languageChoice, async (ctx, choice) => {
     if (!ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     const firstTime = ctx.account.language === null;
-    await ctx.services.setLanguage(ctx.account.userId, choice.lang);
+    await ctx.services.accounts.setLanguage(ctx.account.userId, choice.lang);
     ctx.account = { ...ctx.account, language: choice.lang };
     ctx.lang = choice.lang;
     ctx.t = ctx.deps.i18n.getFixedT(choice.lang);

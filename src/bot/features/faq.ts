@@ -27,7 +27,7 @@ function entryText(ctx: ConvContext, entry: FaqEntry, lang: Lang): string {
 /** The employment centre of the person's district, when they have a profile; else the general advice. */
 async function centreContact(ctx: ConvContext, lang: Lang): Promise<string> {
   const t = ctx.deps.i18n.getFixedT(lang);
-  const centre = ctx.account ? await ctx.services.centreOfPerson(ctx.account.userId) : null;
+  const centre = ctx.account ? await ctx.services.staff.centreOfPerson(ctx.account.userId) : null;
   if (!centre) return t("faq:contact_any");
   return t("faq:contact_centre", {
     centre: localName(lang, centre),
@@ -40,7 +40,7 @@ async function answerQuestion(ctx: ConvContext, question: string) {
   const lang = detectLanguage(question) ?? ctx.lang;
   const t = ctx.deps.i18n.getFixedT(lang);
   const match = faqIndex().search(question);
-  const questionId = await ctx.services.recordQuestion({
+  const questionId = await ctx.services.seekers.recordQuestion({
     userId: ctx.account!.userId,
     text: question,
     language: lang,
@@ -71,7 +71,7 @@ export function faqFeature(): Composer<BotContext> {
 
   onPress(feature, faqCallbacks.notHelpful, async (ctx, { questionId }) => {
     if (!ctx.account) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
-    const marked = await ctx.services.markUnhelpful(ctx.account.userId, questionId);
+    const marked = await ctx.services.seekers.markUnhelpful(ctx.account.userId, questionId);
     await ctx.answerCallbackQuery();
     if (!marked) return ctx.reply(ctx.t("fallback.stale_button"));
     return ctx.reply(ctx.t("faq:recorded", { contact: await centreContact(ctx, ctx.lang) }));

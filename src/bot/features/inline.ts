@@ -53,7 +53,7 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
   feature.on("inline_query", async (ctx) => {
     const text = query.safeParse(ctx.inlineQuery.query);
     const here = ctx.inlineQuery.location ? (pointOf(ctx.inlineQuery.location) ?? undefined) : undefined;
-    const found = await deps.services.inlineProjects(ctx.from.id, text.success ? text.data : "", here);
+    const found = await deps.services.seekers.inlineProjects(ctx.from.id, text.success ? text.data : "", here);
     const lang = found.language ?? guessLang(ctx.from.language_code);
     await ctx.answerInlineQuery(
       found.items.map((project) => result(deps, lang, ctx.me.username, project)),

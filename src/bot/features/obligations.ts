@@ -5,7 +5,7 @@ import type { BotContext, ConvContext } from "../context.js";
 import { obligationsList } from "../obligation-messages.js";
 
 export async function showObligations(ctx: ConvContext) {
-  const obligations = ctx.account ? await ctx.services.listObligations(ctx.account.userId) : [];
+  const obligations = ctx.account ? await ctx.services.loans.listObligations(ctx.account.userId) : [];
   if (obligations.length === 0) return ctx.reply(ctx.t("loans:obligations.none"));
   const { text, keyboard } = obligationsList(ctx.t, obligations, ctx.deps.now());
   return ctx.reply(text, { reply_markup: keyboard });
@@ -16,7 +16,7 @@ export function obligationsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   onPress(feature, obligationDone, async (ctx, data) => {
     const jobIds = ctx.account
-      ? await ctx.services.markObligationDone(ctx.account.userId, data.obligationId, data.series, ctx.deps.now())
+      ? await ctx.services.loans.markObligationDone(ctx.account.userId, data.obligationId, data.series, ctx.deps.now())
       : null;
     if (jobIds === null) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
     await ctx.deps.reminders.cancel(jobIds);

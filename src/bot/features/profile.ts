@@ -38,13 +38,13 @@ export function profileText(ctx: ConvContext, profile: ProfileView): string {
 }
 
 export async function showProfile(ctx: ConvContext) {
-  const profile = ctx.account ? await ctx.services.readProfile(ctx.account.userId, ctx.deps.now()) : null;
+  const profile = ctx.account ? await ctx.services.seekers.readProfile(ctx.account.userId, ctx.deps.now()) : null;
   if (!profile) {
     return ctx.reply(ctx.t("seeker:profile.none"), {
       reply_markup: oneButton(ctx.t("seeker:profile.register"), profileData.register()),
     });
   }
-  const subscribed = await ctx.services.isSubscribed(ctx.account!.userId);
+  const subscribed = await ctx.services.seekers.isSubscribed(ctx.account!.userId);
   return ctx.reply(profileText(ctx, profile), { reply_markup: profileKeyboard(ctx.t, subscribed) });
 }
 
@@ -64,7 +64,7 @@ export function profileFeature(): Composer<BotContext> {
   press(c.edit, (ctx, { field }) => ctx.conversation.enter(REGISTRATION_CONVERSATION, field));
   press(c.subscription, async (ctx, data) => {
     const on = data.on === "on";
-    const done = await ctx.services.setSubscription(ctx.account!.userId, on);
+    const done = await ctx.services.seekers.setSubscription(ctx.account!.userId, on);
     await ctx.reply(ctx.t(!done ? "seeker:profile.none" : on ? "seeker:subscription.on" : "seeker:subscription.off"));
     return showProfile(ctx);
   });
@@ -82,7 +82,9 @@ export function profileFeature(): Composer<BotContext> {
   );
   press(c.deleteConfirmed, async (ctx) => {
     const outcome = ctx.account
-      ? await ctx.services.eraseMyData(ctx.account.userId, [sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id))])
+      ? await ctx.services.seekers.eraseMyData(ctx.account.userId, [
+          sessionRowKey(CONVERSATION_PREFIX, String(ctx.chat!.id)),
+        ])
       : "erased";
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     return ctx.reply(ctx.t(outcome === "erased" ? "seeker:profile.deleted" : "seeker:profile.delete_holds_role"));

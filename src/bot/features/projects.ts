@@ -20,7 +20,7 @@ import { editOrReply, type Show } from "../show.js";
 
 /** The filter in force: the one carried by the button, or afresh "my professions" when the profile has some. */
 async function resolveFilter(ctx: ConvContext, carried: ListFilter | undefined) {
-  const professionIds = await ctx.services.filterProfessions(ctx.account?.userId);
+  const professionIds = await ctx.services.seekers.filterProfessions(ctx.account?.userId);
   const filter: ListFilter = carried ?? { mine: professionIds.length > 0, kind: null };
   if (professionIds.length === 0) filter.mine = false;
   return {
@@ -40,7 +40,7 @@ function filterLine(ctx: ConvContext, filter: ListFilter): string {
 
 async function showNear(ctx: ConvContext, show: Show, lat: number, lon: number, page: number, carried?: ListFilter) {
   const { filter, query, canFilterMine } = await resolveFilter(ctx, carried);
-  const result: ProjectPage = await ctx.services.nearestOpenProjects({ lat, lon }, page, query);
+  const result: ProjectPage = await ctx.services.seekers.nearestOpenProjects({ lat, lon }, page, query);
   const text =
     result.items.length === 0
       ? ctx.t(carried?.mine || filter.mine || filter.kind ? "projects:list.empty_filtered" : "projects:list.empty")
@@ -57,10 +57,10 @@ async function showNear(ctx: ConvContext, show: Show, lat: number, lon: number, 
 }
 
 async function showDistrict(ctx: ConvContext, show: Show, districtId: number, page: number, carried?: ListFilter) {
-  const district = await ctx.services.districtById(districtId);
+  const district = await ctx.services.places.districtById(districtId);
   if (!district) return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
   const { filter, query, canFilterMine } = await resolveFilter(ctx, carried);
-  const result = await ctx.services.openProjectsInDistrict(districtId, page, query);
+  const result = await ctx.services.seekers.openProjectsInDistrict(districtId, page, query);
   const name = ctx.lang === "kk" ? district.nameKk : district.nameRu;
   const text =
     result.items.length === 0
@@ -81,7 +81,7 @@ async function showDistrict(ctx: ConvContext, show: Show, districtId: number, pa
 }
 
 export async function showProjectCard(ctx: ConvContext, show: Show, projectId: number, back: string) {
-  const project = await ctx.services.projectCard(projectId);
+  const project = await ctx.services.seekers.projectCard(projectId);
   if (!project) return ctx.reply(ctx.t("projects:card.not_found"));
   const link = `https://t.me/${ctx.me.username}?start=p${project.id}`;
   return show(projectCardText(ctx.t, ctx.lang, project), projectCardKeyboard(ctx.t, project.id, back, link));
@@ -101,7 +101,7 @@ export function projectsFeature(): Composer<BotContext> {
   feature.on("message:location", async (ctx) => {
     const point = pointOf(ctx.message.location);
     if (!point) return ctx.reply(ctx.t("projects:menu.ask_location"), { reply_markup: locationRequestKeyboard(ctx.t) });
-    if (ctx.account) await ctx.services.rememberLocation(ctx.account.userId, point, ctx.deps.now());
+    if (ctx.account) await ctx.services.seekers.rememberLocation(ctx.account.userId, point, ctx.deps.now());
     await ctx.reply(ctx.t("projects:list.near_intro"), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });
     return showNear(ctx, editOrReply(ctx), point.lat, point.lon, 1);
   });
@@ -121,13 +121,13 @@ export function projectsFeature(): Composer<BotContext> {
   press(c.regions, async (ctx, _data, show) =>
     show(
       ctx.t("projects:menu.choose_region"),
-      unitsKeyboard(await ctx.services.regions(), ctx.lang, projectsData.districts),
+      unitsKeyboard(await ctx.services.places.regions(), ctx.lang, projectsData.districts),
     ),
   );
   press(c.districts, async (ctx, { regionId }, show) =>
     show(
       ctx.t("projects:menu.choose_district"),
-      unitsKeyboard(await ctx.services.districtsOf(regionId), ctx.lang, (id) => projectsData.district(id, 1), [
+      unitsKeyboard(await ctx.services.places.districtsOf(regionId), ctx.lang, (id) => projectsData.district(id, 1), [
         ctx.t("menu.back"),
         projectsData.regions(),
       ]),
@@ -138,7 +138,7 @@ export function projectsFeature(): Composer<BotContext> {
   press(c.kinds, (ctx, { back }, show) => show(ctx.t("projects:filter.choose_kind"), workKindsKeyboard(ctx.t, back)));
   press(c.card, (ctx, { projectId, back }, show) => showProjectCard(ctx, show, projectId, back));
   press(c.map, async (ctx, { projectId }) => {
-    const project = await ctx.services.projectCard(projectId);
+    const project = await ctx.services.seekers.projectCard(projectId);
     if (!project) return ctx.reply(ctx.t("projects:card.not_found"));
     const kk = ctx.lang === "kk";
     return ctx.replyWithVenue(

@@ -21,15 +21,15 @@ export const reportButton = (ctx: ConvContext, scope: ReportScope) =>
   ] as const;
 
 async function scopesKeyboard(ctx: ConvContext) {
-  return reportScopesKeyboard(ctx.t, ctx.lang, await ctx.services.regions(), lastEndedYear(ctx.deps.now()));
+  return reportScopesKeyboard(ctx.t, ctx.lang, await ctx.services.places.regions(), lastEndedYear(ctx.deps.now()));
 }
 
 async function sendReport(ctx: ConvContext, scope: ReportScope, monthKey: string) {
   const month = parseReportMonth(monthKey);
   if (!month || month.end > ctx.deps.now()) return ctx.reply(ctx.t("fallback.stale_button"));
-  const resolved = await ctx.services.resolveScope(ctx.account!.userId, scope);
+  const resolved = await ctx.services.reports.resolveScope(ctx.account!.userId, scope);
   await ctx.reply(ctx.t("report:preparing", { month: monthName(ctx.t, month) }));
-  const report = await ctx.services.buildMonthlyReport(resolved.districtIds, month);
+  const report = await ctx.services.reports.buildMonthlyReport(resolved.districtIds, month);
   await sendReportBundle(ctx.api, ctx.chat!.id, await reportBundle(report, resolved, ctx.lang, ctx.t));
 }
 
@@ -41,12 +41,12 @@ export function reportsFeature(): Composer<BotContext> {
       : ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") }).then(() => false);
   onPress(feature, reportCallbacks.scopes, async (ctx) => {
     if (!(await answered(ctx))) return;
-    await ctx.services.assertAdmin(ctx.account!.userId);
+    await ctx.services.admin.assertAdmin(ctx.account!.userId);
     return editOrReply(ctx)(ctx.t("report:choose_scope"), await scopesKeyboard(ctx));
   });
   onPress(feature, reportCallbacks.year, async (ctx, { scope, year }) => {
     if (!(await answered(ctx))) return;
-    await ctx.services.resolveScope(ctx.account!.userId, scope);
+    await ctx.services.reports.resolveScope(ctx.account!.userId, scope);
     return editOrReply(ctx)(
       ctx.t("report:choose_month", { year }),
       monthPicker(ctx.t, year, ctx.deps.now(), {

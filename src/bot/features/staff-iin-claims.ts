@@ -14,7 +14,7 @@ const CLAIMS_PAGE_SIZE = 10;
 
 /** The queue's button for the open requests, when there are any. */
 export async function iinClaimsButton(ctx: ConvContext): Promise<[string, string] | null> {
-  const open = await ctx.services.openIinClaimCount(ctx.account!.userId);
+  const open = await ctx.services.staff.openIinClaimCount(ctx.account!.userId);
   return open ? [ctx.t("staff:iin_claims.button", { count: open }), staffData.iinClaims()] : null;
 }
 
@@ -22,7 +22,7 @@ export async function iinClaimsButton(ctx: ConvContext): Promise<[string, string
 const backOf = (ctx: ConvContext) => (ctx.account?.isStaff ? staffData.queue(1) : adminData.home());
 
 export async function showIinClaims(ctx: ConvContext, show: Show, requested = 1) {
-  const page = pageOf(await ctx.services.openIinClaims(ctx.account!.userId), requested, CLAIMS_PAGE_SIZE);
+  const page = pageOf(await ctx.services.staff.openIinClaims(ctx.account!.userId), requested, CLAIMS_PAGE_SIZE);
   const keyboard = iinClaimsKeyboard(ctx.t, ctx.lang, page, backOf(ctx));
   return show(
     ctx.t(page.items.length ? "staff:iin_claims.title" : "staff:iin_claims.none", { count: page.items.length }),
@@ -31,7 +31,7 @@ export async function showIinClaims(ctx: ConvContext, show: Show, requested = 1)
 }
 
 export async function showIinClaim(ctx: ConvContext, show: Show, claimId: number) {
-  const claim = await ctx.services.iinClaimCard(ctx.account!.userId, claimId);
+  const claim = await ctx.services.staff.iinClaimCard(ctx.account!.userId, claimId);
   const card = ctx.t("staff:iin_claims.card", {
     number: claim.id,
     date: formatDateTime(claim.createdAt),
@@ -53,7 +53,7 @@ export async function showIinClaim(ctx: ConvContext, show: Show, claimId: number
 }
 
 export async function resolveClaim(ctx: ConvContext, show: Show, claimId: number, decision: "move" | "decline") {
-  const outcome = await ctx.services.resolveIinClaim(ctx.account!.userId, claimId, decision, ctx.deps.now());
+  const outcome = await ctx.services.staff.resolveIinClaim(ctx.account!.userId, claimId, decision, ctx.deps.now());
   await ctx.reply(ctx.t(`staff:iin_claims.outcome.${outcome}`));
   return showIinClaims(ctx, show);
 }

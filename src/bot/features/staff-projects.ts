@@ -20,7 +20,7 @@ const name = (ctx: ConvContext, o: { nameKk: string; nameRu: string }) => localN
 const PROJECTS_PAGE_SIZE = 10;
 
 export async function showOurProjects(ctx: ConvContext, show: Show, requested = 1) {
-  const projects = await ctx.services.quotaProgress(ctx.account!.userId);
+  const projects = await ctx.services.staff.quotaProgress(ctx.account!.userId);
   const page = pageOf(projects, requested, PROJECTS_PAGE_SIZE);
   const keyboard = ourProjectsKeyboard(ctx.t, ctx.lang, page);
   return show(
@@ -30,9 +30,9 @@ export async function showOurProjects(ctx: ConvContext, show: Show, requested = 
 }
 
 export async function showStaffProject(ctx: ConvContext, show: Show, projectId: number) {
-  const progress = (await ctx.services.quotaProgress(ctx.account!.userId)).find((p) => p.id === projectId);
+  const progress = (await ctx.services.staff.quotaProgress(ctx.account!.userId)).find((p) => p.id === projectId);
   if (!progress) return ctx.reply(ctx.t("errors.not_allowed"));
-  const project = await ctx.services.projectInReach(ctx.account!.userId, projectId);
+  const project = await ctx.services.staff.projectInReach(ctx.account!.userId, projectId);
   const lines = [
     `🏗 ${name(ctx, project)}`,
     ctx.t("staff:projects.progress", {
@@ -54,7 +54,7 @@ export async function showStaffProject(ctx: ConvContext, show: Show, projectId: 
 
 /** Moves a project to the next status (commissioning asks for the permanent jobs first, in a conversation). */
 export async function moveProject(ctx: ConvContext, projectId: number, to: "planned" | "in_progress" | "completed") {
-  const changed = await ctx.services.changeProjectStatus(ctx.account!.userId, projectId, to, ctx.deps.now());
+  const changed = await ctx.services.staff.changeProjectStatus(ctx.account!.userId, projectId, to, ctx.deps.now());
   if (!changed.ok) await ctx.reply(ctx.t(`staff:project.refusal.${changed.reason}`));
   return showStaffProject(ctx, replying(ctx), projectId);
 }
@@ -97,7 +97,7 @@ export async function importDocument(
   await ctx.reply(ctx.t("staff:import.reading"));
   try {
     const importer = { userId: ctx.account!.userId, isAdmin: ctx.account!.isAdmin };
-    const result = await ctx.services.importProjects(
+    const result = await ctx.services.staff.importProjects(
       importer,
       { buffer: await file.download(), name: file.name },
       ctx.deps.now(),
@@ -116,7 +116,8 @@ const unreadableValues = () => ({
   unpacked: IMPORT_MAX_UNPACKED_BYTES / MEGABYTE,
 });
 
-const ownProject = (ctx: ConvContext, projectId: number) => ctx.services.projectInReach(ctx.account!.userId, projectId);
+const ownProject = (ctx: ConvContext, projectId: number) =>
+  ctx.services.staff.projectInReach(ctx.account!.userId, projectId);
 
 /** The months a project's figures can be entered for. */
 export async function chooseFiguresMonth(ctx: ConvContext, show: Show, projectId: number, year: number) {
@@ -134,7 +135,7 @@ export async function chooseFiguresMonth(ctx: ConvContext, show: Show, projectId
 /** Before the figures are asked: what is already there for the month, if anything. */
 export async function showCurrentFigures(ctx: ConvContext, projectId: number, month: ReportMonth) {
   await ownProject(ctx, projectId);
-  const current = await ctx.services.projectFigure(projectId, month);
+  const current = await ctx.services.staff.projectFigure(projectId, month);
   if (!current) return;
   await ctx.reply(
     ctx.t("report:figures.current", {

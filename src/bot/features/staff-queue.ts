@@ -26,12 +26,14 @@ export async function showQueue(
   projectId: number,
 ) {
   const userId = ctx.account!.userId;
-  const result = await ctx.services.staffQueue(
+  const result = await ctx.services.staff.staffQueue(
     userId,
     { status: status === "all" ? undefined : status, projectId: projectId || undefined },
     page,
   );
-  const project = projectId ? (await ctx.services.staffProjects(userId)).find((p) => p.id === projectId) : undefined;
+  const project = projectId
+    ? (await ctx.services.staff.staffProjects(userId)).find((p) => p.id === projectId)
+    : undefined;
   const keyboard = queueKeyboard(ctx.t, result, status, projectId, await iinClaimsButton(ctx));
   const pages = result.more ? `${result.pages}+` : result.pages;
   const filter = `${ctx.t(`staff:queue.status.${status}`)}${project ? `, ${name(ctx, project)}` : ""}`;
@@ -44,12 +46,16 @@ export async function showQueue(
 const FILTER_PAGE_SIZE = 10;
 
 export async function projectFilter(ctx: ConvContext, status: QueueStatusFilter, requested = 1) {
-  const page = pageOf(await ctx.services.staffProjects(ctx.account!.userId), requested, FILTER_PAGE_SIZE);
+  const page = pageOf(await ctx.services.staff.staffProjects(ctx.account!.userId), requested, FILTER_PAGE_SIZE);
   return projectFilterKeyboard(ctx.t, ctx.lang, status, page);
 }
 
 export async function showApplicant(ctx: ConvContext, show: Show, applicationId: number) {
-  const { application, person } = await ctx.services.applicantCard(ctx.account!.userId, applicationId, ctx.deps.now());
+  const { application, person } = await ctx.services.staff.applicantCard(
+    ctx.account!.userId,
+    applicationId,
+    ctx.deps.now(),
+  );
   const t = ctx.t;
   const lines = [
     t("staff:card.application", {
@@ -91,13 +97,13 @@ export const actionReply = (ctx: ConvContext, input: ActionInput, result: Action
   actionResultText(ctx.t, ctx.lang, input, result);
 
 export async function act(ctx: ConvContext, applicationId: number, input: ActionInput) {
-  const result = await ctx.services.actOnApplication(ctx.account!.userId, applicationId, input, ctx.deps.now());
+  const result = await ctx.services.staff.actOnApplication(ctx.account!.userId, applicationId, input, ctx.deps.now());
   await ctx.reply(actionReply(ctx, input, result));
   return showApplicant(ctx, replying(ctx), applicationId);
 }
 
 export async function showIin(ctx: ConvContext, applicationId: number) {
-  const iin = await ctx.services.revealIin(ctx.account!.userId, applicationId);
+  const iin = await ctx.services.staff.revealIin(ctx.account!.userId, applicationId);
   return ctx.reply(iin ? ctx.t("staff:card.iin", { iin }) : ctx.t("staff:card.erased"), { protect_content: true });
 }
 

@@ -19,9 +19,9 @@ export function accountMiddleware(
     ctx.log ??= deps.log.child({ update_id: ctx.update.update_id });
     const key = conversationKey?.(ctx);
     if (!ctx.from || ctx.from.is_bot) ctx.account = null;
-    else if (key === undefined) ctx.account = await deps.services.findOrCreateAccount(ctx.from, deps.adminIds);
+    else if (key === undefined) ctx.account = await deps.services.accounts.findOrCreateAccount(ctx.from, deps.adminIds);
     else
-      ({ account: ctx.account, session: ctx.storedSession } = await deps.services.loadAccount(
+      ({ account: ctx.account, session: ctx.storedSession } = await deps.services.accounts.loadAccount(
         ctx.from,
         deps.adminIds,
         key,

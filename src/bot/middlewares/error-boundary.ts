@@ -22,7 +22,7 @@ async function logRefusal(ctx: BotContext, deps: BotDeps) {
   ctx.log.warn({ data }, "refused: outside the person's reach");
   if (!ctx.account) return;
   const kind = data ? data.split(":").slice(0, 2).join(":") : "message";
-  await deps.services
+  await deps.services.accounts
     .auditRefusal({ actorUserId: ctx.account.userId, kind, data, telegramId: String(ctx.from?.id), at: deps.now() })
     .catch((error) => ctx.log.error({ err: error }, "could not audit a refusal"));
 }

@@ -12,7 +12,7 @@ export function expiredConversationNotice(): MiddlewareFn<ConvContext> {
   return async (ctx, next) => {
     const stored = ctx.storedSession;
     if (!stored?.found || !isExpiredSession(stored.value)) return next();
-    await ctx.services.forgetExpiredConversation(stored.key);
+    await ctx.services.accounts.forgetExpiredConversation(stored.key);
     ctx.storedSession = { ...stored, found: false, value: undefined };
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("conversation.expired"), { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) });

@@ -24,7 +24,7 @@ export function rateLimit(deps: BotDeps, rate: RateLimit = DEFAULT_RATE_LIMIT): 
     onLimitExceeded: async (ctx) => {
       ctx.log.info({ user: ctx.from?.id }, "rate limited");
       if (ctx.chat?.type !== "private") return;
-      const language = await deps.services.languageOfTelegramUser(ctx.from!.id).catch(() => null);
+      const language = await deps.services.accounts.languageOfTelegramUser(ctx.from!.id).catch(() => null);
       const t = deps.i18n.getFixedT(language ?? guessLang(ctx.from?.language_code));
       await ctx
         .reply(t("errors.slow_down"))

@@ -180,7 +180,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
         401,
       );
     }
-    const account = await services.deskAccount(user.id);
+    const account = await services.staff.deskAccount(user.id);
     const lang: Lang = account?.language ?? guessLang(user.language_code);
     const view: View = { t: deps.i18n.getFixedT(lang), lang, base: deps.base };
     if (!account?.isStaff)
@@ -224,7 +224,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     if (isNotAllowed(error)) {
       deps.log.warn({ path: c.req.path }, "refused: outside the staff member's reach (desk)");
       const kind = `desk:${c.req.path.slice(deps.base.length + "/app/".length).split("/")[0] ?? ""}`;
-      await services
+      await services.accounts
         .auditRefusal({
           actorUserId: staff.userId,
           kind,
@@ -264,8 +264,8 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const { userId, view } = staffOf(c);
     const { filter, page } = queryOf(c);
     const [data, projects] = await Promise.all([
-      services.deskQueue(userId, filter, page),
-      services.deskProjectChoices(userId),
+      services.staff.deskQueue(userId, filter, page),
+      services.staff.deskProjectChoices(userId),
     ]);
     return c.html(<QueuePage view={view} filter={filter} data={data} projects={projects} />);
   });
@@ -284,7 +284,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
 
   desk.get("/app/queue.xlsx", async (c) => {
     const { userId, view } = staffOf(c);
-    const rows = await services.deskQueueExport(userId, queryOf(c).filter);
+    const rows = await services.staff.deskQueueExport(userId, queryOf(c).filter);
     if (!rows)
       return c.text(view.t("desk:queue.too_many_rows", { max: formatNumber(DESK_EXPORT_MAX_ROWS, view.lang) }), 413);
     const body = await queueWorkbook(rows, view);
@@ -300,8 +300,8 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     extra: { notice?: { text: string; failed?: boolean }; iin?: string; confirmReject?: RejectDraft } = {},
   ) => {
     const { userId, view } = staffOf(c);
-    const card = await services.applicantCard(userId, applicationId, deps.now());
-    const history = await services.applicationHistory(userId, applicationId);
+    const card = await services.staff.applicantCard(userId, applicationId, deps.now());
+    const history = await services.staff.applicationHistory(userId, applicationId);
     return c.html(<ApplicantPage view={view} data={{ ...card, history }} today={today()} {...extra} />);
   };
 
@@ -310,7 +310,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   const act = async (c: Context<Env>, input: ActionInput) => {
     const { userId, view } = staffOf(c);
     const applicationId = parse(id, c.req.param("id"));
-    const result = await services.actOnApplication(userId, applicationId, input, deps.now());
+    const result = await services.staff.actOnApplication(userId, applicationId, input, deps.now());
     return applicantPage(c, applicationId, {
       notice: { text: actionResultText(view.t, view.lang, input, result), failed: !result.ok },
     });
@@ -342,7 +342,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   desk.post("/app/applications/:id/iin", async (c) => {
     const { userId } = staffOf(c);
     const applicationId = parse(id, c.req.param("id"));
-    const iin = await services.revealIin(userId, applicationId);
+    const iin = await services.staff.revealIin(userId, applicationId);
     return applicantPage(
       c,
       applicationId,
@@ -352,12 +352,12 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
 
   desk.get("/app/projects", async (c) => {
     const { userId, view } = staffOf(c);
-    return c.html(<ProjectsPage view={view} projects={await services.quotaProgress(userId)} />);
+    return c.html(<ProjectsPage view={view} projects={await services.staff.quotaProgress(userId)} />);
   });
 
   const projectPage = async (c: Context<Env>, projectId: number, notice?: { text: string; failed?: boolean }) => {
     const { userId, view } = staffOf(c);
-    const data = await services.projectPositions(userId, projectId);
+    const data = await services.staff.projectPositions(userId, projectId);
     return c.html(<ProjectPage view={view} data={data} month={previousMonth(deps.now()).key} notice={notice} />);
   };
 
@@ -366,7 +366,13 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const { userId, view } = staffOf(c);
     const projectId = parse(id, c.req.param("id"));
     const form = parse(statusForm, await c.req.parseBody());
-    const changed = await services.changeProjectStatus(userId, projectId, form.status, deps.now(), form.permanentJobs);
+    const changed = await services.staff.changeProjectStatus(
+      userId,
+      projectId,
+      form.status,
+      deps.now(),
+      form.permanentJobs,
+    );
     const text = !changed.ok
       ? view.t(`staff:project.refusal.${changed.reason}`)
       : form.status === "commissioned"
@@ -380,7 +386,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const form = parse(figuresForm, await c.req.parseBody());
     const month = parseReportMonth(form.month);
     if (!month) throw new BadInput(["month"]);
-    const saved = await services.recordMonthlyFigure(
+    const saved = await services.staff.recordMonthlyFigure(
       userId,
       projectId,
       month,
@@ -405,8 +411,8 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const month = asked ? parseReportMonth(asked) : latest;
     if (!month) throw new BadInput(["month"]);
     if (month.end > deps.now()) throw new BadInput(["month"]);
-    const scope = await services.resolveScope(userId, { kind: "mine" });
-    const report = await services.buildMonthlyReport(scope.districtIds, month);
+    const scope = await services.reports.resolveScope(userId, { kind: "mine" });
+    const report = await services.reports.buildMonthlyReport(scope.districtIds, month);
     return { view, latest, month, parts: reportParts(report, scope, view.lang, view.t) };
   };
 

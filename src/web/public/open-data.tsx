@@ -63,7 +63,7 @@ export function openDataRoutes(deps: OpenDataDeps): Hono {
   };
 
   const projectRecords = async () => {
-    const { month, projects } = await deps.services.openProjects(deps.now());
+    const { month, projects } = await deps.services.public.openProjects(deps.now());
     return projects.map(({ line, fields }) => ({
       id: line.id,
       name_kk: line.nameKk,
@@ -107,7 +107,7 @@ export function openDataRoutes(deps: OpenDataDeps): Hono {
   );
   site.get("/open-data/monthly-by-region.csv", (c) =>
     csvFile(c, "monthly-by-region.csv", async () => {
-      const months = await deps.services.monthlyByRegion(deps.now());
+      const months = await deps.services.public.monthlyByRegion(deps.now());
       const asOf = months.at(-1)?.month ?? null;
       return [
         MONTHLY_FIELDS.map((f) => f.name),

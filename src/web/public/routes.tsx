@@ -92,7 +92,7 @@ export function publicRoutes(deps: PublicDeps): Hono {
     const { year, measure } = query.data as PageQuery;
     return pages
       .get(`progress:${lang}:${year}:${measure}`, async () => {
-        const data = await deps.services.programmeProgress(year);
+        const data = await deps.services.public.programmeProgress(year);
         return htmlPage(
           <ProgressPage view={viewOf(lang)} query={{ year, measure }} progress={data} shapes={regionShapes()} />,
         );
@@ -123,7 +123,7 @@ export function publicRoutes(deps: PublicDeps): Hono {
       const year = query.data.year as PageQuery["year"];
       const page = await regions
         .get(`${regionId.data}:${year}`, async () => {
-          const found = await deps.services.regionProgress(regionId.data, year);
+          const found = await deps.services.public.regionProgress(regionId.data, year);
           if (!found) throw new NoSuchRegion();
           return found;
         })
@@ -146,9 +146,9 @@ export function publicRoutes(deps: PublicDeps): Hono {
     site.get(`/${lang}/project/:id`, async (c) => {
       const projectId = id.safeParse(c.req.param("id"));
       if (!projectId.success) return notFound(c, lang);
-      const project = await deps.services.projectCard(projectId.data);
+      const project = await deps.services.seekers.projectCard(projectId.data);
       if (!project) return notFound(c, lang);
-      const district = await deps.services.districtById(project.districtId);
+      const district = await deps.services.places.districtById(project.districtId);
       const applyUrl = deps.botUsername ? `https://t.me/${deps.botUsername}?start=p${project.id}` : undefined;
       return c.html(
         htmlPage(
