@@ -15,12 +15,8 @@ export class NotAllowedError extends Error {
   }
 }
 
-/**
- * A NotAllowedError, also one thrown inside a conversation's `external` call: the conversations
- * plugin hands such errors back through structuredClone, which keeps the message but not the class.
- */
-export const isNotAllowed = (error: unknown): boolean =>
-  error instanceof NotAllowedError || (error instanceof Error && error.message === NOT_ALLOWED);
+/** A NotAllowedError (the conversations keep its class across replays: src/bot/conversations/answer.ts). */
+export const isNotAllowed = (error: unknown): error is NotAllowedError => error instanceof NotAllowedError;
 
 /** The districts of the centres a person works at, as a subquery. */
 export const staffDistricts = (userId: number) =>

@@ -71,6 +71,23 @@ describe("after the loan", () => {
     ]);
   });
 
+  it("goes back from the jobs to the date (the date asked again), and back from the date to the menu, saving nothing", async () => {
+    const person = await borrower();
+    await person.press("loans:got");
+    expect(sentTexts(await person.send("12.11.2026"))).toEqual([harness.t("ru", "loans:got.ask_jobs")]);
+    expect(sentTexts(await person.press("got:back"))).toEqual([harness.t("ru", "loans:got.ask_date")]);
+    // The date is asked anew: an invalid one is refused as on the first time, and the question put again.
+    expect(sentTexts(await person.send("31.02.2026"))).toEqual([
+      harness.t("ru", "loans:got.invalid_date"),
+      harness.t("ru", "loans:got.ask_date"),
+    ]);
+    expect(sentTexts(await person.send("10.11.2026"))).toEqual([harness.t("ru", "loans:got.ask_jobs")]);
+    expect(sentTexts(await person.press("got:back"))).toEqual([harness.t("ru", "loans:got.ask_date")]);
+    expect(sentTexts(await person.press("got:back"))).toEqual([harness.t("ru", "cancel.done")]);
+    const saved = await database.db.loanObligation.count({ where: { user: { telegramId: BigInt(person.id) } } });
+    expect(saved).toBe(0);
+  });
+
   it("delivers a due reminder through the worker, with a done button", async () => {
     const person = await borrower();
     await person.press("loans:got");

@@ -4,6 +4,7 @@ import { oneButton } from "../keyboards/common.js";
 import { adminData, searchTextOf } from "../callback-data/admin.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { showCentreSearch } from "../features/admin-centres.js";
+import { answer, outside } from "./answer.js";
 
 export const ADMIN_SEARCH_CONVERSATION = "admin-search";
 
@@ -12,17 +13,16 @@ const MIN_SEARCH_CHARACTERS = 2;
 
 export async function adminSearchConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
   await ctx.reply(ctx.t("admin:search.ask"), { reply_markup: oneButton(ctx.t("menu.back"), adminData.home()) });
-  for (;;) {
-    const answer = await conversation.wait();
-    const text = answer.message?.text === undefined ? null : searchTextOf(answer.message.text);
-    if (text === null || [...text].length < MIN_SEARCH_CHARACTERS) {
-      if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("admin:search.ask") });
-      else await answer.reply(answer.t("admin:search.too_short", { count: MIN_SEARCH_CHARACTERS }));
-      continue;
-    }
-    await conversation.external((outside) =>
-      showCentreSearch(outside, (body, markup) => outside.reply(body, { reply_markup: markup }), text, 1),
-    );
-    return;
-  }
+  const search = await answer<string>(conversation, (at) => {
+    if (at.callbackQuery) return { refuse: at.t("admin:search.ask") };
+    const text = at.message?.text === undefined ? null : searchTextOf(at.message.text);
+    return text === null || [...text].length < MIN_SEARCH_CHARACTERS
+      ? { refuse: at.t("admin:search.too_short", { count: MIN_SEARCH_CHARACTERS }) }
+      : { value: text };
+  });
+  if (search.back) return;
+  const text = search.value;
+  await outside(conversation, (at) =>
+    showCentreSearch(at, (body, markup) => at.reply(body, { reply_markup: markup }), text, 1),
+  );
 }

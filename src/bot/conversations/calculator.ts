@@ -1,4 +1,5 @@
 // The repayment calculator: purpose (unless carried over), amount, term, rate, grace, schedule kind.
+import type { Checkpoint } from "@grammyjs/conversations";
 import { InputFile } from "grammy";
 import type { LoanPurpose } from "../../domain/eligibility.js";
 import {
@@ -10,10 +11,8 @@ import {
   checkTerm,
   maxGraceMonths,
   maxTermMonths,
-  type GraceKind,
   type LimitViolation,
   type LoanTerms,
-  type ScheduleKind,
 } from "../../domain/loan.js";
 import { parseAmountTiyn, parseMonths, parsePercent } from "../../domain/numbers.js";
 import { rateOn } from "../../domain/rates.js";
@@ -25,20 +24,10 @@ import type { BotConversation, ConvContext } from "../context.js";
 import { formatMoney, formatNumber } from "../../presentation/format.js";
 import { calcBackKeyboard, calcGraceKindKeyboard, calcKindKeyboard, calcPurposeKeyboard } from "../keyboards/loans.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
-import { runSteps, type StepMove } from "./steps.js";
+import { ask, now, staleButton, type Asked } from "./answer.js";
 
 export const CALCULATOR_CONVERSATION = "calculator";
-const STEPS = ["purpose", "amount", "term", "rate", "grace", "grace_kind", "kind"] as const;
-type Step = (typeof STEPS)[number];
-interface Draft {
-  purpose?: LoanPurpose;
-  amountTiyn?: number;
-  termMonths?: number;
-  ratePercent?: number;
-  graceMonths?: number;
-  graceKind?: GraceKind;
-  kind?: ScheduleKind;
-}
+type TypedStep = "amount" | "term" | "rate" | "grace";
 
 function violationText(ctx: ConvContext, violation: LimitViolation): string {
   const { t, lang } = ctx;
@@ -59,75 +48,46 @@ function violationText(ctx: ConvContext, violation: LimitViolation): string {
   }
 }
 
-function ask(ctx: ConvContext, step: Step, draft: Draft) {
-  const t = ctx.t;
-  if (step === "purpose") return ctx.reply(t("loans:calc.ask.purpose"), { reply_markup: calcPurposeKeyboard(t) });
-  if (step === "kind") return ctx.reply(t("loans:calc.ask.kind"), { reply_markup: calcKindKeyboard(t) });
-  if (step === "grace_kind")
-    return ctx.reply(t("loans:calc.ask.grace_kind", { months: draft.graceMonths }), {
-      reply_markup: calcGraceKindKeyboard(t),
-    });
-  const max = {
-    amount: formatMoney(LOAN.maxAmountMci * rateOn(ctx.deps.now()).mci * 100, ctx.lang),
-    term: maxTermMonths(draft.purpose ?? "investment"),
-    rate: LOAN.maxRatePercent,
-    grace: maxGraceMonths(draft.termMonths ?? 0),
-  }[step];
-  return ctx.reply(t(`loans:calc.ask.${step}`, { max }), { reply_markup: calcBackKeyboard(t) });
+/** A question answered by a button: the pressed one's value, or "back"; its buttons are taken away once answered. */
+async function choice<T>(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  put: (ctx: ConvContext) => Promise<unknown>,
+  pick: (pressed: ReturnType<typeof whichOf<typeof calc>>) => T | undefined,
+): Promise<Asked<T>> {
+  const chosen = await ask<T>(conversation, ctx, put, (at) => {
+    if (!at.callbackQuery) return { refuse: at.t("answer.use_buttons") };
+    const pressed = whichOf(calc, at.callbackQuery.data);
+    if (pressed?.action === "back") return { back: true };
+    const value = pick(pressed);
+    return value === undefined ? staleButton(at) : { value };
+  });
+  if (!chosen.back) await chosen.ctx.editMessageReplyMarkup().catch(() => undefined);
+  return chosen;
 }
 
-type TypedStep = "amount" | "term" | "rate" | "grace";
-
-/** Each typed answer: how it is read, which programme limit checks it, where it goes in the draft. */
-const TYPED: Record<
-  TypedStep,
-  {
-    parse: (text: string) => number | null;
-    check: (value: number, draft: Draft, ctx: ConvContext) => LimitViolation | null;
-    keep: (value: number, draft: Draft) => void;
-  }
-> = {
-  amount: {
-    parse: parseAmountTiyn,
-    check: (v, _d, ctx) => checkAmount(v, rateOn(ctx.deps.now()).mci),
-    keep: (v, d) => (d.amountTiyn = v),
-  },
-  term: { parse: parseMonths, check: (v, d) => checkTerm(v, d.purpose!), keep: (v, d) => (d.termMonths = v) },
-  rate: { parse: parsePercent, check: (v) => checkRate(v), keep: (v, d) => (d.ratePercent = v) },
-  grace: { parse: parseMonths, check: (v, d) => checkGrace(v, d.termMonths!), keep: (v, d) => (d.graceMonths = v) },
-};
-
-/** Reads a typed answer into the draft: an error text when it is not acceptable, else null. */
-function readText(ctx: ConvContext, step: Step, text: string, draft: Draft): string | null {
-  if (step === "purpose" || step === "kind" || step === "grace_kind") return ctx.t("answer.use_buttons");
-  const { parse, check, keep } = TYPED[step];
-  const value = parse(text);
-  if (value === null) return ctx.t(`loans:calc.invalid.${step}`);
-  const violation = check(value, draft, ctx);
-  if (violation) return violationText(ctx, violation);
-  keep(value, draft);
-  return null;
-}
-
-async function answer(conversation: BotConversation, step: Step, draft: Draft): Promise<[ConvContext, StepMove]> {
-  for (;;) {
-    const ctx = await conversation.wait();
-    if (ctx.callbackQuery) {
-      const pressed = whichOf(calc, ctx.callbackQuery.data);
-      await ctx.answerCallbackQuery();
-      if (pressed?.action === "back") return [ctx, "back"];
-      if (step === "purpose" && pressed?.action === "purpose") draft.purpose = pressed.data.purpose;
-      else if (step === "kind" && pressed?.action === "kind") draft.kind = pressed.data.kind;
-      else if (step === "grace_kind" && pressed?.action === "graceKind") draft.graceKind = pressed.data.graceKind;
-      else continue; // a button of an earlier message
-      await ctx.editMessageReplyMarkup().catch(() => undefined);
-      return [ctx, "next"];
-    }
-    const error = readText(ctx, step, ctx.message?.text ?? "", draft);
-    if (error === null) return [ctx, "next"];
-    await ctx.reply(error);
-    return [ctx, "repeat"];
-  }
+/** A typed number: read by `parse`, then checked against the programme's limit. */
+function typed(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  step: TypedStep,
+  max: string | number,
+  parse: (text: string) => number | null,
+  check: (value: number) => LimitViolation | null,
+): Promise<Asked<number>> {
+  return ask<number>(
+    conversation,
+    ctx,
+    (at) => at.reply(at.t(`loans:calc.ask.${step}`, { max }), { reply_markup: calcBackKeyboard(at.t) }),
+    (at) => {
+      if (at.callbackQuery)
+        return whichOf(calc, at.callbackQuery.data)?.action === "back" ? { back: true } : staleButton(at);
+      const value = parse(at.message?.text ?? "");
+      if (value === null) return { refuse: at.t(`loans:calc.invalid.${step}`) };
+      const violation = check(value);
+      return violation ? { refuse: violationText(at, violation) } : { value };
+    },
+  );
 }
 
 async function sendResult(ctx: ConvContext, terms: LoanTerms) {
@@ -176,19 +136,76 @@ async function sendResult(ctx: ConvContext, terms: LoanTerms) {
 export async function calculatorConversation(
   conversation: BotConversation,
   ctx: ConvContext,
-  purpose?: LoanPurpose,
+  carried?: LoanPurpose,
 ): Promise<void> {
-  const draft: Draft = { purpose };
-  const steps = STEPS.filter((step) => step !== "purpose" || !purpose);
   await ctx.reply(ctx.t("loans:calc.intro"));
-  // The grace's kind is asked only when there is a grace.
-  const skip = (step: Step) => step === "grace_kind" && !draft.graceMonths;
-  const last = await runSteps(
-    ctx,
-    steps,
-    (current, step) => ask(current, step, draft),
-    (step) => answer(conversation, step, draft),
-    skip,
+  const today = await now(conversation);
+  const leave = async (at: ConvContext) =>
+    void (await at.reply(at.t("cancel.done"), { reply_markup: mainMenuKeyboard(at.t, at.account) }));
+
+  // The purpose is asked unless the eligibility check carried it over; back from it leaves.
+  let purpose: LoanPurpose;
+  let purposeAgain: Checkpoint | null = null;
+  let current = ctx;
+  if (carried) purpose = carried;
+  else {
+    const asked = await choice(
+      conversation,
+      ctx,
+      (at) => at.reply(at.t("loans:calc.ask.purpose"), { reply_markup: calcPurposeKeyboard(at.t) }),
+      (pressed) => (pressed?.action === "purpose" ? pressed.data.purpose : undefined),
+    );
+    if (asked.back) return leave(asked.ctx);
+    [purpose, purposeAgain, current] = [asked.value, asked.again, asked.ctx];
+  }
+
+  const mci = rateOn(today).mci;
+  const amount = await typed(
+    conversation,
+    current,
+    "amount",
+    formatMoney(LOAN.maxAmountMci * mci * 100, ctx.lang),
+    parseAmountTiyn,
+    (value) => checkAmount(value, mci),
   );
-  if (last) await sendResult(last, draft as LoanTerms);
+  if (amount.back) return purposeAgain ? conversation.rewind(purposeAgain) : leave(amount.ctx);
+  const term = await typed(conversation, amount.ctx, "term", maxTermMonths(purpose), parseMonths, (value) =>
+    checkTerm(value, purpose),
+  );
+  if (term.back) return conversation.rewind(amount.again);
+  const rate = await typed(conversation, term.ctx, "rate", LOAN.maxRatePercent, parsePercent, checkRate);
+  if (rate.back) return conversation.rewind(term.again);
+  const grace = await typed(conversation, rate.ctx, "grace", maxGraceMonths(term.value), parseMonths, (value) =>
+    checkGrace(value, term.value),
+  );
+  if (grace.back) return conversation.rewind(rate.again);
+  // What the grace defers is asked only when there is a grace.
+  const graceKind =
+    grace.value > 0
+      ? await choice(
+          conversation,
+          grace.ctx,
+          (at) =>
+            at.reply(at.t("loans:calc.ask.grace_kind", { months: grace.value }), {
+              reply_markup: calcGraceKindKeyboard(at.t),
+            }),
+          (pressed) => (pressed?.action === "graceKind" ? pressed.data.graceKind : undefined),
+        )
+      : null;
+  if (graceKind?.back) return conversation.rewind(grace.again);
+  const kind = await choice(
+    conversation,
+    graceKind?.ctx ?? grace.ctx,
+    (at) => at.reply(at.t("loans:calc.ask.kind"), { reply_markup: calcKindKeyboard(at.t) }),
+    (pressed) => (pressed?.action === "kind" ? pressed.data.kind : undefined),
+  );
+  if (kind.back) return conversation.rewind(graceKind?.again ?? grace.again);
+  await sendResult(kind.ctx, {
+    amountTiyn: amount.value,
+    termMonths: term.value,
+    ratePercent: rate.value,
+    graceMonths: grace.value,
+    graceKind: graceKind?.back === false ? graceKind.value : undefined,
+    kind: kind.value,
+  });
 }

@@ -1,4 +1,5 @@
 // "Can I get a loan?": five questions, then every rule of Direction 2 with its outcome.
+import type { Checkpoint } from "@grammyjs/conversations";
 import { oneButton } from "../keyboards/common.js";
 import { loansCallbacks } from "../callback-data/loans.js";
 import { z } from "zod";
@@ -12,12 +13,9 @@ import type { BotConversation, ConvContext } from "../context.js";
 import { formatNumber } from "../../presentation/format.js";
 import * as keyboards from "../keyboards/eligibility.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
-import { runSteps, type StepMove } from "./steps.js";
+import { answer, ask, now, staleButton, type Asked, type Reading } from "./answer.js";
 
 export const ELIGIBILITY_CONVERSATION = "eligibility";
-const STEPS = ["kind", "tax", "purpose", "uses", "jobs"] as const;
-type Step = (typeof STEPS)[number];
-type Draft = Partial<Omit<EligibilityAnswers, "uses">> & { uses: LoanUse[] };
 
 const jobsAnswer = z
   .string()
@@ -25,75 +23,73 @@ const jobsAnswer = z
   .regex(/^\d{1,5}$/)
   .transform(Number);
 
-async function ask(ctx: ConvContext, step: Step, draft: Draft): Promise<void> {
-  const t = ctx.t;
-  const questions = {
-    kind: () => ctx.reply(t("entrepreneur:ask.kind"), { reply_markup: keyboards.businessKindKeyboard(t) }),
-    tax: () => ctx.reply(t("entrepreneur:ask.tax"), { reply_markup: keyboards.taxKeyboard(t) }),
-    purpose: () => ctx.reply(t("entrepreneur:ask.purpose"), { reply_markup: keyboards.purposeKeyboard(t) }),
-    uses: () => ctx.reply(t("entrepreneur:ask.uses"), { reply_markup: keyboards.usesKeyboard(t, draft.uses) }),
-    jobs: () => ctx.reply(t("entrepreneur:ask.jobs"), { reply_markup: keyboards.jobsKeyboard(t) }),
+type Pressed = NonNullable<ReturnType<typeof whichOf<typeof elig>>>;
+
+/** A question answered by a button: the pressed one's value, or "back"; its buttons are taken away once answered. */
+async function choice<T>(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  put: (ctx: ConvContext) => Promise<unknown>,
+  pick: (pressed: Pressed) => T | undefined,
+): Promise<Asked<T>> {
+  const chosen = await ask<T>(conversation, ctx, put, (at) => {
+    if (!at.callbackQuery) return { refuse: at.t("answer.use_buttons") };
+    const pressed = whichOf(elig, at.callbackQuery.data);
+    if (pressed?.action === "back") return { back: true };
+    const value = pressed ? pick(pressed) : undefined;
+    return value === undefined ? staleButton(at) : { value };
+  });
+  if (!chosen.back) await chosen.ctx.editMessageReplyMarkup().catch(() => undefined); // the question is answered
+  return chosen;
+}
+
+/**
+ * What the loan is for: uses ticked and unticked in place, then "done" (at least one). A tick is an
+ * answer (a refused update is forgotten by the plugin, and with it what it ticked), so the question
+ * is put on with the new ticks; `again` stays the first putting's.
+ */
+async function usesQuestion(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  uses: LoanUse[] = [],
+  again?: Checkpoint,
+): Promise<Asked<LoanUse[]>> {
+  const put = (at: ConvContext) =>
+    at.reply(at.t("entrepreneur:ask.uses"), { reply_markup: keyboards.usesKeyboard(at.t, uses) });
+  const read = (at: ConvContext): Reading<LoanUse | "done"> => {
+    if (!at.callbackQuery) return { refuse: at.t("answer.use_buttons") };
+    const pressed = whichOf(elig, at.callbackQuery.data);
+    if (pressed?.action === "back") return { back: true };
+    if (pressed?.action === "done")
+      return uses.length ? { value: "done" } : { refuse: at.t("entrepreneur:uses_empty"), alert: true };
+    return pressed?.action === "use" ? { value: pressed.data.use } : staleButton(at);
   };
-  await questions[step]();
+  const asked = again ? { ...(await answer(conversation, read, put)), again } : await ask(conversation, ctx, put, read);
+  if (asked.back) return asked;
+  if (asked.value === "done") return { ...asked, value: uses };
+  const use = asked.value;
+  const ticked = uses.includes(use) ? uses.filter((u) => u !== use) : [...uses, use];
+  await asked.ctx.editMessageReplyMarkup({ reply_markup: keyboards.usesKeyboard(asked.ctx.t, ticked) });
+  return usesQuestion(conversation, asked.ctx, ticked, asked.again);
 }
 
-/** Applies a button of the current step to the draft; false when the button belongs elsewhere. */
-function applyButton(step: Step, pressed: NonNullable<ReturnType<typeof whichOf<typeof elig>>>, draft: Draft): boolean {
-  if (step === "kind" && pressed.action === "kind") draft.businessKind = pressed.data.kind;
-  else if (step === "tax" && pressed.action === "tax") draft.taxRegistered = pressed.data.answer === "yes";
-  else if (step === "purpose" && pressed.action === "purpose") draft.purpose = pressed.data.purpose;
-  else return false;
-  return true;
+/** The new jobs the business will create, typed. */
+function jobsQuestion(conversation: BotConversation, ctx: ConvContext): Promise<Asked<number>> {
+  return ask<number>(
+    conversation,
+    ctx,
+    (at) => at.reply(at.t("entrepreneur:ask.jobs"), { reply_markup: keyboards.jobsKeyboard(at.t) }),
+    (at) => {
+      if (at.callbackQuery)
+        return whichOf(elig, at.callbackQuery.data)?.action === "back" ? { back: true } : staleButton(at);
+      if (at.message?.text === undefined) return { refuse: at.t("answer.use_buttons") };
+      const jobs = jobsAnswer.safeParse(at.message.text);
+      return jobs.success ? { value: jobs.data } : { refuse: at.t("entrepreneur:jobs_invalid") };
+    },
+  );
 }
 
-async function answer(conversation: BotConversation, step: Step, draft: Draft): Promise<[ConvContext, StepMove]> {
-  for (;;) {
-    const ctx = await conversation.wait();
-    const t = ctx.t;
-    if (ctx.callbackQuery) {
-      const pressed = whichOf(elig, ctx.callbackQuery.data);
-      if (pressed?.action === "back") {
-        await ctx.answerCallbackQuery();
-        return [ctx, "back"];
-      }
-      if (step === "uses" && pressed?.action === "use") {
-        const { use } = pressed.data;
-        draft.uses = draft.uses.includes(use) ? draft.uses.filter((u) => u !== use) : [...draft.uses, use];
-        await ctx.answerCallbackQuery();
-        await ctx.editMessageReplyMarkup({ reply_markup: keyboards.usesKeyboard(t, draft.uses) });
-        continue;
-      }
-      if (step === "uses" && pressed?.action === "done") {
-        if (draft.uses.length === 0) {
-          await ctx.answerCallbackQuery({ text: t("entrepreneur:uses_empty"), show_alert: true });
-          continue;
-        }
-        await ctx.answerCallbackQuery();
-        return [ctx, "next"];
-      }
-      if (pressed && applyButton(step, pressed, draft)) {
-        await ctx.answerCallbackQuery();
-        await ctx.editMessageReplyMarkup().catch(() => undefined); // the question is answered
-        return [ctx, "next"];
-      }
-      await ctx.answerCallbackQuery({ text: t("answer.use_latest_buttons") });
-      continue;
-    }
-    if (step === "jobs" && ctx.message?.text !== undefined) {
-      const jobs = jobsAnswer.safeParse(ctx.message.text);
-      if (jobs.success) {
-        draft.newJobs = jobs.data;
-        return [ctx, "next"];
-      }
-      await ctx.reply(t("entrepreneur:jobs_invalid"));
-      return [ctx, "repeat"];
-    }
-    await ctx.reply(t("answer.use_buttons"));
-    return [ctx, "repeat"];
-  }
-}
-
-function verdictText(ctx: ConvContext, answers: EligibilityAnswers): string {
+function verdictText(ctx: ConvContext, answers: EligibilityAnswers, today: Date): string {
   const { t, lang } = ctx;
   const verdict = checkEligibility(answers);
   const lines = verdict.rules.map(({ rule, passed }) => `${passed ? "✅" : "❌"} ${t(`entrepreneur:rule.${rule}`)}`);
@@ -104,7 +100,7 @@ function verdictText(ctx: ConvContext, answers: EligibilityAnswers): string {
       .map(({ rule }) => `• ${t(`entrepreneur:fix.${rule}`, { months: LOAN.jobConfirmationMonths })}`);
     return [head, "", ...lines, "", t("entrepreneur:verdict.to_change"), ...fixes].join("\n");
   }
-  const rate = rateOn(ctx.deps.now());
+  const rate = rateOn(today);
   const limits = t("entrepreneur:verdict.limits", {
     maxAmount: formatNumber(LOAN.maxAmountMci * rate.mci, lang),
     maxMci: formatNumber(LOAN.maxAmountMci, lang),
@@ -117,18 +113,47 @@ function verdictText(ctx: ConvContext, answers: EligibilityAnswers): string {
 }
 
 export async function eligibilityConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
-  const draft: Draft = { uses: [] };
   await ctx.reply(ctx.t("entrepreneur:intro"));
-  const last = await runSteps(
+  const today = await now(conversation);
+  const kind = await choice(
+    conversation,
     ctx,
-    STEPS,
-    (current, step) => ask(current, step, draft),
-    (step) => answer(conversation, step, draft),
+    (at) => at.reply(at.t("entrepreneur:ask.kind"), { reply_markup: keyboards.businessKindKeyboard(at.t) }),
+    (pressed) => (pressed.action === "kind" ? pressed.data.kind : undefined),
   );
-  if (!last) return;
-  const answers = draft as EligibilityAnswers;
+  if (kind.back)
+    return void (await kind.ctx.reply(kind.ctx.t("cancel.done"), {
+      reply_markup: mainMenuKeyboard(kind.ctx.t, kind.ctx.account),
+    }));
+  const tax = await choice(
+    conversation,
+    kind.ctx,
+    (at) => at.reply(at.t("entrepreneur:ask.tax"), { reply_markup: keyboards.taxKeyboard(at.t) }),
+    (pressed) => (pressed.action === "tax" ? pressed.data.answer === "yes" : undefined),
+  );
+  if (tax.back) return conversation.rewind(kind.again);
+  const purpose = await choice(
+    conversation,
+    tax.ctx,
+    (at) => at.reply(at.t("entrepreneur:ask.purpose"), { reply_markup: keyboards.purposeKeyboard(at.t) }),
+    (pressed) => (pressed.action === "purpose" ? pressed.data.purpose : undefined),
+  );
+  if (purpose.back) return conversation.rewind(tax.again);
+  const uses = await usesQuestion(conversation, purpose.ctx);
+  if (uses.back) return conversation.rewind(purpose.again);
+  const jobs = await jobsQuestion(conversation, uses.ctx);
+  if (jobs.back) return conversation.rewind(uses.again);
+
+  const last = jobs.ctx;
+  const answers: EligibilityAnswers = {
+    businessKind: kind.value,
+    taxRegistered: tax.value,
+    purpose: purpose.value,
+    uses: uses.value,
+    newJobs: jobs.value,
+  };
   const eligible = checkEligibility(answers).eligible;
-  await last.reply(verdictText(last, answers), {
+  await last.reply(verdictText(last, answers, today), {
     reply_markup: eligible
       ? oneButton(last.t("loans:menu.calc"), loansCallbacks.calc.pack({ purpose: answers.purpose }))
       : mainMenuKeyboard(last.t, last.account),

@@ -8,6 +8,7 @@ import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { loanReceivedCallbacks } from "../callback-data/loans.js";
 import { formatDate } from "../../presentation/format.js";
+import { ask, now, outside, staleButton, type Reading } from "./answer.js";
 
 export const LOAN_RECEIVED_CONVERSATION = "loan-received";
 
@@ -18,62 +19,55 @@ const jobsAnswer = z
   .transform(Number);
 const back = (ctx: ConvContext) => oneButton(ctx.t("menu.back"), loanReceivedCallbacks.back.pack({}));
 
-async function waitText(conversation: BotConversation): Promise<[ConvContext, string | null]> {
-  for (;;) {
-    const ctx = await conversation.wait();
-    if (loanReceivedCallbacks.back.unpack(ctx.callbackQuery?.data)) {
-      await ctx.answerCallbackQuery();
-      return [ctx, null];
-    }
-    if (ctx.callbackQuery) {
-      await ctx.answerCallbackQuery({ text: ctx.t("answer.use_latest_buttons") });
-      continue;
-    }
-    return [ctx, ctx.message?.text ?? ""];
-  }
-}
+/** A typed answer to the current question, or its back button. */
+const typed =
+  <T>(read: (text: string, ctx: ConvContext) => Reading<T>) =>
+  (ctx: ConvContext): Reading<T> => {
+    if (loanReceivedCallbacks.back.unpack(ctx.callbackQuery?.data)) return { back: true };
+    if (ctx.callbackQuery) return staleButton(ctx);
+    return read(ctx.message?.text ?? "", ctx);
+  };
 
 export async function loanReceivedConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
-  let current = ctx;
-  let receivedOn: Date | null = null;
-  let jobs: number | null = null;
-  const today = await conversation.external((outside) => outside.deps.now().getTime());
-  while (jobs === null) {
-    const asking = receivedOn ? "jobs" : "date";
-    await current.reply(current.t(`loans:got.ask_${asking}`), { reply_markup: back(current) });
-    const [next, text] = await waitText(conversation);
-    current = next;
-    if (text === null) {
-      if (!receivedOn)
-        return void (await current.reply(current.t("cancel.done"), {
-          reply_markup: mainMenuKeyboard(current.t, current.account),
-        }));
-      receivedOn = null;
-      continue;
-    }
-    if (asking === "date") {
+  const today = await now(conversation);
+  const date = await ask<Date>(
+    conversation,
+    ctx,
+    (at) => at.reply(at.t("loans:got.ask_date"), { reply_markup: back(at) }),
+    typed<Date>((text, at) => {
       const day = parseDay(text);
-      if (!day) await current.reply(current.t("loans:got.invalid_date"));
-      else if (day.getTime() > today) await current.reply(current.t("loans:got.future_date"));
-      else if (day < new Date(LOANS_DIRECTION_FROM))
-        await current.reply(current.t("loans:got.too_early", { from: formatDate(new Date(LOANS_DIRECTION_FROM)) }));
-      else receivedOn = day;
-      continue;
-    }
-    const parsed = jobsAnswer.safeParse(text);
-    if (parsed.success && parsed.data >= 1 && parsed.data <= MAX_JOBS_PROMISED) jobs = parsed.data;
-    else await current.reply(current.t("loans:got.invalid_jobs", { max: MAX_JOBS_PROMISED }));
-  }
+      if (!day) return { refuse: at.t("loans:got.invalid_date") };
+      if (day > today) return { refuse: at.t("loans:got.future_date") };
+      if (day < new Date(LOANS_DIRECTION_FROM))
+        return { refuse: at.t("loans:got.too_early", { from: formatDate(new Date(LOANS_DIRECTION_FROM)) }) };
+      return { value: day };
+    }),
+  );
+  if (date.back)
+    return void (await date.ctx.reply(date.ctx.t("cancel.done"), {
+      reply_markup: mainMenuKeyboard(date.ctx.t, date.ctx.account),
+    }));
+  const promised = await ask<number>(
+    conversation,
+    date.ctx,
+    (at) => at.reply(at.t("loans:got.ask_jobs"), { reply_markup: back(at) }),
+    typed<number>((text, at) => {
+      const parsed = jobsAnswer.safeParse(text);
+      return parsed.success && parsed.data >= 1 && parsed.data <= MAX_JOBS_PROMISED
+        ? { value: parsed.data }
+        : { refuse: at.t("loans:got.invalid_jobs", { max: MAX_JOBS_PROMISED }) };
+    }),
+  );
+  if (promised.back) return conversation.rewind(date.again);
+  const current = promised.ctx;
+  const receivedOn = date.value;
+  const jobs = promised.value;
 
   const userId = current.account!.userId;
-  const saved = await conversation.external(async (outside) => {
-    const obligation = await outside.services.loans.createObligation({
-      userId,
-      receivedOn: receivedOn!,
-      jobsPromised: jobs!,
-    });
-    const ids = await outside.deps.reminders.schedule(obligation, new Date(today));
-    await outside.services.loans.saveReminderJobs(obligation.id, ids);
+  const saved = await outside(conversation, async (at) => {
+    const obligation = await at.services.loans.createObligation({ userId, receivedOn, jobsPromised: jobs });
+    const ids = await at.deps.reminders.schedule(obligation, today);
+    await at.services.loans.saveReminderJobs(obligation.id, ids);
     return {
       targetedUseDueOn: obligation.targetedUseDueOn.toISOString(),
       jobsDueOn: obligation.jobsDueOn.toISOString(),

@@ -10,6 +10,7 @@ import type { BotConversation, ConvContext } from "../context.js";
 import * as keyboards from "../keyboards/registration.js";
 import { formatDate } from "../../presentation/format.js";
 import { pointOf } from "../location.js";
+import { now, outside } from "./answer.js";
 
 export const STEPS = [
   "name",
@@ -57,7 +58,8 @@ async function refuse(ctx: ConvContext, reason: string): Promise<Move> {
 
 type Professions = Array<{ id: number; nameKk: string; nameRu: string }>;
 const professionsFor = (conversation: BotConversation, query: string, lang: "kk" | "ru") =>
-  conversation.external(
+  outside(
+    conversation,
     async (ctx): Promise<Professions> =>
       (await ctx.services.seekers.searchProfessions(query, lang)).map(({ id, nameKk, nameRu }) => ({
         id,
@@ -125,16 +127,16 @@ async function readText(
   if (step === "iin") {
     const facts = readIin(text);
     if (!facts) return refuse(ctx, t("seeker:invalid.iin"));
-    const today = new Date(await conversation.external((outside) => outside.deps.now().toISOString()));
+    const today = await now(conversation);
     if (ageOn(facts.birthDate, today) < MIN_REGISTRATION_AGE) {
       await ctx.reply(t("seeker:invalid.too_young", { age: MIN_REGISTRATION_AGE }));
       return "stop";
     }
     const iin = text.replace(/\s/g, "");
     const userId = ctx.account!.userId;
-    const answer = await conversation.external(async (outside) => {
-      if (!(await outside.services.seekers.countIinAttempt(userId, outside.deps.now()))) return "too_many" as const;
-      return (await outside.services.seekers.iinTakenByAnother(iin, userId)) ? ("taken" as const) : ("free" as const);
+    const answer = await outside(conversation, async (at) => {
+      if (!(await at.services.seekers.countIinAttempt(userId, at.deps.now()))) return "too_many" as const;
+      return (await at.services.seekers.iinTakenByAnother(iin, userId)) ? ("taken" as const) : ("free" as const);
     });
     if (answer === "too_many") {
       await ctx.reply(t("seeker:invalid.iin_attempts", { count: IIN_ATTEMPTS_PER_DAY }));
@@ -181,8 +183,8 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   }
   const point = pointOf(message?.location);
   if (point && step === "place") {
-    draft.suggested = await conversation.external(async (outside) => {
-      const all = await outside.services.places.districtPoints();
+    draft.suggested = await outside(conversation, async (at) => {
+      const all = await at.services.places.districtPoints();
       const { id, nameKk, nameRu } = nearest(point, all)!;
       return { id, nameKk, nameRu };
     });
@@ -218,10 +220,10 @@ export async function read(conversation: BotConversation, ctx: ConvContext, step
   }
   if (step === "place" && (pressed.action === "list" || pressed.action === "region")) {
     const regionId = pressed.action === "region" ? pressed.data.regionId : undefined;
-    const units = await conversation.external(async (outside) =>
+    const units = await outside(conversation, async (at) =>
       (regionId === undefined
-        ? await outside.services.places.regions()
-        : await outside.services.places.districtsOf(regionId)
+        ? await at.services.places.regions()
+        : await at.services.places.districtsOf(regionId)
       ).map(({ id, nameKk, nameRu }) => ({ id, nameKk, nameRu })),
     );
     await ctx.editMessageText(t(what === "list" ? "projects:menu.choose_region" : "projects:menu.choose_district"), {

@@ -5,6 +5,7 @@ import type { BotConversation, ConvContext } from "../context.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import type { EditField } from "../callback-data/profile.js";
 import { ask, read, STEPS, type Draft, type Step } from "./registration-steps.js";
+import { outside } from "./answer.js";
 import { iinClaimFlow } from "./iin-claim.js";
 import { walkSteps } from "./steps.js";
 
@@ -42,8 +43,8 @@ const EDIT_GROUPS: Record<EditField, readonly Step[]> = {
  * given, so it is given neither unless the person types it anew (the stored ones are kept otherwise).
  */
 const loadDraft = (conversation: BotConversation, userId: number) =>
-  conversation.external(async (outside): Promise<Draft | null> => {
-    const profile = await outside.services.seekers.profileForEdit(userId);
+  outside(conversation, async (at): Promise<Draft | null> => {
+    const profile = await at.services.seekers.profileForEdit(userId);
     if (!profile) return null;
     return {
       fullName: profile.fullName,
@@ -80,7 +81,7 @@ export async function registrationConversation(
   } else {
     const [afterConsent, agreed] = await askConsent(conversation, ctx);
     if (!agreed) return void (await toMenu(afterConsent, "seeker:consent.declined"));
-    await conversation.external((outside) => outside.services.seekers.recordConsent(userId));
+    await outside(conversation, (at) => at.services.seekers.recordConsent(userId));
     current = afterConsent;
   }
 
@@ -106,8 +107,8 @@ export async function registrationConversation(
   if (walked.end === "leave")
     return void (await toMenu(current, edit ? "seeker:edit.cancelled" : "seeker:registration.stopped"));
 
-  await conversation.external((outside) =>
-    outside.services.seekers.saveProfile(userId, {
+  await outside(conversation, (at) =>
+    at.services.seekers.saveProfile(userId, {
       fullName: draft.fullName!,
       iin: draft.iin,
       birthDate: new Date(draft.birthDate!),

@@ -1,9 +1,9 @@
-// The one way questions are asked in a conversation: steps are data (what to ask, how an answer
-// reads), and the engine moves between them the same way everywhere — "back" to the previous
-// question (or where the step says), "repeat" asks again, "wait" keeps the question on screen
-// (a button that changed it in place), "goto" jumps, "leave" ends with a reason.
+// Registration's walk between its steps. Registration is entered at any step (editing one field of
+// a profile walks only that field: `within`), skips steps that do not apply to the person, jumps
+// ("goto") and goes back to a step of its choosing (`backTo`): a graph the plugin's checkpoints do
+// not give by themselves, since a rewind only returns to where the code already passed. Each step's
+// answer is read with the plugin's own fields (answer.ts).
 import type { ConvContext } from "../context.js";
-import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 
 export type StepMove<S = never> = "next" | "back" | "repeat" | "wait" | { goto: S } | { leave: string };
 
@@ -54,23 +54,4 @@ export async function walkSteps<S>(options: StepsOptions<S>): Promise<StepsEnd> 
     index = to;
   }
   return { ctx: current, end: "done" };
-}
-
-/**
- * The steps in order for a simple form (the loan checks): back from the first question leaves for
- * the menu, and the result is then null.
- */
-export async function runSteps<S>(
-  first: ConvContext,
-  steps: readonly S[],
-  ask: (ctx: ConvContext, step: S) => Promise<unknown>,
-  answer: (step: S) => Promise<[ConvContext, StepMove<S>]>,
-  skip: (step: S) => boolean = () => false,
-): Promise<ConvContext | null> {
-  const walked = await walkSteps({ first, steps, ask, answer: (step) => answer(step), skip });
-  if (walked.end === "done") return walked.ctx;
-  await walked.ctx.reply(walked.ctx.t("cancel.done"), {
-    reply_markup: mainMenuKeyboard(walked.ctx.t, walked.ctx.account),
-  });
-  return null;
 }
