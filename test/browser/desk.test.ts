@@ -430,6 +430,7 @@ describe.skipIf(!hasChromium)("the staff desk in a browser", () => {
     await page.evaluate((href) => {
       const link = Object.assign(document.createElement("a"), { href, textContent: "forged link" });
       document.querySelector("main")!.append(link);
+      (window as unknown as { htmx: { process: (element: Element) => void } }).htmx.process(link); // as htmx takes in new content
       link.click();
     }, `/desk/app/applications/${foreignId}`);
     await page.getByText(harness.t("ru", "desk:errors.not_allowed")).waitFor();

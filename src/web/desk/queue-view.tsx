@@ -305,6 +305,7 @@ export function QueuePage(props: { view: View; filter: DeskFilter; data: QueueDa
           <a
             class="button secondary"
             href={appLink(view, "queue.xlsx", filterQuery(filter))}
+            hx-boost="false"
             data-download={`${t("desk:queue.file_name")}.xlsx`}
           >
             {t("desk:queue.download")}

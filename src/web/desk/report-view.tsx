@@ -84,6 +84,7 @@ export function ReportPage(props: { view: View; data: ReportData }) {
         <a
           class="button"
           href={appLink(view, "report.xlsx", { month: data.month })}
+          hx-boost="false"
           data-download={`report-${data.month}.xlsx`}
         >
           {t("desk:report.download_xlsx")}
@@ -91,6 +92,7 @@ export function ReportPage(props: { view: View; data: ReportData }) {
         <a
           class="button"
           href={appLink(view, "report.csv", { month: data.month })}
+          hx-boost="false"
           data-download={`report-${data.month}.csv`}
         >
           {t("desk:report.download_csv")}

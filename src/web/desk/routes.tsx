@@ -33,7 +33,7 @@ import { ProjectPage, ProjectsPage } from "./projects-view.js";
 import { QueuePage, SEARCH_MAX_LENGTH } from "./queue-view.js";
 import { queueWorkbook } from "./queue-workbook.js";
 import { ReportPage } from "./report-view.js";
-import { deskShell, DESK_SCRIPT, DESK_STYLE } from "./shell.js";
+import { deskShell, DESK_FILES } from "./shell.js";
 
 export interface DeskDeps {
   services: Services;
@@ -147,12 +147,11 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   const today = () => kazakhstanDay(deps.now());
 
   desk.get("/", (c) => c.html(deskShell(deps.base, deps.i18n)));
-  desk.get("/static/desk.js", (c) =>
-    c.body(DESK_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }),
-  );
-  desk.get("/static/desk.css", (c) =>
-    c.body(DESK_STYLE, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }),
-  );
+  desk.get("/static/:file", (c) => {
+    const file = DESK_FILES[c.req.param("file")];
+    if (!file) return c.notFound();
+    return c.body(file.body, 200, { "content-type": `${file.type}; charset=utf-8`, "cache-control": "no-cache" });
+  });
 
   const bilingual = (key: string) => (["kk", "ru"] as const).map((lang) => deps.i18n.getFixedT(lang)(key)).join(" / ");
 
