@@ -48,7 +48,10 @@ describe("applying for a referral", () => {
   it("shows open positions, the wage floor and the relocation allowance, then creates the application", async () => {
     const neighbour = await seeker(makeIin("990101", 3)); // another district of the same city: one settlement, no allowance
     const mason0 = await position("mason");
-    expect(sentTexts(await neighbour.pressData(`apl:pos:${mason0.id}`))[0]).not.toContain(
+    // The confirmation is shown (with the wage floor), only without the allowance.
+    const [neighbourConfirm] = sentTexts(await neighbour.pressData(`apl:pos:${mason0.id}`));
+    expect(neighbourConfirm).toContain(harness.t("ru", "applications:wage_floor", { floor: "85\u00a0000" }));
+    expect(neighbourConfirm).not.toContain(
       harness.t("ru", "applications:relocation", { allowance: "85\u00a0000", days: 3 }),
     );
     const person = await seeker("000229500038", KYZYLORDA_CITY); // 21, unemployed youth, lives in another settlement, agreed to move
@@ -92,6 +95,7 @@ describe("applying for a referral", () => {
     );
     const cleaner = await position("cleaner");
     const [confirm] = sentTexts(await person.pressData(`apl:pos:${cleaner.id}`));
+    expect(confirm).toContain(harness.t("ru", "applications:wage_floor", { floor: "85\u00a0000" }));
     expect(confirm).not.toContain(harness.t("ru", "applications:relocation", { allowance: "85\u00a0000", days: 3 })); // same district
     const [done] = sentTexts(await person.pressData(`apl:ok:${cleaner.id}`));
     expect(done).toContain(harness.t("ru", "applications:documents.study"));

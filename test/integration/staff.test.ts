@@ -269,9 +269,14 @@ describe("the staff queue", () => {
 
   it("frees the place when a referred person does not show up, and refuses actions the status no longer allows", async () => {
     const { application } = await applicant({ code: "welder" });
+    const { positionId } = await database.db.application.findUniqueOrThrow({ where: { id: application.id } });
+    const taken = async () => (await database.db.position.findUniqueOrThrow({ where: { id: positionId } })).taken;
+    const before = await taken();
     await staff.pressData(`stf:ref:${application.id}`);
+    expect(await taken()).toBe(before + 1);
     await staff.pressData(`stf:ns:${application.id}`);
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("no_show");
+    expect(await taken()).toBe(before);
     expect(shownTexts(await staff.pressData(`stf:ref:${application.id}`))[0]).toBe(
       harness.t("ru", "staff:refusal.wrong_status"),
     );
@@ -292,7 +297,14 @@ describe("authorization", () => {
     expect((await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
       "submitted",
     );
+    // Their queue is shown (not refused), and the application is not in it.
     const queue = await otherStaff.pressData("stf:q:1:all:0");
+    const [queueText] = shownTexts(queue);
+    const filter = harness.t("ru", "staff:queue.status.all");
+    expect([
+      harness.t("ru", "staff:queue.empty", { filter }),
+      expect.stringMatching(/^Заявки \(действующие\): \d+\./),
+    ]).toContainEqual(queueText);
     expect(queue.flatMap((r) => r.buttons).some(([label]) => label.includes(application.number))).toBe(false);
   });
 
