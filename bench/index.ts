@@ -41,7 +41,8 @@ try {
   if (chosen.has("driver")) {
     const database = await server.open("roadmap_bench_updates", { applications: false });
     try {
-      const r = (results.driver = await driverCost(database.db, database.url));
+      const r = await driverCost(database.db, database.url);
+      results.driver = r;
       log(
         `one round trip (the account query), CPU of this process per call: Prisma $queryRaw ${r.prismaQueryRaw} ms, Prisma findUnique ${r.prismaFindUnique} ms, pg ${r.pg} ms`,
       );
@@ -53,7 +54,8 @@ try {
     const updates = await server.open("roadmap_bench_updates", { applications: false });
     try {
       if (chosen.has("updates")) {
-        const r = (results.updates = await updateThroughput(updates.store, updates.url, updates.dataDir));
+        const r = await updateThroughput(updates.store, updates.url, updates.dataDir);
+        results.updates = r;
         log(
           `updates: ${r.bot.updates * ROUNDS} measured at concurrency ${r.concurrency} in ${ROUNDS} rounds, the bot and the bare bot in turn; ${r.outcome.applications} applications and ${r.outcome.referrals} referrals made`,
         );
@@ -93,7 +95,8 @@ try {
           where: { status: "in_progress" },
           orderBy: { id: "asc" },
         });
-        const r = (results.process = await startupAndMemory(updates.url, project.id));
+        const r = await startupAndMemory(updates.url, project.id);
+        results.process = r;
         row("5. start-up to the first answered update", r.startupSeconds, "s", 3);
         row(`5. RSS after ${r.updates} updates`, r.rssMegabytes, "MB", 200);
       }
@@ -104,7 +107,8 @@ try {
   if (chosen.has("outbox")) {
     const database = await server.open("roadmap_bench_outbox", { applications: false, demo: false });
     try {
-      const r = (results.outbox = await outboxThroughput(database.store, database.url, log));
+      const r = await outboxThroughput(database.store, database.url, log);
+      results.outbox = r;
       log(
         `outbox: ${r.notifications} notifications in ${r.seconds} s; ${r.tooManyRequests} answers 429; ${r.givenUp} given up; ${r.duplicates} people told twice`,
       );
@@ -126,24 +130,28 @@ try {
     try {
       results.data = { applications: await big.db.application.count(), projects: await big.db.project.count() };
       if (chosen.has("nearest")) {
-        const r = (results.nearest = await nearestProjects(big.store));
+        const r = await nearestProjects(big.store);
+        results.nearest = r;
         row(`2. nearest projects p50 (${r.points} points)`, r.p50, "ms", 5);
         row(`2. nearest projects p99 (${r.points} points)`, r.p99, "ms", 5);
       }
       if (chosen.has("queue")) {
-        const r = (results.queue = await queuePages(big.store));
+        const r = await queuePages(big.store);
+        results.queue = r;
         row(`3. staff queue page 1 p99 (${r.total} in the queue)`, r.page1.p99, "ms", 20);
         row("3. staff queue page 100 p99", r.page100.p99, "ms", 20);
       }
       if (chosen.has("desk")) {
-        const r = (results.desk = await deskQueuePages(big.store));
+        const r = await deskQueuePages(big.store);
+        results.desk = r;
         row("8. staff desk queue page, server-side p99", r.first.p99, "ms", 50);
         row("8. staff desk queue page, status and priority group, newest first, p99", r.filtered.p99, "ms", 50);
         row("8. staff desk queue page 200 p99", r.deep.p99, "ms", 50);
         log(`staff desk queue sorted by project name (the whole filter sorted, no index), p99: ${r.byProject.p99} ms`);
       }
       if (chosen.has("public")) {
-        const r = (results.public = await publicPages(big.store));
+        const r = await publicPages(big.store);
+        results.public = r;
         log(
           `public pages, first render (the report behind each): ${Object.entries(r.firstMs)
             .map(([path, ms]) => `${path} ${ms} ms`)
@@ -152,7 +160,8 @@ try {
         row("9. public pages (country, region, project), server-side p99", r.pages.p99, "ms", 50);
       }
       if (chosen.has("report")) {
-        const r = (results.report = await monthlyReports(big.store));
+        const r = await monthlyReports(big.store);
+        results.report = r;
         row("4. monthly report, Almaty region (median)", r.region.p50, "ms", 1_000);
         row("4. monthly report, the country (median)", r.country.p50, "ms", 3_000);
       }

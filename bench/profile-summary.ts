@@ -14,7 +14,8 @@ const profile = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as {
 };
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfMs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+for (const [i, id] of profile.samples.entries())
+  selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
 
 function where(url: string): string {
   const modules = url.lastIndexOf("node_modules/");

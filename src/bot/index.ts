@@ -74,7 +74,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
         ),
       },
       // A conversation's calls go through an Api of its own: it is taught the same.
-      plugins: [accountMiddleware(deps), (ctx, next) => (ctx.api.config.use(notModifiedIsSuccess), next())],
+      plugins: [
+        accountMiddleware(deps),
+        (ctx, next) => {
+          ctx.api.config.use(notModifiedIsSuccess);
+          return next();
+        },
+      ],
     }),
   );
   privateChats.use(commandsFeature());

@@ -28,14 +28,14 @@ function retypeNameColumns(result: pg.QueryResult): pg.QueryResult {
 
 class NameAsTextClient extends pg.Client {
   // pg.Pool calls query with a callback; direct callers use the promise.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Client.query has a dozen overloads, forwarded as they are
   override query(...args: any[]): any {
     const last = args.at(-1);
     if (typeof last === "function") {
       args[args.length - 1] = (error: Error | null, result: pg.QueryResult) =>
         last(error, result ? retypeNameColumns(result) : result);
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: the same overloads
     const outcome = (super.query as any)(...args);
     return outcome && typeof outcome.then === "function" ? outcome.then(retypeNameColumns) : outcome;
   }

@@ -24,7 +24,10 @@ export function memoizeFixedT(instance: i18n): void {
       return (fixedT as (...args: unknown[]) => TFunction)(lng, ns, keyPrefix, ...rest);
     }
     let t = byLang.get(lng);
-    if (!t) byLang.set(lng, (t = memoizedT(instance, lng, fixedT(lng))));
+    if (!t) {
+      t = memoizedT(instance, lng, fixedT(lng));
+      byLang.set(lng, t);
+    }
     return t;
   }) as i18n["getFixedT"];
 }

@@ -87,7 +87,7 @@ export async function checkApplication(
   now: Date,
 ): Promise<ApplyCheck> {
   const [row] = await runner.all(checkStatement({ userId, positionId }));
-  if (!row || !row.hasProfile) return { ok: false, refusal: "no_profile" };
+  if (!row?.hasProfile) return { ok: false, refusal: "no_profile" };
   if (row.positionId === null) return { ok: false, refusal: "not_found" };
   // A position found: its project and profession are there too (their columns are null only without one).
   const found = { count: row.count!, taken: row.taken!, projectStatus: row.projectStatus! };

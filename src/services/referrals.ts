@@ -189,7 +189,7 @@ export async function actOnApplication(
       after.rejectReason = input.reason;
     } else if (input.action === "hire") {
       const floor = wageFloor(input.contractDate);
-      const earliest = application.referredAt && application.referredAt.toISOString().slice(0, 10);
+      const earliest = application.referredAt?.toISOString().slice(0, 10);
       const day = input.contractDate.toISOString().slice(0, 10);
       if (day > now.toISOString().slice(0, 10) || day < (earliest ?? PROGRAMME_START))
         return { ok: false, refusal: "bad_contract_date" };

@@ -291,7 +291,7 @@ describe("files Telegram opens by itself (downloadFile)", () => {
     for (const forged of [
       url.replace("priority=1&", ""),
       url.replace("queue.xlsx", "report.csv"),
-      url.slice(0, -2) + "xx",
+      `${url.slice(0, -2)}xx`,
       url.replace(/&link=.*/, ""),
     ]) {
       expect((await fetch(`${desk.origin}${forged}`)).status, forged).toBe(401);

@@ -98,7 +98,7 @@ const i18nTexts = () =>
       harness.t(lang as "kk", `menu.${key}`),
     ),
   );
-const commands = ["/start", "/menu", "/cancel", "/help", "/language", "/start s" + "A".repeat(24), "/start p12"];
+const commands = ["/start", "/menu", "/cancel", "/help", "/language", `/start s${"A".repeat(24)}`, "/start p12"];
 const words = [
   "Айгерім Сәрсенова",
   "Иван Петров",

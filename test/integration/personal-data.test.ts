@@ -186,7 +186,7 @@ describe("deleting one's data", () => {
       reason: "other",
       note: `${name} не пришёл, тел. ${phone}`,
     });
-    await person.send("Как получить направление? Мой ИИН " + iin); // a question with personal data in it
+    await person.send(`Как получить направление? Мой ИИН ${iin}`); // a question with personal data in it
     await setSubscription(database.store, user.id, true);
     await database.db.loanObligation.create({
       data: { userId: user.id, receivedOn: now, jobsPromised: 2, targetedUseDueOn: now, jobsDueOn: now },

@@ -30,13 +30,13 @@ beforeAll(async () => {
   const district = await database.db.district.findUniqueOrThrow({ where: { kato: MEDEU } });
   const professions = await database.db.profession.findMany({ orderBy: { id: "asc" } });
   const contractor = await database.db.contractor.create({
-    data: { name: "ТОО «".padEnd(299, "Ә") + "»", bin: "999988887777" },
+    data: { name: `${"ТОО «".padEnd(299, "Ә")}»`, bin: "999988887777" },
   });
   seeker = harness.person();
   const user = await registerSeeker(database.store, seeker, {
     iin: makeIin("000101", 5),
     districtKato: MEDEU,
-    fullName: "Ә".repeat(50) + " " + "Б".repeat(49),
+    fullName: `${"Ә".repeat(50)} ${"Б".repeat(49)}`,
   });
   for (let i = 0; i < 45; i++) {
     const project = await database.db.project.create({

@@ -24,9 +24,8 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>) {
 function keysOf(lang: string) {
   const out = new Map<string, string>();
   for (const file of readdirSync(path.join(root, lang)).filter((f) => f.endsWith(".json"))) {
-    flatten(JSON.parse(readFileSync(path.join(root, lang, file), "utf8")), "", new Map()).forEach((text, key) =>
-      out.set(`${path.basename(file, ".json")}:${key}`, text),
-    );
+    const texts = flatten(JSON.parse(readFileSync(path.join(root, lang, file), "utf8")), "", new Map());
+    for (const [key, text] of texts) out.set(`${path.basename(file, ".json")}:${key}`, text);
   }
   return out;
 }

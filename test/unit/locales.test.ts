@@ -16,7 +16,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>) {
 function load(lang: string) {
   const out = new Map<string, string>();
   for (const file of readdirSync(path.join(root, lang)).sort()) {
-    flatten(JSON.parse(readFileSync(path.join(root, lang, file), "utf8")), path.basename(file, ".json") + ":", out);
+    flatten(JSON.parse(readFileSync(path.join(root, lang, file), "utf8")), `${path.basename(file, ".json")}:`, out);
   }
   return out;
 }

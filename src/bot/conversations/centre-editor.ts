@@ -52,7 +52,6 @@ type DistrictsAnswer = Exclude<ReturnType<typeof whichOf<typeof editor>>, null>;
  */
 async function districtsQuestion(
   conversation: BotConversation,
-  ctx: ConvContext,
   allRegions: Unit[],
   chosen: number[],
   units: Unit[],
@@ -65,7 +64,7 @@ async function districtsQuestion(
     return { value: found };
   });
   const at = pressed.ctx;
-  if (pressed.back) return districtsQuestion(conversation, at, allRegions, chosen, units);
+  if (pressed.back) return districtsQuestion(conversation, allRegions, chosen, units);
   const press = pressed.value;
   switch (press.action) {
     case "save":
@@ -74,7 +73,7 @@ async function districtsQuestion(
       await at.editMessageText(at.t("admin:editor.ask.region"), {
         reply_markup: centreRegionsKeyboard(at.lang, allRegions),
       });
-      return districtsQuestion(conversation, at, allRegions, chosen, units);
+      return districtsQuestion(conversation, allRegions, chosen, units);
     case "region": {
       const { regionId } = press.data;
       const opened = await outside(conversation, async (o) =>
@@ -83,17 +82,17 @@ async function districtsQuestion(
       await at.editMessageText(at.t("admin:editor.ask.districts"), {
         reply_markup: centreDistrictsKeyboard(at.t, at.lang, opened, chosen),
       });
-      return districtsQuestion(conversation, at, allRegions, chosen, opened);
+      return districtsQuestion(conversation, allRegions, chosen, opened);
     }
     case "district": {
       const { districtId } = press.data;
       const ticked = chosen.includes(districtId) ? chosen.filter((d) => d !== districtId) : [...chosen, districtId];
       await at.editMessageReplyMarkup({ reply_markup: centreDistrictsKeyboard(at.t, at.lang, units, ticked) });
-      return districtsQuestion(conversation, at, allRegions, ticked, units);
+      return districtsQuestion(conversation, allRegions, ticked, units);
     }
     default:
       // "back" and "keep" belong to the fields' questions: nothing to do here.
-      return districtsQuestion(conversation, at, allRegions, chosen, units);
+      return districtsQuestion(conversation, allRegions, chosen, units);
   }
 }
 
@@ -130,7 +129,7 @@ export async function centreEditorConversation(
   await current.reply(current.t("admin:editor.ask.region"), {
     reply_markup: centreRegionsKeyboard(current.lang, allRegions),
   });
-  const chosen = await districtsQuestion(conversation, current, allRegions, existing?.districtIds ?? [], []);
+  const chosen = await districtsQuestion(conversation, allRegions, existing?.districtIds ?? [], []);
   const fields = {
     nameKk: nameKk.value,
     nameRu: nameRu.value,

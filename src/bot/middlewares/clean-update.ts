@@ -2,11 +2,10 @@ import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
 
 // PostgreSQL stores no NUL character in text or jsonb, and jsonb no lone half of a surrogate pair.
-const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function cleanString(value: string): string {
-  return value.replace(NUL, "").replace(LONE_SURROGATE, "\uFFFD");
+  return value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
 function clean(value: unknown): unknown {

@@ -42,7 +42,10 @@ const CHUNK = 5_000;
 function weighted<T>(random: Random, table: ReadonlyArray<[T, number]>): T {
   const total = table.reduce((sum, [, weight]) => sum + weight, 0);
   let roll = random.next() * total;
-  for (const [value, weight] of table) if ((roll -= weight) < 0) return value;
+  for (const [value, weight] of table) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
   return table[table.length - 1]![0];
 }
 
@@ -102,6 +105,7 @@ function works(random: Random, validFrom: Date | null) {
       ? addMonths(day("2021-03-01"), random.int(0, 5))
       : addMonths(day("2020-04-01"), random.int(0, 8));
   const end = addMonths(start, random.int(1, 11));
+  // biome-ignore lint/complexity/useMathMinMax: Dates, which Math.min would turn into numbers
   return { start, end: end > LAST_MONTH ? LAST_MONTH : end };
 }
 

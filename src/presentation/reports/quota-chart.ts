@@ -39,7 +39,7 @@ export interface ChartText {
   formatPercent: (value: number) => string;
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const shorten = (text: string, max = 26) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 export const xOfPercent = (percent: number) =>
   PLOT_LEFT + (Math.min(percent, SCALE_MAX) / SCALE_MAX) * (PLOT_RIGHT - PLOT_LEFT);
@@ -54,24 +54,24 @@ export function quotaChartSvg(input: ChartBar[], text: ChartText): string {
     const end = xOfPercent(bar.percent);
     const colour = bar.percent >= 100 ? MET_COLOUR : SHORT_COLOUR;
     return [
-      `<text x="${LABEL_RIGHT}" y="${y + BAR / 2 + 8}" text-anchor="end" font-size="24">${escape(shorten(bar.label))}</text>`,
+      `<text x="${LABEL_RIGHT}" y="${y + BAR / 2 + 8}" text-anchor="end" font-size="24">${escapeXml(shorten(bar.label))}</text>`,
       `<rect x="${PLOT_LEFT}" y="${y}" width="${Math.max(end - PLOT_LEFT, 2)}" height="${BAR}" fill="${colour}"/>`,
-      `<text x="${end + 8}" y="${y + BAR / 2 + 8}" font-size="22">${escape(text.formatPercent(bar.percent))}</text>`,
+      `<text x="${end + 8}" y="${y + BAR / 2 + 8}" font-size="22">${escapeXml(text.formatPercent(bar.percent))}</text>`,
     ].join("");
   });
   const ticks = [0, 50, 100, 150].map(
     (p) =>
-      `<text x="${xOfPercent(p)}" y="${plotBottom + 34}" text-anchor="middle" font-size="20" fill="#555">${escape(text.formatPercent(p))}</text>`,
+      `<text x="${xOfPercent(p)}" y="${plotBottom + 34}" text-anchor="middle" font-size="20" fill="#555">${escapeXml(text.formatPercent(p))}</text>`,
   );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" font-family="${FONT}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="40" y="56" font-size="30" font-weight="bold">${escape(shorten(text.title, 56))}</text>`,
-    `<text x="40" y="100" font-size="24" fill="#444">${escape(shorten(text.subtitle, 76))}</text>`,
+    `<text x="40" y="56" font-size="30" font-weight="bold">${escapeXml(shorten(text.title, 56))}</text>`,
+    `<text x="40" y="100" font-size="24" fill="#444">${escapeXml(shorten(text.subtitle, 76))}</text>`,
     `<line x1="${PLOT_LEFT}" y1="${TOP - 6}" x2="${PLOT_LEFT}" y2="${plotBottom}" stroke="#999" stroke-width="2"/>`,
     ...rows,
     `<line x1="${line}" y1="${TOP - 20}" x2="${line}" y2="${plotBottom}" stroke="${LINE_COLOUR}" stroke-width="4" stroke-dasharray="12 6"/>`,
-    `<text x="${line}" y="${TOP - 28}" text-anchor="middle" font-size="20" fill="${LINE_COLOUR}">${escape(text.line)}</text>`,
+    `<text x="${line}" y="${TOP - 28}" text-anchor="middle" font-size="20" fill="${LINE_COLOUR}">${escapeXml(text.line)}</text>`,
     ...ticks,
     `</svg>`,
   ].join("\n");

@@ -14,7 +14,7 @@ export function ProjectsPage(props: { view: View; projects: QuotaProgress[] }) {
       {props.projects.length === 0 ? (
         <p>{t("desk:projects.empty")}</p>
       ) : (
-        <div class="table-wrap" tabindex={0} role="region" aria-label={t("desk:projects.heading")}>
+        <section class="table-wrap" tabindex={0} aria-label={t("desk:projects.heading")}>
           <table>
             <thead>
               <tr>
@@ -51,7 +51,7 @@ export function ProjectsPage(props: { view: View; projects: QuotaProgress[] }) {
               })}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </Page>
   );

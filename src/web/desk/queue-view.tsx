@@ -123,6 +123,7 @@ function Filters(props: { view: View; filter: DeskFilter; projects: Projects; ac
       <summary>
         {props.active ? t("desk:queue.filters_active", { count: props.active }) : t("desk:queue.filters_button")}
       </summary>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is unknown to the Android web views before Chrome 118 that Telegram runs in; role="search" on the form is the established equivalent */}
       <form method="get" action={appLink(view, "queue")} role="search" aria-label={t("desk:queue.filters")}>
         <label>
           {t("desk:queue.status")}
@@ -253,7 +254,7 @@ export function QueuePage(props: { view: View; filter: DeskFilter; data: QueueDa
             {t("desk:queue.caption", { count: count(data.total), page: data.page, pages: data.pages })}
           </p>
           <Cards view={view} rows={data.rows} />
-          <div class="table-wrap" tabindex={0} role="region" aria-label={t("desk:queue.heading")}>
+          <section class="table-wrap" tabindex={0} aria-label={t("desk:queue.heading")}>
             <table class="queue">
               <caption>
                 {t("desk:queue.caption", { count: count(data.total), page: data.page, pages: data.pages })}
@@ -282,7 +283,7 @@ export function QueuePage(props: { view: View; filter: DeskFilter; data: QueueDa
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
       {data.pages > 1 ? (

@@ -28,7 +28,7 @@ function Table(props: { view: View; table: ReportTable; index: number }) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{view.t(`report:sheet.${table.section}`)}</h2>
-      <div class="table-wrap" tabindex={0} role="region" aria-labelledby={id}>
+      <section class="table-wrap" tabindex={0} aria-labelledby={id}>
         <table>
           <thead>
             <tr>
@@ -56,7 +56,7 @@ function Table(props: { view: View; table: ReportTable; index: number }) {
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </section>
     </section>
   );
 }

@@ -131,6 +131,7 @@ function MapFigure(props: {
   return (
     <figure class="map">
       <div class="map-drawing">
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a <fieldset>; role="group" names the map's links as one whole */}
         <svg
           viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
           role="group"
@@ -159,6 +160,7 @@ function MapFigure(props: {
             const area = byKato.get(shape.kato);
             if (!area || area.city) return null;
             return (
+              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG <text> is not focusable; the area's name is read from its link
               <text x={shape.centre[0]} y={shape.centre[1]} class="label" text-anchor="middle" aria-hidden="true">
                 {shortName(area.name)}
               </text>
@@ -175,6 +177,7 @@ function MapFigure(props: {
                   class="city-mark"
                   fill={fillOf(classes, city.value)}
                 />
+                {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG <text> is not focusable; the link's aria-label names the city */}
                 <text
                   x={shape.centre[0]}
                   y={shape.centre[1]}
@@ -278,7 +281,7 @@ export function ProgressPage(props: {
       <p>{t("public:intro", { year: query.year })}</p>
       <Choices view={view} path="" query={query} />
       <MapFigure view={view} label={t("public:map.label", { measure })} shapes={props.shapes} areas={areas} />
-      <div class="table-wrap" tabindex={0} role="region" aria-labelledby="regions">
+      <section class="table-wrap" tabindex={0} aria-labelledby="regions">
         <table>
           <caption id="regions">{t("public:table.regions", { year: query.year })}</caption>
           <thead>
@@ -329,7 +332,7 @@ export function ProgressPage(props: {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </section>
       <OpenData view={view} />
     </Layout>
   );
@@ -344,7 +347,7 @@ function AreaTable(props: {
   const { view } = props;
   const t = view.t;
   return (
-    <div class="table-wrap" tabindex={0} role="region" aria-label={props.caption}>
+    <section class="table-wrap" tabindex={0} aria-label={props.caption}>
       <table>
         <caption>{props.caption}</caption>
         <thead>
@@ -371,7 +374,7 @@ function AreaTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -434,7 +437,7 @@ export function RegionView(props: {
         ) : projects.length === 0 ? (
           <p>{t("public:region.no_projects")}</p>
         ) : (
-          <div class="table-wrap" tabindex={0} role="region" aria-labelledby="projects-heading">
+          <section class="table-wrap" tabindex={0} aria-labelledby="projects-heading">
             <table>
               <thead>
                 <tr>
@@ -458,7 +461,7 @@ export function RegionView(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
       </section>
     </Layout>
@@ -521,7 +524,7 @@ export function ProjectView(props: {
       </dl>
       <section aria-labelledby="positions">
         <h2 id="positions">{t("public:project.positions")}</h2>
-        <div class="table-wrap" tabindex={0} role="region" aria-labelledby="positions">
+        <section class="table-wrap" tabindex={0} aria-labelledby="positions">
           <table>
             <thead>
               <tr>
@@ -541,7 +544,7 @@ export function ProjectView(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
       {props.applyUrl && !closed ? (
         <p class="apply">
