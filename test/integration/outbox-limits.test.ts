@@ -97,7 +97,7 @@ describe("the outbox's pace", () => {
     const workers = [lazyBoss(database.url, log), lazyBoss(database.url, log)];
     for (const worker of workers)
       await startNotificationWorker(await worker.get(), {
-        services: harness.services,
+        services: { delivery: harness.services.delivery }, // the outbox is given only its group
         sender: telegramSender(harness.outboxApi, harness.i18n),
         log,
         rate: 10,

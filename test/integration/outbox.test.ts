@@ -100,7 +100,7 @@ describe("the notification outbox", () => {
     expect(
       await deliverNotification(
         {
-          services: harness.services,
+          services: { delivery: harness.services.delivery }, // the outbox is given only its group
           sender: telegramSender(harness.outboxApi, harness.i18n),
           log: pino({ level: "silent" }),
         },
@@ -201,7 +201,7 @@ describe("the notification outbox", () => {
     const restarted = lazyBoss(database.url, pino({ level: "silent" }), { maintenanceIntervalSeconds: 1 });
     const boss = await restarted.get();
     await startNotificationWorker(boss, {
-      services: harness.services,
+      services: { delivery: harness.services.delivery }, // the outbox is given only its group
       sender: telegramSender(harness.outboxApi, harness.i18n),
       log: pino({ level: "silent" }),
     });
