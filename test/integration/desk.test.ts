@@ -106,6 +106,13 @@ describe("opening the desk", () => {
     expect((await fetch(`${desk.origin}${DESK_PATH}/static/desk.js`)).headers.get("content-type")).toContain(
       "javascript",
     );
+    // htmx from the bot's own origin (the policy allows no other script host), the content area boosted into itself.
+    expect(html).toMatch(new RegExp(`<script src="${DESK_PATH}/static/htmx.min.js" defer(="")?>`));
+    expect(html).toMatch(/<main id="desk" hx-boost="true" hx-target="#desk"/);
+    const htmx = await fetch(`${desk.origin}${DESK_PATH}/static/htmx.min.js`);
+    expect(htmx.headers.get("content-type")).toContain("javascript");
+    expect(await htmx.text()).toContain("htmx:configRequest");
+    expect((await fetch(`${desk.origin}${DESK_PATH}/static/other.js`)).status).toBe(404);
   });
 
   it("refuses missing, forged, expired and future initData with 401, in both languages", async () => {
