@@ -30,3 +30,12 @@ export const STAFF_COUNT_MAX = 100_000;
 
 /** A staff member's note on a rejection ("another reason"), in characters. */
 export const REJECT_NOTE_LENGTH = { min: 3, max: 300 } as const;
+
+/** A job seeker is asked how their referral went this many working days after it, once, when nobody has recorded an outcome. */
+export const FOLLOW_UP_WORKING_DAYS = 3;
+
+/** A referral without an outcome this many days after it is on the staff's worklist and in the monthly report. */
+export const REFERRAL_WITHOUT_OUTCOME_DAYS = 10;
+
+/** A contractor's representative's invitation link works once, for 72 hours (as a staff member's). */
+export const CONTRACTOR_INVITATION_TTL_HOURS = INVITATION_TTL_HOURS;
