@@ -120,7 +120,7 @@ export async function outboxThroughput(store: Store, url: string, log: (line: st
   for (const instance of instances) {
     await startNotificationWorker(await instance.get(), {
       services: createServices({ store, pii: createPii(Buffer.alloc(32, 11)), outbox: createOutbox(instance.get) }),
-      sender: telegramSender(new Api("123456:BENCH-outbox-token", { apiRoot }), i18n),
+      sender: telegramSender(new Api("123456:BENCH-outbox-token", { apiRoot }), i18n, "roadmap_test_bot"),
       log: quiet,
       rate: DEFAULT_OUTBOX_RATE,
     });

@@ -119,7 +119,7 @@ async function main() {
   // The outbox retries by itself (with Telegram's retry_after): its Api has no auto-retry.
   await startNotificationWorker(await jobs.get(), {
     services,
-    sender: telegramSender(new Api(config.botToken, client), i18n),
+    sender: telegramSender(new Api(config.botToken, client), i18n, bot.botInfo.username),
     log,
     rate: config.outboxRate,
   });

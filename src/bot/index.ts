@@ -22,6 +22,8 @@ import { commandsFeature } from "./features/commands.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { faqFeature } from "./features/faq.js";
 import { staffFeature } from "./features/staff.js";
+import { contractorFeature } from "./features/contractor.js";
+import { followUpsFeature } from "./features/follow-ups.js";
 import { adminFeature } from "./features/admin.js";
 import { reportsFeature } from "./features/reports.js";
 import { STAFF_TYPED_CONVERSATION, staffTypedConversation } from "./conversations/staff-typed.js";
@@ -97,6 +99,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   privateChats.use(createConversation(centreEditorConversation, CENTRE_EDITOR_CONVERSATION));
   privateChats.use(createConversation(adminSearchConversation, ADMIN_SEARCH_CONVERSATION));
   privateChats.use(staffFeature());
+  privateChats.use(contractorFeature());
+  privateChats.use(followUpsFeature());
   privateChats.use(adminFeature());
   privateChats.use(reportsFeature());
   privateChats.use(faqFeature());

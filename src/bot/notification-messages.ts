@@ -2,6 +2,8 @@
 // moment, from its subject as the services read it then (src/services/notification-subjects.ts).
 import type { InlineKeyboard } from "grammy";
 import { missingFiguresKeyboard, projectCardsKeyboard } from "./keyboards/notifications.js";
+import { followUpKeyboard } from "./keyboards/contractor.js";
+import { referralDocumentPdf } from "../presentation/referral-document.js";
 import type { i18n } from "i18next";
 import type { NotificationSubject } from "../services/notification-subjects.js";
 import { formatDate, formatNumber, localName } from "../presentation/format.js";
@@ -21,6 +23,25 @@ export interface RenderedMessage {
 const nameIn = (lang: Lang) => (o: { nameKk: string; nameRu: string }) => localName(lang, o);
 type Of<K extends NotificationSubject["kind"]> = Extract<NotificationSubject, { kind: K }>;
 
+/** The referral's document: its PDF, with the link that checks it in its QR code. */
+async function referralDocument(i18n: i18n, subject: Of<"referred">, botUsername: string): Promise<ReportFile> {
+  const { application, centre, document } = subject;
+  const pdf = await referralDocumentPdf(i18n, {
+    referralNumber: application.referralNumber ?? "—",
+    referredAt: application.referredAt ?? application.updatedAt,
+    centre,
+    fullName: document.fullName,
+    iinLast4: document.iinLast4,
+    project: application.project,
+    district: document.district,
+    contractor: application.project.contractor,
+    profession: application.position.profession,
+    wage: application.position.monthlyWage,
+    checkLink: `https://t.me/${botUsername}?start=${document.code}`,
+  });
+  return { kind: "document", data: pdf, filename: `referral-${application.referralNumber ?? application.number}.pdf` };
+}
+
 function applicationMessage(t: Translate, lang: Lang, subject: Of<"referred" | "rejected" | "hired">): RenderedMessage {
   const name = nameIn(lang);
   const { application, centre } = subject;
@@ -31,14 +52,14 @@ function applicationMessage(t: Translate, lang: Lang, subject: Of<"referred" | "
   };
   if (subject.kind === "referred") {
     return {
-      text: t("notifications:referred", {
+      text: `${t("notifications:referred", {
         ...common,
         referral: application.referralNumber,
         centre: centre ? name(centre) : "—",
         address: centre ? (lang === "kk" ? centre.addressKk : centre.addressRu) : "—",
         phone: centre?.phone ?? "—",
         contractor: application.project.contractor?.name ?? "—",
-      }),
+      })}\n\n${t("notifications:referred_document")}`,
     };
   }
   if (subject.kind === "rejected") {
@@ -107,14 +128,29 @@ export async function renderNotification(
   i18n: i18n,
   language: string | null,
   subject: NotificationSubject,
+  botUsername: string,
 ): Promise<RenderedMessage> {
   const lang: Lang = language === "kk" ? "kk" : "ru";
   const t = i18n.getFixedT(lang);
   switch (subject.kind) {
     case "referred":
+      return { ...applicationMessage(t, lang, subject), files: [await referralDocument(i18n, subject, botUsername)] };
     case "rejected":
     case "hired":
       return applicationMessage(t, lang, subject);
+    case "follow_up": {
+      const { application } = subject;
+      return {
+        text: t("notifications:follow_up", {
+          referral: application.referralNumber ?? application.number,
+          project: localName(lang, application.project),
+          profession: localName(lang, application.position.profession),
+        }),
+        keyboard: followUpKeyboard(t, application.id),
+      };
+    }
+    case "contractor_joined":
+      return { text: t("notifications:contractor_joined", { contractor: subject.contractor, person: subject.person }) };
     case "project_match":
       return projectsMatch(t, lang, subject);
     case "monthly_report": {

@@ -7,11 +7,11 @@ import { renderNotification } from "./notification-messages.js";
 import { sendFile } from "./send-files.js";
 
 /** `api` without auto-retry: the outbox does its own retrying. */
-export function telegramSender(api: Api, i18n: i18n): Sender {
+export function telegramSender(api: Api, i18n: i18n, botUsername: string): Sender {
   return {
     async parts(notification, subject) {
       const chatId = Number(notification.user.telegramId);
-      const message = await renderNotification(i18n, notification.user.language, subject);
+      const message = await renderNotification(i18n, notification.user.language, subject, botUsername);
       return [
         () => api.sendMessage(chatId, message.text, { reply_markup: message.keyboard }),
         ...(message.files ?? []).map((file) => () => sendFile(api, chatId, file)),

@@ -82,3 +82,12 @@ export interface PositionFacts {
 export function priorityGroup(f: SeekerFacts, position: PositionFacts): 0 | 1 {
   return isUnemployedYouth(f) || isNeet(f) || (isStudent(f) && position.lightWork) ? 0 : 1;
 }
+
+/** "Абаев Абай Кунанбаевич" → "А. А. К.": what a referral's public check shows of the person. */
+export function initialsOf(fullName: string): string {
+  return fullName
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((part) => `${[...part][0]!.toLocaleUpperCase("kk")}.`)
+    .join(" ");
+}

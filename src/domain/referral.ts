@@ -25,8 +25,30 @@ export const ACTION_TO: Record<StaffAction, Status> = {
   no_show: "no_show",
 };
 
-export function canDo(action: StaffAction, status: Status): boolean {
-  return ACTION_FROM[action].includes(status);
+/** Who records an outcome: the centre's staff, or the representative of the project's contractor. */
+export type RecorderRole = "staff" | "contractor";
+
+/** A contractor records only what became of a referral: hired, did not come, not hired. */
+export const CONTRACTOR_ACTIONS: readonly StaffAction[] = ["hire", "no_show", "reject"];
+
+/**
+ * Staff correct a contractor's record: an outcome the contractor recorded may be replaced by
+ * another outcome (a hire recorded by mistake, a "did not come" that did come).
+ */
+const CORRECTED_FROM: Partial<Record<StaffAction, readonly Status[]>> = {
+  hire: ["no_show", "rejected"],
+  no_show: ["hired", "rejected"],
+  reject: ["hired", "no_show"],
+};
+
+export function canDo(
+  action: StaffAction,
+  status: Status,
+  who: { role: RecorderRole; outcomeBy?: RecorderRole | "admin" | null } = { role: "staff" },
+): boolean {
+  if (who.role === "contractor") return CONTRACTOR_ACTIONS.includes(action) && status === "referred";
+  if (ACTION_FROM[action].includes(status)) return true;
+  return who.outcomeBy === "contractor" && (CORRECTED_FROM[action]?.includes(status) ?? false);
 }
 
 /** The digits a referral number's sequence is padded to (longer ones are kept whole). */

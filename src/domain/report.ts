@@ -21,7 +21,7 @@ export const DEFAULT_MONTHLY_SCHEDULE: MonthlySchedule = {
 };
 
 /** Kazakhstan's time (UTC+5 since 1 March 2024, the whole country): the calendar month of a moment. */
-const KAZAKHSTAN_OFFSET_HOURS = 5;
+export const KAZAKHSTAN_OFFSET_HOURS = 5;
 
 export interface ReportMonth {
   /** "2021-05" */

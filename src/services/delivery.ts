@@ -9,6 +9,7 @@ import { OUTBOX_RETRY } from "../domain/policies.js";
 import { CHAT_MESSAGE_INTERVAL_MS, DEFAULT_OUTBOX_RATE } from "../domain/telegram-limits.js";
 import { holdBack, reserveBotSlot, reserveSlot } from "./delivery-pace.js";
 import { notificationSubject, type NotificationSubject } from "./notification-subjects.js";
+import type { Pii } from "./pii.js";
 import type { NotificationToSend } from "./notifications.js";
 import { SUBJECT_GONE } from "./undelivered.js";
 
@@ -60,6 +61,7 @@ async function waitForMoment(store: Store, reserved: Date, rate: number): Promis
  */
 export async function deliverNotification(
   store: Store,
+  pii: Pii,
   sender: Sender,
   notificationId: number,
   rate = DEFAULT_OUTBOX_RATE,
@@ -73,7 +75,7 @@ export async function deliverNotification(
     await waitForMoment(store, slot.at, rate);
   }
   // Read before the row is locked: a monthly report takes a while to build, and the lock need not wait for it.
-  const subject = waiting.user.blockedAt ? null : await notificationSubject(store, waiting);
+  const subject = waiting.user.blockedAt ? null : await notificationSubject(store, pii, waiting);
 
   return store.transaction(async (tx) => {
     const [locked] = await tx.all(

@@ -72,6 +72,16 @@ import { staffProjects, staffQueue } from "./staff.js";
 import { isSubscribed, setSubscription } from "./subscriptions.js";
 import { retryUndelivered, undelivered } from "./undelivered.js";
 import {
+  acceptContractorInvitation,
+  contractorProjects,
+  createContractorInvitation,
+  recordOutcome,
+  referredPerson,
+  referredToProject,
+} from "./contractors.js";
+import { answerFollowUp, queueFollowUps, referralsWithoutOutcome } from "./follow-ups.js";
+import { checkReferral } from "./referral-check.js";
+import {
   findOrCreateAccount,
   forgetOldLocations,
   languageOfTelegramUser,
@@ -153,6 +163,7 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
       myApplications: withStore(myApplications),
       recordQuestion: withStore(recordQuestion),
       markUnhelpful: withStore(markUnhelpful),
+      answerFollowUp: withStore(answerFollowUp),
     },
     /** Employment-centre staff: the queue, referrals, projects, the desk. */
     staff: {
@@ -180,6 +191,8 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
       deskProjectChoices: withStore(deskProjectChoices),
       applicationHistory: withStore(applicationHistory),
       projectPositions: withStore(projectPositions),
+      createContractorInvitation: withStore(createContractorInvitation),
+      referralsWithoutOutcome: withStore(referralsWithoutOutcome),
     },
     /** Administrators: centres, staff, the audit log, undelivered messages. */
     admin: {
@@ -205,6 +218,14 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
       markObligationDone: withStore(markObligationDone),
       queueLoanReminder: withOutbox(queueLoanReminder),
     },
+    /** Contractors' representatives: their projects and the people referred to them. */
+    contractors: {
+      acceptContractorInvitation: withOutbox(acceptContractorInvitation),
+      contractorProjects: withStore(contractorProjects),
+      referredToProject: withStore(referredToProject),
+      referredPerson: withStore(referredPerson),
+      recordOutcome: withOutbox(recordOutcome),
+    },
     /** The monthly report. */
     reports: {
       resolveScope: withStore(resolveScope),
@@ -218,11 +239,13 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
       regionProgress: withStore(regionProgress),
       openProjects: withStore(openProjects),
       monthlyByRegion: withStore(monthlyByRegion),
+      /** A referral's check by its signed code (anyone; a contractor's representative is told so). */
+      checkReferral: withPii(checkReferral),
     },
     /** The outbox. */
     delivery: {
       deliverNotification: (sender: Sender, notificationId: number, rate?: number) =>
-        deliverNotification(store, sender, notificationId, rate),
+        deliverNotification(store, pii, sender, notificationId, rate),
       unsentNotificationIds: withStore(unsentNotificationIds),
     },
     /** The webhook and maintenance. */
@@ -232,6 +255,7 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
       forgetOldUpdates: withStore(forgetOldUpdates),
       expireConversations: withStore(expireConversations),
       forgetOldLocations: withStore(forgetOldLocations),
+      queueFollowUps: withOutbox(queueFollowUps),
       databaseAnswers: () => store.ping(),
     },
   };

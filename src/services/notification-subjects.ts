@@ -7,6 +7,8 @@ import { missingFigures, type MissingFigures } from "./reports/monthly-figures.j
 import { buildMonthlyReport, type MonthlyReport } from "./reports/monthly-report.js";
 import { centreScope, COUNTRY_SCOPE, type ResolvedScope } from "./reports/report-scope.js";
 import type { NotificationKind, NotificationToSend } from "./notifications.js";
+import type { Pii } from "./pii.js";
+import { referralCode } from "./referral-check.js";
 
 const applicationWithProject = {
   project: { include: { contractor: true } },
@@ -16,8 +18,26 @@ export type NotifiedApplication = Prisma.ApplicationGetPayload<{ include: typeof
 type Centre = Prisma.EmploymentCentreGetPayload<object>;
 type District = Prisma.DistrictGetPayload<object>;
 
+/** What the referral's document says of the person and where to check it (the application's own fields aside). */
+export interface ReferralDocumentFacts {
+  fullName: string | null;
+  /** The IIN's last four digits: the document shows them only. */
+  iinLast4: string | null;
+  district: { nameKk: string; nameRu: string };
+  /** The code of the referral's check (start=<code>, /r/<code>). */
+  code: string;
+}
+
 export type NotificationSubject =
-  | { kind: "referred" | "rejected" | "hired"; application: NotifiedApplication; centre: Centre | null }
+  | {
+      kind: "referred";
+      application: NotifiedApplication;
+      centre: Centre | null;
+      document: ReferralDocumentFacts;
+    }
+  | { kind: "rejected" | "hired"; application: NotifiedApplication; centre: Centre | null }
+  | { kind: "follow_up"; application: NotifiedApplication }
+  | { kind: "contractor_joined"; contractor: string; person: string }
   | { kind: "project_match"; projects: Array<Prisma.ProjectGetPayload<{ include: { district: true } }>> }
   | { kind: "monthly_report"; report: MonthlyReport; scope: ResolvedScope }
   | { kind: "figures_missing"; month: ReportMonth; centre: Centre; missing: MissingFigures }
@@ -31,21 +51,46 @@ const centre = (store: Store, id: unknown) =>
 
 export async function notificationSubject(
   store: Store,
+  pii: Pii,
   notification: NotificationToSend,
 ): Promise<NotificationSubject | null> {
   const payload = notification.payload as Record<string, unknown>;
   const kind = notification.kind as NotificationKind;
   switch (kind) {
-    case "referred":
+    case "referred": {
+      const application = await store.db.application.findUnique({
+        where: { id: Number(payload.applicationId) },
+        include: { ...applicationWithProject, user: { include: { profile: true } } },
+      });
+      if (!application) return null;
+      const district = await store.db.district.findUniqueOrThrow({ where: { id: application.project.districtId } });
+      const profile = application.user?.profile ?? null;
+      const document: ReferralDocumentFacts = {
+        fullName: profile?.fullName ?? null,
+        iinLast4: profile ? pii.decrypt(profile.iinCipher).slice(-4) : null,
+        district: { nameKk: district.nameKk, nameRu: district.nameRu },
+        code: referralCode(pii, application.id),
+      };
+      return { kind, application, centre: await centre(store, payload.centreId), document };
+    }
     case "rejected":
     case "hired": {
       const application = await store.db.application.findUnique({
         where: { id: Number(payload.applicationId) },
         include: applicationWithProject,
       });
-      if (!application) return null;
-      return { kind, application, centre: kind === "referred" ? await centre(store, payload.centreId) : null };
+      return application ? { kind, application, centre: null } : null;
     }
+    case "follow_up": {
+      // Asked only while nobody has recorded an outcome: one recorded in the meantime makes the question moot.
+      const application = await store.db.application.findUnique({
+        where: { id: Number(payload.applicationId) },
+        include: applicationWithProject,
+      });
+      return application?.status === "referred" ? { kind, application } : null;
+    }
+    case "contractor_joined":
+      return { kind, contractor: String(payload.contractor ?? "—"), person: String(payload.person ?? "—") };
     case "project_match": {
       const ids = String(payload.projectIds ?? payload.projectId ?? "")
         .split(",")

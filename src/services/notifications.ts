@@ -17,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   "registration_moved",
   "registration_received",
   "registration_moved_centre",
+  "follow_up",
+  "contractor_joined",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

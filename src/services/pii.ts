@@ -8,6 +8,8 @@ export interface Pii {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
   hash(plain: string): string;
+  /** A signature of `text` for links the bot gives out (a referral's check): HMAC-SHA-256, base64url. */
+  sign(text: string): string;
 }
 
 const VERSION = "v1";
@@ -17,6 +19,7 @@ export function createPii(masterKey: Buffer): Pii {
   const derive = (info: string) => Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), info, 32));
   const encryptionKey = derive("roadmap-bot pii encryption");
   const hashKey = derive("roadmap-bot pii lookup hash");
+  const linkKey = derive("roadmap-bot signed links");
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -34,6 +37,7 @@ export function createPii(masterKey: Buffer): Pii {
       return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
     },
     hash: (plain) => createHmac("sha256", hashKey).update(plain).digest("hex"),
+    sign: (text) => createHmac("sha256", linkKey).update(text).digest("base64url"),
   };
 }
 

@@ -6,13 +6,14 @@ import {
   ACTION_TO,
   canDo,
   REFERRAL_SEQUENCE_DIGITS,
+  type RecorderRole,
   referralNumberPrefix,
   type RejectReason,
 } from "../domain/referral.js";
 import { PROGRAMME_START } from "../domain/rules.js";
 import { sql, type UpdateObject } from "kysely";
 import { notify, type Outbox } from "./notifications.js";
-import { applicationInReach } from "./staff.js";
+import { applicationInReach, NotAllowedError } from "./staff.js";
 import { placeOf } from "./applications.js";
 import { prepared, q, type DB } from "../db/typed.js";
 import type { ApplicationStatus } from "../generated/prisma/enums.js";
@@ -43,6 +44,8 @@ const counterNumber = (prefix: string) =>
 type ActionParams = {
   applicationId: number;
   userId: number;
+  role: RecorderRole;
+  outcomeBy: RecorderRole | null;
   now: Date;
   status: ApplicationStatus;
   note: string | null;
@@ -69,6 +72,7 @@ function actionStatement(action: ActionInput["action"]) {
     const set: UpdateObject<DB, "Application"> = {
       status: p.status,
       updatedAt: p.now,
+      outcomeBy: p.outcomeBy,
       ...(action === "refer" ? { referredAt: p.now, referralNumber: counterNumber(p.prefix) } : {}),
       ...(action === "reject" ? { rejectReason: p.rejectReason, rejectNote: p.rejectNote } : {}),
       ...(action === "hire"
@@ -93,7 +97,7 @@ function actionStatement(action: ActionInput["action"]) {
       .with("event", (db) =>
         db
           .insertInto("ApplicationEvent")
-          .columns(["applicationId", "status", "actorUserId", "at", "note"])
+          .columns(["applicationId", "status", "actorUserId", "actorRole", "at", "note"])
           .expression((eb) =>
             eb
               .selectFrom("changed")
@@ -101,6 +105,7 @@ function actionStatement(action: ActionInput["action"]) {
                 "changed.id",
                 eb.val(p.status).as("status"),
                 eb.val(p.userId).as("actorUserId"),
+                eb.val(p.role).as("actorRole"),
                 eb.val(p.now).as("at"),
                 eb.val(p.note).as("note"),
               ]),
@@ -119,7 +124,9 @@ function actionStatement(action: ActionInput["action"]) {
                 sql<string>`'Application'`.as("entity"),
                 sql<string>`id::text`.as("entityId"),
                 sql`${p.before}::jsonb`.as("before"),
-                sql`${p.after}::jsonb || jsonb_build_object('referralNumber', "referralNumber")`.as("after"),
+                sql`${p.after}::jsonb || jsonb_build_object('referralNumber', "referralNumber", 'by', ${p.role}::text)`.as(
+                  "after",
+                ),
                 eb.val(p.now).as("at"),
               ]),
           ),
@@ -141,12 +148,18 @@ async function comesFromAnotherSettlement(
   return row!.home !== null && row!.site !== null && fromAnotherSettlement(row!.home, row!.site);
 }
 
-/** Does one staff action; NotAllowedError when the application is outside the person's centres. */
+/**
+ * Does one action: staff's on the applications of their centres' districts, or a contractor's
+ * representative's on the referrals to their contractor's projects (role "contractor": the outcome
+ * only). NotAllowedError when the application is outside the person's reach. Either way it is the
+ * same change, event, audit entry and notification; staff may then correct a contractor's record.
+ */
 export async function actOnApplication(
   deps: ActionDeps,
   userId: number,
   applicationId: number,
   input: ActionInput,
+  role: RecorderRole = "staff",
 ): Promise<ActionResult> {
   const { now } = deps;
   return deps.store.transaction(async (tx) => {
@@ -155,12 +168,20 @@ export async function actOnApplication(
       userId,
       applicationId,
       input.action === "refer" ? "application and position" : "application",
+      role,
     );
-    if (!canDo(input.action, application.status)) return { ok: false, refusal: "wrong_status" };
+    if (!canDo(input.action, application.status, { role, outcomeBy: application.outcomeBy })) {
+      if (role === "contractor" && input.action === "refer") throw new NotAllowedError();
+      return { ok: false, refusal: "wrong_status" };
+    }
     const status = ACTION_TO[input.action];
+    // An outcome after the referral says who recorded it; a rejection before any referral is no outcome.
+    const outcome = input.action !== "refer" && !(input.action === "reject" && application.status === "submitted");
     const params: ActionParams = {
       applicationId,
       userId,
+      role,
+      outcomeBy: outcome ? role : null,
       now,
       status,
       note: input.action === "reject" ? input.reason : null,

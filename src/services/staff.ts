@@ -1,7 +1,7 @@
 // What employment-centre staff may see: the applications for projects in their centres' districts.
 // Every function checks the person's centres again, whatever the button said.
 import type { SqlRunner, Store } from "../db/store.js";
-import type { ApplicationStatus } from "../generated/prisma/client.js";
+import type { ApplicationStatus, Role, SeekerOutcome } from "../generated/prisma/client.js";
 import { sql, type RawBuilder } from "kysely";
 import { prepared, q } from "../db/typed.js";
 
@@ -48,6 +48,12 @@ export interface ReachableApplication {
   submittedAt: Date;
   referredAt: Date | null;
   referralNumber: string | null;
+  /** Who recorded the outcome after the referral, if anyone has. */
+  outcomeBy: Role | null;
+  /** What the job seeker answered to the follow-up, and when. */
+  seekerOutcome: SeekerOutcome | null;
+  seekerReason: string | null;
+  seekerAnswerAt: Date | null;
   project: { nameKk: string; nameRu: string; districtId: number; regionId: number; regionCode: string };
   /** `taken`: its places taken by referrals and hires (as of the lock, when the position is locked). */
   position: { count: number; taken: number; profession: { nameKk: string; nameRu: string } };
@@ -55,13 +61,20 @@ export interface ReachableApplication {
   centreId: number;
 }
 
+/** Whose reach: a staff member's (the districts of their centres) or a contractor's representative's (their contractors' projects). */
+export type ReachScope = "staff" | "contractor";
+
+/** The contractors a person represents, as a subquery. */
+export const representedContractors = (userId: number) =>
+  q.selectFrom("ContractorMembership").select("contractorId").where("userId", "=", userId);
+
 /** Rows of a reachable application locked until the end of the transaction. */
 export type ReachLock = "application" | "application and position";
 
 /** The statement of each kind of reach (with or without a lock, with or without the person), compiled once. */
 const reachStatements = new Map<string, ReturnType<typeof reachStatement>>();
 
-function reachStatement(lock: ReachLock | undefined, person: RawBuilder<unknown> | undefined) {
+function reachStatement(lock: ReachLock | undefined, person: RawBuilder<unknown> | undefined, scope: ReachScope) {
   return prepared((p: { userId: number; applicationId: number }) =>
     q
       .selectFrom("Application as a")
@@ -79,6 +92,10 @@ function reachStatement(lock: ReachLock | undefined, person: RawBuilder<unknown>
         "a.submittedAt",
         "a.referredAt",
         "a.referralNumber",
+        "a.outcomeBy",
+        "a.seekerOutcome",
+        "a.seekerReason",
+        "a.seekerAnswerAt",
         "p.nameKk as projectKk",
         "p.nameRu as projectRu",
         "p.districtId",
@@ -96,10 +113,12 @@ function reachStatement(lock: ReachLock | undefined, person: RawBuilder<unknown>
           nameRu: string;
         }>`(select json_build_object('count', s.count, 'taken', s.taken, 'nameKk', f."nameKk", 'nameRu', f."nameRu")
         from "Profession" f where f.id = s."professionId")`.as("position"),
+        // The staff member's centre for the district; for a contractor, the district's centre.
         selectFrom("CentreDistrict as cd")
-          .innerJoin("StaffMembership as sm", "sm.centreId", "cd.centreId")
+          .$if(scope === "staff", (c) =>
+            c.innerJoin("StaffMembership as sm", "sm.centreId", "cd.centreId").where("sm.userId", "=", p.userId),
+          )
           .select(sql<number>`min(cd."centreId")`.as("c"))
-          .where("sm.userId", "=", p.userId)
           .whereRef("cd.districtId", "=", "p.districtId")
           .$asScalar()
           .$notNull()
@@ -107,7 +126,8 @@ function reachStatement(lock: ReachLock | undefined, person: RawBuilder<unknown>
         (person ?? sql<unknown>`null`).as("person"),
       ])
       .where("a.id", "=", p.applicationId)
-      .where("p.districtId", "in", staffDistricts(p.userId))
+      .$if(scope === "staff", (query) => query.where("p.districtId", "in", staffDistricts(p.userId)))
+      .$if(scope === "contractor", (query) => query.where("p.contractorId", "in", representedContractors(p.userId)))
       .$if(lock === "application", (query) => query.forUpdate("a"))
       .$if(lock === "application and position", (query) => query.forUpdate(["a", "s"])),
   );
@@ -124,9 +144,10 @@ export async function reachableRow(
   applicationId: number,
   lock: ReachLock | undefined,
   person?: { key: string; column: RawBuilder<unknown> },
+  scope: ReachScope = "staff",
 ) {
-  const key = `${lock ?? "none"}:${person?.key ?? ""}`;
-  if (!reachStatements.has(key)) reachStatements.set(key, reachStatement(lock, person?.column));
+  const key = `${scope}:${lock ?? "none"}:${person?.key ?? ""}`;
+  if (!reachStatements.has(key)) reachStatements.set(key, reachStatement(lock, person?.column, scope));
   const [row] = await runner.all(reachStatements.get(key)!({ userId, applicationId }));
   if (!row) return undefined;
   const { projectKk, projectRu, districtId, region, position, person: personRow, centreId, ...application } = row;
@@ -154,8 +175,9 @@ export async function applicationInReach(
   userId: number,
   applicationId: number,
   lock?: ReachLock,
+  scope: ReachScope = "staff",
 ): Promise<ReachableApplication> {
-  const found = await reachableRow(runner, userId, applicationId, lock);
+  const found = await reachableRow(runner, userId, applicationId, lock, undefined, scope);
   if (!found) throw new NotAllowedError();
   return found.application;
 }

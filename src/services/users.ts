@@ -9,6 +9,8 @@ export interface Account {
   language: "kk" | "ru" | null;
   isAdmin: boolean;
   isStaff: boolean;
+  /** A contractor's representative (invited with a one-time link). */
+  isContractor: boolean;
 }
 
 export interface TelegramPerson {
@@ -24,6 +26,7 @@ const accountOf = (user: { id: number; language: string | null; roles: Role[] },
   language: asLanguage(user.language),
   isAdmin,
   isStaff: user.roles.includes("staff"),
+  isContractor: user.roles.includes("contractor"),
 });
 
 /** A Session row read along with the account: `found` false when there is none. */

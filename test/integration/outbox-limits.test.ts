@@ -98,7 +98,7 @@ describe("the outbox's pace", () => {
     for (const worker of workers)
       await startNotificationWorker(await worker.get(), {
         services: { delivery: harness.services.delivery }, // the outbox is given only its group
-        sender: telegramSender(harness.outboxApi, harness.i18n),
+        sender: telegramSender(harness.outboxApi, harness.i18n, "roadmap_test_bot"),
         log,
         rate: 10,
       });

@@ -101,7 +101,7 @@ describe("the notification outbox", () => {
       await deliverNotification(
         {
           services: { delivery: harness.services.delivery }, // the outbox is given only its group
-          sender: telegramSender(harness.outboxApi, harness.i18n),
+          sender: telegramSender(harness.outboxApi, harness.i18n, "roadmap_test_bot"),
           log: pino({ level: "silent" }),
         },
         notification.id,
@@ -202,7 +202,7 @@ describe("the notification outbox", () => {
     const boss = await restarted.get();
     await startNotificationWorker(boss, {
       services: { delivery: harness.services.delivery }, // the outbox is given only its group
-      sender: telegramSender(harness.outboxApi, harness.i18n),
+      sender: telegramSender(harness.outboxApi, harness.i18n, "roadmap_test_bot"),
       log: pino({ level: "silent" }),
     });
     const deadline = Date.now() + 20_000;

@@ -15,6 +15,7 @@ import { profileCallbacks } from "../../src/bot/callback-data/profile.js";
 import { listDataOf, projectsCallbacks, projectsData, readBack } from "../../src/bot/callback-data/projects.js";
 import { reportCallbacks } from "../../src/bot/callback-data/reports.js";
 import { staffCallbacks } from "../../src/bot/callback-data/staff.js";
+import { contractorCallbacks, followUpCallbacks } from "../../src/bot/callback-data/contractor.js";
 
 const groups = {
   language: { languageChoice },
@@ -32,6 +33,8 @@ const groups = {
   profileCallbacks,
   reportCallbacks,
   staffCallbacks,
+  contractorCallbacks,
+  followUpCallbacks,
 };
 const all = Object.entries(groups).flatMap(([group, actions]) =>
   Object.entries(actions as unknown as Record<string, Callback<never>>).map(([name, action]) => ({

@@ -29,6 +29,8 @@ export const staffCallbacks = {
   iinClaims: callback("stf:ic", { page }),
   iinClaim: callback("stf:icc", { claimId: id }),
   resolveIinClaim: callback("stf:icr", { claimId: id, decision: oneOf(["move", "decline"]) }),
+  /** A one-time link for the representative of the project's contractor. */
+  inviteContractor: callback("stf:inv", { projectId: id }),
   /** "Back" inside the typed answers of an action (staff-typed.ts). */
   typedBack: callback("stf:typed:back", {}),
 };

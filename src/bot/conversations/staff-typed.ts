@@ -11,12 +11,15 @@ import type { ActionInput } from "../../services/referrals.js";
 import type { BotContext, BotConversation, ConvContext } from "../context.js";
 import { ask, outside, staleButton, type Asked } from "./answer.js";
 import { staffCallbacks, staffData } from "../callback-data/staff.js";
+import { contractorCallbacks } from "../callback-data/contractor.js";
 import { actionReply } from "../features/staff-queue.js";
 
 export const STAFF_TYPED_CONVERSATION = "staff-typed";
 
 export type StaffTask =
   | { kind: "hire"; applicationId: number }
+  /** A contractor's representative records a hire: the same questions, the same checks. */
+  | { kind: "contractor_hire"; applicationId: number }
   | { kind: "reject_other"; applicationId: number }
   | { kind: "commission"; projectId: number }
   | { kind: "figures"; projectId: number; month: string };
@@ -41,7 +44,9 @@ const count = (text: string) => parseCount(text, STAFF_COUNT_MAX);
 const cardOf = (task: StaffTask) =>
   task.kind === "commission" || task.kind === "figures"
     ? staffData.project(task.projectId)
-    : staffData.card(task.applicationId);
+    : task.kind === "contractor_hire"
+      ? contractorCallbacks.person.pack({ applicationId: task.applicationId })
+      : staffData.card(task.applicationId);
 
 const back = (ctx: ConvContext) => oneButton(ctx.t("menu.back"), staffCallbacks.typedBack.pack({}));
 
@@ -82,13 +87,16 @@ export async function staffTypedConversation(
   const done = (at: ConvContext, outcome: Outcome) =>
     at.reply(outcome.text, { reply_markup: oneButton(at.t("staff:typed.open"), cardOf(task)) });
   switch (task.kind) {
-    case "hire": {
+    case "hire":
+    case "contractor_hire": {
       const date = await question(conversation, ctx, "contract_date", parseDay);
       if (date.back) return void (await cancelled(date.ctx));
       const wage = await question(conversation, date.ctx, "wage", positiveTenge);
       if (wage.back) return conversation.rewind(date.again);
       const input: ActionInput = { action: "hire", contractDate: date.value, wage: wage.value };
-      const outcome = await outside(conversation, (at) => act(at, task.applicationId, input));
+      const outcome = await outside(conversation, (at) =>
+        task.kind === "hire" ? act(at, task.applicationId, input) : recordHire(at, task.applicationId, input),
+      );
       // A refusal the person can mend asks that question again; the others end here.
       if (outcome.refusal === "bad_contract_date" || outcome.refusal === "wage_below_floor") {
         await wage.ctx.reply(outcome.text);
@@ -124,6 +132,16 @@ export async function staffTypedConversation(
 async function act(at: BotContext, applicationId: number, input: ActionInput): Promise<Outcome> {
   const result = await at.services.staff.actOnApplication(at.account!.userId, applicationId, input, at.deps.now());
   return { text: actionReply(at, input, result), refusal: result.ok ? null : result.refusal };
+}
+
+/** A contractor's representative's hire: the contractor's service, the same action and checks. */
+async function recordHire(at: BotContext, applicationId: number, input: ActionInput): Promise<Outcome> {
+  if (input.action !== "hire") throw new Error("a contractor records a hire here");
+  const result = await at.services.contractors.recordOutcome(at.account!.userId, applicationId, input, at.deps.now());
+  return {
+    text: result.ok ? at.t("contractor:person.recorded") : actionReply(at, input, result),
+    refusal: result.ok ? null : result.refusal,
+  };
 }
 
 async function commission(at: BotContext, projectId: number, permanentJobs: number): Promise<Outcome> {

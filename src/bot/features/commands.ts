@@ -15,6 +15,8 @@ import { showProjectCard } from "./projects.js";
 import { replying } from "../show.js";
 import { offerDeskMenu } from "../desk-button.js";
 import { askLanguage, showHelp, showMenu, showWelcome } from "./replies.js";
+import { showReferralCheck } from "./referral-check.js";
+import { contractorCallbacks } from "../callback-data/contractor.js";
 
 /** `start=s<token>`: an invitation to a centre's staff; forged, used and expired ones change nothing. */
 async function acceptStaffInvitation(ctx: BotContext, token: string) {
@@ -28,11 +30,31 @@ async function acceptStaffInvitation(ctx: BotContext, token: string) {
   });
 }
 
-/** `start=p<id>` opens a project's card (shared links), `start=s<token>` accepts an invitation; true when the payload was one. */
+/** `start=c<token>`: an invitation to represent a contractor; forged, used and expired ones change nothing. */
+async function acceptContractorInvitation(ctx: BotContext, token: string) {
+  const outcome = await ctx.services.contractors.acceptContractorInvitation(ctx.account!.userId, token, ctx.deps.now());
+  if (!outcome.ok) return ctx.reply(ctx.t(`contractor:invitation.${outcome.reason}`));
+  ctx.account = { ...ctx.account!, isContractor: true };
+  return ctx.reply(
+    ctx.t("contractor:invitation.accepted", { contractor: outcome.contractor.name, menu: ctx.t("menu.contractor") }),
+    { reply_markup: mainMenuKeyboard(ctx.t, ctx.account) },
+  );
+}
+
+/**
+ * `start=p<id>` opens a project's card (shared links), `start=s<token>` and `start=c<token>` accept
+ * an invitation (staff, a contractor's representative), `start=r<id>_<signature>` checks a referral
+ * (its QR code); true when the payload was one.
+ */
 async function openDeepLink(ctx: BotContext, payload: string | undefined): Promise<boolean> {
-  const invitation = /^s([A-Za-z0-9_-]{24})$/.exec(payload ?? "");
+  const invitation = /^([sc])([A-Za-z0-9_-]{24})$/.exec(payload ?? "");
   if (invitation) {
-    await acceptStaffInvitation(ctx, invitation[1]!);
+    if (invitation[1] === "s") await acceptStaffInvitation(ctx, invitation[2]!);
+    else await acceptContractorInvitation(ctx, invitation[2]!);
+    return true;
+  }
+  if (/^r\d/.test(payload ?? "")) {
+    await showReferralCheck(ctx, payload!);
     return true;
   }
   const project = /^p([1-9]\d{0,8})$/.exec(payload ?? "");
@@ -53,6 +75,7 @@ const STARTS_ANEW = [
   ...Object.values(adminCallbacks),
   ...Object.values(reportCallbacks),
   ...Object.values(staffCallbacks).filter((action) => action !== staffCallbacks.typedBack),
+  ...Object.values(contractorCallbacks),
   profileCallbacks.register,
   profileCallbacks.edit,
   profileCallbacks.delete,

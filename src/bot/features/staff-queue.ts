@@ -1,4 +1,5 @@
 // The staff's queue of applications, the applicant card and the actions on it.
+import type { Translate } from "../../presentation/i18n.js";
 import { reportButton } from "./reports.js";
 import { replying, type Show } from "../show.js";
 import { pageOf } from "../paging.js";
@@ -50,6 +51,19 @@ export async function projectFilter(ctx: ConvContext, status: QueueStatusFilter,
   return projectFilterKeyboard(ctx.t, ctx.lang, status, page);
 }
 
+/** What the job seeker answered to "how did your referral go?", as staff read it; null when nothing. */
+export function seekerAnswerLine(
+  t: Translate,
+  answer: { seekerOutcome: string | null; seekerReason: string | null; seekerAnswerAt: Date | null },
+): string | null {
+  if (!answer.seekerOutcome || !answer.seekerAnswerAt) return null;
+  const reason = answer.seekerReason ? ` (${t(`notifications:follow_up_reason.${answer.seekerReason}`)})` : "";
+  return `${answer.seekerOutcome === "not_hired" ? "⚠️" : "💬"} ${t("staff:seeker_answer.line", {
+    date: formatDate(answer.seekerAnswerAt),
+    answer: `${t(`staff:seeker_answer.${answer.seekerOutcome}`)}${reason}`,
+  })}`;
+}
+
 export async function showApplicant(ctx: ConvContext, show: Show, applicationId: number) {
   const { application, person } = await ctx.services.staff.applicantCard(
     ctx.account!.userId,
@@ -70,6 +84,9 @@ export async function showApplicant(ctx: ConvContext, show: Show, applicationId:
     }),
   ];
   if (application.referralNumber) lines.push(t("staff:card.referral", { referral: application.referralNumber }));
+  if (application.outcomeBy === "contractor") lines.push(`✍️ ${t("contractor:recorded_by")}`);
+  const answer = seekerAnswerLine(t, application);
+  if (answer) lines.push(answer);
   if (person) {
     const flags = standingFlags(t, person.standing) || "—";
     lines.push(
@@ -88,7 +105,13 @@ export async function showApplicant(ctx: ConvContext, show: Show, applicationId:
       }),
     );
   } else lines.push(t("staff:card.erased"));
-  const keyboard = applicantKeyboard(t, applicationId, application.status, person !== null && person !== undefined);
+  const keyboard = applicantKeyboard(
+    t,
+    applicationId,
+    application.status,
+    person !== null && person !== undefined,
+    application.outcomeBy,
+  );
   return show(lines.join("\n\n"), keyboard);
 }
 

@@ -11,6 +11,7 @@ import { STAFF_TYPED_CONVERSATION, type StaffTask } from "../conversations/staff
 import { menuItemOf } from "../keyboards/main-menu.js";
 import { NotAllowedError } from "../../services/staff.js";
 import { parseReportMonth } from "../../domain/report.js";
+import { CONTRACTOR_INVITATION_TTL_HOURS } from "../../domain/policies.js";
 import {
   chooseFiguresMonth,
   importDocument,
@@ -93,6 +94,23 @@ export function staffFeature(): Composer<BotContext> {
     status === "commissioned" ? enter(ctx, { kind: "commission", projectId }) : moveProject(ctx, projectId, status),
   );
   press(s.import, (ctx) => importHelp(ctx));
+  // Staff of the project's district (or an admin) invite the representative of its contractor.
+  pressClaims(s.inviteContractor, async (ctx, { projectId }) => {
+    const invitation = await ctx.services.staff.createContractorInvitation(
+      ctx.account!.userId,
+      projectId,
+      ctx.deps.now(),
+    );
+    if (!invitation) return ctx.reply(ctx.t("contractor:invite.no_contractor"));
+    return ctx.reply(
+      ctx.t("contractor:invite.link", {
+        contractor: invitation.contractor.name,
+        bin: invitation.contractor.bin ?? "—",
+        hours: CONTRACTOR_INVITATION_TTL_HOURS,
+        link: `https://t.me/${ctx.me.username}?start=c${invitation.token}`,
+      }),
+    );
+  });
   pressClaims(s.iinClaims, (ctx, { page }, show) => showIinClaims(ctx, show, page));
   pressClaims(s.iinClaim, (ctx, { claimId }, show) => showIinClaim(ctx, show, claimId));
   pressClaims(s.resolveIinClaim, (ctx, { claimId, decision }) => resolveClaim(ctx, replying(ctx), claimId, decision));

@@ -4,9 +4,9 @@ import { InlineKeyboard } from "grammy";
 import type { QueueItem } from "../../services/staff.js";
 import { PRIORITY_GROUP } from "../../domain/person.js";
 import { nextStatus, type ProjectStatusName } from "../../domain/project-status.js";
-import { REJECT_REASONS } from "../../domain/referral.js";
+import { canDo, REJECT_REASONS, type RecorderRole } from "../../domain/referral.js";
 import { NOOP } from "../callback-data/noop.js";
-import { staffData, type QueueStatusFilter } from "../callback-data/staff.js";
+import { staffCallbacks, staffData, type QueueStatusFilter } from "../callback-data/staff.js";
 import { formatDateTime, localName, type Named } from "../../presentation/format.js";
 import type { Lang, Translate } from "../../presentation/i18n.js";
 import { addPager, shorten, type Page } from "../paging.js";
@@ -100,23 +100,24 @@ export function projectFilterKeyboard(
   return addPager(keyboard, page, (n) => staffData.chooseProject(status, n));
 }
 
-/** The applicant card's actions, as the application's status allows; the IIN only while the person's data is there. */
+/**
+ * The applicant card's actions, as the application's status allows (and a contractor's record,
+ * which staff may correct); the IIN only while the person's data is there.
+ */
 export function applicantKeyboard(
   t: Translate,
   applicationId: number,
   status: QueueItem["status"],
   hasPerson: boolean,
+  outcomeBy: RecorderRole | "admin" | null = null,
 ) {
   const keyboard = new InlineKeyboard();
-  if (status === "submitted") keyboard.text(t("staff:action.refer"), staffData.action("ref", applicationId)).row();
-  if (status === "referred") {
-    keyboard
-      .text(t("staff:action.hire"), staffData.action("hire", applicationId))
-      .text(t("staff:action.no_show"), staffData.action("ns", applicationId))
-      .row();
-  }
-  if (status === "submitted" || status === "referred")
-    keyboard.text(t("staff:action.reject"), staffData.action("rej", applicationId)).row();
+  const may = (action: "refer" | "hire" | "no_show" | "reject") => canDo(action, status, { role: "staff", outcomeBy });
+  if (may("refer")) keyboard.text(t("staff:action.refer"), staffData.action("ref", applicationId)).row();
+  if (may("hire")) keyboard.text(t("staff:action.hire"), staffData.action("hire", applicationId));
+  if (may("no_show")) keyboard.text(t("staff:action.no_show"), staffData.action("ns", applicationId));
+  if (may("hire") || may("no_show")) keyboard.row();
+  if (may("reject")) keyboard.text(t("staff:action.reject"), staffData.action("rej", applicationId)).row();
   if (hasPerson) keyboard.text(t("staff:action.show_iin"), staffData.action("iin", applicationId)).row();
   return keyboard.text(t("staff:queue.back"), staffData.queue(1));
 }
@@ -142,6 +143,7 @@ export function staffProjectKeyboard(t: Translate, projectId: number, status: Pr
   const next = nextStatus(status);
   if (next) keyboard.text(t(`staff:projects.move_to.${next}`), staffData.status(projectId, next)).row();
   keyboard.text(t("report:figures.button"), staffData.figuresYear(projectId, figuresYear)).row();
+  keyboard.text(t("contractor:invite.button"), staffCallbacks.inviteContractor.pack({ projectId })).row();
   return keyboard
     .text(t("staff:home.queue"), staffData.queue(1, "all", projectId))
     .row()
