@@ -1,5 +1,7 @@
-// Upkeep on pg-boss: conversations left unanswered are dropped and old locations of people who did
-// not register forgotten (every quarter of an hour; pg-boss fires a schedule once across instances).
+// Upkeep on pg-boss, every quarter of an hour (pg-boss fires a schedule once across instances):
+// conversations left unanswered are dropped, old locations of people who did not register
+// forgotten, and job seekers whose referral is three working days old without an outcome asked how
+// it went (once each).
 import type PgBoss from "pg-boss";
 import type { Services } from "../services/index.js";
 import type { Logger } from "../logger.js";
@@ -20,5 +22,7 @@ export async function startMaintenanceJobs(
     if (expired) deps.log.info({ expired }, "conversations left unanswered dropped");
     const forgotten = await deps.services.upkeep.forgetOldLocations(deps.now());
     if (forgotten) deps.log.info({ forgotten }, "old shared locations forgotten");
+    const asked = await deps.services.upkeep.queueFollowUps(deps.now());
+    if (asked) deps.log.info({ asked }, "job seekers asked how their referral went");
   });
 }

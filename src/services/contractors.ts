@@ -27,11 +27,7 @@ async function mayInviteFor(store: Store, userId: number, projectId: number) {
         eb.or([
           eb("p.districtId", "in", staffDistricts(userId)),
           eb.exists(
-            eb
-              .selectFrom("User")
-              .select("id")
-              .where("id", "=", userId)
-              .where(sql<boolean>`'admin' = any(roles)`),
+            eb.selectFrom("User").select("id").where("id", "=", userId).where(sql<boolean>`'admin' = any(roles)`),
           ),
         ]),
       ),

@@ -185,6 +185,8 @@ export async function applicationInReach(
 export interface QueueFilter {
   projectId?: number;
   status?: ApplicationStatus;
+  /** Only the referrals whose job seeker said they were not hired. */
+  attention?: boolean;
 }
 
 /**
@@ -228,6 +230,8 @@ export interface QueueItem {
   priorityGroup: number;
   /** null when the applicant erased their data. */
   fullName: string | null;
+  /** What the job seeker answered to the follow-up, if anything. */
+  seekerOutcome: SeekerOutcome | null;
 }
 
 /**
@@ -246,7 +250,7 @@ export interface QueueItem {
 function queueStatement(walk: boolean) {
   const project = walk ? sql`a."projectId" + 0` : sql`a."projectId"`;
   // The planner's hints and the page's arithmetic (row_number, "+ 0", = any(array), least/greatest): typed fragments.
-  return prepared((p: { statuses: string[]; ids: string; requested: number }) =>
+  return prepared((p: { statuses: string[]; ids: string; requested: number; attention: boolean }) =>
     q
       .with(
         (cte) => cte("queue").materialized(),
@@ -259,6 +263,8 @@ function queueStatement(walk: boolean) {
             ])
             .where(sql<boolean>`a.status = any(${p.statuses}::"ApplicationStatus"[])`)
             .where(sql<boolean>`${project} = any(${p.ids}::int[])`)
+            // "Needs attention": the job seeker said they were not hired, and nobody has recorded an outcome.
+            .where(sql<boolean>`(not ${p.attention}::boolean or a."seekerOutcome" = 'not_hired')`)
             .orderBy("a.priorityGroup")
             .orderBy("a.submittedAt")
             .orderBy("a.id")
@@ -282,7 +288,16 @@ function queueStatement(walk: boolean) {
       )
       .leftJoin("Application as a", "a.id", "qn.id")
       .leftJoin("SeekerProfile as pr", "pr.userId", "a.userId")
-      .select(["total.total", "chosen.page", "a.id", "a.number", "a.status", "a.priorityGroup", "pr.fullName"])
+      .select([
+        "total.total",
+        "chosen.page",
+        "a.id",
+        "a.number",
+        "a.status",
+        "a.priorityGroup",
+        "a.seekerOutcome",
+        "pr.fullName",
+      ])
       .orderBy("qn.n"),
   );
 }
@@ -292,16 +307,17 @@ export async function staffQueue(store: Store, userId: number, filter: QueueFilt
   const projects = await projectsInReach(store, userId, filter.projectId);
   const walk = projects.count > QUEUE_WALK_FROM_PROJECTS;
   if (!queueStatements.has(walk)) queueStatements.set(walk, queueStatement(walk));
-  const statuses = filter.status ? [filter.status] : ["submitted", "referred"];
-  const rows = await store.all(queueStatements.get(walk)!({ statuses, ids: projects.ids, requested }), {
+  const statuses = filter.attention ? ["referred"] : filter.status ? [filter.status] : ["submitted", "referred"];
+  const attention = filter.attention === true;
+  const rows = await store.all(queueStatements.get(walk)!({ statuses, ids: projects.ids, requested, attention }), {
     prepare: false,
   });
   const { total: read, page } = rows[0]!;
   const total = Math.min(read, QUEUE_COUNT_CAP);
-  const items: QueueItem[] = rows.flatMap(({ id, number, status, priorityGroup, fullName }) =>
+  const items: QueueItem[] = rows.flatMap(({ id, number, status, priorityGroup, fullName, seekerOutcome }) =>
     id === null || number === null || status === null || priorityGroup === null
       ? []
-      : [{ id, number, status, priorityGroup, fullName }],
+      : [{ id, number, status, priorityGroup, fullName, seekerOutcome }],
   );
   return { items, page, pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)), total, more: read > QUEUE_COUNT_CAP };
 }

@@ -192,7 +192,11 @@ export async function createHarness(store: Store, options: HarnessOptions = {}):
         const batch = await boss.fetch<NotifyJob>(NOTIFY_QUEUE, { batchSize: 50 });
         if (!batch.length) return outcomes;
         for (const job of batch) {
-          const outcome = await processNotifyJob(boss, { services, sender: telegramSender(outboxApi, i18n, "roadmap_test_bot"), log }, job);
+          const outcome = await processNotifyJob(
+            boss,
+            { services, sender: telegramSender(outboxApi, i18n, "roadmap_test_bot"), log },
+            job,
+          );
           outcomes.push(outcome);
           if (typeof outcome === "object" && "failed" in outcome)
             await boss.fail(NOTIFY_QUEUE, job.id, { error: outcome.failed });

@@ -4,7 +4,16 @@ import { PROJECT_STATUSES } from "../../domain/project-status.js";
 import { callback, id, idOrNone, oneOf, optional, page } from "./callback.js";
 import { month, year } from "./reports.js";
 
-const QUEUE_STATUSES = ["all", "submitted", "referred", "rejected", "hired", "no_show", "withdrawn"] as const;
+const QUEUE_STATUSES = [
+  "all",
+  "submitted",
+  "referred",
+  "attention",
+  "rejected",
+  "hired",
+  "no_show",
+  "withdrawn",
+] as const;
 export type QueueStatusFilter = (typeof QUEUE_STATUSES)[number];
 const queueStatus = oneOf(QUEUE_STATUSES);
 

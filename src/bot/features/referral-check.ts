@@ -22,8 +22,6 @@ export async function showReferralCheck(ctx: BotContext, code: string) {
   const recordable = check.asContractor && ctx.account?.isContractor && check.state === "valid";
   if (recordable) lines.push("", ctx.t("referral:check.as_contractor"));
   return ctx.reply(lines.join("\n"), {
-    reply_markup: recordable
-      ? referredPersonKeyboard(ctx.t, check.applicationId, check.project.id, true)
-      : undefined,
+    reply_markup: recordable ? referredPersonKeyboard(ctx.t, check.applicationId, check.project.id, true) : undefined,
   });
 }

@@ -29,7 +29,11 @@ export async function showQueue(
   const userId = ctx.account!.userId;
   const result = await ctx.services.staff.staffQueue(
     userId,
-    { status: status === "all" ? undefined : status, projectId: projectId || undefined },
+    {
+      status: status === "all" || status === "attention" ? undefined : status,
+      attention: status === "attention",
+      projectId: projectId || undefined,
+    },
     page,
   );
   const project = projectId

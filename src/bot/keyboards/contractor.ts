@@ -2,7 +2,11 @@
 // a referral) and of the job seeker's follow-up question.
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../presentation/i18n.js";
-import { CONTRACTOR_REASONS, contractorCallbacks as ctr, followUpCallbacks as fu } from "../callback-data/contractor.js";
+import {
+  CONTRACTOR_REASONS,
+  contractorCallbacks as ctr,
+  followUpCallbacks as fu,
+} from "../callback-data/contractor.js";
 import { NOT_HIRED_REASONS } from "../../services/follow-ups.js";
 
 type Item = { id: number; label: string };

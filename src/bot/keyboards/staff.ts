@@ -19,6 +19,7 @@ const STATUS_FILTERS: QueueStatusFilter[] = [
   "rejected",
   "no_show",
   "withdrawn",
+  "attention",
 ];
 
 /** The staff's home; the desk's button when the desk is served (its address). */
@@ -54,8 +55,13 @@ export function queueKeyboard(
   for (const item of queue.items) {
     const who = item.fullName ?? t("staff:queue.anonymous");
     const star = item.priorityGroup === PRIORITY_GROUP ? "⭐ " : "";
+    // ⚠️: the job seeker said they were not hired (the referral needs the centre's attention).
+    const flag = item.seekerOutcome === "not_hired" && item.status === "referred" ? "⚠️ " : "";
     keyboard
-      .text(`${star}${item.number} · ${who} · ${t(`applications:status.${item.status}`)}`, staffData.card(item.id))
+      .text(
+        `${flag}${star}${item.number} · ${who} · ${t(`applications:status.${item.status}`)}`,
+        staffData.card(item.id),
+      )
       .row();
   }
   if (queue.pages > 1) {

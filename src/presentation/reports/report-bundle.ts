@@ -1,6 +1,7 @@
 // What a person receives for a monthly report: a short summary, the quota chart (PNG), the
 // XLSX workbook and the CSV, in the person's language.
 import { centreShareAimPercent, COMMISSIONED_JOBS_PERCENT } from "../../domain/rules.js";
+import { REFERRAL_WITHOUT_OUTCOME_DAYS } from "../../domain/policies.js";
 import type { ReportMonth } from "../../domain/report.js";
 import type { MonthlyReport } from "../../services/reports/monthly-report.js";
 import type { ResolvedScope } from "../../services/reports/report-scope.js";
@@ -58,6 +59,12 @@ function summaryText(report: MonthlyReport, scopeName: string, lang: Lang, t: Tr
       count: count(report.commissioned.length),
       met: count(report.commissioned.filter((c) => c.met).length),
       percent: COMMISSIONED_JOBS_PERCENT,
+    }),
+    t("report:summary.outcomes", {
+      staff: count(report.totals.outcomes.hiredByStaff),
+      contractor: count(report.totals.outcomes.hiredByContractor),
+      waiting: count(report.totals.outcomes.waiting),
+      days: REFERRAL_WITHOUT_OUTCOME_DAYS,
     }),
     t("report:summary.plan", {
       jobs: percentText(plan.jobsPercent, lang),

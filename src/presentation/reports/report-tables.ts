@@ -122,6 +122,17 @@ export function reportTables(report: MonthlyReport, lang: Lang, t: Translate): R
       totals: [total, ...quotaTotals],
     },
     {
+      section: "outcomes",
+      columns: [
+        col("district", "text"),
+        col("hired_by_staff", "count"),
+        col("hired_by_contractor", "count"),
+        col("waiting_referrals", "count"),
+      ],
+      rows: report.referralOutcomes.map((d) => [name(d), d.hiredByStaff, d.hiredByContractor, d.waiting]),
+      totals: [total, totals.outcomes.hiredByStaff, totals.outcomes.hiredByContractor, totals.outcomes.waiting],
+    },
+    {
       section: "commissioned",
       columns: [
         col("project", "text"),

@@ -29,6 +29,8 @@ export interface HistoryEntry {
   note: string | null;
   /** Who did it: a staff member's first name; null for the applicant or the system. */
   actor: string | null;
+  /** Recorded by the contractor's representative. */
+  byContractor: boolean;
 }
 
 /** An application's steps, oldest first; NotAllowedError outside the staff member's reach. */
@@ -51,6 +53,7 @@ export async function applicationHistory(store: Store, userId: number, applicati
     at: e.at,
     note: e.note,
     actor: e.actorUserId ? (actors.get(e.actorUserId) ?? null) : null,
+    byContractor: e.actorRole === "contractor",
   }));
 }
 

@@ -32,6 +32,8 @@ export interface DeskFilter {
   projectId?: number;
   /** Only the priority group (youth, NEET youth, students). */
   priorityOnly?: boolean;
+  /** Only the applications whose job seeker said after the referral that they were not hired. */
+  attention?: boolean;
   /** Applied on or after this day (UTC midnight)… */
   from?: Date;
   /** …and on or before this day. */
@@ -75,7 +77,7 @@ const ORDER: Record<DeskSort, { keys: string[]; nullable?: boolean; joins?: "pro
 const DAY_MS = 86_400_000;
 
 /** Filters that the per-project counts cannot answer: the rows themselves must be counted. */
-const narrowed = (filter: DeskFilter) => Boolean(filter.from || filter.to || filter.text);
+const narrowed = (filter: DeskFilter) => Boolean(filter.from || filter.to || filter.text || filter.attention);
 
 /**
  * The conditions on the application (its status aside). Among many projects the project's column
@@ -89,6 +91,7 @@ function conditions(projects: { ids: string; count: number }, filter: DeskFilter
   const parts = [
     sql<boolean>`${project} = any(${projects.ids}::int[])`,
     ...(filter.priorityOnly ? [sql<boolean>`a."priorityGroup" = ${PRIORITY_GROUP}`] : []),
+    ...(filter.attention ? [sql<boolean>`a."seekerOutcome" = 'not_hired'`] : []),
     ...(filter.from ? [sql<boolean>`a."submittedAt" >= ${filter.from}`] : []),
     ...(filter.to ? [sql<boolean>`a."submittedAt" < ${new Date(filter.to.getTime() + DAY_MS)}`] : []),
     ...(filter.text ? [sql<boolean>`(a.number ilike ${pattern} or pr."fullName" ilike ${pattern})`] : []),

@@ -1,12 +1,13 @@
 // The programme's monthly monitoring (002, "Monitoring and reports") for a set of districts, or
 // the whole country: every figure is a PostgreSQL aggregate; JavaScript only applies the
 // programme's rounding rules (src/domain) to per-project totals.
+import { REFERRAL_WITHOUT_OUTCOME_DAYS } from "../../domain/policies.js";
 import type { SqlRunner } from "../../db/store.js";
 import { commissionedJobsForCentre, referralQuota } from "../../domain/quota.js";
 import { percentOf, type ReportMonth } from "../../domain/report.js";
 import type { DistrictFilter } from "./sql.js";
 import type { MonthlyReport, Named, ProjectLine, QuotaLine } from "./report-types.js";
-import { contractorRows, kindRows, planRows, projectRows, type ProjectRow } from "./report-rows.js";
+import { referralLoopRows, contractorRows, kindRows, planRows, projectRows, type ProjectRow } from "./report-rows.js";
 
 export type * from "./report-types.js";
 
@@ -33,11 +34,12 @@ export async function buildMonthlyReport(
   districtIds: DistrictFilter,
   month: ReportMonth,
 ): Promise<MonthlyReport> {
-  const [rows, kinds, contractors, plans] = await Promise.all([
+  const [rows, kinds, contractors, plans, referralOutcomes] = await Promise.all([
     projectRows(sql, districtIds, month),
     kindRows(sql, districtIds, month),
     contractorRows(sql, districtIds, month),
     planRows(sql, districtIds, month),
+    referralLoopRows(sql, districtIds, month, REFERRAL_WITHOUT_OUTCOME_DAYS),
   ]);
 
   const projects: ProjectLine[] = rows.map((r) => {
@@ -119,6 +121,7 @@ export async function buildMonthlyReport(
       centreShare: percentOf(hired, jobsCreated),
     },
     districts: quotaBy((r) => [r.districtId, { nameKk: r.districtKk, nameRu: r.districtRu }]),
+    referralOutcomes,
     regionQuotas: quotaBy((r) => [r.regionId, { nameKk: r.regionKk, nameRu: r.regionRu }]),
     commissioned,
     regions: plans.map((p) => ({ ...p, ...planPercents(p) })),
@@ -135,6 +138,11 @@ export async function buildMonthlyReport(
         percentMet: percentOf(totalHired, totalQuota),
       },
       plan: { ...planTotals, ...planPercents(planTotals) },
+      outcomes: {
+        hiredByStaff: sum(referralOutcomes, (d) => d.hiredByStaff),
+        hiredByContractor: sum(referralOutcomes, (d) => d.hiredByContractor),
+        waiting: sum(referralOutcomes, (d) => d.waiting),
+      },
     },
   };
 }

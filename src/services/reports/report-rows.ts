@@ -221,3 +221,37 @@ export function planRows(runner: SqlRunner, districtIds: DistrictFilter, m: Repo
 }
 
 export type PlanRow = Awaited<ReturnType<typeof planRows>>[number];
+
+/**
+ * Per district: the hires of the month as recorded by staff and by the contractor, and the
+ * referrals still without an outcome REFERRAL_WITHOUT_OUTCOME_DAYS after them at the month's end
+ * (no hire, no-show, rejection or withdrawal recorded before it).
+ */
+export function referralLoopRows(runner: SqlRunner, districtIds: DistrictFilter, m: ReportMonth, waitingDays: number) {
+  const hiredInMonth = sql<boolean>`a.status = 'hired' and a."contractDate" >= ${day(m.start)} and a."contractDate" < ${day(m.end)}`;
+  const waitingSince = new Date(m.end.getTime() - waitingDays * 86_400_000);
+  return runner.all(
+    q
+      .selectFrom("Application as a")
+      .innerJoin("Project as p", "p.id", "a.projectId")
+      .innerJoin("District as d", "d.id", "p.districtId")
+      .select([
+        "d.id",
+        "d.nameKk",
+        "d.nameRu",
+        sql<number>`count(*) filter (where ${hiredInMonth} and a."outcomeBy" is distinct from 'contractor')::int`.as(
+          "hiredByStaff",
+        ),
+        sql<number>`count(*) filter (where ${hiredInMonth} and a."outcomeBy" = 'contractor')::int`.as(
+          "hiredByContractor",
+        ),
+        sql<number>`count(*) filter (where a."referredAt" < ${waitingSince} and not exists (
+          select 1 from "ApplicationEvent" e where e."applicationId" = a.id
+            and e.status in ('hired', 'no_show', 'rejected', 'withdrawn') and e.at < ${m.end}))::int`.as("waiting"),
+      ])
+      .where(inDistrictsOf("p.districtId", districtIds))
+      .where("a.referredAt", "<", m.end)
+      .groupBy(["d.id", "d.kato", "d.nameKk", "d.nameRu"])
+      .orderBy("d.kato"),
+  );
+}

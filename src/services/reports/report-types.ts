@@ -79,6 +79,16 @@ export interface QuotaTotals {
 
 export type PlanTotals = Omit<PlanLine, "id" | "nameKk" | "nameRu">;
 
+export interface ReferralOutcomeLine extends Named {
+  id: number;
+  /** Hires of the month recorded by the centre's staff. */
+  hiredByStaff: number;
+  /** Hires of the month recorded by the contractor's representative. */
+  hiredByContractor: number;
+  /** Referrals without an outcome REFERRAL_WITHOUT_OUTCOME_DAYS after them, at the month's end. */
+  waiting: number;
+}
+
 export interface MonthlyReport {
   month: ReportMonth;
   contractors: ContractorLine[];
@@ -93,6 +103,8 @@ export interface MonthlyReport {
     centreShare: number | null;
   };
   districts: QuotaLine[];
+  /** How the referrals ended, by district: hires recorded by staff and by the contractor, referrals still waiting. */
+  referralOutcomes: ReferralOutcomeLine[];
   /** The same by region: the country report's chart. */
   regionQuotas: QuotaLine[];
   commissioned: CommissionedLine[];
@@ -102,5 +114,6 @@ export interface MonthlyReport {
     kinds: { started: number; finished: number; inProgress: number };
     quota: QuotaTotals;
     plan: PlanTotals;
+    outcomes: { hiredByStaff: number; hiredByContractor: number; waiting: number };
   };
 }

@@ -1,5 +1,6 @@
 // The applicant's page: the same card as the chat's (the IIN masked, shown whole only on request
 // and audited), the application's history, and the same actions as the chat's buttons.
+import { canDo } from "../../domain/referral.js";
 import { REJECT_NOTE_LENGTH } from "../../domain/policies.js";
 import { formatDate, formatDateTime, localName } from "../../presentation/format.js";
 import { standingFlags } from "../../presentation/standing.js";
@@ -91,7 +92,10 @@ function Actions(props: {
   const { view, application } = props;
   const t = view.t;
   const action = (name: string) => appLink(view, `applications/${application.id}/${name}`);
-  const open = application.status === "submitted" || application.status === "referred";
+  // As the status allows, and a contractor's record, which staff may correct.
+  const may = (what: "refer" | "hire" | "no_show" | "reject") =>
+    canDo(what, application.status, { role: "staff", outcomeBy: application.outcomeBy });
+  const open = may("reject");
   if (open && props.confirmReject)
     return (
       <RejectConfirmation view={view} application={application} draft={props.confirmReject} action={action("reject")} />
@@ -99,29 +103,29 @@ function Actions(props: {
   return (
     <section aria-labelledby="actions">
       <h2 id="actions">{t("desk:applicant.actions")}</h2>
-      {application.status === "submitted" ? (
+      {may("refer") ? (
         <form method="post" action={action("refer")} data-main={t("staff:action.refer")}>
           <button type="submit">{t("staff:action.refer")}</button>
         </form>
       ) : null}
-      {application.status === "referred" ? (
-        <>
-          <form method="post" action={action("hire")} class="stacked">
-            <label>
-              {t("desk:applicant.contract_date")} <input type="date" name="contractDate" required max={props.today} />
-            </label>
-            <label>
-              {t("desk:applicant.wage")}{" "}
-              <input type="number" name="wage" required min={1} max={100000000} step={1} inputmode="numeric" />
-            </label>
-            <button type="submit">{t("staff:action.hire")}</button>
-          </form>
-          <form method="post" action={action("no-show")}>
-            <button type="submit" class="secondary">
-              {t("staff:action.no_show")}
-            </button>
-          </form>
-        </>
+      {may("hire") ? (
+        <form method="post" action={action("hire")} class="stacked">
+          <label>
+            {t("desk:applicant.contract_date")} <input type="date" name="contractDate" required max={props.today} />
+          </label>
+          <label>
+            {t("desk:applicant.wage")}{" "}
+            <input type="number" name="wage" required min={1} max={100000000} step={1} inputmode="numeric" />
+          </label>
+          <button type="submit">{t("staff:action.hire")}</button>
+        </form>
+      ) : null}
+      {may("no_show") ? (
+        <form method="post" action={action("no-show")}>
+          <button type="submit" class="secondary">
+            {t("staff:action.no_show")}
+          </button>
+        </form>
       ) : null}
       {open ? <RejectForm view={view} action={action("reject")} /> : <p>{t("desk:applicant.no_actions")}</p>}
       {props.hasPerson ? (
@@ -172,6 +176,14 @@ export function ApplicantPage(props: {
           {application.referralNumber ? (
             <Field label={t("desk:applicant.field.referral")} value={application.referralNumber} />
           ) : null}
+          {application.seekerOutcome && application.seekerAnswerAt ? (
+            <Field
+              label={t("desk:applicant.field.seeker_answer")}
+              value={`${t(`staff:seeker_answer.${application.seekerOutcome}`)}${
+                application.seekerReason ? ` (${t(`notifications:follow_up_reason.${application.seekerReason}`)})` : ""
+              }, ${formatDate(application.seekerAnswerAt)}`}
+            />
+          ) : null}
         </dl>
       </section>
       <section aria-labelledby="person">
@@ -217,6 +229,7 @@ export function ApplicantPage(props: {
                       actor: entry.actor,
                     })
                   : t(`applications:status.${entry.status}`)}
+                {entry.byContractor ? <> ({t("contractor:recorded_by")})</> : null}
                 {entry.note ? <> — {entry.note}</> : null}
               </li>
             ))}

@@ -10,6 +10,7 @@ const FIELD_LABELS: Record<string, string> = {
   status: "desk:queue.status",
   project: "desk:queue.project",
   priority: "desk:queue.priority_only",
+  attention: "desk:queue.attention",
   from: "desk:queue.from",
   to: "desk:queue.to",
   q: "desk:queue.search",

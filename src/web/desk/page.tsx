@@ -10,7 +10,7 @@ export interface View {
   base: string;
 }
 
-export type Section = "queue" | "projects" | "report";
+export type Section = "queue" | "waiting" | "projects" | "report";
 
 export const appLink = (view: View, path: string, query?: Record<string, string | number | undefined>) => {
   const params = new URLSearchParams();
@@ -28,7 +28,7 @@ export function Page(props: {
   children?: Child;
 }) {
   const { view } = props;
-  const sections: Section[] = ["queue", "projects", "report"];
+  const sections: Section[] = ["queue", "waiting", "projects", "report"];
   return (
     <div class="desk" data-title={`${props.title} — ${view.t("desk:title")}`} data-lang={view.lang}>
       <nav aria-label={view.t("desk:nav.label")}>

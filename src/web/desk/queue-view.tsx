@@ -44,6 +44,7 @@ export function filterQuery(filter: DeskFilter, page?: number) {
     status: filter.status === DESK_DEFAULT_STATUS ? undefined : (filter.status ?? "all"),
     project: filter.projectId,
     priority: filter.priorityOnly ? "1" : undefined,
+    attention: filter.attention ? "1" : undefined,
     from: day(filter.from),
     to: day(filter.to),
     q: filter.text,
@@ -102,6 +103,7 @@ function activeFilters(
     ...(filter.priorityOnly
       ? [{ label: t("desk:queue.priority_only"), without: { ...filter, priorityOnly: false } }]
       : []),
+    ...(filter.attention ? [{ label: t("desk:queue.attention"), without: { ...filter, attention: false } }] : []),
     ...(filter.from
       ? [{ label: `${t("desk:queue.from")}: ${formatDate(filter.from)}`, without: { ...filter, from: undefined } }]
       : []),
@@ -162,6 +164,9 @@ function Filters(props: { view: View; filter: DeskFilter; projects: Projects; ac
         <label class="check">
           <input type="checkbox" name="priority" value="1" checked={filter.priorityOnly} />{" "}
           {t("desk:queue.priority_only")}
+        </label>
+        <label class="check">
+          <input type="checkbox" name="attention" value="1" checked={filter.attention} /> {t("desk:queue.attention")}
         </label>
         {filter.sort !== "queue" ? <input type="hidden" name="sort" value={filter.sort} /> : null}
         {filter.descending ? <input type="hidden" name="dir" value="desc" /> : null}

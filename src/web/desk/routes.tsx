@@ -12,6 +12,7 @@ import { Message } from "./page.js";
 import { projectRoutes } from "./project-routes.js";
 import { queueRoutes } from "./queue-routes.js";
 import { reportRoutes } from "./report-routes.js";
+import { waitingRoutes } from "./waiting-routes.js";
 import { DESK_FILES, deskShell } from "./shell.js";
 
 export type { DeskDeps } from "./context.js";
@@ -31,6 +32,7 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
   desk.route("/app", projectRoutes(deps));
   desk.route("/app", reportRoutes(deps));
   desk.route("/app", fileRoutes(deps));
+  desk.route("/app", waitingRoutes(deps));
   desk.all("/app/*", (c) => {
     const { view } = c.get("staff");
     return c.html(

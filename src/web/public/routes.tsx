@@ -12,6 +12,7 @@ import { openDataRoutes } from "./open-data.js";
 import { htmlPage } from "../html.js";
 import { districtShapes, regionShapes } from "./map.js";
 import { NotFound, ProgressPage, ProjectView, RegionView, type PageQuery, type SiteView } from "./views.js";
+import { ReferralCheckView } from "./referral-view.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../project-root.js";
@@ -113,6 +114,9 @@ export function publicRoutes(deps: PublicDeps): Hono {
     answer.headers.set("vary", "Accept-Language");
     return answer;
   });
+  site.get("/r/:code", (c) =>
+    c.redirect(`/${acceptedLang(c.req.header("accept-language"))}/r/${encodeURIComponent(c.req.param("code"))}`, 302),
+  );
   for (const lang of ["kk", "ru"] as const) {
     site.get(`/${lang}`, (c) => progress(c, lang));
     site.get(`/${lang}/region/:id`, async (c) => {
@@ -142,6 +146,14 @@ export function publicRoutes(deps: PublicDeps): Hono {
         ),
       );
       return c.html(html);
+    });
+    // A referral's check: never cached (its state changes), nothing but the initials of the person.
+    site.get(`/${lang}/r/:code`, async (c) => {
+      const code = c.req.param("code");
+      const check = code.length <= 64 ? await deps.services.public.checkReferral(code) : null;
+      c.header("cache-control", "no-store");
+      c.header("x-robots-tag", "noindex");
+      return c.html(htmlPage(<ReferralCheckView view={viewOf(lang)} code={code} check={check} />), check ? 200 : 404);
     });
     site.get(`/${lang}/project/:id`, async (c) => {
       const projectId = id.safeParse(c.req.param("id"));

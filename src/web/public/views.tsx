@@ -37,7 +37,7 @@ const percent = (view: SiteView, value: number | null) =>
   value === null ? "—" : `${formatNumber(value, view.lang)} %`;
 const count = (view: SiteView, value: number) => formatNumber(value, view.lang);
 
-function Layout(props: { view: SiteView; title: string; path: string; children?: Child }) {
+export function Layout(props: { view: SiteView; title: string; path: string; children?: Child }) {
   const { view } = props;
   return (
     <html lang={view.lang}>
