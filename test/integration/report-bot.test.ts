@@ -92,7 +92,9 @@ describe("a staff member's report of May 2021", () => {
   it("sends the workbook with a sheet per section, headers in Russian, numbers as numbers and totals", () => {
     const { workbook } = result;
     expect(workbook.worksheets.map((s) => s.name)).toEqual(
-      ["contractors", "kinds", "projects", "jobs", "quota", "commissioned", "plan"].map((s) => t(`report:sheet.${s}`)),
+      ["contractors", "kinds", "projects", "jobs", "quota", "outcomes", "commissioned", "plan"].map((s) =>
+        t(`report:sheet.${s}`),
+      ),
     );
     const sheet = (section: string) => workbook.getWorksheet(t(`report:sheet.${section}`))!;
 
