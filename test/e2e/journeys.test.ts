@@ -6,7 +6,8 @@ import type { AddressInfo } from "node:net";
 import type { i18n as I18n } from "i18next";
 import { MEDEU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotApiEmulator, type BotApiEmulator } from "../helpers/bot-api-emulator.js";
+import { startBotApiEmulator, type BotApiEmulator, type UploadedFile } from "../helpers/bot-api-emulator.js";
+import { readPdf } from "../helpers/pdf.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { testI18n } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
@@ -148,6 +149,51 @@ describe("journeys through the real program", () => {
         (call) => Number(call.payload.chat_id) === seeker.id && String(call.payload.text).includes(referral),
       ),
     ).toHaveLength(1);
+  }, 120_000);
+
+  it("the referral's PDF goes to the seeker; staff invite the contractor, who checks its QR code and records the hire; the seeker is told", async () => {
+    const application = await database.db.application.findFirstOrThrow({ where: { status: "referred" } });
+    const seekerId = Number(
+      (await database.db.user.findUniqueOrThrow({ where: { id: application.userId! } })).telegramId,
+    );
+    const sent = await emulator.waitFor(
+      (call) => call.method === "sendDocument" && Number(call.payload.chat_id) === seekerId,
+      30_000,
+    );
+    const [pdf] = sent.payload.files as UploadedFile[];
+    expect(pdf!.name).toBe(`referral-${application.referralNumber}.pdf`);
+    const read = await readPdf(pdf!.bytes);
+    expect(read.text).toContain(application.referralNumber!);
+    const code = /start=(r\d+_[A-Za-z0-9_-]{22})$/.exec(read.qrCodes[0]!)![1]!;
+
+    const staff = person(70_002, "kk");
+    const project = await database.db.project.findUniqueOrThrow({ where: { id: application.projectId } });
+    const invitation = await staff.press(`stf:inv:${project.id}`, (call) => /start=c/.test(String(call.payload.text)));
+    const token = /start=(c[A-Za-z0-9_-]{24})/.exec(String(invitation.payload.text))![1]!;
+    const contractor = person(70_005);
+    await contractor.send(`/start ${token}`);
+    await contractor.press(`lang:ru:${token}`, (call) => String(call.payload.text).includes("Школа № 15-Строй"));
+
+    // The QR code opened by the project's contractor: the check, with the outcome's buttons.
+    const check = await contractor.send(`/start ${code}`, (call) =>
+      buttons(call).some((b) => b.callback_data === `ctr:hire:${application.id}`),
+    );
+    expect(String(check.payload.text)).toContain(contractor.t("referral:check.state.valid"));
+    await contractor.press(`ctr:hire:${application.id}`, text(contractor.t("staff:typed.ask.contract_date")));
+    const today = new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10).split("-").reverse().join(".");
+    await contractor.send(today, text(contractor.t("staff:typed.ask.wage")));
+    await contractor.send("150 000", text(contractor.t("contractor:person.recorded")));
+    expect(await database.db.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({
+      status: "hired",
+      outcomeBy: "contractor",
+    });
+    const hired = (call: { method: string; payload: Record<string, unknown> }) =>
+      call.method === "sendMessage" &&
+      Number(call.payload.chat_id) === seekerId &&
+      String(call.payload.text).includes(`№ ${application.number} вы приняты на работу`);
+    await emulator.waitFor(hired, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(emulator.calls.filter(hired)).toHaveLength(1);
   }, 120_000);
 
   it("an entrepreneur computes the repayments and receives the schedule file", async () => {

@@ -19,15 +19,31 @@ export interface BotApiEmulator {
   close(): Promise<void>;
 }
 
-/** JSON bodies; of multipart ones (files), the plain fields such as chat_id. */
+/** An uploaded file of a multipart call, as `files` of its payload. */
+export interface UploadedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/** JSON bodies; of multipart ones (files), the plain fields such as chat_id, and the files under `files`. */
 function readPayload(body: Buffer, contentType: string): Record<string, unknown> {
   if (body.length === 0) return {};
   if (contentType.includes("json")) return JSON.parse(body.toString("utf8")) as Record<string, unknown>;
   const fields: Record<string, unknown> = {};
   // latin1 keeps every byte (files are binary); the plain fields are then read back as UTF-8
-  for (const match of body.toString("latin1").matchAll(/name="([^"]+)"\r\n\r\n([^\r]*)\r\n/g)) {
+  const text = body.toString("latin1");
+  for (const match of text.matchAll(/name="([^"]+)"\r\n\r\n([^\r]*)\r\n/g)) {
     fields[match[1]!] = Buffer.from(match[2]!, "latin1").toString("utf8");
   }
+  const boundary = /boundary=([^;]+)/.exec(contentType)?.[1];
+  const files: UploadedFile[] = [];
+  for (const part of boundary ? text.split(`--${boundary}`) : []) {
+    const name = /filename="?([^"\r\n]*)"?/.exec(part.slice(0, part.indexOf("\r\n\r\n")))?.[1]; // grammY writes it unquoted
+    if (name === undefined) continue;
+    const content = part.slice(part.indexOf("\r\n\r\n") + 4).replace(/\r\n$/, "");
+    files.push({ name, bytes: Buffer.from(content, "latin1") });
+  }
+  if (files.length) fields.files = files;
   return fields;
 }
 
