@@ -14,6 +14,7 @@ import { addProject } from "../helpers/projects.js";
 import { makeIin, registerSeeker } from "../helpers/seekers.js";
 import { addCentre, makeStaff } from "../helpers/staff.js";
 import { fileOf } from "../helpers/telegram.js";
+import { initDataFor, startDesk } from "../helpers/desk.js";
 
 // Friday before Nauryz 2021 (21–23 March; the 21st a Sunday, so the 24th is off too).
 const NOW = new Date("2021-03-19T06:00:00Z");
@@ -262,6 +263,36 @@ describe("the job seeker's follow-up", () => {
   });
 });
 
+describe("the staff desk", () => {
+  it("filters the applications whose job seeker said 'not hired', and lists the referrals without an outcome after ten days", async () => {
+    const later = new Date("2021-04-05T06:00:00Z"); // 17 days after the referrals of 19 March
+    const desk = await startDesk(harness, () => later);
+    try {
+      const initData = initDataFor({ id: staff.id, first_name: "Гүлнар" }, new Date(later.getTime() - 60_000));
+      const flagged = await database.db.application.findMany({ where: { seekerOutcome: "not_hired" } });
+      const referred = await database.db.application.findMany({ where: { status: "referred" } });
+      expect(flagged.length).toBeGreaterThan(0);
+      expect(referred.length).toBeGreaterThan(flagged.length);
+
+      const attention = await (await desk.request("queue?status=all&attention=1", initData)).text();
+      for (const application of flagged) expect(attention).toContain(application.number);
+      for (const application of referred.filter((r) => !flagged.some((f) => f.id === r.id)))
+        expect(attention).not.toContain(application.number);
+
+      const worklist = await desk.request("waiting", initData);
+      expect(worklist.status).toBe(200);
+      const page = await worklist.text();
+      expect(page).toContain(t("desk:waiting.heading", { days: 10 }));
+      for (const application of referred) expect(page).toContain(application.referralNumber!);
+      const applicant = await (await desk.request(`applications/${flagged[0]!.id}`, initData)).text();
+      expect(applicant).toContain(t("desk:applicant.field.seeker_answer"));
+      expect(applicant).toContain(t("notifications:follow_up_reason.refused"));
+    } finally {
+      await desk.close();
+    }
+  });
+});
+
 describe("the monthly report", () => {
   it("counts hires by who recorded them and the referrals without an outcome after ten days, per district", async () => {
     const march = await harness.services.reports.buildMonthlyReport(null, reportMonth(2021, 3));
@@ -271,7 +302,7 @@ describe("the monthly report", () => {
     });
     expect(medeu.hiredByContractor).toBe(hires.filter((h) => h.outcomeBy === "contractor").length);
     expect(medeu.hiredByStaff).toBe(hires.filter((h) => h.outcomeBy !== "contractor").length);
-    // Referred on 19 March: not yet ten days old at the end of March (the 29th is), so waiting.
+    // Referred on 19 March, more than ten days before the month ended, still without an outcome: waiting.
     const stillReferred = await database.db.application.count({ where: { status: "referred" } });
     expect(medeu.waiting).toBe(stillReferred);
     expect(march.totals.outcomes.waiting).toBe(stillReferred);
