@@ -109,6 +109,10 @@ const schema = z
         })
         .default(DEFAULT_OUTBOX_RATE),
     ),
+    METRICS_TOKEN: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(16, { error: "must be at least 16 characters (a random secret)" }).optional(),
+    ),
     TELEGRAM_API_ROOT: z.preprocess(
       emptyAsUndefined,
       z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional(),
@@ -192,6 +196,8 @@ export interface Config {
   apiRoot?: string;
   /** Notifications a second, all instances together. */
   outboxRate: number;
+  /** The bearer token /metrics asks for; no /metrics without it. */
+  metricsToken?: string;
   adminIds: readonly bigint[];
   logLevel: (typeof LOG_LEVELS)[number];
   /** Demo data goes in by default only on the embedded database. */
@@ -233,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webAppUrl: e.WEB_APP_URL,
     apiRoot: e.TELEGRAM_API_ROOT,
     outboxRate: e.OUTBOX_RATE,
+    metricsToken: e.METRICS_TOKEN,
     adminIds: e.ADMIN_TELEGRAM_IDS,
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : !e.DATABASE_URL,

@@ -12,7 +12,9 @@ import { telegramSender } from "./bot/notification-sender.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { openStore } from "./db/store.js";
 import { createServices } from "./services/index.js";
-import { applyMigrations } from "./db/migrate.js";
+import { applyMigrations, pendingMigrations } from "./db/migrate.js";
+import { createMetrics } from "./observability/metrics.js";
+import { countingFetch } from "./bot/middlewares/observe.js";
 import { provisionDatabase } from "./db/provision.js";
 import { EmbeddedBinariesError } from "./db/embedded-binaries.js";
 import { EmbeddedStartError } from "./db/embedded.js";
@@ -99,7 +101,15 @@ async function main() {
   const i18n = await createI18n();
   const outbox = createOutbox(jobs.get);
   const services = createServices({ store, pii, outbox });
-  const client = config.apiRoot ? { apiRoot: config.apiRoot } : undefined;
+  const metrics = createMetrics();
+  metrics.observe({
+    outbox: services.upkeep.outboxState,
+    jobs: services.upkeep.jobQueues,
+    schedules: services.upkeep.scheduleRuns,
+    pool: services.upkeep.poolStats,
+  });
+  // Every call to Telegram, the conversations' too, is counted by the client's fetch.
+  const client = { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), fetch: countingFetch(metrics) };
   const bot = createBot(
     {
       services,
@@ -110,6 +120,7 @@ async function main() {
       reminders: createReminderScheduler(jobs.get),
       download: createDownloader(config.botToken, config.apiRoot),
       webAppUrl: config.webAppUrl,
+      metrics,
     },
     { token: config.botToken, client },
   );
@@ -117,9 +128,10 @@ async function main() {
   await publishCommands(bot, i18n, log);
   await startReminderWorker(await jobs.get(), { services, log });
   // The outbox retries by itself (with Telegram's retry_after): its Api has no auto-retry.
+  const outboxApi = new Api(config.botToken, client);
   await startNotificationWorker(await jobs.get(), {
     services,
-    sender: telegramSender(new Api(config.botToken, client), i18n, bot.botInfo.username),
+    sender: telegramSender(outboxApi, i18n, bot.botInfo.username),
     log,
     rate: config.outboxRate,
   });
@@ -132,6 +144,10 @@ async function main() {
     now: () => new Date(),
     conversationPrefix: CONVERSATION_PREFIX,
   });
+  let jobsRunning = true;
+  onStop(async () => {
+    jobsRunning = false;
+  });
 
   const web = createWebApp({
     services,
@@ -141,6 +157,13 @@ async function main() {
     now: () => new Date(),
     deskPath: config.webAppUrl ? new URL(config.webAppUrl).pathname : undefined,
     botUsername: bot.botInfo.username,
+    metrics,
+    metricsToken: config.metricsToken,
+    ready: async () => ({
+      database: await services.upkeep.databaseAnswers(),
+      migrations: (await pendingMigrations(database.url).catch(() => ["?"])).length === 0,
+      jobs: jobsRunning,
+    }),
   });
   let webhook: ReturnType<typeof createWebhookHandler> | undefined;
   if (config.webhook) {

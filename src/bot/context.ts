@@ -1,3 +1,4 @@
+import type { Metrics } from "../observability/metrics.js";
 import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { i18n } from "i18next";
@@ -18,6 +19,8 @@ export interface BotDeps {
   webAppUrl?: string;
   /** Downloads a file Telegram holds (its file_path from getFile). */
   download: (filePath: string) => Promise<Buffer>;
+  /** The process's metrics (none in most tests). */
+  metrics?: Metrics;
 }
 
 /** What every handler, inside a conversation or not, can rely on. */

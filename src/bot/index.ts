@@ -1,3 +1,4 @@
+import { observeUpdates } from "./middlewares/observe.js";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation, type ConversationData } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
@@ -57,6 +58,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   // One update at a time per chat, so that a conversation never sees two answers at once.
   bot.use(sequentialize(sessionKey));
   bot.use(errorBoundary(deps));
+  if (deps.metrics) bot.use(observeUpdates(deps.metrics));
   bot.use(rateLimit(deps, options.rateLimit));
   bot.use(cleanUpdate());
   bot.use(groupsAndChannels(deps));

@@ -48,6 +48,8 @@ export interface Store extends SqlRunner {
   transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Whether the database answers (the health check). */
   ping(): Promise<boolean>;
+  /** The pool's connections now: open, idle, and the requests waiting for one (the metrics). */
+  poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -127,6 +129,7 @@ export function openStore(url: string, options: { poolSize?: number } = {}): Sto
         () => true,
         () => false,
       ),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => db.$disconnect(),
   };
 }

@@ -81,6 +81,7 @@ import {
 } from "./contractors.js";
 import { answerFollowUp, queueFollowUps, referralsWithoutOutcome } from "./follow-ups.js";
 import { checkReferral } from "./referral-check.js";
+import { jobQueues, outboxState, scheduleRuns } from "../db/observed.js";
 import {
   findOrCreateAccount,
   forgetOldLocations,
@@ -257,6 +258,11 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
       forgetOldLocations: withStore(forgetOldLocations),
       queueFollowUps: withOutbox(queueFollowUps),
       databaseAnswers: () => store.ping(),
+      /** What the metrics read when scraped. */
+      outboxState: withStore(outboxState),
+      jobQueues: withStore(jobQueues),
+      scheduleRuns: withStore(scheduleRuns),
+      poolStats: () => store.poolStats(),
     },
   };
 }

@@ -8,6 +8,7 @@ import { MEDEU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotApiEmulator, type BotApiEmulator, type UploadedFile } from "../helpers/bot-api-emulator.js";
 import { readPdf } from "../helpers/pdf.js";
+import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { testI18n } from "../helpers/harness.js";
 import { addProject } from "../helpers/projects.js";
@@ -15,6 +16,7 @@ import { addCentre } from "../helpers/staff.js";
 import { buttonsOf, Chat, registerThroughChat, startProgram, text, type Program } from "../helpers/program.js";
 
 const TOKEN = "123456:E2E-token-for-the-journeys";
+const METRICS_TOKEN = "e2e-metrics-token-0123456789";
 const ADMIN = 70_001;
 let database: TestDatabase;
 let emulator: BotApiEmulator;
@@ -58,6 +60,7 @@ beforeAll(async () => {
     SEED_DEMO_DATA: "false",
     LOG_LEVEL: "info",
     ADMIN_TELEGRAM_IDS: String(ADMIN),
+    METRICS_TOKEN: METRICS_TOKEN,
   });
   await program.ready("polling: the bot is running");
 }, 90_000);
@@ -213,4 +216,45 @@ describe("journeys through the real program", () => {
     );
     await entrepreneur.press("calc:kind:annuity", (call) => call.method === "sendDocument");
   }, 60_000);
+
+  it("counts the journeys in /metrics (the scenario's own numbers), for the one who has METRICS_TOKEN only", async () => {
+    const url = `http://127.0.0.1:${port}/metrics`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: "Bearer not-the-token-at-all" } })).status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // the last updates' handling ends
+    const answer = await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(answer.status).toBe(200);
+    const families = parsePrometheusTextFormat(await answer.text());
+    const family = (name: string) => families.find((f) => f.name === name)!;
+    const total = (name: string, labels: Record<string, string>) =>
+      family(name)
+        .metrics.filter((m) => Object.entries(labels).every(([key, value]) => m.labels?.[key] === value))
+        .reduce((sum, m) => sum + Number(m.value), 0);
+
+    // Every update the emulator handed out, by kind, handled once.
+    for (const kind of ["message", "callback_query"]) {
+      const pushed = emulator.pushed.filter((update) => kind in update).length;
+      expect(pushed).toBeGreaterThan(0);
+      expect(total("bot_updates_total", { kind }), kind).toBe(pushed);
+    }
+    expect(total("bot_updates_total", { outcome: "error" })).toBe(0);
+    expect(family("bot_update_duration_seconds").type).toBe("HISTOGRAM");
+    // Every call Telegram received, by method, counted by the bot's and the outbox's clients.
+    for (const method of ["sendMessage", "sendDocument", "answerCallbackQuery"])
+      expect(total("telegram_api_calls_total", { method }), method).toBe(
+        emulator.calls.filter((call) => call.method === method).length,
+      );
+    // The outbox as the database has it; the pool; the process's own.
+    expect(total("outbox_sent", {})).toBe(await database.db.notification.count({ where: { sentAt: { not: null } } }));
+    expect(total("outbox_waiting", {})).toBe(0);
+    expect(total("db_pool_total", {})).toBeGreaterThan(0);
+    expect(family("nodejs_eventloop_lag_seconds")).toBeDefined();
+    expect(total("jobs_schedule_last_run_seconds", {})).toBeGreaterThanOrEqual(0);
+    expect(total("http_requests_total", { route: "/healthz", status: "200" })).toBeGreaterThanOrEqual(1);
+    // Nothing of a person in a label.
+    const labels = families.flatMap((f) => f.metrics.flatMap((m) => Object.values(m.labels ?? {})));
+    for (const id of [ADMIN, 70_002, 70_003, 70_004, 70_005])
+      expect(labels.some((label) => label.includes(String(id)))).toBe(false);
+  });
 });

@@ -10,6 +10,8 @@ export interface BotApiEmulator {
   apiRoot: string;
   calls: ApiCall[];
   push(update: Omit<Update, "update_id">): void;
+  /** Every update pushed so far, in order. */
+  pushed: ReadonlyArray<Omit<Update, "update_id">>;
   waitFor(predicate: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   /**
    * The next call `predicate` accepts is neither recorded nor answered: a request still on its way
@@ -50,6 +52,7 @@ function readPayload(body: Buffer, contentType: string): Record<string, unknown>
 export async function startBotApiEmulator(): Promise<BotApiEmulator> {
   const calls: ApiCall[] = [];
   const queue: Update[] = [];
+  const pushed: Array<Omit<Update, "update_id">> = [];
   let nextUpdateId = 1;
   let messageId = 1;
   let hold: { predicate: (call: ApiCall) => boolean; arrived: (call: ApiCall) => void } | undefined;
@@ -100,7 +103,11 @@ export async function startBotApiEmulator(): Promise<BotApiEmulator> {
   return {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
-    push: (update) => queue.push({ update_id: nextUpdateId++, ...update } as Update),
+    push: (update) => {
+      queue.push({ update_id: nextUpdateId++, ...update } as Update);
+      pushed.push(update);
+    },
+    pushed,
     async waitFor(predicate, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

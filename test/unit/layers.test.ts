@@ -47,7 +47,7 @@ function resolveModule(specifier: string): string {
 
 const layer = (file: string) => file.split(path.sep)[0]!;
 const OUTER = ["bot", "web", "jobs", "server"];
-const INNER = ["services", "db", "domain", "presentation"];
+const INNER = ["services", "db", "domain", "presentation", "observability"];
 
 describe("the layers of src/", () => {
   const all = edges();

@@ -40,6 +40,7 @@ export function errorBoundary(deps: BotDeps): MiddlewareFn<BotContext> {
       await next();
     } catch (error) {
       const failure = failureOf(error);
+      deps.metrics?.errors.inc({ kind: failure });
       if (failure === "not_allowed") await logRefusal(ctx, deps);
       else if (failure === "unavailable") ctx.log.warn({ err: error }, "database unavailable");
       else ctx.log.error({ err: error }, "update failed");
