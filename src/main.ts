@@ -102,12 +102,6 @@ async function main() {
   const outbox = createOutbox(jobs.get);
   const services = createServices({ store, pii, outbox });
   const metrics = createMetrics();
-  metrics.observe({
-    outbox: services.upkeep.outboxState,
-    jobs: services.upkeep.jobQueues,
-    schedules: services.upkeep.scheduleRuns,
-    pool: services.upkeep.poolStats,
-  });
   // Every call to Telegram, the conversations' too, is counted by the client's fetch.
   const client = { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), fetch: countingFetch(metrics) };
   const bot = createBot(
@@ -125,6 +119,13 @@ async function main() {
     { token: config.botToken, client },
   );
   await bot.init();
+  metrics.observe({
+    outbox: services.upkeep.outboxState,
+    jobs: services.upkeep.jobQueues,
+    schedules: services.upkeep.scheduleRuns,
+    pool: services.upkeep.poolStats,
+    pendingUpdates: async () => (await bot.api.getWebhookInfo()).pending_update_count ?? 0,
+  });
   await publishCommands(bot, i18n, log);
   await startReminderWorker(await jobs.get(), { services, log });
   // The outbox retries by itself (with Telegram's retry_after): its Api has no auto-retry.

@@ -10,6 +10,8 @@ export interface ObservedState {
   /** The last time each scheduled queue ran (pg-boss's jobs and archive), epoch seconds. */
   schedules(): Promise<Array<{ queue: string; lastRunSeconds: number }>>;
   pool(): { total: number; idle: number; waiting: number };
+  /** Updates Telegram holds for the bot, not yet fetched or delivered (getWebhookInfo). */
+  pendingUpdates(): Promise<number>;
 }
 
 export interface Metrics {
@@ -97,6 +99,9 @@ export function createMetrics(): Metrics {
       for (const row of await state.schedules()) this.set({ queue: row.queue }, row.lastRunSeconds);
     },
   });
+  gauge("telegram_pending_updates", "Updates Telegram holds for the bot, not yet taken (getWebhookInfo)", async (set) =>
+    set(await state!.pendingUpdates()),
+  );
   for (const key of ["total", "idle", "waiting"] as const)
     gauge(`db_pool_${key}`, `PostgreSQL pool connections: ${key}`, (set) => set(state!.pool()[key]));
   return metrics;
