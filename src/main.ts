@@ -101,6 +101,12 @@ async function main() {
   const i18n = await createI18n();
   const outbox = createOutbox(jobs.get);
   const services = createServices({ store, pii, outbox });
+  // A restored backup started with another key: said now, in one line, rather than on the first IIN read.
+  if (!(await services.upkeep.keyOpensData())) {
+    log.error("PII_KEY does not open the personal data of this database: start with the key its data was sealed with");
+    await database.stop();
+    process.exit(1);
+  }
   const metrics = createMetrics();
   // Every call to Telegram, the conversations' too, is counted by the client's fetch.
   const client = { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), fetch: countingFetch(metrics) };

@@ -2,7 +2,7 @@
 // need besides (the PII key, the outbox). Callers hold these services, never the database: the
 // bot's context carries them (ctx.services), the jobs and the HTTP server are given them.
 import type { Store } from "../db/store.js";
-import type { Pii } from "./pii.js";
+import { keyOpensData, type Pii } from "./pii.js";
 import { createConversationStorage, type PrefetchedSession } from "../db/prisma-storage.js";
 import type { Outbox } from "./notifications.js";
 import { applicantCard, revealIin } from "./applicant-card.js";
@@ -258,6 +258,8 @@ export function createServices({ store, pii, outbox }: ServiceDeps) {
       forgetOldLocations: withStore(forgetOldLocations),
       queueFollowUps: withOutbox(queueFollowUps),
       databaseAnswers: () => store.ping(),
+      /** Whether PII_KEY opens the personal data stored (a restored backup with another key does not). */
+      keyOpensData: () => keyOpensData(store, pii),
       /** What the metrics read when scraped. */
       outboxState: withStore(outboxState),
       jobQueues: withStore(jobQueues),

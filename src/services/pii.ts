@@ -3,6 +3,8 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { Store } from "../db/store.js";
+import { q } from "../db/typed.js";
 
 export interface Pii {
   encrypt(plain: string): string;
@@ -48,4 +50,16 @@ export function loadOrCreateKeyFile(file: string): Buffer {
   const key = randomBytes(32);
   writeFileSync(file, key.toString("base64"), { mode: 0o600, flag: "wx" });
   return key;
+}
+
+/** Whether the key opens the personal data already stored (true when there is none yet). */
+export async function keyOpensData(store: Store, pii: Pii): Promise<boolean> {
+  const [sealed] = await store.all(q.selectFrom("SeekerProfile").select("iinCipher").orderBy("id").limit(1));
+  if (!sealed) return true;
+  try {
+    pii.decrypt(sealed.iinCipher);
+    return true;
+  } catch {
+    return false;
+  }
 }
