@@ -138,6 +138,12 @@ const schema = z
     ),
     MONTHLY_REPORT_CRON: cron,
     FIGURES_REMINDER_CRON: cron,
+    BACKUP_CRON: cron,
+    BACKUP_DIR: optionalString,
+    BACKUP_KEEP: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "must be a whole number of backups" }).int().min(1).max(1000).default(7),
+    ),
     PII_KEY: z.preprocess(
       emptyAsUndefined,
       z
@@ -209,6 +215,8 @@ export interface Config {
   piiKey?: Buffer;
   /** When the monthly report and the figures reminder go out. */
   monthlySchedule: MonthlySchedule;
+  /** Backups on a schedule of the bot's own (BACKUP_CRON, in Kazakhstan's time): where, and how many are kept. */
+  backups?: { cron: string; dir?: string; keep: number };
 }
 
 export class ConfigError extends Error {}
@@ -250,5 +258,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reportCron: e.MONTHLY_REPORT_CRON ?? DEFAULT_MONTHLY_SCHEDULE.reportCron,
       reminderCron: e.FIGURES_REMINDER_CRON ?? DEFAULT_MONTHLY_SCHEDULE.reminderCron,
     },
+    backups: e.BACKUP_CRON ? { cron: e.BACKUP_CRON, dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP } : undefined,
   };
 }

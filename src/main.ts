@@ -2,7 +2,9 @@
 import { run } from "@grammyjs/runner";
 import { Api } from "grammy";
 import type { Server } from "node:http";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { projectRoot } from "./project-root.js";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./presentation/i18n.js";
 import { createBot, CONVERSATION_PREFIX } from "./bot/index.js";
@@ -14,6 +16,8 @@ import { openStore } from "./db/store.js";
 import { createServices } from "./services/index.js";
 import { applyMigrations, pendingMigrations } from "./db/migrate.js";
 import { createMetrics } from "./observability/metrics.js";
+import { backupDatabase, backupFileName, pruneBackups } from "./db/backup.js";
+import { startBackupJobs } from "./jobs/backups.js";
 import { countingFetch } from "./bot/middlewares/observe.js";
 import { provisionDatabase } from "./db/provision.js";
 import { EmbeddedBinariesError } from "./db/embedded-binaries.js";
@@ -151,6 +155,20 @@ async function main() {
     now: () => new Date(),
     conversationPrefix: CONVERSATION_PREFIX,
   });
+  if (config.backups) {
+    const { cron, keep } = config.backups;
+    const dir = config.backups.dir ?? path.join(projectRoot, ".data", "backups");
+    await startBackupJobs(await jobs.get(), {
+      cron,
+      log,
+      backUp: async () => {
+        mkdirSync(dir, { recursive: true });
+        const file = path.join(dir, backupFileName(new Date()));
+        const { rows } = await backupDatabase(database.url, file);
+        return { file, rows, removed: pruneBackups(dir, keep) };
+      },
+    });
+  }
   let jobsRunning = true;
   onStop(async () => {
     jobsRunning = false;

@@ -5,7 +5,8 @@
 // database, loads the rows with triggers off (the counters they keep come back as they were),
 // sets every sequence past its largest id, and puts the waiting jobs back with their ids.
 // The personal data stays as it is at rest: sealed with PII_KEY, which is not in the file.
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
@@ -215,3 +216,14 @@ export async function restoreDatabase(url: string, file: string, options: { forc
 /** `roadmap-2026-12-07-153000.backup.gz`: sorts by time. */
 export const backupFileName = (now: Date) =>
   `roadmap-${now.toISOString().slice(0, 19).replace("T", "-").replace(/:/g, "")}.backup.gz`;
+
+/** Keeps the newest `keep` backups of `dir` (by their dated names); the names removed. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  const backups = readdirSync(dir)
+    .filter((name) => /^roadmap-\d{4}-\d{2}-\d{2}-\d{6}\.backup\.gz$/.test(name))
+    .sort()
+    .reverse();
+  const removed = backups.slice(keep);
+  for (const name of removed) rmSync(path.join(dir, name));
+  return removed;
+}

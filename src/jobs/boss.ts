@@ -8,6 +8,7 @@ export const NOTIFY_QUEUE = "notify";
 export const MONTHLY_REPORT_QUEUE = "monthly-report";
 export const FIGURES_REMINDER_QUEUE = "figures-reminder";
 export const CONVERSATION_EXPIRY_QUEUE = "conversation-expiry";
+export const BACKUP_QUEUE = "backup";
 
 export interface BossOptions {
   /** How often pg-boss looks for expired jobs (those of a worker that died); tests shorten it. */
@@ -32,6 +33,7 @@ export async function startBoss(databaseUrl: string, log: Logger, options: BossO
     await boss.createQueue(MONTHLY_REPORT_QUEUE);
     await boss.createQueue(FIGURES_REMINDER_QUEUE);
     await boss.createQueue(CONVERSATION_EXPIRY_QUEUE);
+    await boss.createQueue(BACKUP_QUEUE);
     // A job not finished in 60 s is taken for lost (its process died) and tried again.
     await boss.createQueue(NOTIFY_QUEUE, {
       name: NOTIFY_QUEUE,
