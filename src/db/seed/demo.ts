@@ -37,7 +37,12 @@ const STARTED_STATUSES: ReadonlyArray<[ProjectStatus, number]> = [
 ];
 /** Of the 2020 plan's projects, this share starts in 2021 (the works that roll over). */
 const STARTING_IN_2021 = 0.2;
-const CHUNK = 5_000;
+/**
+ * Bind parameters in one createMany statement: beyond about 32,000 Prisma splits the rows into
+ * several statements and runs them at once on the transaction's one connection, which pg warns
+ * of (and pg 9 will refuse).
+ */
+const PARAMETERS_PER_STATEMENT = 30_000;
 
 function weighted<T>(random: Random, table: ReadonlyArray<[T, number]>): T {
   const total = table.reduce((sum, [, weight]) => sum + weight, 0);
@@ -53,8 +58,10 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const addMonths = (date: Date, months: number) =>
   new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
 
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+async function insertChunks<T extends object>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  const columns = Math.max(1, Object.keys(rows[0] ?? {}).length);
+  const size = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns));
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 /**
