@@ -2,6 +2,7 @@
 // and questions in free text). Updates are logged as their kind and ids only, errors without the
 // data they were called with, and the usual field names are censored wherever they appear.
 import pino, { type DestinationStream, type Logger } from "pino";
+import pretty from "pino-pretty";
 import type { Update } from "grammy/types";
 import { redactPersonalNumbers } from "./domain/personal-numbers.js";
 
@@ -66,7 +67,16 @@ export function errorSummary(error: unknown) {
   return serialized;
 }
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/**
+ * JSON lines for log collectors; on a terminal (stdout is a TTY: someone ran `npm start`), lines
+ * a person reads, through pino-pretty in the same process (the redaction happens before it).
+ */
+export function createLogger(
+  level: string,
+  destination: DestinationStream | undefined = process.stdout.isTTY
+    ? pretty({ colorize: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname", singleLine: true })
+    : undefined,
+): Logger {
   return pino(
     {
       level,
