@@ -22,7 +22,7 @@ import { countingFetch } from "./bot/middlewares/observe.js";
 import { provisionDatabase } from "./db/provision.js";
 import { EmbeddedBinariesError } from "./db/embedded-binaries.js";
 import { EmbeddedStartError } from "./db/embedded.js";
-import { seedDatabase } from "./db/seed/index.js";
+import { needsDemo, seedDemoData, seedReference } from "./db/seed/index.js";
 import { lazyBoss } from "./jobs/boss.js";
 import { createOutbox, requeueUnsent, startNotificationWorker } from "./jobs/outbox.js";
 import { startMonthlyJobs } from "./jobs/monthly.js";
@@ -91,8 +91,9 @@ async function main() {
   if (applied.length) log.info({ applied }, "migrations applied");
   const store = openStore(database.url, { poolSize: config.databasePoolSize });
   onStop(() => store.close());
-  const seeded = await seedDatabase(store.db, { demo: config.seedDemoData });
-  if (seeded.reference || seeded.demo) log.info(seeded, "data seeded");
+  // The reference data before the bot answers (a second or two); the demo history after, in the background.
+  if (await seedReference(store.db)) log.info("reference data seeded");
+  const demo = { loading: config.seedDemoData && (await needsDemo(store.db)) };
   const adminsChanged = await syncAdminRoles(store, config.adminIds);
   if (adminsChanged) log.info({ accounts: adminsChanged }, "admin roles follow ADMIN_TELEGRAM_IDS");
 
@@ -125,6 +126,7 @@ async function main() {
       download: createDownloader(config.botToken, config.apiRoot),
       webAppUrl: config.webAppUrl,
       metrics,
+      demoLoading: () => demo.loading,
     },
     { token: config.botToken, client },
   );
@@ -184,6 +186,7 @@ async function main() {
     botUsername: bot.botInfo.username,
     metrics,
     metricsToken: config.metricsToken,
+    demoLoading: () => demo.loading,
     ready: async () => ({
       database: await services.upkeep.databaseAnswers(),
       migrations: (await pendingMigrations(database.url).catch(() => ["?"])).length === 0,
@@ -230,6 +233,29 @@ async function main() {
     onStop(async () => runner.isRunning() && runner.stop()); // waits for the updates in progress
     log.info({ bot: bot.botInfo.username }, "polling: the bot is running");
   }
+  if (demo.loading) loadDemoHistory(store, log, demo);
+}
+
+/**
+ * The demo projects and their 2020–2021 history, loaded while the bot already answers: a line of
+ * progress every few seconds, the reports saying "still loading" until it is done.
+ */
+function loadDemoHistory(store: ReturnType<typeof openStore>, log: Logger, demo: { loading: boolean }) {
+  let lastLine = 0;
+  log.info("loading the demo history in the background: the bot answers meanwhile");
+  const started = Date.now();
+  seedDemoData(store.db, (part, done, total) => {
+    if (Date.now() - lastLine < 2_000 && done < total) return;
+    lastLine = Date.now();
+    log.info(`demo history: ${part} ${done.toLocaleString("en")} of ${total.toLocaleString("en")}`);
+  })
+    .then((seeded) =>
+      log.info({ ...seeded, seconds: Math.round((Date.now() - started) / 1000) }, "demo history loaded"),
+    )
+    .catch((error) => log.error({ err: error }, "the demo history could not be loaded"))
+    .finally(() => {
+      demo.loading = false;
+    });
 }
 
 main().catch((error) => {

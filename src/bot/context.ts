@@ -21,6 +21,8 @@ export interface BotDeps {
   download: (filePath: string) => Promise<Buffer>;
   /** The process's metrics (none in most tests). */
   metrics?: Metrics;
+  /** Whether the demo history is still being loaded (a first start on the embedded database). */
+  demoLoading?: () => boolean;
 }
 
 /** What every handler, inside a conversation or not, can rely on. */

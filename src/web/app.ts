@@ -31,6 +31,8 @@ export interface WebDeps {
   metrics?: Metrics;
   /** The bearer token /metrics asks for (METRICS_TOKEN); no /metrics without it. */
   metricsToken?: string;
+  /** Whether the demo history is still being loaded (the desk's report says so). */
+  demoLoading?: () => boolean;
   /** Readiness (/readyz): the database answers, the migrations are applied, the job queue runs. */
   ready?: () => Promise<Readiness>;
 }

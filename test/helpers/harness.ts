@@ -117,6 +117,8 @@ export interface HarnessOptions {
   rateLimit?: RateLimit;
   /** The bot's log (silent unless TEST_LOG_LEVEL). */
   log?: Logger;
+  /** Whether the demo history is still loading (a first start). */
+  demoLoading?: () => boolean;
   /** As in webhook mode. */
 }
 
@@ -159,6 +161,7 @@ export async function createHarness(store: Store, options: HarnessOptions = {}):
       reminders,
       download: createDownloader(TOKEN, undefined, telegram.fetch),
       webAppUrl: options.webAppUrl,
+      demoLoading: options.demoLoading,
     },
     {
       token: TOKEN,

@@ -22,9 +22,15 @@ let database: TestDatabase;
 let harness: Harness;
 let staff: Person;
 let ids: Record<string, number>;
+/** A first start loads the demo history after the bot answers (src/main.ts). */
+let demoLoading = false;
 
 beforeAll(async () => {
-  ({ database, harness } = await openTestBot({ now: () => NOW, adminIds: [BigInt(ADMIN_ID)] }));
+  ({ database, harness } = await openTestBot({
+    now: () => NOW,
+    adminIds: [BigInt(ADMIN_ID)],
+    demoLoading: () => demoLoading,
+  }));
   ids = await addReportData(database.db);
   staff = harness.person();
   await makeStaff(database.db, staff, (await addCentre(database.db, [ALMALY, BOSTANDYK], "ЦЗН города Алматы")).id);
@@ -241,6 +247,29 @@ describe("an admin's report", () => {
     expect(values(jobs.getRow(2))).toEqual([harness.t("kk", "report:indicator.jobs_created"), 34]);
   });
 });
+
+describe("while the demo history is loading", () => {
+  it("says so instead of sending a partial report, and sends it once loaded", async () => {
+    const t = (key: string, options?: Record<string, unknown>) => harness.t("ru", key, options);
+    demoLoading = true;
+    try {
+      const during = await requestReportTexts([t("report:menu_button"), t("report:months.5")]);
+      expect(during).toEqual([t("report:demo_loading")]);
+    } finally {
+      demoLoading = false;
+    }
+    const after = await requestReportTexts([t("report:menu_button"), t("report:months.5")]);
+    expect(after[0]).toBe(t("report:preparing", { month: "май 2021" }));
+  });
+});
+
+async function requestReportTexts(steps: string[]) {
+  const from = harness.telegram.calls.length;
+  for (const step of steps) await staff.press(step);
+  return callsSince(from, staff.id)
+    .filter((c) => c.method === "sendMessage")
+    .map((c) => String(c.payload.text));
+}
 
 describe("refusals", () => {
   it("refuses staff the country's report and someone else any report, whatever the button says", async () => {

@@ -28,6 +28,8 @@ async function sendReport(ctx: ConvContext, scope: ReportScope, monthKey: string
   const month = parseReportMonth(monthKey);
   if (!month || month.end > ctx.deps.now()) return ctx.reply(ctx.t("fallback.stale_button"));
   const resolved = await ctx.services.reports.resolveScope(ctx.account!.userId, scope);
+  // A first start loads the demo history after the bot answers: its reports would be partial until then.
+  if (ctx.deps.demoLoading?.()) return ctx.reply(ctx.t("report:demo_loading"));
   await ctx.reply(ctx.t("report:preparing", { month: monthName(ctx.t, month) }));
   const report = await ctx.services.reports.buildMonthlyReport(resolved.districtIds, month);
   await sendReportBundle(ctx.api, ctx.chat!.id, await reportBundle(report, resolved, ctx.lang, ctx.t));

@@ -58,10 +58,20 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const addMonths = (date: Date, months: number) =>
   new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
 
-async function insertChunks<T extends object>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+/** How the demo's loading goes: which part, how many of how many rows. */
+export type SeedProgress = (part: string, done: number, total: number) => void;
+
+async function insertChunks<T extends object>(
+  rows: T[],
+  insert: (chunk: T[]) => Promise<unknown>,
+  progress?: (done: number) => void,
+) {
   const columns = Math.max(1, Object.keys(rows[0] ?? {}).length);
   const size = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns));
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+  for (let i = 0; i < rows.length; i += size) {
+    await insert(rows.slice(i, i + size));
+    progress?.(Math.min(rows.length, i + size));
+  }
 }
 
 /**
@@ -122,7 +132,10 @@ function almatyWorks(random: Random) {
   return { start, end: addMonths(start, random.int(5, 10)) };
 }
 
-export async function seedDemoData(db: Db): Promise<{ projects: number; positions: number; applications: number }> {
+export async function seedDemoData(
+  db: Db,
+  progress: SeedProgress = () => undefined,
+): Promise<{ projects: number; positions: number; applications: number }> {
   const random = createRandom(DEMO_SEED);
   const regions = await db.region.findMany({
     include: { districts: { orderBy: { kato: "asc" } } },
@@ -232,8 +245,16 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
   await db.$transaction(
     async (tx) => {
       await insertChunks(contractors, (data) => tx.contractor.createMany({ data }));
-      await insertChunks(projects, (data) => tx.project.createMany({ data }));
-      await insertChunks(positions, (data) => tx.position.createMany({ data }));
+      await insertChunks(
+        projects,
+        (data) => tx.project.createMany({ data }),
+        (done) => progress("projects", done, projects.length),
+      );
+      await insertChunks(
+        positions,
+        (data) => tx.position.createMany({ data }),
+        (done) => progress("positions", done, positions.length),
+      );
       await tx.$executeRawUnsafe(
         `select setval(pg_get_serial_sequence('"Contractor"', 'id'), (select max(id) from "Contractor"))`,
       );
@@ -249,7 +270,9 @@ export async function seedDemoData(db: Db): Promise<{ projects: number; position
       const regionIds = new Map(
         (await tx.region.findMany({ select: { id: true, code: true } })).map((r) => [r.code, r.id]),
       );
-      applications = await insertHistory(tx, replayHistory(history, historyProjects, saved), regionIds);
+      applications = await insertHistory(tx, replayHistory(history, historyProjects, saved), regionIds, (done, total) =>
+        progress("applications", done, total),
+      );
     },
     { timeout: 180_000 },
   );

@@ -16,6 +16,7 @@ export async function insertHistory(
   tx: Prisma.TransactionClient,
   applications: HistoryApplication[],
   regionIds: Map<string, number>,
+  progress: (done: number, total: number) => void = () => undefined,
 ): Promise<number> {
   const ordered = [...applications].sort(
     (a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.projectId - b.projectId,
@@ -35,6 +36,7 @@ export async function insertHistory(
   // The Position_taken trigger counts row by row: off for the bulk load, the counts recomputed after it.
   await tx.$executeRawUnsafe(`alter table "Application" disable trigger "Application_taken"`);
   for (let start = 0; start < ordered.length; start += CHUNK) {
+    if (start > 0) progress(start, ordered.length);
     const chunk = ordered.slice(start, start + CHUNK);
     const column = <T>(values: T[], type: string) => sql<T>`unnest(${values}::${sql.raw(type)}[])`;
     const rows = q

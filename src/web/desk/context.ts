@@ -16,6 +16,8 @@ export interface DeskDeps {
   base: string;
   now: () => Date;
   log: Logger;
+  /** Whether the demo history is still being loaded (a first start on the embedded database). */
+  demoLoading?: () => boolean;
 }
 
 export interface Staff {

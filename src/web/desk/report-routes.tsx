@@ -5,6 +5,7 @@ import { z } from "zod";
 import { parseReportMonth, previousMonth } from "../../domain/report.js";
 import { reportParts } from "../../presentation/reports/report-bundle.js";
 import { BadInput, type DeskDeps, type DeskEnv, monthText, optional, staffOf, valid } from "./context.js";
+import { Message } from "./page.js";
 import { ReportPage } from "./report-view.js";
 
 export const monthQuery = z.object({ month: optional(monthText) });
@@ -22,6 +23,10 @@ export async function reportOf(deps: DeskDeps, c: Context<DeskEnv>, asked: strin
 
 export function reportRoutes(deps: DeskDeps) {
   return new Hono<DeskEnv>().get("/report", valid("query", monthQuery), async (c) => {
+    if (deps.demoLoading?.()) {
+      const { view } = staffOf(c);
+      return c.html(<Message view={view} title={view.t("desk:nav.report")} text={view.t("report:demo_loading")} />);
+    }
     const { view, latest, month, parts } = await reportOf(deps, c, c.req.valid("query").month);
     return c.html(
       <ReportPage
