@@ -13,6 +13,8 @@ import { projectsData } from "../src/bot/callback-data/projects.js";
 import { staffData } from "../src/bot/callback-data/staff.js";
 import { createI18n } from "../src/presentation/i18n.js";
 import { createBot, sessionKey } from "../src/bot/index.js";
+import { countingFetch } from "../src/bot/middlewares/observe.js";
+import { createMetrics } from "../src/observability/metrics.js";
 import type { Db, Store } from "../src/db/store.js";
 import { createPrismaStorage, sessionRowKey } from "../src/db/prisma-storage.js";
 import { lazyBoss } from "../src/jobs/boss.js";
@@ -334,6 +336,8 @@ export async function updateThroughput(store: Store, url: string, dataDir: strin
   const jobs = lazyBoss(url, log);
   await jobs.get();
   const telegram = instantTelegram();
+  // The bot as it runs: with its metrics (each update timed and counted, each call counted).
+  const metrics = createMetrics();
   const bot = createBot(
     {
       services: createServices({ store, pii, outbox: createOutbox(jobs.get) }),
@@ -343,8 +347,13 @@ export async function updateThroughput(store: Store, url: string, dataDir: strin
       now: () => new Date(),
       reminders: createReminderScheduler(jobs.get),
       download: async () => Buffer.alloc(0),
+      metrics,
     },
-    { token: TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } },
+    {
+      token: TOKEN,
+      botInfo: BOT_INFO,
+      client: { fetch: countingFetch(metrics, telegram.fetch as never) },
+    },
   );
   try {
     const postgresMs = () => postgresCpuMs(dataDir);

@@ -8,7 +8,11 @@ import { projectRoot } from "../src/db/migrate.js";
 import { provisionDatabase } from "../src/db/provision.js";
 
 const dir = path.resolve(process.argv[2] ?? process.env.BACKUP_DIR ?? path.join(projectRoot, ".data", "backups"));
-const database = await provisionDatabase({ databaseUrl: process.env.DATABASE_URL });
+const database = await provisionDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.DATA_DIR,
+  port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : undefined,
+});
 try {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, backupFileName(new Date()));

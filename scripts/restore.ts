@@ -11,7 +11,11 @@ if (!file) {
   console.error("usage: npm run restore -- FILE [--force]");
   process.exit(2);
 }
-const database = await provisionDatabase({ databaseUrl: process.env.DATABASE_URL });
+const database = await provisionDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.DATA_DIR,
+  port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : undefined,
+});
 try {
   const restored = await restoreDatabase(database.url, file, { force: args.includes("--force") });
   console.log(

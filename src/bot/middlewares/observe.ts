@@ -28,11 +28,14 @@ export function observeUpdates(metrics: Metrics): MiddlewareFn<BotContext> {
  * transformer there would also see the calls a conversation replays from its log). node-fetch is
  * grammY's own fetch on Node.
  */
-export function countingFetch(metrics: Metrics): NonNullable<ApiClientOptions["fetch"]> {
+export function countingFetch(
+  metrics: Metrics,
+  base: (url: string, init?: object) => Promise<{ ok: boolean; status: number }> = nodeFetch,
+): NonNullable<ApiClientOptions["fetch"]> {
   const counted = async (url: string, init?: object) => {
     const method = String(url).split("/").at(-1)!.split("?")[0]!;
     try {
-      const response = await nodeFetch(url, init);
+      const response = await base(url, init);
       const answer = response.ok ? "ok" : response.status === 429 ? "429" : response.status >= 500 ? "5xx" : "4xx";
       metrics.telegramCalls.inc({ method, answer });
       return response;
