@@ -199,16 +199,35 @@ export async function contractorProjects(store: Store, userId: number): Promise<
   }));
 }
 
-export interface ReferredPerson {
-  applicationId: number;
-  /** The name the person gave (none once they erased their data); never their IIN. */
-  fullName: string | null;
-  referralNumber: string;
-  referredAt: Date;
-  profession: { nameKk: string; nameRu: string };
-  status: string;
-  outcomeBy: Role | null;
-}
+/**
+ * The referrals to the projects of the contractors a person represents, as a contractor may see
+ * them: the name the person gave (none once they erased their data), never their IIN.
+ */
+const referralsOf = (userId: number) =>
+  q
+    .selectFrom("Application as a")
+    .innerJoin("Project as p", "p.id", "a.projectId")
+    .innerJoin("Position as s", "s.id", "a.positionId")
+    .innerJoin("Profession as f", "f.id", "s.professionId")
+    .leftJoin("SeekerProfile as sp", "sp.userId", "a.userId")
+    .select([
+      "a.id as applicationId",
+      "a.projectId",
+      "p.nameKk as projectKk",
+      "p.nameRu as projectRu",
+      "sp.fullName",
+      "a.referralNumber",
+      "a.referredAt",
+      "f.nameKk",
+      "f.nameRu",
+      "s.monthlyWage",
+      "a.status",
+      "a.outcomeBy",
+    ])
+    .where("a.referralNumber", "is not", null)
+    .where("p.contractorId", "in", representedContractors(userId));
+
+export type ReferredPerson = Awaited<ReturnType<typeof referredPerson>>;
 
 /** The people referred to one of the person's contractors' projects, the latest first; NotAllowedError for another's. */
 export async function referredToProject(store: Store, userId: number, projectId: number): Promise<ReferredPerson[]> {
@@ -220,67 +239,12 @@ export async function referredToProject(store: Store, userId: number, projectId:
       .where("contractorId", "in", representedContractors(userId)),
   );
   if (!project) throw new NotAllowedError();
-  const rows = await store.all(
-    q
-      .selectFrom("Application as a")
-      .innerJoin("Position as s", "s.id", "a.positionId")
-      .innerJoin("Profession as f", "f.id", "s.professionId")
-      .leftJoin("SeekerProfile as sp", "sp.userId", "a.userId")
-      .select([
-        "a.id as applicationId",
-        "sp.fullName",
-        "a.referralNumber",
-        "a.referredAt",
-        "f.nameKk",
-        "f.nameRu",
-        "a.status",
-        "a.outcomeBy",
-      ])
-      .where("a.projectId", "=", projectId)
-      .where("a.referralNumber", "is not", null)
-      .orderBy("a.referredAt", "desc")
-      .limit(100),
-  );
-  return rows.map((row) => ({
-    applicationId: row.applicationId,
-    fullName: row.fullName,
-    referralNumber: row.referralNumber!,
-    referredAt: row.referredAt!,
-    profession: { nameKk: row.nameKk, nameRu: row.nameRu },
-    status: row.status,
-    outcomeBy: row.outcomeBy,
-  }));
+  return store.all(referralsOf(userId).where("a.projectId", "=", projectId).orderBy("a.referredAt", "desc").limit(100));
 }
 
 /** One referred person as the contractor sees them (name, number, position, date, status); NotAllowedError for another's. */
 export async function referredPerson(store: Store, userId: number, applicationId: number) {
-  const [row] = await store.all(
-    q
-      .selectFrom("Application as a")
-      .innerJoin("Project as p", "p.id", "a.projectId")
-      .innerJoin("Position as s", "s.id", "a.positionId")
-      .innerJoin("Profession as f", "f.id", "s.professionId")
-      .leftJoin("SeekerProfile as sp", "sp.userId", "a.userId")
-      .select([
-        "a.id as applicationId",
-        "a.projectId",
-        "p.nameKk as projectKk",
-        "p.nameRu as projectRu",
-        "sp.fullName",
-        "a.referralNumber",
-        "a.referredAt",
-        "f.nameKk",
-        "f.nameRu",
-        "s.monthlyWage",
-        "a.status",
-        "a.outcomeBy",
-        "a.contractDate",
-        "a.wage",
-      ])
-      .where("a.id", "=", applicationId)
-      .where("a.referralNumber", "is not", null)
-      .where("p.contractorId", "in", representedContractors(userId)),
-  );
+  const [row] = await store.all(referralsOf(userId).where("a.id", "=", applicationId));
   if (!row) throw new NotAllowedError();
   return row;
 }

@@ -36,7 +36,12 @@ export async function showContractorProjects(ctx: BotContext, show: Show) {
   );
   const shown = projects.slice(0, 50);
   return show(
-    fitLines([ctx.t("contractor:projects.title")], lines, (count) => `… +${count}`, "\n\n"),
+    fitLines(
+      [ctx.t("contractor:projects.title")],
+      lines,
+      (count) => ctx.t("contractor:projects.more", { count }),
+      "\n\n",
+    ),
     contractorProjectsKeyboard(shown.map((p) => ({ id: p.id, label: shorten(localName(ctx.lang, p), 60) }))),
   );
 }
@@ -50,7 +55,7 @@ async function showReferredPeople(ctx: BotContext, show: Show, projectId: number
   if (!people.length) return show(`${title}\n\n${ctx.t("contractor:people.empty")}`, referredPeopleKeyboard(ctx.t, []));
   const label = (p: (typeof people)[number]) =>
     shorten(
-      `${p.status === "referred" ? "⏳" : "✔️"} ${p.fullName ?? ctx.t("contractor:people.no_name")} · ${p.referralNumber} · ${localName(ctx.lang, p.profession)} · ${formatDate(p.referredAt)}`,
+      `${p.status === "referred" ? "⏳" : "✔️"} ${p.fullName ?? ctx.t("contractor:people.no_name")} · ${p.referralNumber} · ${localName(ctx.lang, p)} · ${formatDate(p.referredAt!)}`,
       60,
     );
   return show(
