@@ -34,7 +34,7 @@ emulator.push({
     text: "/start",
   },
 } as never);
-const answer = await emulator.waitFor((c) => c.method === "sendMessage", 120_000);
+await emulator.waitFor((c) => c.method === "sendMessage", 120_000);
 console.log(`FIRST ANSWER after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 emulator.push({
   callback_query: { id: "1", chat_instance: "1", from: { id: 5, is_bot: false, first_name: "A" }, data: "lang:ru" },
