@@ -7,37 +7,10 @@
 // in some years are not included: the bot counts days, it does not plan shifts.
 
 /** National and state holidays (art. 1), month-day, until 2021. */
-const STATE_HOLIDAYS_UNTIL_2021 = [
-  "01-01",
-  "01-02",
-  "03-08",
-  "03-21",
-  "03-22",
-  "03-23",
-  "05-01",
-  "05-07",
-  "05-09",
-  "07-06",
-  "08-30",
-  "12-16",
-  "12-17",
-];
-/** From 2022: Republic Day added, the second day of Independence Day removed. */
-const STATE_HOLIDAYS_FROM_2022 = [
-  "01-01",
-  "01-02",
-  "03-08",
-  "03-21",
-  "03-22",
-  "03-23",
-  "05-01",
-  "05-07",
-  "05-09",
-  "07-06",
-  "08-30",
-  "10-25",
-  "12-16",
-];
+// biome-ignore format: the year's days on one line read as a calendar
+const STATE_HOLIDAYS_UNTIL_2021 = ["01-01", "01-02", "03-08", "03-21", "03-22", "03-23", "05-01", "05-07", "05-09", "07-06", "08-30", "12-16", "12-17"];
+/** From 2022 (the amendments): Republic Day added, the second day of Independence Day removed. */
+const STATE_HOLIDAYS_FROM_2022 = [...STATE_HOLIDAYS_UNTIL_2021.filter((day) => day !== "12-17"), "10-25"];
 /** Art. 2: Orthodox Christmas, and Kurban ait's first day as the government set it each year. */
 const KURBAN_AIT: Record<number, string> = {
   2020: "07-31",

@@ -68,7 +68,12 @@ export function createMetrics(): Metrics {
         if (state) await read((value) => this.set(value));
       },
     });
-  const outbox = () => state!.outbox();
+  // The five outbox gauges of one scrape share one read of the outbox.
+  let outboxRead: { at: number; value: ReturnType<ObservedState["outbox"]> } | undefined;
+  const outbox = () => {
+    if (!outboxRead || Date.now() - outboxRead.at > 1_000) outboxRead = { at: Date.now(), value: state!.outbox() };
+    return outboxRead.value;
+  };
   gauge("outbox_waiting", "Notifications waiting to be sent", async (set) => set((await outbox()).waiting));
   gauge("outbox_oldest_waiting_seconds", "Age of the oldest notification waiting to be sent", async (set) =>
     set((await outbox()).oldestWaitingSeconds),

@@ -2,7 +2,7 @@
 import { sql } from "kysely";
 import type { Role } from "../generated/prisma/enums.js";
 import { q } from "../db/typed.js";
-import { createHash, randomBytes } from "node:crypto";
+import { hashToken, newInvitationToken } from "./invitation-token.js";
 import type { Store } from "../db/store.js";
 import { INVITATION_TTL_HOURS } from "../domain/policies.js";
 import { audit } from "./audit.js";
@@ -114,8 +114,6 @@ export async function saveCentre(store: Store, actorUserId: number, id: number |
   });
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
 /** A one-time link token for a centre; only its hash is stored. null when the centre does not exist (a stale button). */
 export async function createInvitation(
   store: Store,
@@ -125,7 +123,7 @@ export async function createInvitation(
 ): Promise<{ token: string; expiresAt: Date } | null> {
   await assertAdmin(store, actorUserId);
   if (!(await store.db.employmentCentre.findUnique({ where: { id: centreId }, select: { id: true } }))) return null;
-  const token = randomBytes(18).toString("base64url"); // 24 characters, fits start=s<token>
+  const token = newInvitationToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_HOURS * 3_600_000);
   await store.transaction(async (tx) => {
     const [invitation] = await tx.all(

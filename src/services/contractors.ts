@@ -1,7 +1,7 @@
 // Contractors' representatives: invited for one contractor with a one-time link (by that
 // contractor's projects' staff, or an admin), they see that contractor's projects and the people
 // referred to them, and record what became of each referral: the same action as staff's.
-import { createHash, randomBytes } from "node:crypto";
+import { hashToken, newInvitationToken } from "./invitation-token.js";
 import { sql } from "kysely";
 import type { Store } from "../db/store.js";
 import { prepared, q } from "../db/typed.js";
@@ -12,8 +12,6 @@ import { audit } from "./audit.js";
 import { notify, type Outbox } from "./notifications.js";
 import { actOnApplication, type ActionInput, type ActionResult } from "./referrals.js";
 import { NotAllowedError, representedContractors, staffDistricts } from "./staff.js";
-
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Whether the person may invite for the project's contractor: an admin, or staff of the project's district. */
 async function mayInviteFor(store: Store, userId: number, projectId: number) {
@@ -51,7 +49,7 @@ export async function createContractorInvitation(
     if (project && project.contractorId === null) return null;
     throw new NotAllowedError();
   }
-  const token = randomBytes(18).toString("base64url"); // 24 characters: start=c<token>
+  const token = newInvitationToken();
   const expiresAt = new Date(now.getTime() + CONTRACTOR_INVITATION_TTL_HOURS * 3_600_000);
   await store.transaction(async (tx) => {
     const [invitation] = await tx.all(
@@ -229,6 +227,9 @@ const referralsOf = (userId: number) =>
 
 export type ReferredPerson = Awaited<ReturnType<typeof referredPerson>>;
 
+/** The latest referrals of a project a contractor is shown, one button each (Telegram allows 100 a message). */
+export const REFERRED_SHOWN = 50;
+
 /** The people referred to one of the person's contractors' projects, the latest first; NotAllowedError for another's. */
 export async function referredToProject(store: Store, userId: number, projectId: number): Promise<ReferredPerson[]> {
   const [project] = await store.all(
@@ -239,7 +240,9 @@ export async function referredToProject(store: Store, userId: number, projectId:
       .where("contractorId", "in", representedContractors(userId)),
   );
   if (!project) throw new NotAllowedError();
-  return store.all(referralsOf(userId).where("a.projectId", "=", projectId).orderBy("a.referredAt", "desc").limit(100));
+  return store.all(
+    referralsOf(userId).where("a.projectId", "=", projectId).orderBy("a.referredAt", "desc").limit(REFERRED_SHOWN),
+  );
 }
 
 /** One referred person as the contractor sees them (name, number, position, date, status); NotAllowedError for another's. */

@@ -12,17 +12,21 @@ import type { Pii } from "./pii.js";
 const SIGNATURE_LENGTH = 22;
 
 /** The code of a referral's check: `r<applicationId>_<signature>`, as start=… and in the public page's address. */
+const signatureOf = (pii: Pii, applicationId: number) =>
+  pii.sign(`referral:${applicationId}`).slice(0, SIGNATURE_LENGTH);
+const CODE = new RegExp(`^r([1-9]\\d{0,9})_([A-Za-z0-9_-]{${SIGNATURE_LENGTH}})$`);
+
 export function referralCode(pii: Pii, applicationId: number): string {
-  return `r${applicationId}_${pii.sign(`referral:${applicationId}`).slice(0, SIGNATURE_LENGTH)}`;
+  return `r${applicationId}_${signatureOf(pii, applicationId)}`;
 }
 
 /** The application a code names, when its signature is right; null for anything forged or altered. */
 export function applicationOfCode(pii: Pii, code: string): number | null {
-  const match = /^r([1-9]\d{0,9})_([A-Za-z0-9_-]{22})$/.exec(code);
+  const match = CODE.exec(code);
   if (!match) return null;
   const id = Number(match[1]);
   if (id > 2_147_483_647) return null;
-  const expected = Buffer.from(referralCode(pii, id).split("_").slice(1).join("_"));
+  const expected = Buffer.from(signatureOf(pii, id));
   const given = Buffer.from(match[2]!);
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
 }

@@ -1,5 +1,6 @@
 // An import touches only what the importer may touch: projects of another centre, contractors
 // other regions use, status jumps, and files too big to read are refused, and nothing changes.
+import { importCells, type ImportColumn } from "../helpers/import-rows.js";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -28,30 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => closeTestBot({ database, harness }));
 
-type Column = (typeof IMPORT_COLUMNS)[number];
-const BASE: Record<Column, string> = {
-  external_id: "T-1",
-  name_kk: "Жоба",
-  name_ru: "Проект",
-  district_kato: MEDEU,
-  object_group: "social",
-  work_kind: "construction",
-  status: "planned",
-  contractor_name: "ТОО «Тест»",
-  contractor_bin: "",
-  estimated_cost: "1000000",
-  start_date: "2021-05-01",
-  end_date: "2021-12-01",
-  planned_jobs: "10",
-  permanent_jobs: "2",
-  average_wage: "150000",
-  quota_percent: "20",
-  lat: "43.25",
-  lon: "76.92",
-  positions: "mason:5:150000",
-};
-const cells = (values: Partial<Record<Column, string>>) => IMPORT_COLUMNS.map((c) => values[c] ?? BASE[c]);
-const csv = (...rows: Array<Partial<Record<Column, string>>>) =>
+const cells = importCells;
+const csv = (...rows: Array<Partial<Record<ImportColumn, string>>>) =>
   Buffer.from([IMPORT_COLUMNS.join(","), ...rows.map((r) => cells(r).join(","))].join("\n"));
 const reason = (key: string, value = "") => harness.t("ru", `staff:import.reason.${key}`, { value });
 const problem = (line: number, column: string, why: string) =>

@@ -1,6 +1,7 @@
 // The outbox under Telegram's limits: one shared pace for every worker, one message a second to a
 // chat, a 429 waited out and never counted, given-up messages shown to admins and sent again,
 // several new projects in one message, and a report's files each sent once.
+import { IMPORT_ROW } from "../helpers/import-rows.js";
 import pino from "pino";
 import { telegramSender } from "../../src/bot/notification-sender.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -160,26 +161,7 @@ describe("one message for many projects", () => {
       anyWork: true,
     });
     await setSubscription(database.store, user.id, true);
-    const base: Record<string, string> = {
-      name_kk: "Жоба",
-      name_ru: "Проект",
-      district_kato: MEDEU,
-      object_group: "social",
-      work_kind: "construction",
-      status: "planned",
-      contractor_name: "ТОО",
-      contractor_bin: "",
-      estimated_cost: "1000",
-      start_date: "2021-05-01",
-      end_date: "2021-12-01",
-      planned_jobs: "10",
-      permanent_jobs: "2",
-      average_wage: "150000",
-      quota_percent: "20",
-      lat: "43.25",
-      lon: "76.92",
-      positions: "mason:5:150000",
-    };
+    const base: Record<string, string> = { ...IMPORT_ROW, contractor_name: "ТОО", estimated_cost: "1000" };
     const rows = Array.from({ length: 12 }, (_, i) =>
       IMPORT_COLUMNS.map((c) =>
         c === "external_id" ? `MANY-${i}` : c === "name_ru" ? `Объект ${i + 1}` : base[c],

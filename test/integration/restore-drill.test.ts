@@ -13,7 +13,7 @@ import { requeueUnsent } from "../../src/jobs/outbox.js";
 import { submitApplication } from "../../src/services/applications.js";
 import { createPii } from "../../src/services/pii.js";
 import { databaseUrl, type TestDatabase } from "../helpers/database.js";
-import { closeTestBot, createHarness, openTestBot, sentTexts, TEST_PII_KEY, type Harness } from "../helpers/harness.js";
+import { closeTestBot, createHarness, openTestBot, sentTexts, type Harness } from "../helpers/harness.js";
 import { MEDEU } from "../helpers/places.js";
 import { startProgram } from "../helpers/program.js";
 import { addProject } from "../helpers/projects.js";
@@ -118,7 +118,9 @@ describe("a backup restored into a new database", () => {
       expect(String(told[0]!.payload.text)).toContain(was.applications[0]!.referralNumber!);
       // The conversation goes on where it was: the IIN is the next answer.
       const again = after.person({ id: newcomer.id });
-      expect(sentTexts(await again.send(makeIin("000229", 5)))[0]).toContain(t("seeker:ask.iin_confirm").slice(0, 10));
+      expect(sentTexts(await again.send(makeIin("000229", 5)))).toEqual([
+        harness.t("ru", "seeker:ask.iin_confirm", { birth: "29.02.2000", sex: harness.t("ru", "seeker:sex.male") }),
+      ]);
       // The counter and the sequences go on from where they were.
       const staffAgain = after.person({ id: staff.id, firstName: "Гүлнар" });
       await staffAgain.pressData(`stf:ref:${applicants[1]!.application.id}`);
@@ -135,7 +137,6 @@ describe("a backup restored into a new database", () => {
         outbox: { enqueue: async () => undefined },
       });
       expect(await wrong.upkeep.keyOpensData()).toBe(false);
-      expect(TEST_PII_KEY.equals(Buffer.alloc(32, 1))).toBe(false);
     } finally {
       await after.jobs?.stop();
       await store.close();

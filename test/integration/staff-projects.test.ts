@@ -1,5 +1,6 @@
 // "Our projects" (quota progress, status, commissioning) and importing the monitoring map, with
 // the subscription messages a new or re-opened project sends.
+import { importCells } from "../helpers/import-rows.js";
 import { readFileSync } from "node:fs";
 import { MEDEU, ZHETYSU } from "../helpers/places.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,28 +27,7 @@ afterAll(() => closeTestBot({ database, harness }));
 const SAMPLE = readFileSync(new URL("../../docs/projects-sample.csv", import.meta.url));
 const header = IMPORT_COLUMNS.join(",");
 const row = (values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>) => {
-  const base: Record<string, string> = {
-    external_id: "T-1",
-    name_kk: "Жоба",
-    name_ru: "Проект",
-    district_kato: MEDEU,
-    object_group: "social",
-    work_kind: "construction",
-    status: "planned",
-    contractor_name: "ТОО «Тест»",
-    contractor_bin: "",
-    estimated_cost: "1000000",
-    start_date: "2021-05-01",
-    end_date: "2021-12-01",
-    planned_jobs: "10",
-    permanent_jobs: "2",
-    average_wage: "150000",
-    quota_percent: "20",
-    lat: "43.25",
-    lon: "76.92",
-    positions: "mason:5:150000",
-  };
-  return IMPORT_COLUMNS.map((c) => values[c] ?? base[c]).join(",");
+  return importCells(values).join(",");
 };
 const csv = (...rows: string[]) => Buffer.from([header, ...rows].join("\n"));
 

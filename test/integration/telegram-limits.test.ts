@@ -2,6 +2,7 @@
 // 46 positions, dozens of projects and applications, long import reports, every FAQ answer. The
 // fake Telegram refuses, as the real one, text over 4096, more than 100 buttons and callback data
 // over 64 bytes; here nothing may be refused and nothing may end in "something went wrong".
+import { IMPORT_ROW } from "../helpers/import-rows.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAQ_ENTRIES } from "../../prisma/data/faq.js";
 import { applicationsData } from "../../src/bot/callback-data/applications.js";
@@ -146,24 +147,12 @@ describe("the longest values", () => {
 
   it("an import report of 200 rows with problems", async () => {
     const base: Record<string, string> = {
+      ...IMPORT_ROW,
       name_kk: NAME(1),
       name_ru: NAME(1),
-      district_kato: MEDEU,
-      object_group: "social",
-      work_kind: "construction",
       status: "in_progress",
       contractor_name: `ТОО «${"Б".repeat(290)}»`,
       contractor_bin: "999988887777",
-      estimated_cost: "1000000",
-      start_date: "2021-05-01",
-      end_date: "2021-12-01",
-      planned_jobs: "10",
-      permanent_jobs: "2",
-      average_wage: "150000",
-      quota_percent: "20",
-      lat: "43.25",
-      lon: "76.92",
-      positions: "mason:5:150000",
     };
     const rows = Array.from({ length: 200 }, (_, i) =>
       IMPORT_COLUMNS.map((c) => (c === "external_id" ? `W-${i}` : i % 2 && c === "district_kato" ? "1" : base[c])).join(

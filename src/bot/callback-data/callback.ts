@@ -116,7 +116,7 @@ export const text = (bytes: number): Field<string> => ({
 /** A field that older buttons may lack at the end of their data. */
 export const optional = <T>(field: Field<T>): Field<T> & { optional: true } => ({ ...field, optional: true });
 
-type Actions = Record<string, Callback<Fields>>;
+export type Actions = Record<string, Callback<Fields>>;
 export type Pressed<A extends Actions> = {
   [K in keyof A]: { action: K; data: A[K] extends Callback<infer F> ? ValueOf<F> : never };
 }[keyof A];

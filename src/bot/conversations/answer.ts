@@ -8,6 +8,7 @@
 // - `now`: the bot's clock (deps.now, which tests set) read once and replayed.
 import type { Checkpoint } from "@grammyjs/conversations";
 import { NotAllowedError } from "../../services/staff.js";
+import { type Actions, type Pressed, whichOf } from "../callback-data/callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../context.js";
 
 /** What an update says to the question being asked. */
@@ -69,6 +70,28 @@ export async function ask<T>(
   const again = conversation.checkpoint();
   await put(ctx);
   return { ...(await answer(conversation, read, put)), again };
+}
+
+/**
+ * A question answered by one of `actions`' buttons (its "back" among them): the value `pick` reads
+ * from the pressed one, or "back"; its buttons are taken away once it is answered.
+ */
+export async function choice<A extends Actions & { back: unknown }, T>(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  put: (ctx: ConvContext) => Promise<unknown>,
+  actions: A,
+  pick: (pressed: Pressed<A>) => T | undefined,
+): Promise<Asked<T>> {
+  const chosen = await ask<T>(conversation, ctx, put, (at) => {
+    if (!at.callbackQuery) return { refuse: at.t("answer.use_buttons") };
+    const pressed = whichOf(actions, at.callbackQuery.data);
+    if (pressed?.action === "back") return { back: true };
+    const value = pressed ? pick(pressed) : undefined;
+    return value === undefined ? staleButton(at) : { value };
+  });
+  if (!chosen.back) await chosen.ctx.editMessageReplyMarkup().catch(() => undefined);
+  return chosen;
 }
 
 /** A button that is not this question's: the latest message's buttons are the ones that work. */

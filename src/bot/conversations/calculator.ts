@@ -24,7 +24,7 @@ import type { BotConversation, ConvContext } from "../context.js";
 import { formatMoney, formatNumber } from "../../presentation/format.js";
 import { calcBackKeyboard, calcGraceKindKeyboard, calcKindKeyboard, calcPurposeKeyboard } from "../keyboards/loans.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
-import { ask, now, staleButton, type Asked } from "./answer.js";
+import { ask, choice, now, staleButton, type Asked } from "./answer.js";
 
 export const CALCULATOR_CONVERSATION = "calculator";
 type TypedStep = "amount" | "term" | "rate" | "grace";
@@ -46,24 +46,6 @@ function violationText(ctx: ConvContext, violation: LimitViolation): string {
     case "grace_max":
       return t("loans:calc.limit.grace_max", { max: violation.maxMonths, cap: GRACE_CAP_MONTHS });
   }
-}
-
-/** A question answered by a button: the pressed one's value, or "back"; its buttons are taken away once answered. */
-async function choice<T>(
-  conversation: BotConversation,
-  ctx: ConvContext,
-  put: (ctx: ConvContext) => Promise<unknown>,
-  pick: (pressed: ReturnType<typeof whichOf<typeof calc>>) => T | undefined,
-): Promise<Asked<T>> {
-  const chosen = await ask<T>(conversation, ctx, put, (at) => {
-    if (!at.callbackQuery) return { refuse: at.t("answer.use_buttons") };
-    const pressed = whichOf(calc, at.callbackQuery.data);
-    if (pressed?.action === "back") return { back: true };
-    const value = pick(pressed);
-    return value === undefined ? staleButton(at) : { value };
-  });
-  if (!chosen.back) await chosen.ctx.editMessageReplyMarkup().catch(() => undefined);
-  return chosen;
 }
 
 /** A typed number: read by `parse`, then checked against the programme's limit. */
@@ -153,7 +135,8 @@ export async function calculatorConversation(
       conversation,
       ctx,
       (at) => at.reply(at.t("loans:calc.ask.purpose"), { reply_markup: calcPurposeKeyboard(at.t) }),
-      (pressed) => (pressed?.action === "purpose" ? pressed.data.purpose : undefined),
+      calc,
+      (pressed) => (pressed.action === "purpose" ? pressed.data.purpose : undefined),
     );
     if (asked.back) return leave(asked.ctx);
     [purpose, purposeAgain, current] = [asked.value, asked.again, asked.ctx];
@@ -189,7 +172,8 @@ export async function calculatorConversation(
             at.reply(at.t("loans:calc.ask.grace_kind", { months: grace.value }), {
               reply_markup: calcGraceKindKeyboard(at.t),
             }),
-          (pressed) => (pressed?.action === "graceKind" ? pressed.data.graceKind : undefined),
+          calc,
+          (pressed) => (pressed.action === "graceKind" ? pressed.data.graceKind : undefined),
         )
       : null;
   if (graceKind?.back) return conversation.rewind(grace.again);
@@ -197,7 +181,8 @@ export async function calculatorConversation(
     conversation,
     graceKind?.ctx ?? grace.ctx,
     (at) => at.reply(at.t("loans:calc.ask.kind"), { reply_markup: calcKindKeyboard(at.t) }),
-    (pressed) => (pressed?.action === "kind" ? pressed.data.kind : undefined),
+    calc,
+    (pressed) => (pressed.action === "kind" ? pressed.data.kind : undefined),
   );
   if (kind.back) return conversation.rewind(graceKind?.again ?? grace.again);
   await sendResult(kind.ctx, {

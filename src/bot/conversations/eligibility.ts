@@ -13,7 +13,7 @@ import type { BotConversation, ConvContext } from "../context.js";
 import { formatNumber } from "../../presentation/format.js";
 import * as keyboards from "../keyboards/eligibility.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
-import { answer, ask, now, staleButton, type Asked, type Reading } from "./answer.js";
+import { answer, ask, choice, now, staleButton, type Asked, type Reading } from "./answer.js";
 
 export const ELIGIBILITY_CONVERSATION = "eligibility";
 
@@ -22,26 +22,6 @@ const jobsAnswer = z
   .trim()
   .regex(/^\d{1,5}$/)
   .transform(Number);
-
-type Pressed = NonNullable<ReturnType<typeof whichOf<typeof elig>>>;
-
-/** A question answered by a button: the pressed one's value, or "back"; its buttons are taken away once answered. */
-async function choice<T>(
-  conversation: BotConversation,
-  ctx: ConvContext,
-  put: (ctx: ConvContext) => Promise<unknown>,
-  pick: (pressed: Pressed) => T | undefined,
-): Promise<Asked<T>> {
-  const chosen = await ask<T>(conversation, ctx, put, (at) => {
-    if (!at.callbackQuery) return { refuse: at.t("answer.use_buttons") };
-    const pressed = whichOf(elig, at.callbackQuery.data);
-    if (pressed?.action === "back") return { back: true };
-    const value = pressed ? pick(pressed) : undefined;
-    return value === undefined ? staleButton(at) : { value };
-  });
-  if (!chosen.back) await chosen.ctx.editMessageReplyMarkup().catch(() => undefined); // the question is answered
-  return chosen;
-}
 
 /**
  * What the loan is for: uses ticked and unticked in place, then "done" (at least one). A tick is an
@@ -119,6 +99,7 @@ export async function eligibilityConversation(conversation: BotConversation, ctx
     conversation,
     ctx,
     (at) => at.reply(at.t("entrepreneur:ask.kind"), { reply_markup: keyboards.businessKindKeyboard(at.t) }),
+    elig,
     (pressed) => (pressed.action === "kind" ? pressed.data.kind : undefined),
   );
   if (kind.back)
@@ -129,6 +110,7 @@ export async function eligibilityConversation(conversation: BotConversation, ctx
     conversation,
     kind.ctx,
     (at) => at.reply(at.t("entrepreneur:ask.tax"), { reply_markup: keyboards.taxKeyboard(at.t) }),
+    elig,
     (pressed) => (pressed.action === "tax" ? pressed.data.answer === "yes" : undefined),
   );
   if (tax.back) return conversation.rewind(kind.again);
@@ -136,6 +118,7 @@ export async function eligibilityConversation(conversation: BotConversation, ctx
     conversation,
     tax.ctx,
     (at) => at.reply(at.t("entrepreneur:ask.purpose"), { reply_markup: keyboards.purposeKeyboard(at.t) }),
+    elig,
     (pressed) => (pressed.action === "purpose" ? pressed.data.purpose : undefined),
   );
   if (purpose.back) return conversation.rewind(tax.again);

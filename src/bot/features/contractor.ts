@@ -3,8 +3,7 @@
 // the staff's own action with the contractor as its actor: the person is told once, staff see who
 // recorded it. A referral's QR code opened by the project's representative shows the same buttons.
 import { Composer } from "grammy";
-import { localName } from "../../presentation/format.js";
-import { formatDate, formatNumber } from "../../presentation/format.js";
+import { formatDate, formatNumber, localName } from "../../presentation/format.js";
 import { NotAllowedError } from "../../services/staff.js";
 import type { Callback, ValueOf } from "../callback-data/callback.js";
 import { contractorCallbacks as ctr } from "../callback-data/contractor.js";
@@ -22,6 +21,9 @@ import { fitLines, shorten } from "../paging.js";
 import { editOrReply, replying, type Show } from "../show.js";
 import { actionReply } from "./staff-queue.js";
 
+/** A button a project: the rest are counted in the text (Telegram allows 100 buttons a message). */
+const PROJECT_BUTTONS = 50;
+
 export async function showContractorProjects(ctx: BotContext, show: Show) {
   const projects = await ctx.services.contractors.contractorProjects(ctx.account!.userId);
   if (!projects.length) return show(ctx.t("contractor:projects.empty"));
@@ -34,7 +36,7 @@ export async function showContractorProjects(ctx: BotContext, show: Show) {
       hired: formatNumber(p.hired, ctx.lang),
     }),
   );
-  const shown = projects.slice(0, 50);
+  const shown = projects.slice(0, PROJECT_BUTTONS);
   return show(
     fitLines(
       [ctx.t("contractor:projects.title")],
@@ -62,7 +64,7 @@ async function showReferredPeople(ctx: BotContext, show: Show, projectId: number
     title,
     referredPeopleKeyboard(
       ctx.t,
-      people.slice(0, 50).map((p) => ({ id: p.applicationId, label: label(p) })),
+      people.map((p) => ({ id: p.applicationId, label: label(p) })),
     ),
   );
 }
