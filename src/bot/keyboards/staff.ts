@@ -10,17 +10,10 @@ import { staffCallbacks, staffData, type QueueStatusFilter } from "../callback-d
 import { formatDateTime, localName, type Named } from "../../presentation/format.js";
 import type { Lang, Translate } from "../../presentation/i18n.js";
 import { addPager, shorten, type Page } from "../paging.js";
+import { APPLICATION_STATUSES } from "../../services/desk/queue.js";
 
-const STATUS_FILTERS: QueueStatusFilter[] = [
-  "all",
-  "submitted",
-  "referred",
-  "hired",
-  "rejected",
-  "no_show",
-  "withdrawn",
-  "attention",
-];
+/** The queue's filters in the order the desk lists its statuses, then "needs attention". */
+const STATUS_FILTERS: QueueStatusFilter[] = ["all", ...APPLICATION_STATUSES, "attention"];
 
 /** The staff's home; the desk's button when the desk is served (its address). */
 export function staffHomeKeyboard(t: Translate, reportButton: readonly [string, string], deskUrl?: string) {
